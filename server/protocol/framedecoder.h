@@ -1,0 +1,76 @@
+#pragma once
+
+#include "decodedframe.h"
+#include "decodeerror.h"
+
+#include <QByteArrayView>
+#include <QList>
+
+#include <optional>
+
+namespace wslab::protocol {
+
+// Which end of the connection this decoder sits at: a server reads client frames (masked, RFC 6455
+// §5.1), a client reads server frames (unmasked).
+enum class Role : quint8 { Server, Client };
+
+struct DecoderOptions
+{
+    Role role = Role::Server;
+    quint64 maxFramePayload = 16 * 1024 * 1024; // RFC 6455 §10.4: decided from the header alone
+    bool rsv1Allowed = false;                   // an extension (RFC 7692) defines RSV1
+};
+
+// A frame whose header has been read but whose payload is still arriving; the message layer looks
+// at it to fail fast on invalid UTF-8 before the frame completes.
+struct PartialFrame
+{
+    const FrameHeader *header = nullptr;
+    QByteArrayView payloadSoFar; // unmasked
+};
+
+// Incremental RFC 6455 §5.2 frame decoder: a function of the bytes fed so far. The header is parsed
+// all or nothing (nothing is consumed until its 2 / 4 / 10 bytes, plus 4 of key, are all there), so
+// feeding a stream whole, byte by byte or in any split yields the same frames. Errors are sticky.
+class FrameDecoder
+{
+public:
+    explicit FrameDecoder(DecoderOptions options = {});
+
+    // Appends every frame completed by these bytes to `frames`; returns the error that stopped the
+    // stream, if any (frames before the bad one are still appended).
+    std::optional<DecodeError> feed(QByteArrayView bytes, QList<DecodedFrame> &frames);
+
+    [[nodiscard]] std::optional<DecodeError> error() const noexcept { return m_error; }
+    [[nodiscard]] bool hasFailed() const noexcept { return m_error.has_value(); }
+    // The header bytes of the frame that broke a rule (for the capture and the inspector).
+    [[nodiscard]] QByteArray errorBytes() const { return m_errorBytes; }
+    [[nodiscard]] std::optional<PartialFrame> partialFrame() const;
+    [[nodiscard]] qsizetype bufferedBytes() const noexcept;
+    [[nodiscard]] const DecoderOptions &options() const noexcept { return m_options; }
+    void setRsv1Allowed(bool allowed) noexcept { m_options.rsv1Allowed = allowed; }
+
+    void reset();
+
+    // Reads one complete frame without judging it: any RSV bits, opcode, MASK bit or length form.
+    // For describing bytes the server wrote itself (the composer may write invalid frames on
+    // purpose) and for previews. Empty if `wire` is not exactly one whole frame.
+    [[nodiscard]] static std::optional<DecodedFrame> readFrame(QByteArrayView wire);
+
+private:
+    enum class HeaderStatus : quint8 { NeedMore, Complete, Failed };
+    HeaderStatus parseHeader(QByteArrayView available, DecodedFrame &frame);
+    std::optional<DecodeError> checkHeader(const FrameHeader &header) const;
+    void fail(DecodeError error, QByteArrayView offendingBytes);
+
+    DecoderOptions m_options;
+    std::optional<DecodeError> m_error;
+    QByteArray m_errorBytes;
+    std::array<char, maxHeaderSize> m_headerBuffer{}; // a header split across feeds
+    int m_headerBuffered = 0;
+    bool m_inPayload = false;
+    DecodedFrame m_current; // header read, payload being filled
+    qsizetype m_payloadFilled = 0;
+};
+
+} // namespace wslab::protocol

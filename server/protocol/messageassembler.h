@@ -1,0 +1,69 @@
+#pragma once
+
+#include "decodedframe.h"
+#include "decodeerror.h"
+#include "framedecoder.h"
+#include "utf8validator.h"
+
+#include <optional>
+
+namespace wslab::protocol {
+
+struct AssemblerOptions
+{
+    quint64 maxMessageSize = 16 * 1024 * 1024; // RFC 6455 §10.4
+};
+
+// A complete data message (RFC 6455 §5.6).
+struct Message
+{
+    Opcode opcode = Opcode::Text; // Text or Binary
+    QByteArray payload;
+    int frameCount = 0;
+    bool compressed = false; // RSV1 on the first frame (RFC 7692): payload is still deflated
+};
+
+// What one frame did to the message in progress.
+struct AssemblyStep
+{
+    enum class Kind : quint8 {
+        FragmentBuffered, // part of a message; nothing to deliver yet
+        MessageComplete,  // `message` holds the whole message
+        Control,          // a control frame, legal between fragments (§5.4); the caller handles it
+        Failed,           // `error` says which rule broke; the assembler stays failed
+    };
+    Kind kind = Kind::FragmentBuffered;
+    Message message;
+    DecodeError error = DecodeError::ReservedOpcode;
+};
+
+// RFC 6455 §5.4 message reassembly over frames that passed the frame decoder: continuation rules,
+// control frames interleaved, the size limit, and UTF-8 validation of text messages as the bytes
+// arrive, so an invalid byte fails the connection as soon as it is seen (§8.1).
+class MessageAssembler
+{
+public:
+    explicit MessageAssembler(AssemblerOptions options = {});
+
+    AssemblyStep push(DecodedFrame frame);
+
+    // Looks at the bytes of a frame still arriving (FrameDecoder::partialFrame()) and fails fast if
+    // they already make the text message invalid. Bytes seen here are not validated twice.
+    std::optional<DecodeError> inspectPartial(const PartialFrame &partial);
+
+    [[nodiscard]] bool isMessageInProgress() const noexcept { return m_inProgress; }
+    [[nodiscard]] std::optional<DecodeError> error() const noexcept { return m_error; }
+    void reset();
+
+private:
+    AssemblyStep failed(DecodeError error);
+
+    AssemblerOptions m_options;
+    std::optional<DecodeError> m_error;
+    bool m_inProgress = false;
+    Message m_message;
+    Utf8Validator m_utf8;
+    qsizetype m_partialValidated = 0; // bytes of the arriving frame already validated
+};
+
+} // namespace wslab::protocol
