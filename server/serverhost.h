@@ -1,0 +1,72 @@
+#pragma once
+
+#include "capturerecord.h"
+#include "clientinfo.h"
+#include "serversettings.h"
+
+#include <QObject>
+
+QT_BEGIN_NAMESPACE
+class QThread;
+QT_END_NAMESPACE
+
+namespace wslab::server {
+
+class WebSocketServer;
+
+// What the next upgrade is answered with, for the handshake lab (one connection, then Correct again).
+enum class HandshakeFault : quint8 {
+    None,
+    AcceptWithoutGuid, // Sec-WebSocket-Accept = base64(SHA-1(key)), GUID left out
+    MissingUpgradeHeader,
+    WrongStatus,       // 200 OK instead of 101
+};
+
+// The GUI thread's handle on the server. The server itself lives in a worker QThread; every call
+// here is a queued invocation and returns at once, and every signal arrives queued in the caller's
+// thread. Nothing here ever waits for the other thread.
+class ServerHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerHost(const ServerSettings &settings, QObject *parent = nullptr);
+    ~ServerHost() override; // stops the server (close 1001 to every client) and joins the thread
+
+    [[nodiscard]] ServerSettings settings() const { return m_settings; }
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    void applySettings(const wslab::server::ServerSettings &settings); // restarts listening if needed
+
+    // Chat as the desktop user ("Desk"): goes through the ChatRoom to every transport.
+    void postChatMessage(const QString &text);
+    // A data message to one connection (0 = every WebSocket client), split into `fragments` frames.
+    void sendMessage(quint64 connectionId, bool binary, const QByteArray &payload, int fragments = 1);
+    void sendPing(quint64 connectionId, const QByteArray &payload);
+    void closeConnection(quint64 connectionId, quint16 code, const QString &reason);
+    // Bytes written as they are (the frame composer; may be invalid on purpose). 0 = all.
+    void sendRawFrame(quint64 connectionId, const QByteArray &wireBytes);
+
+    void setHoldIncoming(bool hold); // step mode: incoming frames are captured but not processed
+    void deliverNextHeld();
+    void deliverAllHeld();
+    void setHandshakeFault(wslab::server::HandshakeFault fault);
+
+Q_SIGNALS:
+    void listening(const QString &url, quint16 port);
+    void listenFailed(const QString &reason, quint16 port);
+    void capturedBatch(const wslab::server::CaptureBatch &records);
+    void clientConnected(const wslab::server::ClientInfo &client);
+    void clientUpdated(const wslab::server::ClientInfo &client);
+    void clientDisconnected(quint64 connectionId, quint16 closeCode);
+    void chatEntry(const wslab::server::ChatEntry &entry);
+    void pongReceived(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
+
+private:
+    ServerSettings m_settings;
+    QThread *m_thread = nullptr;
+    WebSocketServer *m_server = nullptr; // lives in m_thread
+};
+
+} // namespace wslab::server

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace wslab::server {
+
+// Everything the user can tune, with safe defaults (DESIGN.md, "Limits"). A plain value: the GUI
+// edits a copy and hands it to the server thread.
+struct ServerSettings
+{
+    QString bindAddress = QStringLiteral("127.0.0.1"); // anything else is an explicit choice
+    quint16 port = 8002;
+
+    // Cross-site WebSocket hijacking: only the app's own page may upgrade unless the user allows more.
+    QStringList allowedOrigins;
+    bool allowAnyOrigin = false;
+
+    qint64 maxHeadSize = 16 * 1024;            // 431 beyond
+    int handshakeTimeoutMs = 10'000;           // request head must arrive within this
+    qint64 maxFramePayload = 16 * 1024 * 1024; // close 1009 beyond
+    qint64 maxMessageSize = 16 * 1024 * 1024;  // close 1009 beyond (also after inflation)
+    qint64 outgoingFragmentSize = 0;           // 0: every message in one frame
+    int pingIntervalMs = 0;                    // 0: no idle pings
+    int closeTimeoutMs = 5'000;                // closing handshake: drop TCP after this
+    int maxConnections = 10'000;
+    int longPollTimeoutMs = 25'000;
+    qint64 maxPostBody = 64 * 1024;            // POST /send: 413 beyond
+
+    bool captureEnabled = true;
+    qint64 capturePayloadCap = 1024 * 1024;    // bytes of a payload kept per record
+
+    bool echoEverywhere = false; // every WebSocket endpoint echoes (conformance runs)
+
+    friend bool operator==(const ServerSettings &, const ServerSettings &) = default;
+};
+
+} // namespace wslab::server
