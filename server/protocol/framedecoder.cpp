@@ -1,0 +1,219 @@
+#include "framedecoder.h"
+
+#include "masking.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace wslab::protocol {
+
+namespace {
+
+// The header size announced by its first two bytes (RFC 6455 §5.2); 2 when fewer are known.
+int announcedHeaderSize(const char *bytes, qsizetype available) noexcept
+{
+    if (available < 2)
+        return 2;
+    const quint8 second = quint8(bytes[1]);
+    const quint8 length7 = second & 0x7F;
+    const auto form = length7 == 126 ? LengthForm::Extended16
+                      : length7 == 127 ? LengthForm::Extended64
+                                       : LengthForm::Short7;
+    return headerSize(form, (second & 0x80) != 0);
+}
+
+quint64 readBigEndian(const char *bytes, int count) noexcept
+{
+    quint64 value = 0;
+    for (int i = 0; i < count; ++i)
+        value = value << 8 | quint8(bytes[i]);
+    return value;
+}
+
+// Reads the values of a complete header without judging them.
+FrameHeader readHeader(const char *bytes) noexcept
+{
+    FrameHeader header;
+    const quint8 first = quint8(bytes[0]);
+    const quint8 second = quint8(bytes[1]);
+    header.fin = first & 0x80;
+    header.rsv1 = first & 0x40;
+    header.rsv2 = first & 0x20;
+    header.rsv3 = first & 0x10;
+    header.opcode = opcodeFromBits(first);
+    header.masked = second & 0x80;
+    const quint8 length7 = second & 0x7F;
+    int offset = 2;
+    if (length7 == 126) {
+        header.lengthForm = LengthForm::Extended16;
+        header.payloadLength = readBigEndian(bytes + 2, 2);
+        offset += 2;
+    } else if (length7 == 127) {
+        header.lengthForm = LengthForm::Extended64;
+        header.payloadLength = readBigEndian(bytes + 2, 8);
+        offset += 8;
+    } else {
+        header.lengthForm = LengthForm::Short7;
+        header.payloadLength = length7;
+    }
+    if (header.masked)
+        std::memcpy(header.maskKey.data(), bytes + offset, 4);
+    return header;
+}
+
+} // namespace
+
+FrameDecoder::FrameDecoder(DecoderOptions options)
+    : m_options(options)
+{
+}
+
+void FrameDecoder::reset()
+{
+    *this = FrameDecoder(m_options);
+}
+
+qsizetype FrameDecoder::bufferedBytes() const noexcept
+{
+    return m_headerBuffered + (m_inPayload ? m_payloadFilled : 0);
+}
+
+std::optional<PartialFrame> FrameDecoder::partialFrame() const
+{
+    if (!m_inPayload)
+        return std::nullopt;
+    return PartialFrame{&m_current.header, QByteArrayView(m_current.payload.constData(), m_payloadFilled)};
+}
+
+std::optional<DecodeError> FrameDecoder::checkHeader(const FrameHeader &header) const
+{
+    // RFC 6455 §5.2: RSV bits MUST be 0 unless an extension defines them.
+    if (header.rsv2 || header.rsv3 || (header.rsv1 && !m_options.rsv1Allowed))
+        return DecodeError::ReservedBitsSet;
+    if (isReserved(header.opcode))
+        return DecodeError::ReservedOpcode;
+    if (isControl(header.opcode)) {
+        // §5.5: control frames MUST NOT be fragmented and carry at most 125 bytes. RSV1 on a control
+        // frame is never defined by permessage-deflate (RFC 7692 §6.1).
+        if (!header.fin)
+            return DecodeError::FragmentedControlFrame;
+        if (header.payloadLength > maxControlPayload)
+            return DecodeError::ControlFrameTooLong;
+        if (header.rsv1)
+            return DecodeError::ReservedBitsSet;
+    }
+    if (header.opcode == Opcode::Continuation && header.rsv1)
+        return DecodeError::ReservedBitsSet; // RFC 7692 §6.1: RSV1 only on the first frame
+    // §5.2: "the minimal number of bytes MUST be used to encode the length".
+    if (header.lengthForm == LengthForm::Extended64 && (header.payloadLength >> 63) != 0)
+        return DecodeError::LengthTopBitSet;
+    if (header.lengthForm != minimalLengthForm(header.payloadLength))
+        return DecodeError::NonMinimalLength;
+    // §10.4: refuse from the header alone, before any payload is buffered.
+    if (header.payloadLength > m_options.maxFramePayload)
+        return DecodeError::FrameTooLarge;
+    // §5.1: a server MUST close on an unmasked client frame; a client on a masked server frame.
+    if (m_options.role == Role::Server && !header.masked)
+        return DecodeError::UnmaskedClientFrame;
+    if (m_options.role == Role::Client && header.masked)
+        return DecodeError::MaskedServerFrame;
+    return std::nullopt;
+}
+
+void FrameDecoder::fail(DecodeError error, QByteArrayView offendingBytes)
+{
+    m_error = error;
+    m_errorBytes = offendingBytes.toByteArray();
+    m_inPayload = false;
+    m_current = DecodedFrame();
+}
+
+std::optional<DecodeError> FrameDecoder::feed(QByteArrayView bytes, QList<DecodedFrame> &frames)
+{
+    const char *input = bytes.data();
+    qsizetype remaining = bytes.size();
+    while (!m_error) {
+        if (!m_inPayload) {
+            // Header: all or nothing. Bytes of a header split across feeds wait in a 14-byte buffer.
+            const char *headerStart = input;
+            if (m_headerBuffered > 0 || remaining < announcedHeaderSize(input, remaining)) {
+                int needed = announcedHeaderSize(m_headerBuffer.data(), m_headerBuffered);
+                while (m_headerBuffered < needed && remaining > 0) {
+                    m_headerBuffer[m_headerBuffered++] = *input++;
+                    --remaining;
+                    needed = announcedHeaderSize(m_headerBuffer.data(), m_headerBuffered);
+                }
+                if (m_headerBuffered < needed)
+                    return std::nullopt;
+                headerStart = m_headerBuffer.data();
+            } else {
+                const int size = announcedHeaderSize(input, remaining);
+                input += size;
+                remaining -= size;
+            }
+            const FrameHeader header = readHeader(headerStart);
+            const int size = header.size();
+            m_headerBuffered = 0;
+            if (const auto error = checkHeader(header)) {
+                fail(*error, QByteArrayView(headerStart, size));
+                break;
+            }
+            m_current.header = header;
+            std::memcpy(m_current.headerBytes.data(), headerStart, size_t(size));
+            m_payloadFilled = 0;
+            m_inPayload = true;
+            const qsizetype length = qsizetype(header.payloadLength);
+            // Whole payload present: size it exactly. Otherwise grow as bytes arrive, so a header
+            // that announces 16 MiB costs nothing until the bytes are really sent.
+            if (remaining >= length)
+                m_current.payload = QByteArray(length, Qt::Uninitialized);
+            else
+                m_current.payload.reserve(std::min<qsizetype>(length, std::max<qsizetype>(remaining, 4096)));
+        }
+
+        const qsizetype length = qsizetype(m_current.header.payloadLength);
+        const qsizetype take = std::min(length - m_payloadFilled, remaining);
+        if (take > 0) {
+            if (m_current.payload.size() < m_payloadFilled + take) {
+                const qsizetype grown = std::min(length, std::max(m_payloadFilled + take, m_current.payload.capacity() * 2));
+                m_current.payload.reserve(grown);
+                m_current.payload.resize(m_payloadFilled + take);
+            }
+            char *destination = m_current.payload.data() + m_payloadFilled;
+            if (m_current.header.masked)
+                copyMasked(input, destination, take, m_current.header.maskKey, int(m_payloadFilled & 3));
+            else
+                std::memcpy(destination, input, size_t(take));
+            m_payloadFilled += take;
+            input += take;
+            remaining -= take;
+        }
+        if (m_payloadFilled < length)
+            return std::nullopt;
+        frames.append(std::move(m_current));
+        m_current = DecodedFrame();
+        m_inPayload = false;
+        m_payloadFilled = 0;
+        if (remaining == 0)
+            return std::nullopt;
+    }
+    return m_error;
+}
+
+std::optional<DecodedFrame> FrameDecoder::readFrame(QByteArrayView wire)
+{
+    if (wire.size() < 2 || wire.size() < announcedHeaderSize(wire.data(), wire.size()))
+        return std::nullopt;
+    DecodedFrame frame;
+    frame.header = readHeader(wire.data());
+    const int size = frame.header.size();
+    if (quint64(wire.size() - size) != frame.header.payloadLength)
+        return std::nullopt;
+    std::memcpy(frame.headerBytes.data(), wire.data(), size_t(size));
+    frame.payload = wire.sliced(size).toByteArray();
+    if (frame.header.masked)
+        applyMask(frame.payload.data(), frame.payload.size(), frame.header.maskKey);
+    return frame;
+}
+
+} // namespace wslab::protocol
