@@ -29,9 +29,14 @@ public:
 
     [[nodiscard]] static bool isValid(QByteArrayView bytes) noexcept;
 
+    // Bytes fed so far (bytes after the first invalid one are not counted).
+    [[nodiscard]] qint64 bytesFed() const noexcept { return m_fed; }
+
 private:
+    // States of the DFA in utf8validator.cpp, stored pre-multiplied by the width of a transition
+    // table row so that one lookup (state + byte class) gives the next state.
     static constexpr quint8 accept = 0;
-    static constexpr quint8 reject = 1;
+    static constexpr quint8 reject = 16;
     quint8 m_codepointState = accept;
     qint64 m_fed = 0;
     qint64 m_errorOffset = -1;
