@@ -19,6 +19,8 @@ struct ClosePayload
 
     // The code to echo back in the closing handshake (RFC 6455 §5.5.1: "typically echoes the
     // status code it received"); an empty body is answered with an empty body.
+    [[nodiscard]] std::optional<quint16> echoCode() const noexcept { return code; }
+
     friend bool operator==(const ClosePayload &, const ClosePayload &) = default;
 };
 
