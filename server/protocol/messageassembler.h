@@ -34,6 +34,7 @@ struct AssemblyStep
     };
     Kind kind = Kind::FragmentBuffered;
     Message message;
+    DecodedFrame control; // Kind::Control: the frame itself, handed back untouched
     DecodeError error = DecodeError::ReservedOpcode;
 };
 
@@ -49,20 +50,27 @@ public:
 
     // Looks at the bytes of a frame still arriving (FrameDecoder::partialFrame()) and fails fast if
     // they already make the text message invalid. Bytes seen here are not validated twice.
+    // Call it after pushing every frame the decoder completed before the partial one.
     std::optional<DecodeError> inspectPartial(const PartialFrame &partial);
 
     [[nodiscard]] bool isMessageInProgress() const noexcept { return m_inProgress; }
     [[nodiscard]] std::optional<DecodeError> error() const noexcept { return m_error; }
+    // After InvalidUtf8: the offset in the message's payload of the first byte that cannot be
+    // UTF-8; -1 when the message ended inside a sequence or the error is another one.
+    [[nodiscard]] qint64 utf8ErrorOffset() const noexcept { return m_utf8.errorOffset(); }
+    [[nodiscard]] const AssemblerOptions &options() const noexcept { return m_options; }
     void reset();
 
 private:
     AssemblyStep failed(DecodeError error);
+    [[nodiscard]] bool isValidatedText(const FrameHeader &header) const noexcept;
+    void append(QByteArray &&fragment);
 
     AssemblerOptions m_options;
     std::optional<DecodeError> m_error;
     bool m_inProgress = false;
     Message m_message;
-    Utf8Validator m_utf8;
+    Utf8Validator m_utf8; // fresh whenever no message is in progress, but for m_partialValidated
     qsizetype m_partialValidated = 0; // bytes of the arriving frame already validated
 };
 
