@@ -159,8 +159,9 @@ Utf8Validator::State Utf8Validator::feed(QByteArrayView bytes) noexcept
     quint8 state = m_codepointState;
     qsizetype i = 0;
     while (i < size) {
-        if (state == accept) {
-            // Text is mostly ASCII: only leave the fast path at a byte that starts a sequence.
+        if (state == accept && data[i] < 0x80) {
+            // Text is mostly ASCII: skip runs of it eight bytes at a time; the automaton takes over
+            // at the first byte with the top bit set.
             i = skipAscii(data, i, size);
             if (i == size)
                 break;
