@@ -1,0 +1,64 @@
+#pragma once
+
+#include "capturerecord.h"
+
+#include <QBasicTimer>
+#include <QElapsedTimer>
+#include <QObject>
+
+namespace wslab::server {
+
+// Collects CaptureRecords in the server thread and hands them on in batches: at most one batch per
+// interval (~16 ms, a display frame) unless `maxBatchSize` records pile up first, so a flood of
+// frames costs the receiver a bounded number of events per second. When capture is off the callers
+// ask isEnabled() first and build no records at all.
+class CaptureStream : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int defaultIntervalMs = 16;
+    static constexpr qsizetype defaultMaxBatchSize = 2048;
+
+    explicit CaptureStream(QObject *parent = nullptr);
+
+    [[nodiscard]] bool isEnabled() const noexcept { return m_enabled; }
+    void setEnabled(bool enabled);
+    [[nodiscard]] qint64 payloadCap() const noexcept { return m_payloadCap; }
+    void setPayloadCap(qint64 cap) noexcept { m_payloadCap = cap; }
+    void setInterval(int ms) noexcept { m_intervalMs = ms; }
+    void setMaxBatchSize(qsizetype size) noexcept { m_maxBatchSize = qMax<qsizetype>(1, size); }
+
+    // Nanoseconds on the stream's monotonic clock (started with the stream).
+    [[nodiscard]] qint64 nowNs() const { return m_clock.nsecsElapsed(); }
+
+    // Stamps the record (id, and the time unless already set), cuts its payload to the cap and
+    // queues it. Returns the id given. Records are numbered even while nobody listens.
+    quint64 append(CaptureRecord record);
+
+    [[nodiscard]] qsizetype pendingCount() const noexcept { return m_pending.size(); }
+    [[nodiscard]] quint64 lastId() const noexcept { return m_lastId; }
+
+    // Hands on what is pending at once (before the server stops, and in tests).
+    void flush();
+
+    // Cuts a record's payload (frame payload or HTTP bytes) to `cap` bytes, noting the real size.
+    static void applyPayloadCap(CaptureRecord &record, qint64 cap);
+
+Q_SIGNALS:
+    void batchReady(const wslab::server::CaptureBatch &records);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    QElapsedTimer m_clock;
+    QBasicTimer m_timer;
+    CaptureBatch m_pending;
+    quint64 m_lastId = 0;
+    qint64 m_payloadCap = 1024 * 1024;
+    qsizetype m_maxBatchSize = defaultMaxBatchSize;
+    int m_intervalMs = defaultIntervalMs;
+    bool m_enabled = true;
+};
+
+} // namespace wslab::server

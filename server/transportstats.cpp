@@ -1,0 +1,48 @@
+#include "transportstats.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace wslab::server {
+
+void TransportCounters::addLatencySample(qint64 ms)
+{
+    if (latencySamplesMs.size() >= maxLatencySamples)
+        latencySamplesMs.remove(0, latencySamplesMs.size() - maxLatencySamples + 1);
+    latencySamplesMs.append(ms);
+}
+
+qint64 TransportCounters::latencyPercentileMs(int percent) const
+{
+    return nearestRankPercentile(latencySamplesMs, percent);
+}
+
+TransportCounters &TransportStats::of(Transport transport)
+{
+    switch (transport) {
+    case Transport::Polling: return polling;
+    case Transport::LongPolling: return longPolling;
+    case Transport::WebSocket:
+    case Transport::Http: break;
+    }
+    return webSocket;
+}
+
+const TransportCounters &TransportStats::of(Transport transport) const
+{
+    return const_cast<TransportStats *>(this)->of(transport);
+}
+
+qint64 nearestRankPercentile(QList<qint64> samples, int percent)
+{
+    if (samples.isEmpty())
+        return -1;
+    percent = std::clamp(percent, 1, 100);
+    // Nearest rank: the smallest value with at least percent% of the samples at or below it.
+    const auto rank = qsizetype(std::ceil(percent / 100.0 * double(samples.size())));
+    const qsizetype index = std::clamp<qsizetype>(rank - 1, 0, samples.size() - 1);
+    std::nth_element(samples.begin(), samples.begin() + index, samples.end());
+    return samples.at(index);
+}
+
+} // namespace wslab::server
