@@ -1,0 +1,460 @@
+#include "framecapturemodel.h"
+
+#include "payloadpreview.h"
+
+#include "server/protocol/closecode.h"
+#include "server/protocol/closepayload.h"
+#include "server/protocol/headerlayout.h"
+#include "server/protocol/httprequestparser.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace wslab::inspector {
+
+using server::CaptureRecord;
+using server::Direction;
+using server::RecordKind;
+using server::Transport;
+namespace protocol = wslab::protocol;
+
+namespace {
+
+// Translucent fills read on light and dark palettes alike, so the model needs no palette.
+const QColor heldBackground(255, 170, 0, 80);
+const QColor errorBackground(230, 40, 40, 70);
+
+constexpr qint64 nsPerMs = 1'000'000;
+
+QString millis(qint64 ns)
+{
+    return QString::number(double(ns) / nsPerMs, 'f', 3);
+}
+
+} // namespace
+
+FrameCaptureModel::FrameCaptureModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int FrameCaptureModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int FrameCaptureModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const CaptureRecord &FrameCaptureModel::record(int row) const
+{
+    Q_ASSERT(row >= 0 && size_t(row) < m_records.size());
+    return m_records[size_t(row)];
+}
+
+int FrameCaptureModel::rowForId(quint64 id) const
+{
+    // Records arrive in capture order and ids count up, so the deque is sorted by id.
+    const auto it = std::lower_bound(m_records.begin(), m_records.end(), id,
+                                     [](const CaptureRecord &r, quint64 wanted) { return r.id < wanted; });
+    if (it == m_records.end() || it->id != id)
+        return -1;
+    return int(it - m_records.begin());
+}
+
+bool FrameCaptureModel::isPendingHeld(int row) const
+{
+    return !m_pendingHeld.isEmpty() && m_pendingHeld.contains(record(row).id);
+}
+
+QVariant FrameCaptureModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaptureRecord &r = record(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return displayData(r, index.row(), index.column());
+    case Qt::ToolTipRole: return toolTipData(r, index.row(), index.column());
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case NumberColumn:
+        case TimeColumn:
+        case DeltaColumn:
+        case LengthColumn: return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        case FinColumn:
+        case RsvColumn:
+        case MaskColumn:
+        case DirectionColumn: return QVariant::fromValue(Qt::AlignCenter);
+        default: return {};
+        }
+    case Qt::BackgroundRole:
+        if (isPendingHeld(index.row()))
+            return QBrush(heldBackground);
+        if (isError(r))
+            return QBrush(errorBackground);
+        return {};
+    case RecordRole: return QVariant::fromValue(r);
+    case RecordIdRole: return QVariant::fromValue(r.id);
+    case ConnectionIdRole: return QVariant::fromValue(r.connectionId);
+    case DirectionRole: return int(r.direction);
+    case KindRole: return int(r.kind);
+    case OpcodeRole: return r.frame ? int(r.frame->header.opcode) : -1;
+    case HeldRole: return isPendingHeld(index.row());
+    case ErrorRole: return isError(r);
+    case TimeNsRole: return QVariant::fromValue(r.timeNs);
+    default: return {};
+    }
+}
+
+QVariant FrameCaptureModel::displayData(const CaptureRecord &r, int row, int column) const
+{
+    const auto &frame = r.frame;
+    switch (column) {
+    case NumberColumn: return QString::number(r.id);
+    case TimeColumn: return millis(r.timeNs);
+    case DeltaColumn:
+        return row > 0 ? millis(r.timeNs - record(row - 1).timeNs) : QString();
+    case ConnectionColumn: return connectionText(r.connectionId);
+    case DirectionColumn:
+        if (r.kind == RecordKind::ConnectionOpened || r.kind == RecordKind::ConnectionClosed)
+            return QString();
+        return directionText(r.direction);
+    case TransportColumn: return transportText(r.transport);
+    case FinColumn: return frame ? QString::number(int(frame->header.fin)) : QString();
+    case RsvColumn:
+        if (!frame)
+            return QString();
+        return QStringLiteral("%1%2%3").arg(int(frame->header.rsv1)).arg(int(frame->header.rsv2))
+                .arg(int(frame->header.rsv3));
+    case OpcodeColumn:
+        if (!frame)
+            return kindText(r);
+        return QStringLiteral("0x%1 %2").arg(quint8(frame->header.opcode), 0, 16)
+                .arg(QLatin1StringView(protocol::opcodeName(frame->header.opcode)));
+    case MaskColumn: return frame ? QString::number(int(frame->header.masked)) : QString();
+    case LengthColumn: {
+        if (!frame)
+            return r.wireBytes.isEmpty() ? QString() : QString::number(r.wireBytes.size());
+        const int tier = frame->header.lengthForm == protocol::LengthForm::Short7 ? 7
+                : frame->header.lengthForm == protocol::LengthForm::Extended16 ? 16 : 64;
+        return QStringLiteral("%1 (%2)").arg(frame->header.payloadLength).arg(tier);
+    }
+    case SummaryColumn:
+        if (isPendingHeld(row))
+            return tr("[held] %1").arg(summaryText(r));
+        return summaryText(r);
+    default: return {};
+    }
+}
+
+QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+    case DeltaColumn:
+        if (row == 0)
+            return tr("%1 ms since the server started").arg(millis(r.timeNs));
+        return tr("%1 ms since the server started, %2 ms after the previous record")
+                .arg(millis(r.timeNs), millis(r.timeNs - record(row - 1).timeNs));
+    case LengthColumn:
+        if (!r.frame)
+            return tr("%1 bytes on the wire").arg(r.wireBytes.size());
+        switch (r.frame->header.lengthForm) {
+        case protocol::LengthForm::Short7:
+            return tr("7-bit length: len ≤ 125 fits in the payload len field (RFC 6455 §5.2)");
+        case protocol::LengthForm::Extended16:
+            return tr("16-bit length: payload len = 126, the next 16 bits hold the length (RFC 6455 §5.2)");
+        case protocol::LengthForm::Extended64:
+            return tr("64-bit length: payload len = 127, the next 64 bits hold the length (RFC 6455 §5.2)");
+        }
+        return {};
+    case SummaryColumn:
+        if (isPendingHeld(row))
+            return tr("Held by step mode: captured, not yet delivered to the chat room");
+        if (r.frame && r.held)
+            return tr("Held by step mode, then delivered");
+        return summaryText(r);
+    default: return {};
+    }
+}
+
+QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NumberColumn: return tr("No.");
+    case TimeColumn: return tr("Time (ms)");
+    case DeltaColumn: return tr("Δ (ms)");
+    case ConnectionColumn: return tr("Connection");
+    case DirectionColumn: return tr("Direction");
+    case TransportColumn: return tr("Transport");
+    case FinColumn: return tr("FIN");
+    case RsvColumn: return tr("RSV");
+    case OpcodeColumn: return tr("Opcode");
+    case MaskColumn: return tr("MASK");
+    case LengthColumn: return tr("Length");
+    case SummaryColumn: return tr("Summary");
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> FrameCaptureModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(RecordRole, "record");
+    names.insert(RecordIdRole, "recordId");
+    names.insert(ConnectionIdRole, "connectionId");
+    names.insert(DirectionRole, "direction");
+    names.insert(KindRole, "kind");
+    names.insert(OpcodeRole, "opcode");
+    names.insert(HeldRole, "held");
+    names.insert(ErrorRole, "error");
+    names.insert(TimeNsRole, "timeNs");
+    return names;
+}
+
+QString FrameCaptureModel::connectionName(quint64 connectionId) const
+{
+    return m_connectionNames.value(connectionId);
+}
+
+QString FrameCaptureModel::connectionText(quint64 connectionId) const
+{
+    if (connectionId == 0)
+        return QString();
+    const QString name = m_connectionNames.value(connectionId);
+    return name.isEmpty() ? QStringLiteral("#%1").arg(connectionId)
+                          : QStringLiteral("#%1 %2").arg(connectionId).arg(name);
+}
+
+QString FrameCaptureModel::directionText(Direction direction)
+{
+    return direction == Direction::Inbound ? tr("C→S") : tr("S→C");
+}
+
+QString FrameCaptureModel::transportText(Transport transport)
+{
+    switch (transport) {
+    case Transport::WebSocket: return tr("WebSocket");
+    case Transport::Polling: return tr("Polling");
+    case Transport::LongPolling: return tr("Long polling");
+    case Transport::Http: return tr("HTTP");
+    }
+    return {};
+}
+
+QString FrameCaptureModel::kindText(const CaptureRecord &r)
+{
+    switch (r.kind) {
+    case RecordKind::ConnectionOpened: return tr("TCP open");
+    case RecordKind::HttpRequest: return tr("HTTP request");
+    case RecordKind::HttpResponse: return tr("HTTP %1").arg(r.httpStatus);
+    case RecordKind::Frame: return tr("frame");
+    case RecordKind::FrameDelivered: return tr("delivered");
+    case RecordKind::ProtocolError: return tr("protocol error");
+    case RecordKind::ConnectionClosed: return tr("TCP close");
+    }
+    return {};
+}
+
+bool FrameCaptureModel::isError(const CaptureRecord &r)
+{
+    return r.kind == RecordKind::ProtocolError || r.decodeError.has_value()
+            || (r.kind == RecordKind::HttpResponse && r.httpStatus >= 400);
+}
+
+QString FrameCaptureModel::summaryText(const CaptureRecord &r)
+{
+    QString text;
+    switch (r.kind) {
+    case RecordKind::Frame:
+        text = r.frame ? PayloadPreview::frameSummary(*r.frame) : QString();
+        break;
+    case RecordKind::HttpRequest:
+        text = PayloadPreview::requestSummary(r.wireBytes);
+        break;
+    case RecordKind::HttpResponse:
+        text = PayloadPreview::firstLine(r.wireBytes);
+        break;
+    case RecordKind::ConnectionOpened:
+        text = tr("TCP connection opened by %1").arg(r.note);
+        break;
+    case RecordKind::ConnectionClosed:
+        text = tr("TCP connection closed, close code %1 (%2)")
+                       .arg(r.closeCode)
+                       .arg(QCoreApplication::translate("wslab::protocol::CloseCode",
+                                                        protocol::closeCodeName(r.closeCode)));
+        break;
+    case RecordKind::FrameDelivered:
+        text = tr("held frame #%1 delivered").arg(r.relatedId);
+        break;
+    case RecordKind::ProtocolError:
+        text = r.decodeError ? PayloadPreview::errorText(*r.decodeError) : tr("protocol error");
+        if (!r.note.isEmpty())
+            text += QStringLiteral(" — ") + r.note;
+        return text;
+    }
+    if (r.decodeError)
+        text += QStringLiteral(" — ") + PayloadPreview::errorText(*r.decodeError);
+    if (r.isTruncated())
+        text += QLatin1Char(' ') + tr("(truncated from %1 bytes)").arg(r.truncatedFrom);
+    return text;
+}
+
+qint64 FrameCaptureModel::recordBytes(const CaptureRecord &r)
+{
+    // What a row keeps alive: its byte arrays plus the record itself. Shared QByteArray data is
+    // counted once per record; that overestimates, which is the safe side for a budget.
+    qint64 bytes = qint64(sizeof(CaptureRecord)) + r.wireBytes.size() + r.note.size() * 2;
+    if (r.frame)
+        bytes += r.frame->payload.size();
+    return bytes;
+}
+
+void FrameCaptureModel::capPayload(CaptureRecord &r) const
+{
+    if (r.frame && r.frame->payload.size() > m_payloadCap) {
+        if (!r.isTruncated())
+            r.truncatedFrom = r.frame->payload.size();
+        r.frame->payload = r.frame->payload.left(m_payloadCap);
+    }
+    if (r.wireBytes.size() > m_payloadCap) {
+        if (!r.isTruncated())
+            r.truncatedFrom = r.wireBytes.size();
+        r.wireBytes = r.wireBytes.left(m_payloadCap);
+    }
+}
+
+void FrameCaptureModel::append(const CaptureRecord &record)
+{
+    appendBatch(server::CaptureBatch{record});
+}
+
+void FrameCaptureModel::appendBatch(const server::CaptureBatch &batch)
+{
+    // A FrameDelivered record does not become a row of its own: it only says that a held row has
+    // gone on to the chat room, so it clears that row's mark. A second row per held frame would
+    // double the table in step mode and separate the two halves of one story.
+    std::vector<CaptureRecord> incoming;
+    incoming.reserve(size_t(batch.size()));
+    QList<quint64> delivered;
+    qint64 incomingBytes = 0;
+    for (const CaptureRecord &r : batch) {
+        if (r.kind == RecordKind::FrameDelivered) {
+            delivered.append(r.relatedId);
+            continue;
+        }
+        incoming.push_back(r);
+        capPayload(incoming.back());
+        incomingBytes += recordBytes(incoming.back());
+    }
+
+    // A batch larger than the caps keeps only its newest records.
+    size_t skip = 0;
+    while (incoming.size() - skip > 1
+           && (incoming.size() - skip > size_t(m_rowCap) || incomingBytes > m_byteBudget)) {
+        incomingBytes -= recordBytes(incoming[skip]);
+        ++skip;
+    }
+    m_evicted += skip;
+
+    evictFront(rowsOverBudget(incomingBytes, int(incoming.size() - skip)));
+
+    if (incoming.size() > skip) {
+        const int first = int(m_records.size());
+        const int last = first + int(incoming.size() - skip) - 1; // inclusive
+        beginInsertRows({}, first, last);
+        for (size_t i = skip; i < incoming.size(); ++i) {
+            if (incoming[i].held && incoming[i].kind == RecordKind::Frame)
+                m_pendingHeld.insert(incoming[i].id);
+            m_records.push_back(std::move(incoming[i]));
+        }
+        m_storedBytes += incomingBytes;
+        endInsertRows();
+    }
+
+    for (quint64 id : std::as_const(delivered))
+        markDelivered(id);
+}
+
+int FrameCaptureModel::rowsOverBudget(qint64 incomingBytes, int incomingRows) const
+{
+    int evict = 0;
+    qint64 bytes = m_storedBytes;
+    const int size = int(m_records.size());
+    while (evict < size
+           && (size - evict + incomingRows > m_rowCap || bytes + incomingBytes > m_byteBudget)) {
+        bytes -= recordBytes(m_records[size_t(evict)]);
+        ++evict;
+    }
+    return evict;
+}
+
+void FrameCaptureModel::evictFront(int count)
+{
+    if (count <= 0)
+        return;
+    beginRemoveRows({}, 0, count - 1);
+    for (int i = 0; i < count; ++i) {
+        const CaptureRecord &r = m_records.front();
+        m_storedBytes -= recordBytes(r);
+        if (!m_pendingHeld.isEmpty())
+            m_pendingHeld.remove(r.id);
+        m_records.pop_front();
+    }
+    m_evicted += quint64(count);
+    endRemoveRows();
+}
+
+void FrameCaptureModel::markDelivered(quint64 heldId)
+{
+    if (!m_pendingHeld.remove(heldId))
+        return;
+    const int row = rowForId(heldId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void FrameCaptureModel::setRowCap(int cap)
+{
+    m_rowCap = std::max(1, cap);
+    evictFront(rowsOverBudget(0, 0));
+}
+
+void FrameCaptureModel::setPayloadCap(qint64 bytes)
+{
+    m_payloadCap = std::max<qint64>(0, bytes);
+}
+
+void FrameCaptureModel::setByteBudget(qint64 bytes)
+{
+    m_byteBudget = std::max<qint64>(1, bytes);
+    evictFront(rowsOverBudget(0, 0));
+}
+
+void FrameCaptureModel::setConnectionName(quint64 connectionId, const QString &name)
+{
+    if (m_connectionNames.value(connectionId) == name)
+        return;
+    m_connectionNames.insert(connectionId, name);
+    if (!m_records.empty())
+        Q_EMIT dataChanged(index(0, ConnectionColumn), index(rowCount() - 1, ConnectionColumn),
+                           {Qt::DisplayRole});
+}
+
+void FrameCaptureModel::clear()
+{
+    beginResetModel();
+    m_records.clear();
+    m_pendingHeld.clear();
+    m_storedBytes = 0;
+    endResetModel();
+}
+
+} // namespace wslab::inspector

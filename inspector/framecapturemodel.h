@@ -1,0 +1,116 @@
+#pragma once
+
+#include "server/capturerecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+
+#include <deque>
+
+namespace wslab::inspector {
+
+// The capture as a table: one row per record the server captured, oldest first. Rows are flat
+// values (CaptureRecord); every display string is built in data() when a view asks for it, so a
+// flood of 100,000 frames a second costs a deque append and one rowsInserted per batch.
+//
+// Memory is bounded three ways: a row cap (oldest rows evicted from the front in one
+// beginRemoveRows), a per-record payload cap (bytes beyond it are dropped and the record is marked
+// truncated, as the server does for its own cap) and a total byte budget over all rows.
+class FrameCaptureModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column : int {
+        NumberColumn,
+        TimeColumn,      // ms since the server started
+        DeltaColumn,     // ms since the previous row
+        ConnectionColumn,
+        DirectionColumn,
+        TransportColumn,
+        FinColumn,
+        RsvColumn,
+        OpcodeColumn,
+        MaskColumn,
+        LengthColumn,    // payload length and its tier (7 / 16 / 64 bits, RFC 6455 §5.2)
+        SummaryColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role : int {
+        RecordRole = Qt::UserRole + 1, // the CaptureRecord itself (QVariant)
+        RecordIdRole,                  // quint64
+        ConnectionIdRole,              // quint64
+        DirectionRole,                 // int(server::Direction)
+        KindRole,                      // int(server::RecordKind)
+        OpcodeRole,                    // int(protocol::Opcode), -1 for records that are not frames
+        HeldRole,                      // bool: held by step mode and not delivered yet
+        ErrorRole,                     // bool: a protocol error, a decode error or an HTTP error status
+        TimeNsRole,                    // qint64
+    };
+    Q_ENUM(Role)
+
+    static constexpr int defaultRowCap = 100'000;
+    static constexpr qint64 defaultPayloadCap = 16 * 1024 * 1024 + 16; // the server's message limit
+    static constexpr qint64 defaultByteBudget = qint64(512) * 1024 * 1024;
+
+    explicit FrameCaptureModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    // The typed accessor: no QVariant, no copy. `row` must be valid.
+    [[nodiscard]] const server::CaptureRecord &record(int row) const;
+    [[nodiscard]] int rowForId(quint64 id) const; // -1 if absent (never captured or evicted)
+    [[nodiscard]] bool isPendingHeld(int row) const;
+
+    [[nodiscard]] int rowCap() const noexcept { return m_rowCap; }
+    void setRowCap(int cap); // evicts at once if the model holds more
+    [[nodiscard]] qint64 payloadCap() const noexcept { return m_payloadCap; }
+    void setPayloadCap(qint64 bytes); // applies to records appended from now on
+    [[nodiscard]] qint64 byteBudget() const noexcept { return m_byteBudget; }
+    void setByteBudget(qint64 bytes);
+    [[nodiscard]] qint64 storedBytes() const noexcept { return m_storedBytes; }
+    [[nodiscard]] quint64 evictedCount() const noexcept { return m_evicted; }
+
+    [[nodiscard]] QString connectionName(quint64 connectionId) const;
+
+    // Display helpers shared with the other views, so every view words a record the same way.
+    [[nodiscard]] static QString summaryText(const server::CaptureRecord &record);
+    [[nodiscard]] static QString directionText(server::Direction direction);
+    [[nodiscard]] static QString transportText(server::Transport transport);
+    [[nodiscard]] static QString kindText(const server::CaptureRecord &record);
+    [[nodiscard]] static bool isError(const server::CaptureRecord &record);
+
+public Q_SLOTS:
+    void appendBatch(const wslab::server::CaptureBatch &batch);
+    void append(const wslab::server::CaptureRecord &record);
+    void setConnectionName(quint64 connectionId, const QString &name);
+    void clear();
+
+private:
+    [[nodiscard]] QVariant displayData(const server::CaptureRecord &record, int row, int column) const;
+    [[nodiscard]] QVariant toolTipData(const server::CaptureRecord &record, int row, int column) const;
+    [[nodiscard]] QString connectionText(quint64 connectionId) const;
+    [[nodiscard]] static qint64 recordBytes(const server::CaptureRecord &record);
+    void capPayload(server::CaptureRecord &record) const;
+    void markDelivered(quint64 heldId);
+    void evictFront(int count);
+    [[nodiscard]] int rowsOverBudget(qint64 incomingBytes, int incomingRows) const;
+
+    std::deque<server::CaptureRecord> m_records;
+    QHash<quint64, QString> m_connectionNames;
+    QSet<quint64> m_pendingHeld; // ids of held frames not delivered yet
+    int m_rowCap = defaultRowCap;
+    qint64 m_payloadCap = defaultPayloadCap;
+    qint64 m_byteBudget = defaultByteBudget;
+    qint64 m_storedBytes = 0;
+    quint64 m_evicted = 0;
+};
+
+} // namespace wslab::inspector

@@ -1,0 +1,380 @@
+#include "inspector/framecapturemodel.h"
+
+#include "inspector/capturesamples.h"
+
+#include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wslab;
+using namespace wslab::inspector;
+using namespace wslab::inspector::samples;
+using protocol::Opcode;
+
+class TestFrameCaptureModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void batchOfTenThousandIsOneInsert();
+    void secondBatchAppendsAfterTheFirst();
+    void evictsTheOldestRowsAtTheCap_data();
+    void evictsTheOldestRowsAtTheCap();
+    void loweringTheCapEvictsAtOnce();
+    void byteBudgetEvictsTheOldestRows();
+    void payloadCapTruncatesAndMarks();
+    void displaysFrameColumns_data();
+    void displaysFrameColumns();
+    void summarisesHttpAndEvents_data();
+    void summarisesHttpAndEvents();
+    void deltaIsTimeSincePreviousRow();
+    void connectionNameAppearsOnceKnown();
+    void heldRowIsMarkedUntilDelivered();
+    void deliveryInTheSameBatchClearsTheMark();
+    void deliveryOfAnEvictedRowIsIgnored();
+    void typedRecordMatchesRecordRole();
+    void errorRowsAreFlagged();
+    void clearEmptiesTheModel();
+
+private:
+    FrameCaptureModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestFrameCaptureModel::init()
+{
+    m_model = new FrameCaptureModel(this);
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+}
+
+void TestFrameCaptureModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+}
+
+void TestFrameCaptureModel::batchOfTenThousandIsOneInsert()
+{
+    QSignalSpy aboutToInsert(m_model, &QAbstractItemModel::rowsAboutToBeInserted);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+
+    m_model->appendBatch(textBatch(1, 10'000));
+
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(aboutToInsert.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 9'999); // inclusive last
+    QCOMPARE(m_model->rowCount(), 10'000);
+    QCOMPARE(m_model->record(9'999).id, 10'000u);
+}
+
+void TestFrameCaptureModel::secondBatchAppendsAfterTheFirst()
+{
+    m_model->appendBatch(textBatch(1, 10));
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    m_model->appendBatch(textBatch(11, 5));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 10);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 14);
+}
+
+void TestFrameCaptureModel::evictsTheOldestRowsAtTheCap_data()
+{
+    QTest::addColumn<int>("cap");
+    QTest::addColumn<int>("existing");
+    QTest::addColumn<int>("incoming");
+    QTest::addColumn<int>("removedRows"); // in the one rowsRemoved, or 0 for none
+    QTest::addColumn<quint64>("firstId");
+
+    QTest::addRow("below the cap") << 100 << 40 << 60 << 0 << quint64(1);
+    QTest::addRow("one over the cap") << 100 << 100 << 1 << 1 << quint64(2);
+    QTest::addRow("partly over") << 100 << 60 << 60 << 20 << quint64(21);
+    QTest::addRow("batch bigger than the cap") << 100 << 50 << 250 << 50 << quint64(201);
+    QTest::addRow("cap of one") << 1 << 1 << 3 << 1 << quint64(4);
+}
+
+void TestFrameCaptureModel::evictsTheOldestRowsAtTheCap()
+{
+    QFETCH(int, cap);
+    QFETCH(int, existing);
+    QFETCH(int, incoming);
+    QFETCH(int, removedRows);
+    QFETCH(quint64, firstId);
+
+    m_model->setRowCap(cap);
+    m_model->appendBatch(textBatch(1, existing));
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+
+    m_model->appendBatch(textBatch(quint64(existing) + 1, incoming));
+
+    QCOMPARE(removed.count(), removedRows > 0 ? 1 : 0);
+    if (removedRows > 0) {
+        QCOMPARE(removed.at(0).at(1).toInt(), 0);
+        QCOMPARE(removed.at(0).at(2).toInt(), removedRows - 1);
+    }
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_model->rowCount(), std::min(cap, existing + incoming));
+    QCOMPARE(m_model->record(0).id, firstId);
+    QCOMPARE(m_model->record(m_model->rowCount() - 1).id, quint64(existing + incoming));
+    QCOMPARE(m_model->evictedCount(), quint64(existing + incoming - m_model->rowCount()));
+}
+
+void TestFrameCaptureModel::loweringTheCapEvictsAtOnce()
+{
+    m_model->appendBatch(textBatch(1, 50));
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    m_model->setRowCap(10);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(m_model->rowCount(), 10);
+    QCOMPARE(m_model->record(0).id, 41u);
+    QCOMPARE(m_model->rowForId(41), 0);
+    QCOMPARE(m_model->rowForId(40), -1);
+}
+
+void TestFrameCaptureModel::byteBudgetEvictsTheOldestRows()
+{
+    const QByteArray big(10'000, 'x');
+    server::CaptureBatch batch;
+    for (quint64 id = 1; id <= 10; ++id)
+        batch.append(encodedRecord(id, Opcode::Binary, big));
+    m_model->appendBatch(batch);
+    const qint64 perRecord = m_model->storedBytes() / 10;
+    QVERIFY(perRecord >= big.size());
+
+    m_model->setByteBudget(perRecord * 4 + perRecord / 2);
+
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->record(0).id, 7u);
+    QVERIFY(m_model->storedBytes() <= m_model->byteBudget());
+}
+
+void TestFrameCaptureModel::payloadCapTruncatesAndMarks()
+{
+    m_model->setPayloadCap(100);
+    m_model->append(encodedRecord(1, Opcode::Binary, QByteArray(1000, '\x2a')));
+    const auto &r = m_model->record(0);
+    QVERIFY(r.isTruncated());
+    QCOMPARE(r.truncatedFrom, 1000);
+    QCOMPARE(r.frame->payload.size(), 100);
+    QCOMPARE(r.frame->header.payloadLength, 1000u); // the header still says what was on the wire
+    QVERIFY(m_model->index(0, FrameCaptureModel::SummaryColumn).data().toString().contains("1000"));
+}
+
+void TestFrameCaptureModel::displaysFrameColumns_data()
+{
+    QTest::addColumn<CaptureRecord>("record");
+    QTest::addColumn<QStringList>("expected"); // FIN, RSV, opcode, MASK, length, direction
+    QTest::addColumn<QString>("summaryContains");
+
+    QTest::addRow("§5.7 masked Hello") << frameRecord(1, maskedHelloWire())
+                                       << QStringList{"1", "000", "0x1 text", "1", "5 (7)", "C→S"}
+                                       << "“Hello”";
+    QTest::addRow("§5.7 unmasked Hello") << frameRecord(1, unmaskedHelloWire(), 1, Direction::Outbound)
+                                         << QStringList{"1", "000", "0x1 text", "0", "5 (7)", "S→C"}
+                                         << "“Hello”";
+    QTest::addRow("§5.7 first fragment") << frameRecord(1, firstFragmentWire(), 1, Direction::Outbound)
+                                         << QStringList{"0", "000", "0x1 text", "0", "3 (7)", "S→C"}
+                                         << "“Hel”";
+    QTest::addRow("§5.7 continuation") << frameRecord(1, lastFragmentWire(), 1, Direction::Outbound)
+                                       << QStringList{"1", "000", "0x0 continuation", "0", "2 (7)", "S→C"}
+                                       << "“lo”";
+    QTest::addRow("§5.7 ping") << frameRecord(1, pingHelloWire(), 1, Direction::Outbound)
+                               << QStringList{"1", "000", "0x9 ping", "0", "5 (7)", "S→C"} << "ping “Hello”";
+    QTest::addRow("binary 256, ext16") << encodedRecord(1, Opcode::Binary, QByteArray(256, '\x01'))
+                                       << QStringList{"1", "000", "0x2 binary", "1", "256 (16)", "C→S"}
+                                       << "01 01 01";
+    QTest::addRow("binary 65536, ext64") << encodedRecord(1, Opcode::Binary, QByteArray(65536, '\0'), 1,
+                                                          Direction::Outbound)
+                                         << QStringList{"1", "000", "0x2 binary", "0", "65536 (64)", "S→C"}
+                                         << "65536";
+    QTest::addRow("close 1000 bye")
+            << encodedRecord(1, Opcode::Close, protocol::FrameEncoder::closePayload(1000, "bye"))
+            << QStringList{"1", "000", "0x8 close", "1", "5 (7)", "C→S"} << "1000 (Normal Closure), reason “bye”";
+    QTest::addRow("close with one byte") << encodedRecord(1, Opcode::Close, QByteArray(1, '\x03'))
+                                         << QStringList{"1", "000", "0x8 close", "1", "1 (7)", "C→S"}
+                                         << "one byte";
+    QTest::addRow("rsv1 set") << frameRecord(1, QByteArray::fromHex("c100"), 1, Direction::Outbound)
+                              << QStringList{"1", "100", "0x1 text", "0", "0 (7)", "S→C"} << "“”";
+}
+
+void TestFrameCaptureModel::displaysFrameColumns()
+{
+    QFETCH(CaptureRecord, record);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, summaryContains);
+
+    m_model->append(record);
+    auto cell = [this](int column) { return m_model->index(0, column).data().toString(); };
+    QCOMPARE(cell(FrameCaptureModel::FinColumn), expected.at(0));
+    QCOMPARE(cell(FrameCaptureModel::RsvColumn), expected.at(1));
+    QCOMPARE(cell(FrameCaptureModel::OpcodeColumn), expected.at(2));
+    QCOMPARE(cell(FrameCaptureModel::MaskColumn), expected.at(3));
+    QCOMPARE(cell(FrameCaptureModel::LengthColumn), expected.at(4));
+    QCOMPARE(cell(FrameCaptureModel::DirectionColumn), expected.at(5));
+    QVERIFY2(cell(FrameCaptureModel::SummaryColumn).contains(summaryContains),
+             qPrintable(cell(FrameCaptureModel::SummaryColumn)));
+    QCOMPARE(cell(FrameCaptureModel::NumberColumn), QStringLiteral("1"));
+    QCOMPARE(cell(FrameCaptureModel::TransportColumn), QStringLiteral("WebSocket"));
+}
+
+void TestFrameCaptureModel::summarisesHttpAndEvents_data()
+{
+    QTest::addColumn<CaptureRecord>("record");
+    QTest::addColumn<QString>("opcodeColumn");
+    QTest::addColumn<QString>("summary");
+
+    QTest::addRow("upgrade request") << httpRecord(1, RecordKind::HttpRequest, upgradeRequest)
+                                     << "HTTP request" << "GET /chat HTTP/1.1 (WebSocket upgrade)";
+    QTest::addRow("101 response") << httpRecord(1, RecordKind::HttpResponse, upgradeResponse, 1, 101)
+                                  << "HTTP 101" << "HTTP/1.1 101 Switching Protocols";
+    QTest::addRow("poll request") << httpRecord(1, RecordKind::HttpRequest, "GET /poll?since=4 HTTP/1.1\r\n\r\n")
+                                  << "HTTP request" << "GET /poll?since=4 HTTP/1.1";
+    QTest::addRow("malformed request") << httpRecord(1, RecordKind::HttpRequest, "GET\r\n\r\n") << "HTTP request"
+                                       << "malformed request: ";
+    CaptureRecord closed = eventRecord(1, RecordKind::ConnectionClosed);
+    closed.closeCode = 1006;
+    QTest::addRow("TCP close") << closed << "TCP close" << "TCP connection closed, close code 1006 (Abnormal Closure)";
+    CaptureRecord opened = eventRecord(1, RecordKind::ConnectionOpened);
+    opened.note = "127.0.0.1:53412";
+    QTest::addRow("TCP open") << opened << "TCP open" << "TCP connection opened by 127.0.0.1:53412";
+    CaptureRecord error = eventRecord(1, RecordKind::ProtocolError);
+    error.decodeError = protocol::DecodeError::UnmaskedClientFrame;
+    QTest::addRow("protocol error") << error << "protocol error" << "Client frame is not masked";
+}
+
+void TestFrameCaptureModel::summarisesHttpAndEvents()
+{
+    QFETCH(CaptureRecord, record);
+    QFETCH(QString, opcodeColumn);
+    QFETCH(QString, summary);
+
+    m_model->append(record);
+    QCOMPARE(m_model->index(0, FrameCaptureModel::OpcodeColumn).data().toString(), opcodeColumn);
+    const QString text = m_model->index(0, FrameCaptureModel::SummaryColumn).data().toString();
+    QVERIFY2(text.startsWith(summary), qPrintable(text));
+    QCOMPARE(m_model->index(0, FrameCaptureModel::FinColumn).data().toString(), QString());
+}
+
+void TestFrameCaptureModel::deltaIsTimeSincePreviousRow()
+{
+    m_model->append(frameRecord(1, maskedHelloWire(), 1, Direction::Inbound, 1'000'000));
+    m_model->append(frameRecord(2, maskedHelloWire(), 1, Direction::Inbound, 3'500'000));
+    QCOMPARE(m_model->index(0, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("1.000"));
+    QCOMPARE(m_model->index(1, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("3.500"));
+    QCOMPARE(m_model->index(0, FrameCaptureModel::DeltaColumn).data().toString(), QString());
+    QCOMPARE(m_model->index(1, FrameCaptureModel::DeltaColumn).data().toString(), QStringLiteral("2.500"));
+    QVERIFY(m_model->index(1, FrameCaptureModel::TimeColumn).data(Qt::ToolTipRole).toString().contains("2.500"));
+}
+
+void TestFrameCaptureModel::connectionNameAppearsOnceKnown()
+{
+    m_model->appendBatch({frameRecord(1, maskedHelloWire(), 7), frameRecord(2, maskedHelloWire(), 8)});
+    QCOMPARE(m_model->index(0, FrameCaptureModel::ConnectionColumn).data().toString(), QStringLiteral("#7"));
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->setConnectionName(7, QStringLiteral("alice"));
+
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(FrameCaptureModel::ConnectionColumn));
+    QCOMPARE(m_model->index(0, FrameCaptureModel::ConnectionColumn).data().toString(), QStringLiteral("#7 alice"));
+    QCOMPARE(m_model->index(1, FrameCaptureModel::ConnectionColumn).data().toString(), QStringLiteral("#8"));
+    m_model->setConnectionName(7, QStringLiteral("alice"));
+    QCOMPARE(changed.count(), 1); // no change, no signal
+}
+
+void TestFrameCaptureModel::heldRowIsMarkedUntilDelivered()
+{
+    CaptureRecord held = frameRecord(2, maskedHelloWire());
+    held.held = true;
+    m_model->appendBatch({frameRecord(1, maskedHelloWire()), held});
+    const QModelIndex heldIndex = m_model->index(1, FrameCaptureModel::SummaryColumn);
+    QVERIFY(heldIndex.data(FrameCaptureModel::HeldRole).toBool());
+    QVERIFY(heldIndex.data(Qt::BackgroundRole).value<QBrush>().style() != Qt::NoBrush);
+    QVERIFY(!m_model->index(0, 0).data(FrameCaptureModel::HeldRole).toBool());
+    QVERIFY(!m_model->index(0, 0).data(Qt::BackgroundRole).isValid());
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    CaptureRecord delivered = eventRecord(3, RecordKind::FrameDelivered);
+    delivered.relatedId = 2;
+    m_model->append(delivered);
+
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QVERIFY(!heldIndex.data(FrameCaptureModel::HeldRole).toBool());
+    QVERIFY(!heldIndex.data(Qt::BackgroundRole).isValid());
+}
+
+void TestFrameCaptureModel::deliveryInTheSameBatchClearsTheMark()
+{
+    CaptureRecord held = frameRecord(1, maskedHelloWire());
+    held.held = true;
+    CaptureRecord delivered = eventRecord(2, RecordKind::FrameDelivered);
+    delivered.relatedId = 1;
+    m_model->appendBatch({held, delivered});
+    QCOMPARE(m_model->rowCount(), 1);
+    QVERIFY(!m_model->isPendingHeld(0));
+}
+
+void TestFrameCaptureModel::deliveryOfAnEvictedRowIsIgnored()
+{
+    m_model->setRowCap(2);
+    CaptureRecord held = frameRecord(1, maskedHelloWire());
+    held.held = true;
+    m_model->append(held);
+    m_model->appendBatch(textBatch(2, 2));
+    QCOMPARE(m_model->rowForId(1), -1);
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    CaptureRecord delivered = eventRecord(4, RecordKind::FrameDelivered);
+    delivered.relatedId = 1;
+    m_model->append(delivered);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_model->rowCount(), 2);
+}
+
+void TestFrameCaptureModel::typedRecordMatchesRecordRole()
+{
+    m_model->appendBatch(textBatch(5, 3));
+    for (int row = 0; row < 3; ++row) {
+        const auto viaRole = m_model->index(row, 0).data(FrameCaptureModel::RecordRole).value<CaptureRecord>();
+        QCOMPARE(viaRole.id, m_model->record(row).id);
+        QCOMPARE(m_model->index(row, 0).data(FrameCaptureModel::RecordIdRole).toULongLong(), quint64(5 + row));
+        QCOMPARE(m_model->index(row, 0).data(FrameCaptureModel::OpcodeRole).toInt(), int(Opcode::Text));
+        QCOMPARE(m_model->rowForId(quint64(5 + row)), row);
+    }
+    QCOMPARE(m_model->rowForId(4), -1);
+    QCOMPARE(m_model->rowForId(8), -1);
+}
+
+void TestFrameCaptureModel::errorRowsAreFlagged()
+{
+    CaptureRecord error = eventRecord(1, RecordKind::ProtocolError);
+    error.decodeError = protocol::DecodeError::ReservedOpcode;
+    m_model->appendBatch({error, frameRecord(2, maskedHelloWire()),
+                          httpRecord(3, RecordKind::HttpResponse, "HTTP/1.1 400 Bad Request\r\n\r\n", 1, 400)});
+    QVERIFY(m_model->index(0, 0).data(FrameCaptureModel::ErrorRole).toBool());
+    QVERIFY(!m_model->index(1, 0).data(FrameCaptureModel::ErrorRole).toBool());
+    QVERIFY(m_model->index(2, 0).data(FrameCaptureModel::ErrorRole).toBool());
+    QVERIFY(m_model->index(0, 0).data(Qt::BackgroundRole).isValid());
+}
+
+void TestFrameCaptureModel::clearEmptiesTheModel()
+{
+    m_model->appendBatch(textBatch(1, 20));
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    m_model->clear();
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->storedBytes(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestFrameCaptureModel)
+#include "tst_framecapturemodel.moc"
