@@ -1,0 +1,175 @@
+#include "capturefilterproxy.h"
+
+#include "framecapturemodel.h"
+
+namespace wslab::inspector {
+
+using server::CaptureRecord;
+using server::RecordKind;
+namespace protocol = wslab::protocol;
+
+CaptureFilterProxy::CaptureFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    // The capture order is the story; the proxy only hides rows.
+    setDynamicSortFilter(true);
+}
+
+void CaptureFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_capture = qobject_cast<FrameCaptureModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+const CaptureRecord &CaptureFilterProxy::record(int proxyRow) const
+{
+    return m_capture->record(sourceRow(proxyRow));
+}
+
+int CaptureFilterProxy::sourceRow(int proxyRow) const
+{
+    return mapToSource(index(proxyRow, 0)).row();
+}
+
+bool CaptureFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_capture || sourceParent.isValid())
+        return false;
+    return accepts(m_capture->record(sourceRow));
+}
+
+CaptureFilterProxy::OpcodeClass CaptureFilterProxy::classOf(const CaptureRecord &r)
+{
+    switch (r.kind) {
+    case RecordKind::Frame:
+        if (r.frame && protocol::isControl(r.frame->header.opcode))
+            return OpcodeClass::Control;
+        return OpcodeClass::Data;
+    case RecordKind::HttpRequest:
+    case RecordKind::HttpResponse:
+        return OpcodeClass::Http;
+    default:
+        return OpcodeClass::Event;
+    }
+}
+
+bool CaptureFilterProxy::accepts(const CaptureRecord &r) const
+{
+    if (m_connection && r.connectionId != *m_connection)
+        return false;
+    if (m_direction && r.direction != *m_direction)
+        return false;
+    if (m_transport && r.transport != *m_transport)
+        return false;
+    if (!m_classes.testFlag(classOf(r)))
+        return false;
+    if (m_errorsOnly && !FrameCaptureModel::isError(r))
+        return false;
+    if (m_hidePingPong && r.frame
+        && (r.frame->header.opcode == protocol::Opcode::Ping
+            || r.frame->header.opcode == protocol::Opcode::Pong))
+        return false;
+    return m_searchText.isEmpty() || matchesSearch(r);
+}
+
+bool CaptureFilterProxy::matchesSearch(const CaptureRecord &r) const
+{
+    // Payloads are searched as UTF-8 text (the unmasked payload for frames, the raw message for
+    // HTTP), plus the note (peer address, nickname, error). Binary bytes decode to U+FFFD and
+    // simply do not match.
+    const QByteArray &bytes = r.frame ? r.frame->payload : r.wireBytes;
+    const QString text = QString::fromUtf8(bytes.constData(), std::min(bytes.size(), searchedBytesPerRecord));
+    if (m_searchMode == SearchMode::RegularExpression) {
+        if (!m_regex.isValid())
+            return true; // an expression still being typed hides nothing
+        return m_regex.match(text).hasMatch() || m_regex.match(r.note).hasMatch()
+                || m_regex.match(FrameCaptureModel::summaryText(r)).hasMatch();
+    }
+    return text.contains(m_searchText, Qt::CaseInsensitive)
+            || r.note.contains(m_searchText, Qt::CaseInsensitive);
+}
+
+bool CaptureFilterProxy::isSearchValid() const
+{
+    return m_searchMode == SearchMode::PlainText || m_searchText.isEmpty() || m_regex.isValid();
+}
+
+void CaptureFilterProxy::refilter()
+{
+    invalidateFilter();
+}
+
+void CaptureFilterProxy::setConnectionFilter(std::optional<quint64> connectionId)
+{
+    if (m_connection == connectionId)
+        return;
+    m_connection = connectionId;
+    refilter();
+}
+
+void CaptureFilterProxy::setDirectionFilter(std::optional<server::Direction> direction)
+{
+    if (m_direction == direction)
+        return;
+    m_direction = direction;
+    refilter();
+}
+
+void CaptureFilterProxy::setTransportFilter(std::optional<server::Transport> transport)
+{
+    if (m_transport == transport)
+        return;
+    m_transport = transport;
+    refilter();
+}
+
+void CaptureFilterProxy::setOpcodeClasses(OpcodeClasses classes)
+{
+    if (m_classes == classes)
+        return;
+    m_classes = classes;
+    refilter();
+}
+
+void CaptureFilterProxy::setErrorsOnly(bool errorsOnly)
+{
+    if (m_errorsOnly == errorsOnly)
+        return;
+    m_errorsOnly = errorsOnly;
+    refilter();
+}
+
+void CaptureFilterProxy::setPingPongHidden(bool hidden)
+{
+    if (m_hidePingPong == hidden)
+        return;
+    m_hidePingPong = hidden;
+    refilter();
+}
+
+void CaptureFilterProxy::setSearch(const QString &text, SearchMode mode)
+{
+    if (m_searchText == text && m_searchMode == mode)
+        return;
+    m_searchText = text;
+    m_searchMode = mode;
+    m_regex = QRegularExpression(mode == SearchMode::RegularExpression ? text : QString(),
+                                 QRegularExpression::CaseInsensitiveOption);
+    refilter();
+}
+
+void CaptureFilterProxy::clearFilters()
+{
+    m_connection.reset();
+    m_direction.reset();
+    m_transport.reset();
+    m_classes = OpcodeClasses(0xF);
+    m_errorsOnly = false;
+    m_hidePingPong = false;
+    m_searchText.clear();
+    m_searchMode = SearchMode::PlainText;
+    m_regex = QRegularExpression();
+    refilter();
+}
+
+} // namespace wslab::inspector

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "server/capturerecord.h"
+
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+
+#include <optional>
+
+namespace wslab::inspector {
+
+class FrameCaptureModel;
+
+// The capture table's filters. Rows are judged from the typed record (no QVariant per row), so
+// refiltering 100,000 rows is a loop over values. Order stays the capture order (no sorting).
+class CaptureFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum class OpcodeClass : quint8 {
+        Data = 0x1,    // text, binary, continuation, reserved data opcodes (RFC 6455 §5.6)
+        Control = 0x2, // close, ping, pong, reserved control opcodes (§5.5)
+        Http = 0x4,    // HTTP requests and responses, including the upgrade
+        Event = 0x8,   // TCP open / close, protocol errors
+    };
+    Q_DECLARE_FLAGS(OpcodeClasses, OpcodeClass)
+    Q_FLAG(OpcodeClasses)
+
+    enum class SearchMode : quint8 { PlainText, RegularExpression };
+    Q_ENUM(SearchMode)
+
+    static constexpr qsizetype searchedBytesPerRecord = 1024 * 1024; // keeps one keystroke bounded
+
+    explicit CaptureFilterProxy(QObject *parent = nullptr);
+
+    // The source must be a FrameCaptureModel (anything else shows no rows).
+    void setSourceModel(QAbstractItemModel *model) override;
+    [[nodiscard]] FrameCaptureModel *captureModel() const noexcept { return m_capture; }
+    // The record behind a proxy row; `row` must be valid.
+    [[nodiscard]] const server::CaptureRecord &record(int proxyRow) const;
+    [[nodiscard]] int sourceRow(int proxyRow) const;
+
+    [[nodiscard]] std::optional<quint64> connectionFilter() const noexcept { return m_connection; }
+    [[nodiscard]] std::optional<server::Direction> directionFilter() const noexcept { return m_direction; }
+    [[nodiscard]] std::optional<server::Transport> transportFilter() const noexcept { return m_transport; }
+    [[nodiscard]] OpcodeClasses opcodeClasses() const noexcept { return m_classes; }
+    [[nodiscard]] bool isErrorsOnly() const noexcept { return m_errorsOnly; }
+    [[nodiscard]] bool isPingPongHidden() const noexcept { return m_hidePingPong; }
+    [[nodiscard]] QString searchText() const { return m_searchText; }
+    [[nodiscard]] SearchMode searchMode() const noexcept { return m_searchMode; }
+    [[nodiscard]] bool isSearchValid() const; // false for a regular expression that does not compile
+
+    // Does this record pass every filter? (Also used by views that walk the source directly.)
+    [[nodiscard]] bool accepts(const server::CaptureRecord &record) const;
+
+public Q_SLOTS:
+    void setConnectionFilter(std::optional<quint64> connectionId);
+    void setDirectionFilter(std::optional<wslab::server::Direction> direction);
+    void setTransportFilter(std::optional<wslab::server::Transport> transport);
+    void setOpcodeClasses(wslab::inspector::CaptureFilterProxy::OpcodeClasses classes);
+    void setErrorsOnly(bool errorsOnly);
+    void setPingPongHidden(bool hidden);
+    void setSearch(const QString &text, wslab::inspector::CaptureFilterProxy::SearchMode mode);
+    void clearFilters();
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    [[nodiscard]] static OpcodeClass classOf(const server::CaptureRecord &record);
+    [[nodiscard]] bool matchesSearch(const server::CaptureRecord &record) const;
+    void refilter();
+
+    FrameCaptureModel *m_capture = nullptr;
+    std::optional<quint64> m_connection;
+    std::optional<server::Direction> m_direction;
+    std::optional<server::Transport> m_transport;
+    OpcodeClasses m_classes = OpcodeClasses(0xF);
+    bool m_errorsOnly = false;
+    bool m_hidePingPong = false;
+    QString m_searchText;
+    SearchMode m_searchMode = SearchMode::PlainText;
+    QRegularExpression m_regex;
+};
+
+} // namespace wslab::inspector
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(wslab::inspector::CaptureFilterProxy::OpcodeClasses)

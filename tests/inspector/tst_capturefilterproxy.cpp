@@ -1,0 +1,220 @@
+#include "inspector/capturefilterproxy.h"
+#include "inspector/framecapturemodel.h"
+
+#include "inspector/capturesamples.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <functional>
+
+using namespace wslab;
+using namespace wslab::inspector;
+using namespace wslab::inspector::samples;
+using protocol::Opcode;
+
+using Filter = std::function<void(CaptureFilterProxy &)>;
+Q_DECLARE_METATYPE(Filter)
+
+namespace {
+
+// A small capture with one of everything; ids say what each record is.
+server::CaptureBatch mixedCapture()
+{
+    server::CaptureBatch batch;
+    CaptureRecord opened = eventRecord(1, RecordKind::ConnectionOpened, 1);
+    opened.note = QStringLiteral("127.0.0.1:5000");
+    batch << opened                                                                       // 1
+          << httpRecord(2, RecordKind::HttpRequest, upgradeRequest, 1)                    // 2
+          << httpRecord(3, RecordKind::HttpResponse, upgradeResponse, 1, 101)             // 3
+          << encodedRecord(4, Opcode::Text, "hello world", 1)                             // 4
+          << encodedRecord(5, Opcode::Text, "HELLO again", 2, Direction::Outbound)        // 5
+          << encodedRecord(6, Opcode::Ping, "tick", 1, Direction::Outbound)               // 6
+          << encodedRecord(7, Opcode::Pong, "tick", 1)                                    // 7
+          << encodedRecord(8, Opcode::Binary, QByteArray::fromHex("00ff10"), 2);          // 8
+    CaptureRecord error = eventRecord(9, RecordKind::ProtocolError, 2);
+    error.decodeError = protocol::DecodeError::InvalidUtf8;
+    batch << error                                                                        // 9
+          << encodedRecord(10, Opcode::Close, protocol::FrameEncoder::closePayload(1000, "bye"), 2); // 10
+    CaptureRecord poll = httpRecord(11, RecordKind::HttpRequest, "GET /poll?since=3 HTTP/1.1\r\n\r\n", 3);
+    poll.transport = Transport::Polling;
+    batch << poll;                                                                        // 11
+    CaptureRecord reject = httpRecord(12, RecordKind::HttpResponse, "HTTP/1.1 426 Upgrade Required\r\n\r\n", 3, 426);
+    reject.transport = Transport::Polling;
+    batch << reject;                                                                      // 12
+    return batch;
+}
+
+QList<quint64> visibleIds(const CaptureFilterProxy &proxy)
+{
+    QList<quint64> ids;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        ids.append(proxy.index(row, 0).data(FrameCaptureModel::RecordIdRole).toULongLong());
+    return ids;
+}
+
+} // namespace
+
+class TestCaptureFilterProxy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void noFilterShowsEverythingInCaptureOrder();
+    void filters_data();
+    void filters();
+    void filtersCombine();
+    void clearFiltersShowsEverythingAgain();
+    void invalidRegexHidesNothing();
+    void newRowsAreFilteredAsTheyArrive();
+    void evictionUnderAFilterKeepsTheProxyConsistent();
+    void recordAccessorMapsProxyRows();
+
+private:
+    FrameCaptureModel *m_model = nullptr;
+    CaptureFilterProxy *m_proxy = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestCaptureFilterProxy::init()
+{
+    m_model = new FrameCaptureModel(this);
+    m_proxy = new CaptureFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_tester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_model->appendBatch(mixedCapture());
+}
+
+void TestCaptureFilterProxy::cleanup()
+{
+    delete m_tester;
+    delete m_proxy;
+    delete m_model;
+}
+
+void TestCaptureFilterProxy::noFilterShowsEverythingInCaptureOrder()
+{
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+}
+
+void TestCaptureFilterProxy::filters_data()
+{
+    QTest::addColumn<Filter>("filter");
+    QTest::addColumn<QList<quint64>>("expected");
+
+    using C = CaptureFilterProxy;
+    QTest::addRow("connection 2") << Filter([](C &p) { p.setConnectionFilter(2); })
+                                  << QList<quint64>{5, 8, 9, 10};
+    QTest::addRow("server to client") << Filter([](C &p) { p.setDirectionFilter(Direction::Outbound); })
+                                      << QList<quint64>{3, 5, 6, 12};
+    QTest::addRow("client to server") << Filter([](C &p) { p.setDirectionFilter(Direction::Inbound); })
+                                      << QList<quint64>{1, 2, 4, 7, 8, 9, 10, 11};
+    QTest::addRow("polling transport") << Filter([](C &p) { p.setTransportFilter(Transport::Polling); })
+                                       << QList<quint64>{11, 12};
+    QTest::addRow("data frames") << Filter([](C &p) { p.setOpcodeClasses(C::OpcodeClass::Data); })
+                                 << QList<quint64>{4, 5, 8};
+    QTest::addRow("control frames") << Filter([](C &p) { p.setOpcodeClasses(C::OpcodeClass::Control); })
+                                    << QList<quint64>{6, 7, 10};
+    QTest::addRow("HTTP") << Filter([](C &p) { p.setOpcodeClasses(C::OpcodeClass::Http); })
+                          << QList<quint64>{2, 3, 11, 12};
+    QTest::addRow("data and HTTP")
+            << Filter([](C &p) { p.setOpcodeClasses(C::OpcodeClass::Data | C::OpcodeClass::Http); })
+            << QList<quint64>{2, 3, 4, 5, 8, 11, 12};
+    QTest::addRow("errors only") << Filter([](C &p) { p.setErrorsOnly(true); }) << QList<quint64>{9, 12};
+    QTest::addRow("hide ping/pong") << Filter([](C &p) { p.setPingPongHidden(true); })
+                                    << QList<quint64>{1, 2, 3, 4, 5, 8, 9, 10, 11, 12};
+    QTest::addRow("text, any case")
+            << Filter([](C &p) { p.setSearch("hello", C::SearchMode::PlainText); }) << QList<quint64>{4, 5};
+    QTest::addRow("text in HTTP bytes")
+            << Filter([](C &p) { p.setSearch("sec-websocket-key", C::SearchMode::PlainText); })
+            << QList<quint64>{2};
+    QTest::addRow("text in the note")
+            << Filter([](C &p) { p.setSearch("127.0.0.1:5000", C::SearchMode::PlainText); }) << QList<quint64>{1};
+    QTest::addRow("regex")
+            << Filter([](C &p) { p.setSearch("^hel+o\\b", C::SearchMode::RegularExpression); })
+            << QList<quint64>{4, 5};
+    QTest::addRow("regex over the close reason")
+            << Filter([](C &p) { p.setSearch("reason .bye", C::SearchMode::RegularExpression); })
+            << QList<quint64>{10};
+    QTest::addRow("nothing matches")
+            << Filter([](C &p) { p.setSearch("zebra", C::SearchMode::PlainText); }) << QList<quint64>{};
+}
+
+void TestCaptureFilterProxy::filters()
+{
+    QFETCH(Filter, filter);
+    QFETCH(QList<quint64>, expected);
+    filter(*m_proxy);
+    QCOMPARE(visibleIds(*m_proxy), expected);
+}
+
+void TestCaptureFilterProxy::filtersCombine()
+{
+    m_proxy->setConnectionFilter(1);
+    m_proxy->setPingPongHidden(true);
+    m_proxy->setOpcodeClasses(CaptureFilterProxy::OpcodeClass::Data | CaptureFilterProxy::OpcodeClass::Control);
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{4}));
+}
+
+void TestCaptureFilterProxy::clearFiltersShowsEverythingAgain()
+{
+    m_proxy->setConnectionFilter(3);
+    m_proxy->setErrorsOnly(true);
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{12}));
+    m_proxy->clearFilters();
+    QCOMPARE(m_proxy->rowCount(), 12);
+}
+
+void TestCaptureFilterProxy::invalidRegexHidesNothing()
+{
+    m_proxy->setSearch(QStringLiteral("hel(lo"), CaptureFilterProxy::SearchMode::RegularExpression);
+    QVERIFY(!m_proxy->isSearchValid());
+    QCOMPARE(m_proxy->rowCount(), 12);
+    m_proxy->setSearch(QStringLiteral("hel(lo)"), CaptureFilterProxy::SearchMode::RegularExpression);
+    QVERIFY(m_proxy->isSearchValid());
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{4, 5}));
+}
+
+void TestCaptureFilterProxy::newRowsAreFilteredAsTheyArrive()
+{
+    m_proxy->setConnectionFilter(9);
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QSignalSpy inserted(m_proxy, &QAbstractItemModel::rowsInserted);
+    server::CaptureBatch batch = textBatch(100, 10, 9);
+    batch += textBatch(110, 10, 4);
+    m_model->appendBatch(batch);
+    QCOMPARE(m_proxy->rowCount(), 10);
+    QVERIFY(inserted.count() >= 1);
+    QCOMPARE(m_proxy->record(0).id, 100u);
+}
+
+void TestCaptureFilterProxy::evictionUnderAFilterKeepsTheProxyConsistent()
+{
+    m_proxy->setDirectionFilter(Direction::Outbound);
+    m_model->setRowCap(20);
+    for (quint64 first = 100; first < 200; first += 10) {
+        server::CaptureBatch batch;
+        for (quint64 id = first; id < first + 10; ++id)
+            batch.append(encodedRecord(id, Opcode::Text, "x", 1, id % 2 ? Direction::Outbound : Direction::Inbound));
+        m_model->appendBatch(batch);
+    }
+    QCOMPARE(m_model->rowCount(), 20);
+    QCOMPARE(m_proxy->rowCount(), 10);
+    QCOMPARE(m_proxy->record(0).id, 181u);
+    QCOMPARE(m_proxy->record(9).id, 199u);
+}
+
+void TestCaptureFilterProxy::recordAccessorMapsProxyRows()
+{
+    m_proxy->setOpcodeClasses(CaptureFilterProxy::OpcodeClass::Control);
+    QCOMPARE(m_proxy->sourceRow(0), m_model->rowForId(6));
+    QCOMPARE(m_proxy->record(2).id, 10u);
+    QCOMPARE(m_proxy->captureModel(), m_model);
+}
+
+QTEST_GUILESS_MAIN(TestCaptureFilterProxy)
+#include "tst_capturefilterproxy.moc"
