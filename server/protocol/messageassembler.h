@@ -70,7 +70,8 @@ private:
     std::optional<DecodeError> m_error;
     bool m_inProgress = false;
     Message m_message;
-    Utf8Validator m_utf8; // fresh whenever no message is in progress, but for m_partialValidated
+    // Between messages it has seen only the m_partialValidated bytes of the arriving frame.
+    Utf8Validator m_utf8;
     qsizetype m_partialValidated = 0; // bytes of the arriving frame already validated
 };
 
