@@ -1,0 +1,184 @@
+#include "inspector/framenarrator.h"
+
+#include "inspector/capturesamples.h"
+
+#include <QTest>
+
+using namespace wslab;
+using namespace wslab::inspector;
+using namespace wslab::inspector::samples;
+using protocol::FieldId;
+
+class TestFrameNarrator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void summaryReadsTheFrameInWireOrder_data();
+    void summaryReadsTheFrameInWireOrder();
+    void stepsFollowTheParser_data();
+    void stepsFollowTheParser();
+    void maskedPayloadShowsBothSides();
+    void stepSpansMatchTheWire();
+    void fieldSentencesCiteTheRfc_data();
+    void fieldSentencesCiteTheRfc();
+    void nonMinimalLengthIsCalledOut();
+    void truncatedPayloadIsSaid();
+};
+
+void TestFrameNarrator::summaryReadsTheFrameInWireOrder_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QString>("expected");
+
+    QTest::addRow("§5.7 masked Hello")
+            << maskedHelloWire()
+            << "byte 0 = 0x81 (1000 0001): FIN=1 (last fragment), RSV=000, opcode=0x1 text; "
+               "byte 1 = 0x85 (1000 0101): MASK=1, length 5 (7-bit form); "
+               "bytes 2-5 = 37 fa 21 3d: masking key 37 fa 21 3d; "
+               "bytes 6-10: payload “Hello”";
+    QTest::addRow("§5.7 unmasked Hello")
+            << unmaskedHelloWire()
+            << "byte 0 = 0x81 (1000 0001): FIN=1 (last fragment), RSV=000, opcode=0x1 text; "
+               "byte 1 = 0x05 (0000 0101): MASK=0, length 5 (7-bit form); "
+               "bytes 2-6: payload “Hello”";
+    QTest::addRow("§5.7 first fragment")
+            << firstFragmentWire()
+            << "byte 0 = 0x01 (0000 0001): FIN=0 (more fragments follow), RSV=000, opcode=0x1 text; "
+               "byte 1 = 0x03 (0000 0011): MASK=0, length 3 (7-bit form); "
+               "bytes 2-4: payload “Hel”";
+    QTest::addRow("§5.7 256-byte binary")
+            << protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(256, '\0'))
+            << "byte 0 = 0x82 (1000 0010): FIN=1 (last fragment), RSV=000, opcode=0x2 binary; "
+               "byte 1 = 0x7e (0111 1110): MASK=0, length 126 → next 16 bits; "
+               "bytes 2-3 = 01 00: extended length 256; "
+               "bytes 4-259: payload 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 …";
+    QTest::addRow("§5.7 64 KiB binary")
+            << protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(65536, '\0'))
+            << "byte 0 = 0x82 (1000 0010): FIN=1 (last fragment), RSV=000, opcode=0x2 binary; "
+               "byte 1 = 0x7f (0111 1111): MASK=0, length 127 → next 64 bits; "
+               "bytes 2-9 = 00 00 00 00 00 01 00 00: extended length 65536; "
+               "bytes 10-65545: payload 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 …";
+    QTest::addRow("empty close")
+            << QByteArray::fromHex("8800")
+            << "byte 0 = 0x88 (1000 1000): FIN=1 (last fragment), RSV=000, opcode=0x8 close; "
+               "byte 1 = 0x00 (0000 0000): MASK=0, length 0 (7-bit form); "
+               "no payload bytes: empty payload";
+}
+
+void TestFrameNarrator::summaryReadsTheFrameInWireOrder()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QString, expected);
+    QCOMPARE(FrameNarrator::summary(frameFromWire(wire)), expected);
+}
+
+void TestFrameNarrator::stepsFollowTheParser_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QList<FieldId>>("firstFieldOfEachStep");
+    const QList<FieldId> common{FieldId::Fin, FieldId::Rsv1, FieldId::Opcode, FieldId::Mask, FieldId::PayloadLength};
+
+    QTest::addRow("masked, 7-bit") << maskedHelloWire() << common + QList{FieldId::MaskingKey, FieldId::Payload};
+    QTest::addRow("unmasked, 7-bit") << unmaskedHelloWire() << common + QList{FieldId::Payload};
+    QTest::addRow("masked, 16-bit")
+            << protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(300, 'a'), true,
+                                              protocol::MaskKey{1, 2, 3, 4})
+            << common + QList{FieldId::ExtendedPayloadLength16, FieldId::MaskingKey, FieldId::Payload};
+    QTest::addRow("unmasked, 64-bit")
+            << protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(70000, 'a'))
+            << common + QList{FieldId::ExtendedPayloadLength64, FieldId::Payload};
+}
+
+void TestFrameNarrator::stepsFollowTheParser()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QList<FieldId>, firstFieldOfEachStep);
+    QList<FieldId> actual;
+    for (const NarrationStep &step : FrameNarrator::steps(frameFromWire(wire)))
+        actual.append(step.fields.first());
+    QCOMPARE(actual, firstFieldOfEachStep);
+}
+
+void TestFrameNarrator::maskedPayloadShowsBothSides()
+{
+    const auto steps = FrameNarrator::steps(frameFromWire(maskedHelloWire()));
+    const QString payload = steps.last().sentence;
+    QVERIFY2(payload.contains("7f 9f 4d 51 58"), qPrintable(payload)); // on the wire
+    QVERIFY2(payload.contains("48 65 6c 6c 6f"), qPrintable(payload)); // unmasked
+    QVERIFY(payload.contains("“Hello”"));
+    QVERIFY(payload.contains("§5.3"));
+}
+
+void TestFrameNarrator::stepSpansMatchTheWire()
+{
+    const auto steps = FrameNarrator::steps(frameFromWire(maskedHelloWire()));
+    QCOMPARE(steps.size(), 7);
+    QCOMPARE(steps[1].fields, (QList{FieldId::Rsv1, FieldId::Rsv2, FieldId::Rsv3}));
+    QCOMPARE(steps[1].firstBit, 1);
+    QCOMPARE(steps[1].bitCount, 3);
+    QCOMPARE(steps[3].firstBit, 8); // MASK
+    QCOMPARE(steps[4].firstBit, 9); // payload len, 7 bits
+    QCOMPARE(steps[4].bitCount, 7);
+    QCOMPARE(steps[5].firstByte(), 2); // key
+    QCOMPARE(steps[5].lastByte(), 5);
+    QCOMPARE(steps[6].firstByte(), 6); // payload
+    QCOMPARE(steps[6].lastByte(), 10);
+    QCOMPARE(FrameNarrator::stepOf(steps, FieldId::Rsv3), 1);
+    QCOMPARE(FrameNarrator::stepOf(steps, FieldId::ExtendedPayloadLength16), -1);
+}
+
+void TestFrameNarrator::fieldSentencesCiteTheRfc_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<FieldId>("field");
+    QTest::addColumn<QString>("contains");
+    QTest::addRow("FIN=1") << maskedHelloWire() << FieldId::Fin << "FIN = 1";
+    QTest::addRow("FIN=0") << firstFragmentWire() << FieldId::Fin << "§5.4";
+    QTest::addRow("client mask") << maskedHelloWire() << FieldId::Mask << "§5.1";
+    QTest::addRow("server no mask") << unmaskedHelloWire() << FieldId::Mask << "never masks";
+    QTest::addRow("7-bit tier") << maskedHelloWire() << FieldId::PayloadLength << "len ≤ 125";
+    QTest::addRow("16-bit tier") << protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(200, 'a'))
+                                 << FieldId::PayloadLength << "126 → next 16 bits";
+    QTest::addRow("64-bit tier") << protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(70000, 'a'))
+                                 << FieldId::PayloadLength << "127 → next 64 bits";
+    QTest::addRow("ping") << pingHelloWire() << FieldId::Opcode << "§5.5.2";
+    QTest::addRow("key") << maskedHelloWire() << FieldId::MaskingKey << "i mod 4";
+    QTest::addRow("rsv1 set") << QByteArray::fromHex("c100") << FieldId::Rsv1 << "RFC 7692";
+    QTest::addRow("reserved opcode") << QByteArray::fromHex("8300") << FieldId::Opcode << "reserved data opcode";
+    QTest::addRow("close payload") << QByteArray::fromHex("880403e8") + "ok" << FieldId::Payload
+                                   << "1000 (Normal Closure), reason “ok”";
+}
+
+void TestFrameNarrator::fieldSentencesCiteTheRfc()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(FieldId, field);
+    QFETCH(QString, contains);
+    const QString sentence = FrameNarrator::fieldSentence(frameFromWire(wire), field);
+    QVERIFY2(sentence.contains(contains), qPrintable(sentence));
+}
+
+void TestFrameNarrator::nonMinimalLengthIsCalledOut()
+{
+    protocol::FrameHeader header;
+    header.opcode = protocol::Opcode::Text;
+    header.payloadLength = 5;
+    header.lengthForm = protocol::LengthForm::Extended16;
+    const auto frame = frameFromWire(protocol::FrameEncoder::writeRaw(header, "Hello"));
+    QVERIFY(FrameNarrator::fieldSentence(frame, FieldId::ExtendedPayloadLength16).contains("not the shortest form"));
+    QVERIFY(!FrameNarrator::fieldSentence(frameFromWire(protocol::FrameEncoder::encode(
+                                                  protocol::Opcode::Text, QByteArray(200, 'a'))),
+                                          FieldId::ExtendedPayloadLength16)
+                     .contains("not the shortest form"));
+}
+
+void TestFrameNarrator::truncatedPayloadIsSaid()
+{
+    auto frame = frameFromWire(protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(1000, 'a')));
+    frame.payload.truncate(10);
+    QVERIFY(FrameNarrator::fieldSentence(frame, FieldId::Payload).contains("first 10 bytes"));
+}
+
+QTEST_GUILESS_MAIN(TestFrameNarrator)
+#include "tst_framenarrator.moc"
