@@ -1,0 +1,22 @@
+#pragma once
+
+#include "server/serversettings.h"
+
+#include <QString>
+
+namespace wslab::app {
+
+// What the settings dialog edits: the server's settings plus the app's own preferences. A value.
+struct AppPreferences
+{
+    static constexpr int defaultCaptureRowCap = 100'000;
+
+    server::ServerSettings server;
+    QString language;          // "en", "zh_CN"; empty = follow the system
+    int captureRowCap = defaultCaptureRowCap;
+    bool welcomeShown = false;
+
+    friend bool operator==(const AppPreferences &, const AppPreferences &) = default;
+};
+
+} // namespace wslab::app
