@@ -8,6 +8,7 @@
     const MAX_ENTRIES = 500; // the list keeps the latest lines only; a flood must not grow the DOM
     const PREVIEW_CHARS = 280;
     const MAX_HEX_SHOWN = 256;
+    const MAX_COMPOSER_HEIGHT = 160; // px; beyond it the composer scrolls
     const FRAGMENT_NOTE_BYTES = 128 * 1024; // Chromium splits messages this big into several frames
     const SERVER_MESSAGE_LIMIT = 16 * 1024 * 1024; // the server's default; beyond it closes with 1009
 
@@ -244,7 +245,8 @@
             this.#bannerDetail = $('banner-detail');
         }
 
-        show(description) {
+        show(state, description) {
+            this.#pill.dataset.state = state; // connecting | open | closing | closed | error
             this.#pill.dataset.tone = description.tone;
             this.#pill.textContent = description.pill;
             this.#pill.title = description.pill;
@@ -307,7 +309,7 @@
             wire: bytesText(payloadBytes + wire.frameHeaderSize(payloadBytes, true)),
         });
         if (extensions.includes('permessage-deflate')) hint += ` ${t('hint.deflate')}`;
-        if (payloadBytes > FRAGMENT_NOTE_BYTES) hint += ` ${t('hint.fragments')}`;
+        if (payloadBytes > FRAGMENT_NOTE_BYTES) hint += `\n${t('hint.fragments')}`;
         return hint;
     }
 
@@ -320,6 +322,7 @@
         #actions;
         #extensions = '';
         #open = false;
+        #canClose = false;
         #file = null;
 
         constructor(actions) {
@@ -344,11 +347,11 @@
         // Only WebSocket has frames to make; the tools also wait for the connection to be open.
         setAvailability({ isWebSocket, isOpen, canClose, extensions }) {
             this.#open = isOpen;
+            this.#canClose = canClose;
             this.#extensions = extensions ?? '';
             $('lab-tools').disabled = !isWebSocket;
             $('lab-note').hidden = isWebSocket;
             $('lab-body').title = isWebSocket ? '' : t('lab.needsWebSocket');
-            $('lab-close-send').disabled = !canClose || !this.#closeInput().ok;
             this.refresh();
         }
 
@@ -380,7 +383,7 @@
             $('lab-file-name').textContent = this.#file ? this.#file.name : t('lab.file.none');
             if (!this.#file) setHint(hint, t('lab.file.hint'));
             else if (this.#file.size > SERVER_MESSAGE_LIMIT) {
-                setHint(hint, `${frameHint('0x2', 'frame.binary', this.#file.size, this.#extensions)} ${t('hint.tooBig')}`, 'warn');
+                setHint(hint, `${frameHint('0x2', 'frame.binary', this.#file.size, this.#extensions)}\n${t('hint.tooBig')}`, 'warn');
             } else setHint(hint, frameHint('0x2', 'frame.binary', this.#file.size, this.#extensions));
             $('lab-file-send').disabled = !this.#open || !this.#file;
         }
@@ -406,6 +409,7 @@
             const custom = $('lab-close-code').value === 'custom';
             $('lab-close-custom-row').hidden = !custom;
             const input = this.#closeInput();
+            $('lab-close-send').disabled = !this.#canClose || !input.ok;
             $('lab-close-custom').setAttribute('aria-invalid', String(input.error === 'badCode'));
             $('lab-close-reason').setAttribute('aria-invalid', String(input.error === 'longReason'));
             $('lab-close-count').textContent = t('lab.close.count', { n: input.reasonBytes, max: wire.MAX_CLOSE_REASON_BYTES });
@@ -466,7 +470,8 @@
         #fit() {
             const input = this.#input;
             input.style.height = 'auto';
-            input.style.height = `${Math.min(input.scrollHeight, 160)}px`;
+            input.style.height = `${Math.min(input.scrollHeight, MAX_COMPOSER_HEIGHT)}px`;
+            input.style.overflowY = input.scrollHeight > MAX_COMPOSER_HEIGHT ? 'auto' : 'hidden';
         }
     }
 
@@ -611,7 +616,7 @@
         #showState() {
             const transport = this.#transport;
             if (!transport) return;
-            this.status.show(describeState(this.#lastState, transport.name));
+            this.status.show(this.#lastState.state, describeState(this.#lastState, transport.name));
             this.composer.setEnabled(transport.isOpen);
             this.lab.setAvailability({
                 isWebSocket: transport.name === 'websocket',

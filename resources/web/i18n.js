@@ -41,7 +41,8 @@
             'messages.label': 'Messages',
             'jump.latest': 'New messages ↓',
             'composer.label': 'Message',
-            'composer.placeholder': 'Type a message — Enter sends, Shift+Enter adds a line',
+            'composer.placeholder': 'Write a message…',
+            'composer.keys': 'Enter sends · Shift+Enter adds a line',
             'composer.send': 'Send',
 
             'banner.reconnect': 'Reconnect',
@@ -171,7 +172,8 @@
             'messages.label': '消息',
             'jump.latest': '有新消息 ↓',
             'composer.label': '消息',
-            'composer.placeholder': '输入消息：Enter 发送，Shift+Enter 换行',
+            'composer.placeholder': '输入消息…',
+            'composer.keys': 'Enter 发送 · Shift+Enter 换行',
             'composer.send': '发送',
 
             'banner.reconnect': '重新连接',
