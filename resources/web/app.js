@@ -21,10 +21,14 @@
         return node;
     }
 
+    const timeFormats = new Map(); // one formatter per language: a flood renders hundreds of times
+
     function formatTime(ms) {
-        const locale = i18n.lang === 'zh' ? 'zh-CN' : 'en-GB';
-        const format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-        return format.format(new Date(ms));
+        if (!timeFormats.has(i18n.lang)) {
+            const locale = i18n.lang === 'zh' ? 'zh-CN' : 'en-GB';
+            timeFormats.set(i18n.lang, new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }));
+        }
+        return timeFormats.get(i18n.lang).format(new Date(ms));
     }
 
     function formatCount(n) {
@@ -195,6 +199,7 @@
     function describeWebSocketClose(detail) {
         const code = closeSummary(detail.code, detail.reason);
         const banner = (titleKey, noteKey, tone) => ({ tone, title: t(titleKey), detail: t('banner.code', { code }), note: t(noteKey, { code }) });
+        if (detail.abandoned) return banner('banner.closed', 'note.closed', 'neutral');
         if (!detail.opened) return banner('banner.handshakeFailed', 'note.handshakeFailed', 'error');
         if (detail.code === 1006) return banner('banner.dropped', 'note.dropped', 'error');
         return banner('banner.closed', 'note.closed', 'neutral');

@@ -98,12 +98,14 @@
         stats = new Stats('websocket');
         #socket = null;
         #opened = false;
+        #closeRequested = false;
         #welcomeSeq = null;
 
         connect() {
             this.stats = new Stats(this.name);
             this.stats.requests = 1; // the HTTP Upgrade request (RFC 6455 §4.1); then only frames
             this.#opened = false;
+            this.#closeRequested = false;
             this.#welcomeSeq = null;
             this.emit('state', { state: 'connecting' });
             let socket;
@@ -165,6 +167,7 @@
                 this.emit('notice', { key: 'note.closeRefused', params: { code, error: error.name }, tone: 'error' });
                 return false;
             }
+            this.#closeRequested = true;
             if (this.#opened) {
                 this.stats.countFrameSent(2 + utf8Length(reason));
                 this.emit('traffic');
@@ -225,6 +228,7 @@
                 reason: event.reason,
                 wasClean: event.wasClean,
                 opened: this.#opened,
+                abandoned: !this.#opened && this.#closeRequested, // closed by us before the handshake ended
             });
         }
     }
@@ -348,8 +352,9 @@
             this.offAll();
         }
 
-        // Subclasses decide when the next request goes out.
-        scheduleNext() {}
+        // Subclasses decide when the next request goes out; `answer` is {empty, elapsedMs} or null
+        // when the request timed out on our side.
+        scheduleNext(_answer) {}
 
         stopTimers() {}
 
@@ -359,13 +364,15 @@
             const controller = this.#controller;
             const timeout = setTimeout(() => controller.abort('timeout'), LONG_POLL_CLIENT_TIMEOUT_MS);
             const request = { method: 'GET', path: this.path, params: this.#params(true), signal: controller.signal };
+            const startedAt = performance.now();
+            let messageCount = 0;
             try {
                 const answer = exchange(this.stats, request);
                 this.emit('traffic');
-                this.#onAnswer(await answer);
+                messageCount = this.#onAnswer(await answer);
             } catch (error) {
                 if (controller.signal.aborted && controller.signal.reason === 'timeout') {
-                    this.scheduleNext();
+                    this.scheduleNext(null);
                 } else if (!controller.signal.aborted) {
                     this.#fail(error);
                 }
@@ -374,7 +381,7 @@
                 clearTimeout(timeout);
                 this.emit('traffic');
             }
-            this.scheduleNext();
+            this.scheduleNext({ empty: messageCount === 0, elapsedMs: performance.now() - startedAt });
         }
 
         #params(withSince = false) {
@@ -382,8 +389,9 @@
             return { ...params, client: this.#clientId, nick: this.#nick };
         }
 
+        // Returns how many chat objects the answer carried.
         #onAnswer(text) {
-            if (!this.#running) return;
+            if (!this.#running) return 0;
             let data;
             try {
                 data = JSON.parse(text);
@@ -402,6 +410,7 @@
             }
             this.#dispatch(data.messages, isFirst);
             if (Number.isFinite(data.last)) this.#since = data.last;
+            return data.messages.length;
         }
 
         // The first answer is the room's history (since=0): no latency samples for it.
@@ -443,14 +452,29 @@
         return error.message || String(error);
     }
 
-    // The server holds each request until something happens (or ~25 s), so ask again at once.
+    // The server holds each request until something happens (or ~25 s), so ask again at once;
+    // only an empty answer that came back suspiciously fast waits a moment, so that a server which
+    // does not hold requests cannot make the page spin.
     class LongPollTransport extends HttpTransport {
+        #timer = null;
+
         constructor(options) {
             super('longpoll', '/longpoll', options);
         }
 
-        scheduleNext() {
-            this.pollOnce();
+        scheduleNext(answer) {
+            const tooFast = answer?.empty && answer.elapsedMs < 500;
+            this.#timer = setTimeout(() => this.pollOnce(), tooFast ? 1000 : 0);
+        }
+
+        stopTimers() {
+            clearTimeout(this.#timer);
+            this.#timer = null;
+        }
+
+        dispose() {
+            this.stopTimers();
+            super.dispose();
         }
     }
 
