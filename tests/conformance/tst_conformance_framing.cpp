@@ -1,0 +1,73 @@
+// Autobahn section 1, framing: text and binary messages at every payload length boundary of
+// RFC 6455 §5.2 (7-bit, 16-bit and 64-bit length forms), sent whole and in pieces, echoed unchanged.
+
+#include "conformancecase.h"
+
+using namespace wslab::conformance;
+
+class TestConformanceFraming : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+    void cleanupTestCase() { m_server.stop(); }
+    void framing_data();
+    void framing();
+
+private:
+    EchoServer m_server;
+};
+
+void TestConformanceFraming::framing_data()
+{
+    QTest::addColumn<ConformanceCase>("testCase");
+
+    // §5.2: 125 is the last 7-bit length, 126 and 65535 bound the 16-bit form, 65536 needs 64 bits.
+    const QList<qsizetype> sizes = {0, 125, 126, 127, 128, 65535, 65536};
+    struct Kind { const char *name; Opcode opcode; QByteArray (*payload)(qsizetype); };
+    const Kind kinds[] = {{"text", Opcode::Text, asciiPayload}, {"binary", Opcode::Binary, binaryPayload}};
+
+    for (int k = 0; k < 2; ++k) {
+        const Kind &kind = kinds[k];
+        int number = 1;
+        for (qsizetype size : sizes) {
+            const QByteArray payload = kind.payload(size);
+            QTest::addRow("1.%d.%d %s, %lld bytes", k + 1, number++, kind.name, qlonglong(size))
+                    << staysOpen({whole(frame(kind.opcode, payload))}, {{kind.opcode, payload}});
+        }
+        // The same frames in pieces: byte by byte (every header split included) for the short
+        // ones, 997-byte pieces (a prime, so pieces straddle the header and payload at odd offsets)
+        // for the long ones. The server must wait for the rest, not treat a piece as a frame.
+        for (qsizetype size : sizes) {
+            const QByteArray payload = kind.payload(size);
+            const bool small = size <= 128;
+            const qsizetype chunk = small ? 1 : 997;
+            QTest::addRow("1.%d.%d %s, %lld bytes, %lld B chunks", k + 1, number++, kind.name, qlonglong(size),
+                          qlonglong(chunk))
+                    << staysOpen({chunked(frame(kind.opcode, payload), chunk, small ? 1 : 0)}, {{kind.opcode, payload}});
+        }
+    }
+
+    // Several messages in one write: the server must find every frame boundary in one read.
+    QByteArray burst;
+    QList<Received> echoes;
+    for (qsizetype size : sizes) {
+        burst += frame(Opcode::Binary, binaryPayload(size));
+        echoes.append(binary(binaryPayload(size)));
+        burst += frame(Opcode::Text, asciiPayload(size));
+        echoes.append(text(asciiPayload(size)));
+    }
+    QTest::addRow("1.3.1 every length, text and binary, one write") << staysOpen({whole(burst)}, echoes);
+    QTest::addRow("1.3.2 every length, text and binary, 997 B chunks")
+            << staysOpen({chunked(burst, 997)}, echoes);
+}
+
+void TestConformanceFraming::framing()
+{
+    QFETCH(ConformanceCase, testCase);
+    runCase(m_server.port(), testCase);
+}
+
+QTEST_GUILESS_MAIN(TestConformanceFraming)
+#include "tst_conformance_framing.moc"
