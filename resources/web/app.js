@@ -578,7 +578,7 @@
             });
             transport
                 .on('state', (detail) => this.#onState(detail))
-                .on('session', (detail) => this.#onSession(detail))
+                .on('joined', (detail) => this.#onJoined(detail))
                 .on('object', (detail) => this.#onObject(detail))
                 .on('raw', (detail) => this.#onRaw(detail))
                 .on('traffic', () => this.counters.schedule(transport))
@@ -638,7 +638,7 @@
             this.#note(tone, () => describeState(detail, name).banner.note);
         }
 
-        #onSession({ lastSeq, nick, id }) {
+        #onJoined({ lastSeq, nick, id }) {
             // A smaller history than we have seen means the server restarted: seqs start over.
             if (lastSeq < this.#maxSeen) {
                 this.#seen.clear();

@@ -1,7 +1,7 @@
 'use strict';
 // The three ways this page talks to the chat room, behind one interface:
 //   connect(), send(text), setNick(nick), close(code, reason), dispose()
-// and events: 'state' {state, ...}, 'session' {lastSeq, nick?, id?}, 'object' {object, live},
+// and events: 'state' {state, ...}, 'joined' {lastSeq, nick?, id?}, 'object' {object, live},
 // 'raw' {kind, text | bytes}, 'traffic', 'notice' {key, params, tone}.
 (() => {
     const WsLab = (window.WsLab ??= {});
@@ -208,7 +208,7 @@
             }
             if (object.type === 'welcome') {
                 this.#welcomeSeq = Number.isFinite(object.seq) ? object.seq : 0;
-                this.emit('session', { lastSeq: this.#welcomeSeq, nick: object.nick, id: object.id });
+                this.emit('joined', { lastSeq: this.#welcomeSeq, nick: object.nick, id: object.id });
                 return;
             }
             // Everything up to the welcome's seq is history: no latency sample for it.
@@ -405,7 +405,7 @@
             const isFirst = !this.#answered;
             if (isFirst) {
                 this.#answered = true;
-                this.emit('session', { lastSeq: Number.isFinite(data.last) ? data.last : 0, nick: this.#nick });
+                this.emit('joined', { lastSeq: Number.isFinite(data.last) ? data.last : 0, nick: this.#nick });
                 this.emit('state', { state: 'open' });
             }
             this.#dispatch(data.messages, isFirst);
