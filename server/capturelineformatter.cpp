@@ -125,6 +125,13 @@ QString CaptureLineFormatter::hexPreview(QByteArrayView bytes, qint64 fullSize) 
 
 QString CaptureLineFormatter::frameColumns(const CaptureRecord &record) const
 {
+    if (!record.frame) {
+        // Bytes the composer wrote that are not exactly one frame.
+        QString out = QStringLiteral("raw %1 B %2").arg(record.wireBytes.size()).arg(hexPreview(record.wireBytes, record.wireBytes.size()));
+        if (!record.note.isEmpty())
+            out += QStringLiteral(" (%1)").arg(record.note);
+        return out;
+    }
     const protocol::FrameHeader &h = record.frame->header;
     QString out = QStringLiteral("FIN=%1 RSV=%2%3%4 %5 MASK=%6 len=%7 (%8)")
                           .arg(bits(h.fin), bits(h.rsv1), bits(h.rsv2), bits(h.rsv3))
@@ -194,7 +201,9 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
         out = QStringLiteral("open %1").arg(record.note);
         break;
     case RecordKind::ConnectionClosed:
-        out = QStringLiteral("closed %1 %2").arg(record.closeCode).arg(QString::fromLatin1(protocol::closeCodeName(record.closeCode)));
+        // HTTP connections end without a WebSocket close code.
+        out = record.closeCode == 0 ? QStringLiteral("closed")
+                                    : QStringLiteral("closed %1 %2").arg(record.closeCode).arg(QString::fromLatin1(protocol::closeCodeName(record.closeCode)));
         if (!record.note.isEmpty())
             out += QStringLiteral(" (%1)").arg(record.note);
         break;

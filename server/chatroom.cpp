@@ -109,6 +109,13 @@ QList<ChatEntry> ChatRoom::since(quint64 since, qsizetype maxCount) const
     return entries;
 }
 
+const ChatEntry *ChatRoom::find(quint64 seq) const
+{
+    if (m_history.empty() || seq < m_history.front().seq || seq > m_lastSeq)
+        return nullptr;
+    return &m_history[size_t(seq - m_history.front().seq)];
+}
+
 QString ChatRoom::normalizedNick(const QString &nick)
 {
     QString cleaned;

@@ -54,6 +54,8 @@ public:
     // client paging through never skips a line).
     [[nodiscard]] QList<ChatEntry> since(quint64 since, qsizetype maxCount = -1) const;
     [[nodiscard]] const std::deque<ChatEntry> &history() const noexcept { return m_history; }
+    // The entry with this sequence number, if still in the history.
+    [[nodiscard]] const ChatEntry *find(quint64 seq) const;
 
     // A nickname as the room stores it: trimmed, control characters removed, at most
     // maxNickLength characters; empty when nothing usable is left.

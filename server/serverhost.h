@@ -3,6 +3,7 @@
 #include "capturerecord.h"
 #include "clientinfo.h"
 #include "serversettings.h"
+#include "transportstats.h"
 
 #include <QObject>
 
@@ -52,6 +53,9 @@ public Q_SLOTS:
     void deliverNextHeld();
     void deliverAllHeld();
     void setHandshakeFault(wslab::server::HandshakeFault fault);
+    // Asks for a transportStats() signal now (it also comes by itself when the figures change, at
+    // most four times a second).
+    void requestTransportStats();
 
 Q_SIGNALS:
     void listening(const QString &url, quint16 port);
@@ -62,6 +66,8 @@ Q_SIGNALS:
     void clientDisconnected(quint64 connectionId, quint16 closeCode);
     void chatEntry(const wslab::server::ChatEntry &entry);
     void pongReceived(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
+    void transportStats(const wslab::server::TransportStats &stats);
+    void stopped(); // after stop(): every connection is gone
 
 private:
     ServerSettings m_settings;

@@ -26,6 +26,13 @@ struct ServerSettings
     int maxConnections = 10'000;
     int longPollTimeoutMs = 25'000;
     qint64 maxPostBody = 64 * 1024;            // POST /send: 413 beyond
+    // A peer that stops reading is dropped once this much is waiting to be written to it, rather
+    // than letting its queue grow without bound. Must exceed the largest message echoed at once.
+    qint64 maxWriteBuffer = 64 * 1024 * 1024;
+    int chatHistoryLimit = 1000;               // chat entries kept for polling clients
+
+    // Where the page comes from: the compiled-in resources, or a folder (while editing the page).
+    QString staticRoot = QStringLiteral(":/web");
 
     bool captureEnabled = true;
     qint64 capturePayloadCap = 1024 * 1024;    // bytes of a payload kept per record

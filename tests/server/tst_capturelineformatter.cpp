@@ -41,6 +41,8 @@ private Q_SLOTS:
     void httpLines();
     void events_data();
     void events();
+    void httpConnectionClosedHasNoCode();
+    void rawBytesThatAreNotOneFrame();
 };
 
 void tst_CaptureLineFormatter::timeColumn_data()
@@ -195,6 +197,25 @@ void tst_CaptureLineFormatter::events()
     const QString line = CaptureLineFormatter().format(record);
     QVERIFY2(line.endsWith(expectedTail), qPrintable(line));
     QVERIFY(line.startsWith(QStringLiteral("     0.000000 #3 ")));
+}
+
+void tst_CaptureLineFormatter::httpConnectionClosedHasNoCode()
+{
+    CaptureRecord record;
+    record.connectionId = 4;
+    record.kind = RecordKind::ConnectionClosed;
+    record.note = QStringLiteral("127.0.0.1:1");
+    QVERIFY(CaptureLineFormatter().format(record).endsWith(QStringLiteral(" ·  closed (127.0.0.1:1)")));
+}
+
+void tst_CaptureLineFormatter::rawBytesThatAreNotOneFrame()
+{
+    CaptureRecord record;
+    record.direction = Direction::Outbound;
+    record.kind = RecordKind::Frame;
+    record.wireBytes = QByteArray::fromHex("8105");
+    const QString line = CaptureLineFormatter().format(record);
+    QVERIFY2(line.endsWith(QStringLiteral("S→C raw 2 B 81 05")), qPrintable(line));
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureLineFormatter)

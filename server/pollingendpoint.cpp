@@ -1,0 +1,318 @@
+#include "pollingendpoint.h"
+
+#include "chatroom.h"
+#include "httpconnection.h"
+#include "websocketserver.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+#include <QTimerEvent>
+
+namespace wslab::server {
+
+using protocol::HttpRequestHead;
+
+namespace {
+
+QString clientKey(const HttpRequestHead &head)
+{
+    QString id = head.queryValue("client").value_or(QString());
+    if (id.size() > PollingEndpoint::maxClientIdLength)
+        id.truncate(PollingEndpoint::maxClientIdLength);
+    return id;
+}
+
+std::optional<Transport> transportNamed(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == QLatin1String("websocket") || n == QLatin1String("ws"))
+        return Transport::WebSocket;
+    if (n == QLatin1String("poll") || n == QLatin1String("polling"))
+        return Transport::Polling;
+    if (n == QLatin1String("longpoll") || n == QLatin1String("longpolling") || n == QLatin1String("long-polling"))
+        return Transport::LongPolling;
+    return std::nullopt;
+}
+
+quint64 nonNegative(const QJsonValue &value)
+{
+    const double d = value.toDouble(0);
+    return d > 0 && d < 9.0e15 ? quint64(d) : 0;
+}
+
+} // namespace
+
+PollingEndpoint::PollingEndpoint(WebSocketServer &server)
+    : QObject(&server)
+    , m_server(server)
+{
+    m_sweepTimer.start(1000, Qt::VeryCoarseTimer, this);
+}
+
+PollingEndpoint::~PollingEndpoint() = default;
+
+// ---------------------------------------------------------------------------------------------
+// GET /poll, /longpoll
+
+void PollingEndpoint::handlePoll(HttpConnection &connection, const HttpRequestHead &head, bool longPoll)
+{
+    touchClient(head, longPoll ? Transport::LongPolling : Transport::Polling);
+    bool ok = false;
+    const quint64 since = head.queryValue("since").value_or(QString()).toULongLong(&ok);
+    const quint64 last = m_server.chatRoom().lastSeq();
+    // Long polling waits only when there is nothing new yet; a client ahead of the room (the
+    // server restarted) is answered at once with everything.
+    if (!longPoll || !ok || since != last) {
+        answer(connection, ok ? since : 0);
+        return;
+    }
+    m_parked.insert(connection.id(), Parked{&connection, since});
+    connection.park(m_server.settings().longPollTimeoutMs);
+}
+
+QByteArray PollingEndpoint::answerBody(quint64 since, qsizetype *count) const
+{
+    const ChatRoom &room = m_server.chatRoom();
+    const QList<ChatEntry> entries = room.since(since > room.lastSeq() ? 0 : since, maxMessagesPerAnswer);
+    QByteArray body = "{\"messages\":[";
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (i > 0)
+            body += ',';
+        body += ChatRoom::toJson(entries.at(i));
+    }
+    // "last" is where the client continues from: the newest entry sent, so a capped answer is
+    // followed by the rest, never skipping a line.
+    const quint64 last = entries.isEmpty() ? room.lastSeq() : entries.last().seq;
+    body += "],\"last\":" + QByteArray::number(last) + '}';
+    if (count)
+        *count = entries.size();
+    return body;
+}
+
+void PollingEndpoint::answer(HttpConnection &connection, quint64 since)
+{
+    m_parked.remove(connection.id());
+    qsizetype count = 0;
+    const QByteArray body = answerBody(since, &count);
+    TransportCounters &counters = m_server.stats().of(connection.transport());
+    if (count == 0)
+        ++counters.emptyResponses;
+    counters.messagesDelivered += quint64(count);
+    connection.respond(200, {{"Cache-Control", "no-store"}}, body, "application/json");
+}
+
+void PollingEndpoint::onEntry()
+{
+    const auto parked = m_parked;
+    for (auto it = parked.cbegin(); it != parked.cend(); ++it) {
+        if (it->connection && it->connection->isParked())
+            answer(*it->connection, it->since);
+        else
+            m_parked.remove(it.key());
+    }
+}
+
+void PollingEndpoint::onParkTimeout(HttpConnection &connection)
+{
+    const auto it = m_parked.constFind(connection.id());
+    const quint64 since = it != m_parked.cend() ? it->since : m_server.chatRoom().lastSeq();
+    answer(connection, since);
+}
+
+void PollingEndpoint::forget(quint64 connectionId)
+{
+    m_parked.remove(connectionId);
+}
+
+void PollingEndpoint::answerAllParked()
+{
+    onEntry();
+}
+
+// ---------------------------------------------------------------------------------------------
+// POST /send, /stats
+
+void PollingEndpoint::handleSend(HttpConnection &connection, const HttpRequestHead &head, const QByteArray &body)
+{
+    QString text;
+    if (head.value("Content-Type").toLower().startsWith("application/json")) {
+        const QJsonDocument json = QJsonDocument::fromJson(body);
+        if (!json.isObject() || !json.object().value(QLatin1String("text")).isString()) {
+            connection.respondText(400, QStringLiteral("400 Bad Request: expected {\"text\": \"...\"}"));
+            return;
+        }
+        text = json.object().value(QLatin1String("text")).toString();
+    } else {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        text = decoder(body);
+        if (decoder.hasError()) {
+            connection.respondText(400, QStringLiteral("400 Bad Request: the body is not UTF-8"));
+            return;
+        }
+    }
+    Client *client = touchClient(head, Transport::Http);
+    if (!client) {
+        connection.respondText(400, QStringLiteral("400 Bad Request: client=ID or nick=NAME needed"));
+        return;
+    }
+    const QString rejection = m_server.postChat(client->chatId, text);
+    QJsonObject answer{{QLatin1String("last"), qint64(m_server.chatRoom().lastSeq())}};
+    if (!rejection.isEmpty())
+        answer.insert(QLatin1String("notice"), rejection);
+    connection.respond(200, {{"Cache-Control", "no-store"}}, QJsonDocument(answer).toJson(QJsonDocument::Compact));
+}
+
+void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestHead &head, const QByteArray &body)
+{
+    const QJsonDocument json = QJsonDocument::fromJson(body);
+    if (!json.isObject()) {
+        connection.respondText(400, QStringLiteral("400 Bad Request: expected a JSON object"));
+        return;
+    }
+    const QJsonObject report = json.object();
+    const QString key = clientKey(head);
+    const auto client = m_clients.constFind(key);
+    std::optional<Transport> transport = transportNamed(report.value(QLatin1String("transport")).toString());
+    if (!transport)
+        transport = transportNamed(head.queryValue("transport").value_or(QString()));
+    if (!transport)
+        transport = client != m_clients.cend() ? client->transport : Transport::WebSocket;
+    TransportCounters &counters = m_server.stats().of(*transport);
+
+    // [[seq, ms], ...]: ms is the latency the page measured, or (when it looks like a clock,
+    // > 10^12) the epoch time it received the entry, compared here with the entry's own time.
+    const QJsonArray samples = report.value(QLatin1String("samples")).toArray();
+    const ChatRoom &room = m_server.chatRoom();
+    for (qsizetype i = 0; i < qMin(samples.size(), maxSamplesPerReport); ++i) {
+        const QJsonArray sample = samples.at(i).toArray();
+        if (sample.size() < 2)
+            continue;
+        const auto seq = quint64(sample.at(0).toDouble(-1));
+        const double ms = sample.at(1).toDouble(-1);
+        qint64 latency = qint64(ms);
+        if (ms > 1e12) {
+            const ChatEntry *entry = room.find(seq);
+            latency = entry ? qint64(ms) - entry->timeMs : -1;
+        }
+        if (latency >= 0 && latency < 24 * 3600 * 1000)
+            counters.addLatencySample(latency);
+    }
+    // The page's own totals replace its previous report (they are cumulative).
+    const QString reporter = key.isEmpty() ? connection.peer().section(QLatin1Char(':'), 0, -2) : key;
+    if (!reporter.isEmpty() && report.contains(QLatin1String("requests"))) {
+        Client &entry = m_reports[reporter];
+        if (m_reports.size() > 1000)
+            m_reports.clear();
+        entry.transport = *transport;
+        entry.reportedRequests = nonNegative(report.value(QLatin1String("requests")));
+        entry.reportedBytesSent = nonNegative(report.value(QLatin1String("bytesSent")));
+        entry.reportedBytesReceived = nonNegative(report.value(QLatin1String("bytesReceived")));
+        counters.reportedRequests = counters.reportedBytesSent = counters.reportedBytesReceived = 0;
+        for (const Client &r : std::as_const(m_reports)) {
+            if (r.transport != *transport)
+                continue;
+            counters.reportedRequests += r.reportedRequests;
+            counters.reportedBytesSent += r.reportedBytesSent;
+            counters.reportedBytesReceived += r.reportedBytesReceived;
+        }
+    }
+    connection.respond(204, {}, {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &head, Transport transport)
+{
+    QString key = clientKey(head);
+    const QString nick = head.queryValue("nick").value_or(QString());
+    if (key.isEmpty() && !ChatRoom::normalizedNick(nick).isEmpty())
+        key = QStringLiteral("nick:") + ChatRoom::normalizedNick(nick);
+    if (key.isEmpty())
+        return nullptr;
+    const qint64 now = WebSocketServer::nowMs();
+    auto it = m_clients.find(key);
+    if (it == m_clients.end()) {
+        Client client;
+        client.chatId = m_nextChatId++;
+        client.transport = transport == Transport::Http ? Transport::Polling : transport;
+        client.lastSeenMs = now;
+        it = m_clients.insert(key, client);
+        const QString given = m_server.joinChat(client.chatId, nick);
+        ClientInfo info;
+        info.connectionId = client.chatId;
+        info.nick = given;
+        info.path = client.transport == Transport::LongPolling ? QStringLiteral("/longpoll") : QStringLiteral("/poll");
+        info.transport = client.transport;
+        info.connectedSince = QDateTime::currentDateTime();
+        m_server.noteConnected(info);
+        updateClientCounts();
+        return &*it;
+    }
+    it->lastSeenMs = now;
+    if (transport != Transport::Http && it->transport != transport) {
+        it->transport = transport;
+        updateClientCounts();
+    }
+    return &*it;
+}
+
+Transport PollingEndpoint::transportOf(const HttpRequestHead &head) const
+{
+    const auto it = m_clients.constFind(clientKey(head));
+    return it != m_clients.cend() ? it->transport : Transport::Http;
+}
+
+bool PollingEndpoint::isPollingClient(quint64 chatId) const
+{
+    return chatId >= (1ull << 48);
+}
+
+void PollingEndpoint::sweepAbsentClients()
+{
+    const qint64 now = WebSocketServer::nowMs();
+    const qint64 absentAfter = qint64(m_server.settings().longPollTimeoutMs) + presenceGraceMs;
+    // A parked request never waits longer than the long-poll timeout, so a waiting client is
+    // never taken for an absent one.
+    bool changed = false;
+    for (auto it = m_clients.begin(); it != m_clients.end();) {
+        if (now - it->lastSeenMs <= absentAfter) {
+            ++it;
+            continue;
+        }
+        m_server.leaveChat(it->chatId);
+        m_server.noteDisconnected(it->chatId, 1001);
+        it = m_clients.erase(it);
+        changed = true;
+    }
+    if (changed)
+        updateClientCounts();
+}
+
+void PollingEndpoint::updateClientCounts()
+{
+    int polling = 0;
+    int longPolling = 0;
+    for (const Client &client : std::as_const(m_clients)) {
+        if (client.transport == Transport::LongPolling)
+            ++longPolling;
+        else
+            ++polling;
+    }
+    TransportStats &stats = m_server.stats();
+    stats.polling.clients = polling;
+    stats.longPolling.clients = longPolling;
+}
+
+void PollingEndpoint::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_sweepTimer.timerId())
+        sweepAbsentClients();
+    else
+        QObject::timerEvent(event);
+}
+
+} // namespace wslab::server

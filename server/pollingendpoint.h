@@ -1,0 +1,89 @@
+#pragma once
+
+#include "capturerecord.h"
+#include "clientinfo.h"
+
+#include "protocol/httprequesthead.h"
+
+#include <QBasicTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace wslab::server {
+
+class HttpConnection;
+class WebSocketServer;
+
+// The HTTP transports the tutorial compares with WebSocket, over the same ChatRoom:
+//   GET  /poll?since=SEQ&client=CID&nick=NICK      answers at once: {"messages":[...],"last":N}
+//   GET  /longpoll?since=SEQ&client=CID&nick=NICK  the same, but waits for news (or the timeout)
+//   POST /send?client=CID&nick=NICK                body: the text (text/plain, or JSON {"text":...})
+//   POST /stats?client=CID                         the page's own figures and latency samples
+// A client id (CID, chosen by the page) makes a chat member that stays while it keeps polling.
+class PollingEndpoint : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype maxMessagesPerAnswer = 500;
+    static constexpr qsizetype maxClientIdLength = 64;
+    static constexpr qsizetype maxSamplesPerReport = 1000;
+    static constexpr int presenceGraceMs = 15'000; // beyond the long-poll timeout
+
+    explicit PollingEndpoint(WebSocketServer &server);
+    ~PollingEndpoint() override;
+
+    void handlePoll(HttpConnection &connection, const protocol::HttpRequestHead &head, bool longPoll);
+    void handleSend(HttpConnection &connection, const protocol::HttpRequestHead &head, const QByteArray &body);
+    void handleStats(HttpConnection &connection, const protocol::HttpRequestHead &head, const QByteArray &body);
+
+    // A chat entry was added: every parked long poll gets it now.
+    void onEntry();
+    void onParkTimeout(HttpConnection &connection);
+    void forget(quint64 connectionId); // the connection is gone
+    void answerAllParked();            // the server is stopping
+    // Which transport a POST belongs to: the client's, as far as it is known.
+    [[nodiscard]] Transport transportOf(const protocol::HttpRequestHead &head) const;
+
+    [[nodiscard]] qsizetype parkedCount() const { return m_parked.size(); }
+    [[nodiscard]] qsizetype clientCount() const { return m_clients.size(); }
+    [[nodiscard]] bool isPollingClient(quint64 chatId) const;
+
+    // The answer to a poll: the entries after `since` (all of them if `since` is ahead of the room,
+    // which happens after a server restart) and the last sequence number.
+    [[nodiscard]] QByteArray answerBody(quint64 since, qsizetype *count) const;
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    struct Client
+    {
+        quint64 chatId = 0;
+        Transport transport = Transport::Polling;
+        qint64 lastSeenMs = 0;
+        // What this page reported last (cumulative figures; the panel shows the sum over pages).
+        quint64 reportedRequests = 0;
+        quint64 reportedBytesSent = 0;
+        quint64 reportedBytesReceived = 0;
+    };
+    struct Parked
+    {
+        QPointer<HttpConnection> connection;
+        quint64 since = 0;
+    };
+
+    Client *touchClient(const protocol::HttpRequestHead &head, Transport transport);
+    void answer(HttpConnection &connection, quint64 since);
+    void sweepAbsentClients();
+    void updateClientCounts();
+
+    WebSocketServer &m_server;
+    QHash<QString, Client> m_clients;   // by the page's client id
+    QHash<QString, Client> m_reports;   // the last /stats figures of each page
+    QHash<quint64, Parked> m_parked;    // by connection id
+    QBasicTimer m_sweepTimer;
+    quint64 m_nextChatId = 1ull << 48;  // apart from connection ids
+};
+
+} // namespace wslab::server

@@ -1,0 +1,544 @@
+#include "websocketserver.h"
+
+#include "capturestream.h"
+#include "httpconnection.h"
+#include "pollingendpoint.h"
+#include "websocketsession.h"
+
+#include "protocol/closecode.h"
+#include "protocol/httpresponse.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimerEvent>
+
+namespace wslab::server {
+
+using namespace protocol;
+
+namespace {
+
+constexpr int housekeepingIntervalMs = 250;
+constexpr int listenBacklog = 1024; // many clients connecting at once must not wait for SYN retries
+
+bool isWildcardOrLoopback(const QHostAddress &address)
+{
+    return address.isLoopback() || address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+            || address == QHostAddress::AnyIPv6;
+}
+
+QHostAddress bindAddressOf(const QString &text)
+{
+    if (text.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    return QHostAddress(text);
+}
+
+} // namespace
+
+WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_chat(settings.chatHistoryLimit)
+    , m_staticFiles(settings.staticRoot)
+    , m_readBuffer(readChunkSize, Qt::Uninitialized)
+{
+    m_capture = new CaptureStream(this);
+    m_capture->setPayloadCap(settings.capturePayloadCap);
+    m_capture->setEnabled(settings.captureEnabled);
+    m_capturing = settings.captureEnabled;
+    connect(m_capture, &CaptureStream::batchReady, this, &WebSocketServer::capturedBatch);
+    m_polling = new PollingEndpoint(*this);
+    m_listener = new QTcpServer(this);
+    m_listener->setListenBacklogSize(listenBacklog);
+    connect(m_listener, &QTcpServer::newConnection, this, &WebSocketServer::onNewConnection);
+    updateOriginPolicy();
+    m_housekeepingTimer.start(housekeepingIntervalMs, Qt::CoarseTimer, this);
+}
+
+WebSocketServer::~WebSocketServer()
+{
+    // Connections are children: QObject disconnects them before deleting them, so the sockets they
+    // abort on the way out cannot call back into this half-destroyed server.
+    m_capture->disconnect(this);
+}
+
+bool WebSocketServer::isListening() const
+{
+    return m_listener->isListening();
+}
+
+quint16 WebSocketServer::serverPort() const
+{
+    return m_listener->isListening() ? m_listener->serverPort() : m_settings.port;
+}
+
+QString WebSocketServer::url() const
+{
+    const QHostAddress address = bindAddressOf(m_settings.bindAddress);
+    QString host = QStringLiteral("127.0.0.1");
+    if (!isWildcardOrLoopback(address)) {
+        host = address.toString();
+        if (address.protocol() == QAbstractSocket::IPv6Protocol)
+            host = QLatin1Char('[') + host + QLatin1Char(']');
+    }
+    return QStringLiteral("http://%1:%2/").arg(host).arg(serverPort());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listening, stopping, settings
+
+bool WebSocketServer::start()
+{
+    if (m_listener->isListening())
+        return true;
+    m_stopping = false;
+    m_stoppedEmitted = false;
+    const QHostAddress address = bindAddressOf(m_settings.bindAddress);
+    if (address.isNull()) {
+        Q_EMIT listenFailed(tr("invalid bind address \"%1\"").arg(m_settings.bindAddress), m_settings.port);
+        return false;
+    }
+    if (!m_listener->listen(address, m_settings.port)) {
+        Q_EMIT listenFailed(m_listener->errorString(), m_settings.port);
+        return false;
+    }
+    updateOriginPolicy();
+    updateTimers();
+    Q_EMIT listening(url(), serverPort());
+    return true;
+}
+
+void WebSocketServer::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_listener->close();
+    m_polling->answerAllParked();
+    const auto sessions = m_sessions;
+    for (WebSocketSession *session : sessions)
+        session->close(quint16(CloseCode::GoingAway), QStringLiteral("server shutting down"));
+    const auto connections = m_http;
+    for (HttpConnection *connection : connections)
+        connection->closeWhenIdle();
+    // Peers that do not finish the closing handshake are dropped by then.
+    m_stopTimer.start(qMax(1, m_settings.closeTimeoutMs) + 500, Qt::CoarseTimer, this);
+    checkStopped();
+}
+
+void WebSocketServer::shutdownNow()
+{
+    m_stopping = true;
+    m_listener->close();
+    m_polling->answerAllParked();
+    const auto sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        session->close(quint16(CloseCode::GoingAway), QStringLiteral("server shutting down"));
+        session->closeNow();
+    }
+    const auto connections = m_http;
+    for (HttpConnection *connection : connections)
+        connection->closeNow();
+    checkStopped();
+    m_capture->flush();
+}
+
+void WebSocketServer::checkStopped()
+{
+    if (!m_stopping || m_stoppedEmitted || connectionCount() > 0)
+        return;
+    m_stoppedEmitted = true;
+    m_stopTimer.stop();
+    publishClientUpdates();
+    m_capture->flush();
+    Q_EMIT stopped();
+}
+
+void WebSocketServer::applySettings(const ServerSettings &settings)
+{
+    const ServerSettings old = m_settings;
+    m_settings = settings;
+    m_capturing = settings.captureEnabled;
+    m_capture->setEnabled(settings.captureEnabled);
+    m_capture->setPayloadCap(settings.capturePayloadCap);
+    if (settings.staticRoot != old.staticRoot)
+        m_staticFiles = StaticFiles(settings.staticRoot);
+    updateOriginPolicy();
+    updateTimers();
+    if (m_listener->isListening() && (settings.bindAddress != old.bindAddress || settings.port != old.port)) {
+        m_listener->close();
+        start();
+    }
+}
+
+void WebSocketServer::updateOriginPolicy()
+{
+    // The page's own origin; 127.0.0.1, localhost and [::1] count as one (isOriginAllowed).
+    const QHostAddress address = bindAddressOf(m_settings.bindAddress);
+    QString host = QStringLiteral("127.0.0.1");
+    if (!address.isNull() && !isWildcardOrLoopback(address)) {
+        host = address.toString();
+        if (address.protocol() == QAbstractSocket::IPv6Protocol)
+            host = QLatin1Char('[') + host + QLatin1Char(']');
+    }
+    m_originPolicy.ownOrigin = QStringLiteral("http://%1:%2").arg(host).arg(serverPort()).toLatin1();
+    m_originPolicy.allowedOrigins = m_settings.allowedOrigins;
+    m_originPolicy.allowAnyOrigin = m_settings.allowAnyOrigin || m_settings.allowedOrigins.contains(QStringLiteral("*"));
+}
+
+bool WebSocketServer::isOriginAllowed(QByteArrayView origin) const
+{
+    return protocol::isOriginAllowed(origin, m_originPolicy.ownOrigin, m_originPolicy.allowedOrigins,
+                                     m_originPolicy.allowAnyOrigin);
+}
+
+void WebSocketServer::updateTimers()
+{
+    if (m_settings.pingIntervalMs > 0)
+        m_pingTimer.start(qMax(50, m_settings.pingIntervalMs / 4), Qt::CoarseTimer, this);
+    else
+        m_pingTimer.stop();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections
+
+void WebSocketServer::onNewConnection()
+{
+    while (m_listener->hasPendingConnections()) {
+        QTcpSocket *socket = m_listener->nextPendingConnection();
+        if (!socket)
+            break;
+        const quint64 id = m_nextConnectionId++;
+        // Small frames must leave at once, not wait for Nagle's algorithm.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        if (m_capturing) {
+            CaptureRecord record;
+            record.connectionId = id;
+            record.kind = RecordKind::ConnectionOpened;
+            record.note = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
+            record.transport = Transport::Http;
+            this->record(std::move(record));
+        }
+        if (m_stopping || connectionCount() >= m_settings.maxConnections) {
+            rejectOverCapacity(socket, id);
+            continue;
+        }
+        auto *connection = new HttpConnection(*this, socket, id);
+        m_http.insert(id, connection);
+        connection->start();
+    }
+}
+
+void WebSocketServer::rejectOverCapacity(QTcpSocket *socket, quint64 id)
+{
+    const QByteArray response = buildResponse(503, {{"Content-Type", "text/plain; charset=utf-8"}, {"Retry-After", "5"}},
+                                              "503 Service Unavailable: too many connections\n", false);
+    socket->setParent(this);
+    socket->write(response);
+    socket->flush();
+    if (m_capturing) {
+        CaptureRecord record;
+        record.connectionId = id;
+        record.direction = Direction::Outbound;
+        record.kind = RecordKind::HttpResponse;
+        record.wireBytes = response;
+        record.httpStatus = 503;
+        record.note = QStringLiteral("connection limit reached");
+        this->record(std::move(record));
+        CaptureRecord closed;
+        closed.connectionId = id;
+        closed.kind = RecordKind::ConnectionClosed;
+        this->record(std::move(closed));
+    }
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+}
+
+void WebSocketServer::adoptSession(quint64 connectionId, WebSocketSession *session)
+{
+    m_http.remove(connectionId);
+    m_sessions.insert(connectionId, session);
+    session->setParent(this);
+    session->setHold(m_holding);
+    ++m_stats.webSocket.clients;
+    markStatsDirty();
+    if (session->mode() == WebSocketSession::Mode::Chat && !m_settings.echoEverywhere) {
+        // The welcome first, then the join notice goes to everyone, the newcomer included.
+        const auto joined = m_chat.join(connectionId, session->info().nick, nowMs());
+        const QString nick = m_chat.nick(connectionId);
+        session->setNick(nick);
+        session->sendMessage(Opcode::Text, ChatRoom::welcomeJson(connectionId, nick, m_chat.lastSeq()));
+        if (joined)
+            broadcast(*joined);
+    }
+    noteConnected(session->info());
+}
+
+void WebSocketServer::connectionFinished(quint64 connectionId)
+{
+    m_http.remove(connectionId);
+    m_polling->forget(connectionId);
+    checkStopped();
+}
+
+void WebSocketServer::sessionClosed(WebSocketSession *session, quint16 closeCode)
+{
+    const quint64 id = session->id();
+    if (m_sessions.value(id) != session)
+        return;
+    m_sessions.remove(id);
+    --m_stats.webSocket.clients;
+    markStatsDirty();
+    leaveChat(id);
+    noteDisconnected(id, closeCode);
+    checkStopped();
+}
+
+void WebSocketServer::scheduleFlush(WebSocketSession *session)
+{
+    m_flushQueue.append(session->id());
+    if (!m_flushPosted) {
+        m_flushPosted = true;
+        QMetaObject::invokeMethod(this, &WebSocketServer::flushScheduled, Qt::QueuedConnection);
+    }
+}
+
+void WebSocketServer::flushScheduled()
+{
+    m_flushPosted = false;
+    const QList<quint64> queue = std::exchange(m_flushQueue, {});
+    for (const quint64 id : queue) {
+        if (WebSocketSession *s = session(id))
+            s->flush();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capture and notifications
+
+quint64 WebSocketServer::record(CaptureRecord &&record)
+{
+    return m_capture->append(std::move(record));
+}
+
+qint64 WebSocketServer::captureTimeNs() const
+{
+    return m_capture->nowNs();
+}
+
+qint64 WebSocketServer::nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+HandshakeFault WebSocketServer::takeHandshakeFault()
+{
+    return std::exchange(m_handshakeFault, HandshakeFault::None);
+}
+
+void WebSocketServer::noteHeldFrame(quint64 connectionId)
+{
+    m_heldOrder.push_back(connectionId);
+}
+
+void WebSocketServer::notePong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs)
+{
+    Q_EMIT pongReceived(connectionId, payload, roundTripNs);
+}
+
+void WebSocketServer::noteClientChanged(quint64 connectionId)
+{
+    m_dirtyClients.insert(connectionId);
+}
+
+void WebSocketServer::noteDisconnected(quint64 connectionId, quint16 closeCode)
+{
+    m_dirtyClients.remove(connectionId);
+    Q_EMIT clientDisconnected(connectionId, closeCode);
+}
+
+void WebSocketServer::noteConnected(const ClientInfo &info)
+{
+    Q_EMIT clientConnected(info);
+}
+
+void WebSocketServer::publishClientUpdates()
+{
+    const QSet<quint64> dirty = std::exchange(m_dirtyClients, {});
+    for (const quint64 id : dirty) {
+        if (const WebSocketSession *s = session(id))
+            Q_EMIT clientUpdated(s->info());
+    }
+}
+
+void WebSocketServer::publishTransportStats()
+{
+    m_statsDirty = false;
+    Q_EMIT transportStatsChanged(m_stats);
+}
+
+void WebSocketServer::flushCapture()
+{
+    m_capture->flush();
+}
+
+void WebSocketServer::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_housekeepingTimer.timerId()) {
+        if (!m_dirtyClients.isEmpty())
+            publishClientUpdates();
+        if (m_statsDirty)
+            publishTransportStats();
+    } else if (event->timerId() == m_pingTimer.timerId()) {
+        pingIdleSessions();
+    } else if (event->timerId() == m_stopTimer.timerId()) {
+        m_stopTimer.stop();
+        shutdownNow();
+    } else {
+        QObject::timerEvent(event);
+    }
+}
+
+void WebSocketServer::pingIdleSessions()
+{
+    const qint64 now = captureTimeNs();
+    const qint64 interval = qint64(m_settings.pingIntervalMs) * 1'000'000;
+    for (WebSocketSession *s : std::as_const(m_sessions))
+        s->pingIfIdle(now, interval);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chat
+
+QString WebSocketServer::joinChat(quint64 clientId, const QString &requestedNick)
+{
+    if (const auto entry = m_chat.join(clientId, requestedNick, nowMs()))
+        broadcast(*entry);
+    return m_chat.nick(clientId);
+}
+
+void WebSocketServer::leaveChat(quint64 clientId)
+{
+    if (const auto entry = m_chat.leave(clientId, nowMs()))
+        broadcast(*entry);
+}
+
+QString WebSocketServer::postChat(quint64 clientId, const QString &text)
+{
+    const ChatRoom::PostResult result = m_chat.post(clientId, text, nowMs());
+    if (!result.entry)
+        return result.rejection;
+    if (result.entry->kind == ChatEntry::Kind::Nick) {
+        if (WebSocketSession *s = session(clientId)) {
+            s->setNick(result.entry->text);
+            noteClientChanged(clientId);
+        }
+    }
+    broadcast(*result.entry);
+    return {};
+}
+
+void WebSocketServer::broadcast(const ChatEntry &entry)
+{
+    const QByteArray json = ChatRoom::toJson(entry);
+    if (!m_settings.echoEverywhere) {
+        const auto sessions = m_sessions; // shared copy: a session may go away meanwhile
+        qsizetype delivered = 0;
+        for (WebSocketSession *s : sessions) {
+            if (s->mode() != WebSocketSession::Mode::Chat || s->state() != WebSocketSession::State::Open)
+                continue;
+            s->sendMessage(Opcode::Text, json);
+            ++delivered;
+        }
+        m_stats.webSocket.messagesDelivered += quint64(delivered);
+        markStatsDirty();
+    }
+    m_polling->onEntry();
+    Q_EMIT chatEntry(entry);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands from the GUI
+
+template<typename F>
+void WebSocketServer::forTargets(quint64 connectionId, F &&f)
+{
+    if (connectionId != 0) {
+        if (WebSocketSession *s = session(connectionId))
+            f(s);
+        return;
+    }
+    const auto sessions = m_sessions;
+    for (WebSocketSession *s : sessions)
+        f(s);
+}
+
+void WebSocketServer::postChatMessage(const QString &text)
+{
+    if (!m_chat.isMember(deskClientId))
+        joinChat(deskClientId, QStringLiteral("Desk"));
+    postChat(deskClientId, text);
+}
+
+void WebSocketServer::sendMessage(quint64 connectionId, bool binary, const QByteArray &payload, int fragments)
+{
+    forTargets(connectionId, [&](WebSocketSession *s) {
+        s->sendMessage(binary ? Opcode::Binary : Opcode::Text, payload, qMax(1, fragments));
+    });
+}
+
+void WebSocketServer::sendPing(quint64 connectionId, const QByteArray &payload)
+{
+    forTargets(connectionId, [&](WebSocketSession *s) { s->sendPing(payload); });
+}
+
+void WebSocketServer::closeConnection(quint64 connectionId, quint16 code, const QString &reason)
+{
+    if (HttpConnection *connection = m_http.value(connectionId)) {
+        connection->closeNow();
+        return;
+    }
+    forTargets(connectionId, [&](WebSocketSession *s) { s->close(code, reason); });
+}
+
+void WebSocketServer::sendRawFrame(quint64 connectionId, const QByteArray &wireBytes)
+{
+    forTargets(connectionId, [&](WebSocketSession *s) { s->sendRaw(wireBytes); });
+}
+
+void WebSocketServer::setHoldIncoming(bool hold)
+{
+    m_holding = hold;
+    for (WebSocketSession *s : std::as_const(m_sessions))
+        s->setHold(hold);
+    if (!hold)
+        deliverAllHeld();
+}
+
+void WebSocketServer::deliverNextHeld()
+{
+    while (!m_heldOrder.empty()) {
+        const quint64 id = m_heldOrder.front();
+        m_heldOrder.pop_front();
+        if (WebSocketSession *s = session(id); s && s->deliverOneHeld())
+            return;
+    }
+}
+
+void WebSocketServer::deliverAllHeld()
+{
+    // Bounded by what is held now: a delivery never holds new frames itself.
+    for (qsizetype n = qsizetype(m_heldOrder.size()); n > 0 && !m_heldOrder.empty(); --n)
+        deliverNextHeld();
+}
+
+void WebSocketServer::setHandshakeFault(HandshakeFault fault)
+{
+    m_handshakeFault = fault;
+}
+
+} // namespace wslab::server

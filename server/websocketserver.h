@@ -1,0 +1,172 @@
+#pragma once
+
+#include "capturerecord.h"
+#include "chatroom.h"
+#include "clientinfo.h"
+#include "serverhost.h"
+#include "serversettings.h"
+#include "staticfiles.h"
+#include "transportstats.h"
+
+#include "protocol/handshake.h"
+
+#include <QBasicTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <deque>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QTcpServer;
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace wslab::server {
+
+class CaptureStream;
+class HttpConnection;
+class PollingEndpoint;
+class WebSocketSession;
+
+// The server itself, living in the worker thread: the listening socket, every connection, the chat
+// room shared by all transports and the capture stream. ServerHost drives it with queued calls;
+// HttpConnection, WebSocketSession and PollingEndpoint (same thread) use its public helpers.
+class WebSocketServer : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr quint64 deskClientId = 0; // the desktop user in the chat room
+    static constexpr qsizetype readChunkSize = 64 * 1024;
+
+    explicit WebSocketServer(const ServerSettings &settings, QObject *parent = nullptr);
+    ~WebSocketServer() override;
+
+    [[nodiscard]] const ServerSettings &settings() const noexcept { return m_settings; }
+    [[nodiscard]] bool isListening() const;
+    [[nodiscard]] quint16 serverPort() const;
+    [[nodiscard]] QString url() const; // "http://127.0.0.1:8002/"
+    [[nodiscard]] qsizetype connectionCount() const { return m_http.size() + m_sessions.size(); }
+    [[nodiscard]] qsizetype sessionCount() const { return m_sessions.size(); }
+    [[nodiscard]] const TransportStats &transportStats() const noexcept { return m_stats; }
+
+public Q_SLOTS:
+    bool start();
+    // Close 1001 to every WebSocket client, answer parked polls, stop listening; `stopped` follows
+    // once every connection is gone (at the latest after the close timeout).
+    void stop();
+    // The same without waiting: close frames are written, then every socket is closed now.
+    void shutdownNow();
+    void applySettings(const wslab::server::ServerSettings &settings);
+
+    void postChatMessage(const QString &text);
+    void sendMessage(quint64 connectionId, bool binary, const QByteArray &payload, int fragments = 1);
+    void sendPing(quint64 connectionId, const QByteArray &payload);
+    void closeConnection(quint64 connectionId, quint16 code, const QString &reason);
+    void sendRawFrame(quint64 connectionId, const QByteArray &wireBytes);
+    void setHoldIncoming(bool hold);
+    void deliverNextHeld();
+    void deliverAllHeld();
+    void setHandshakeFault(wslab::server::HandshakeFault fault);
+    void publishTransportStats();
+    // Hands on the pending capture records now instead of at the next batch interval.
+    void flushCapture();
+
+Q_SIGNALS:
+    void listening(const QString &url, quint16 port);
+    void listenFailed(const QString &reason, quint16 port);
+    void capturedBatch(const wslab::server::CaptureBatch &records);
+    void clientConnected(const wslab::server::ClientInfo &client);
+    void clientUpdated(const wslab::server::ClientInfo &client);
+    void clientDisconnected(quint64 connectionId, quint16 closeCode);
+    void chatEntry(const wslab::server::ChatEntry &entry);
+    void pongReceived(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
+    void transportStatsChanged(const wslab::server::TransportStats &stats);
+    void stopped();
+
+public:
+    // --- for the connections (same thread) ---
+    [[nodiscard]] bool isCapturing() const noexcept { return m_capturing; }
+    quint64 record(CaptureRecord &&record); // call only when isCapturing(); returns the id
+    [[nodiscard]] qint64 captureTimeNs() const;
+    [[nodiscard]] static qint64 nowMs();
+    // One buffer every socket read goes through (one thread, so one buffer).
+    [[nodiscard]] QByteArray &readBuffer() { return m_readBuffer; }
+    [[nodiscard]] const protocol::OriginPolicy &originPolicy() const noexcept { return m_originPolicy; }
+    [[nodiscard]] bool isOriginAllowed(QByteArrayView origin) const;
+    [[nodiscard]] const StaticFiles &staticFiles() const noexcept { return m_staticFiles; }
+    [[nodiscard]] HandshakeFault takeHandshakeFault();
+    [[nodiscard]] bool isHolding() const noexcept { return m_holding; }
+    [[nodiscard]] bool isStopping() const noexcept { return m_stopping; }
+    [[nodiscard]] ChatRoom &chatRoom() noexcept { return m_chat; }
+    [[nodiscard]] TransportStats &stats() noexcept { markStatsDirty(); return m_stats; }
+    [[nodiscard]] PollingEndpoint &polling() noexcept { return *m_polling; }
+
+    // An upgraded connection changes hands: the HttpConnection is done, the session takes over.
+    void adoptSession(quint64 connectionId, WebSocketSession *session);
+    // A connection object is gone (it records its own ConnectionClosed first).
+    void connectionFinished(quint64 connectionId);
+    void sessionClosed(WebSocketSession *session, quint16 closeCode);
+    void scheduleFlush(WebSocketSession *session);
+    void noteHeldFrame(quint64 connectionId);
+    void notePong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
+    void noteClientChanged(quint64 connectionId);
+    void noteDisconnected(quint64 connectionId, quint16 closeCode);
+    void noteConnected(const ClientInfo &info);
+
+    // The chat room, as every transport uses it; entries go to every WebSocket chat client, the
+    // parked long polls and the desktop.
+    QString joinChat(quint64 clientId, const QString &requestedNick);
+    void leaveChat(quint64 clientId);
+    // Returns the rejection to show the sender only, if the line was not posted.
+    QString postChat(quint64 clientId, const QString &text);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void onNewConnection();
+    void rejectOverCapacity(QTcpSocket *socket, quint64 id);
+    void broadcast(const ChatEntry &entry);
+    void flushScheduled();
+    void checkStopped();
+    void pingIdleSessions();
+    void publishClientUpdates();
+    void markStatsDirty() noexcept { m_statsDirty = true; }
+    void updateOriginPolicy();
+    void updateTimers();
+    [[nodiscard]] WebSocketSession *session(quint64 connectionId) const { return m_sessions.value(connectionId); }
+    template<typename F> void forTargets(quint64 connectionId, F &&f);
+
+    ServerSettings m_settings;
+    QTcpServer *m_listener = nullptr;
+    CaptureStream *m_capture = nullptr;
+    PollingEndpoint *m_polling = nullptr;
+    ChatRoom m_chat;
+    StaticFiles m_staticFiles;
+    protocol::OriginPolicy m_originPolicy;
+    TransportStats m_stats;
+    QByteArray m_readBuffer;
+
+    QHash<quint64, HttpConnection *> m_http;
+    QHash<quint64, WebSocketSession *> m_sessions;
+    QList<quint64> m_flushQueue;
+    std::deque<quint64> m_heldOrder; // connection of each held frame, oldest first
+    QSet<quint64> m_dirtyClients;
+
+    QBasicTimer m_pingTimer;
+    QBasicTimer m_housekeepingTimer; // client updates and transport stats, a few times a second
+    QBasicTimer m_stopTimer;
+
+    quint64 m_nextConnectionId = 1;
+    HandshakeFault m_handshakeFault = HandshakeFault::None;
+    bool m_capturing = true;
+    bool m_holding = false;
+    bool m_stopping = false;
+    bool m_flushPosted = false;
+    bool m_statsDirty = false;
+    bool m_stoppedEmitted = false;
+};
+
+} // namespace wslab::server

@@ -1,0 +1,616 @@
+#include "websocketsession.h"
+
+#include "capturerecord.h"
+#include "chatroom.h"
+#include "websocketserver.h"
+
+#include "protocol/closecode.h"
+#include "protocol/frameencoder.h"
+#include "protocol/masking.h"
+
+#include <QTcpSocket>
+#include <QTimerEvent>
+
+#include <sys/socket.h>
+
+#include <cstring>
+
+namespace wslab::server {
+
+using namespace protocol;
+
+namespace {
+
+DecoderOptions decoderOptions(const ServerSettings &settings)
+{
+    DecoderOptions options;
+    options.role = Role::Server;
+    // A frame bigger than a whole message may be is refused from its header (RFC 6455 §10.4).
+    options.maxFramePayload = quint64(qMax<qint64>(0, qMin(settings.maxFramePayload, settings.maxMessageSize)));
+    return options;
+}
+
+AssemblerOptions assemblerOptions(const ServerSettings &settings)
+{
+    return AssemblerOptions{quint64(qMax<qint64>(0, settings.maxMessageSize))};
+}
+
+// RFC 6455 §5.5: a control frame carries at most 125 bytes, so a close reason at most 123.
+QByteArray closeReasonUtf8(const QString &reason)
+{
+    QByteArray utf8 = reason.toUtf8();
+    if (utf8.size() <= 123)
+        return utf8;
+    utf8.truncate(123);
+    // Do not cut a multi-byte sequence in half: drop continuation bytes and their lead byte.
+    while (!utf8.isEmpty() && (quint8(utf8.back()) & 0xC0) == 0x80)
+        utf8.chop(1);
+    if (!utf8.isEmpty() && quint8(utf8.back()) >= 0xC0)
+        utf8.chop(1);
+    return utf8;
+}
+
+} // namespace
+
+WebSocketSession::WebSocketSession(WebSocketServer &server, QTcpSocket *socket, ClientInfo info, Mode mode)
+    : m_server(server)
+    , m_socket(socket)
+    , m_info(std::move(info))
+    , m_decoder(decoderOptions(server.settings()))
+    , m_assembler(assemblerOptions(server.settings()))
+    , m_mode(mode)
+{
+    m_socket->setParent(this);
+    m_holding = server.isHolding();
+    m_lastActivityNs = server.captureTimeNs();
+}
+
+WebSocketSession::~WebSocketSession() = default;
+
+void WebSocketSession::start(QByteArrayView leftover)
+{
+    connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &WebSocketSession::onDisconnected);
+    if (!leftover.isEmpty()) {
+        m_inRead = true;
+        consume(leftover);
+        m_inRead = false;
+        flush();
+    }
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+void WebSocketSession::onReadyRead()
+{
+    if (m_state == State::Closed || m_readPaused)
+        return;
+    QByteArray &buffer = m_server.readBuffer();
+    m_inRead = true;
+    while (m_state != State::Closed && !m_readPaused) {
+        const qint64 n = m_socket->read(buffer.data(), buffer.size());
+        if (n <= 0)
+            break;
+        if (m_inputDead)
+            continue; // after a failure the rest is read and dropped (RFC 6455 §7.1.7)
+        consume(QByteArrayView(buffer.constData(), n));
+    }
+    m_inRead = false;
+    flush();
+    m_server.noteClientChanged(id());
+}
+
+void WebSocketSession::consume(QByteArrayView bytes)
+{
+    m_lastActivityNs = m_server.captureTimeNs();
+    const qsizetype before = bytesOfCurrentFrameBefore();
+    m_frames.clear();
+    const std::optional<DecodeError> error = m_decoder.feed(bytes, m_frames);
+    qsizetype frameBytes = 0;
+    for (DecodedFrame &frame : m_frames) {
+        frameBytes += frame.wireSize();
+        handleFrame(std::move(frame));
+    }
+    m_frames.clear();
+    if (error) {
+        // The offending header plus whatever followed it in this read: those bytes are never
+        // processed, and the capture keeps them so nothing that crossed the wire goes missing.
+        const QByteArray header = m_decoder.errorBytes();
+        const qsizetype headerEnd = qBound<qsizetype>(0, frameBytes - before + header.size(), bytes.size());
+        const QByteArray offending = header + bytes.sliced(headerEnd).toByteArray();
+        if (m_holding && m_state == State::Open) {
+            HeldItem item;
+            item.error = *error;
+            if (m_server.isCapturing())
+                item.recordId = captureError(*error, offending, true);
+            m_inputDead = true;
+            m_held.push_back(std::move(item));
+            m_server.noteHeldFrame(id());
+        } else {
+            fail(*error, offending);
+        }
+        return;
+    }
+    // RFC 6455 §8.1, fail fast: a text frame still arriving is validated as its bytes come.
+    if (!m_holding && m_state == State::Open) {
+        if (const auto partial = m_decoder.partialFrame()) {
+            if (const auto utf8Error = m_assembler.inspectPartial(*partial))
+                fail(*utf8Error, partialFrameWireBytes());
+        }
+    }
+    if (qsizetype(m_held.size()) >= maxHeldFrames)
+        m_readPaused = true; // resumed when frames are released
+}
+
+qsizetype WebSocketSession::bytesOfCurrentFrameBefore() const
+{
+    if (const auto partial = m_decoder.partialFrame())
+        return partial->header->size() + partial->payloadSoFar.size();
+    return m_decoder.bufferedBytes();
+}
+
+QByteArray WebSocketSession::partialFrameWireBytes() const
+{
+    const auto partial = m_decoder.partialFrame();
+    if (!partial)
+        return {};
+    QByteArray wire = FrameEncoder::writeHeader(*partial->header);
+    const qsizetype headerSize = wire.size();
+    wire.append(partial->payloadSoFar.data(), partial->payloadSoFar.size());
+    if (partial->header->masked)
+        applyMask(wire.data() + headerSize, partial->payloadSoFar.size(), partial->header->maskKey);
+    return wire;
+}
+
+void WebSocketSession::handleFrame(DecodedFrame &&frame)
+{
+    if (m_state == State::Closed)
+        return;
+    ++m_info.framesIn;
+    TransportCounters &counters = m_server.stats().webSocket;
+    counters.headerBytes += quint64(frame.headerSize());
+    counters.payloadBytes += quint64(frame.payload.size());
+    if (isData(frame.header.opcode))
+        ++counters.requests;
+
+    const bool hold = m_holding && m_state == State::Open;
+    quint64 recordId = 0;
+    if (m_server.isCapturing()) {
+        CaptureRecord record;
+        record.connectionId = id();
+        record.direction = Direction::Inbound;
+        record.transport = Transport::WebSocket;
+        record.kind = RecordKind::Frame;
+        record.frame = frame; // shares the payload
+        record.held = hold;
+        recordId = m_server.record(std::move(record));
+    }
+    if (hold) {
+        m_held.push_back(HeldItem{recordId, std::move(frame), std::nullopt});
+        m_server.noteHeldFrame(id());
+        return;
+    }
+    process(std::move(frame));
+}
+
+void WebSocketSession::process(DecodedFrame &&frame)
+{
+    if (m_state == State::Closed)
+        return;
+    if (isControl(frame.header.opcode)) {
+        handleControl(frame);
+        return;
+    }
+    // RFC 6455 §5.5.1: after a close frame has been sent, data frames are not processed.
+    if (m_state != State::Open)
+        return;
+    AssemblyStep step = m_assembler.push(std::move(frame));
+    switch (step.kind) {
+    case AssemblyStep::Kind::MessageComplete:
+        handleMessage(std::move(step.message));
+        break;
+    case AssemblyStep::Kind::Failed:
+        fail(step.error, {});
+        break;
+    case AssemblyStep::Kind::FragmentBuffered:
+    case AssemblyStep::Kind::Control:
+        break;
+    }
+}
+
+void WebSocketSession::handleControl(const DecodedFrame &frame)
+{
+    switch (frame.header.opcode) {
+    case Opcode::Ping:
+        // RFC 6455 §5.5.3: the pong carries the ping's payload. Not sent once we are closing.
+        if (m_state == State::Open)
+            queueFrame(Opcode::Pong, frame.payload, true, &frame.payload);
+        break;
+    case Opcode::Pong: {
+        // §5.5.3: a pong may answer an earlier ping or be unsolicited; match by payload.
+        qint64 roundTripNs = -1;
+        for (auto it = m_pings.begin(); it != m_pings.end(); ++it) {
+            if (it->payload == frame.payload) {
+                roundTripNs = m_server.captureTimeNs() - it->sentNs;
+                m_pings.erase(m_pings.begin(), it + 1); // older pings are answered by this one
+                break;
+            }
+        }
+        m_server.notePong(id(), frame.payload, roundTripNs);
+        break;
+    }
+    case Opcode::Close:
+        handleClose(frame);
+        break;
+    default:
+        break;
+    }
+}
+
+void WebSocketSession::handleClose(const DecodedFrame &frame)
+{
+    if (m_receivedCloseCode)
+        return; // a second close: nothing more to do
+    const auto parsed = parseClosePayload(frame.payload);
+    if (const auto *error = std::get_if<DecodeError>(&parsed)) {
+        fail(*error, {});
+        return;
+    }
+    const ClosePayload &close = std::get<ClosePayload>(parsed);
+    m_receivedCloseCode = close.code.value_or(quint16(CloseCode::NoStatusReceived));
+    if (m_state == State::Open) {
+        // RFC 6455 §5.5.1: answer with a close, echoing the code; an empty close gets an empty one.
+        queueClose(close.code, {});
+        m_state = State::Closing;
+    }
+    // §7.1.1: the server closes the TCP connection first.
+    shutdownTransport();
+}
+
+void WebSocketSession::handleMessage(Message &&message)
+{
+    if (m_mode == Mode::Echo || m_server.settings().echoEverywhere) {
+        sendMessage(message.opcode, message.payload);
+        return;
+    }
+    const QString text = message.opcode == Opcode::Text
+            ? QString::fromUtf8(message.payload)
+            : QStringLiteral("[binary message, %1 bytes]").arg(message.payload.size());
+    const QString rejection = m_server.postChat(id(), text);
+    if (!rejection.isEmpty())
+        sendMessage(Opcode::Text, ChatRoom::noticeJson(rejection));
+}
+
+quint64 WebSocketSession::captureError(DecodeError error, const QByteArray &offendingBytes, bool held)
+{
+    CaptureRecord record;
+    record.connectionId = id();
+    record.direction = Direction::Inbound;
+    record.transport = Transport::WebSocket;
+    record.kind = RecordKind::ProtocolError;
+    record.decodeError = error;
+    record.wireBytes = offendingBytes;
+    record.held = held;
+    record.note = QString::fromLatin1(decodeErrorReason(error));
+    return m_server.record(std::move(record));
+}
+
+void WebSocketSession::fail(DecodeError error, const QByteArray &offendingBytes, bool alreadyCaptured)
+{
+    if (m_state == State::Closed)
+        return;
+    if (!alreadyCaptured && m_server.isCapturing())
+        captureError(error, offendingBytes, false);
+    m_inputDead = true;
+    const quint16 code = closeCodeFor(error);
+    // RFC 6455 §7.1.7: fail the connection: a close frame with the code (if none was sent yet),
+    // then close the TCP connection.
+    if (m_state == State::Open) {
+        m_failCode = code;
+        queueClose(code, QString::fromLatin1(decodeErrorReason(error)));
+    }
+    m_state = State::Closing;
+    m_held.clear();
+    shutdownTransport();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fin, const QByteArray *whole)
+{
+    const qsizetype start = m_out.size();
+    FrameEncoder::encodeInto(m_out, opcode, payload, fin);
+    ++m_info.framesOut;
+    const int headerSize = int(m_out.size() - start - payload.size());
+    TransportCounters &counters = m_server.stats().webSocket;
+    counters.headerBytes += quint64(headerSize);
+    counters.payloadBytes += quint64(payload.size());
+
+    if (m_server.isCapturing()) {
+        // The frame exactly as written: its header bytes from the buffer, the payload shared when
+        // the caller has it as a whole array (the capture cuts it to its cap).
+        DecodedFrame frame;
+        frame.header.fin = fin;
+        frame.header.opcode = opcode;
+        frame.header.payloadLength = quint64(payload.size());
+        frame.header.lengthForm = minimalLengthForm(frame.header.payloadLength);
+        std::memcpy(frame.headerBytes.data(), m_out.constData() + start, size_t(headerSize));
+        const qint64 cap = m_server.settings().capturePayloadCap;
+        CaptureRecord record;
+        if (whole && whole->size() == payload.size()) {
+            frame.payload = *whole;
+        } else if (cap >= 0 && payload.size() > cap) {
+            frame.payload = payload.first(cap).toByteArray();
+            record.truncatedFrom = payload.size();
+        } else {
+            frame.payload = payload.toByteArray();
+        }
+        record.connectionId = id();
+        record.direction = Direction::Outbound;
+        record.transport = Transport::WebSocket;
+        record.kind = RecordKind::Frame;
+        record.frame = std::move(frame);
+        m_server.record(std::move(record));
+    }
+    requestFlush();
+}
+
+void WebSocketSession::queueClose(std::optional<quint16> code, const QString &reason)
+{
+    const QByteArray payload = FrameEncoder::closePayload(code, closeReasonUtf8(reason));
+    queueFrame(Opcode::Close, payload, true, &payload);
+}
+
+void WebSocketSession::sendMessage(Opcode opcode, const QByteArray &payload, int fragments)
+{
+    if (m_state != State::Open)
+        return;
+    qsizetype fragmentSize = payload.size();
+    if (fragments > 1)
+        fragmentSize = (payload.size() + fragments - 1) / fragments;
+    else if (fragments == 0 && m_server.settings().outgoingFragmentSize > 0)
+        fragmentSize = qsizetype(m_server.settings().outgoingFragmentSize);
+    if (fragmentSize <= 0 || fragmentSize >= payload.size()) {
+        queueFrame(opcode, payload, true, &payload);
+        return;
+    }
+    // RFC 6455 §5.4: the first frame carries the opcode, the others are continuations; FIN on
+    // the last.
+    for (qsizetype offset = 0; offset < payload.size(); offset += fragmentSize) {
+        const qsizetype length = qMin(fragmentSize, payload.size() - offset);
+        const bool last = offset + length >= payload.size();
+        queueFrame(offset == 0 ? opcode : Opcode::Continuation, QByteArrayView(payload).sliced(offset, length), last);
+    }
+}
+
+void WebSocketSession::sendPing(const QByteArray &payload)
+{
+    if (m_state != State::Open)
+        return;
+    const QByteArray cut = payload.left(qsizetype(maxControlPayload)); // RFC 6455 §5.5
+    if (qsizetype(m_pings.size()) >= maxPendingPings)
+        m_pings.pop_front();
+    m_pings.push_back(PendingPing{cut, m_server.captureTimeNs()});
+    queueFrame(Opcode::Ping, cut, true, &cut);
+}
+
+void WebSocketSession::sendRaw(const QByteArray &wireBytes)
+{
+    if (m_state == State::Closed || wireBytes.isEmpty())
+        return;
+    m_out.append(wireBytes);
+    ++m_info.framesOut;
+    if (m_server.isCapturing()) {
+        CaptureRecord record;
+        record.connectionId = id();
+        record.direction = Direction::Outbound;
+        record.transport = Transport::WebSocket;
+        record.kind = RecordKind::Frame;
+        record.frame = FrameDecoder::readFrame(wireBytes);
+        if (!record.frame) {
+            record.wireBytes = wireBytes;
+            record.note = QStringLiteral("raw bytes, not exactly one frame");
+        }
+        m_server.record(std::move(record));
+    }
+    requestFlush();
+}
+
+void WebSocketSession::close(quint16 code, const QString &reason)
+{
+    if (m_state != State::Open)
+        return;
+    queueClose(code, reason);
+    m_state = State::Closing;
+    m_held.clear();
+    // RFC 6455 §7.1.2: wait for the peer's close, but not forever.
+    m_closeTimer.start(qMax(1, m_server.settings().closeTimeoutMs), Qt::CoarseTimer, this);
+    requestFlush();
+}
+
+void WebSocketSession::closeNow()
+{
+    if (m_state == State::Closed)
+        return;
+    flush();
+    m_socket->flush();
+    m_socket->abort();
+    finish();
+}
+
+void WebSocketSession::requestFlush()
+{
+    if (m_inRead || m_flushRequested)
+        return;
+    m_flushRequested = true;
+    m_server.scheduleFlush(this);
+}
+
+void WebSocketSession::flush()
+{
+    m_flushRequested = false;
+    if (m_out.isEmpty() || m_state == State::Closed)
+        return;
+    // A peer that does not read must not make the server buffer without bound.
+    if (m_socket->bytesToWrite() + m_out.size() > m_server.settings().maxWriteBuffer) {
+        m_out.clear();
+        if (m_server.isCapturing()) {
+            CaptureRecord record;
+            record.connectionId = id();
+            record.kind = RecordKind::ProtocolError;
+            record.direction = Direction::Outbound;
+            record.transport = Transport::WebSocket;
+            record.note = QStringLiteral("peer is not reading: write buffer limit reached, connection dropped");
+            m_server.record(std::move(record));
+        }
+        m_socket->abort();
+        finish();
+        return;
+    }
+    m_socket->write(m_out);
+    // Keep a small buffer for the next turn; give a big one back (idle connections stay small).
+    if (m_out.capacity() > keptWriteCapacity)
+        m_out = QByteArray();
+    else
+        m_out.truncate(0);
+    m_socket->flush();
+    m_server.noteClientChanged(id());
+    if (m_shutdownPending && m_socket->bytesToWrite() == 0)
+        halfClose();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hold (step mode)
+
+void WebSocketSession::setHold(bool hold)
+{
+    m_holding = hold;
+}
+
+bool WebSocketSession::deliverOneHeld()
+{
+    if (m_held.empty())
+        return false;
+    HeldItem item = std::move(m_held.front());
+    m_held.pop_front();
+    if (m_server.isCapturing()) {
+        CaptureRecord record;
+        record.connectionId = id();
+        record.direction = Direction::Inbound;
+        record.transport = Transport::WebSocket;
+        record.kind = RecordKind::FrameDelivered;
+        record.relatedId = item.recordId;
+        m_server.record(std::move(record));
+    }
+    if (item.frame)
+        process(std::move(*item.frame));
+    else if (item.error)
+        fail(*item.error, {}, true);
+    if (m_readPaused && qsizetype(m_held.size()) < maxHeldFrames / 2) {
+        m_readPaused = false;
+        QMetaObject::invokeMethod(this, &WebSocketSession::onReadyRead, Qt::QueuedConnection);
+    }
+    requestFlush();
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Idle pings, closing
+
+void WebSocketSession::pingIfIdle(qint64 nowNs, qint64 intervalNs)
+{
+    if (m_state != State::Open || nowNs - m_lastActivityNs < intervalNs)
+        return;
+    m_lastActivityNs = nowNs;
+    sendPing(QByteArrayLiteral("wslab-") + QByteArray::number(++m_pingCounter));
+}
+
+void WebSocketSession::shutdownTransport()
+{
+    if (m_shutdownPending || m_state == State::Closed)
+        return;
+    m_shutdownPending = true;
+    m_closeTimer.start(qMax(1, m_server.settings().closeTimeoutMs), Qt::CoarseTimer, this);
+    if (!m_inRead)
+        flush();
+    // The FIN goes out once everything queued has been written.
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &WebSocketSession::onBytesWritten);
+    if (!m_inRead && m_socket->bytesToWrite() == 0)
+        halfClose();
+    else
+        requestFlush();
+}
+
+void WebSocketSession::onBytesWritten()
+{
+    if (m_shutdownPending && m_out.isEmpty() && m_socket->bytesToWrite() == 0)
+        halfClose();
+}
+
+void WebSocketSession::halfClose()
+{
+    // Only our direction: the peer's remaining bytes are still read (and dropped), so the kernel
+    // has no unread data that would turn the close into a reset and lose our close frame.
+    if (m_halfClosed)
+        return;
+    m_halfClosed = true;
+    const qintptr descriptor = m_socket->socketDescriptor();
+    if (descriptor >= 0)
+        ::shutdown(int(descriptor), SHUT_WR);
+}
+
+void WebSocketSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_closeTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_closeTimer.stop();
+    // The peer did not complete the closing handshake in time (RFC 6455 §7.1.1): drop TCP.
+    m_socket->abort();
+    finish();
+}
+
+void WebSocketSession::onDisconnected()
+{
+    finish();
+}
+
+void WebSocketSession::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_state = State::Closed;
+    m_closeTimer.stop();
+    m_held.clear();
+    m_out.clear();
+    // RFC 6455 §7.1.5: the code of the close frame received; 1006 if the connection dropped without
+    // one. When we failed the connection, our code says more than 1006.
+    const quint16 code = m_receivedCloseCode ? *m_receivedCloseCode
+                       : m_failCode          ? *m_failCode
+                                             : quint16(CloseCode::AbnormalClosure);
+    if (m_server.isCapturing()) {
+        CaptureRecord record;
+        record.connectionId = id();
+        record.direction = Direction::Inbound;
+        record.transport = Transport::WebSocket;
+        record.kind = RecordKind::ConnectionClosed;
+        record.closeCode = code;
+        record.note = m_info.peerAddress;
+        m_server.record(std::move(record));
+    }
+    m_socket->disconnect(this);
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+    m_server.sessionClosed(this, code);
+    deleteLater();
+}
+
+} // namespace wslab::server

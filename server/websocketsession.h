@@ -1,0 +1,140 @@
+#pragma once
+
+#include "clientinfo.h"
+
+#include "protocol/closepayload.h"
+#include "protocol/framedecoder.h"
+#include "protocol/messageassembler.h"
+
+#include <QBasicTimer>
+#include <QObject>
+
+#include <deque>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace wslab::server {
+
+class WebSocketServer;
+
+// One WebSocket connection after the 101 (RFC 6455 §5-§7): incoming bytes go through the frame
+// decoder and the message assembler; pings are answered, messages go to the chat room or are
+// echoed, the closing handshake runs in both directions, and every frame in either direction is
+// captured exactly as it crossed the wire. Outgoing frames of one event-loop turn are written with
+// one write.
+class WebSocketSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode : quint8 { Chat, Echo };
+    enum class State : quint8 {
+        Open,
+        Closing, // a close frame has been sent: no more data frames either way (RFC 6455 §5.5.1)
+        Closed,
+    };
+
+    static constexpr qsizetype maxHeldFrames = 10'000;   // beyond: stop reading (TCP back-pressure)
+    static constexpr qsizetype maxPendingPings = 16;      // pings awaiting their pong, for the RTT
+    static constexpr qsizetype keptWriteCapacity = 16 * 1024; // write buffer kept between turns
+
+    // Takes the socket over (it becomes a child of the session).
+    WebSocketSession(WebSocketServer &server, QTcpSocket *socket, ClientInfo info, Mode mode);
+    ~WebSocketSession() override;
+
+    // Starts reading; `leftover` is what followed the request head in the same reads.
+    void start(QByteArrayView leftover);
+
+    [[nodiscard]] quint64 id() const noexcept { return m_info.connectionId; }
+    [[nodiscard]] const ClientInfo &info() const noexcept { return m_info; }
+    [[nodiscard]] Mode mode() const noexcept { return m_mode; }
+    [[nodiscard]] State state() const noexcept { return m_state; }
+    [[nodiscard]] qsizetype heldCount() const noexcept { return qsizetype(m_held.size()); }
+    void setNick(const QString &nick) { m_info.nick = nick; }
+
+    // A data message, in `fragments` frames (0: per the outgoing fragment size setting).
+    void sendMessage(protocol::Opcode opcode, const QByteArray &payload, int fragments = 0);
+    void sendPing(const QByteArray &payload);
+    // Bytes written as they are (the frame composer); captured as a frame if they are exactly one.
+    void sendRaw(const QByteArray &wireBytes);
+    // Starts the closing handshake (RFC 6455 §7.1.2); the TCP connection is dropped after the
+    // close timeout if the peer does not answer.
+    void close(quint16 code, const QString &reason = {});
+    // Writes what is queued, then closes the TCP connection at once (server shutting down).
+    void closeNow();
+
+    void setHold(bool hold);
+    bool deliverOneHeld(); // false if nothing was held
+    void pingIfIdle(qint64 nowNs, qint64 intervalNs);
+
+    // Writes the frames queued since the last flush.
+    void flush();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    struct HeldItem
+    {
+        quint64 recordId = 0;
+        std::optional<protocol::DecodedFrame> frame;
+        std::optional<protocol::DecodeError> error; // a decoder error, held in its place
+    };
+    struct PendingPing
+    {
+        QByteArray payload;
+        qint64 sentNs = 0;
+    };
+
+    void onReadyRead();
+    void onDisconnected();
+    void onBytesWritten();
+    void consume(QByteArrayView bytes);
+    void handleFrame(protocol::DecodedFrame &&frame);
+    void process(protocol::DecodedFrame &&frame);
+    void handleControl(const protocol::DecodedFrame &frame);
+    void handleClose(const protocol::DecodedFrame &frame);
+    void handleMessage(protocol::Message &&message);
+    void fail(protocol::DecodeError error, const QByteArray &offendingBytes, bool alreadyCaptured = false);
+    quint64 captureError(protocol::DecodeError error, const QByteArray &offendingBytes, bool held);
+
+    void queueFrame(protocol::Opcode opcode, QByteArrayView payload, bool fin, const QByteArray *whole = nullptr);
+    void queueClose(std::optional<quint16> code, const QString &reason);
+    void requestFlush();
+    void shutdownTransport();
+    void halfClose();
+    void finish();
+    [[nodiscard]] QByteArray partialFrameWireBytes() const;
+    [[nodiscard]] qsizetype bytesOfCurrentFrameBefore() const;
+
+    WebSocketServer &m_server;
+    QTcpSocket *m_socket;
+    ClientInfo m_info;
+    protocol::FrameDecoder m_decoder;
+    protocol::MessageAssembler m_assembler;
+    QList<protocol::DecodedFrame> m_frames; // decoded by one read, reused
+    QByteArray m_out;                       // frames queued this turn
+    std::deque<HeldItem> m_held;
+    std::deque<PendingPing> m_pings;
+    QBasicTimer m_closeTimer;
+    qint64 m_lastActivityNs = 0;
+    quint64 m_pingCounter = 0;
+    std::optional<quint16> m_receivedCloseCode; // the peer's close (1005 for an empty one)
+    std::optional<quint16> m_failCode;          // we failed the connection with this code
+    Mode m_mode;
+    State m_state = State::Open;
+    bool m_holding = false;
+    bool m_inRead = false;
+    bool m_flushRequested = false;
+    bool m_shutdownPending = false;
+    bool m_readPaused = false;
+    bool m_inputDead = false; // failed: what still arrives is read and dropped
+    bool m_halfClosed = false;
+    bool m_finished = false;
+
+    friend class WebSocketServer; // m_flushRequested
+};
+
+} // namespace wslab::server

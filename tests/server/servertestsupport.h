@@ -1,0 +1,201 @@
+#pragma once
+
+// Shared by the server tests: a server on an ephemeral loopback port, and a raw TCP peer that
+// speaks exact bytes (so the tests see precisely what the server wrote).
+
+#include "server/capturerecord.h"
+#include "server/serversettings.h"
+#include "server/websocketserver.h"
+#include "server/protocol/framedecoder.h"
+#include "server/protocol/frameencoder.h"
+
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+namespace wslab::test {
+
+using namespace wslab::server;
+using namespace wslab::protocol;
+
+inline constexpr int waitMs = 5000; // every wait is bounded
+
+inline ServerSettings testSettings()
+{
+    ServerSettings settings;
+    settings.bindAddress = QStringLiteral("127.0.0.1");
+    settings.port = 0;
+    settings.closeTimeoutMs = 1000;
+    settings.handshakeTimeoutMs = 3000;
+    return settings;
+}
+
+// A server in the test's thread, with every captured record collected.
+class TestServer
+{
+public:
+    explicit TestServer(const ServerSettings &settings = testSettings())
+        : server(std::make_unique<WebSocketServer>(settings))
+    {
+        QObject::connect(server.get(), &WebSocketServer::capturedBatch, server.get(),
+                         [this](const CaptureBatch &batch) { records += batch; });
+    }
+    ~TestServer()
+    {
+        if (server)
+            server->shutdownNow();
+    }
+
+    bool start() { return server->start(); }
+    [[nodiscard]] quint16 port() const { return server->serverPort(); }
+    [[nodiscard]] QByteArray origin() const { return "http://127.0.0.1:" + QByteArray::number(port()); }
+
+    // Every record so far (pending ones flushed first).
+    CaptureBatch allRecords()
+    {
+        server->flushCapture();
+        return records;
+    }
+    QList<CaptureRecord> recordsOf(quint64 connectionId)
+    {
+        QList<CaptureRecord> out;
+        for (const CaptureRecord &record : allRecords()) {
+            if (record.connectionId == connectionId)
+                out.append(record);
+        }
+        return out;
+    }
+
+    std::unique_ptr<WebSocketServer> server;
+    CaptureBatch records;
+};
+
+class RawPeer
+{
+public:
+    RawPeer()
+    {
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] { received += socket.readAll(); });
+    }
+
+    bool connectTo(quint16 port)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        return socket.waitForConnected(waitMs);
+    }
+    void send(const QByteArray &bytes)
+    {
+        socket.write(bytes);
+        socket.flush();
+    }
+    bool waitForBytes(qsizetype n, int timeoutMs = waitMs)
+    {
+        return QTest::qWaitFor([&] { return received.size() >= n; }, timeoutMs);
+    }
+    bool waitForDisconnected(int timeoutMs = waitMs)
+    {
+        return QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    }
+    // Waits for a whole response head and takes it (and nothing after it) out of `received`.
+    QByteArray takeResponseHead(int timeoutMs = waitMs)
+    {
+        if (!QTest::qWaitFor([&] { return received.contains("\r\n\r\n"); }, timeoutMs))
+            return {};
+        const qsizetype end = received.indexOf("\r\n\r\n") + 4;
+        const QByteArray head = received.left(end);
+        received.remove(0, end);
+        return head;
+    }
+    // A whole response: head plus Content-Length bytes of body.
+    QByteArray takeResponse(QByteArray *body = nullptr, int timeoutMs = waitMs)
+    {
+        const QByteArray head = takeResponseHead(timeoutMs);
+        const qsizetype at = head.toLower().indexOf("\r\ncontent-length: ");
+        qsizetype length = 0;
+        if (at >= 0) {
+            const qsizetype start = at + 18;
+            length = head.mid(start, head.indexOf("\r\n", start) - start).toLongLong();
+        }
+        if (!waitForBytes(length, timeoutMs))
+            return {};
+        if (body)
+            *body = received.left(length);
+        received.remove(0, length);
+        return head;
+    }
+    static int statusOf(const QByteArray &responseHead)
+    {
+        return responseHead.startsWith("HTTP/1.1 ") ? responseHead.mid(9, 3).toInt() : 0;
+    }
+
+    static QByteArray upgradeRequest(const QByteArray &path = "/echo",
+                                     const QByteArray &key = "dGhlIHNhbXBsZSBub25jZQ==",
+                                     const QByteArray &extra = {})
+    {
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n" + extra + "\r\n";
+    }
+    // Performs the opening handshake; true on a 101.
+    bool upgrade(quint16 port, const QByteArray &path = "/echo", const QByteArray &extra = {})
+    {
+        if (socket.state() != QAbstractSocket::ConnectedState && !connectTo(port))
+            return false;
+        send(upgradeRequest(path, "dGhlIHNhbXBsZSBub25jZQ==", extra));
+        responseHead = takeResponseHead();
+        return statusOf(responseHead) == 101;
+    }
+
+    // A client frame (masked, RFC 6455 §5.1).
+    static QByteArray clientFrame(Opcode opcode, QByteArrayView payload, bool fin = true,
+                                  MaskKey key = {0x37, 0xfa, 0x21, 0x3d})
+    {
+        return FrameEncoder::encode(opcode, payload, fin, key);
+    }
+    void sendFrame(Opcode opcode, QByteArrayView payload, bool fin = true)
+    {
+        send(clientFrame(opcode, payload, fin));
+    }
+
+    // The next frame the server sent, decoded as a client would.
+    std::optional<DecodedFrame> nextFrame(int timeoutMs = waitMs)
+    {
+        std::optional<DecodedFrame> frame;
+        const bool arrived = QTest::qWaitFor([&] {
+            if (!frames.isEmpty())
+                return true;
+            if (!received.isEmpty()) {
+                decoder.feed(received, frames);
+                received.clear();
+            }
+            return !frames.isEmpty() || decoder.hasFailed();
+        }, timeoutMs);
+        if (arrived && !frames.isEmpty())
+            frame = frames.takeFirst();
+        return frame;
+    }
+    // The next frame's opcode and payload, skipping nothing.
+    std::optional<DecodedFrame> nextFrameOf(Opcode opcode, int timeoutMs = waitMs)
+    {
+        auto frame = nextFrame(timeoutMs);
+        if (frame && frame->header.opcode != opcode)
+            return std::nullopt;
+        return frame;
+    }
+
+    QTcpSocket socket;
+    QByteArray received;
+    QByteArray responseHead;
+    FrameDecoder decoder{DecoderOptions{Role::Client, quint64(1) << 40, false}};
+    QList<DecodedFrame> frames;
+};
+
+inline quint16 closeCodeOf(const DecodedFrame &frame)
+{
+    if (frame.payload.size() < 2)
+        return 1005;
+    return quint16(quint8(frame.payload[0]) << 8 | quint8(frame.payload[1]));
+}
+
+} // namespace wslab::test
