@@ -81,14 +81,14 @@ QColor FieldColors::fill(FieldId field, const QPalette &palette)
     const QColor ink = text(palette);
     for (int i = 0; i < 20 && contrastRatio(color, ink) < 4.5; ++i)
         color = dark ? color.darker(110) : color.lighter(104);
-    return color;
+    return QColor(color.rgb()); // 8 bits per channel, as painted
 }
 
 QColor FieldColors::strong(FieldId field, const QPalette &palette)
 {
     const Hue h = hueOf(field);
     const bool dark = isDark(palette);
-    return QColor::fromHslF(h.hue / 360.0, std::min(1.0, h.saturation + 0.2), dark ? 0.62 : 0.40);
+    return QColor::fromHslF(h.hue / 360.0, std::min(1.0, h.saturation + 0.2), dark ? 0.62 : 0.40).rgb();
 }
 
 QString FieldColors::cssName(FieldId field, const QPalette &palette)

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "bitdiagramlayout.h"
+#include "fieldcolors.h"
+
+#include "server/protocol/decodedframe.h"
+
+#include <QWidget>
+
+#include <optional>
+
+namespace wslab::inspector {
+
+// The selected frame's header drawn like the RFC 6455 §5.2 figure: 32 bits per row, every bit with
+// its value, each field coloured and labelled with its value, and under it the three length forms
+// with the one this frame uses marked. Hovering a field explains it (tooltip + fieldHovered);
+// clicking emits fieldClicked and bitClicked. Geometry comes from BitDiagramLayout.
+class BitDiagramView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BitDiagramView(QWidget *parent = nullptr);
+
+    void setFrame(const protocol::DecodedFrame &frame);
+    void clear();
+    [[nodiscard]] bool hasFrame() const noexcept { return m_hasFrame; }
+
+    [[nodiscard]] const BitDiagramLayout &layout() const noexcept { return m_layout; }
+    [[nodiscard]] const QList<protocol::HeaderField> &fields() const noexcept { return m_fields; }
+    [[nodiscard]] std::optional<protocol::FieldId> hoveredField() const noexcept { return m_hovered; }
+    [[nodiscard]] qint64 highlightedFirstBit() const noexcept { return m_highlightFirstBit; }
+    [[nodiscard]] qint64 highlightedBitCount() const noexcept { return m_highlightBitCount; }
+    // The rectangle of the tier line ("len ≤ 125", "126 → ...", "127 → ...") for each LengthForm.
+    [[nodiscard]] QRectF tierRect(protocol::LengthForm form) const;
+    [[nodiscard]] QString labelFor(const protocol::HeaderField &field, qreal width) const;
+
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
+public Q_SLOTS:
+    void highlightField(wslab::protocol::FieldId field);
+    void highlightByte(qint64 offset); // the 8 bits of one wire byte (a click in the hex view)
+    void clearHighlight();
+
+Q_SIGNALS:
+    void fieldHovered(wslab::protocol::FieldId field);
+    void hoverLeft();
+    void fieldClicked(wslab::protocol::FieldId field);
+    void bitClicked(qint64 bit);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void relayout();
+    [[nodiscard]] BitDiagramLayout::Metrics metricsFor(qreal width) const;
+    [[nodiscard]] QFont labelFont() const;
+    [[nodiscard]] qreal tierLineHeight() const;
+    [[nodiscard]] int bitValue(qint64 bit) const;
+    [[nodiscard]] bool isHighlighted(qint64 bit) const noexcept;
+    void setHighlightBits(qint64 firstBit, qint64 count);
+    void setHovered(std::optional<protocol::FieldId> field);
+    void paintField(QPainter &painter, const protocol::HeaderField &field) const;
+    void paintBits(QPainter &painter) const;
+    void paintTiers(QPainter &painter) const;
+
+    protocol::DecodedFrame m_frame;
+    bool m_hasFrame = false;
+    QByteArray m_wirePrefix; // the shown bits as on the wire (payload masked)
+    QList<protocol::HeaderField> m_fields;
+    BitDiagramLayout m_layout;
+    std::optional<protocol::FieldId> m_hovered;
+    qint64 m_highlightFirstBit = 0;
+    qint64 m_highlightBitCount = 0;
+};
+
+} // namespace wslab::inspector
