@@ -1,0 +1,24 @@
+#pragma once
+
+#include "server/serversettings.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace wslab::app {
+
+// What the command line (or a test) overrides for one run; nothing here is saved.
+struct StartupOptions
+{
+    QString settingsPath;                  // empty: the user's configuration
+    std::optional<quint16> port;           // --port (0 = any free port)
+    std::optional<QString> bindAddress;    // --bind
+    QString language;                      // --lang; empty = the saved choice, else the system's
+    bool welcomeAllowed = true;            // the first-run welcome may show
+    // Further command-line overrides (origins, limits ...), applied after port and bind address.
+    std::function<void(server::ServerSettings &)> applyOverrides;
+};
+
+} // namespace wslab::app
