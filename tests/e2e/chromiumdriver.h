@@ -25,6 +25,11 @@
 #include <memory>
 #include <vector>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace wslab::e2e {
 
 class ChromiumDriver
@@ -83,6 +88,11 @@ public:
         });
         m_process.setStandardOutputFile(QProcess::nullDevice());
         m_process.setStandardErrorFile(logPath()); // D-Bus noise and crash reports; see logTail()
+#ifdef Q_OS_LINUX
+        // Should the test itself crash or be killed by the CTest timeout, the browser goes with it
+        // (its renderers and zygotes follow their parent).
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
         m_process.start();
         if (!m_process.waitForStarted(startTimeoutMs))
             return fail(QStringLiteral("%1 did not start: %2").arg(binary, m_process.errorString()));
