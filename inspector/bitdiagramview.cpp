@@ -132,8 +132,11 @@ QRectF BitDiagramView::tierRect(LengthForm form) const
     const qreal top = std::max<qreal>(m_layout.height(), m_layout.metrics().topMargin + m_layout.rowHeight())
             + tierLineHeight() / 2;
     const int index = form == LengthForm::Short7 ? 0 : form == LengthForm::Extended16 ? 1 : 2;
+    // As wide as the diagram, or as the widest line if that is wider (and the widget allows).
+    const qreal diagram = m_layout.width() - m_layout.metrics().leftMargin;
+    const qreal available = width() - m_layout.metrics().leftMargin - outerMargin;
     return {m_layout.metrics().leftMargin, top + index * tierLineHeight(),
-            std::max<qreal>(width() - m_layout.metrics().leftMargin - outerMargin, 0), tierLineHeight()};
+            std::max<qreal>(0, std::min(available, std::max(diagram, tierTextWidth()))), tierLineHeight()};
 }
 
 int BitDiagramView::bitValue(qint64 bit) const
@@ -197,7 +200,7 @@ void BitDiagramView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     if (!m_hasFrame) {
-        painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+        painter.setPen(FieldColors::secondaryText(palette()));
         painter.drawText(rect(), Qt::AlignCenter, tr("Select a frame to see its header bit by bit."));
         return;
     }
@@ -205,7 +208,7 @@ void BitDiagramView::paintEvent(QPaintEvent *)
     const QFont small = labelFont();
 
     painter.setFont(small);
-    painter.setPen(pal.color(QPalette::Disabled, QPalette::Text));
+    painter.setPen(FieldColors::secondaryText(pal));
     for (int column = 0; column < BitDiagramLayout::bitsPerRow; ++column)
         painter.drawText(m_layout.bitNumberRect(column), Qt::AlignCenter, QString::number(column));
     painter.setFont(font());
@@ -235,9 +238,12 @@ void BitDiagramView::paintField(QPainter &painter, const HeaderField &field) con
          bit < std::min(shownEnd, m_highlightFirstBit + m_highlightBitCount); ++bit)
         painter.fillRect(m_layout.bitRect(bit), strong);
 
+    // The name goes on the first piece it fits in (reading order, like the RFC figure); the other
+    // pieces of a field that wraps say that they continue it.
     const QFontMetricsF small(labelFont());
-    const auto widest = std::max_element(segments.begin(), segments.end(),
-                                         [](const QRectF &a, const QRectF &b) { return a.width() < b.width(); });
+    auto named = std::find_if(segments.begin(), segments.end(), [&](const QRectF &segment) {
+        return !labelFor(field, segment.width()).isEmpty();
+    });
     for (auto it = segments.begin(); it != segments.end(); ++it) {
         painter.setPen(QPen(pal.color(QPalette::Mid), 1));
         painter.setBrush(Qt::NoBrush);
@@ -245,7 +251,7 @@ void BitDiagramView::paintField(QPainter &painter, const HeaderField &field) con
 
         const QRectF label = m_layout.labelRect(*it);
         QString text = labelFor(field, label.width());
-        if (it != widest) // the label goes on the widest piece; the others say they continue it
+        if (it != named)
             text = small.horizontalAdvance(tr("(cont.)")) <= label.width() - 4 ? tr("(cont.)") : QString();
         painter.setFont(labelFont());
         painter.setPen(FieldColors::text(pal));
@@ -286,6 +292,27 @@ void BitDiagramView::paintBits(QPainter &painter) const
     }
 }
 
+QString BitDiagramView::tierText(LengthForm form)
+{
+    switch (form) {
+    case LengthForm::Short7: return tr("len ≤ 125: payload len is the length itself (7-bit form)");
+    case LengthForm::Extended16: return tr("126 → next 16 bits: the length is in the next 16 bits (up to 65535)");
+    case LengthForm::Extended64: return tr("127 → next 64 bits: the length is in the next 64 bits");
+    }
+    return {};
+}
+
+qreal BitDiagramView::tierTextWidth() const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF fm(bold);
+    qreal widest = 0;
+    for (auto form : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64})
+        widest = std::max(widest, fm.horizontalAdvance(QStringLiteral("▶ ") + tierText(form)) + 8);
+    return widest;
+}
+
 void BitDiagramView::paintTiers(QPainter &painter) const
 {
     const QPalette &pal = palette();
@@ -295,9 +322,9 @@ void BitDiagramView::paintTiers(QPainter &painter) const
         QString text;
     };
     const Tier tiers[] = {
-            {LengthForm::Short7, tr("len ≤ 125: payload len is the length itself (7-bit form)")},
-            {LengthForm::Extended16, tr("126 → next 16 bits: the length is in the next 16 bits (up to 65535)")},
-            {LengthForm::Extended64, tr("127 → next 64 bits: the length is in the next 64 bits")},
+            {LengthForm::Short7, tierText(LengthForm::Short7)},
+            {LengthForm::Extended16, tierText(LengthForm::Extended16)},
+            {LengthForm::Extended64, tierText(LengthForm::Extended64)},
     };
     const LengthForm used = m_frame.header.lengthForm;
     for (const Tier &tier : tiers) {
@@ -312,7 +339,7 @@ void BitDiagramView::paintTiers(QPainter &painter) const
             painter.fillRect(line, FieldColors::fill(field, pal));
             painter.setPen(FieldColors::text(pal));
         } else {
-            painter.setPen(pal.color(QPalette::Disabled, QPalette::Text));
+            painter.setPen(FieldColors::secondaryText(pal));
         }
         const QString marker = tier.form == used ? QStringLiteral("▶ ") : QStringLiteral("   ");
         const QFontMetricsF fm(f);

@@ -32,6 +32,7 @@ public:
     [[nodiscard]] qint64 highlightedBitCount() const noexcept { return m_highlightBitCount; }
     // The rectangle of the tier line ("len ≤ 125", "126 → ...", "127 → ...") for each LengthForm.
     [[nodiscard]] QRectF tierRect(protocol::LengthForm form) const;
+    [[nodiscard]] static QString tierText(protocol::LengthForm form);
     [[nodiscard]] QString labelFor(const protocol::HeaderField &field, qreal width) const;
 
     [[nodiscard]] QSize sizeHint() const override;
@@ -63,6 +64,7 @@ private:
     [[nodiscard]] BitDiagramLayout::Metrics metricsFor(qreal width) const;
     [[nodiscard]] QFont labelFont() const;
     [[nodiscard]] qreal tierLineHeight() const;
+    [[nodiscard]] qreal tierTextWidth() const;
     [[nodiscard]] int bitValue(qint64 bit) const;
     [[nodiscard]] bool isHighlighted(qint64 bit) const noexcept;
     void setHighlightBits(qint64 firstBit, qint64 count);

@@ -91,6 +91,20 @@ QColor FieldColors::strong(FieldId field, const QPalette &palette)
     return QColor::fromHslF(h.hue / 360.0, std::min(1.0, h.saturation + 0.2), dark ? 0.62 : 0.40).rgb();
 }
 
+QColor FieldColors::secondaryText(const QPalette &palette)
+{
+    const QColor ink = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    for (qreal t = 0.45; t > 0; t -= 0.05) {
+        const QColor mixed = QColor::fromRgbF(ink.redF() + (base.redF() - ink.redF()) * t,
+                                              ink.greenF() + (base.greenF() - ink.greenF()) * t,
+                                              ink.blueF() + (base.blueF() - ink.blueF()) * t);
+        if (contrastRatio(mixed, base) >= 4.5)
+            return QColor(mixed.rgb());
+    }
+    return ink;
+}
+
 QString FieldColors::cssName(FieldId field, const QPalette &palette)
 {
     return fill(field, palette).name(QColor::HexRgb);

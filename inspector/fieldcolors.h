@@ -21,6 +21,9 @@ public:
     [[nodiscard]] static QColor strong(protocol::FieldId field, const QPalette &palette);
     // Text drawn on fill(): the palette's text colour, which fill() is chosen to suit.
     [[nodiscard]] static QColor text(const QPalette &palette);
+    // Quieter text for labels around the data (bit numbers, offsets): between text and base, but
+    // still at least 4.5:1 against the base.
+    [[nodiscard]] static QColor secondaryText(const QPalette &palette);
     [[nodiscard]] static QString cssName(protocol::FieldId field, const QPalette &palette); // "#rrggbb"
 
     // WCAG 2 contrast ratio (1..21) between two colours.

@@ -148,7 +148,7 @@ void HexView::paintRow(QPainter &painter, qint64 row, QPointF origin) const
     const qint64 first = row * perRow;
     const qint64 end = std::min<qint64>(first + perRow, m_bytes.size());
 
-    painter.setPen(pal.color(QPalette::Disabled, QPalette::Text));
+    painter.setPen(FieldColors::secondaryText(pal));
     painter.drawText(m_layout.offsetRect(row).translated(-origin), Qt::AlignLeft | Qt::AlignVCenter,
                      QStringLiteral("%1").arg(first, m_layout.metrics().offsetDigits, 16, QLatin1Char('0')));
 

@@ -59,6 +59,9 @@ void TestFieldColors::readableOnEveryPalette()
         // The fill must still show against the background it sits on.
         QVERIFY(FieldColors::contrastRatio(fill, palette.color(QPalette::Base)) > 1.1);
     }
+    const QColor secondary = FieldColors::secondaryText(palette);
+    QVERIFY(FieldColors::contrastRatio(secondary, palette.color(QPalette::Base)) >= 4.5);
+    QVERIFY(secondary != palette.color(QPalette::Text));
 }
 
 void TestFieldColors::neighbouringFieldsDiffer_data()

@@ -1,0 +1,169 @@
+// Renders every inspector view with sample frames to PNG, in a light and a dark palette.
+//   WSLAB_SHOTS_DIR=/some/folder ./tst_inspectorshots     keeps the pictures there
+//   QT_SCALE_FACTOR=2 ...                                  the same at 200 %
+// Without WSLAB_SHOTS_DIR the pictures go to a temporary folder: the test still checks that
+// each view paints something and fits its content (scripts/inspector-shots runs both scales).
+
+#include "inspector/bitdiagramview.h"
+#include "inspector/hexview.h"
+
+#include "inspector/capturesamples.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QScrollArea>
+#include <QSet>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace wslab;
+using namespace wslab::inspector;
+using namespace wslab::inspector::samples;
+
+using ViewFactory = std::function<QWidget *()>;
+Q_DECLARE_METATYPE(ViewFactory)
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2b);
+    const QColor base(0x1e, 0x1e, 0x1e);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x90, 0x90, 0x90));
+    return p;
+}
+
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestInspectorShots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void render_data();
+    void render();
+
+private:
+    QString m_folder;
+    std::unique_ptr<QTemporaryDir> m_temporary;
+};
+
+void TestInspectorShots::initTestCase()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    m_folder = qEnvironmentVariable("WSLAB_SHOTS_DIR");
+    if (m_folder.isEmpty()) {
+        m_temporary = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_temporary->isValid());
+        m_folder = m_temporary->path();
+    }
+    QVERIFY(QDir().mkpath(m_folder));
+}
+
+void TestInspectorShots::render_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<ViewFactory>("factory");
+
+    const QList<std::pair<QString, QPalette>> palettes{{QStringLiteral("light"), QApplication::style()->standardPalette()},
+                                                       {QStringLiteral("dark"), darkPalette()}};
+    for (const auto &[paletteName, palette] : palettes) {
+        const auto withPalette = [palette](QWidget *w) {
+            w->setPalette(palette);
+            return w;
+        };
+        const auto add = [&](const QString &name, QSize size, ViewFactory factory) {
+            QTest::addRow("%s-%s", qPrintable(name), qPrintable(paletteName))
+                    << QStringLiteral("%1-%2").arg(name, paletteName) << size
+                    << ViewFactory([factory, withPalette] { return withPalette(factory()); });
+        };
+
+        add("hexview-masked-hello", {640, 160}, [] {
+            auto *view = new HexView;
+            view->setFrame(frameFromWire(maskedHelloWire()));
+            view->highlightField(protocol::FieldId::MaskingKey);
+            return view;
+        });
+        add("hexview-ext16", {640, 240}, [] {
+            auto *view = new HexView;
+            view->setFrame(frameFromWire(protocol::FrameEncoder::encode(
+                    protocol::Opcode::Text, QByteArray("{\"type\":\"chat\",\"text\":\"") + QByteArray(200, 'z') + "\"}",
+                    true, protocol::MaskKey{0x12, 0x34, 0x56, 0x78})));
+            return view;
+        });
+        add("bitdiagram-masked-hello", {820, 330}, [] {
+            auto *view = new BitDiagramView;
+            view->setFrame(frameFromWire(maskedHelloWire()));
+            view->highlightField(protocol::FieldId::Mask);
+            return view;
+        });
+        add("bitdiagram-ext64", {820, 420}, [] {
+            auto *view = new BitDiagramView;
+            view->setFrame(frameFromWire(protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(70000, 'a'),
+                                                                        true, protocol::MaskKey{0xde, 0xad, 0xbe, 0xef})));
+            return view;
+        });
+        add("bitdiagram-narrow", {10, 10}, [] {
+            auto *view = new BitDiagramView;
+            view->setFrame(frameFromWire(protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(300, 'a'))));
+            return view;
+        });
+    }
+}
+
+void TestInspectorShots::render()
+{
+    QFETCH(QString, name);
+    QFETCH(QSize, size);
+    QFETCH(ViewFactory, factory);
+
+    std::unique_ptr<QWidget> view(factory());
+    view->resize(size.expandedTo(view->minimumSizeHint()));
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    const QPixmap pixmap = view->grab();
+    const QImage image = pixmap.toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY2(distinctColours(image) > 4, qPrintable(name)); // something was painted, not one flat fill
+    const QString suffix = QStringLiteral("@%1x").arg(pixmap.devicePixelRatio());
+    const QString path = QDir(m_folder).filePath(name + suffix + QStringLiteral(".png"));
+    QVERIFY2(image.save(path), qPrintable(path));
+}
+
+QTEST_MAIN(TestInspectorShots)
+#include "tst_inspectorshots.moc"
