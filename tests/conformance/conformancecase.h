@@ -171,6 +171,8 @@ struct ConformanceCase
 [[nodiscard]] inline QString describe(const Received &item)
 {
     QString text = QStringLiteral("%1[%2]").arg(QLatin1String(protocol::opcodeName(item.opcode))).arg(item.payload.size());
+    if (item.payload.isEmpty())
+        return text;
     if (item.payload.size() <= 40) {
         text += QLatin1Char(' ') + QString::fromLatin1(item.payload.toHex());
     } else {
@@ -214,6 +216,8 @@ struct ConformanceCase
             for (int i = 0; i < extended; ++i)
                 length = (length << 8) | quint8(wire[position + 2 + i]);
         }
+        if (length > quint64(wire.size() - position - headerSize))
+            return false; // the frame runs past what was sent
         position += headerSize + qsizetype(length);
     }
     return false;

@@ -9,18 +9,30 @@
 using namespace wslab;
 using namespace wslab::conformance;
 
+namespace {
+constexpr int closeTimeoutMs = 1500;
+} // namespace
+
 class TestConformanceClose : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_server.start()); }
+    void initTestCase()
+    {
+        // A short close timeout, so that "closes TCP promptly" and "gives up on a silent peer" can
+        // be told apart within the test's time.
+        auto settings = EchoServer::defaultSettings();
+        settings.closeTimeoutMs = closeTimeoutMs;
+        QVERIFY(m_server.start(settings));
+    }
     void cleanupTestCase() { m_server.stop(); }
     void closing_data();
     void closing() { run(); }
     void closeCodes_data();
     void closeCodes() { run(); }
     void serverClosesTcpFirst();
+    void serverDropsSilentPeer();
 
 private:
     void run()
@@ -109,7 +121,20 @@ void TestConformanceClose::serverClosesTcpFirst()
     QCOMPARE(client.closePayload()->code, std::optional<quint16>(1000));
     QVERIFY2(client.waitForTcpClose(3000), "TCP still open 3 s after the closing handshake");
     QVERIFY2(client.serverViolation().isEmpty(), qPrintable(client.serverViolation()));
-    QCOMPARE_LT(elapsed.elapsed(), EchoServer::defaultSettings().closeTimeoutMs);
+    QCOMPARE_LT(elapsed.elapsed(), closeTimeoutMs);
+}
+
+// The server started the closing handshake (a protocol error) and the client never answers: the
+// server must not wait forever, it drops TCP after its close timeout (§7.1.1, §7.1.7).
+void TestConformanceClose::serverDropsSilentPeer()
+{
+    RawClient client;
+    QVERIFY2(client.upgrade(m_server.port()), qPrintable(client.errorString()));
+    client.send(rawFrame(Opcode::Text, "Hello", true, 7));
+    QVERIFY(client.waitUntil([&] { return client.hasCloseFrame(); }, 5000));
+    QCOMPARE(client.closePayload()->code, std::optional<quint16>(1002));
+    QVERIFY2(client.waitForTcpClose(closeTimeoutMs + 3000), "TCP still open well after the close timeout");
+    QVERIFY2(client.serverViolation().isEmpty(), qPrintable(client.serverViolation()));
 }
 
 QTEST_GUILESS_MAIN(TestConformanceClose)

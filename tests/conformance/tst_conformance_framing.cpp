@@ -3,7 +3,25 @@
 
 #include "conformancecase.h"
 
+using namespace wslab;
 using namespace wslab::conformance;
+
+namespace {
+
+// A header alone, with or without a mask key, in the minimal length form; the payload bytes (if
+// any) follow as given, so they are on the wire unmasked whatever the header claims.
+QByteArray header(Opcode opcode, quint64 length, std::optional<protocol::MaskKey> key)
+{
+    protocol::FrameHeader header;
+    header.opcode = opcode;
+    header.masked = key.has_value();
+    header.maskKey = key.value_or(protocol::MaskKey{});
+    header.payloadLength = length;
+    header.lengthForm = protocol::minimalLengthForm(length);
+    return protocol::FrameEncoder::writeHeader(header);
+}
+
+} // namespace
 
 class TestConformanceFraming : public QObject
 {
@@ -61,6 +79,21 @@ void TestConformanceFraming::framing_data()
     QTest::addRow("1.3.1 every length, text and binary, one write") << staysOpen({whole(burst)}, echoes);
     QTest::addRow("1.3.2 every length, text and binary, 997 B chunks")
             << staysOpen({chunked(burst, 997)}, echoes);
+
+    // §5.1: "The server MUST close the connection upon receiving a frame that is not masked" (and
+    // may say 1002 first, §7.4.1). The MASK bit is what counts: an all-zero key is still a key.
+    QTest::addRow("1.4.1 unmasked text") << closesWith({whole(header(Opcode::Text, 5, std::nullopt) + "Hello")}, {}, {1002});
+    QTest::addRow("1.4.2 text, unmasked ping, ping")
+            << closesWith({whole(frame(Opcode::Text, "valid") + header(Opcode::Ping, 4, std::nullopt) + "ping"
+                                 + frame(Opcode::Ping, "no answer"))},
+                          {text("valid")}, {1002});
+    QTest::addRow("1.4.3 text masked with an all-zero key")
+            << staysOpen({whole(header(Opcode::Text, 5, protocol::MaskKey{}) + "Hello")}, {text("Hello")});
+    // §5.2: "the most significant bit MUST be 0" in the 64-bit length; such a length is also far
+    // beyond any frame limit, so 1009 is as right an answer as 1002.
+    QTest::addRow("1.4.4 64-bit length with the top bit set")
+            << closesWith({whole(header(Opcode::Binary, 0x8000'0000'0000'0001ull, protocol::FrameEncoder::randomMaskKey()))},
+                          {}, {1002, 1009});
 }
 
 void TestConformanceFraming::framing()
