@@ -1,0 +1,142 @@
+#include "app/commandline.h"
+
+#include <QTest>
+
+using wslab::app::CommandLine;
+
+class tst_CommandLine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void defaultsChangeNothing();
+    void everyOptionIsApplied();
+    void allowOriginStarMeansAny();
+    void nonLoopbackBindWarns();
+    void errors_data();
+    void errors();
+    void helpAndVersionAreActions();
+    void byteSizes_data();
+    void byteSizes();
+    void headlessPrecheck();
+};
+
+void tst_CommandLine::defaultsChangeNothing()
+{
+    const auto result = CommandLine::parse({"wslab"});
+    QCOMPARE(result.action, CommandLine::Action::Run);
+    QVERIFY(!result.options.headless);
+    wslab::server::ServerSettings settings;
+    result.options.applyTo(settings);
+    QCOMPARE(settings, wslab::server::ServerSettings());
+}
+
+void tst_CommandLine::everyOptionIsApplied()
+{
+    const auto result = CommandLine::parse({"wslab", "--headless", "--port", "9000", "--bind", "::1",
+                                            "--allow-origin", "https://a.example", "--allow-origin",
+                                            "http://b.example:8080", "--max-message", "1M", "--max-frame", "64K",
+                                            "--fragment-size", "1000", "--ping-interval", "2500", "--no-capture",
+                                            "--echo-all", "--quiet", "--lang", "zh_CN", "--web-root", "/tmp/web"});
+    QCOMPARE(result.action, CommandLine::Action::Run);
+    QVERIFY(result.warnings.isEmpty());
+    const auto &options = result.options;
+    QVERIFY(options.headless);
+    QVERIFY(options.quiet);
+    QCOMPARE(options.startup.language, QStringLiteral("zh_CN"));
+    wslab::server::ServerSettings settings;
+    options.applyTo(settings);
+    QCOMPARE(settings.port, 9000);
+    QCOMPARE(settings.bindAddress, QStringLiteral("::1"));
+    QCOMPARE(settings.allowedOrigins, (QStringList{"https://a.example", "http://b.example:8080"}));
+    QVERIFY(!settings.allowAnyOrigin);
+    QCOMPARE(settings.maxMessageSize, 1024 * 1024);
+    QCOMPARE(settings.maxFramePayload, 64 * 1024);
+    QCOMPARE(settings.outgoingFragmentSize, 1000);
+    QCOMPARE(settings.pingIntervalMs, 2500);
+    QVERIFY(!settings.captureEnabled);
+    QVERIFY(settings.echoEverywhere);
+    QCOMPARE(settings.staticRoot, QStringLiteral("/tmp/web"));
+}
+
+void tst_CommandLine::allowOriginStarMeansAny()
+{
+    const auto result = CommandLine::parse({"wslab", "--allow-origin", "*"});
+    QVERIFY(result.options.allowAnyOrigin);
+    QVERIFY(result.options.allowedOrigins.isEmpty());
+}
+
+void tst_CommandLine::nonLoopbackBindWarns()
+{
+    QCOMPARE(CommandLine::parse({"wslab", "--bind", "0.0.0.0"}).warnings.size(), 1);
+    QCOMPARE(CommandLine::parse({"wslab", "--bind", "127.0.0.1"}).warnings.size(), 0);
+    QCOMPARE(CommandLine::parse({"wslab", "--bind", "localhost"}).warnings.size(), 0);
+}
+
+void tst_CommandLine::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addRow("port not a number") << QStringList{"wslab", "--port", "x"};
+    QTest::addRow("port too big") << QStringList{"wslab", "--port", "65536"};
+    QTest::addRow("bind not an address") << QStringList{"wslab", "--bind", "example.com"};
+    QTest::addRow("size not a size") << QStringList{"wslab", "--max-message", "lots"};
+    QTest::addRow("negative size") << QStringList{"wslab", "--max-frame", "-1"};
+    QTest::addRow("ping interval") << QStringList{"wslab", "--ping-interval", "soon"};
+    QTest::addRow("unknown option") << QStringList{"wslab", "--frobnicate"};
+    QTest::addRow("missing value") << QStringList{"wslab", "--port"};
+    QTest::addRow("positional") << QStringList{"wslab", "extra"};
+}
+
+void tst_CommandLine::errors()
+{
+    QFETCH(QStringList, arguments);
+    const auto result = CommandLine::parse(arguments);
+    QCOMPARE(result.action, CommandLine::Action::Error);
+    QVERIFY(!result.text.isEmpty());
+}
+
+void tst_CommandLine::helpAndVersionAreActions()
+{
+    const auto help = CommandLine::parse({"wslab", "--help"});
+    QCOMPARE(help.action, CommandLine::Action::ShowHelp);
+    for (const char *option : {"--headless", "--port", "--bind", "--allow-origin", "--max-message", "--max-frame",
+                               "--fragment-size", "--ping-interval", "--no-capture", "--echo-all", "--quiet",
+                               "--lang", "--version"})
+        QVERIFY2(help.text.contains(QLatin1String(option)), option);
+    QCOMPARE(CommandLine::parse({"wslab", "--version"}).action, CommandLine::Action::ShowVersion);
+}
+
+void tst_CommandLine::byteSizes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytes");
+    QTest::addRow("plain") << "65536" << qint64(65536);
+    QTest::addRow("K") << "64K" << qint64(65536);
+    QTest::addRow("k lower") << "2k" << qint64(2048);
+    QTest::addRow("M") << "16M" << qint64(16 * 1024 * 1024);
+    QTest::addRow("MiB") << "4MiB" << qint64(4 * 1024 * 1024);
+    QTest::addRow("G") << "1G" << qint64(1024 * 1024 * 1024);
+    QTest::addRow("zero") << "0" << qint64(0);
+    QTest::addRow("garbage") << "12Q" << qint64(-1);
+    QTest::addRow("empty") << "" << qint64(-1);
+    QTest::addRow("overflow") << "99999999999999G" << qint64(-1);
+}
+
+void tst_CommandLine::byteSizes()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytes);
+    QCOMPARE(CommandLine::parseByteSize(text).value_or(-1), bytes);
+}
+
+void tst_CommandLine::headlessPrecheck()
+{
+    const char *withFlag[] = {"wslab", "--port", "1", "--headless"};
+    const char *without[] = {"wslab", "--port", "1"};
+    const char *afterDashes[] = {"wslab", "--", "--headless"};
+    QVERIFY(CommandLine::isHeadlessRequested(4, withFlag));
+    QVERIFY(!CommandLine::isHeadlessRequested(3, without));
+    QVERIFY(!CommandLine::isHeadlessRequested(3, afterDashes));
+}
+
+QTEST_GUILESS_MAIN(tst_CommandLine)
+#include "tst_commandline.moc"
