@@ -15,9 +15,10 @@ inline constexpr char permessageDeflateName[] = "permessage-deflate";
 // LZ77 window sizes as base-2 logarithms (RFC 7692 §7.1.2): 8 (256 bytes) to 15 (32 KiB).
 inline constexpr int minWindowBits = 8;
 inline constexpr int maxWindowBits = 15;
-// zlib's raw deflate cannot compress with a 256-byte window (deflateInit2 refuses 8, and zlib's own
-// workaround uses 512 bytes, whose back-references a 256-byte inflater rejects). So the smallest
-// window this server can promise to compress with is 9.
+// zlib refuses a 256-byte window for raw deflate (deflateInit2 fails for 8 bits). Its 512-byte
+// window happens to keep matches within 250 bytes, but that is how zlib is built, not something it
+// promises, so this server never agrees to compress within 256 bytes: 9 is the smallest window it
+// answers with, and an offer that demands server_max_window_bits=8 is declined.
 inline constexpr int minCompressWindowBits = 9;
 
 // The "agreed parameters" of RFC 7692 §7.1: what both ends do for the life of the connection.
