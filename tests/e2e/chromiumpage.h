@@ -116,13 +116,14 @@ new Promise((resolve) => {
     }
 
     // A real mouse click at the centre of the element (so a disabled or covered button is not
-    // clicked, as for a person).
+    // clicked, as for a person). The element is scrolled into view only if it is not in view
+    // already, as a person would scroll, so the click itself does not move the layout.
     [[nodiscard]] bool click(const QString &selector)
     {
         const QJsonObject box = evaluate(QStringLiteral(R"JS((() => {
     const e = document.querySelector(%1);
     if (!e) return null;
-    e.scrollIntoView({ block: 'center', inline: 'center' });
+    e.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const r = e.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height };
 })())JS").arg(jsString(selector))).toObject();
