@@ -1,0 +1,679 @@
+#include "server/servertestsupport.h"
+
+#include "server/protocol/frameheader.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebSocket>
+
+using namespace wslab::test;
+
+namespace {
+
+// A header alone, for frames whose payload the test never sends.
+QByteArray maskedHeader(quint8 firstByte, quint64 length)
+{
+    FrameHeader header;
+    header.fin = firstByte & 0x80;
+    header.rsv1 = firstByte & 0x40;
+    header.rsv2 = firstByte & 0x20;
+    header.rsv3 = firstByte & 0x10;
+    header.opcode = opcodeFromBits(firstByte);
+    header.masked = true;
+    header.maskKey = {1, 2, 3, 4};
+    header.payloadLength = length;
+    header.lengthForm = minimalLengthForm(length);
+    return FrameEncoder::writeHeader(header);
+}
+
+QJsonObject json(const DecodedFrame &frame)
+{
+    return QJsonDocument::fromJson(frame.payload).object();
+}
+
+} // namespace
+
+class tst_WebSocketSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void echoEveryDataFrameKind_data();
+    void echoEveryDataFrameKind();
+    void pingIsAnsweredWithItsPayload();
+    void unsolicitedPongIsNotAnswered();
+    void fragmentedMessageWithInterleavedPing();
+    void protocolErrorClosesWithCode_data();
+    void protocolErrorClosesWithCode();
+    void invalidUtf8FailsBeforeTheFrameEnds();
+    void frameTooLargeIsRefusedFromTheHeader();
+    void messageTooLargeAcrossFragments();
+    void peerCloseIsEchoed_data();
+    void peerCloseIsEchoed();
+    void serverCloseWaitsForPeerClose();
+    void serverCloseTimesOut();
+    void dataAfterServerCloseIsIgnored();
+    void vanishedPeerIsRecordedAs1006();
+    void outgoingFragmentation();
+    void sendMessageInFragments();
+    void sendRawFrameWritesBytesAsTheyAre();
+    void holdCapturesButDoesNotProcess();
+    void holdReleasesAllWhenTurnedOff();
+    void idlePing();
+    void slowReaderIsDropped();
+    void referenceClientEcho_data();
+    void referenceClientEcho();
+    void referenceClientPingPong();
+    void serverPingMeasuresRoundTrip();
+    void referenceClientCloseCodes_data();
+    void referenceClientCloseCodes();
+    void chatBroadcastsToEveryone();
+    void chatNickCommandAndLeave();
+    void deskMessageReachesClients();
+};
+
+void tst_WebSocketSession::echoEveryDataFrameKind_data()
+{
+    QTest::addColumn<int>("opcode");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addRow("text") << int(Opcode::Text) << QByteArray("Hello");
+    QTest::addRow("empty text") << int(Opcode::Text) << QByteArray();
+    QTest::addRow("binary") << int(Opcode::Binary) << QByteArray("\x00\xff\x10", 3);
+    QTest::addRow("empty binary") << int(Opcode::Binary) << QByteArray();
+    QTest::addRow("text 126") << int(Opcode::Text) << QByteArray(126, 'a');
+    QTest::addRow("binary 65536") << int(Opcode::Binary) << QByteArray(65536, '\x7f');
+}
+
+void tst_WebSocketSession::echoEveryDataFrameKind()
+{
+    QFETCH(int, opcode);
+    QFETCH(QByteArray, payload);
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    peer.sendFrame(Opcode(opcode), payload);
+    const auto frame = peer.nextFrame();
+    QVERIFY(frame);
+    QCOMPARE(frame->header.opcode, Opcode(opcode));
+    QVERIFY(frame->header.fin);
+    QVERIFY(!frame->header.masked); // RFC 6455 §5.1: a server never masks
+    QCOMPARE(frame->header.lengthForm, minimalLengthForm(quint64(payload.size())));
+    QCOMPARE(frame->payload, payload);
+}
+
+void tst_WebSocketSession::pingIsAnsweredWithItsPayload()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    peer.send(QByteArray::fromHex("898537fa213d7f9f4d5158")); // RFC 6455 §5.7 masked ping "Hello"
+    QVERIFY(peer.waitForBytes(7));
+    QCOMPARE(peer.received, QByteArray::fromHex("8a0548656c6c6f")); // unmasked pong "Hello"
+}
+
+void tst_WebSocketSession::unsolicitedPongIsNotAnswered()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    QSignalSpy pongs(t.server.get(), &WebSocketServer::pongReceived);
+    peer.send(QByteArray::fromHex("8a8537fa213d7f9f4d5158")); // §5.7 masked pong "Hello"
+    peer.sendFrame(Opcode::Text, "after");
+    const auto frame = peer.nextFrame();
+    QVERIFY(frame);
+    QCOMPARE(frame->payload, QByteArray("after")); // nothing came before the echo
+    QCOMPARE(pongs.size(), 1);
+    QCOMPARE(pongs.at(0).at(1).toByteArray(), QByteArray("Hello"));
+    QCOMPARE(pongs.at(0).at(2).toLongLong(), -1); // answers no ping of ours
+}
+
+void tst_WebSocketSession::fragmentedMessageWithInterleavedPing()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    // RFC 6455 §5.4: control frames may come between the fragments of a message.
+    peer.send(RawPeer::clientFrame(Opcode::Text, "Hel", false) + RawPeer::clientFrame(Opcode::Ping, "p")
+              + RawPeer::clientFrame(Opcode::Continuation, "lo", false)
+              + RawPeer::clientFrame(Opcode::Continuation, "!", true));
+    const auto pong = peer.nextFrame();
+    QVERIFY(pong);
+    QCOMPARE(pong->header.opcode, Opcode::Pong);
+    QCOMPARE(pong->payload, QByteArray("p"));
+    const auto message = peer.nextFrame();
+    QVERIFY(message);
+    QCOMPARE(message->header.opcode, Opcode::Text);
+    QCOMPARE(message->payload, QByteArray("Hello!"));
+}
+
+void tst_WebSocketSession::protocolErrorClosesWithCode_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("code");
+    const auto frame = [](Opcode opcode, QByteArrayView payload, bool fin = true) {
+        return RawPeer::clientFrame(opcode, payload, fin);
+    };
+    QByteArray rsv1 = frame(Opcode::Text, "x");
+    rsv1[0] = char(quint8(rsv1[0]) | 0x40);
+    QByteArray rsv3 = frame(Opcode::Binary, "x");
+    rsv3[0] = char(quint8(rsv3[0]) | 0x10);
+    QTest::addRow("RSV1 without extension") << rsv1 << 1002;
+    QTest::addRow("RSV3") << rsv3 << 1002;
+    QTest::addRow("reserved opcode 3") << frame(Opcode::ReservedData3, "x") << 1002;
+    QTest::addRow("reserved opcode 0xB") << frame(Opcode::ReservedControlB, "") << 1002;
+    QTest::addRow("fragmented ping") << frame(Opcode::Ping, "x", false) << 1002;
+    QTest::addRow("ping 126 bytes") << frame(Opcode::Ping, QByteArray(126, 'p')) << 1002;
+    QTest::addRow("unmasked frame") << FrameEncoder::encode(Opcode::Text, "x") << 1002;
+    QTest::addRow("non-minimal length") << QByteArray::fromHex("81fe000501020304") + QByteArray(5, 'a') << 1002;
+    QTest::addRow("continuation without start") << frame(Opcode::Continuation, "x") << 1002;
+    QTest::addRow("text inside fragmented message") << frame(Opcode::Text, "a", false) + frame(Opcode::Text, "b") << 1002;
+    QTest::addRow("invalid UTF-8") << frame(Opcode::Text, "\xce\xba\xff") << 1007;
+    QTest::addRow("UTF-8 split badly across fragments")
+            << frame(Opcode::Text, "\xce", false) + frame(Opcode::Continuation, "a") << 1007;
+    QTest::addRow("close with one byte") << frame(Opcode::Close, "\x03") << 1002;
+    QTest::addRow("close code 1005") << frame(Opcode::Close, "\x03\xed") << 1002;
+    QTest::addRow("close code 999") << frame(Opcode::Close, "\x03\xe7") << 1002;
+    QTest::addRow("close code 5000") << frame(Opcode::Close, "\x13\x88") << 1002;
+    QTest::addRow("close reason not UTF-8") << frame(Opcode::Close, "\x03\xe8\xff") << 1007;
+}
+
+void tst_WebSocketSession::protocolErrorClosesWithCode()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, code);
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    peer.send(bytes + RawPeer::clientFrame(Opcode::Text, "never echoed"));
+    const auto close = peer.nextFrame();
+    QVERIFY(close);
+    QCOMPARE(close->header.opcode, Opcode::Close);
+    QCOMPARE(int(closeCodeOf(*close)), code);
+    QVERIFY(peer.waitForDisconnected());
+    QVERIFY(peer.frames.isEmpty() && peer.received.isEmpty()); // nothing after the close frame
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(code));
+    // The capture names the error.
+    bool named = false;
+    for (const CaptureRecord &record : t.allRecords())
+        named |= record.kind == RecordKind::ProtocolError && record.decodeError && closeCodeFor(*record.decodeError) == code;
+    QVERIFY(named);
+}
+
+void tst_WebSocketSession::invalidUtf8FailsBeforeTheFrameEnds()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    // A 1000-byte text frame whose 3rd byte already makes it invalid; the rest is never sent.
+    QByteArray payload(1000, 'a');
+    payload[2] = '\xff';
+    const QByteArray whole = RawPeer::clientFrame(Opcode::Text, payload);
+    peer.send(whole.left(8 + 10)); // header (2 + 2 + 4) and 10 payload bytes
+    const auto close = peer.nextFrame();
+    QVERIFY(close);
+    QCOMPARE(close->header.opcode, Opcode::Close);
+    QCOMPARE(closeCodeOf(*close), 1007);
+    QVERIFY(peer.waitForDisconnected());
+    // The offending bytes are in the capture: exactly what was sent of the frame.
+    QByteArray offending;
+    for (const CaptureRecord &record : t.allRecords()) {
+        if (record.kind == RecordKind::ProtocolError)
+            offending = record.wireBytes;
+    }
+    QCOMPARE(offending, whole.left(18));
+}
+
+void tst_WebSocketSession::frameTooLargeIsRefusedFromTheHeader()
+{
+    ServerSettings settings = testSettings();
+    settings.maxFramePayload = 1000;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    peer.send(maskedHeader(0x82, 1001)); // the header only: the payload is never sent
+    const auto close = peer.nextFrame();
+    QVERIFY(close);
+    QCOMPARE(closeCodeOf(*close), 1009);
+    QVERIFY(peer.waitForDisconnected());
+}
+
+void tst_WebSocketSession::messageTooLargeAcrossFragments()
+{
+    ServerSettings settings = testSettings();
+    settings.maxMessageSize = 100;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    peer.send(RawPeer::clientFrame(Opcode::Binary, QByteArray(60, 'a'), false)
+              + RawPeer::clientFrame(Opcode::Continuation, QByteArray(60, 'b'), true));
+    const auto close = peer.nextFrame();
+    QVERIFY(close);
+    QCOMPARE(closeCodeOf(*close), 1009);
+    QVERIFY(peer.waitForDisconnected());
+}
+
+void tst_WebSocketSession::peerCloseIsEchoed_data()
+{
+    QTest::addColumn<QByteArray>("closePayload");
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<int>("recordedCode");
+    QTest::addRow("1000 with reason") << QByteArray("\x03\xe8" "bye") << QByteArray("\x03\xe8") << 1000;
+    QTest::addRow("empty") << QByteArray() << QByteArray() << 1005;
+    QTest::addRow("4000 private") << QByteArray("\x0f\xa0") << QByteArray("\x0f\xa0") << 4000;
+    QTest::addRow("1001 going away") << QByteArray("\x03\xe9") << QByteArray("\x03\xe9") << 1001;
+}
+
+void tst_WebSocketSession::peerCloseIsEchoed()
+{
+    QFETCH(QByteArray, closePayload);
+    QFETCH(QByteArray, answer);
+    QFETCH(int, recordedCode);
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    peer.sendFrame(Opcode::Close, closePayload);
+    const auto close = peer.nextFrame();
+    QVERIFY(close);
+    QCOMPARE(close->header.opcode, Opcode::Close);
+    QCOMPARE(close->payload, answer);
+    // RFC 6455 §7.1.1: the server closes the TCP connection first.
+    QVERIFY(peer.waitForDisconnected());
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(recordedCode));
+    const CaptureBatch records = t.allRecords();
+    QCOMPARE(records.last().kind, RecordKind::ConnectionClosed);
+    QCOMPARE(int(records.last().closeCode), recordedCode);
+}
+
+void tst_WebSocketSession::serverCloseWaitsForPeerClose()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    t.server->closeConnection(1, 4001, QStringLiteral("done"));
+    const auto close = peer.nextFrame();
+    QVERIFY(close);
+    QCOMPARE(close->payload, QByteArray("\x0f\xa1" "done"));
+    QTest::qWait(50);
+    QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState); // waiting for our close
+    peer.sendFrame(Opcode::Close, QByteArray("\x0f\xa1"));
+    QVERIFY(peer.waitForDisconnected());
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(4001));
+}
+
+void tst_WebSocketSession::serverCloseTimesOut()
+{
+    ServerSettings settings = testSettings();
+    settings.closeTimeoutMs = 150;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    t.server->closeConnection(1, 1000, {});
+    QVERIFY(peer.nextFrameOf(Opcode::Close));
+    // The peer never answers: the server drops TCP after the close timeout; no close was received.
+    QVERIFY(peer.waitForDisconnected(3000));
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(1006));
+}
+
+void tst_WebSocketSession::dataAfterServerCloseIsIgnored()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    t.server->closeConnection(1, 1000, {});
+    QVERIFY(peer.nextFrameOf(Opcode::Close));
+    peer.sendFrame(Opcode::Text, "late");
+    peer.sendFrame(Opcode::Ping, "late ping");
+    peer.sendFrame(Opcode::Close, QByteArray("\x03\xe8"));
+    QVERIFY(peer.waitForDisconnected());
+    QVERIFY(!peer.nextFrame(100)); // neither an echo nor a pong
+}
+
+void tst_WebSocketSession::vanishedPeerIsRecordedAs1006()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    {
+        RawPeer peer;
+        QVERIFY(peer.upgrade(t.port()));
+        peer.socket.abort();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(1006));
+}
+
+void tst_WebSocketSession::outgoingFragmentation()
+{
+    ServerSettings settings = testSettings();
+    settings.outgoingFragmentSize = 4;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    peer.sendFrame(Opcode::Text, "Hello world");
+    const auto a = peer.nextFrame(), b = peer.nextFrame(), c = peer.nextFrame();
+    QVERIFY(a && b && c);
+    QCOMPARE(a->header.opcode, Opcode::Text);
+    QVERIFY(!a->header.fin);
+    QCOMPARE(a->payload, QByteArray("Hell"));
+    QCOMPARE(b->header.opcode, Opcode::Continuation);
+    QVERIFY(!b->header.fin);
+    QCOMPARE(b->payload, QByteArray("o wo"));
+    QCOMPARE(c->header.opcode, Opcode::Continuation);
+    QVERIFY(c->header.fin);
+    QCOMPARE(c->payload, QByteArray("rld"));
+}
+
+void tst_WebSocketSession::sendMessageInFragments()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    t.server->sendMessage(0, true, QByteArray("abcdefgh"), 3);
+    QByteArray joined;
+    QList<bool> fins;
+    for (int i = 0; i < 3; ++i) {
+        const auto frame = peer.nextFrame();
+        QVERIFY(frame);
+        QCOMPARE(frame->header.opcode, i == 0 ? Opcode::Binary : Opcode::Continuation);
+        joined += frame->payload;
+        fins.append(frame->header.fin);
+    }
+    QCOMPARE(joined, QByteArray("abcdefgh"));
+    QCOMPARE(fins, (QList<bool>{false, false, true}));
+}
+
+void tst_WebSocketSession::sendRawFrameWritesBytesAsTheyAre()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    // A masked server frame with RSV2: invalid on purpose, written as it is.
+    const QByteArray raw = QByteArray::fromHex("a18537fa213d7f9f4d5158");
+    t.server->sendRawFrame(1, raw);
+    QVERIFY(peer.waitForBytes(raw.size()));
+    QCOMPARE(peer.received, raw);
+    const CaptureBatch records = t.allRecords();
+    const CaptureRecord &last = records.last();
+    QCOMPARE(last.direction, Direction::Outbound);
+    QVERIFY(last.frame);
+    QVERIFY(last.frame->header.rsv2);
+    QCOMPARE(last.bytes(), raw);
+}
+
+void tst_WebSocketSession::holdCapturesButDoesNotProcess()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    t.server->setHoldIncoming(true);
+    peer.sendFrame(Opcode::Text, "one");
+    peer.sendFrame(Opcode::Text, "two");
+    QTRY_COMPARE_WITH_TIMEOUT(t.allRecords().size(), 5, waitMs); // open, request, 101, two frames
+    QVERIFY(!peer.nextFrame(100));
+    const CaptureBatch held = t.allRecords();
+    QVERIFY(held.at(3).held && held.at(4).held);
+
+    t.server->deliverNextHeld();
+    const auto first = peer.nextFrame();
+    QVERIFY(first);
+    QCOMPARE(first->payload, QByteArray("one"));
+    QVERIFY(!peer.nextFrame(100)); // the second is still held
+    const CaptureBatch afterOne = t.allRecords();
+    const auto delivered = std::find_if(afterOne.cbegin(), afterOne.cend(),
+                                        [](const CaptureRecord &r) { return r.kind == RecordKind::FrameDelivered; });
+    QVERIFY(delivered != afterOne.cend());
+    QCOMPARE(delivered->relatedId, held.at(3).id);
+
+    t.server->deliverNextHeld();
+    QCOMPARE(peer.nextFrame()->payload, QByteArray("two"));
+}
+
+void tst_WebSocketSession::holdReleasesAllWhenTurnedOff()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    t.server->setHoldIncoming(true);
+    for (int i = 0; i < 5; ++i)
+        peer.sendFrame(Opcode::Text, QByteArray::number(i));
+    QTRY_COMPARE_WITH_TIMEOUT(t.allRecords().size(), 8, waitMs);
+    t.server->setHoldIncoming(false);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(peer.nextFrame()->payload, QByteArray::number(i));
+}
+
+void tst_WebSocketSession::idlePing()
+{
+    ServerSettings settings = testSettings();
+    settings.pingIntervalMs = 100;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    QSignalSpy pongs(t.server.get(), &WebSocketServer::pongReceived);
+    const auto ping = peer.nextFrame(3000);
+    QVERIFY(ping);
+    QCOMPARE(ping->header.opcode, Opcode::Ping);
+    peer.sendFrame(Opcode::Pong, ping->payload);
+    QTRY_COMPARE_WITH_TIMEOUT(pongs.size(), 1, waitMs);
+    QVERIFY(pongs.at(0).at(2).toLongLong() >= 0);
+}
+
+void tst_WebSocketSession::slowReaderIsDropped()
+{
+    ServerSettings settings = testSettings();
+    settings.maxWriteBuffer = 1024 * 1024;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    QTcpSocket reader;
+    reader.connectToHost(QHostAddress::LocalHost, t.port());
+    QVERIFY(reader.waitForConnected(waitMs));
+    reader.setReadBufferSize(4096); // then it stops reading: the kernel buffers fill up
+    reader.write(RawPeer::upgradeRequest());
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    const QByteArray chunk(512 * 1024, 'z');
+    for (int i = 0; i < 400 && disconnected.isEmpty(); ++i) {
+        t.server->sendMessage(0, true, chunk, 1);
+        QTest::qWait(2);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(1006));
+}
+
+void tst_WebSocketSession::referenceClientEcho_data()
+{
+    QTest::addColumn<qsizetype>("size");
+    QTest::addColumn<bool>("binary");
+    for (const qsizetype size : {qsizetype(0), qsizetype(125), qsizetype(126), qsizetype(65535), qsizetype(65536),
+                                 qsizetype(4 * 1024 * 1024)}) {
+        QTest::addRow("text %lld", qlonglong(size)) << size << false;
+        QTest::addRow("binary %lld", qlonglong(size)) << size << true;
+    }
+}
+
+void tst_WebSocketSession::referenceClientEcho()
+{
+    QFETCH(qsizetype, size);
+    QFETCH(bool, binary);
+    ServerSettings settings = testSettings();
+    settings.capturePayloadCap = 1024;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    QWebSocket client;
+    client.setMaxAllowedIncomingMessageSize(quint64(size) + 1);
+    client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(t.port())));
+    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QAbstractSocket::ConnectedState, waitMs);
+    QByteArray payload(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        payload[i] = char('a' + i % 26);
+    if (binary) {
+        QSignalSpy received(&client, &QWebSocket::binaryMessageReceived);
+        client.sendBinaryMessage(payload);
+        QVERIFY(received.wait(10000) || received.size() == 1);
+        QCOMPARE(received.at(0).at(0).toByteArray(), payload);
+    } else {
+        QSignalSpy received(&client, &QWebSocket::textMessageReceived);
+        client.sendTextMessage(QString::fromLatin1(payload));
+        QVERIFY(received.wait(10000) || received.size() == 1);
+        QCOMPARE(received.at(0).at(0).toString().toLatin1(), payload);
+    }
+}
+
+void tst_WebSocketSession::referenceClientPingPong()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QWebSocket client;
+    client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(t.port())));
+    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QAbstractSocket::ConnectedState, waitMs);
+    QSignalSpy pong(&client, &QWebSocket::pong);
+    client.ping("are you there?");
+    QVERIFY(pong.wait(waitMs));
+    QCOMPARE(pong.at(0).at(1).toByteArray(), QByteArray("are you there?"));
+}
+
+void tst_WebSocketSession::serverPingMeasuresRoundTrip()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QWebSocket client;
+    client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(t.port())));
+    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QAbstractSocket::ConnectedState, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(t.server->sessionCount(), 1, waitMs);
+    QSignalSpy pongs(t.server.get(), &WebSocketServer::pongReceived);
+    t.server->sendPing(0, "rtt-1");
+    QVERIFY(pongs.wait(waitMs));
+    QCOMPARE(pongs.at(0).at(1).toByteArray(), QByteArray("rtt-1"));
+    const qint64 rtt = pongs.at(0).at(2).toLongLong();
+    QVERIFY(rtt > 0);
+    QVERIFY(rtt < qint64(waitMs) * 1'000'000);
+}
+
+void tst_WebSocketSession::referenceClientCloseCodes_data()
+{
+    QTest::addColumn<bool>("serverCloses");
+    QTest::addColumn<int>("code");
+    QTest::addRow("client 1000") << false << 1000;
+    QTest::addRow("client 4321") << false << 4321;
+    QTest::addRow("server 1001") << true << 1001;
+    QTest::addRow("server 4000") << true << 4000;
+}
+
+void tst_WebSocketSession::referenceClientCloseCodes()
+{
+    QFETCH(bool, serverCloses);
+    QFETCH(int, code);
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    QWebSocket client;
+    client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(t.port())));
+    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QAbstractSocket::ConnectedState, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(t.server->sessionCount(), 1, waitMs);
+    if (serverCloses)
+        t.server->closeConnection(0, quint16(code), QStringLiteral("reason"));
+    else
+        client.close(QWebSocketProtocol::CloseCode(code), QStringLiteral("reason"));
+    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QAbstractSocket::UnconnectedState, waitMs);
+    QCOMPARE(int(client.closeCode()), code);
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(code));
+}
+
+void tst_WebSocketSession::chatBroadcastsToEveryone()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer ann, bob;
+    QVERIFY(ann.upgrade(t.port(), "/chatsocket?nick=ann"));
+    const QJsonObject welcome = json(*ann.nextFrame());
+    QCOMPARE(welcome.value("type").toString(), QStringLiteral("welcome"));
+    QCOMPARE(welcome.value("nick").toString(), QStringLiteral("ann"));
+    QCOMPARE(welcome.value("id").toInteger(), 1);
+    QCOMPARE(json(*ann.nextFrame()).value("type").toString(), QStringLiteral("join"));
+    QVERIFY(bob.upgrade(t.port(), "/chatsocket?nick=ann")); // taken: gets another name
+    const QString bobNick = json(*bob.nextFrame()).value("nick").toString();
+    QCOMPARE(bobNick, QStringLiteral("ann-2"));
+    QCOMPARE(json(*bob.nextFrame()).value("nick").toString(), bobNick); // join to himself
+    QCOMPARE(json(*ann.nextFrame()).value("nick").toString(), bobNick); // and to ann
+
+    ann.sendFrame(Opcode::Text, "hi all");
+    for (RawPeer *peer : {&ann, &bob}) {
+        const QJsonObject message = json(*peer->nextFrame());
+        QCOMPARE(message.value("type").toString(), QStringLiteral("message"));
+        QCOMPARE(message.value("from").toString(), QStringLiteral("ann"));
+        QCOMPARE(message.value("text").toString(), QStringLiteral("hi all"));
+        QCOMPARE(message.value("seq").toInteger(), 3);
+        QVERIFY(qAbs(message.value("time").toInteger() - QDateTime::currentMSecsSinceEpoch()) < 60'000);
+    }
+}
+
+void tst_WebSocketSession::chatNickCommandAndLeave()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer ann, bob;
+    QVERIFY(ann.upgrade(t.port(), "/chatsocket?nick=ann"));
+    QVERIFY(bob.upgrade(t.port(), "/chatsocket?nick=bob"));
+    QTRY_COMPARE_WITH_TIMEOUT(t.server->chatRoom().memberCount(), 2, waitMs);
+    while (ann.nextFrame(200)) { } // welcome, joins
+    while (bob.nextFrame(200)) { }
+    bob.sendFrame(Opcode::Text, "/nick robert");
+    const QJsonObject nick = json(*ann.nextFrame());
+    QCOMPARE(nick.value("type").toString(), QStringLiteral("nick"));
+    QCOMPARE(nick.value("old").toString(), QStringLiteral("bob"));
+    QCOMPARE(nick.value("nick").toString(), QStringLiteral("robert"));
+    QCOMPARE(json(*bob.nextFrame()), nick); // the renamed one hears it too
+    bob.sendFrame(Opcode::Text, "/nick ann"); // taken: only bob hears about it
+    const QJsonObject notice = json(*bob.nextFrame());
+    QCOMPARE(notice.value("type").toString(), QStringLiteral("system"));
+    QVERIFY(!ann.nextFrame(100));
+    bob.sendFrame(Opcode::Close, QByteArray("\x03\xe8"));
+    const QJsonObject leave = json(*ann.nextFrame());
+    QCOMPARE(leave.value("type").toString(), QStringLiteral("leave"));
+    QCOMPARE(leave.value("nick").toString(), QStringLiteral("robert"));
+}
+
+void tst_WebSocketSession::deskMessageReachesClients()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy entries(t.server.get(), &WebSocketServer::chatEntry);
+    RawPeer ann;
+    QVERIFY(ann.upgrade(t.port(), "/chatsocket?nick=ann"));
+    ann.nextFrame();
+    ann.nextFrame();
+    t.server->postChatMessage(QStringLiteral("hello from the desk"));
+    QCOMPARE(json(*ann.nextFrame()).value("nick").toString(), QStringLiteral("Desk")); // Desk joins first
+    const QJsonObject message = json(*ann.nextFrame());
+    QCOMPARE(message.value("from").toString(), QStringLiteral("Desk"));
+    QCOMPARE(message.value("text").toString(), QStringLiteral("hello from the desk"));
+    QCOMPARE(entries.size(), 3); // ann's join, Desk's join, the message
+}
+
+QTEST_GUILESS_MAIN(tst_WebSocketSession)
+#include "tst_websocketsession.moc"
