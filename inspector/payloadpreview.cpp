@@ -48,6 +48,23 @@ QString PayloadPreview::hexBytes(QByteArrayView bytes, QChar separator)
     return QString::fromLatin1(bytes.toByteArray().toHex(separator.toLatin1()));
 }
 
+QString PayloadPreview::hexDump(QByteArrayView bytes, qsizetype maxBytes)
+{
+    const qsizetype size = std::min(bytes.size(), maxBytes);
+    QString dump;
+    dump.reserve(size / 16 * 78 + 78);
+    for (qsizetype row = 0; row < size; row += 16) {
+        const QByteArrayView line = bytes.sliced(row, std::min<qsizetype>(16, size - row));
+        QString hex = QString::fromLatin1(line.toByteArray().toHex(' '));
+        hex = hex.leftJustified(16 * 3 - 1);
+        QString ascii;
+        for (char c : line)
+            ascii += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : QChar(0x00B7);
+        dump += QStringLiteral("%1  %2  %3\n").arg(row, 8, 16, QLatin1Char('0')).arg(hex, ascii);
+    }
+    return dump;
+}
+
 QString PayloadPreview::hexPreview(QByteArrayView bytes, int maxBytes)
 {
     const bool cut = bytes.size() > maxBytes;

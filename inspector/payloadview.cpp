@@ -1,0 +1,188 @@
+#include "payloadview.h"
+
+#include "payloadpreview.h"
+
+#include "server/protocol/opcode.h"
+
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace wslab::inspector {
+
+namespace protocol = wslab::protocol;
+using protocol::Opcode;
+
+namespace {
+
+// Tab order matches PayloadView::Mode.
+constexpr int tabOf(PayloadView::Mode mode) { return int(mode); }
+
+} // namespace
+
+PayloadView::PayloadView(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+{
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text = makeEditor();
+    m_json = makeEditor();
+    m_hex = makeEditor();
+    m_masked = makeEditor();
+    m_unmasked = makeEditor();
+    m_text->setFont(font()); // prose, not a dump
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+
+    m_sideBySide = new QWidget(this);
+    auto *grid = new QGridLayout(m_sideBySide);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(new QLabel(tr("On the wire (masked)"), m_sideBySide), 0, 0);
+    grid->addWidget(new QLabel(tr("Unmasked (what the application gets)"), m_sideBySide), 0, 1);
+    grid->addWidget(m_masked, 1, 0);
+    grid->addWidget(m_unmasked, 1, 1);
+
+    m_tabs->addTab(m_text, tr("Text"));
+    m_tabs->addTab(m_json, tr("JSON"));
+    m_tabs->addTab(m_hex, tr("Hex"));
+    m_tabs->addTab(m_sideBySide, tr("Masked | unmasked"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+    clear();
+}
+
+QPlainTextEdit *PayloadView::makeEditor()
+{
+    auto *editor = new QPlainTextEdit(this);
+    editor->setReadOnly(true);
+    editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    return editor;
+}
+
+QString PayloadView::capped(const QString &text, qsizetype bytes, qsizetype cap) const
+{
+    if (bytes <= cap)
+        return text;
+    return text + QLatin1Char('\n') + tr("… (showing the first %1 of %2 bytes)").arg(cap).arg(bytes);
+}
+
+void PayloadView::setFrame(const protocol::DecodedFrame &frame)
+{
+    const QByteArray &payload = frame.payload;
+    QString summary;
+    const QString opcode = QLatin1StringView(protocol::opcodeName(frame.header.opcode));
+    if (frame.header.opcode == Opcode::Close)
+        summary = PayloadPreview::closeSummary(payload);
+    else
+        summary = tr("%1 frame, %2 payload bytes").arg(opcode).arg(frame.header.payloadLength);
+    if (quint64(payload.size()) < frame.header.payloadLength)
+        summary += QLatin1Char(' ') + tr("(the capture kept the first %1)").arg(payload.size());
+    show(frame.header.opcode, payload, frame.header.masked ? std::optional(frame.maskedPayload()) : std::nullopt,
+         summary);
+}
+
+void PayloadView::setMessage(Opcode opcode, const QByteArray &payload, int frameCount)
+{
+    show(opcode, payload, std::nullopt,
+         tr("%1 message reassembled from %2 frames, %3 bytes (RFC 6455 §5.4)")
+                 .arg(QLatin1StringView(protocol::opcodeName(opcode)))
+                 .arg(frameCount)
+                 .arg(payload.size()));
+}
+
+void PayloadView::show(Opcode opcode, const QByteArray &payload, const std::optional<QByteArray> &wire,
+                       const QString &summary)
+{
+    const QByteArrayView shown = QByteArrayView(payload).first(std::min(payload.size(), displayCap));
+    // A close frame's text is its reason, after the two code bytes (§5.5.1).
+    const QByteArrayView textBytes = opcode == Opcode::Close && shown.size() >= 2 ? shown.sliced(2) : shown;
+    const bool isText = PayloadPreview::looksLikeText(textBytes);
+    QString textSummary = summary;
+    if (opcode == Opcode::Text)
+        textSummary += QStringLiteral(" — ") + (isText ? tr("valid UTF-8") : tr("not valid UTF-8 (RFC 6455 §8.1)"));
+
+    // Cut at textCap, then drop a character the cut split in two (U+FFFD at the end).
+    QString text = QString::fromUtf8(textBytes.first(std::min(textBytes.size(), textCap)));
+    if (textBytes.size() > textCap && text.endsWith(QChar::ReplacementCharacter))
+        text.chop(1);
+    const qsizetype textTotal = payload.size() - (shown.size() - textBytes.size());
+    m_text->setPlainText(isText ? capped(text, textTotal, textCap) : QString());
+
+    QJsonParseError error{};
+    const QJsonDocument json = isText && opcode != Opcode::Close && payload.size() <= displayCap
+            ? QJsonDocument::fromJson(payload, &error)
+            : QJsonDocument();
+    const bool hasJson = !json.isNull() && error.error == QJsonParseError::NoError;
+    m_json->setPlainText(hasJson ? QString::fromUtf8(json.toJson(QJsonDocument::Indented)) : QString());
+
+    m_hex->setPlainText(capped(PayloadPreview::hexDump(payload, displayCap), payload.size()));
+    if (wire) {
+        m_masked->setPlainText(capped(PayloadPreview::hexDump(*wire, displayCap), wire->size()));
+        m_unmasked->setPlainText(m_hex->toPlainText());
+    } else {
+        m_masked->setPlainText(tr("Not masked: the bytes on the wire are the payload (RFC 6455 §5.1)."));
+        m_unmasked->setPlainText(m_hex->toPlainText());
+    }
+
+    m_tabs->setTabEnabled(tabOf(Mode::Text), isText);
+    m_tabs->setTabEnabled(tabOf(Mode::Json), hasJson);
+    m_tabs->setTabEnabled(tabOf(Mode::MaskedUnmasked), wire.has_value());
+    m_summary->setText(textSummary);
+    // Binary stays binary: hex first unless the payload reads as text.
+    setCurrentMode(hasJson ? Mode::Json : isText && opcode != Opcode::Binary ? Mode::Text : Mode::Hex);
+}
+
+void PayloadView::clear()
+{
+    for (QPlainTextEdit *editor : {m_text, m_json, m_hex, m_masked, m_unmasked})
+        editor->clear();
+    m_summary->setText(tr("No frame selected."));
+    m_tabs->setTabEnabled(tabOf(Mode::Text), false);
+    m_tabs->setTabEnabled(tabOf(Mode::Json), false);
+    m_tabs->setTabEnabled(tabOf(Mode::MaskedUnmasked), false);
+    m_tabs->setCurrentIndex(tabOf(Mode::Hex));
+}
+
+PayloadView::Mode PayloadView::currentMode() const
+{
+    return Mode(m_tabs->currentIndex());
+}
+
+void PayloadView::setCurrentMode(Mode mode)
+{
+    if (isModeAvailable(mode))
+        m_tabs->setCurrentIndex(tabOf(mode));
+}
+
+bool PayloadView::isModeAvailable(Mode mode) const
+{
+    return m_tabs->isTabEnabled(tabOf(mode));
+}
+
+QString PayloadView::summary() const
+{
+    return m_summary->text();
+}
+
+QString PayloadView::content(Mode mode) const
+{
+    switch (mode) {
+    case Mode::Text: return m_text->toPlainText();
+    case Mode::Json: return m_json->toPlainText();
+    case Mode::Hex: return m_hex->toPlainText();
+    case Mode::MaskedUnmasked: return m_masked->toPlainText() + QLatin1Char('\n') + m_unmasked->toPlainText();
+    }
+    return {};
+}
+
+} // namespace wslab::inspector

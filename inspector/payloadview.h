@@ -1,0 +1,60 @@
+#pragma once
+
+#include "server/protocol/decodedframe.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+QT_END_NAMESPACE
+
+namespace wslab::inspector {
+
+// A frame's (or a reassembled message's) payload: as UTF-8 text, as pretty JSON when it parses, as
+// hex, and masked next to unmasked. Binary stays binary (no text tab unless the bytes are UTF-8);
+// close frames are read as code + registered name + reason. Long payloads are shown up to
+// displayCap bytes (the hex view above has every byte).
+class PayloadView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode : quint8 { Text, Json, Hex, MaskedUnmasked };
+    Q_ENUM(Mode)
+
+    static constexpr qsizetype displayCap = 256 * 1024; // hex dumps and JSON
+    // Wrapped text costs far more to lay out than a dump (a 256 KiB line takes seconds), so the
+    // text tab shows less.
+    static constexpr qsizetype textCap = 16 * 1024;
+
+    explicit PayloadView(QWidget *parent = nullptr);
+
+    void setFrame(const protocol::DecodedFrame &frame);
+    // A message reassembled from `frameCount` fragments (RFC 6455 §5.4): no masking to show.
+    void setMessage(protocol::Opcode opcode, const QByteArray &payload, int frameCount);
+    void clear();
+
+    [[nodiscard]] Mode currentMode() const;
+    void setCurrentMode(Mode mode);
+    [[nodiscard]] bool isModeAvailable(Mode mode) const;
+    [[nodiscard]] QString summary() const;           // the line above the tabs
+    [[nodiscard]] QString content(Mode mode) const;  // the text shown in that tab
+
+private:
+    void show(protocol::Opcode opcode, const QByteArray &payload, const std::optional<QByteArray> &wire,
+              const QString &summary);
+    [[nodiscard]] QPlainTextEdit *makeEditor();
+    [[nodiscard]] QString capped(const QString &text, qsizetype bytes, qsizetype cap = displayCap) const;
+
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QPlainTextEdit *m_text = nullptr;
+    QPlainTextEdit *m_json = nullptr;
+    QPlainTextEdit *m_hex = nullptr;
+    QPlainTextEdit *m_masked = nullptr;
+    QPlainTextEdit *m_unmasked = nullptr;
+    QWidget *m_sideBySide = nullptr;
+};
+
+} // namespace wslab::inspector
