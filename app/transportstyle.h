@@ -1,0 +1,33 @@
+#pragma once
+
+#include "server/capturerecord.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QPalette>
+#include <QString>
+
+#include <array>
+
+namespace wslab::app {
+
+// How the three compared transports look wherever the app shows them side by side: one order
+// (the page's switch: WebSocket, long polling, polling), one translated name, one colour.
+class TransportStyle
+{
+    Q_DECLARE_TR_FUNCTIONS(wslab::app::TransportStyle)
+public:
+    static constexpr int count = 3;
+    static constexpr std::array<server::Transport, count> order{
+        server::Transport::WebSocket, server::Transport::LongPolling, server::Transport::Polling};
+
+    // Position in `order`; -1 for Transport::Http (not one of the compared transports).
+    [[nodiscard]] static int indexOf(server::Transport transport) noexcept;
+    [[nodiscard]] static QString name(server::Transport transport);
+    // A bar/swatch colour with at least 3:1 contrast against the palette's base (WCAG 2, non-text
+    // contrast); the three hues (blue, orange, purple) stay apart for colour-blind readers.
+    [[nodiscard]] static QColor color(server::Transport transport, const QPalette &palette);
+    [[nodiscard]] static bool isDark(const QPalette &palette) noexcept;
+};
+
+} // namespace wslab::app
