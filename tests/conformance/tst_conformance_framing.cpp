@@ -82,9 +82,9 @@ void TestConformanceFraming::framing_data()
 
     // §5.1: "The server MUST close the connection upon receiving a frame that is not masked" (and
     // may say 1002 first, §7.4.1). The MASK bit is what counts: an all-zero key is still a key.
-    QTest::addRow("1.4.1 unmasked text") << closesWith({whole(header(Opcode::Text, 5, std::nullopt) + "Hello")}, {}, {1002});
+    QTest::addRow("1.4.1 unmasked text") << closesOrDrops({whole(header(Opcode::Text, 5, std::nullopt) + "Hello")}, {}, {1002});
     QTest::addRow("1.4.2 text, unmasked ping, ping")
-            << closesWith({whole(frame(Opcode::Text, "valid") + header(Opcode::Ping, 4, std::nullopt) + "ping"
+            << closesOrDrops({whole(frame(Opcode::Text, "valid") + header(Opcode::Ping, 4, std::nullopt) + "ping"
                                  + frame(Opcode::Ping, "no answer"))},
                           {text("valid")}, {1002});
     QTest::addRow("1.4.3 text masked with an all-zero key")
