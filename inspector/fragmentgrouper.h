@@ -1,0 +1,39 @@
+#pragma once
+
+#include "server/protocol/decodeerror.h"
+#include "server/protocol/opcode.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <optional>
+
+namespace wslab::inspector {
+
+class FrameCaptureModel;
+
+// The frames that form one message (RFC 6455 §5.4) and the message they reassemble to.
+struct FragmentGroup
+{
+    QList<int> rows;                     // model rows, first fragment first
+    protocol::Opcode opcode = protocol::Opcode::Text;
+    QByteArray payload;                  // reassembled (as far as the capture kept it)
+    bool complete = false;               // the first fragment and the FIN = 1 fragment are both there
+    std::optional<protocol::DecodeError> error; // what the message assembler said, if it objected
+
+    [[nodiscard]] bool isFragmented() const noexcept { return rows.size() > 1; }
+};
+
+// Finds the message a data frame belongs to: the frames of the same connection and direction from
+// the one that started it (text/binary, FIN = 0) to the one that ended it (FIN = 1), skipping the
+// control frames and other connections' frames interleaved with them (§5.4). Reassembly goes
+// through protocol::MessageAssembler. Scans at most `scanLimit` rows each way.
+class FragmentGrouper
+{
+public:
+    static constexpr int defaultScanLimit = 10'000;
+
+    [[nodiscard]] static FragmentGroup find(const FrameCaptureModel &model, int row, int scanLimit = defaultScanLimit);
+};
+
+} // namespace wslab::inspector
