@@ -1,0 +1,186 @@
+#include "explainpanel.h"
+
+#include "fieldcolors.h"
+#include "framecapturemodel.h"
+#include "payloadpreview.h"
+
+#include "server/protocol/closecode.h"
+
+#include <QEvent>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace wslab::inspector {
+
+namespace protocol = wslab::protocol;
+using server::CaptureRecord;
+using server::RecordKind;
+
+ExplainPanel::ExplainPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_browser(new QTextBrowser(this))
+{
+    m_browser->setOpenLinks(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        bool ok = false;
+        const int step = url.path().toInt(&ok);
+        if (url.scheme() != QLatin1String("step") || !ok || step < 0 || step >= m_steps.size())
+            return;
+        setCurrentStep(step);
+        Q_EMIT fieldActivated(m_steps.at(step).fields.first());
+    });
+    clear();
+}
+
+void ExplainPanel::clear()
+{
+    m_steps.clear();
+    m_current = -1;
+    m_intro = tr("Select a frame: this panel tells, in order, what the parser read from its bytes.");
+    m_outro.clear();
+    render();
+}
+
+void ExplainPanel::setFrame(const protocol::DecodedFrame &frame)
+{
+    m_steps = FrameNarrator::steps(frame);
+    m_current = -1;
+    m_intro = tr("The parser reads the header first, all of it before anything else (RFC 6455 §5.2):");
+    m_outro.clear();
+    render();
+}
+
+void ExplainPanel::setRecord(const CaptureRecord &record)
+{
+    const QString who = record.direction == server::Direction::Inbound ? tr("the browser") : tr("the server");
+    if (record.frame) {
+        setFrame(*record.frame);
+        m_intro = tr("Frame #%1, sent by %2. The parser reads the header first, all of it before anything "
+                     "else (RFC 6455 §5.2):").arg(record.id).arg(who);
+        if (record.decodeError)
+            m_outro = tr("The parser stopped here: %1. The connection is failed with close code %2 (RFC 6455 §7.1.7).")
+                              .arg(PayloadPreview::errorText(*record.decodeError))
+                              .arg(protocol::closeCodeFor(*record.decodeError));
+        render();
+        return;
+    }
+    m_steps.clear();
+    m_current = -1;
+    m_outro.clear();
+    switch (record.kind) {
+    case RecordKind::HttpRequest:
+        m_intro = tr("An HTTP request from %1: %2. With \"Upgrade: websocket\" and \"Connection: Upgrade\" it asks "
+                     "to switch this TCP connection to WebSocket (RFC 6455 §4.1); the handshake view shows how the "
+                     "server derives its answer. Without them it is ordinary HTTP (the polling transports).")
+                          .arg(who, FrameCaptureModel::summaryText(record));
+        break;
+    case RecordKind::HttpResponse:
+        m_intro = record.httpStatus == 101
+                ? tr("\"101 Switching Protocols\": the server accepts the upgrade. From the next byte on, both sides "
+                     "speak WebSocket frames on this connection (RFC 6455 §4.2.2).")
+                : tr("An HTTP response: %1.").arg(FrameCaptureModel::summaryText(record));
+        break;
+    case RecordKind::ConnectionOpened:
+        m_intro = tr("A TCP connection was opened by %1. Everything else happens on top of it.").arg(record.note);
+        break;
+    case RecordKind::ConnectionClosed:
+        m_intro = tr("The TCP connection closed with WebSocket close code %1. 1006 means it dropped without a close "
+                     "frame (RFC 6455 §7.1.5).").arg(PayloadPreview::closeCodeText(record.closeCode));
+        break;
+    case RecordKind::ProtocolError:
+        m_intro = record.decodeError
+                ? tr("A protocol error: %1. The server fails the connection with close code %2 (RFC 6455 §7.1.7).")
+                          .arg(PayloadPreview::errorText(*record.decodeError))
+                          .arg(protocol::closeCodeFor(*record.decodeError))
+                : tr("A protocol error: %1").arg(record.note);
+        break;
+    case RecordKind::Frame:
+    case RecordKind::FrameDelivered:
+        m_intro = FrameCaptureModel::summaryText(record);
+        break;
+    }
+    render();
+}
+
+void ExplainPanel::setCurrentStep(int step)
+{
+    if (step < -1 || step >= m_steps.size())
+        step = -1;
+    if (step == m_current)
+        return;
+    m_current = step;
+    render();
+    Q_EMIT currentStepChanged(step);
+}
+
+void ExplainPanel::highlightField(protocol::FieldId field)
+{
+    setCurrentStep(FrameNarrator::stepOf(m_steps, field));
+}
+
+void ExplainPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        render();
+    QWidget::changeEvent(event);
+}
+
+QString ExplainPanel::stepsHtml() const
+{
+    const QPalette &pal = palette();
+    QString html;
+    QString heading;
+    for (qsizetype i = 0; i < m_steps.size(); ++i) {
+        const NarrationStep &step = m_steps.at(i);
+        if (step.heading != heading) {
+            if (!heading.isEmpty())
+                html += QStringLiteral("</table>");
+            heading = step.heading;
+            html += QStringLiteral("<p style=\"margin-top:8px; margin-bottom:2px\"><b>%1</b></p>"
+                                   "<table cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
+                            .arg(heading.toHtmlEscaped());
+        }
+        const bool current = i == m_current;
+        const QColor swatch = current ? FieldColors::strong(step.fields.first(), pal)
+                                      : FieldColors::fill(step.fields.first(), pal);
+        const QString background = current ? QStringLiteral(" bgcolor=\"%1\"").arg(FieldColors::cssName(step.fields.first(), pal))
+                                           : QString();
+        html += QStringLiteral("<tr><td width=\"10\" bgcolor=\"%1\">&nbsp;</td><td%2><a href=\"step:%3\" "
+                               "style=\"text-decoration:none; color:%4\">%5</a></td></tr>")
+                        .arg(swatch.name(), background)
+                        .arg(i)
+                        .arg(FieldColors::text(pal).name(),
+                             current ? QStringLiteral("<b>%1</b>").arg(step.sentence.toHtmlEscaped())
+                                     : step.sentence.toHtmlEscaped());
+    }
+    if (!heading.isEmpty())
+        html += QStringLiteral("</table>");
+    return html;
+}
+
+void ExplainPanel::render()
+{
+    QString html = QStringLiteral("<p>%1</p>").arg(m_intro.toHtmlEscaped());
+    html += stepsHtml();
+    if (!m_outro.isEmpty())
+        html += QStringLiteral("<p><b>%1</b></p>").arg(m_outro.toHtmlEscaped());
+    m_browser->setHtml(html);
+    if (m_current >= 0)
+        m_browser->scrollToAnchor(QStringLiteral("step:%1").arg(m_current));
+}
+
+QString ExplainPanel::html() const
+{
+    return m_browser->toHtml();
+}
+
+QString ExplainPanel::plainText() const
+{
+    return m_browser->toPlainText();
+}
+
+} // namespace wslab::inspector

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "framenarrator.h"
+
+#include "server/capturerecord.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QTextBrowser;
+QT_END_NAMESPACE
+
+namespace wslab::inspector {
+
+// What the parser read, in order, in plain language (FrameNarrator), grouped by the bytes it read
+// and coloured like the bit diagram. One step can be current (the "next field" stepping); clicking
+// a step makes it current and emits fieldActivated. Other records get a short explanation.
+class ExplainPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ExplainPanel(QWidget *parent = nullptr);
+
+    void setRecord(const server::CaptureRecord &record);
+    void setFrame(const protocol::DecodedFrame &frame);
+    void clear();
+
+    [[nodiscard]] const QList<NarrationStep> &steps() const noexcept { return m_steps; }
+    [[nodiscard]] int currentStep() const noexcept { return m_current; }
+    [[nodiscard]] QString html() const;
+    [[nodiscard]] QString plainText() const;
+
+public Q_SLOTS:
+    void setCurrentStep(int step); // -1 for none
+    void highlightField(wslab::protocol::FieldId field);
+
+Q_SIGNALS:
+    void fieldActivated(wslab::protocol::FieldId field);
+    void currentStepChanged(int step);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void render();
+    [[nodiscard]] QString stepsHtml() const;
+
+    QTextBrowser *m_browser = nullptr;
+    QList<NarrationStep> m_steps;
+    QString m_intro; // a line above the steps, or the whole text for records that are not frames
+    QString m_outro; // an error the parser stopped at
+    int m_current = -1;
+};
+
+} // namespace wslab::inspector

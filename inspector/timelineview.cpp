@@ -1,0 +1,373 @@
+#include "timelineview.h"
+
+#include "fieldcolors.h"
+#include "framecapturemodel.h"
+
+#include "server/protocol/opcode.h"
+
+#include <QAbstractItemModel>
+#include <QFontDatabase>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace wslab::inspector {
+
+namespace protocol = wslab::protocol;
+using protocol::FieldId;
+using server::Direction;
+using server::RecordKind;
+using Role = FrameCaptureModel::Role;
+
+namespace {
+
+constexpr qreal margin = 6;
+
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    viewport()->setBackgroundRole(QPalette::Base);
+    viewport()->setMouseTracking(true);
+    verticalScrollBar()->setSingleStep(1);
+}
+
+void TimelineView::setModel(QAbstractItemModel *model)
+{
+    for (const auto &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    m_model = model;
+    m_currentRow = -1;
+    if (model) {
+        m_connections << connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                                 &TimelineView::onRowsAboutToBeInserted)
+                      << connect(model, &QAbstractItemModel::rowsInserted, this,
+                                 [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); })
+                      << connect(model, &QAbstractItemModel::rowsRemoved, this,
+                                 [this](const QModelIndex &, int first, int last) {
+                                     if (m_currentRow > last)
+                                         m_currentRow -= last - first + 1;
+                                     else if (m_currentRow >= first)
+                                         m_currentRow = -1;
+                                     updateScrollBars();
+                                     viewport()->update();
+                                 })
+                      << connect(model, &QAbstractItemModel::modelReset, this, [this] {
+                             m_currentRow = -1;
+                             rescanLanes();
+                         })
+                      << connect(model, &QAbstractItemModel::layoutChanged, this, &TimelineView::rescanLanes)
+                      << connect(model, &QAbstractItemModel::dataChanged, viewport(), qOverload<>(&QWidget::update));
+    }
+    rescanLanes();
+}
+
+void TimelineView::rescanLanes()
+{
+    m_lanes.clear();
+    if (m_model && m_model->rowCount() > 0)
+        addLanes(0, m_model->rowCount() - 1);
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineView::addLanes(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const quint64 id = m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong();
+        if (id != 0 && !m_lanes.contains(id))
+            m_lanes.append(id);
+    }
+}
+
+void TimelineView::onRowsAboutToBeInserted()
+{
+    m_wasAtBottom = isFollowingTail();
+}
+
+void TimelineView::onRowsInserted(int first, int last)
+{
+    if (m_currentRow >= first)
+        m_currentRow += last - first + 1;
+    addLanes(first, last);
+    updateScrollBars();
+    // Follow the live tail only while the learner is looking at it.
+    if (m_wasAtBottom)
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    viewport()->update();
+}
+
+bool TimelineView::isFollowingTail() const
+{
+    return verticalScrollBar()->value() >= verticalScrollBar()->maximum();
+}
+
+qreal TimelineView::rowHeight() const
+{
+    return std::ceil(fontMetrics().height() * 2.2);
+}
+
+qreal TimelineView::headerHeight() const
+{
+    return std::ceil(fontMetrics().height() * 1.8);
+}
+
+qreal TimelineView::gutterWidth() const
+{
+    return fontMetrics().horizontalAdvance(QStringLiteral("+00000.000 ms")) + 2 * margin;
+}
+
+qreal TimelineView::laneWidth() const
+{
+    return fontMetrics().averageCharWidth() * 34;
+}
+
+qreal TimelineView::serverX() const
+{
+    return gutterWidth() + fontMetrics().averageCharWidth() * 5 - horizontalScrollBar()->value();
+}
+
+int TimelineView::laneIndex(quint64 connectionId) const
+{
+    return int(m_lanes.indexOf(connectionId));
+}
+
+qreal TimelineView::laneX(quint64 connectionId) const
+{
+    const int index = laneIndex(connectionId);
+    return index < 0 ? -1 : serverX() + (index + 1) * laneWidth();
+}
+
+int TimelineView::firstVisibleRow() const
+{
+    return verticalScrollBar()->value();
+}
+
+QRectF TimelineView::rowRect(int row) const
+{
+    return {0, headerHeight() + (row - firstVisibleRow()) * rowHeight(), qreal(viewport()->width()), rowHeight()};
+}
+
+QPointF TimelineView::arrowMidpoint(int row) const
+{
+    const QRectF r = rowRect(row);
+    const quint64 id = m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong();
+    const qreal lane = laneX(id);
+    return {lane < 0 ? serverX() : (serverX() + lane) / 2, r.top() + r.height() * 0.62};
+}
+
+int TimelineView::rowAt(QPointF point) const
+{
+    if (!m_model || point.y() < headerHeight())
+        return -1;
+    const int row = firstVisibleRow() + int((point.y() - headerHeight()) / rowHeight());
+    return row < m_model->rowCount() ? row : -1;
+}
+
+void TimelineView::updateScrollBars()
+{
+    const int rows = m_model ? m_model->rowCount() : 0;
+    const int visible = std::max(1, int((viewport()->height() - headerHeight()) / rowHeight()));
+    verticalScrollBar()->setRange(0, std::max(0, rows - visible));
+    verticalScrollBar()->setPageStep(visible);
+    const qreal contentWidth = gutterWidth() + fontMetrics().averageCharWidth() * 5 + (m_lanes.size() + 0.6) * laneWidth();
+    horizontalScrollBar()->setRange(0, std::max(0, int(contentWidth) - viewport()->width()));
+    horizontalScrollBar()->setPageStep(viewport()->width());
+}
+
+QString TimelineView::laneLabel(quint64 connectionId) const
+{
+    // The table's connection text ("#3 alice") of a row of this connection.
+    for (int row = firstVisibleRow(), end = m_model->rowCount(); row < end; ++row) {
+        const QModelIndex index = m_model->index(row, FrameCaptureModel::ConnectionColumn);
+        if (index.data(Role::ConnectionIdRole).toULongLong() == connectionId)
+            return index.data().toString();
+        if (row - firstVisibleRow() > 200)
+            break;
+    }
+    return QStringLiteral("#%1").arg(connectionId);
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette &pal = palette();
+    if (!m_model)
+        return;
+    // Lifelines.
+    QPen lifeline(FieldColors::secondaryText(pal), 1, Qt::DashLine);
+    painter.setPen(lifeline);
+    const qreal bottom = viewport()->height();
+    painter.drawLine(QLineF(serverX(), headerHeight(), serverX(), bottom));
+    for (quint64 id : m_lanes)
+        painter.drawLine(QLineF(laneX(id), headerHeight(), laneX(id), bottom));
+
+    const int first = firstVisibleRow();
+    const int last = std::min(m_model->rowCount() - 1, first + int(bottom / rowHeight()) + 1);
+    for (int row = first; row <= last; ++row)
+        paintRow(painter, row);
+    paintHeader(painter);
+}
+
+void TimelineView::paintHeader(QPainter &painter) const
+{
+    const QPalette &pal = palette();
+    const QRectF header(0, 0, viewport()->width(), headerHeight());
+    painter.fillRect(header, pal.color(QPalette::Window));
+    painter.setPen(pal.color(QPalette::WindowText));
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    const qreal half = laneWidth() / 2 - margin;
+    painter.drawText(QRectF(serverX() - half, 0, 2 * half, header.height()), Qt::AlignCenter, tr("Server"));
+    painter.setFont(font());
+    for (quint64 id : m_lanes) {
+        const QRectF box(laneX(id) - half, 0, 2 * half, header.height());
+        painter.drawText(box, Qt::AlignCenter, fontMetrics().elidedText(laneLabel(id), Qt::ElideRight, int(box.width())));
+    }
+    painter.drawText(QRectF(margin, 0, gutterWidth() - margin, header.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("Δ time"));
+    painter.setPen(pal.color(QPalette::Mid));
+    painter.drawLine(QLineF(0, header.bottom() - 0.5, header.width(), header.bottom() - 0.5));
+}
+
+void TimelineView::paintRow(QPainter &painter, int row) const
+{
+    const QPalette &pal = palette();
+    const QModelIndex index = m_model->index(row, 0);
+    const QRectF r = rowRect(row);
+    if (row == m_currentRow)
+        painter.fillRect(r, pal.color(QPalette::Highlight).lighter(FieldColors::isDark(pal) ? 60 : 170));
+    else if (index.data(Role::HeldRole).toBool())
+        painter.fillRect(r, QColor(255, 170, 0, 70));
+
+    // The gap since the previous row in this model: a broadcast shows as a run of near-zero gaps.
+    const qint64 time = index.data(Role::TimeNsRole).toLongLong();
+    const qint64 previous = row > 0 ? m_model->index(row - 1, 0).data(Role::TimeNsRole).toLongLong() : time;
+    painter.setPen(FieldColors::secondaryText(pal));
+    painter.drawText(QRectF(margin, r.top(), gutterWidth() - margin, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("+%1 ms").arg(double(time - previous) / 1e6, 0, 'f', 3));
+
+    const auto kind = RecordKind(index.data(Role::KindRole).toInt());
+    const quint64 id = index.data(Role::ConnectionIdRole).toULongLong();
+    const qreal lane = laneX(id);
+    if (lane < 0)
+        return;
+    const int opcode = index.data(Role::OpcodeRole).toInt();
+    const bool error = index.data(Role::ErrorRole).toBool();
+    FieldId tone = FieldId::Opcode; // data frames
+    if (error)
+        tone = FieldId::Fin;
+    else if (kind == RecordKind::HttpRequest || kind == RecordKind::HttpResponse)
+        tone = FieldId::PayloadLength;
+    else if (opcode >= 0 && protocol::isControl(protocol::Opcode(opcode)))
+        tone = FieldId::Mask;
+    const QColor colour = FieldColors::strong(tone, pal);
+    const qreal y = r.top() + r.height() * 0.62;
+
+    const QString opcodeText = m_model->index(row, FrameCaptureModel::OpcodeColumn).data().toString();
+    const QString summary = m_model->index(row, FrameCaptureModel::SummaryColumn).data().toString();
+    const QString label = opcodeText + QStringLiteral("  ") + summary;
+
+    if (kind == RecordKind::ConnectionOpened || kind == RecordKind::ConnectionClosed) {
+        painter.setPen(QPen(colour, 2));
+        painter.setBrush(kind == RecordKind::ConnectionOpened ? QBrush(colour) : QBrush(Qt::NoBrush));
+        const qreal radius = r.height() * 0.16;
+        painter.drawEllipse(QPointF(lane, y), radius, radius);
+        painter.setPen(FieldColors::text(pal));
+        painter.drawText(QRectF(lane + 2 * radius, r.top(), laneWidth() - 2 * radius, r.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         fontMetrics().elidedText(summary, Qt::ElideRight, int(laneWidth() - 2 * radius)));
+        return;
+    }
+
+    const bool inbound = Direction(index.data(Role::DirectionRole).toInt()) == Direction::Inbound;
+    const qreal from = inbound ? lane : serverX();
+    const qreal to = inbound ? serverX() : lane;
+    painter.setPen(QPen(colour, 1.6));
+    painter.drawLine(QLineF(from, y, to, y));
+    const qreal head = r.height() * 0.18;
+    const qreal dir = to > from ? -1 : 1;
+    QPainterPath arrow;
+    arrow.moveTo(to, y);
+    arrow.lineTo(to + dir * head * 1.6, y - head);
+    arrow.lineTo(to + dir * head * 1.6, y + head);
+    arrow.closeSubpath();
+    painter.fillPath(arrow, colour);
+
+    painter.setPen(FieldColors::text(pal));
+    const qreal left = std::min(from, to) + margin;
+    const qreal width = std::abs(to - from) - 2 * margin;
+    painter.drawText(QRectF(left, r.top(), width, y - r.top() - 1), Qt::AlignHCenter | Qt::AlignBottom,
+                     fontMetrics().elidedText(label, Qt::ElideRight, int(width)));
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+}
+
+void TimelineView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QAbstractScrollArea::mousePressEvent(event);
+    const int row = rowAt(event->position());
+    if (row < 0)
+        return;
+    setCurrentRow(row);
+    Q_EMIT rowClicked(row);
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    event->accept();
+}
+
+bool TimelineView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_model) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int row = rowAt(help->pos());
+        if (row >= 0)
+            QToolTip::showText(help->globalPos(),
+                               m_model->index(row, FrameCaptureModel::SummaryColumn).data().toString(), viewport());
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void TimelineView::setCurrentRow(int row)
+{
+    if (!m_model || row >= m_model->rowCount())
+        row = -1;
+    m_currentRow = row;
+    if (row >= 0) {
+        const int first = firstVisibleRow();
+        const int visible = verticalScrollBar()->pageStep();
+        if (row < first || row >= first + visible)
+            verticalScrollBar()->setValue(std::max(0, row - visible / 2));
+    }
+    viewport()->update();
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return {int(gutterWidth() + 3.5 * laneWidth()), int(headerHeight() + 12 * rowHeight())};
+}
+
+} // namespace wslab::inspector

@@ -1,0 +1,122 @@
+#include "inspector/explainpanel.h"
+
+#include "inspector/capturesamples.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace wslab;
+using namespace wslab::inspector;
+using namespace wslab::inspector::samples;
+using protocol::FieldId;
+
+class TestExplainPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void narratesTheMaskedHelloInParserOrder();
+    void steppingMarksOneStep();
+    void clickingAStepActivatesItsField();
+    void explainsWhereTheParserStopped();
+    void explainsRecordsThatAreNotFrames_data();
+    void explainsRecordsThatAreNotFrames();
+};
+
+void TestExplainPanel::narratesTheMaskedHelloInParserOrder()
+{
+    ExplainPanel panel;
+    panel.setRecord(frameRecord(7, maskedHelloWire()));
+    const QString text = panel.plainText();
+    // RFC 6455 §5.7 masked "Hello", in the order the parser reads it.
+    const QStringList inOrder{"Frame #7, sent by the browser",
+                              "byte 0 = 0x81 (1000 0001)",
+                              "FIN = 1",
+                              "RSV1-3 = 000",
+                              "opcode = 0x1 text",
+                              "byte 1 = 0x85 (1000 0101)",
+                              "MASK = 1",
+                              "payload len = 5",
+                              "bytes 2-5 = 37 fa 21 3d",
+                              "masking key = 37 fa 21 3d",
+                              "bytes 6-10",
+                              "7f 9f 4d 51 58",
+                              "“Hello”"};
+    qsizetype at = 0;
+    for (const QString &part : inOrder) {
+        const qsizetype found = text.indexOf(part, at);
+        QVERIFY2(found >= 0, qPrintable(QStringLiteral("“%1” not found after %2 in:\n%3").arg(part).arg(at).arg(text)));
+        at = found + part.size();
+    }
+    QCOMPARE(panel.steps().size(), 7);
+}
+
+void TestExplainPanel::steppingMarksOneStep()
+{
+    ExplainPanel panel;
+    panel.setFrame(frameFromWire(maskedHelloWire()));
+    QSignalSpy changed(&panel, &ExplainPanel::currentStepChanged);
+    panel.setCurrentStep(3);
+    QCOMPARE(panel.currentStep(), 3);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toInt(), 3);
+    QVERIFY(panel.html().contains("font-weight:700") || panel.html().contains("font-weight:600"));
+    panel.highlightField(FieldId::Rsv2);
+    QCOMPARE(panel.currentStep(), 1);
+    panel.highlightField(FieldId::ExtendedPayloadLength64); // not in this frame
+    QCOMPARE(panel.currentStep(), -1);
+    QCOMPARE(changed.count(), 3);
+}
+
+void TestExplainPanel::clickingAStepActivatesItsField()
+{
+    ExplainPanel panel;
+    panel.setFrame(frameFromWire(maskedHelloWire()));
+    QSignalSpy activated(&panel, &ExplainPanel::fieldActivated);
+    auto *browser = panel.findChild<QTextBrowser *>();
+    QVERIFY(browser);
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("step:4")));
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.at(0).at(0).value<FieldId>(), FieldId::PayloadLength);
+    QCOMPARE(panel.currentStep(), 4);
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("step:99")));
+    QCOMPARE(activated.count(), 1);
+}
+
+void TestExplainPanel::explainsWhereTheParserStopped()
+{
+    ExplainPanel panel;
+    CaptureRecord record = frameRecord(1, QByteArray::fromHex("c100"), 1, Direction::Inbound);
+    record.decodeError = protocol::DecodeError::ReservedBitsSet;
+    panel.setRecord(record);
+    QVERIFY(panel.plainText().contains("RSV1 means \"compressed\""));
+    QVERIFY(panel.plainText().contains("close code 1002"));
+}
+
+void TestExplainPanel::explainsRecordsThatAreNotFrames_data()
+{
+    QTest::addColumn<CaptureRecord>("record");
+    QTest::addColumn<QString>("contains");
+    QTest::addRow("upgrade request") << httpRecord(1, RecordKind::HttpRequest, upgradeRequest) << "RFC 6455 §4.1";
+    QTest::addRow("101") << httpRecord(2, RecordKind::HttpResponse, upgradeResponse, 1, 101) << "Switching Protocols";
+    CaptureRecord closed = eventRecord(3, RecordKind::ConnectionClosed);
+    closed.closeCode = 1006;
+    QTest::addRow("TCP close") << closed << "1006 (Abnormal Closure)";
+    CaptureRecord error = eventRecord(4, RecordKind::ProtocolError);
+    error.decodeError = protocol::DecodeError::InvalidUtf8;
+    QTest::addRow("error") << error << "close code 1007";
+}
+
+void TestExplainPanel::explainsRecordsThatAreNotFrames()
+{
+    QFETCH(CaptureRecord, record);
+    QFETCH(QString, contains);
+    ExplainPanel panel;
+    panel.setRecord(record);
+    QVERIFY2(panel.plainText().contains(contains), qPrintable(panel.plainText()));
+    QVERIFY(panel.steps().isEmpty());
+}
+
+QTEST_MAIN(TestExplainPanel)
+#include "tst_explainpanel.moc"

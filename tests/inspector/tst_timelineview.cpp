@@ -1,0 +1,137 @@
+#include "inspector/capturefilterproxy.h"
+#include "inspector/framecapturemodel.h"
+#include "inspector/timelineview.h"
+
+#include "inspector/capturesamples.h"
+
+#include <QImage>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wslab;
+using namespace wslab::inspector;
+using namespace wslab::inspector::samples;
+using protocol::Opcode;
+
+namespace {
+
+// A chat broadcast: one message in from connection 1, fanned out to connections 1, 2 and 3.
+server::CaptureBatch broadcast()
+{
+    server::CaptureBatch batch;
+    for (quint64 c = 1; c <= 3; ++c) {
+        CaptureRecord opened = eventRecord(c, RecordKind::ConnectionOpened, c);
+        opened.note = QStringLiteral("127.0.0.1:%1").arg(5000 + c);
+        batch << opened;
+    }
+    batch << encodedRecord(4, Opcode::Text, "hi all", 1, Direction::Inbound);
+    for (quint64 c = 1; c <= 3; ++c)
+        batch << encodedRecord(4 + c, Opcode::Text, "alice: hi all", c, Direction::Outbound);
+    return batch;
+}
+
+} // namespace
+
+class TestTimelineView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void oneLanePerConnection();
+    void arrowsPointTheWayTheBytesWent();
+    void clickOnAnArrowSelectsItsRow();
+    void followsTheTailOnlyAtTheBottom();
+    void worksOverTheFilterProxy();
+
+private:
+    FrameCaptureModel *m_model = nullptr;
+    TimelineView *m_view = nullptr;
+};
+
+void TestTimelineView::init()
+{
+    m_model = new FrameCaptureModel(this);
+    m_view = new TimelineView;
+    m_view->resize(900, 400);
+    m_view->setModel(m_model);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    m_model->appendBatch(broadcast());
+}
+
+void TestTimelineView::cleanup()
+{
+    delete m_view;
+    delete m_model;
+}
+
+void TestTimelineView::oneLanePerConnection()
+{
+    QCOMPARE(m_view->lanes(), (QList<quint64>{1, 2, 3}));
+    QVERIFY(m_view->serverX() < m_view->laneX(1));
+    QVERIFY(m_view->laneX(1) < m_view->laneX(2));
+    QVERIFY(m_view->laneX(2) < m_view->laneX(3));
+    QCOMPARE(m_view->laneX(99), -1.0);
+}
+
+void TestTimelineView::arrowsPointTheWayTheBytesWent()
+{
+    const QImage image = m_view->grab().toImage();
+    QVERIFY(!image.isNull());
+    const qreal dpr = image.devicePixelRatio();
+    const QColor base = m_view->palette().color(QPalette::Base);
+    // Row 3 (inbound from 1) and row 6 (outbound to 3): the line is drawn at the arrow's height
+    // between the server lifeline and the lane, nowhere to the right of that lane.
+    for (int row : {3, 6}) {
+        const QPointF mid = m_view->arrowMidpoint(row);
+        const QPoint onLine = m_view->viewport()->mapTo(m_view, mid.toPoint());
+        QVERIFY2(image.pixelColor((QPointF(onLine) * dpr).toPoint()) != base, qPrintable(QString::number(row)));
+    }
+    const QPointF beyond(m_view->laneX(1) + 20, m_view->arrowMidpoint(3).y());
+    const QPoint beyondInWidget = m_view->viewport()->mapTo(m_view, beyond.toPoint());
+    QCOMPARE(image.pixelColor((QPointF(beyondInWidget) * dpr).toPoint()), base);
+}
+
+void TestTimelineView::clickOnAnArrowSelectsItsRow()
+{
+    QSignalSpy clicked(m_view, &TimelineView::rowClicked);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->arrowMidpoint(5).toPoint());
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.at(0).at(0).toInt(), 5);
+    QCOMPARE(m_view->currentRow(), 5);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(50, 2)); // the header
+    QCOMPARE(clicked.count(), 1);
+}
+
+void TestTimelineView::followsTheTailOnlyAtTheBottom()
+{
+    m_model->appendBatch(textBatch(100, 200, 2));
+    QVERIFY(m_view->isFollowingTail());
+    QCOMPARE(m_view->verticalScrollBar()->value(), m_view->verticalScrollBar()->maximum());
+
+    m_view->verticalScrollBar()->setValue(10); // the learner scrolls up to read
+    m_model->appendBatch(textBatch(300, 50, 2));
+    QCOMPARE(m_view->firstVisibleRow(), 10);
+    QVERIFY(!m_view->isFollowingTail());
+}
+
+void TestTimelineView::worksOverTheFilterProxy()
+{
+    CaptureFilterProxy proxy;
+    proxy.setSourceModel(m_model);
+    proxy.setConnectionFilter(2);
+    m_view->setModel(&proxy);
+    QCOMPARE(m_view->lanes(), (QList<quint64>{2}));
+    QSignalSpy clicked(m_view, &TimelineView::rowClicked);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->arrowMidpoint(1).toPoint());
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(proxy.record(clicked.at(0).at(0).toInt()).id, 6u);
+    m_view->setModel(nullptr);
+}
+
+QTEST_MAIN(TestTimelineView)
+#include "tst_timelineview.moc"
