@@ -442,6 +442,11 @@ void BitDiagramView::highlightByte(qint64 offset)
     setHighlightBits(offset * 8, 8);
 }
 
+void BitDiagramView::highlightBits(qint64 firstBit, qint64 count)
+{
+    setHighlightBits(std::max<qint64>(0, firstBit), std::max<qint64>(0, count));
+}
+
 void BitDiagramView::clearHighlight()
 {
     setHighlightBits(0, 0);

@@ -41,6 +41,7 @@ public:
 public Q_SLOTS:
     void highlightField(wslab::protocol::FieldId field);
     void highlightByte(qint64 offset); // the 8 bits of one wire byte (a click in the hex view)
+    void highlightBits(qint64 firstBit, qint64 count); // any span, e.g. RSV1-3
     void clearHighlight();
 
 Q_SIGNALS:

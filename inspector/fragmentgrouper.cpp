@@ -31,6 +31,7 @@ FragmentGroup FragmentGrouper::find(const FrameCaptureModel &model, int row, int
     if (!origin.frame || protocol::isControl(origin.frame->header.opcode)) {
         if (origin.frame) { // a control frame is a message of its own (§5.5)
             group.rows = {row};
+            group.ids = {origin.id};
             group.opcode = origin.frame->header.opcode;
             group.payload = origin.frame->payload;
             group.complete = true;
@@ -78,6 +79,8 @@ FragmentGroup FragmentGrouper::find(const FrameCaptureModel &model, int row, int
             group.opcode = step.message.opcode;
         }
     }
+    for (int r : std::as_const(group.rows))
+        group.ids.append(model.record(r).id);
     if (!group.complete || group.error) { // show what there is, even without the assembler's blessing
         group.payload.clear();
         for (int r : std::as_const(group.rows))

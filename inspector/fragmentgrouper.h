@@ -16,6 +16,7 @@ class FrameCaptureModel;
 struct FragmentGroup
 {
     QList<int> rows;                     // model rows, first fragment first
+    QList<quint64> ids;                  // their record ids
     protocol::Opcode opcode = protocol::Opcode::Text;
     QByteArray payload;                  // reassembled (as far as the capture kept it)
     bool complete = false;               // the first fragment and the FIN = 1 fragment are both there

@@ -315,6 +315,11 @@ void HexView::highlightBytes(qint64 first, qint64 last)
     setHighlightBits(first * 8, (last - first + 1) * 8);
 }
 
+void HexView::highlightBits(qint64 firstBit, qint64 count)
+{
+    setHighlightBits(std::max<qint64>(0, firstBit), std::max<qint64>(0, count));
+}
+
 void HexView::clearHighlight()
 {
     setHighlightBits(0, 0);

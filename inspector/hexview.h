@@ -46,6 +46,7 @@ public:
 public Q_SLOTS:
     void highlightField(wslab::protocol::FieldId field); // its bits, scrolled into view
     void highlightBytes(qint64 first, qint64 last);      // inclusive
+    void highlightBits(qint64 firstBit, qint64 count); // any span, e.g. RSV1-3
     void clearHighlight();
     void scrollToByte(qint64 byte);
 

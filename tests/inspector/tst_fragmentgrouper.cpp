@@ -59,6 +59,7 @@ void TestFragmentGrouper::interleavedControlAndOtherConnectionsAreSkipped()
     for (int row : {0, 4, 5}) {
         const FragmentGroup group = FragmentGrouper::find(model, row);
         QCOMPARE(group.rows, (QList<int>{0, 4, 5}));
+        QCOMPARE(group.ids, (QList<quint64>{1, 5, 6}));
         QCOMPARE(group.payload, QByteArray("abcdef"));
         QCOMPARE(group.opcode, Opcode::Binary);
         QVERIFY(group.complete);

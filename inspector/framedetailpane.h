@@ -1,0 +1,82 @@
+#pragma once
+
+#include "fragmentgrouper.h"
+
+#include "server/capturerecord.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QLabel;
+class QTabWidget;
+class QToolButton;
+QT_END_NAMESPACE
+
+namespace wslab::inspector {
+
+class BitDiagramView;
+class ExplainPanel;
+class HexView;
+class PayloadView;
+class UnmaskingTable;
+
+// Everything about the selected record in one pane: the bit diagram, the hex view, and tabs for
+// the narration, the payload, the unmasking table and the message its fragments form. This is the
+// one place the detail widgets are wired together; they only know byte offsets and field ids.
+// "Next field" walks the parse FIN → RSV → opcode → MASK → length → extended length → key →
+// payload, highlighting each in the diagram, the hex view and the narration at once.
+class FrameDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FrameDetailPane(QWidget *parent = nullptr);
+
+    void showRecord(const server::CaptureRecord &record);
+    // The message the shown frame belongs to (FragmentGrouper::find on the capture model).
+    void showFragments(const FragmentGroup &group);
+    void clear();
+
+    [[nodiscard]] int currentStep() const noexcept { return m_step; }
+    [[nodiscard]] int stepCount() const;
+    [[nodiscard]] QString stepText() const;
+
+    [[nodiscard]] HexView *hexView() const noexcept { return m_hex; }
+    [[nodiscard]] BitDiagramView *bitDiagram() const noexcept { return m_bits; }
+    [[nodiscard]] ExplainPanel *explainPanel() const noexcept { return m_explain; }
+    [[nodiscard]] PayloadView *payloadView() const noexcept { return m_payload; }
+    [[nodiscard]] PayloadView *messageView() const noexcept { return m_message; }
+    [[nodiscard]] UnmaskingTable *unmaskingTable() const noexcept { return m_unmasking; }
+    [[nodiscard]] QAction *nextFieldAction() const noexcept { return m_nextField; }
+    [[nodiscard]] QAction *previousFieldAction() const noexcept { return m_previousField; }
+    [[nodiscard]] QString fragmentsText() const;
+
+public Q_SLOTS:
+    void nextField();
+    void previousField();
+    void setStep(int step); // -1: nothing highlighted
+
+Q_SIGNALS:
+    void stepChanged(int step);
+    // The learner clicked a fragment of the message: the main window selects that record.
+    void fragmentActivated(quint64 recordId);
+
+private:
+    void applyStepHighlight();
+    void updateStepControls();
+
+    HexView *m_hex = nullptr;
+    BitDiagramView *m_bits = nullptr;
+    ExplainPanel *m_explain = nullptr;
+    PayloadView *m_payload = nullptr;
+    PayloadView *m_message = nullptr;
+    UnmaskingTable *m_unmasking = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_stepLabel = nullptr;
+    QLabel *m_fragments = nullptr;
+    QAction *m_nextField = nullptr;
+    QAction *m_previousField = nullptr;
+    int m_step = -1;
+};
+
+} // namespace wslab::inspector

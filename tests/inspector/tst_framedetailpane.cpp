@@ -1,0 +1,154 @@
+#include "inspector/bitdiagramview.h"
+#include "inspector/explainpanel.h"
+#include "inspector/fragmentgrouper.h"
+#include "inspector/framecapturemodel.h"
+#include "inspector/framedetailpane.h"
+#include "inspector/hexview.h"
+#include "inspector/payloadview.h"
+
+#include "inspector/capturesamples.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wslab;
+using namespace wslab::inspector;
+using namespace wslab::inspector::samples;
+using protocol::FieldId;
+
+using Span = std::pair<qint64, qint64>; // first bit, bit count
+
+class TestFrameDetailPane : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void nextFieldWalksTheParse();
+    void previousFieldWrapsToThePayload();
+    void clickingABitStepsToItsField();
+    void clickingAByteHighlightsItsBitsAndField();
+    void hoverShowsTheFieldsBytesThenRestoresTheStep();
+    void fragmentsListTheirRecordsAndReassemble();
+    void httpRecordHasNoFieldsToStep();
+
+private:
+    [[nodiscard]] Span hexSpan() const { return {m_pane->hexView()->highlightedFirstBit(), m_pane->hexView()->highlightedBitCount()}; }
+    [[nodiscard]] Span bitSpan() const { return {m_pane->bitDiagram()->highlightedFirstBit(), m_pane->bitDiagram()->highlightedBitCount()}; }
+    FrameDetailPane *m_pane = nullptr;
+};
+
+void TestFrameDetailPane::init()
+{
+    m_pane = new FrameDetailPane;
+    m_pane->resize(1000, 900);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane));
+    m_pane->showRecord(frameRecord(1, maskedHelloWire()));
+}
+
+void TestFrameDetailPane::cleanup()
+{
+    delete m_pane;
+}
+
+void TestFrameDetailPane::nextFieldWalksTheParse()
+{
+    QCOMPARE(m_pane->stepCount(), 7);
+    QCOMPARE(m_pane->currentStep(), -1);
+    // RFC 6455 §5.7 masked "Hello": FIN, RSV1-3, opcode, MASK, payload len, key, payload.
+    const QList<Span> expected{{0, 1}, {1, 3}, {4, 4}, {8, 1}, {9, 7}, {16, 32}, {48, 40}};
+    const QStringList briefs{"FIN=1", "RSV=000", "opcode=0x1", "MASK=1", "length 5", "masking key", "payload"};
+    QSignalSpy changed(m_pane, &FrameDetailPane::stepChanged);
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        m_pane->nextFieldAction()->trigger();
+        QCOMPARE(m_pane->currentStep(), int(i));
+        QCOMPARE(hexSpan(), expected.at(i));
+        QCOMPARE(bitSpan(), expected.at(i));
+        QCOMPARE(m_pane->explainPanel()->currentStep(), int(i));
+        QVERIFY2(m_pane->stepText().contains(briefs.at(i)), qPrintable(m_pane->stepText()));
+    }
+    QCOMPARE(changed.count(), 7);
+    m_pane->nextField(); // wraps
+    QCOMPARE(m_pane->currentStep(), 0);
+}
+
+void TestFrameDetailPane::previousFieldWrapsToThePayload()
+{
+    m_pane->previousFieldAction()->trigger();
+    QCOMPARE(m_pane->currentStep(), 6);
+    QCOMPARE(hexSpan(), (Span{48, 40}));
+    m_pane->previousField();
+    QCOMPARE(hexSpan(), (Span{16, 32}));
+}
+
+void TestFrameDetailPane::clickingABitStepsToItsField()
+{
+    BitDiagramView *bits = m_pane->bitDiagram();
+    QTest::mouseClick(bits, Qt::LeftButton, {}, bits->layout().bitRect(8).center().toPoint());
+    QCOMPARE(m_pane->currentStep(), 3);
+    QCOMPARE(hexSpan(), (Span{8, 1}));
+    QTest::mouseClick(bits, Qt::LeftButton, {}, bits->layout().bitRect(2).center().toPoint());
+    QCOMPARE(m_pane->currentStep(), 1); // RSV2 belongs to the RSV step
+    QCOMPARE(hexSpan(), (Span{1, 3}));
+}
+
+void TestFrameDetailPane::clickingAByteHighlightsItsBitsAndField()
+{
+    HexView *hex = m_pane->hexView();
+    QTest::mouseClick(hex->viewport(), Qt::LeftButton, {}, hex->hexCellInViewport(3).center().toPoint());
+    QCOMPARE(m_pane->currentStep(), 5); // the masking key
+    QCOMPARE(m_pane->explainPanel()->currentStep(), 5);
+    QCOMPARE(bitSpan(), (Span{24, 8}));  // byte 3's own bits
+    QCOMPARE(hexSpan(), (Span{16, 32})); // the whole key
+}
+
+void TestFrameDetailPane::hoverShowsTheFieldsBytesThenRestoresTheStep()
+{
+    m_pane->setStep(0);
+    Q_EMIT m_pane->bitDiagram()->fieldHovered(FieldId::MaskingKey);
+    QCOMPARE(hexSpan(), (Span{16, 32}));
+    Q_EMIT m_pane->bitDiagram()->hoverLeft();
+    QCOMPARE(hexSpan(), (Span{0, 1}));
+}
+
+void TestFrameDetailPane::fragmentsListTheirRecordsAndReassemble()
+{
+    FrameCaptureModel model;
+    model.appendBatch({frameRecord(11, firstFragmentWire(), 1, Direction::Outbound),
+                       frameRecord(12, lastFragmentWire(), 1, Direction::Outbound)});
+    m_pane->showRecord(model.record(1));
+    m_pane->showFragments(FragmentGrouper::find(model, 1));
+    QVERIFY2(m_pane->fragmentsText().contains("2 fragments"), qPrintable(m_pane->fragmentsText()));
+    QVERIFY(m_pane->fragmentsText().contains("record:11"));
+    QVERIFY(m_pane->fragmentsText().contains("record:12"));
+    QCOMPARE(m_pane->messageView()->content(PayloadView::Mode::Text), QStringLiteral("Hello"));
+
+    QSignalSpy activated(m_pane, &FrameDetailPane::fragmentActivated);
+    const auto labels = m_pane->findChildren<QLabel *>();
+    const auto fragments = std::find_if(labels.begin(), labels.end(),
+                                        [](QLabel *l) { return l->text().contains("record:11"); });
+    QVERIFY(fragments != labels.end());
+    Q_EMIT(*fragments)->linkActivated(QStringLiteral("record:11"));
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.at(0).at(0).toULongLong(), 11u);
+}
+
+void TestFrameDetailPane::httpRecordHasNoFieldsToStep()
+{
+    m_pane->showRecord(httpRecord(5, RecordKind::HttpRequest, upgradeRequest));
+    QCOMPARE(m_pane->stepCount(), 0);
+    QVERIFY(!m_pane->nextFieldAction()->isEnabled());
+    QCOMPARE(m_pane->hexView()->bytes(), QByteArray(upgradeRequest));
+    QVERIFY(!m_pane->bitDiagram()->hasFrame());
+    m_pane->nextField();
+    QCOMPARE(m_pane->currentStep(), -1);
+    QVERIFY(!m_pane->grab().isNull());
+}
+
+QTEST_MAIN(TestFrameDetailPane)
+#include "tst_framedetailpane.moc"
