@@ -399,7 +399,7 @@ void ChatPane::sendData(bool binary, const QByteArray &payload)
     const QString what = binary ? tr("binary message") : tr("text message");
     QString line = tr("Sent a %1 of %2 to %3").arg(what, sizeText(payload.size()), targetName(to));
     if (fragments() > 1)
-        line += QLatin1Char(' ') + tr("in %n frames", nullptr, fragments());
+        line += QLatin1Char(' ') + tr("in %1 frames").arg(fragments());
     addSystemLine(line);
 }
 

@@ -342,7 +342,7 @@ void FrameComposer::refillFrameTabs()
         m_frameTabs->setTabText(i, tr("Frame %1").arg(i + 1));
     m_frameTabs->setCurrentIndex(m_current);
     m_removeFrame->setEnabled(m_frames.size() > 1);
-    m_send->setText(tr("Send %n frame(s)", nullptr, int(m_frames.size())));
+    m_send->setText(m_frames.size() == 1 ? tr("Send frame") : tr("Send %1 frames").arg(m_frames.size()));
 }
 
 void FrameComposer::loadPreset(ComposerPreset preset)

@@ -1,7 +1,87 @@
+#include "app/commandline.h"
+#include "app/headlessrunner.h"
+#include "app/mainwindow.h"
+
+#include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
+
+#include <cstdio>
+
+namespace {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("wslab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("WebSocket Lab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WSLAB_VERSION));
+}
+
+void print(std::FILE *stream, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stream);
+    if (!text.endsWith(QLatin1Char('\n')))
+        std::fputc('\n', stream);
+}
+
+// --help, --version and errors end the run here; 0 means "go on".
+int handleNonRunActions(const wslab::app::CommandLine::Result &result)
+{
+    using Action = wslab::app::CommandLine::Action;
+    for (const QString &warning : result.warnings)
+        print(stderr, warning);
+    switch (result.action) {
+    case Action::ShowHelp:
+    case Action::ShowVersion:
+        print(stdout, result.text);
+        return 0;
+    case Action::Error:
+        print(stderr, result.text);
+        print(stderr, QStringLiteral("Try 'wslab --help'."));
+        return 2;
+    case Action::Run:
+        break;
+    }
+    return -1;
+}
+
+int runHeadless(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    const auto result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
+    if (const int code = handleNonRunActions(result); code >= 0)
+        return code;
+    wslab::app::HeadlessRunner runner(result.options);
+    return runner.exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    // Headless needs no display: the application class is chosen before it is created.
+    if (wslab::app::CommandLine::isHeadlessRequested(argc, argv))
+        return runHeadless(argc, argv);
+
+    // ---- GUI ----------------------------------------------------------------------------------
+    // The desktop app goes here: a QApplication, the language (result.options.startup.language),
+    // the saved preferences with result.options.applyTo(...) on top, MainWindow, app.exec().
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/wslab.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("wslab"));
+    const auto result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
+    if (const int code = handleNonRunActions(result); code >= 0)
+        return code;
+    // MainWindow installs the translators (--lang, else the saved choice, else the system's).
+    wslab::app::StartupOptions startup = result.options.startup;
+    startup.applyOverrides = [options = result.options](wslab::server::ServerSettings &settings) {
+        options.applyTo(settings);
+    };
+    wslab::app::MainWindow window(startup);
+    window.show();
+    return app.exec();
+    // ---- end of GUI ---------------------------------------------------------------------------
 }

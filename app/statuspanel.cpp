@@ -78,7 +78,8 @@ void StatusPanel::setHeld(bool holding, int heldFrames)
 
 QString StatusPanel::clientsText() const
 {
-    return tr("%n client(s)", nullptr, m_clients);
+    // Spelled out rather than "%n client(s)": English plurals need no translation file.
+    return m_clients == 1 ? tr("1 client") : tr("%1 clients").arg(m_clients);
 }
 
 QString StatusPanel::ratesText() const
@@ -113,7 +114,7 @@ void StatusPanel::retranslateUi()
 
     QString state = m_state == CaptureState::Paused ? tr("Capture paused") : tr("Capturing");
     if (m_holding)
-        state += QLatin1String(" · ") + tr("holding incoming: %n held", nullptr, m_heldFrames);
+        state += QLatin1String(" · ") + tr("holding incoming frames: %1 held").arg(m_heldFrames);
     m_stateLabel->setText(state);
     const bool attention = m_state == CaptureState::Paused || m_holding;
     m_stateLabel->setStyleSheet(attention ? QStringLiteral("font-weight: bold") : QString());

@@ -1,0 +1,207 @@
+#include "app/chatpane.h"
+#include "app/clientlistmodel.h"
+#include "app/languagemanager.h"
+#include "app/mainwindow.h"
+#include "app/statuspanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace wslab::app;
+
+// The main window as a learner uses it: the server starts on an ephemeral port, a WebSocket client
+// (Qt's own, an independent implementation) connects, and the chat pane talks to it.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void startsListeningOnEphemeralPort();
+    void connectedClientAppearsInClientList();
+    void chatMessageReachesClient();
+    void messageToOneClientIsARawTextFrame();
+    void pingShowsRoundTrip();
+    void closeWithCodeReachesClient();
+    void switchingLanguageRetranslates();
+    void resetLayoutShowsEveryDock();
+
+private:
+    // Connects a client and waits until the window lists it; sets its connection id.
+    void connectClient(QWebSocket &socket, quint64 *id);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_MainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    StartupOptions options;
+    options.settingsPath = m_dir->filePath(QStringLiteral("wslab.ini"));
+    options.port = 0;
+    options.bindAddress = QStringLiteral("127.0.0.1");
+    options.language = QStringLiteral("en");
+    options.welcomeAllowed = false;
+    m_window = std::make_unique<MainWindow>(options);
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->listeningPort() != 0, 10'000);
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_dir.reset();
+}
+
+void tst_MainWindow::connectClient(QWebSocket &socket, quint64 *id)
+{
+    const int before = m_window->clientModel()->rowCount();
+    QSignalSpy connected(&socket, &QWebSocket::connected);
+    socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/chatsocket").arg(m_window->listeningPort())));
+    QVERIFY(connected.wait(10'000));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->clientModel()->rowCount(), before + 1, 10'000);
+    *id = m_window->clientModel()->client(before).connectionId;
+    QVERIFY(*id != 0);
+}
+
+void tst_MainWindow::startsListeningOnEphemeralPort()
+{
+    QVERIFY(m_window->listeningPort() != 0);
+    const QString url = QStringLiteral("http://127.0.0.1:%1/").arg(m_window->listeningPort());
+    QCOMPARE(m_window->listeningUrl(), url);
+    QCOMPARE(m_window->statusPanel()->url(), url);
+}
+
+void tst_MainWindow::connectedClientAppearsInClientList()
+{
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    const ClientListModel *clients = m_window->clientModel();
+    const int row = clients->rowForId(id);
+    QVERIFY(row >= 0);
+    QCOMPARE(clients->client(row).transport, wslab::server::Transport::WebSocket);
+    QVERIFY(clients->data(clients->index(row, ClientListModel::AddressColumn)).toString().startsWith("127.0.0.1:"));
+    QCOMPARE(m_window->statusPanel()->clientsText(), QStringLiteral("1 client"));
+
+    socket.sendTextMessage(QStringLiteral("/nick alice"));
+    QTRY_COMPARE_WITH_TIMEOUT(clients->nick(id), QStringLiteral("alice"), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->chatPane()->conversationText().contains("alice"), 10'000);
+}
+
+void tst_MainWindow::chatMessageReachesClient()
+{
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy received(&socket, &QWebSocket::textMessageReceived);
+
+    m_window->chatPane()->setTarget(ChatPane::everyone);
+    m_window->chatPane()->sendText(QStringLiteral("hello from the desk"));
+
+    // Through the chat room: a "message" object among whatever else arrives (welcome, join).
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(received.cbegin(), received.cend(), [](const QList<QVariant> &args) {
+                                 const QString text = args.first().toString();
+                                 return text.contains("\"type\":\"message\"") && text.contains("hello from the desk");
+                             }),
+                             10'000);
+}
+
+void tst_MainWindow::messageToOneClientIsARawTextFrame()
+{
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy received(&socket, &QWebSocket::textMessageReceived);
+
+    m_window->chatPane()->setTarget(id);
+    QCOMPARE(m_window->chatPane()->target(), id);
+    m_window->chatPane()->sendText(QStringLiteral("just for you"));
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(received.cbegin(), received.cend(), [](const QList<QVariant> &args) {
+                                 return args.first().toString() == QLatin1String("just for you");
+                             }),
+                             10'000);
+}
+
+void tst_MainWindow::pingShowsRoundTrip()
+{
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_window->chatPane()->lastRoundTripText().isEmpty());
+
+    m_window->chatPane()->setTarget(id);
+    m_window->chatPane()->sendPing(QByteArrayLiteral("rtt?"));
+    // QWebSocket answers the ping by itself (RFC 6455 §5.5.2); the pane shows the round trip.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->chatPane()->lastRoundTripText().isEmpty(), 10'000);
+    QVERIFY(m_window->chatPane()->lastRoundTripText().contains(QLatin1String(" ms")));
+    QVERIFY(m_window->chatPane()->lastRoundTripText().contains(QLatin1String("rtt?")));
+}
+
+void tst_MainWindow::closeWithCodeReachesClient()
+{
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+
+    m_window->chatPane()->setTarget(id);
+    m_window->chatPane()->closeTarget(4000, QStringLiteral("lesson over"));
+    QVERIFY(disconnected.wait(10'000));
+    QCOMPARE(int(socket.closeCode()), 4000);
+    QCOMPARE(socket.closeReason(), QStringLiteral("lesson over"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->clientModel()->rowForId(id), -1, 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->chatPane()->conversationText().contains("4000"), 10'000);
+}
+
+void tst_MainWindow::switchingLanguageRetranslates()
+{
+    QMenu *fileMenu = m_window->menuBar()->actions().first()->menu();
+    QVERIFY(fileMenu);
+    QCOMPARE(fileMenu->title(), QStringLiteral("&File"));
+    QCOMPARE(m_window->chatDock()->windowTitle(), QStringLiteral("Chat"));
+
+    m_window->setLanguage(QStringLiteral("zh_CN"));
+    QCOMPARE(m_window->languageManager()->current(), QStringLiteral("zh_CN"));
+    QTRY_COMPARE(fileMenu->title(), QStringLiteral("文件(&F)"));
+    QCOMPARE(m_window->chatDock()->windowTitle(), QStringLiteral("聊天"));
+    QCOMPARE(m_window->preferences().language, QStringLiteral("zh_CN"));
+
+    m_window->setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(fileMenu->title(), QStringLiteral("&File"));
+    QCOMPARE(m_window->chatDock()->windowTitle(), QStringLiteral("Chat"));
+}
+
+void tst_MainWindow::resetLayoutShowsEveryDock()
+{
+    for (QDockWidget *dock : m_window->docks())
+        dock->hide();
+    m_window->resetLayout();
+    for (QDockWidget *dock : m_window->docks()) {
+        QVERIFY2(!dock->isHidden(), qPrintable(dock->objectName()));
+        QVERIFY(!dock->isFloating());
+    }
+    QCOMPARE(m_window->dockWidgetArea(m_window->chatDock()), Qt::RightDockWidgetArea);
+    QCOMPARE(m_window->dockWidgetArea(m_window->detailDock()), Qt::BottomDockWidgetArea);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
