@@ -50,6 +50,8 @@ AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     m_progress->setTextVisible(false);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setVisible(false);
+    m_phase->setVisible(false);
     for (QLabel *label : {m_summary, m_conclusions}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -156,13 +158,16 @@ void AutoDemoDialog::onPhaseChanged(AutoDemo::Phase phase)
         w->setEnabled(idle);
     if (phase == AutoDemo::Phase::Connecting)
         m_progress->setValue(0);
+    // Progress only means something while a run is on.
+    m_progress->setVisible(!idle);
+    m_phase->setVisible(!idle);
     updateRunButton();
 }
 
 QString AutoDemoDialog::phaseText(AutoDemo::Phase phase) const
 {
     switch (phase) {
-    case AutoDemo::Phase::Idle: return m_hasResult ? tr("Done.") : QString();
+    case AutoDemo::Phase::Idle: return {};
     case AutoDemo::Phase::Connecting: return tr("Connecting the receivers…");
     case AutoDemo::Phase::Settling: return tr("Waiting until every receiver has caught up…");
     case AutoDemo::Phase::Sending: return tr("Sending the lines…");

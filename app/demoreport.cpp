@@ -29,7 +29,7 @@ TransportChartData DemoReport::chartData(const DemoResult &result)
     TransportChartData data;
     if (!result.hasMeasurements())
         return data;
-    TransportChartData::Metric exchanges{tr("Requests (WebSocket: frames) per second"), {}, {}};
+    TransportChartData::Metric exchanges{tr("Requests per second (WebSocket: frames)"), {}, {}};
     TransportChartData::Metric bytes{tr("Bytes on the wire per second"), {}, {}};
     TransportChartData::Metric median{tr("Latency, median"), {}, {}};
     TransportChartData::Metric p95{tr("Latency, 95th percentile"), {}, {}};

@@ -55,6 +55,25 @@ qreal wrappedHeight(const QString &text, qreal width, const QFontMetricsF &fm)
     return fm.boundingRect(QRectF(0, 0, std::max<qreal>(width, 1), 1e6), Qt::TextWordWrap, text).height();
 }
 
+// The metric names' column: a third of the width at most, but never so narrow that a name
+// breaks into a word per line.
+qreal labelColumnWidth(const TransportChartData &data, qreal areaWidth, const QFontMetricsF &fm)
+{
+    return std::min(widestMetricName(data, fm), std::max(std::round(areaWidth * 0.32), fm.height() * 7));
+}
+
+// The height of all groups with bars `barLines` lines high and names wrapped at `labelWidth`.
+qreal groupsHeight(const TransportChartData &data, qreal barLines, qreal labelWidth, const QFontMetricsF &fm)
+{
+    const qreal bar = std::round(fm.height() * barLines);
+    const qreal bars = 3 * bar + 2 * std::max<qreal>(1, std::round(bar * barGapRatio));
+    const qreal gap = std::round(bar * groupGapRatio);
+    qreal height = 0;
+    for (const auto &metric : data.metrics)
+        height += std::max(bars, std::ceil(wrappedHeight(metric.name, labelWidth, fm))) + gap;
+    return height;
+}
+
 QString tickText(int tick)
 {
     const int percent = tick * 100 / (TransportChartLayout::tickCount - 1);
@@ -105,7 +124,7 @@ TransportChartLayout TransportChartLayout::compute(const TransportChartData &dat
     const qreal legendBottom = layoutLegend(layout, data, area.topLeft(), area.right(), fm);
 
     // Columns: metric names | bars | the value of the longest bar.
-    const qreal labelWidth = std::min(widestMetricName(data, fm), std::round(area.width() * 0.32));
+    const qreal labelWidth = labelColumnWidth(data, area.width(), fm);
     const qreal valueWidth = widestValueText(data, fm);
     const qreal plotLeft = area.left() + labelWidth + s.pad;
     const qreal plotWidth = std::max(area.right() - valueWidth - s.pad * 0.5 - plotLeft, s.line * 3);
@@ -124,16 +143,21 @@ TransportChartLayout TransportChartLayout::compute(const TransportChartData &dat
     qreal y = top + std::round(groupGap / 2);
     for (int m = 0; m < data.metrics.size(); ++m) {
         const TransportChartData::Metric &metric = data.metrics.at(m);
-        layout.metricLabels.append({metric.name, QRectF(area.left(), y, labelWidth, groupHeight),
+        // A name that wraps to more lines than the bars are high makes its group taller; the bars
+        // stay centred beside it.
+        const qreal labelHeight = wrappedHeight(metric.name, labelWidth, fm);
+        const qreal rowHeight = std::max(groupHeight, std::ceil(labelHeight));
+        layout.metricLabels.append({metric.name, QRectF(area.left(), y, labelWidth, rowHeight),
                                     int(Qt::AlignRight | Qt::AlignVCenter) | Qt::TextWordWrap});
         double largest = 0;
         for (double v : metric.values) {
             if (std::isfinite(v))
                 largest = std::max(largest, v);
         }
+        const qreal barsTop = y + std::round((rowHeight - groupHeight) / 2);
         for (int series = 0; series < TransportStyle::count; ++series) {
             const double value = metric.values[size_t(series)];
-            const qreal barTop = y + series * (barHeight + barGap);
+            const qreal barTop = barsTop + series * (barHeight + barGap);
             Bar bar;
             bar.metric = m;
             bar.series = series;
@@ -147,7 +171,7 @@ TransportChartLayout TransportChartLayout::compute(const TransportChartData &dat
                          QRectF(plotLeft + width + s.pad * 0.5, barTop, valueWidth, barHeight)};
             layout.bars.append(bar);
         }
-        y += groupHeight + groupGap;
+        y += rowHeight + groupGap;
     }
     const qreal plotBottom = y - groupGap + std::round(groupGap / 2);
     layout.plot = QRectF(plotLeft, top, plotWidth, plotBottom - top);
@@ -174,7 +198,7 @@ QSizeF TransportChartLayout::naturalSize(const TransportChartData &data, const Q
     const qreal plotWidth = s.line * 18;
     const qreal width = 2 * s.pad + widestMetricName(data, fm) + s.pad + plotWidth + s.pad * 0.5
         + widestValueText(data, fm);
-    const qreal groups = groupHeightInBars * naturalBarLines * s.line * qreal(data.metrics.size());
+    const qreal groups = groupsHeight(data, naturalBarLines, widestMetricName(data, fm), fm);
     const qreal height = 2 * s.pad + s.line * 1.8 + groups + s.line * 1.3 + wrappedHeight(data.axisTitle, plotWidth, fm);
     return {std::ceil(width), std::ceil(height)};
 }
@@ -185,9 +209,9 @@ QSizeF TransportChartLayout::minimumSize(const TransportChartData &data, const Q
     if (data.isEmpty())
         return {s.line * 12, s.line * 4};
     const qreal plotWidth = s.line * 6;
-    const qreal width = 2 * s.pad + std::min(widestMetricName(data, fm), s.line * 7) + s.pad + plotWidth
-        + s.pad * 0.5 + widestValueText(data, fm);
-    const qreal groups = groupHeightInBars * minBarLines * s.line * qreal(data.metrics.size());
+    const qreal labelWidth = std::min(widestMetricName(data, fm), s.line * 7);
+    const qreal width = 2 * s.pad + labelWidth + s.pad + plotWidth + s.pad * 0.5 + widestValueText(data, fm);
+    const qreal groups = groupsHeight(data, minBarLines, labelWidth, fm);
     // The legend may take two rows and the axis title two lines at the minimum width.
     const qreal height = 2 * s.pad + s.line * 3.1 + groups + s.line * 3.3;
     return {std::ceil(width), std::ceil(height)};

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -50,8 +51,8 @@ TransportPanel::TransportPanel(QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->verticalHeader()->setHighlightSections(false);
-    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (int column = 0; column < TransportStyle::count; ++column) {
         m_table->setHorizontalHeaderItem(column, new QTableWidgetItem);
         for (int row = 0; row < rowCount; ++row) {
@@ -67,16 +68,18 @@ TransportPanel::TransportPanel(QWidget *parent)
     m_note->setForegroundRole(QPalette::PlaceholderText);
     connect(m_demoButton, &QPushButton::clicked, this, &TransportPanel::showDemo);
 
+    // The table is as tall as its rows (fitTable); spare height goes below the button.
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
     layout->addWidget(m_note);
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addStretch(1);
     buttonRow->addWidget(m_demoButton);
     layout->addLayout(buttonRow);
+    layout->addStretch(1);
 
-    retranslate();
     updateHeaderIcons();
+    retranslate();
 }
 
 TransportPanel::~TransportPanel() = default;
@@ -158,6 +161,29 @@ void TransportPanel::refresh()
             item->setToolTip(r.toolTip);
         }
     }
+    fitTable();
+}
+
+// Every row shown without scrolling, and no column narrower than its header or widest cell:
+// the dock may be narrow, but a cut "Long polling" or "1,190 (9…" teaches nothing.
+void TransportPanel::fitTable()
+{
+    const QFontMetrics fm = m_table->fontMetrics();
+    const int margin = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1)
+        + fm.averageCharWidth();
+    int width = m_table->verticalHeader()->sizeHint().width() + 2 * m_table->frameWidth();
+    for (int column = 0; column < TransportStyle::count; ++column) {
+        int widest = m_table->horizontalHeader()->sectionSizeHint(column);
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            widest = std::max(widest, fm.horizontalAdvance(m_table->item(row, column)->text()) + margin);
+        width += widest;
+    }
+    m_table->setMinimumWidth(width);
+    // Word-wrapped text has no height of its own to a layout: reserve what it needs at the
+    // narrowest width the table allows, so a short dock clips rather than overlaps.
+    m_note->setMinimumHeight(m_note->heightForWidth(width));
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->verticalHeader()->length()
+                            + 2 * m_table->frameWidth());
 }
 
 void TransportPanel::retranslate()
@@ -168,15 +194,18 @@ void TransportPanel::retranslate()
                        "WebSocket are the frames it received; wasted requests are poll answers without a message."));
     m_demoButton->setText(tr("Compare in an auto demo…"));
     m_demoButton->setToolTip(tr("Run the same conversation through the three transports and chart the cost"));
-    refresh();
+    refresh(); // also fits the table and the note
 }
 
 void TransportPanel::updateHeaderIcons()
 {
+    // A square swatch with a gap after it: the icon is wider than tall so the name keeps its distance.
     const int side = fontMetrics().ascent();
+    const QSize iconSize(side + fontMetrics().averageCharWidth(), side);
+    m_table->horizontalHeader()->setIconSize(iconSize);
     const qreal ratio = devicePixelRatioF();
     for (int column = 0; column < TransportStyle::count; ++column) {
-        QPixmap swatch(QSize(side, side) * ratio);
+        QPixmap swatch(iconSize * ratio);
         swatch.setDevicePixelRatio(ratio);
         swatch.fill(Qt::transparent);
         QPainter painter(&swatch);
@@ -196,8 +225,11 @@ void TransportPanel::changeEvent(QEvent *event)
         retranslate();
         break;
     case QEvent::PaletteChange:
+        updateHeaderIcons();
+        break;
     case QEvent::FontChange:
         updateHeaderIcons();
+        fitTable();
         break;
     default:
         break;

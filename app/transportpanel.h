@@ -55,6 +55,7 @@ private:
     void retranslate();
     void refresh();
     void updateHeaderIcons();
+    void fitTable();
 
     server::TransportStats m_stats;
     QTableWidget *m_table;

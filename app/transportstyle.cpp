@@ -78,7 +78,7 @@ QColor TransportStyle::color(Transport transport, const QPalette &palette)
     case Transport::Http: h = {0, 0}; break;
     }
     const bool dark = isDark(palette);
-    QColor color = withLuminance(h.hue, h.saturation, dark ? 0.32 : 0.16);
+    QColor color = withLuminance(h.hue, h.saturation, dark ? 0.32 : 0.20);
     // Whatever the palette's base really is, keep 3:1 against it.
     const QColor base = palette.color(QPalette::Base);
     for (int i = 0; i < 20 && inspector::FieldColors::contrastRatio(color, base) < 3.0; ++i)
