@@ -56,7 +56,8 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     stepBar->addWidget(nextButton);
     stepBar->addWidget(m_stepLabel, 1);
 
-    auto *bitScroll = new QScrollArea(this);
+    m_bitScroll = new QScrollArea(this);
+    auto *bitScroll = m_bitScroll;
     bitScroll->setWidget(m_bits);
     bitScroll->setWidgetResizable(true);
     bitScroll->setFrameShape(QFrame::NoFrame);
@@ -82,9 +83,12 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     splitter->addWidget(top);
     splitter->addWidget(m_hex);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 3);
+    // The diagram keeps its natural height (see fitDiagram()); extra room goes to the hex dump
+    // and the tabs.
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 2);
+    splitter->setCollapsible(0, false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -127,6 +131,7 @@ void FrameDetailPane::showRecord(const server::CaptureRecord &record)
         m_unmasking->clear();
     }
     m_fragments->setText(record.frame ? QString() : tr("Not a WebSocket frame."));
+    fitDiagram();
     m_message->clear();
     applyStepHighlight();
     updateStepControls();
@@ -159,6 +164,14 @@ void FrameDetailPane::showFragments(const FragmentGroup &group)
     m_message->setMessage(group.opcode, group.payload, int(group.rows.size()));
 }
 
+void FrameDetailPane::fitDiagram()
+{
+    // Tall enough for the whole diagram and its length forms (one to five rows), so it never needs
+    // a vertical scroll bar at the usual sizes; capped so a small window still has a hex dump.
+    const int wanted = m_bits->minimumSizeHint().height() + 2 * m_bitScroll->frameWidth();
+    m_bitScroll->setMinimumHeight(std::min(wanted, fontMetrics().height() * 30));
+}
+
 void FrameDetailPane::clear()
 {
     m_step = -1;
@@ -169,6 +182,7 @@ void FrameDetailPane::clear()
     m_message->clear();
     m_unmasking->clear();
     m_fragments->clear();
+    fitDiagram();
     updateStepControls();
 }
 

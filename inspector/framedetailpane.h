@@ -9,6 +9,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
+class QScrollArea;
 class QTabWidget;
 class QToolButton;
 QT_END_NAMESPACE
@@ -64,6 +65,7 @@ Q_SIGNALS:
 private:
     void applyStepHighlight();
     void updateStepControls();
+    void fitDiagram();
 
     HexView *m_hex = nullptr;
     BitDiagramView *m_bits = nullptr;
@@ -72,6 +74,7 @@ private:
     PayloadView *m_message = nullptr;
     UnmaskingTable *m_unmasking = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QScrollArea *m_bitScroll = nullptr;
     QLabel *m_stepLabel = nullptr;
     QLabel *m_fragments = nullptr;
     QAction *m_nextField = nullptr;

@@ -48,15 +48,16 @@ QString PayloadPreview::hexBytes(QByteArrayView bytes, QChar separator)
     return QString::fromLatin1(bytes.toByteArray().toHex(separator.toLatin1()));
 }
 
-QString PayloadPreview::hexDump(QByteArrayView bytes, qsizetype maxBytes)
+QString PayloadPreview::hexDump(QByteArrayView bytes, qsizetype maxBytes, int perRow)
 {
+    perRow = std::max(1, perRow);
     const qsizetype size = std::min(bytes.size(), maxBytes);
     QString dump;
-    dump.reserve(size / 16 * 78 + 78);
-    for (qsizetype row = 0; row < size; row += 16) {
-        const QByteArrayView line = bytes.sliced(row, std::min<qsizetype>(16, size - row));
+    dump.reserve(size / perRow * (perRow * 4 + 14) + 80);
+    for (qsizetype row = 0; row < size; row += perRow) {
+        const QByteArrayView line = bytes.sliced(row, std::min<qsizetype>(perRow, size - row));
         QString hex = QString::fromLatin1(line.toByteArray().toHex(' '));
-        hex = hex.leftJustified(16 * 3 - 1);
+        hex = hex.leftJustified(perRow * 3 - 1);
         QString ascii;
         for (char c : line)
             ascii += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : QChar(0x00B7);

@@ -26,8 +26,8 @@ public:
     // "48 65 6c 6c 6f" for the whole span (callers bound it).
     [[nodiscard]] static QString hexBytes(QByteArrayView bytes, QChar separator = QLatin1Char(' '));
     [[nodiscard]] static bool looksLikeText(QByteArrayView bytes);
-    // A classic dump: offset, 16 bytes in hex, their ASCII. At most `maxBytes` bytes.
-    [[nodiscard]] static QString hexDump(QByteArrayView bytes, qsizetype maxBytes);
+    // A classic dump: offset, `perRow` bytes in hex, their ASCII. At most `maxBytes` bytes.
+    [[nodiscard]] static QString hexDump(QByteArrayView bytes, qsizetype maxBytes, int perRow = 16);
 
     [[nodiscard]] static QString frameSummary(const protocol::DecodedFrame &frame);
     // "1000 Normal Closure, “bye”"; the decode error's reason when the payload breaks §5.5.1.

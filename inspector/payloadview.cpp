@@ -126,13 +126,13 @@ void PayloadView::show(Opcode opcode, const QByteArray &payload, const std::opti
     m_json->setPlainText(hasJson ? QString::fromUtf8(json.toJson(QJsonDocument::Indented)) : QString());
 
     m_hex->setPlainText(capped(PayloadPreview::hexDump(payload, displayCap), payload.size()));
-    if (wire) {
-        m_masked->setPlainText(capped(PayloadPreview::hexDump(*wire, displayCap), wire->size()));
-        m_unmasked->setPlainText(m_hex->toPlainText());
-    } else {
+    // Side by side, each half gets 8 bytes a row so both fit next to each other.
+    constexpr int halfRow = 8;
+    m_unmasked->setPlainText(capped(PayloadPreview::hexDump(payload, displayCap, halfRow), payload.size()));
+    if (wire)
+        m_masked->setPlainText(capped(PayloadPreview::hexDump(*wire, displayCap, halfRow), wire->size()));
+    else
         m_masked->setPlainText(tr("Not masked: the bytes on the wire are the payload (RFC 6455 §5.1)."));
-        m_unmasked->setPlainText(m_hex->toPlainText());
-    }
 
     m_tabs->setTabEnabled(tabOf(Mode::Text), isText);
     m_tabs->setTabEnabled(tabOf(Mode::Json), hasJson);

@@ -5,7 +5,16 @@
 // each view paints something and fits its content (scripts/inspector-shots runs both scales).
 
 #include "inspector/bitdiagramview.h"
+#include "inspector/capturefilterproxy.h"
+#include "inspector/explainpanel.h"
+#include "inspector/fragmentgrouper.h"
+#include "inspector/framecapturemodel.h"
+#include "inspector/framedetailpane.h"
+#include "inspector/handshakeview.h"
 #include "inspector/hexview.h"
+#include "inspector/payloadview.h"
+#include "inspector/timelineview.h"
+#include "inspector/unmaskingtable.h"
 
 #include "inspector/capturesamples.h"
 
@@ -13,9 +22,12 @@
 #include <QDir>
 #include <QImage>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QHeaderView>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,6 +76,62 @@ int distinctColours(const QImage &image)
             colours.insert(image.pixel(x, y));
     }
     return int(colours.size());
+}
+
+// A short chat session as the server captures it: two browsers, a handshake, a broadcast, a
+// fragmented message, a ping, a held frame and a closing handshake.
+server::CaptureBatch sampleSession()
+{
+    using protocol::Opcode;
+    server::CaptureBatch batch;
+    quint64 id = 0;
+    qint64 time = 0;
+    const auto add = [&](CaptureRecord r, qint64 gapUs) {
+        r.id = ++id;
+        time += gapUs * 1000;
+        r.timeNs = time;
+        batch << r;
+    };
+    for (quint64 c : {1, 2}) {
+        CaptureRecord opened = eventRecord(0, RecordKind::ConnectionOpened, c);
+        opened.note = QStringLiteral("127.0.0.1:%1").arg(53410 + c);
+        add(opened, 1200);
+        CaptureRecord request = httpRecord(0, RecordKind::HttpRequest, upgradeRequest, c);
+        request.transport = Transport::WebSocket;
+        add(request, 300);
+        CaptureRecord response = httpRecord(0, RecordKind::HttpResponse, upgradeResponse, c, 101);
+        response.transport = Transport::WebSocket;
+        add(response, 150);
+    }
+    add(encodedRecord(0, Opcode::Text, R"({"type":"nick","nick":"alice"})", 1), 8000);
+    add(encodedRecord(0, Opcode::Text, R"({"type":"chat","text":"hello everyone"})", 1), 2500);
+    add(encodedRecord(0, Opcode::Text, R"({"from":"alice","text":"hello everyone"})", 1, Direction::Outbound), 90);
+    add(encodedRecord(0, Opcode::Text, R"({"from":"alice","text":"hello everyone"})", 2, Direction::Outbound), 40);
+    add(frameRecord(0, firstFragmentWire(), 2, Direction::Outbound), 5000);
+    add(encodedRecord(0, Opcode::Ping, "tick", 2, Direction::Outbound), 30);
+    add(frameRecord(0, lastFragmentWire(), 2, Direction::Outbound), 30);
+    add(encodedRecord(0, Opcode::Pong, "tick", 2), 800);
+    CaptureRecord held = encodedRecord(0, Opcode::Text, R"({"type":"chat","text":"step mode"})", 2);
+    held.held = true;
+    add(held, 3000);
+    add(encodedRecord(0, Opcode::Close, protocol::FrameEncoder::closePayload(1001, "tab closed"), 2), 9000);
+    add(encodedRecord(0, Opcode::Close, protocol::FrameEncoder::closePayload(1001, "tab closed"), 2,
+                      Direction::Outbound), 200);
+    CaptureRecord closed = eventRecord(0, RecordKind::ConnectionClosed, 2);
+    closed.closeCode = 1001;
+    add(closed, 400);
+    return batch;
+}
+
+// Keeps a model alive as long as the view showing it.
+template<typename View>
+View *withSession(View *view, FrameCaptureModel **model)
+{
+    *model = new FrameCaptureModel(view);
+    (*model)->appendBatch(sampleSession());
+    (*model)->setConnectionName(1, QStringLiteral("alice"));
+    (*model)->setConnectionName(2, QStringLiteral("bob"));
+    return view;
 }
 
 } // namespace
@@ -137,6 +205,70 @@ void TestInspectorShots::render_data()
             view->setFrame(frameFromWire(protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(70000, 'a'),
                                                                         true, protocol::MaskKey{0xde, 0xad, 0xbe, 0xef})));
             return view;
+        });
+        add("capture-table", {1100, 420}, [] {
+            FrameCaptureModel *model = nullptr;
+            auto *table = withSession(new QTableView, &model);
+            table->setModel(model);
+            table->verticalHeader()->hide();
+            table->horizontalHeader()->setStretchLastSection(true);
+            table->resizeColumnsToContents();
+            table->selectRow(10);
+            return table;
+        });
+        add("timeline", {900, 560}, [] {
+            FrameCaptureModel *model = nullptr;
+            auto *view = withSession(new TimelineView, &model);
+            view->setModel(model);
+            view->setCurrentRow(8);
+            view->verticalScrollBar()->setValue(0);
+            return view;
+        });
+        add("explain-masked-hello", {620, 520}, [] {
+            auto *panel = new ExplainPanel;
+            panel->setRecord(frameRecord(7, maskedHelloWire()));
+            panel->setCurrentStep(3);
+            return panel;
+        });
+        add("payload-json", {620, 360}, [] {
+            auto *view = new PayloadView;
+            view->setFrame(frameFromWire(protocol::FrameEncoder::encode(
+                    protocol::Opcode::Text, R"({"type":"chat","text":"hello everyone","time":1700000000})", true,
+                    protocol::MaskKey{0x37, 0xfa, 0x21, 0x3d})));
+            return view;
+        });
+        add("payload-close", {620, 300}, [] {
+            auto *view = new PayloadView;
+            view->setFrame(frameFromWire(protocol::FrameEncoder::encode(
+                    protocol::Opcode::Close, protocol::FrameEncoder::closePayload(1001, "tab closed"), true,
+                    protocol::MaskKey{0x37, 0xfa, 0x21, 0x3d})));
+            view->setCurrentMode(PayloadView::Mode::MaskedUnmasked);
+            return view;
+        });
+        add("unmasking", {760, 320}, [] {
+            auto *view = new UnmaskingTable;
+            view->setFrame(frameFromWire(maskedHelloWire()));
+            return view;
+        });
+        add("handshake", {1000, 620}, [] {
+            auto *view = new HandshakeView;
+            view->setExchange(upgradeRequest, upgradeResponse);
+            return view;
+        });
+        add("detail-pane", {1000, 1000}, [] {
+            auto *pane = new FrameDetailPane;
+            FrameCaptureModel *model = nullptr;
+            withSession(pane, &model);
+            const int row = 12; // the second fragment of "Hello"
+            pane->showRecord(model->record(row));
+            pane->showFragments(FragmentGrouper::find(*model, row));
+            pane->showRecord(model->record(7));
+            pane->showFragments(FragmentGrouper::find(*model, 7));
+            pane->nextField();
+            pane->nextField();
+            pane->nextField();
+            pane->nextField();
+            return pane;
         });
         add("bitdiagram-narrow", {10, 10}, [] {
             auto *view = new BitDiagramView;
