@@ -3,6 +3,7 @@
 #include "browserverdict.h"
 #include "clientlistmodel.h"
 
+#include "inspector/bitdiagramview.h"
 #include "inspector/framenarrator.h"
 #include "inspector/hexview.h"
 #include "server/protocol/decodeerror.h"
@@ -25,6 +26,8 @@
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QStyle>
 #include <QStringDecoder>
 #include <QTabBar>
 #include <QToolButton>
@@ -69,8 +72,6 @@ FrameComposer::FrameComposer(ClientListModel *clients, QWidget *parent)
     m_expectation = new QLabel(this);
     m_expectation->setObjectName(QStringLiteral("expectation"));
     m_expectation->setWordWrap(true);
-    m_expectation->setFrameShape(QFrame::StyledPanel);
-    m_expectation->setMargin(4);
 
     m_frameTabs = new QTabBar(this);
     m_frameTabs->setObjectName(QStringLiteral("frameTabs"));
@@ -114,7 +115,6 @@ FrameComposer::FrameComposer(ClientListModel *clients, QWidget *parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -232,6 +232,8 @@ QWidget *FrameComposer::createPreviewBox()
     m_hexView = new inspector::HexView(m_previewBox);
     m_hexView->setObjectName(QStringLiteral("composerHex"));
     m_hexView->setMinimumHeight(m_hexView->fontMetrics().lineSpacing() * 4);
+    m_bitDiagram = new inspector::BitDiagramView(m_previewBox);
+    m_bitDiagram->setObjectName(QStringLiteral("composerBits"));
     m_narration = new QLabel(m_previewBox);
     m_narration->setObjectName(QStringLiteral("narration"));
     m_narration->setWordWrap(true);
@@ -240,8 +242,20 @@ QWidget *FrameComposer::createPreviewBox()
     m_verdict->setObjectName(QStringLiteral("verdict"));
     m_verdict->setWordWrap(true);
 
+    connect(m_bitDiagram, &inspector::BitDiagramView::fieldHovered, m_hexView, &inspector::HexView::highlightField);
+    connect(m_bitDiagram, &inspector::BitDiagramView::hoverLeft, m_hexView, &inspector::HexView::clearHighlight);
+    connect(m_hexView, &inspector::HexView::byteClicked, m_bitDiagram, &inspector::BitDiagramView::highlightByte);
+
     auto *layout = new QVBoxLayout(m_previewBox);
     layout->addWidget(m_sizeSummary);
+    // The diagram keeps its 32-bit rows readable and scrolls sideways in a narrow dock.
+    auto *bitScroll = new QScrollArea(m_previewBox);
+    bitScroll->setWidget(m_bitDiagram);
+    bitScroll->setWidgetResizable(true);
+    bitScroll->setFrameShape(QFrame::NoFrame);
+    bitScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_bitScroll = bitScroll;
+    layout->addWidget(bitScroll);
     layout->addWidget(m_hexView, 1);
     layout->addWidget(m_narration);
     layout->addWidget(m_verdict);
@@ -514,16 +528,24 @@ void FrameComposer::updatePreview()
     } else {
         m_expectation->setText(tr("Your own frame. The note under the bytes says what a browser makes of it."));
     }
-    m_expectation->setForegroundRole(m_preset && ComposerPresets::isInvalid(*m_preset) ? QPalette::LinkVisited
-                                                                                       : QPalette::WindowText);
+    // Fixed text and fill colours together, so the note reads the same on light and dark palettes.
+    const bool invalid = m_preset && ComposerPresets::isInvalid(*m_preset);
+    m_expectation->setStyleSheet(invalid ? QStringLiteral("QLabel { background: #fdecea; color: #5f1a14; "
+                                                          "border: 1px solid #f1b7b1; border-radius: 4px; padding: 4px; }")
+                                         : QStringLiteral("QLabel { background: #e8f4ea; color: #18401f; "
+                                                          "border: 1px solid #b6dbbd; border-radius: 4px; padding: 4px; }"));
 
     const QByteArray wire = frame.wireBytes();
     const auto decoded = protocol::FrameDecoder::readFrame(wire);
     if (decoded) {
         m_hexView->setFrame(*decoded);
+        m_bitDiagram->setFrame(*decoded);
+        // As tall as this frame's diagram (2 to 5 rows), plus room for the sideways scroll bar.
+        m_bitScroll->setFixedHeight(m_bitDiagram->sizeHint().height() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2);
         m_narration->setText(inspector::FrameNarrator::summary(*decoded));
     } else {
         m_hexView->setBytes(wire);
+        m_bitDiagram->clear();
         m_narration->clear();
     }
     m_sizeSummary->setText(tr("%1 bytes: %2 header + %3 payload (%4 length)")

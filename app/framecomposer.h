@@ -20,6 +20,7 @@ class QToolButton;
 QT_END_NAMESPACE
 
 namespace wslab::inspector {
+class BitDiagramView;
 class HexView;
 } // namespace wslab::inspector
 
@@ -112,6 +113,8 @@ private:
     QGroupBox *m_previewBox = nullptr;
     QLabel *m_sizeSummary = nullptr;
     inspector::HexView *m_hexView = nullptr;
+    inspector::BitDiagramView *m_bitDiagram = nullptr;
+    QWidget *m_bitScroll = nullptr;
     QLabel *m_narration = nullptr;
     QLabel *m_verdict = nullptr;
 

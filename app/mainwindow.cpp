@@ -13,8 +13,10 @@
 
 #include "inspector/capturefilterproxy.h"
 #include "inspector/framecapturemodel.h"
-#include "inspector/framenarrator.h"
-#include "inspector/hexview.h"
+#include "inspector/fragmentgrouper.h"
+#include "inspector/framedetailpane.h"
+#include "inspector/handshakeview.h"
+#include "inspector/timelineview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -30,6 +32,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
@@ -145,8 +148,10 @@ void MainWindow::createCentral()
             {inspector::FrameCaptureModel::FinColumn, 4},        {inspector::FrameCaptureModel::RsvColumn, 5},
             {inspector::FrameCaptureModel::OpcodeColumn, 11},    {inspector::FrameCaptureModel::MaskColumn, 5},
             {inspector::FrameCaptureModel::LengthColumn, 12}};
-    for (const auto &[column, digits] : widths)
-        m_table->setColumnWidth(column, digit * digits + 12);
+    for (const auto &[column, digits] : widths) {
+        const int title = m_table->fontMetrics().horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
+        m_table->setColumnWidth(column, std::max(digit * digits, title) + 16);
+    }
 
     m_filterBar = new FilterBar(m_proxy, this);
 
@@ -197,7 +202,19 @@ QDockWidget *MainWindow::addDock(const QString &objectName, QWidget *widget)
 {
     auto *dock = new QDockWidget(this);
     dock->setObjectName(objectName);
-    dock->setWidget(widget);
+    // Panes taller than their dock scroll instead of squeezing the frames table off the screen.
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidget(widget);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
+    // Docks are tabbed by default: the tab names them, so no title bar repeats it. Tabs still drag
+    // out, and View > Panels brings back a closed one.
+    dock->setTitleBarWidget(new QWidget(dock));
+    connect(dock, &QDockWidget::topLevelChanged, dock, [dock](bool floating) {
+        // A floating pane needs its title bar to be moved and closed.
+        dock->setTitleBarWidget(floating ? nullptr : new QWidget(dock));
+    });
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                       | QDockWidget::DockWidgetClosable);
     m_docks.append(dock);
@@ -206,18 +223,18 @@ QDockWidget *MainWindow::addDock(const QString &objectName, QWidget *widget)
 
 void MainWindow::createDocks()
 {
-    // The selected frame, until the inspector's composite pane takes this place.
-    auto *detail = new QSplitter(Qt::Horizontal, this);
-    m_detailHex = new inspector::HexView(detail);
-    m_detailText = new QLabel(detail);
-    m_detailText->setWordWrap(true);
-    m_detailText->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_detailText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detailText->setMargin(6);
-    detail->addWidget(m_detailHex);
-    detail->addWidget(m_detailText);
-    detail->setStretchFactor(1, 1);
-    m_detailDock = addDock(QStringLiteral("detailDock"), detail);
+    // Below the table: the selected frame (bit diagram, hex, explanation, payload, unmasking), and
+    // beside it as tabs the handshake of its connection and the timeline of every connection.
+    m_detail = new inspector::FrameDetailPane(this);
+    m_detail->setObjectName(QStringLiteral("frameDetail"));
+    m_detailDock = addDock(QStringLiteral("detailDock"), m_detail);
+    m_handshake = new inspector::HandshakeView(this);
+    m_handshakeDock = addDock(QStringLiteral("handshakeDock"), m_handshake);
+    m_timeline = new inspector::TimelineView(this);
+    m_timeline->setModel(m_proxy);
+    m_timelineDock = addDock(QStringLiteral("timelineDock"), m_timeline);
+    connect(m_timeline, &inspector::TimelineView::rowClicked, this, &MainWindow::selectRow);
+    connect(m_detail, &inspector::FrameDetailPane::fragmentActivated, this, &MainWindow::selectRecord);
 
     m_chatPane = new ChatPane(m_clients, this);
     m_chatDock = addDock(QStringLiteral("chatDock"), m_chatPane);
@@ -272,10 +289,6 @@ void MainWindow::restoreLayout()
 void MainWindow::resetLayout()
 {
     m_store->clearWindow();
-    if (!isMaximized() && !isFullScreen()) {
-        const QRect available = screen()->availableGeometry();
-        resize(std::min(1600, available.width()), std::min(1000, available.height()));
-    }
     applyDefaultLayout();
     m_toolBar->show();
     statusBar()->show();
@@ -399,6 +412,9 @@ void MainWindow::createMenus()
     m_captureMenu->addAction(m_previousAction);
     m_captureMenu->addAction(m_nextAction);
     m_captureMenu->addAction(m_lastAction);
+    m_captureMenu->addSeparator();
+    m_captureMenu->addAction(m_detail->previousFieldAction());
+    m_captureMenu->addAction(m_detail->nextFieldAction());
     m_captureMenu->addSeparator();
     m_handshakeMenu = m_captureMenu->addMenu(QString());
     m_handshakeMenu->addActions(m_handshakeActions);
@@ -531,6 +547,8 @@ void MainWindow::retranslateUi()
     m_toolBar->setWindowTitle(tr("Toolbar"));
 
     m_detailDock->setWindowTitle(tr("Frame"));
+    m_handshakeDock->setWindowTitle(tr("Handshake"));
+    m_timelineDock->setWindowTitle(tr("Timeline"));
     m_chatDock->setWindowTitle(tr("Chat"));
     m_composerDock->setWindowTitle(tr("Composer"));
 
@@ -611,6 +629,13 @@ void MainWindow::onBatch(const server::CaptureBatch &batch)
         } else {
             bytes += quint64(record.wireBytes.size());
         }
+        if (isUpgradeRequest(record)) {
+            m_handshakes.insert(record.connectionId, {record.id, 0});
+        } else if (record.kind == server::RecordKind::HttpResponse) {
+            const auto pending = m_handshakes.find(record.connectionId);
+            if (pending != m_handshakes.end() && pending->response == 0)
+                pending->response = record.id;
+        }
         // The handshake lab is good for one upgrade (the server resets itself); follow it here.
         if (isUpgradeRequest(record) && !m_handshakeActions.first()->isChecked()) {
             m_handshakeActions.first()->setChecked(true);
@@ -655,21 +680,38 @@ void MainWindow::onCurrentRowChanged()
 {
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
-        m_detailHex->clear();
-        m_detailText->setText(tr("Select a row in the frames table to see its bytes and what they mean."));
+        m_detail->clear();
         return;
     }
     const server::CaptureRecord &record = m_proxy->record(current.row());
-    if (record.frame) {
-        m_detailHex->setFrame(*record.frame);
-        QString text;
-        for (const inspector::NarrationStep &step : inspector::FrameNarrator::steps(*record.frame))
-            text += QStringLiteral("<p><b>%1</b> — %2</p>").arg(step.heading.toHtmlEscaped(), step.sentence.toHtmlEscaped());
-        m_detailText->setText(text);
-    } else {
-        m_detailHex->setBytes(record.wireBytes);
-        m_detailText->setText(inspector::FrameCaptureModel::summaryText(record).toHtmlEscaped());
-    }
+    m_detail->showRecord(record);
+    if (record.frame)
+        m_detail->showFragments(inspector::FragmentGrouper::find(*m_capture, m_proxy->sourceRow(current.row())));
+    m_timeline->setCurrentRow(current.row());
+    if (record.connectionId != 0)
+        showHandshakeOf(record.connectionId);
+}
+
+void MainWindow::showHandshakeOf(quint64 connectionId)
+{
+    const auto found = m_handshakes.constFind(connectionId);
+    if (found == m_handshakes.cend())
+        return; // an HTTP-only connection (the page, polling): keep the last handshake shown
+    const int requestRow = m_capture->rowForId(found->request);
+    if (requestRow < 0)
+        return;
+    const int responseRow = found->response ? m_capture->rowForId(found->response) : -1;
+    m_handshake->setRecords(m_capture->record(requestRow), responseRow >= 0 ? &m_capture->record(responseRow) : nullptr);
+}
+
+void MainWindow::selectRecord(quint64 recordId)
+{
+    const int sourceRow = m_capture->rowForId(recordId);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_capture->index(sourceRow, 0));
+    if (index.isValid())
+        selectRow(index.row());
 }
 
 void MainWindow::selectRow(int proxyRow)

@@ -9,6 +9,7 @@
 #include "server/serverhost.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
 
 #include <memory>
@@ -29,7 +30,9 @@ QT_END_NAMESPACE
 namespace wslab::inspector {
 class CaptureFilterProxy;
 class FrameCaptureModel;
-class HexView;
+class FrameDetailPane;
+class HandshakeView;
+class TimelineView;
 } // namespace wslab::inspector
 
 namespace wslab::app {
@@ -69,6 +72,8 @@ public:
     [[nodiscard]] QDockWidget *chatDock() const { return m_chatDock; }
     [[nodiscard]] QDockWidget *composerDock() const { return m_composerDock; }
     [[nodiscard]] QDockWidget *detailDock() const { return m_detailDock; }
+    [[nodiscard]] inspector::FrameDetailPane *detailPane() const { return m_detail; }
+    [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
 
 public Q_SLOTS:
     void setLanguage(const QString &code);
@@ -108,6 +113,8 @@ private:
     void onClientUpdated(const wslab::server::ClientInfo &client);
     void onClientDisconnected(quint64 connectionId, quint16 closeCode);
     void onCurrentRowChanged();
+    void showHandshakeOf(quint64 connectionId);
+    void selectRecord(quint64 recordId);
     void onHandshakeFaultChosen(QAction *action);
     void updateRates();
     void updateCaptureState();
@@ -140,12 +147,22 @@ private:
 
     ChatPane *m_chatPane = nullptr;
     FrameComposer *m_composer = nullptr;
-    inspector::HexView *m_detailHex = nullptr;
-    QLabel *m_detailText = nullptr;
+    inspector::FrameDetailPane *m_detail = nullptr;
+    inspector::HandshakeView *m_handshake = nullptr;
+    inspector::TimelineView *m_timeline = nullptr;
+    // Each WebSocket connection's upgrade request and its answer (record ids), for the handshake view.
+    struct HandshakeIds
+    {
+        quint64 request = 0;
+        quint64 response = 0;
+    };
+    QHash<quint64, HandshakeIds> m_handshakes;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_detailDock = nullptr;
     QDockWidget *m_chatDock = nullptr;
     QDockWidget *m_composerDock = nullptr;
+    QDockWidget *m_handshakeDock = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_captureMenu = nullptr;
