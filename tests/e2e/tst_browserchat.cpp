@@ -330,7 +330,7 @@ void TestBrowserChat::secondTabSeesTheFirstTabsMessages()
     QVERIFY(m_second->typeText(QStringLiteral("#composer-input"), reply));
     QVERIFY(m_second->pressKey(QStringLiteral("Enter"), 13, QStringLiteral("\r")));
     QVERIFY2(m_first->waitFor(messageShownScript(reply), pageTimeoutMs), qPrintable(m_first->lastError()));
-    QVERIFY(m_capture->find([&](const CaptureRecord &r) {
+    QVERIFY(m_capture->waitFor([&](const CaptureRecord &r) {
         return CaptureLog::frame(m_secondConnection, Direction::Inbound, Opcode::Text)(r) && r.frame->payload == reply.toUtf8();
     }));
     screenshot(m_second, QStringLiteral("03-second-tab"));
@@ -547,16 +547,22 @@ void TestBrowserChat::serverMessageReachesThePageWhole()
 
     // Chat traffic may be interleaved between messages (never inside one, RFC 6455 §5.4): the
     // message is the run of frames from its first fragment to FIN.
-    const QList<CaptureRecord> outbound = m_capture->all([&](const CaptureRecord &r) {
-        return r.kind == RecordKind::Frame && r.connectionId == m_firstConnection && r.direction == Direction::Outbound;
-    }, mark);
-    const auto start = std::find_if(outbound.cbegin(), outbound.cend(), [&](const CaptureRecord &r) {
-        return r.frame->header.opcode == (binary ? Opcode::Binary : Opcode::Text) && payload.startsWith(r.frame->payload);
-    });
-    QVERIFY(start != outbound.cend());
-    const auto end = std::find_if(start, outbound.cend(), [](const CaptureRecord &r) { return r.frame->header.fin; });
-    QVERIFY(end != outbound.cend());
-    const QList<CaptureRecord> frames(start, end + 1);
+    // The capture reaches us in batches, possibly after the browser has shown the message.
+    QList<CaptureRecord> frames;
+    const bool captured = QTest::qWaitFor([&] {
+        const QList<CaptureRecord> outbound = m_capture->all([&](const CaptureRecord &r) {
+            return r.kind == RecordKind::Frame && r.connectionId == m_firstConnection && r.direction == Direction::Outbound;
+        }, mark);
+        const auto start = std::find_if(outbound.cbegin(), outbound.cend(), [&](const CaptureRecord &r) {
+            return r.frame->header.opcode == (binary ? Opcode::Binary : Opcode::Text) && payload.startsWith(r.frame->payload);
+        });
+        const auto end = std::find_if(start, outbound.cend(), [](const CaptureRecord &r) { return r.frame->header.fin; });
+        if (end == outbound.cend())
+            return false;
+        frames = QList<CaptureRecord>(start, end + 1);
+        return true;
+    }, pageTimeoutMs);
+    QVERIFY2(captured, "the message's frames are not in the capture");
     QCOMPARE(frames.size(), fragments);
     QByteArray joined;
     for (qsizetype i = 0; i < frames.size(); ++i) {
@@ -654,6 +660,7 @@ void TestBrowserChat::foreignPageCannotOpenTheChatSocket()
     const auto response = m_capture->waitFor(CaptureLog::ofKind(request->connectionId, RecordKind::HttpResponse), mark);
     QVERIFY(response);
     QCOMPARE(response->httpStatus, 403);
+    QVERIFY(m_capture->waitFor(CaptureLog::ofKind(request->connectionId, RecordKind::ConnectionClosed), mark));
     QVERIFY(!m_capture->find([&](const CaptureRecord &r) { return r.kind == RecordKind::Frame && r.connectionId == request->connectionId; }, mark));
     m_second->clearConsole(); // the page of the other server lost its own connection as it went
 }

@@ -233,11 +233,11 @@ void TestBrowserTransports::everyLineReachesTheOtherTwo()
 
     const QByteArray utf8 = text.toUtf8();
     if (wayIn == "frame") {
-        QVERIFY(m_capture->find([&](const CaptureRecord &r) {
+        QVERIFY(m_capture->waitFor([&](const CaptureRecord &r) {
             return r.kind == RecordKind::Frame && r.direction == Direction::Inbound && r.frame && r.frame->payload == utf8;
         }, mark));
     } else {
-        const auto post = m_capture->find([&](const CaptureRecord &r) {
+        const auto post = m_capture->waitFor([&](const CaptureRecord &r) {
             return r.kind == RecordKind::HttpRequest && r.wireBytes.startsWith(wayIn) && r.wireBytes.endsWith(utf8);
         }, mark);
         QVERIFY(post);
@@ -245,7 +245,7 @@ void TestBrowserTransports::everyLineReachesTheOtherTwo()
     }
     // The long-polling tab got it as the answer to a held GET /longpoll.
     if (sender != 1) {
-        QVERIFY(m_capture->find([&](const CaptureRecord &r) {
+        QVERIFY(m_capture->waitFor([&](const CaptureRecord &r) {
             return r.kind == RecordKind::HttpResponse && r.transport == Transport::LongPolling && r.wireBytes.contains(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
         }, mark));
     }
