@@ -49,7 +49,11 @@ void WebSocketDemoReceiver::start()
 void WebSocketDemoReceiver::stop()
 {
     m_stopping = true;
-    m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("demo over"));
+    // A polite close where there is a connection to close (RFC 6455 §7.1.2); otherwise just drop it.
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("demo over"));
+    else
+        m_socket->abort();
 }
 
 void WebSocketDemoReceiver::onFrame(const QString &frame)
