@@ -5,7 +5,7 @@
 //
 // Usage:
 //   ChromiumDriver browser;
-//   if (ChromiumDriver::binaryPath().isEmpty()) QSKIP(...);
+//   WSLAB_REQUIRE_CHROMIUM();   // in initTestCase()
 //   QVERIFY2(browser.start(), qPrintable(browser.lastError()));
 //   ChromiumPage *page = browser.firstPage();
 
@@ -30,6 +30,17 @@
 #include <sys/prctl.h>
 #endif
 
+// In a test's initTestCase(): skips without a browser, except under CI (the CI variable set), where
+// the set-up script installs Chromium and a missing one must fail rather than pass unnoticed.
+#define WSLAB_REQUIRE_CHROMIUM()                                                                       \
+    do {                                                                                               \
+        if (!wslab::e2e::ChromiumDriver::binaryPath().isEmpty())                                       \
+            break;                                                                                     \
+        if (qEnvironmentVariableIsSet("CI"))                                                           \
+            QFAIL("Chromium is not installed, and CI is set (scripts/install-deps --test installs it)"); \
+        QSKIP("Chromium is not installed (apt-get install chromium, or set WSLAB_CHROMIUM)");          \
+    } while (false)
+
 namespace wslab::e2e {
 
 class ChromiumDriver
@@ -38,12 +49,13 @@ public:
     static constexpr int startTimeoutMs = 20'000;
     static constexpr int stopTimeoutMs = 5'000;
 
-    // WSLAB_CHROMIUM overrides; otherwise Debian's /usr/bin/chromium or whatever PATH offers.
+    // WSLAB_CHROMIUM overrides (a wrong path is then an error, not a reason to skip); otherwise
+    // Debian's /usr/bin/chromium or whatever PATH offers.
     [[nodiscard]] static QString binaryPath()
     {
         const QString overridden = qEnvironmentVariable("WSLAB_CHROMIUM");
         if (!overridden.isEmpty())
-            return QFileInfo(overridden).isExecutable() ? overridden : QString();
+            return overridden;
         for (const char *name : {"chromium", "chromium-browser", "google-chrome"}) {
             const QString found = QStandardPaths::findExecutable(QLatin1String(name));
             if (!found.isEmpty())
@@ -62,6 +74,8 @@ public:
         const QString binary = binaryPath();
         if (binary.isEmpty())
             return fail(QStringLiteral("no Chromium binary (set WSLAB_CHROMIUM or install chromium)"));
+        if (!QFileInfo(binary).isExecutable())
+            return fail(QStringLiteral("%1 is not an executable file").arg(binary));
         if (!m_profile.isValid())
             return fail(QStringLiteral("cannot create a profile directory: %1").arg(m_profile.errorString()));
 

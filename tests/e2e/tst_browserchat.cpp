@@ -116,8 +116,7 @@ private:
 
 void TestBrowserChat::initTestCase()
 {
-    if (ChromiumDriver::binaryPath().isEmpty())
-        QSKIP("Chromium is not installed (apt-get install chromium, or set WSLAB_CHROMIUM)");
+    WSLAB_REQUIRE_CHROMIUM();
 
     m_artifactDir = qEnvironmentVariable("WSLAB_E2E_ARTIFACTS");
     if (m_artifactDir.isEmpty()) {

@@ -51,8 +51,7 @@ private:
 
 void TestChromiumDriver::initTestCase()
 {
-    if (ChromiumDriver::binaryPath().isEmpty())
-        QSKIP("Chromium is not installed (apt-get install chromium, or set WSLAB_CHROMIUM)");
+    WSLAB_REQUIRE_CHROMIUM();
     m_browser = std::make_unique<ChromiumDriver>();
     QVERIFY2(m_browser->start(), qPrintable(m_browser->lastError()));
     m_page = m_browser->firstPage();
