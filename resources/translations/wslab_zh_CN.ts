@@ -1,0 +1,2543 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>wslab::app::AutoDemo</name>
+    <message>
+        <source>the demo's settings are out of range</source>
+        <translation>演示的设置超出范围</translation>
+    </message>
+    <message>
+        <source>the server is not listening</source>
+        <translation>服务器没有在监听</translation>
+    </message>
+    <message>
+        <source>POST /send answered HTTP %1</source>
+        <translation>POST /send 的应答是 HTTP %1</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 receivers connected within %3 ms</source>
+        <translation>%3 毫秒内只有 %1/%2 个接收端连上</translation>
+    </message>
+    <message>
+        <source>not every receiver heard the first line</source>
+        <translation>并非每个接收端都收到了第一行</translation>
+    </message>
+    <message>
+        <source>the time limit struck before measuring began</source>
+        <translation>开始测量之前就到了时间上限</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::AutoDemoDialog</name>
+    <message>
+        <source>Connecting the receivers…</source>
+        <translation>正在连接接收端…</translation>
+    </message>
+    <message>
+        <source>Waiting until every receiver has caught up…</source>
+        <translation>正在等待每个接收端跟上…</translation>
+    </message>
+    <message>
+        <source>Sending the lines…</source>
+        <translation>正在发送各行…</translation>
+    </message>
+    <message>
+        <source>Waiting for the last deliveries…</source>
+        <translation>正在等待最后的投递…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Run demo</source>
+        <translation>运行演示</translation>
+    </message>
+    <message>
+        <source>Polling, long polling and WebSocket compared</source>
+        <translation>轮询、长轮询与 WebSocket 对比</translation>
+    </message>
+    <message>
+        <source>&amp;Receivers per transport:</source>
+        <translation>每种传输的接收端数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lines:</source>
+        <translation>行数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>One client posts numbered lines with POST /send while idle receivers listen on each transport, all at the same time. The receivers count every byte they write and read and how late each line arrives: the same conversation costs each transport differently.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;One line every:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Polling every:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>wslab::app::ChatPane</name>
+    <message>
+        <source>&amp;To:</source>
+        <translation>发给(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fragments:</source>
+        <translation>分片数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Split each message into this many frames: the first carries the opcode, the rest are continuation frames, the last has FIN = 1 (RFC 6455 §5.4).</source>
+        <translation>把每条消息拆成这么多帧：第一帧带操作码，其余是延续帧，最后一帧 FIN = 1（RFC 6455 §5.4）。</translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter</source>
+        <translation>输入消息后按回车</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>二进制</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大消息</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. de ad be ef</source>
+        <translation>十六进制字节，例如 de ad be ef</translation>
+    </message>
+    <message>
+        <source>Send hex</source>
+        <translation>发送十六进制</translation>
+    </message>
+    <message>
+        <source>Send file…</source>
+        <translation>发送文件…</translation>
+    </message>
+    <message>
+        <source>A binary message (opcode 0x2). The page receives an ArrayBuffer.</source>
+        <translation>二进制消息（操作码 0x2）。页面收到的是一个 ArrayBuffer。</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>二进制</translation>
+    </message>
+    <message>
+        <source>Send generated</source>
+        <translation>发送生成的消息</translation>
+    </message>
+    <message>
+        <source>&amp;Payload:</source>
+        <translation>载荷(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>At most 125 bytes: a control frame cannot carry more (RFC 6455 §5.5)</source>
+        <translation>最多 125 字节：控制帧不能携带更多（RFC 6455 §5.5）</translation>
+    </message>
+    <message>
+        <source>The browser answers a ping with a pong carrying the same payload (RFC 6455 §5.5.2); the round trip shows here.</source>
+        <translation>浏览器收到 ping 后会回一个携带相同载荷的 pong（RFC 6455 §5.5.2）；往返时间显示在这里。</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>关闭码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>optional, UTF-8, at most 123 bytes</source>
+        <translation>可选，UTF-8，最多 123 字节</translation>
+    </message>
+    <message>
+        <source>Close connection</source>
+        <translation>关闭连接</translation>
+    </message>
+    <message>
+        <source>Registered close codes (RFC 6455 §7.4.1). 4000-4999 are for private use; type any other number to try it.</source>
+        <translation>已注册的关闭码（RFC 6455 §7.4.1）。4000-4999 供私用；也可以输入其他数字试试。</translation>
+    </message>
+    <message>
+        <source>Up to 125 bytes: the length fits in the 7-bit field.</source>
+        <translation>不超过 125 字节：长度放得进 7 位字段。</translation>
+    </message>
+    <message>
+        <source>126 to 65,535 bytes: the 7-bit field says 126 and the next 16 bits hold the length.</source>
+        <translation>126 到 65,535 字节：7 位字段写 126，后面 16 位存放长度。</translation>
+    </message>
+    <message>
+        <source>65,536 bytes or more: the 7-bit field says 127 and the next 64 bits hold the length.</source>
+        <translation>65,536 字节及以上：7 位字段写 127，后面 64 位存放长度。</translation>
+    </message>
+    <message>
+        <source>Watch the length field in the bit diagram (RFC 6455 §5.2).</source>
+        <translation>请在位图中观察长度字段（RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>binary message</source>
+        <translation>二进制消息</translation>
+    </message>
+    <message>
+        <source>text message</source>
+        <translation>文本消息</translation>
+    </message>
+    <message>
+        <source>Sent a %1 of %2 to %3</source>
+        <translation>已向 %3 发送%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not hex: type pairs of hex digits, e.g. de ad be ef</source>
+        <translation>不是十六进制：请输入成对的十六进制数字，例如 de ad be ef</translation>
+    </message>
+    <message>
+        <source>Send a file as a binary message</source>
+        <translation>把文件作为二进制消息发送</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2, the message size limit</source>
+        <translation>%1 大于 %2，超过了消息大小上限</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Closing %1 with %2 %3</source>
+        <translation>正在以 %2 %3 关闭 %1</translation>
+    </message>
+    <message>
+        <source>Choose a close code first</source>
+        <translation>请先选择一个关闭码</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 加入了</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 离开了</translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2</source>
+        <translation>%1 改名为 %2</translation>
+    </message>
+    <message>
+        <source>Connection #%1 from %2 (%3)</source>
+        <translation>来自 %2 的连接 #%1（%3）</translation>
+    </message>
+    <message>
+        <source>%1 disconnected: %2 %3</source>
+        <translation>%1 已断开：%2 %3</translation>
+    </message>
+    <message>
+        <source>Pong from %1: round trip %2 ms, payload "%3"</source>
+        <translation>来自 %1 的 pong：往返 %2 毫秒，载荷“%3”</translation>
+    </message>
+    <message>
+        <source>in %1 frames</source>
+        <translation>（分成 %1 帧）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ClientListModel</name>
+    <message>
+        <source>%1, path %2</source>
+        <translation>%1，路径 %2</translation>
+    </message>
+    <message>
+        <source>(joining)</source>
+        <translation>（加入中）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>发</translation>
+    </message>
+    <message>
+        <source>Connection number, as in the frames table</source>
+        <translation>连接编号，与帧表中的一致</translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation>连接开始于</translation>
+    </message>
+    <message>
+        <source>Frames (or requests) received from this client</source>
+        <translation>从该客户端收到的帧（或请求）数</translation>
+    </message>
+    <message>
+        <source>Frames (or responses) sent to this client</source>
+        <translation>发给该客户端的帧（或响应）数</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::CommandLine</name>
+    <message>
+        <source>WebSocket Lab: a WebSocket server with a frame inspector, for learning and debugging RFC 6455.
+
+Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /send (HTTP transports).</source>
+        <translation>WebSocket Lab：带帧检查器的 WebSocket 服务器，用于学习和调试 RFC 6455。
+
+端点：/（聊天页面）、/chatsocket（聊天）、/echo（回显）、/poll、/longpoll、/send（HTTP 传输方式）。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>Run the server without a window; print one line per frame or HTTP message (time, connection, direction C→S / S→C, FIN, RSV, opcode, MASK, length and its tier, payload preview). Ctrl-C closes every client with 1001 and exits.</source>
+        <translation>不开窗口运行服务器；每个帧或 HTTP 消息打印一行（时间、连接、方向 C→S / S→C、FIN、RSV、操作码、MASK、长度及其档位、载荷预览）。Ctrl-C 以 1001 关闭所有客户端后退出。</translation>
+    </message>
+    <message>
+        <source>Listen on this TCP port (default 8002; 0 = any free port).</source>
+        <translation>监听此 TCP 端口（默认 8002；0 = 任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Listen on this address (default 127.0.0.1). Anything else makes the server reachable from other machines.</source>
+        <translation>监听此地址（默认 127.0.0.1）。其他地址会让别的机器也能连到服务器。</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>Also accept WebSocket upgrades from pages of this origin, e.g. https://example.com (repeatable; '*' accepts every origin). By default only the app's own page may connect.</source>
+        <translation>也接受来自此源的页面发起的 WebSocket 升级，例如 https://example.com（可重复；'*' 接受所有源）。默认只有本应用自己的页面可以连接。</translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation>ORIGIN</translation>
+    </message>
+    <message>
+        <source>Largest message accepted, in bytes (K, M, G suffixes allowed; default 16M). Larger ones are closed with 1009.</source>
+        <translation>可接受的最大消息，单位字节（可用 K、M、G 后缀；默认 16M）。更大的消息以 1009 关闭。</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <source>Largest frame payload accepted, in bytes (default 16M); decided from the frame header, before the payload is read.</source>
+        <translation>可接受的最大帧载荷，单位字节（默认 16M）；在读取载荷之前，仅凭帧头判断。</translation>
+    </message>
+    <message>
+        <source>Split outgoing messages into frames of at most this many payload bytes (default 0: one frame per message).</source>
+        <translation>把发出的消息拆成载荷最多这么多字节的帧（默认 0：每条消息一帧）。</translation>
+    </message>
+    <message>
+        <source>Ping a client after this many idle milliseconds (default 0: never).</source>
+        <translation>客户端空闲这么多毫秒后向它发送 ping（默认 0：从不）。</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>Record nothing (fastest; headless prints nothing either).</source>
+        <translation>什么都不记录（最快；无界面模式也不打印任何内容）。</translation>
+    </message>
+    <message>
+        <source>Every WebSocket endpoint echoes, /chatsocket included (conformance runs).</source>
+        <translation>每个 WebSocket 端点都回显，包括 /chatsocket（一致性测试用）。</translation>
+    </message>
+    <message>
+        <source>Headless: do not print a line per record.</source>
+        <translation>无界面模式：不为每条记录打印一行。</translation>
+    </message>
+    <message>
+        <source>User interface language: en or zh_CN.</source>
+        <translation>界面语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Serve the page from this folder instead of the built-in copy.</source>
+        <translation>从此文件夹提供页面，而不是使用内置副本。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535, not "%1"</source>
+        <translation>--port 需要 0 到 65535 之间的数字，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--bind needs an IP address, not "%1"</source>
+        <translation>--bind 需要一个 IP 地址，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>warning: listening on %1 makes the server reachable from other machines</source>
+        <translation>警告：监听 %1 会让别的机器也能连到服务器</translation>
+    </message>
+    <message>
+        <source>--max-message needs a size in bytes, not "%1"</source>
+        <translation>--max-message 需要以字节为单位的大小，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--max-frame needs a size in bytes, not "%1"</source>
+        <translation>--max-frame 需要以字节为单位的大小，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--fragment-size needs a size in bytes, not "%1"</source>
+        <translation>--fragment-size 需要以字节为单位的大小，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--ping-interval needs milliseconds, not "%1"</source>
+        <translation>--ping-interval 需要毫秒数，而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ComposerPresets</name>
+    <message>
+        <source>Text "Hello"</source>
+        <translation>文本“Hello”</translation>
+    </message>
+    <message>
+        <source>Binary DE AD BE EF</source>
+        <translation>二进制 DE AD BE EF</translation>
+    </message>
+    <message>
+        <source>Fragmented message "Hel" + "lo"</source>
+        <translation>分片消息“Hel”+“lo”</translation>
+    </message>
+    <message>
+        <source>Ping "Hello"</source>
+        <translation>Ping“Hello”</translation>
+    </message>
+    <message>
+        <source>Unsolicited pong "Hello"</source>
+        <translation>主动发送的 pong“Hello”</translation>
+    </message>
+    <message>
+        <source>Close 1000 "bye"</source>
+        <translation>关闭 1000“bye”</translation>
+    </message>
+    <message>
+        <source>Invalid: RSV2 bit set</source>
+        <translation>无效：设置了 RSV2 位</translation>
+    </message>
+    <message>
+        <source>Invalid: reserved opcode 0x3</source>
+        <translation>无效：保留操作码 0x3</translation>
+    </message>
+    <message>
+        <source>Invalid: masked server frame</source>
+        <translation>无效：服务器帧带掩码</translation>
+    </message>
+    <message>
+        <source>Invalid: fragmented ping (FIN = 0)</source>
+        <translation>无效：分片的 ping（FIN = 0）</translation>
+    </message>
+    <message>
+        <source>Invalid: ping with 126 bytes</source>
+        <translation>无效：126 字节的 ping</translation>
+    </message>
+    <message>
+        <source>Invalid: text that is not UTF-8</source>
+        <translation>无效：不是 UTF-8 的文本</translation>
+    </message>
+    <message>
+        <source>Invalid: length 5 in the 16-bit form</source>
+        <translation>无效：长度 5 用 16 位形式表示</translation>
+    </message>
+    <message>
+        <source>Valid (RFC 6455 §5.7). The page shows the text as a raw frame.</source>
+        <translation>有效（RFC 6455 §5.7）。页面把文本显示为原始帧。</translation>
+    </message>
+    <message>
+        <source>Valid. The page receives an ArrayBuffer of 4 bytes.</source>
+        <translation>有效。页面收到一个 4 字节的 ArrayBuffer。</translation>
+    </message>
+    <message>
+        <source>Valid (RFC 6455 §5.4). Two frames on the wire, one message "Hello" in the page.</source>
+        <translation>有效（RFC 6455 §5.4）。线路上是两个帧，页面里是一条消息“Hello”。</translation>
+    </message>
+    <message>
+        <source>Valid (RFC 6455 §5.5.2). The browser must answer with a pong carrying the same payload.</source>
+        <translation>有效（RFC 6455 §5.5.2）。浏览器必须回一个携带相同载荷的 pong。</translation>
+    </message>
+    <message>
+        <source>Valid (RFC 6455 §5.5.3): an unsolicited pong is a heartbeat; the browser ignores it.</source>
+        <translation>有效（RFC 6455 §5.5.3）：主动发送的 pong 相当于心跳，浏览器会忽略它。</translation>
+    </message>
+    <message>
+        <source>Valid (RFC 6455 §5.5.1). The browser echoes a close frame and the page sees code 1000.</source>
+        <translation>有效（RFC 6455 §5.5.1）。浏览器回送一个关闭帧，页面看到关闭码 1000。</translation>
+    </message>
+    <message>
+        <source>The browser must fail the connection (RFC 6455 §5.2): no extension defines RSV2. Expect a close 1002 or a dropped TCP connection; the page sees 1006.</source>
+        <translation>浏览器必须使连接失败（RFC 6455 §5.2）：没有任何扩展定义 RSV2。预期会收到关闭码 1002，或者 TCP 连接被直接断开；页面看到 1006。</translation>
+    </message>
+    <message>
+        <source>The browser must fail the connection (RFC 6455 §5.2): opcode 0x3 is reserved. Expect a close 1002 or a dropped TCP connection.</source>
+        <translation>浏览器必须使连接失败（RFC 6455 §5.2）：操作码 0x3 是保留的。预期会收到关闭码 1002，或者 TCP 连接被直接断开。</translation>
+    </message>
+    <message>
+        <source>The browser must fail the connection (RFC 6455 §5.1): a server must not mask. Expect a close 1002 or a dropped TCP connection.</source>
+        <translation>浏览器必须使连接失败（RFC 6455 §5.1）：服务器不得使用掩码。预期会收到关闭码 1002，或者 TCP 连接被直接断开。</translation>
+    </message>
+    <message>
+        <source>The browser must fail the connection (RFC 6455 §5.5): control frames cannot be fragmented. Expect a close 1002 or a dropped TCP connection.</source>
+        <translation>浏览器必须使连接失败（RFC 6455 §5.5）：控制帧不能分片。预期会收到关闭码 1002，或者 TCP 连接被直接断开。</translation>
+    </message>
+    <message>
+        <source>The browser must fail the connection (RFC 6455 §5.5): control frames carry at most 125 bytes. Expect a close 1002 or a dropped TCP connection.</source>
+        <translation>浏览器必须使连接失败（RFC 6455 §5.5）：控制帧最多携带 125 字节。预期会收到关闭码 1002，或者 TCP 连接被直接断开。</translation>
+    </message>
+    <message>
+        <source>The browser must fail the connection (RFC 6455 §8.1): text must be UTF-8. Expect a close 1007 or a dropped TCP connection.</source>
+        <translation>浏览器必须使连接失败（RFC 6455 §8.1）：文本必须是 UTF-8。预期会收到关闭码 1007，或者 TCP 连接被直接断开。</translation>
+    </message>
+    <message>
+        <source>Breaks RFC 6455 §5.2 ("the minimal number of bytes MUST be used"). A strict browser fails the connection (1002); a lenient one shows "Hello". Watch which yours is.</source>
+        <translation>违反 RFC 6455 §5.2（“必须使用最少的字节数”）。严格的浏览器会使连接失败（1002）；宽松的浏览器会显示“Hello”。看看你的浏览器属于哪一种。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::DemoReport</name>
+    <message>
+        <source>Bytes on the wire per second</source>
+        <translation>每秒线路字节数</translation>
+    </message>
+    <message>
+        <source>Latency, median</source>
+        <translation>延迟，中位数</translation>
+    </message>
+    <message>
+        <source>Latency, 95th percentile</source>
+        <translation>延迟，第 95 百分位</translation>
+    </message>
+    <message>
+        <source>The demo was cancelled.</source>
+        <translation>演示已取消。</translation>
+    </message>
+    <message>
+        <source>The demo could not run: %1</source>
+        <translation>演示无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Measured for %1 s: %2 lines, one every %3 ms, sent by one client with POST /send to %4 idle receivers per transport (polling every %5 ms).</source>
+        <translation>测量了 %1 秒：%2 行，每 %3 毫秒一行，由一个客户端用 POST /send 发出，每种传输方式有 %4 个空闲接收端（轮询间隔 %5 毫秒）。</translation>
+    </message>
+    <message>
+        <source>The time limit struck first: %1 of %2 deliveries arrived.</source>
+        <translation>先到了时间上限：%2 次投递中只到达了 %1 次。</translation>
+    </message>
+    <message>
+        <source>Polling wasted %1 of %2 requests (%3): every client asks every %4 ms whether anyone spoke or not, so its requests grow with clients and time, not with messages.</source>
+        <translation>轮询浪费了 %2 个请求中的 %1 个（%3）：不管有没有人说话，每个客户端每 %4 毫秒都要问一次，所以请求数随客户端数量和时间增长，而不是随消息数增长。</translation>
+    </message>
+    <message>
+        <source>Polling delivered the messages %1 late on average (95th percentile %2): a message waits for the next poll, half the poll interval (%3) on average and up to a whole one.</source>
+        <translation>轮询送达消息平均晚了 %1（第 95 百分位 %2）：消息要等下一次轮询，平均等半个轮询间隔（%3），最多等一整个。</translation>
+    </message>
+    <message>
+        <source>Long polling answered as soon as there was news (median %1) and rarely for nothing, but every message still cost each client a new HTTP request and answer: %2 of headers per message delivered.</source>
+        <translation>长轮询一有新消息就立即应答（中位数 %1），很少白跑一趟；但每条消息仍要让每个客户端发起一次新的 HTTP 请求并收到应答：每送达一条消息要 %2 的头部。</translation>
+    </message>
+    <message>
+        <source>WebSocket pushed each message as one frame with a %1-byte header (RFC 6455 §5.2), no request needed, in %2 (median); %3 of its bytes were payload, against %4 for polling.</source>
+        <translation>WebSocket 把每条消息作为一个帧推送，帧头只有 %1 字节（RFC 6455 §5.2），不需要请求，用时 %2（中位数）；它的字节中 %3 是载荷，轮询则只有 %4。</translation>
+    </message>
+    <message>
+        <source>For the same conversation polling moved %1 times the bytes of WebSocket, long polling %2 times.</source>
+        <translation>同样的对话，轮询传输的字节数是 WebSocket 的 %1 倍，长轮询是 %2 倍。</translation>
+    </message>
+    <message>
+        <source>Requests per second (WebSocket: frames)</source>
+        <translation>每秒请求数（WebSocket：帧数）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::FilterBar</name>
+    <message>
+        <source>Search payloads and summaries</source>
+        <translation>搜索载荷和摘要</translation>
+    </message>
+    <message>
+        <source>Search with a regular expression</source>
+        <translation>用正则表达式搜索</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>→ Client to server</source>
+        <translation>→ 客户端到服务器</translation>
+    </message>
+    <message>
+        <source>← Server to client</source>
+        <translation>← 服务器到客户端</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Show HTTP requests and responses (the upgrade, the page, polling)</source>
+        <translation>显示 HTTP 请求和响应（升级请求、页面、轮询）</translation>
+    </message>
+    <message>
+        <source>Ping/pong</source>
+        <translation>Ping/pong</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅显示错误</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::FrameComposer</name>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Add a frame after this one (to build a fragmented message)</source>
+        <translation>在此帧之后添加一帧（用来构造分片消息）</translation>
+    </message>
+    <message>
+        <source>Remove this frame</source>
+        <translation>删除此帧</translation>
+    </message>
+    <message>
+        <source>Header (RFC 6455 §5.2)</source>
+        <translation>帧头（RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>FIN: 1 on the last frame of a message; control frames must have FIN = 1</source>
+        <translation>FIN：消息的最后一帧为 1；控制帧必须 FIN = 1</translation>
+    </message>
+    <message>
+        <source>Reserved for extensions; must be 0 unless an extension defines it</source>
+        <translation>保留给扩展使用；除非某个扩展定义了它，否则必须为 0</translation>
+    </message>
+    <message>
+        <source>&amp;Opcode:</source>
+        <translation>操作码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>A server must not mask its frames (RFC 6455 §5.1); try it to see the browser refuse</source>
+        <translation>服务器不得给自己的帧加掩码（RFC 6455 §5.1）；试一试，看浏览器如何拒绝</translation>
+    </message>
+    <message>
+        <source>key, 4 hex bytes</source>
+        <translation>密钥，4 个十六进制字节</translation>
+    </message>
+    <message>
+        <source>Random key</source>
+        <translation>随机密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Length form:</source>
+        <translation>长度形式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>&amp;Text (UTF-8)</source>
+        <translation>文本 (UTF-8)(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Hex</source>
+        <translation>十六进制(&amp;H)</translation>
+    </message>
+    <message>
+        <source>On the wire</source>
+        <translation>线路上的字节</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>发给(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>(browser must fail)</source>
+        <translation>（浏览器必须使连接失败）</translation>
+    </message>
+    <message>
+        <source>Minimal (as the RFC requires)</source>
+        <translation>最短形式（RFC 的要求）</translation>
+    </message>
+    <message>
+        <source>Force 7-bit (0-125)</source>
+        <translation>强制 7 位（0-125）</translation>
+    </message>
+    <message>
+        <source>Force 7+16-bit (126, then 16 bits)</source>
+        <translation>强制 7+16 位（126，再加 16 位）</translation>
+    </message>
+    <message>
+        <source>Force 7+64-bit (127, then 64 bits)</source>
+        <translation>强制 7+64 位（127，再加 64 位）</translation>
+    </message>
+    <message>
+        <source>Every WebSocket client</source>
+        <translation>所有 WebSocket 客户端</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>第 %1 帧</translation>
+    </message>
+    <message>
+        <source>Frame %1 breaks a rule: %2. The browser must fail the connection (close %3).</source>
+        <translation>第 %1 帧违反了一条规则：%2。浏览器必须使连接失败（关闭码 %3）。</translation>
+    </message>
+    <message>
+        <source>Your own frame. The note under the bytes says what a browser makes of it.</source>
+        <translation>你自己构造的帧。字节下方的说明会告诉你浏览器如何看待它。</translation>
+    </message>
+    <message>
+        <source>%1 bytes: %2 header + %3 payload (%4 length)</source>
+        <translation>%1 字节：%2 字节帧头 + %3 字节载荷（%4 长度）</translation>
+    </message>
+    <message>
+        <source>The payload is not hex: type pairs of hex digits. The last valid payload is shown.</source>
+        <translation>载荷不是十六进制：请输入成对的十六进制数字。显示的是最后一次有效的载荷。</translation>
+    </message>
+    <message>
+        <source>The payload is too long for the forced length form.</source>
+        <translation>对于强制的长度形式，载荷太长了。</translation>
+    </message>
+    <message>
+        <source>Valid so far, but the message is not finished: the browser waits for a frame with FIN = 1.</source>
+        <translation>目前有效，但消息还没有结束：浏览器在等待一个 FIN = 1 的帧。</translation>
+    </message>
+    <message>
+        <source>Valid: a browser accepts these frames.</source>
+        <translation>有效：浏览器会接受这些帧。</translation>
+    </message>
+    <message>
+        <source>Send frame</source>
+        <translation>发送帧</translation>
+    </message>
+    <message>
+        <source>Send %1 frames</source>
+        <translation>发送 %1 个帧</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::HeadlessRunner</name>
+    <message>
+        <source>WebSocket Lab %1 listening on %2 (port %3)</source>
+        <translation>WebSocket Lab %1 正在监听 %2（端口 %3）</translation>
+    </message>
+    <message>
+        <source>  chat page %1   chat %2chatsocket   echo %2echo</source>
+        <translation>  聊天页面 %1   聊天 %2chatsocket   回显 %2echo</translation>
+    </message>
+    <message>
+        <source>  Ctrl-C stops (close 1001 to every client)</source>
+        <translation>  按 Ctrl-C 停止（以 1001 关闭所有客户端）</translation>
+    </message>
+    <message>
+        <source>error: cannot listen on port %1: %2</source>
+        <translation>错误：无法监听端口 %1：%2</translation>
+    </message>
+    <message>
+        <source>stopping now</source>
+        <translation>立即停止</translation>
+    </message>
+    <message>
+        <source>closing every connection (1001 Going Away)…</source>
+        <translation>正在关闭所有连接（1001 Going Away）…</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::HttpDemoReceiver</name>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 的应答是 HTTP %2</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::KeepAliveHttpClient</name>
+    <message>
+        <source>the server closed the connection before answering</source>
+        <translation>服务器在应答之前关闭了连接</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::MainWindow</name>
+    <message>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+    <message>
+        <source>WebSocket Lab</source>
+        <translation>WebSocket Lab</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>在浏览器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the chat page in your web browser</source>
+        <translation>在网页浏览器中打开聊天页面</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Page Address</source>
+        <translation>复制页面地址(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Capture</source>
+        <translation>暂停捕获(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop adding rows to the frames table (the server keeps running)</source>
+        <translation>不再向帧表添加新行（服务器照常运行）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Capture</source>
+        <translation>清空捕获(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Capture</source>
+        <translation>在捕获中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Hold Incoming</source>
+        <translation>扣留传入帧(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Step mode: frames from browsers are captured but not delivered to the chat until you deliver them</source>
+        <translation>单步模式：来自浏览器的帧会被捕获，但在你放行之前不会投递到聊天室</translation>
+    </message>
+    <message>
+        <source>Deliver &amp;Next</source>
+        <translation>放行下一帧(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Deliver the oldest held frame (%1)</source>
+        <translation>放行最早扣留的一帧（%1）</translation>
+    </message>
+    <message>
+        <source>Deliver &amp;All</source>
+        <translation>全部放行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Deliver every held frame (%1)</source>
+        <translation>放行所有扣留的帧（%1）</translation>
+    </message>
+    <message>
+        <source>Clear the frames table (%1)</source>
+        <translation>清空帧表（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;First Frame</source>
+        <translation>第一帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Frame</source>
+        <translation>上一帧(&amp;R)</translation>
+    </message>
+    <message>
+        <source>N&amp;ext Frame</source>
+        <translation>下一帧(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Las&amp;t Frame</source>
+        <translation>最后一帧(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Answer Correctly</source>
+        <translation>正确应答</translation>
+    </message>
+    <message>
+        <source>Wrong Sec-WebSocket-Accept (SHA-1 of the key without the GUID)</source>
+        <translation>错误的 Sec-WebSocket-Accept（只对密钥做 SHA-1，不加 GUID）</translation>
+    </message>
+    <message>
+        <source>Leave Out the Upgrade Header</source>
+        <translation>省略 Upgrade 头</translation>
+    </message>
+    <message>
+        <source>Answer 200 OK Instead of 101</source>
+        <translation>用 200 OK 代替 101 应答</translation>
+    </message>
+    <message>
+        <source>Handshake &amp;Lab</source>
+        <translation>握手实验(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Handshake Lab</source>
+        <translation>握手实验</translation>
+    </message>
+    <message>
+        <source>Answer the next WebSocket upgrade wrongly on purpose and watch the browser refuse it (RFC 6455 §4.1). One connection, then correct again.</source>
+        <translation>故意错误地应答下一次 WebSocket 升级，看浏览器如何拒绝它（RFC 6455 §4.1）。只影响一个连接，之后恢复正确应答。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;How to Use</source>
+        <translation>使用说明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About WebSocket Lab</source>
+        <translation>关于 WebSocket Lab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>捕获(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>构造器</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>改用端口 %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The server cannot listen on port %1.&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;服务器无法监听端口 %1。&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <source>Another program is probably using it; port %1 is free.</source>
+        <translation>可能有其他程序正在使用它；端口 %1 是空闲的。</translation>
+    </message>
+    <message>
+        <source>Handshake lab: connection #%1 got the faulty answer; the next upgrade is answered correctly again.</source>
+        <translation>握手实验：连接 #%1 收到了错误的应答；下一次升级将恢复正确应答。</translation>
+    </message>
+    <message>
+        <source>Handshake lab off: upgrades are answered correctly.</source>
+        <translation>握手实验已关闭：升级请求将被正确应答。</translation>
+    </message>
+    <message>
+        <source>Handshake lab: the next upgrade gets "%1". Reload the page to see the browser refuse it.</source>
+        <translation>握手实验：下一次升级将收到“%1”。重新加载页面，看浏览器如何拒绝它。</translation>
+    </message>
+    <message>
+        <source>How to Use WebSocket Lab</source>
+        <translation>WebSocket Lab 使用说明</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (see the length field grow from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码密钥的异或运算。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（看长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>未在监听</translation>
+    </message>
+    <message>
+        <source>About WebSocket Lab</source>
+        <translation>关于 WebSocket Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WebSocket Lab %1&lt;/h3&gt;&lt;p&gt;Learn and debug the WebSocket protocol (RFC 6455): a chat server on your machine and an inspector that shows every byte on the wire.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WebSocket Lab %1&lt;/h3&gt;&lt;p&gt;学习和调试 WebSocket 协议（RFC 6455）：在你的机器上运行的聊天服务器，加上一个展示线路上每个字节的检查器。&lt;/p&gt;&lt;p&gt;Qt %2（编译时版本 %3）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Handshake</source>
+        <translation>握手</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::QuantityFormat</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation>%1 /s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>捕获</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>绑定地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;origins:</source>
+        <translation>允许的源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. http://localhost:3000
+The app's own page is always allowed.</source>
+        <translation>每行一个，例如 http://localhost:3000
+本应用自己的页面总是允许的。</translation>
+    </message>
+    <message>
+        <source>Allow &amp;any origin</source>
+        <translation>允许任意源(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>最大消息(&amp;M)：</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Bigger messages are refused with close code 1009 (RFC 6455 §7.4.1)</source>
+        <translation>更大的消息会以关闭码 1009 拒绝（RFC 6455 §7.4.1）</translation>
+    </message>
+    <message>
+        <source>Largest &amp;frame payload:</source>
+        <translation>最大帧载荷(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Decided from the header alone, before the payload arrives (RFC 6455 §10.4)</source>
+        <translation>仅凭帧头判断，无需等载荷到达（RFC 6455 §10.4）</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing fragment size:</source>
+        <translation>发出消息的分片大小(&amp;O)：</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>no fragmentation</source>
+        <translation>不分片</translation>
+    </message>
+    <message>
+        <source>Split every message the server sends into frames of at most this many payload bytes (RFC 6455 §5.4)</source>
+        <translation>把服务器发出的每条消息拆成载荷最多这么多字节的帧（RFC 6455 §5.4）</translation>
+    </message>
+    <message>
+        <source>&amp;Ping idle clients every:</source>
+        <translation>空闲客户端的 ping 间隔(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Most &amp;connections:</source>
+        <translation>最大连接数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Capture traffic</source>
+        <translation>捕获流量(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Payload kept per &amp;frame:</source>
+        <translation>每帧保留的载荷(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rows kept in the table:</source>
+        <translation>帧表保留的行数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The oldest rows go first once the table holds this many</source>
+        <translation>帧表达到这个行数后，最早的行先被丢弃</translation>
+    </message>
+    <message>
+        <source>⚠ Other computers on your network can connect, chat and see the capture. Use 127.0.0.1 unless you mean it.</source>
+        <translation>⚠ 你所在网络中的其他计算机可以连接、聊天并看到捕获内容。除非确有此意，请使用 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>⚠ Any web page you visit could open a WebSocket to this server (cross-site WebSocket hijacking).</source>
+        <translation>⚠ 你访问的任何网页都能向这个服务器打开 WebSocket（跨站 WebSocket 劫持）。</translation>
+    </message>
+    <message>
+        <source>Browsers send an Origin header; the server refuses upgrades from pages it does not serve, so other sites cannot talk to it.</source>
+        <translation>浏览器会发送 Origin 头；服务器拒绝来自非本服务器页面的升级请求，所以别的网站无法与它通信。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::StatusPanel</name>
+    <message>
+        <source>%1 frames/s, %2/s</source>
+        <translation>%1 帧/秒，%2/秒</translation>
+    </message>
+    <message>
+        <source>The page the server serves. Click to copy the address.</source>
+        <translation>服务器提供的页面。点击复制地址。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>未在监听</translation>
+    </message>
+    <message>
+        <source>Captured frames and bytes per second, both directions</source>
+        <translation>每秒捕获的帧数和字节数，双向合计</translation>
+    </message>
+    <message>
+        <source>Capture paused</source>
+        <translation>捕获已暂停</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>正在捕获</translation>
+    </message>
+    <message>
+        <source>1 client</source>
+        <translation>1 个客户端</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 个客户端</translation>
+    </message>
+    <message>
+        <source>holding incoming frames: %1 held</source>
+        <translation>正在扣留传入帧：已扣留 %1 帧</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::TransportChart</name>
+    <message>
+        <source>Bar length: share of the largest value of each metric</source>
+        <translation>条形长度：该指标中占最大值的比例</translation>
+    </message>
+    <message>
+        <source>No comparison yet: run the demo to measure the three transports.</source>
+        <translation>尚无对比：运行演示来测量三种传输方式。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::TransportChartLayout</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::TransportPanel</name>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Chat members using this transport now</source>
+        <translation>当前使用此传输方式的聊天成员</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>HTTP requests for polling and long polling; data frames received for WebSocket, which needs no request after its one upgrade</source>
+        <translation>轮询和长轮询是 HTTP 请求数；WebSocket 是收到的数据帧数，它在一次升级之后就不再需要请求</translation>
+    </message>
+    <message>
+        <source>Wasted requests</source>
+        <translation>浪费的请求</translation>
+    </message>
+    <message>
+        <source>Poll answers that carried no message: a round trip for nothing</source>
+        <translation>没有带回任何消息的轮询应答：白跑一趟</translation>
+    </message>
+    <message>
+        <source>Header bytes</source>
+        <translation>头部字节</translation>
+    </message>
+    <message>
+        <source>HTTP request and response heads, or WebSocket frame headers, both directions</source>
+        <translation>HTTP 请求头和响应头，或 WebSocket 帧头，双向合计</translation>
+    </message>
+    <message>
+        <source>Payload bytes</source>
+        <translation>载荷字节</translation>
+    </message>
+    <message>
+        <source>HTTP bodies, or WebSocket frame payloads, both directions</source>
+        <translation>HTTP 正文，或 WebSocket 帧载荷，双向合计</translation>
+    </message>
+    <message>
+        <source>Header share</source>
+        <translation>头部占比</translation>
+    </message>
+    <message>
+        <source>Header bytes as a share of all bytes on the wire</source>
+        <translation>头部字节占线路上全部字节的比例</translation>
+    </message>
+    <message>
+        <source>Messages delivered</source>
+        <translation>已送达消息</translation>
+    </message>
+    <message>
+        <source>Chat entries handed to clients</source>
+        <translation>交给客户端的聊天条目</translation>
+    </message>
+    <message>
+        <source>Latency, median</source>
+        <translation>延迟，中位数</translation>
+    </message>
+    <message>
+        <source>From the message entering the chat room to the page receiving it, as the pages report it</source>
+        <translation>从消息进入聊天室到页面收到它的时间，由页面报告</translation>
+    </message>
+    <message>
+        <source>Latency, 95th percentile</source>
+        <translation>延迟，第 95 百分位</translation>
+    </message>
+    <message>
+        <source>95 % of the deliveries were at least this fast</source>
+        <translation>95% 的投递至少这么快</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Counted by the server for every client, the browser pages included. Requests for WebSocket are the frames it received; wasted requests are poll answers without a message.</source>
+        <translation>由服务器为每个客户端统计，包括浏览器页面。WebSocket 的请求数是它收到的帧数；浪费的请求是没有带回消息的轮询应答。</translation>
+    </message>
+    <message>
+        <source>Compare in an auto demo…</source>
+        <translation>在自动演示中对比…</translation>
+    </message>
+    <message>
+        <source>Run the same conversation through the three transports and chart the cost</source>
+        <translation>让同一段对话分别经过三种传输方式，并用图表比较代价</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::TransportStyle</name>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>Long polling</source>
+        <translation>长轮询</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::WebSocketDemoReceiver</name>
+    <message>
+        <source>WebSocket: %1</source>
+        <translation>WebSocket：%1</translation>
+    </message>
+    <message>
+        <source>WebSocket: the server closed the connection (%1)</source>
+        <translation>WebSocket：服务器关闭了连接（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::WelcomeDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Welcome to WebSocket Lab</source>
+        <translation>欢迎使用 WebSocket Lab</translation>
+    </message>
+    <message>
+        <source>the page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This app runs a small chat server and shows every byte that crosses the wire.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page in your browser&lt;/b&gt;: %1&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the frame arrive&lt;/b&gt; in the frames table; click it to see its bits, its bytes and the XOR that unmasks it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Answer from the Chat pane on the right, or craft frames of your own, valid or not, in the Composer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;这个应用运行一个小型聊天服务器，并展示线路上经过的每个字节。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;在浏览器中打开页面&lt;/b&gt;：%1&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;在帧表中&lt;b&gt;观察帧的到达&lt;/b&gt;；点击它，查看它的各个位、各个字节，以及为它去掉掩码的异或运算。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;你可以在右侧的聊天面板中回复，也可以在构造器中自己构造帧，有效的或无效的都行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::BitDiagramView</name>
+    <message>
+        <source>FIN</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>RSV1</source>
+        <translation>RSV1</translation>
+    </message>
+    <message>
+        <source>R1</source>
+        <translation>R1</translation>
+    </message>
+    <message>
+        <source>RSV2</source>
+        <translation>RSV2</translation>
+    </message>
+    <message>
+        <source>R2</source>
+        <translation>R2</translation>
+    </message>
+    <message>
+        <source>RSV3</source>
+        <translation>RSV3</translation>
+    </message>
+    <message>
+        <source>R3</source>
+        <translation>R3</translation>
+    </message>
+    <message>
+        <source>MASK</source>
+        <translation>MASK</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>opcode %1 %2</source>
+        <translation>操作码 %1 %2</translation>
+    </message>
+    <message>
+        <source>opcode %1</source>
+        <translation>操作码 %1</translation>
+    </message>
+    <message>
+        <source>payload len = %1</source>
+        <translation>载荷长度 = %1</translation>
+    </message>
+    <message>
+        <source>len %1</source>
+        <translation>长度 %1</translation>
+    </message>
+    <message>
+        <source>extended payload length = %1</source>
+        <translation>扩展载荷长度 = %1</translation>
+    </message>
+    <message>
+        <source>ext. length %1</source>
+        <translation>扩展长度 %1</translation>
+    </message>
+    <message>
+        <source>masking key %1</source>
+        <translation>掩码密钥 %1</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>payload data (masked) …</source>
+        <translation>载荷数据（已掩码）…</translation>
+    </message>
+    <message>
+        <source>payload data …</source>
+        <translation>载荷数据 …</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Select a frame to see its header bit by bit.</source>
+        <translation>选择一个帧，逐位查看它的帧头。</translation>
+    </message>
+    <message>
+        <source>(cont.)</source>
+        <translation>（续）</translation>
+    </message>
+    <message>
+        <source>len ≤ 125: payload len is the length itself (7-bit form)</source>
+        <translation>len ≤ 125：载荷长度字段就是长度本身（7 位形式）</translation>
+    </message>
+    <message>
+        <source>126 → next 16 bits: the length is in the next 16 bits (up to 65535)</source>
+        <translation>126 → 后面 16 位：长度在接下来的 16 位中（最大 65535）</translation>
+    </message>
+    <message>
+        <source>127 → next 64 bits: the length is in the next 64 bits</source>
+        <translation>127 → 后面 64 位：长度在接下来的 64 位中</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::ExplainPanel</name>
+    <message>
+        <source>Select a frame: this panel tells, in order, what the parser read from its bytes.</source>
+        <translation>选择一个帧：本面板会按顺序讲述解析器从它的字节中读到了什么。</translation>
+    </message>
+    <message>
+        <source>The parser reads the header first, all of it before anything else (RFC 6455 §5.2):</source>
+        <translation>解析器先读帧头，在读其他任何内容之前先把帧头完整读完（RFC 6455 §5.2）：</translation>
+    </message>
+    <message>
+        <source>the browser</source>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Frame #%1, sent by %2. The parser reads the header first, all of it before anything else (RFC 6455 §5.2):</source>
+        <translation>第 %1 帧，由%2发送。解析器先读帧头，在读其他任何内容之前先把帧头完整读完（RFC 6455 §5.2）：</translation>
+    </message>
+    <message>
+        <source>The parser stopped here: %1. The connection is failed with close code %2 (RFC 6455 §7.1.7).</source>
+        <translation>解析器在这里停下：%1。连接以关闭码 %2 失败（RFC 6455 §7.1.7）。</translation>
+    </message>
+    <message>
+        <source>An HTTP request from %1: %2. With "Upgrade: websocket" and "Connection: Upgrade" it asks to switch this TCP connection to WebSocket (RFC 6455 §4.1); the handshake view shows how the server derives its answer. Without them it is ordinary HTTP (the polling transports).</source>
+        <translation>来自 %1 的 HTTP 请求：%2。带有“Upgrade: websocket”和“Connection: Upgrade”时，它请求把这条 TCP 连接切换为 WebSocket（RFC 6455 §4.1）；握手视图展示服务器如何推导出应答。没有这两个头时，它就是普通的 HTTP（轮询类传输方式）。</translation>
+    </message>
+    <message>
+        <source>"101 Switching Protocols": the server accepts the upgrade. From the next byte on, both sides speak WebSocket frames on this connection (RFC 6455 §4.2.2).</source>
+        <translation>“101 Switching Protocols”：服务器接受升级。从下一个字节起，双方在这条连接上使用 WebSocket 帧通信（RFC 6455 §4.2.2）。</translation>
+    </message>
+    <message>
+        <source>An HTTP response: %1.</source>
+        <translation>HTTP 响应：%1。</translation>
+    </message>
+    <message>
+        <source>A TCP connection was opened by %1. Everything else happens on top of it.</source>
+        <translation>%1 打开了一条 TCP 连接。其他一切都建立在它之上。</translation>
+    </message>
+    <message>
+        <source>The TCP connection closed with WebSocket close code %1. 1006 means it dropped without a close frame (RFC 6455 §7.1.5).</source>
+        <translation>TCP 连接已关闭，WebSocket 关闭码为 %1。1006 表示连接在没有关闭帧的情况下断开（RFC 6455 §7.1.5）。</translation>
+    </message>
+    <message>
+        <source>A protocol error: %1. The server fails the connection with close code %2 (RFC 6455 §7.1.7).</source>
+        <translation>协议错误：%1。服务器以关闭码 %2 使连接失败（RFC 6455 §7.1.7）。</translation>
+    </message>
+    <message>
+        <source>A protocol error: %1</source>
+        <translation>协议错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::FrameCaptureModel</name>
+    <message>
+        <source>[held] %1</source>
+        <translation>[扣留] %1</translation>
+    </message>
+    <message>
+        <source>%1 ms since the server started</source>
+        <translation>服务器启动后 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 ms since the server started, %2 ms after the previous record</source>
+        <translation>服务器启动后 %1 毫秒，距上一条记录 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire</source>
+        <translation>线路上 %1 字节</translation>
+    </message>
+    <message>
+        <source>7-bit length: len ≤ 125 fits in the payload len field (RFC 6455 §5.2)</source>
+        <translation>7 位长度：len ≤ 125，放得进载荷长度字段（RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>16-bit length: payload len = 126, the next 16 bits hold the length (RFC 6455 §5.2)</source>
+        <translation>16 位长度：载荷长度字段 = 126，接下来的 16 位存放长度（RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>64-bit length: payload len = 127, the next 64 bits hold the length (RFC 6455 §5.2)</source>
+        <translation>64 位长度：载荷长度字段 = 127，接下来的 64 位存放长度（RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>Held by step mode: captured, not yet delivered to the chat room</source>
+        <translation>被单步模式扣留：已捕获，尚未投递到聊天室</translation>
+    </message>
+    <message>
+        <source>Held by step mode, then delivered</source>
+        <translation>被单步模式扣留，随后已放行</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Δ (ms)</source>
+        <translation>Δ（毫秒）</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>RSV</source>
+        <translation>RSV</translation>
+    </message>
+    <message>
+        <source>Opcode</source>
+        <translation>操作码</translation>
+    </message>
+    <message>
+        <source>MASK</source>
+        <translation>MASK</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>C→S</source>
+        <translation>C→S</translation>
+    </message>
+    <message>
+        <source>S→C</source>
+        <translation>S→C</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <source>Long polling</source>
+        <translation>长轮询</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>TCP open</source>
+        <translation>TCP 打开</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP 请求</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>TCP close</source>
+        <translation>TCP 关闭</translation>
+    </message>
+    <message>
+        <source>TCP connection opened by %1</source>
+        <translation>%1 打开了 TCP 连接</translation>
+    </message>
+    <message>
+        <source>TCP connection closed, close code %1 (%2)</source>
+        <translation>TCP 连接已关闭，关闭码 %1（%2）</translation>
+    </message>
+    <message>
+        <source>held frame #%1 delivered</source>
+        <translation>扣留的帧 #%1 已放行</translation>
+    </message>
+    <message>
+        <source>(truncated from %1 bytes)</source>
+        <translation>（从 %1 字节截断）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::FrameDetailPane</name>
+    <message>
+        <source>Next field</source>
+        <translation>下一个字段</translation>
+    </message>
+    <message>
+        <source>Previous field</source>
+        <translation>上一个字段</translation>
+    </message>
+    <message>
+        <source>Highlight the next field the parser reads (F8)</source>
+        <translation>高亮解析器读取的下一个字段（F8）</translation>
+    </message>
+    <message>
+        <source>Highlight the previous field (Shift+F8)</source>
+        <translation>高亮上一个字段（Shift+F8）</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>Unmasking</source>
+        <translation>去掩码</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Not a WebSocket frame.</source>
+        <translation>不是 WebSocket 帧。</translation>
+    </message>
+    <message>
+        <source>Not part of a data message.</source>
+        <translation>不属于数据消息。</translation>
+    </message>
+    <message>
+        <source>A message in a single frame (FIN = 1): %1.</source>
+        <translation>单帧消息（FIN = 1）：%1。</translation>
+    </message>
+    <message>
+        <source>This message was sent in %1 fragments (RFC 6455 §5.4): %2.</source>
+        <translation>这条消息分成 %1 个分片发送（RFC 6455 §5.4）：%2。</translation>
+    </message>
+    <message>
+        <source>Some fragments are missing from the capture, so the message is incomplete.</source>
+        <translation>捕获中缺少部分分片，所以消息不完整。</translation>
+    </message>
+    <message>
+        <source>The message assembler rejects it: %1.</source>
+        <translation>消息组装器拒绝了它：%1。</translation>
+    </message>
+    <message>
+        <source>Press Next field to walk through the parse, one field at a time.</source>
+        <translation>按“下一个字段”，一次一个字段地走一遍解析过程。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::FrameNarrator</name>
+    <message>
+        <source>FIN</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>RSV1</source>
+        <translation>RSV1</translation>
+    </message>
+    <message>
+        <source>RSV2</source>
+        <translation>RSV2</translation>
+    </message>
+    <message>
+        <source>RSV3</source>
+        <translation>RSV3</translation>
+    </message>
+    <message>
+        <source>opcode</source>
+        <translation>操作码</translation>
+    </message>
+    <message>
+        <source>MASK</source>
+        <translation>MASK</translation>
+    </message>
+    <message>
+        <source>payload len</source>
+        <translation>载荷长度</translation>
+    </message>
+    <message>
+        <source>extended payload length (16 bits)</source>
+        <translation>扩展载荷长度（16 位）</translation>
+    </message>
+    <message>
+        <source>extended payload length (64 bits)</source>
+        <translation>扩展载荷长度（64 位）</translation>
+    </message>
+    <message>
+        <source>masking key</source>
+        <translation>掩码密钥</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>byte %1 = 0x%2 (%3)</source>
+        <translation>字节 %1 = 0x%2（%3）</translation>
+    </message>
+    <message>
+        <source>bytes %1-%2 = %3</source>
+        <translation>字节 %1-%2 = %3</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>字节 %1</translation>
+    </message>
+    <message>
+        <source>bytes %1-%2</source>
+        <translation>字节 %1-%2</translation>
+    </message>
+    <message>
+        <source>continues a fragmented message (RFC 6455 §5.4)</source>
+        <translation>延续一条分片消息（RFC 6455 §5.4）</translation>
+    </message>
+    <message>
+        <source>a text frame: the payload is UTF-8 text (RFC 6455 §5.6)</source>
+        <translation>文本帧：载荷是 UTF-8 文本（RFC 6455 §5.6）</translation>
+    </message>
+    <message>
+        <source>a binary frame: the application decides what the bytes mean (RFC 6455 §5.6)</source>
+        <translation>二进制帧：字节的含义由应用程序决定（RFC 6455 §5.6）</translation>
+    </message>
+    <message>
+        <source>a close frame: starts or answers the closing handshake (RFC 6455 §5.5.1)</source>
+        <translation>关闭帧：发起或应答关闭握手（RFC 6455 §5.5.1）</translation>
+    </message>
+    <message>
+        <source>a ping: the other end must answer with a pong carrying the same payload (RFC 6455 §5.5.2)</source>
+        <translation>ping：对端必须回一个携带相同载荷的 pong（RFC 6455 §5.5.2）</translation>
+    </message>
+    <message>
+        <source>a pong: the answer to a ping, or an unsolicited heartbeat (RFC 6455 §5.5.3)</source>
+        <translation>pong：对 ping 的应答，或主动发送的心跳（RFC 6455 §5.5.3）</translation>
+    </message>
+    <message>
+        <source>a reserved control opcode: a receiver must fail the connection (RFC 6455 §5.2)</source>
+        <translation>保留的控制操作码：接收方必须使连接失败（RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>a reserved data opcode: a receiver must fail the connection (RFC 6455 §5.2)</source>
+        <translation>保留的数据操作码：接收方必须使连接失败（RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>FIN=1 (last fragment)</source>
+        <translation>FIN=1（最后一个分片）</translation>
+    </message>
+    <message>
+        <source>FIN=0 (more fragments follow)</source>
+        <translation>FIN=0（后面还有分片）</translation>
+    </message>
+    <message>
+        <source>FIN = 1: this frame ends its message; a message in one frame has FIN = 1 on that frame (RFC 6455 §5.2).</source>
+        <translation>FIN = 1：这一帧结束它所属的消息；单帧消息的那一帧 FIN = 1（RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>FIN = 0: the message continues in the next frames, the last of which has FIN = 1 (RFC 6455 §5.4).</source>
+        <translation>FIN = 0：消息在后续帧中继续，其中最后一帧 FIN = 1（RFC 6455 §5.4）。</translation>
+    </message>
+    <message>
+        <source>RSV=%1</source>
+        <translation>RSV=%1</translation>
+    </message>
+    <message>
+        <source>RSV1-3 = %1: a reserved bit is set. Only a negotiated extension may set one (RSV1 means "compressed" with permessage-deflate, RFC 7692); otherwise the receiver must fail the connection (RFC 6455 §5.2).</source>
+        <translation>RSV1-3 = %1：设置了保留位。只有协商好的扩展才能设置保留位（使用 permessage-deflate 时 RSV1 表示“已压缩”，RFC 7692）；否则接收方必须使连接失败（RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>RSV1-3 = 000: no extension uses these bits in this frame (RFC 6455 §5.2).</source>
+        <translation>RSV1-3 = 000：这一帧没有扩展使用这些位（RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>opcode=%1</source>
+        <translation>操作码=%1</translation>
+    </message>
+    <message>
+        <source>opcode = %1: %2.</source>
+        <translation>操作码 = %1：%2。</translation>
+    </message>
+    <message>
+        <source>MASK=1</source>
+        <translation>MASK=1</translation>
+    </message>
+    <message>
+        <source>MASK=0</source>
+        <translation>MASK=0</translation>
+    </message>
+    <message>
+        <source>MASK = 1: a 4-byte masking key follows the length and the payload is masked with it; every frame a client sends must be masked (RFC 6455 §5.1, §5.3).</source>
+        <translation>MASK = 1：长度之后跟着 4 字节的掩码密钥，载荷用它加了掩码；客户端发送的每一帧都必须加掩码（RFC 6455 §5.1、§5.3）。</translation>
+    </message>
+    <message>
+        <source>MASK = 0: no masking key, the payload is sent as it is; a server never masks its frames (RFC 6455 §5.1).</source>
+        <translation>MASK = 0：没有掩码密钥，载荷按原样发送；服务器从不给自己的帧加掩码（RFC 6455 §5.1）。</translation>
+    </message>
+    <message>
+        <source>length %1 (7-bit form)</source>
+        <translation>长度 %1（7 位形式）</translation>
+    </message>
+    <message>
+        <source>payload len = %1: a value of 0-125 is the payload length itself (len ≤ 125, the 7-bit form, RFC 6455 §5.2).</source>
+        <translation>载荷长度 = %1：0-125 的值就是载荷长度本身（len ≤ 125，7 位形式，RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>length 126 → next 16 bits</source>
+        <translation>长度 126 → 后面 16 位</translation>
+    </message>
+    <message>
+        <source>payload len = 126: the real length is in the next 16 bits (126 → next 16 bits, for 126-65535 bytes, RFC 6455 §5.2).</source>
+        <translation>载荷长度 = 126：真正的长度在接下来的 16 位中（126 → 后面 16 位，用于 126-65535 字节，RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>length 127 → next 64 bits</source>
+        <translation>长度 127 → 后面 64 位</translation>
+    </message>
+    <message>
+        <source>payload len = 127: the real length is in the next 64 bits (127 → next 64 bits, for more than 65535 bytes, RFC 6455 §5.2).</source>
+        <translation>载荷长度 = 127：真正的长度在接下来的 64 位中（127 → 后面 64 位，用于超过 65535 字节，RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>This is not the shortest form for this length: the RFC requires the minimal number of bytes, so a receiver fails the connection.</source>
+        <translation>对于这个长度，这不是最短的形式：RFC 要求使用最少的字节数，所以接收方会使连接失败。</translation>
+    </message>
+    <message>
+        <source>extended length %1</source>
+        <translation>扩展长度 %1</translation>
+    </message>
+    <message>
+        <source>extended payload length = %1: an unsigned 16-bit number in network byte order (big-endian) (RFC 6455 §5.2).</source>
+        <translation>扩展载荷长度 = %1：一个按网络字节序（大端）存放的 16 位无符号数（RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>extended payload length = %1: an unsigned 64-bit number in network byte order whose most significant bit must be 0 (RFC 6455 §5.2).</source>
+        <translation>扩展载荷长度 = %1：一个按网络字节序存放的 64 位无符号数，其最高位必须为 0（RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>masking key %1</source>
+        <translation>掩码密钥 %1</translation>
+    </message>
+    <message>
+        <source>masking key = %1: payload byte i is XORed with key byte i mod 4 to unmask it (RFC 6455 §5.3). The key is chosen at random for every frame so that a browser page cannot choose the bytes on the wire (§10.3).</source>
+        <translation>掩码密钥 = %1：载荷的第 i 个字节与密钥的第 i mod 4 个字节做异或，即可去掉掩码（RFC 6455 §5.3）。每一帧的密钥都是随机选取的，这样浏览器中的页面就无法决定线路上出现的字节（§10.3）。</translation>
+    </message>
+    <message>
+        <source>no payload bytes</source>
+        <translation>没有载荷字节</translation>
+    </message>
+    <message>
+        <source>empty payload</source>
+        <translation>空载荷</translation>
+    </message>
+    <message>
+        <source>The frame ends here: its payload is empty.</source>
+        <translation>帧到此结束：它的载荷为空。</translation>
+    </message>
+    <message>
+        <source>payload %1</source>
+        <translation>载荷 %1</translation>
+    </message>
+    <message>
+        <source>payload, %1 bytes, masked on the wire (%2); XOR with the key gives %3: %4 (RFC 6455 §5.3).</source>
+        <translation>载荷，%1 字节，在线路上是加了掩码的（%2）；与密钥异或后得到 %3：%4（RFC 6455 §5.3）。</translation>
+    </message>
+    <message>
+        <source>payload, %1 bytes, as sent (no mask): %2.</source>
+        <translation>载荷，%1 字节，按原样发送（无掩码）：%2。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 bytes were kept by the capture.</source>
+        <translation>捕获只保留了前 %1 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::HandshakeView</name>
+    <message>
+        <source>&lt;b&gt;Request&lt;/b&gt; (browser → server)</source>
+        <translation>&lt;b&gt;请求&lt;/b&gt;（浏览器 → 服务器）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Response&lt;/b&gt; (server → browser)</source>
+        <translation>&lt;b&gt;响应&lt;/b&gt;（服务器 → 浏览器）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sec-WebSocket-Accept, step by step&lt;/b&gt; (RFC 6455 §4.2.2)</source>
+        <translation>&lt;b&gt;逐步推导 Sec-WebSocket-Accept&lt;/b&gt;（RFC 6455 §4.2.2）</translation>
+    </message>
+    <message>
+        <source>Select an HTTP upgrade request to see the opening handshake.</source>
+        <translation>选择一个 HTTP 升级请求，查看开始握手。</translation>
+    </message>
+    <message>
+        <source>✗ Not a valid upgrade request: %1 (%2) → HTTP %3</source>
+        <translation>✗ 不是有效的升级请求：%1（%2）→ HTTP %3</translation>
+    </message>
+    <message>
+        <source>✓ A valid WebSocket upgrade request (RFC 6455 §4.2.1).</source>
+        <translation>✓ 有效的 WebSocket 升级请求（RFC 6455 §4.2.1）。</translation>
+    </message>
+    <message>
+        <source>✗ Malformed HTTP request: %1</source>
+        <translation>✗ 格式错误的 HTTP 请求：%1</translation>
+    </message>
+    <message>
+        <source>(no response captured)</source>
+        <translation>（未捕获到响应）</translation>
+    </message>
+    <message>
+        <source>The request has no Sec-WebSocket-Key, so there is nothing to derive.</source>
+        <translation>请求中没有 Sec-WebSocket-Key，所以无从推导。</translation>
+    </message>
+    <message>
+        <source>1. Sec-WebSocket-Key (as sent)</source>
+        <translation>1. Sec-WebSocket-Key（按发送的原样）</translation>
+    </message>
+    <message>
+        <source>2. key + GUID %1</source>
+        <translation>2. 密钥 + GUID %1</translation>
+    </message>
+    <message>
+        <source>3. SHA-1 of that text (hex)</source>
+        <translation>3. 对该文本做 SHA-1（十六进制）</translation>
+    </message>
+    <message>
+        <source>4. base64 of the 20 SHA-1 bytes</source>
+        <translation>4. 对 20 个 SHA-1 字节做 base64</translation>
+    </message>
+    <message>
+        <source>5. Sec-WebSocket-Accept sent</source>
+        <translation>5. 发送的 Sec-WebSocket-Accept</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>✓ matches: the browser accepts the connection</source>
+        <translation>✓ 一致：浏览器接受这个连接</translation>
+    </message>
+    <message>
+        <source>✗ differs: a browser must fail the connection (RFC 6455 §4.1)</source>
+        <translation>✗ 不一致：浏览器必须使连接失败（RFC 6455 §4.1）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::HexView</name>
+    <message>
+        <source>byte %1 = 0x%2 = %3</source>
+        <translation>字节 %1 = 0x%2 = %3</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::PayloadPreview</name>
+    <message>
+        <source>close without a status code (reported as 1005)</source>
+        <translation>不带状态码的关闭（报告为 1005）</translation>
+    </message>
+    <message>
+        <source>close %1</source>
+        <translation>关闭 %1</translation>
+    </message>
+    <message>
+        <source>close %1, reason “%2”</source>
+        <translation>关闭 %1，原因“%2”</translation>
+    </message>
+    <message>
+        <source>%1 bytes: %2</source>
+        <translation>%1 字节：%2</translation>
+    </message>
+    <message>
+        <source>continuation: %1</source>
+        <translation>延续：%1</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>ping</translation>
+    </message>
+    <message>
+        <source>pong</source>
+        <translation>pong</translation>
+    </message>
+    <message>
+        <source>%1, empty payload</source>
+        <translation>%1，空载荷</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>reserved opcode 0x%1: %2</source>
+        <translation>保留操作码 0x%1：%2</translation>
+    </message>
+    <message>
+        <source>malformed request: %1</source>
+        <translation>格式错误的请求：%1</translation>
+    </message>
+    <message>
+        <source>(WebSocket upgrade)</source>
+        <translation>（WebSocket 升级）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::PayloadView</name>
+    <message>
+        <source>On the wire (masked)</source>
+        <translation>线路上（已掩码）</translation>
+    </message>
+    <message>
+        <source>Unmasked (what the application gets)</source>
+        <translation>去掩码后（应用程序得到的）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Masked | unmasked</source>
+        <translation>掩码前后对照</translation>
+    </message>
+    <message>
+        <source>… (showing the first %1 of %2 bytes)</source>
+        <translation>…（只显示 %2 字节中的前 %1 字节）</translation>
+    </message>
+    <message>
+        <source>%1 frame, %2 payload bytes</source>
+        <translation>%1 帧，%2 字节载荷</translation>
+    </message>
+    <message>
+        <source>(the capture kept the first %1)</source>
+        <translation>（捕获保留了前 %1 字节）</translation>
+    </message>
+    <message>
+        <source>%1 message reassembled from %2 frames, %3 bytes (RFC 6455 §5.4)</source>
+        <translation>由 %2 帧重新组装的%1消息，%3 字节（RFC 6455 §5.4）</translation>
+    </message>
+    <message>
+        <source>valid UTF-8</source>
+        <translation>有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 (RFC 6455 §8.1)</source>
+        <translation>不是有效的 UTF-8（RFC 6455 §8.1）</translation>
+    </message>
+    <message>
+        <source>Not masked: the bytes on the wire are the payload (RFC 6455 §5.1).</source>
+        <translation>没有掩码：线路上的字节就是载荷（RFC 6455 §5.1）。</translation>
+    </message>
+    <message>
+        <source>No frame selected.</source>
+        <translation>未选择帧。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::TimelineView</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Δ time</source>
+        <translation>Δ 时间</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::UnmaskingModel</name>
+    <message>
+        <source>payload[%1] = wire[%1] XOR key[%1 mod 4] = %2 XOR %3 = %4 (RFC 6455 §5.3)</source>
+        <translation>payload[%1] = wire[%1] XOR key[%1 mod 4] = %2 XOR %3 = %4（RFC 6455 §5.3）</translation>
+    </message>
+    <message>
+        <source>Part of a multi-byte UTF-8 character, or binary data</source>
+        <translation>多字节 UTF-8 字符的一部分，或二进制数据</translation>
+    </message>
+    <message>
+        <source>i</source>
+        <translation>i</translation>
+    </message>
+    <message>
+        <source>i mod 4</source>
+        <translation>i mod 4</translation>
+    </message>
+    <message>
+        <source>Masked (wire)</source>
+        <translation>掩码后（线路上）</translation>
+    </message>
+    <message>
+        <source>Key byte</source>
+        <translation>密钥字节</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>Unmasked</source>
+        <translation>去掩码后</translation>
+    </message>
+    <message>
+        <source>Char</source>
+        <translation>字符</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::UnmaskingTable</name>
+    <message>
+        <source>This frame is not masked (MASK = 0): the payload on the wire is the payload. Only frames from a client to a server are masked (RFC 6455 §5.1).</source>
+        <translation>这一帧没有掩码（MASK = 0）：线路上的载荷就是载荷本身。只有客户端发给服务器的帧才加掩码（RFC 6455 §5.1）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;payload[i] = wire[i] XOR key[i mod 4]&lt;/b&gt; (RFC 6455 §5.3), key = &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation>&lt;b&gt;payload[i] = wire[i] XOR key[i mod 4]&lt;/b&gt;（RFC 6455 §5.3），密钥 = &lt;code&gt;%1&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Select a masked frame (client → server) to see how it is unmasked.</source>
+        <translation>选择一个带掩码的帧（客户端 → 服务器），查看它如何去掉掩码。</translation>
+    </message>
+    <message>
+        <source>Showing bytes 0-%1 of %2; scroll down for more.</source>
+        <translation>显示 %2 字节中的第 0-%1 字节；向下滚动查看更多。</translation>
+    </message>
+    <message>
+        <source>All %1 payload bytes.</source>
+        <translation>全部 %1 个载荷字节。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::protocol::DecodeError</name>
+    <message>
+        <source>RSV bit set but no extension defines it</source>
+        <translation>设置了 RSV 位，但没有扩展定义它</translation>
+    </message>
+    <message>
+        <source>Reserved opcode</source>
+        <translation>保留操作码</translation>
+    </message>
+    <message>
+        <source>Control frame with FIN = 0 (control frames cannot be fragmented)</source>
+        <translation>控制帧 FIN = 0（控制帧不能分片）</translation>
+    </message>
+    <message>
+        <source>Control frame payload longer than 125 bytes</source>
+        <translation>控制帧载荷超过 125 字节</translation>
+    </message>
+    <message>
+        <source>Payload length not encoded in the minimal number of bytes</source>
+        <translation>载荷长度没有用最少的字节数编码</translation>
+    </message>
+    <message>
+        <source>64-bit payload length with the most significant bit set</source>
+        <translation>64 位载荷长度的最高位被置 1</translation>
+    </message>
+    <message>
+        <source>Frame payload larger than the configured limit</source>
+        <translation>帧载荷超过了设定的上限</translation>
+    </message>
+    <message>
+        <source>Client frame is not masked</source>
+        <translation>客户端帧没有加掩码</translation>
+    </message>
+    <message>
+        <source>Server frame is masked</source>
+        <translation>服务器帧加了掩码</translation>
+    </message>
+    <message>
+        <source>Continuation frame without a message in progress</source>
+        <translation>没有进行中的消息，却收到了延续帧</translation>
+    </message>
+    <message>
+        <source>New data frame before the fragmented message finished</source>
+        <translation>分片消息还没结束，又来了新的数据帧</translation>
+    </message>
+    <message>
+        <source>Message larger than the configured limit</source>
+        <translation>消息超过了设定的上限</translation>
+    </message>
+    <message>
+        <source>Text message is not valid UTF-8</source>
+        <translation>文本消息不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>Close frame payload of one byte</source>
+        <translation>关闭帧载荷只有一个字节</translation>
+    </message>
+    <message>
+        <source>Close code not allowed on the wire</source>
+        <translation>该关闭码不允许出现在线路上</translation>
+    </message>
+    <message>
+        <source>Close reason is not valid UTF-8</source>
+        <translation>关闭原因不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>Compressed message does not inflate</source>
+        <translation>压缩的消息无法解压</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::protocol::DeflateOfferError</name>
+    <message>
+        <source>Not a permessage-deflate offer</source>
+        <translation>不是 permessage-deflate 提议</translation>
+    </message>
+    <message>
+        <source>Extension parameter is not a token with an optional token or quoted value</source>
+        <translation>扩展参数不是一个记号（token），或其后的值不是记号或带引号的字符串</translation>
+    </message>
+    <message>
+        <source>Parameter not defined for a permessage-deflate offer</source>
+        <translation>permessage-deflate 提议中未定义该参数</translation>
+    </message>
+    <message>
+        <source>The same parameter appears twice</source>
+        <translation>同一个参数出现了两次</translation>
+    </message>
+    <message>
+        <source>No-context-takeover parameters take no value</source>
+        <translation>No-context-takeover 参数不带值</translation>
+    </message>
+    <message>
+        <source>server_max_window_bits needs a value</source>
+        <translation>server_max_window_bits 需要一个值</translation>
+    </message>
+    <message>
+        <source>Window bits must be 8 to 15, without leading zeros</source>
+        <translation>窗口位数必须是 8 到 15，且不能有前导零</translation>
+    </message>
+    <message>
+        <source>The server cannot compress with a 256-byte window</source>
+        <translation>服务器无法使用 256 字节的窗口进行压缩</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::protocol::HandshakeError</name>
+    <message>
+        <source>The opening handshake must be a GET request</source>
+        <translation>开始握手必须是 GET 请求</translation>
+    </message>
+    <message>
+        <source>The opening handshake needs HTTP/1.1 or later</source>
+        <translation>开始握手需要 HTTP/1.1 或更高版本</translation>
+    </message>
+    <message>
+        <source>Host header field missing or empty</source>
+        <translation>缺少 Host 头字段，或其值为空</translation>
+    </message>
+    <message>
+        <source>More than one Host header field</source>
+        <translation>Host 头字段不止一个</translation>
+    </message>
+    <message>
+        <source>Upgrade header field must contain the token "websocket"</source>
+        <translation>Upgrade 头字段必须包含记号“websocket”</translation>
+    </message>
+    <message>
+        <source>Connection header field must contain the token "Upgrade"</source>
+        <translation>Connection 头字段必须包含记号“Upgrade”</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key header field missing</source>
+        <translation>缺少 Sec-WebSocket-Key 头字段</translation>
+    </message>
+    <message>
+        <source>More than one Sec-WebSocket-Key header field</source>
+        <translation>Sec-WebSocket-Key 头字段不止一个</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key must be base64 of 16 bytes</source>
+        <translation>Sec-WebSocket-Key 必须是 16 个字节的 base64 编码</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version header field missing (this server speaks 13)</source>
+        <translation>缺少 Sec-WebSocket-Version 头字段（本服务器使用版本 13）</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version must be 13</source>
+        <translation>Sec-WebSocket-Version 必须是 13</translation>
+    </message>
+    <message>
+        <source>Origin not allowed to open a WebSocket here</source>
+        <translation>不允许该源在此打开 WebSocket</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::protocol::HttpParseError</name>
+    <message>
+        <source>Request line must be: method, space, target, space, HTTP version</source>
+        <translation>请求行必须是：方法、空格、目标、空格、HTTP 版本</translation>
+    </message>
+    <message>
+        <source>Request method must be a token (is this TLS sent to a plain HTTP port?)</source>
+        <translation>请求方法必须是一个记号（是不是把 TLS 发到了普通 HTTP 端口？）</translation>
+    </message>
+    <message>
+        <source>Request target must be printable ASCII without spaces or '#'</source>
+        <translation>请求目标必须是可打印 ASCII 字符，且不含空格和“#”</translation>
+    </message>
+    <message>
+        <source>HTTP version must look like HTTP/1.1</source>
+        <translation>HTTP 版本必须形如 HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.x is supported, not HTTP/0.9 or HTTP/2 and later</source>
+        <translation>只支持 HTTP/1.x，不支持 HTTP/0.9 或 HTTP/2 及更高版本</translation>
+    </message>
+    <message>
+        <source>Whitespace between the request line and the first header field</source>
+        <translation>请求行与第一个头字段之间有空白</translation>
+    </message>
+    <message>
+        <source>Header field continued on a new line (obsolete line folding)</source>
+        <translation>头字段在新的一行上继续（已废弃的折行）</translation>
+    </message>
+    <message>
+        <source>Header line without a colon</source>
+        <translation>头字段行中没有冒号</translation>
+    </message>
+    <message>
+        <source>Whitespace between a header field name and the colon</source>
+        <translation>头字段名与冒号之间有空白</translation>
+    </message>
+    <message>
+        <source>Header field name must be a non-empty token</source>
+        <translation>头字段名必须是非空的记号</translation>
+    </message>
+    <message>
+        <source>Control character in a header field value</source>
+        <translation>头字段值中含有控制字符</translation>
+    </message>
+    <message>
+        <source>Content-Length must be one decimal number</source>
+        <translation>Content-Length 必须是一个十进制数</translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding is not supported; send Content-Length</source>
+        <translation>不支持 Transfer-Encoding；请发送 Content-Length</translation>
+    </message>
+    <message>
+        <source>Request head larger than the configured limit</source>
+        <translation>请求头超过了设定的上限</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::server::WebSocketServer</name>
+    <message>
+        <source>invalid bind address "%1"</source>
+        <translation>无效的绑定地址“%1”</translation>
+    </message>
+</context>
+</TS>
