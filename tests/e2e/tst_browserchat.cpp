@@ -3,8 +3,9 @@
 // inspector receives them (masked, from a real client) against an independent reading of the
 // bytes (RFC 6455 §5.2).
 //
-// The test functions run in order on one server and one browser, like one session of a person:
-// open, chat, a second tab, the desk posts, large messages, close, a failed handshake, reconnect.
+// The test functions run in order on one server and one browser, as one person's visit would:
+// open, chat, a second tab, the desk posts, large messages, close, failed handshakes, reconnect,
+// the server's own frames (fragments, ping, close), a foreign page, the language switch, shutdown.
 // WSLAB_E2E_ARTIFACTS=<dir> keeps the screenshots; a failing test always leaves one there.
 
 #include "e2e/capturelog.h"
@@ -18,6 +19,8 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <utility>
 
 using namespace wslab;
 using namespace wslab::e2e;
@@ -154,22 +157,23 @@ void TestBrowserChat::cleanupTestCase()
 // (h) after every step: no uncaught exception and no error in any tab, unless the step provoked it.
 void TestBrowserChat::cleanup()
 {
+    const QSet<QString> expectedErrors = std::exchange(m_expectedErrors, {});
+    QStringList unexpected;
     for (ChromiumPage *page : {m_first, m_second}) {
         if (!page)
             continue;
+        const int tab = page == m_first ? 1 : 2;
         if (QTest::currentTestFailed())
-            screenshot(page, QStringLiteral("failed-%1-%2").arg(QLatin1String(QTest::currentTestFunction())).arg(page == m_first ? 1 : 2));
-        QStringList unexpected;
+            screenshot(page, QStringLiteral("failed-%1-%2").arg(QLatin1String(QTest::currentTestFunction())).arg(tab));
         for (const QString &error : page->errors()) {
-            const bool expected = std::any_of(m_expectedErrors.cbegin(), m_expectedErrors.cend(),
+            const bool expected = std::any_of(expectedErrors.cbegin(), expectedErrors.cend(),
                                               [&](const QString &part) { return error.contains(part); });
             if (!expected)
-                unexpected << error;
+                unexpected << QStringLiteral("tab %1: %2").arg(tab).arg(error);
         }
         page->clearConsole();
-        QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(QLatin1Char('\n'))));
     }
-    m_expectedErrors.clear();
+    QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(QLatin1Char('\n'))));
 }
 
 bool TestBrowserChat::waitForUpgrade(qsizetype from, quint64 *connectionId)

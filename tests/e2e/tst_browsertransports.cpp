@@ -123,15 +123,18 @@ void TestBrowserTransports::cleanupTestCase()
     m_host.reset();
 }
 
+// No uncaught exception and no error in any tab after any step.
 void TestBrowserTransports::cleanup()
 {
+    QStringList errors;
     for (const Tab &tab : std::as_const(m_tabs)) {
         if (QTest::currentTestFailed())
             screenshot(tab.page, QStringLiteral("failed-%1-%2").arg(QLatin1String(QTest::currentTestFunction()), tab.transport));
-        const QStringList errors = tab.page->errors();
+        for (const QString &error : tab.page->errors())
+            errors << tab.transport + QStringLiteral(": ") + error;
         tab.page->clearConsole();
-        QVERIFY2(errors.isEmpty(), qPrintable(tab.transport + QStringLiteral(": ") + errors.join(QLatin1Char('\n'))));
     }
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
 }
 
 void TestBrowserTransports::screenshot(ChromiumPage *page, const QString &name)
