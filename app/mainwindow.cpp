@@ -141,13 +141,14 @@ void MainWindow::createCentral()
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     // Widths from the font, not from the contents: ResizeToContents over 100,000 rows would stall.
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    // In characters; the header title wins when it is wider. The summary takes what is left.
     const QList<std::pair<int, int>> widths = {
-            {inspector::FrameCaptureModel::NumberColumn, 7},     {inspector::FrameCaptureModel::TimeColumn, 10},
-            {inspector::FrameCaptureModel::DeltaColumn, 8},      {inspector::FrameCaptureModel::ConnectionColumn, 12},
-            {inspector::FrameCaptureModel::DirectionColumn, 4},  {inspector::FrameCaptureModel::TransportColumn, 10},
-            {inspector::FrameCaptureModel::FinColumn, 4},        {inspector::FrameCaptureModel::RsvColumn, 5},
-            {inspector::FrameCaptureModel::OpcodeColumn, 11},    {inspector::FrameCaptureModel::MaskColumn, 5},
-            {inspector::FrameCaptureModel::LengthColumn, 12}};
+            {inspector::FrameCaptureModel::NumberColumn, 5},     {inspector::FrameCaptureModel::TimeColumn, 8},
+            {inspector::FrameCaptureModel::DeltaColumn, 7},      {inspector::FrameCaptureModel::ConnectionColumn, 9},
+            {inspector::FrameCaptureModel::DirectionColumn, 3},  {inspector::FrameCaptureModel::TransportColumn, 9},
+            {inspector::FrameCaptureModel::FinColumn, 1},        {inspector::FrameCaptureModel::RsvColumn, 3},
+            {inspector::FrameCaptureModel::OpcodeColumn, 9},     {inspector::FrameCaptureModel::MaskColumn, 1},
+            {inspector::FrameCaptureModel::LengthColumn, 8}};
     for (const auto &[column, digits] : widths) {
         const int title = m_table->fontMetrics().horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
         m_table->setColumnWidth(column, std::max(digit * digits, title) + 16);

@@ -76,15 +76,15 @@
     </message>
     <message>
         <source>One client posts numbered lines with POST /send while idle receivers listen on each transport, all at the same time. The receivers count every byte they write and read and how late each line arrives: the same conversation costs each transport differently.</source>
-        <translation type="unfinished" />
+        <translation>一个客户端用 POST /send 发送编号的文本行，与此同时，各传输方式上的空闲接收端都在收听。接收端统计自己写入和读取的每个字节，以及每行晚到多久：同样的对话，在不同传输方式上的代价各不相同。</translation>
     </message>
     <message>
         <source>&amp;One line every:</source>
-        <translation type="unfinished" />
+        <translation>每行间隔(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Polling every:</source>
-        <translation type="unfinished" />
+        <translation>轮询间隔(&amp;P)：</translation>
     </message>
 </context>
 <context>
