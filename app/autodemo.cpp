@@ -105,7 +105,11 @@ void AutoDemo::createReceivers()
                 receiver = new WebSocketDemoReceiver(m_host, m_port, nick, m_script, tally, this);
             } else {
                 const QString clientId = QStringLiteral("demo-%1-%2-%3").arg(m_script.marker, shortName(transport)).arg(i);
-                receiver = new HttpDemoReceiver(transport, m_host, m_port, clientId, nick, m_script, tally, this);
+                auto *http = new HttpDemoReceiver(transport, m_host, m_port, clientId, nick, m_script, tally, this);
+                // Pollers spread evenly over one interval.
+                if (transport == Transport::Polling)
+                    http->setPhaseOffset(m_script.pollIntervalMs * (i - 1) / m_script.receiversPerTransport);
+                receiver = http;
             }
             connect(receiver, &DemoReceiver::ready, this, &AutoDemo::onReceiverReady);
             connect(receiver, &DemoReceiver::progressed, this, &AutoDemo::onProgress);

@@ -14,6 +14,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <array>
+
 namespace wslab::app {
 
 AutoDemoDialog::AutoDemoDialog(QWidget *parent)
@@ -23,8 +25,10 @@ AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     , m_receiversLabel(new QLabel(this))
     , m_linesLabel(new QLabel(this))
     , m_intervalLabel(new QLabel(this))
+    , m_lineIntervalLabel(new QLabel(this))
     , m_receivers(new QSpinBox(this))
     , m_lines(new QSpinBox(this))
+    , m_lineInterval(new QSpinBox(this))
     , m_pollInterval(new QSpinBox(this))
     , m_run(new QPushButton(this))
     , m_progress(new QProgressBar(this))
@@ -38,13 +42,18 @@ AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     m_intro->setWordWrap(true);
     m_receivers->setRange(1, 50);
     m_receivers->setValue(defaults.receiversPerTransport);
-    m_lines->setRange(5, 40);
+    // Ranges that keep the whole run within DemoScript::hardLimitMs: 12 lines x 2 s = 22 s.
+    m_lines->setRange(3, 12);
     m_lines->setValue(defaults.messageCount);
+    m_lineInterval->setRange(100, 2000);
+    m_lineInterval->setSingleStep(100);
+    m_lineInterval->setValue(defaults.messageIntervalMs);
     m_pollInterval->setRange(250, 5000);
     m_pollInterval->setSingleStep(250);
     m_pollInterval->setValue(defaults.pollIntervalMs);
     m_receiversLabel->setBuddy(m_receivers);
     m_linesLabel->setBuddy(m_lines);
+    m_lineIntervalLabel->setBuddy(m_lineInterval);
     m_intervalLabel->setBuddy(m_pollInterval);
     m_run->setDefault(true);
     m_progress->setTextVisible(false);
@@ -58,15 +67,18 @@ AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     }
     m_conclusions->setTextFormat(Qt::RichText);
 
-    auto *settings = new QHBoxLayout;
-    for (auto [label, box] : {std::pair{m_receiversLabel, m_receivers}, std::pair{m_linesLabel, m_lines},
-                              std::pair{m_intervalLabel, m_pollInterval}}) {
-        settings->addWidget(label);
-        settings->addWidget(box);
-        settings->addSpacing(fontMetrics().averageCharWidth() * 2);
+    // Two rows of label + box pairs, Run at the end of the second.
+    auto *settings = new QGridLayout;
+    const std::array<std::pair<QLabel *, QSpinBox *>, 4> pairs{std::pair{m_linesLabel, m_lines},
+                                                               std::pair{m_lineIntervalLabel, m_lineInterval},
+                                                               std::pair{m_receiversLabel, m_receivers},
+                                                               std::pair{m_intervalLabel, m_pollInterval}};
+    for (int i = 0; i < int(pairs.size()); ++i) {
+        settings->addWidget(pairs[size_t(i)].first, i / 2, (i % 2) * 2, Qt::AlignRight);
+        settings->addWidget(pairs[size_t(i)].second, i / 2, (i % 2) * 2 + 1);
     }
-    settings->addStretch(1);
-    settings->addWidget(m_run);
+    settings->setColumnStretch(4, 1);
+    settings->addWidget(m_run, 1, 5);
 
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
@@ -108,6 +120,7 @@ DemoScript AutoDemoDialog::script() const
     DemoScript script;
     script.receiversPerTransport = m_receivers->value();
     script.messageCount = m_lines->value();
+    script.messageIntervalMs = m_lineInterval->value();
     script.pollIntervalMs = m_pollInterval->value();
     script.drainTimeoutMs = std::max(script.drainTimeoutMs, script.pollIntervalMs + 2000);
     return script;
@@ -153,9 +166,8 @@ void AutoDemoDialog::onPhaseChanged(AutoDemo::Phase phase)
 {
     m_phase->setText(phaseText(phase));
     const bool idle = phase == AutoDemo::Phase::Idle;
-    for (QWidget *w : {static_cast<QWidget *>(m_receivers), static_cast<QWidget *>(m_lines),
-                       static_cast<QWidget *>(m_pollInterval)})
-        w->setEnabled(idle);
+    for (QSpinBox *box : {m_receivers, m_lines, m_lineInterval, m_pollInterval})
+        box->setEnabled(idle);
     if (phase == AutoDemo::Phase::Connecting)
         m_progress->setValue(0);
     // Progress only means something while a run is on.
@@ -184,12 +196,14 @@ void AutoDemoDialog::updateRunButton()
 void AutoDemoDialog::retranslate()
 {
     setWindowTitle(tr("Polling, long polling and WebSocket compared"));
-    m_intro->setText(tr("One client posts numbered lines (POST /send, two per second) while idle receivers "
-                        "listen on each transport. The receivers count every byte they write and read and how "
-                        "late each line arrives; the same conversation costs each transport differently."));
-    m_receiversLabel->setText(tr("&Receivers per transport:"));
+    m_intro->setText(tr("One client posts numbered lines with POST /send while idle receivers listen on each "
+                        "transport, all at the same time. The receivers count every byte they write and read and "
+                        "how late each line arrives: the same conversation costs each transport differently."));
     m_linesLabel->setText(tr("&Lines:"));
-    m_intervalLabel->setText(tr("&Poll interval:"));
+    m_lineIntervalLabel->setText(tr("&One line every:"));
+    m_receiversLabel->setText(tr("&Receivers per transport:"));
+    m_intervalLabel->setText(tr("&Polling every:"));
+    m_lineInterval->setSuffix(tr(" ms"));
     m_pollInterval->setSuffix(tr(" ms"));
     m_close->setText(tr("Close"));
     m_phase->setText(phaseText(m_demo->phase()));

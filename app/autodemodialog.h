@@ -51,8 +51,10 @@ private:
     QLabel *m_receiversLabel;
     QLabel *m_linesLabel;
     QLabel *m_intervalLabel;
+    QLabel *m_lineIntervalLabel;
     QSpinBox *m_receivers;
     QSpinBox *m_lines;
+    QSpinBox *m_lineInterval;
     QSpinBox *m_pollInterval;
     QPushButton *m_run;
     QProgressBar *m_progress;

@@ -94,11 +94,17 @@ QString DemoReport::wasteConclusion(const DemoResult &result)
     const DemoTally &poll = result.lane(Transport::Polling).tally;
     if (poll.answers == 0)
         return {};
-    return tr("Polling wasted %1 of %2 requests (%3): every client asks every %4 ms whether anyone spoke "
+    if (poll.wasted == 0) {
+        return tr("Polling wasted no request here: a line came at least once per poll interval (%1). In a "
+                  "quieter chat most polls come back empty, since clients ask on their own clock whether "
+                  "anyone spoke or not.")
+            .arg(QuantityFormat::milliseconds(result.script.pollIntervalMs));
+    }
+    return tr("Polling wasted %1 of %2 requests (%3): every client asks every %4 whether anyone spoke "
               "or not, so its requests grow with clients and time, not with messages.")
         .arg(QuantityFormat::count(poll.wasted), QuantityFormat::count(poll.answers),
-             QuantityFormat::percent(ratio(double(poll.wasted), double(poll.answers))))
-        .arg(result.script.pollIntervalMs);
+             QuantityFormat::percent(ratio(double(poll.wasted), double(poll.answers))),
+             QuantityFormat::milliseconds(result.script.pollIntervalMs));
 }
 
 QString DemoReport::pollLatencyConclusion(const DemoResult &result)

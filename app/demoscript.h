@@ -15,8 +15,10 @@ struct DemoScript
     static constexpr int maxMessages = 200;
     static constexpr int hardLimitMs = 30'000; // the whole demo, whatever the settings
 
-    int messageCount = 20;
-    int messageIntervalMs = 500;   // 2 messages a second
+    // A quiet chat: a line every two seconds, polled every second, so half the polls find nothing,
+    // as in the tutorial's argument; 10 lines keep the run under half a minute.
+    int messageCount = 10;
+    int messageIntervalMs = 2000;
     int receiversPerTransport = 3;
     int pollIntervalMs = 1000;     // polling receivers, like the page's default
     int setupTimeoutMs = 5000;     // every receiver connected and caught up

@@ -47,6 +47,7 @@ void HttpDemoReceiver::start()
 {
     m_running = true;
     m_since = 0; // the first answer brings the room's history: that is the catching up
+    m_answered = false;
     ask();
 }
 
@@ -89,10 +90,12 @@ void HttpDemoReceiver::onAnswer(const QByteArray &head, const QByteArray &body, 
     markReady();
     if (!m_running)
         return;
+    const bool first = !m_answered;
+    m_answered = true;
     if (transport() == Transport::LongPolling)
         ask();
     else
-        m_timer.start(script().pollIntervalMs, Qt::PreciseTimer, this);
+        m_timer.start(first && m_phaseOffsetMs >= 0 ? m_phaseOffsetMs : script().pollIntervalMs, Qt::PreciseTimer, this);
 }
 
 void HttpDemoReceiver::timerEvent(QTimerEvent *event)

@@ -22,6 +22,11 @@ public:
     void start() override;
     void stop() override;
 
+    // Polling: the wait before the second poll, instead of a whole interval. Real clients poll
+    // at unrelated moments; receivers started together would poll in step, and every line would
+    // wait the same share of the interval instead of half of it on average.
+    void setPhaseOffset(int ms) noexcept { m_phaseOffsetMs = ms; }
+
     // "/longpoll?since=7&client=ab12&nick=demo-long-1"
     [[nodiscard]] static QByteArray target(server::Transport transport, quint64 since, const QString &clientId,
                                            const QString &nick);
@@ -38,6 +43,8 @@ private:
     QString m_nick;
     QBasicTimer m_timer;
     quint64 m_since = 0;
+    int m_phaseOffsetMs = -1; // -1: none
+    bool m_answered = false;
     bool m_running = false;
 };
 

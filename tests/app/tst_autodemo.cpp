@@ -1,11 +1,13 @@
 #include "app/autodemo.h"
 #include "app/demoreport.h"
 #include "app/demoresult.h"
+#include "app/httpdemoreceiver.h"
 #include "app/httpresponsereader.h"
 #include "app/keepalivehttpclient.h"
 
 #include "server/serverhost.h"
 
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -155,10 +157,12 @@ private Q_SLOTS:
     void clientKeepsTheConnectionAlive();
     void getIsRetriedOnceWhenTheConnectionDrops();
     void postIsNotRetried();
+    void pollerWaitsItsPhaseOffsetOnce();
 
     // The report
     void chartDataCarriesTheMeasuredFigures();
     void conclusionsStateTheNumbers();
+    void noWasteIsSaidPlainly();
     void nothingMeasuredNothingConcluded();
 
     // Against the real server
@@ -479,6 +483,31 @@ void tst_AutoDemo::postIsNotRetried()
     QVERIFY(!client.isBusy());
 }
 
+void tst_AutoDemo::pollerWaitsItsPhaseOffsetOnce()
+{
+    FakeHttpServer peer;
+    DemoScript script = scriptWithMarker(QStringLiteral("abcd"));
+    script.pollIntervalMs = 3000;
+    DemoTally tally;
+    HttpDemoReceiver receiver(Transport::Polling, QStringLiteral("127.0.0.1"), peer.port(), QStringLiteral("c1"),
+                              QStringLiteral("demo-poll-1"), script, tally);
+    receiver.setPhaseOffset(50);
+    QSignalSpy ready(&receiver, &DemoReceiver::ready);
+    QElapsedTimer clock;
+    clock.start();
+    receiver.start();
+    QVERIFY(ready.wait(waitMs));
+    // The second poll follows after the offset, not after a whole 3 s interval...
+    QTRY_COMPARE_WITH_TIMEOUT(peer.requests.size(), 2, 2000);
+    QVERIFY(clock.elapsed() < script.pollIntervalMs);
+    QVERIFY(peer.requests.at(0).startsWith("GET /poll?since=0&client=c1&nick=demo-poll-1 HTTP/1.1\r\n"));
+    // ...and the third a whole interval later.
+    QTest::qWait(300);
+    QCOMPARE(peer.requests.size(), 2);
+    receiver.stop();
+    QCOMPARE(tally.requests, quint64(0)); // not counting: the demo had not started measuring
+}
+
 // ---------------------------------------------------------------------------------------------
 
 void tst_AutoDemo::chartDataCarriesTheMeasuredFigures()
@@ -507,7 +536,7 @@ void tst_AutoDemo::conclusionsStateTheNumbers()
     // Polling wasted 6 of its 10 answers, polled every 1000 ms.
     QVERIFY2(lines.at(0).contains(QStringLiteral("6 of 10")), qPrintable(lines.at(0)));
     QVERIFY(lines.at(0).contains(QStringLiteral("60 %")));
-    QVERIFY(lines.at(0).contains(QStringLiteral("1000 ms")));
+    QVERIFY(lines.at(0).contains(QStringLiteral("1,000 ms")));
     // Mean 475 ms, p95 900 ms, half the interval 500 ms.
     QVERIFY2(lines.at(1).contains(QStringLiteral("475 ms")), qPrintable(lines.at(1)));
     QVERIFY(lines.at(1).contains(QStringLiteral("900 ms")));
@@ -522,6 +551,16 @@ void tst_AutoDemo::conclusionsStateTheNumbers()
     QVERIFY2(lines.at(4).contains(QStringLiteral("1.7 times")), qPrintable(lines.at(4)));
     QVERIFY(lines.at(4).contains(QStringLiteral("3.4 times")));
     QVERIFY(DemoReport::summary(result).contains(QStringLiteral("5.0 s")));
+}
+
+void tst_AutoDemo::noWasteIsSaidPlainly()
+{
+    DemoResult result = measuredResult();
+    DemoTally &poll = result.lane(Transport::Polling).tally;
+    poll.wasted = 0;
+    const QString line = DemoReport::conclusions(result).first();
+    QVERIFY2(line.startsWith(QStringLiteral("Polling wasted no request")), qPrintable(line));
+    QVERIFY(line.contains(QStringLiteral("1,000 ms")));
 }
 
 void tst_AutoDemo::nothingMeasuredNothingConcluded()
