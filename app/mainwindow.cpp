@@ -9,6 +9,7 @@
 #include "settingsdialog.h"
 #include "settingsstore.h"
 #include "statuspanel.h"
+#include "transportpanel.h"
 #include "welcomedialog.h"
 
 #include "inspector/capturefilterproxy.h"
@@ -234,6 +235,8 @@ void MainWindow::createDocks()
     m_timeline = new inspector::TimelineView(this);
     m_timeline->setModel(m_proxy);
     m_timelineDock = addDock(QStringLiteral("timelineDock"), m_timeline);
+    m_transports = new TransportPanel(this);
+    m_transportsDock = addDock(QStringLiteral("transportsDock"), m_transports);
     connect(m_timeline, &inspector::TimelineView::rowClicked, this, &MainWindow::selectRow);
     connect(m_detail, &inspector::FrameDetailPane::fragmentActivated, this, &MainWindow::selectRecord);
 
@@ -489,6 +492,8 @@ void MainWindow::connectServer()
     connect(m_server, &server::ServerHost::clientDisconnected, this, &MainWindow::onClientDisconnected);
     connect(m_server, &server::ServerHost::chatEntry, m_chatPane, &ChatPane::addChatEntry);
     connect(m_server, &server::ServerHost::pongReceived, m_chatPane, &ChatPane::onPong);
+    connect(m_server, &server::ServerHost::transportStats, m_transports, &TransportPanel::setStats);
+    connect(m_server, &server::ServerHost::listening, m_transports, &TransportPanel::setServerAddress);
 
     connect(m_chatPane, &ChatPane::postChatRequested, m_server, &server::ServerHost::postChatMessage);
     connect(m_chatPane, &ChatPane::sendMessageRequested, m_server, &server::ServerHost::sendMessage);
@@ -550,6 +555,7 @@ void MainWindow::retranslateUi()
     m_detailDock->setWindowTitle(tr("Frame"));
     m_handshakeDock->setWindowTitle(tr("Handshake"));
     m_timelineDock->setWindowTitle(tr("Timeline"));
+    m_transportsDock->setWindowTitle(tr("Transports"));
     m_chatDock->setWindowTitle(tr("Chat"));
     m_composerDock->setWindowTitle(tr("Composer"));
 

@@ -44,6 +44,7 @@ class FrameComposer;
 class LanguageManager;
 class SettingsStore;
 class StatusPanel;
+class TransportPanel;
 
 // The composition root: the only place where the server and the inspector meet. Owns the server
 // handle, the capture model and every view, the docks, menus, toolbar and status bar, and the
@@ -163,6 +164,8 @@ private:
     QDockWidget *m_composerDock = nullptr;
     QDockWidget *m_handshakeDock = nullptr;
     QDockWidget *m_timelineDock = nullptr;
+    QDockWidget *m_transportsDock = nullptr;
+    TransportPanel *m_transports = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_captureMenu = nullptr;

@@ -1,0 +1,65 @@
+#include "app/settingsstore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wslab::app;
+
+class tst_SettingsStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultsWhenEmpty();
+    void roundTrip();
+    void windowLayoutSavedAndCleared();
+};
+
+void tst_SettingsStore::defaultsWhenEmpty()
+{
+    QTemporaryDir dir;
+    SettingsStore store(dir.filePath("empty.ini"));
+    QCOMPARE(store.load(), AppPreferences());
+    // Security defaults (DESIGN.md): loopback only, no foreign origins.
+    QCOMPARE(store.load().server.bindAddress, QStringLiteral("127.0.0.1"));
+    QVERIFY(!store.load().server.allowAnyOrigin);
+}
+
+void tst_SettingsStore::roundTrip()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("wslab.ini");
+    AppPreferences preferences;
+    preferences.server.port = 9123;
+    preferences.server.bindAddress = QStringLiteral("::1");
+    preferences.server.allowedOrigins = {QStringLiteral("http://localhost:3000"), QStringLiteral("https://example.com")};
+    preferences.server.maxMessageSize = 70 * 1024;
+    preferences.server.outgoingFragmentSize = 100;
+    preferences.server.pingIntervalMs = 30'000;
+    preferences.server.captureEnabled = false;
+    preferences.captureRowCap = 5000;
+    preferences.language = QStringLiteral("zh_CN");
+    preferences.welcomeShown = true;
+    {
+        SettingsStore store(path);
+        store.save(preferences);
+        store.sync();
+    }
+    SettingsStore reopened(path);
+    QCOMPARE(reopened.load(), preferences);
+}
+
+void tst_SettingsStore::windowLayoutSavedAndCleared()
+{
+    QTemporaryDir dir;
+    SettingsStore store(dir.filePath("wslab.ini"));
+    store.saveWindow("geometry", "state");
+    QCOMPARE(store.windowGeometry(), QByteArray("geometry"));
+    QCOMPARE(store.windowState(), QByteArray("state"));
+    store.clearWindow();
+    QVERIFY(store.windowGeometry().isEmpty());
+    QVERIFY(store.windowState().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_SettingsStore)
+#include "tst_settingsstore.moc"
