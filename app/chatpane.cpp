@@ -44,6 +44,9 @@ QString timeStamp(qint64 msSinceEpoch)
 
 QString sizeText(qint64 bytes)
 {
+    // Below 1 KiB Qt writes the word "bytes" untranslated; "B" reads in every language.
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 

@@ -85,7 +85,10 @@ QString StatusPanel::clientsText() const
 QString StatusPanel::ratesText() const
 {
     const QLocale locale;
-    const QString bytes = locale.formattedDataSize(qint64(m_bytesPerSecond), 1, QLocale::DataSizeTraditionalFormat);
+    // Below 1 KiB Qt writes the word "bytes" untranslated; "B" reads in every language.
+    const QString bytes = m_bytesPerSecond < 1024
+            ? tr("%1 B").arg(qint64(m_bytesPerSecond))
+            : locale.formattedDataSize(qint64(m_bytesPerSecond), 1, QLocale::DataSizeTraditionalFormat);
     return tr("%1 frames/s, %2/s").arg(locale.toString(m_framesPerSecond, 'f', m_framesPerSecond < 10 ? 1 : 0), bytes);
 }
 

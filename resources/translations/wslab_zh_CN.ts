@@ -602,10 +602,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>先到了时间上限：%2 次投递中只到达了 %1 次。</translation>
     </message>
     <message>
-        <source>Polling wasted %1 of %2 requests (%3): every client asks every %4 ms whether anyone spoke or not, so its requests grow with clients and time, not with messages.</source>
-        <translation>轮询浪费了 %2 个请求中的 %1 个（%3）：不管有没有人说话，每个客户端每 %4 毫秒都要问一次，所以请求数随客户端数量和时间增长，而不是随消息数增长。</translation>
-    </message>
-    <message>
         <source>Polling delivered the messages %1 late on average (95th percentile %2): a message waits for the next poll, half the poll interval (%3) on average and up to a whole one.</source>
         <translation>轮询送达消息平均晚了 %1（第 95 百分位 %2）：消息要等下一次轮询，平均等半个轮询间隔（%3），最多等一整个。</translation>
     </message>
@@ -624,6 +620,14 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Requests per second (WebSocket: frames)</source>
         <translation>每秒请求数（WebSocket：帧数）</translation>
+    </message>
+    <message>
+        <source>Polling wasted no request here: a line came at least once per poll interval (%1). In a quieter chat most polls come back empty, since clients ask on their own clock whether anyone spoke or not.</source>
+        <translation>这次轮询没有浪费请求：每个轮询间隔（%1）内至少来了一行。在更安静的聊天中，大多数轮询都会空手而归，因为客户端按自己的节奏询问有没有人说话。</translation>
+    </message>
+    <message>
+        <source>Polling wasted %1 of %2 requests (%3): every client asks every %4 whether anyone spoke or not, so its requests grow with clients and time, not with messages.</source>
+        <translation>轮询浪费了 %2 个请求中的 %1 个（%3）：不管有没有人说话，每个客户端每 %4 都要问一次，所以请求数随客户端数量和时间增长，而不是随消息数增长。</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1075,10 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
+    <message>
+        <source>Transports</source>
+        <translation>传输方式</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::QuantityFormat</name>
@@ -1269,6 +1277,10 @@ The app's own page is always allowed.</source>
     <message>
         <source>holding incoming frames: %1 held</source>
         <translation>正在扣留传入帧：已扣留 %1 帧</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
     </message>
 </context>
 <context>
