@@ -1,6 +1,7 @@
 #include "httpconnection.h"
 
 #include "pollingendpoint.h"
+#include "tcpstream.h"
 #include "websocketserver.h"
 #include "websocketsession.h"
 
@@ -12,25 +13,13 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
-#include <QTcpSocket>
 #include <QTimerEvent>
-
-#include <sys/socket.h>
 
 namespace wslab::server {
 
 using namespace protocol;
 
 namespace {
-
-QString peerOf(const QTcpSocket *socket)
-{
-    const QHostAddress address = socket->peerAddress();
-    QString host = address.toString();
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    return host + QLatin1Char(':') + QString::number(socket->peerPort());
-}
 
 bool isPollPath(QByteArrayView path)
 {
@@ -44,26 +33,24 @@ bool isPostPath(QByteArrayView path)
 
 } // namespace
 
-HttpConnection::HttpConnection(WebSocketServer &server, QTcpSocket *socket, quint64 id)
+HttpConnection::HttpConnection(WebSocketServer &server, TcpStream *stream, quint64 id)
     : m_server(server)
-    , m_socket(socket)
+    , m_stream(stream)
     , m_id(id)
-    , m_peer(peerOf(socket))
+    , m_peer(stream->peer())
 {
-    m_socket->setParent(this);
+    m_stream->setParent(this);
 }
 
 HttpConnection::~HttpConnection() = default;
 
 void HttpConnection::start()
 {
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
+    connect(m_stream, &TcpStream::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_stream, &TcpStream::closed, this, &HttpConnection::finish);
     // The request head must arrive within the handshake timeout (a slow or silent client is
     // dropped, not kept forever).
     m_timer.start(qMax(1, m_server.settings().handshakeTimeoutMs), Qt::CoarseTimer, this);
-    if (m_socket->bytesAvailable() > 0)
-        onReadyRead();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,7 +65,7 @@ void HttpConnection::onReadyRead()
     // HTTP/1.1 the way this server answers it.
     const qint64 limit = m_server.settings().maxHeadSize + m_server.settings().maxPostBody + 64 * 1024;
     while (true) {
-        const qint64 n = m_socket->read(scratch.data(), scratch.size());
+        const qint64 n = m_stream->read(scratch.data(), scratch.size());
         if (n <= 0)
             break;
         if (m_state == State::Closing || m_state == State::Closed)
@@ -287,10 +274,10 @@ void HttpConnection::handleUpgrade(bool echo)
     info.path = QString::fromLatin1(request.path);
     info.transport = Transport::WebSocket;
     info.connectedSince = QDateTime::currentDateTime();
-    m_socket->disconnect(this);
-    auto *session = new WebSocketSession(m_server, m_socket, info,
+    m_stream->disconnect(this);
+    auto *session = new WebSocketSession(m_server, m_stream, info,
                                          echo ? WebSocketSession::Mode::Echo : WebSocketSession::Mode::Chat);
-    m_socket = nullptr;
+    m_stream = nullptr;
     m_finished = true;
     m_state = State::Closed;
     m_buffer.clear();
@@ -352,8 +339,7 @@ void HttpConnection::respond(int status, QList<HttpHeader> headers, const QByteA
 
 void HttpConnection::writeResponse(const QByteArray &response, int status, qsizetype bodySize, const QString &note)
 {
-    m_socket->write(response);
-    m_socket->flush();
+    m_stream->write(response);
     if (m_transport == Transport::Polling || m_transport == Transport::LongPolling) {
         TransportCounters &counters = m_server.stats().of(m_transport);
         counters.headerBytes += quint64(response.size() - bodySize);
@@ -410,23 +396,9 @@ void HttpConnection::closeAfterWrite()
     m_state = State::Closing;
     m_buffer.clear();
     m_timer.start(qMax(1, m_server.settings().closeTimeoutMs), Qt::CoarseTimer, this);
-    if (m_socket->bytesToWrite() == 0) {
-        halfClose();
-    } else {
-        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-            if (m_socket && m_socket->bytesToWrite() == 0)
-                halfClose();
-        });
-    }
-}
-
-void HttpConnection::halfClose()
-{
-    // The response is out; send FIN but keep reading (and dropping) what the client still sends,
-    // so that unread data does not turn our close into a reset that could destroy the response.
-    const qintptr descriptor = m_socket->socketDescriptor();
-    if (descriptor >= 0)
-        ::shutdown(int(descriptor), SHUT_WR);
+    // FIN after the response, but keep reading (and dropping) what the client still sends, so
+    // that unread data does not turn our close into a reset that could destroy the response.
+    m_stream->shutdownWrite();
 }
 
 void HttpConnection::closeWhenIdle()
@@ -439,7 +411,7 @@ void HttpConnection::closeNow()
 {
     if (m_finished)
         return;
-    m_socket->abort();
+    m_stream->abort();
     finish();
 }
 
@@ -490,10 +462,9 @@ void HttpConnection::finish()
         record.note = m_peer;
         m_server.record(std::move(record));
     }
-    if (m_socket) {
-        m_socket->disconnect(this);
-        if (m_socket->state() != QAbstractSocket::UnconnectedState)
-            m_socket->abort();
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->abort();
     }
     m_server.connectionFinished(m_id);
     deleteLater();

@@ -8,12 +8,9 @@
 #include <QByteArray>
 #include <QObject>
 
-QT_BEGIN_NAMESPACE
-class QTcpSocket;
-QT_END_NAMESPACE
-
 namespace wslab::server {
 
+class TcpStream;
 class WebSocketServer;
 
 // One TCP connection while it speaks HTTP/1.1: reads a request head (bounded in size and time),
@@ -24,7 +21,8 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(WebSocketServer &server, QTcpSocket *socket, quint64 id);
+    // Takes the stream over (it becomes a child of the connection, then of the session).
+    HttpConnection(WebSocketServer &server, TcpStream *stream, quint64 id);
     ~HttpConnection() override;
 
     void start();
@@ -60,7 +58,6 @@ private:
     void writeResponse(const QByteArray &response, int status, qsizetype bodySize, const QString &note);
     void rejectAndClose(const QByteArray &response, int status, const QString &note = {});
     void readNextRequest();
-    void halfClose();
     void captureRequest(const QByteArray &bytes);
     void closeAfterWrite();
     void finish();
@@ -69,7 +66,7 @@ private:
     [[nodiscard]] bool wantsKeepAlive() const;
 
     WebSocketServer &m_server;
-    QTcpSocket *m_socket;
+    TcpStream *m_stream;
     quint64 m_id;
     QString m_peer;
     QByteArray m_buffer;             // bytes of the request in progress (and any pipelined after it)

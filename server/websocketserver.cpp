@@ -3,6 +3,7 @@
 #include "capturestream.h"
 #include "httpconnection.h"
 #include "pollingendpoint.h"
+#include "tcpstream.h"
 #include "websocketsession.h"
 
 #include "protocol/closecode.h"
@@ -11,8 +12,10 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QTcpServer>
-#include <QTcpSocket>
+#include <QTimer>
 #include <QTimerEvent>
+
+#include <functional>
 
 namespace wslab::server {
 
@@ -38,6 +41,24 @@ QHostAddress bindAddressOf(const QString &text)
 
 } // namespace
 
+// QTcpServer accepts (and owns the listening socket); each accepted descriptor goes to a TcpStream
+// instead of a QTcpSocket.
+class WebSocketServer::Listener : public QTcpServer
+{
+public:
+    Listener(std::function<void(qintptr)> onAccepted, QObject *parent)
+        : QTcpServer(parent)
+        , m_onAccepted(std::move(onAccepted))
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_onAccepted(descriptor); }
+
+private:
+    std::function<void(qintptr)> m_onAccepted;
+};
+
 WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
@@ -51,9 +72,8 @@ WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent
     m_capturing = settings.captureEnabled;
     connect(m_capture, &CaptureStream::batchReady, this, &WebSocketServer::capturedBatch);
     m_polling = new PollingEndpoint(*this);
-    m_listener = new QTcpServer(this);
+    m_listener = new Listener([this](qintptr descriptor) { onIncoming(descriptor); }, this);
     m_listener->setListenBacklogSize(listenBacklog);
-    connect(m_listener, &QTcpServer::newConnection, this, &WebSocketServer::onNewConnection);
     updateOriginPolicy();
     m_housekeepingTimer.start(housekeepingIntervalMs, Qt::CoarseTimer, this);
 }
@@ -206,40 +226,33 @@ void WebSocketServer::updateTimers()
 // ---------------------------------------------------------------------------------------------
 // Connections
 
-void WebSocketServer::onNewConnection()
+void WebSocketServer::onIncoming(qintptr descriptor)
 {
-    while (m_listener->hasPendingConnections()) {
-        QTcpSocket *socket = m_listener->nextPendingConnection();
-        if (!socket)
-            break;
-        const quint64 id = m_nextConnectionId++;
-        // Small frames must leave at once, not wait for Nagle's algorithm.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        if (m_capturing) {
-            CaptureRecord record;
-            record.connectionId = id;
-            record.kind = RecordKind::ConnectionOpened;
-            record.note = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
-            record.transport = Transport::Http;
-            this->record(std::move(record));
-        }
-        if (m_stopping || connectionCount() >= m_settings.maxConnections) {
-            rejectOverCapacity(socket, id);
-            continue;
-        }
-        auto *connection = new HttpConnection(*this, socket, id);
-        m_http.insert(id, connection);
-        connection->start();
+    auto *stream = new TcpStream(descriptor, this);
+    const quint64 id = m_nextConnectionId++;
+    if (m_capturing) {
+        CaptureRecord record;
+        record.connectionId = id;
+        record.kind = RecordKind::ConnectionOpened;
+        record.note = stream->peer();
+        record.transport = Transport::Http;
+        this->record(std::move(record));
     }
+    if (m_stopping || connectionCount() >= m_settings.maxConnections) {
+        rejectOverCapacity(stream, id);
+        return;
+    }
+    auto *connection = new HttpConnection(*this, stream, id);
+    m_http.insert(id, connection);
+    connection->start();
 }
 
-void WebSocketServer::rejectOverCapacity(QTcpSocket *socket, quint64 id)
+void WebSocketServer::rejectOverCapacity(TcpStream *stream, quint64 id)
 {
     const QByteArray response = buildResponse(503, {{"Content-Type", "text/plain; charset=utf-8"}, {"Retry-After", "5"}},
                                               "503 Service Unavailable: too many connections\n", false);
-    socket->setParent(this);
-    socket->write(response);
-    socket->flush();
+    stream->write(response);
+    stream->shutdownWrite();
     if (m_capturing) {
         CaptureRecord record;
         record.connectionId = id;
@@ -254,8 +267,16 @@ void WebSocketServer::rejectOverCapacity(QTcpSocket *socket, quint64 id)
         closed.kind = RecordKind::ConnectionClosed;
         this->record(std::move(closed));
     }
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    socket->disconnectFromHost();
+    // Lingering close: read and drop until the client closes, but not for long.
+    connect(stream, &TcpStream::readyRead, stream, [stream] {
+        char scratch[4096];
+        while (stream->read(scratch, sizeof scratch) > 0) { }
+    });
+    connect(stream, &TcpStream::closed, stream, &QObject::deleteLater);
+    QTimer::singleShot(qMax(1, m_settings.closeTimeoutMs), stream, [stream] {
+        stream->abort();
+        stream->deleteLater();
+    });
 }
 
 void WebSocketServer::adoptSession(quint64 connectionId, WebSocketSession *session)

@@ -18,15 +18,11 @@
 #include <deque>
 #include <memory>
 
-QT_BEGIN_NAMESPACE
-class QTcpServer;
-class QTcpSocket;
-QT_END_NAMESPACE
-
 namespace wslab::server {
 
 class CaptureStream;
 class HttpConnection;
+class TcpStream;
 class PollingEndpoint;
 class WebSocketSession;
 
@@ -126,8 +122,9 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    void onNewConnection();
-    void rejectOverCapacity(QTcpSocket *socket, quint64 id);
+    class Listener;
+    void onIncoming(qintptr descriptor);
+    void rejectOverCapacity(TcpStream *stream, quint64 id);
     void broadcast(const ChatEntry &entry);
     void flushScheduled();
     void checkStopped();
@@ -140,7 +137,7 @@ private:
     template<typename F> void forTargets(quint64 connectionId, F &&f);
 
     ServerSettings m_settings;
-    QTcpServer *m_listener = nullptr;
+    Listener *m_listener = nullptr;
     CaptureStream *m_capture = nullptr;
     PollingEndpoint *m_polling = nullptr;
     ChatRoom m_chat;

@@ -2,16 +2,14 @@
 
 #include "capturerecord.h"
 #include "chatroom.h"
+#include "tcpstream.h"
 #include "websocketserver.h"
 
 #include "protocol/closecode.h"
 #include "protocol/frameencoder.h"
 #include "protocol/masking.h"
 
-#include <QTcpSocket>
 #include <QTimerEvent>
-
-#include <sys/socket.h>
 
 #include <cstring>
 
@@ -52,15 +50,15 @@ QByteArray closeReasonUtf8(const QString &reason)
 
 } // namespace
 
-WebSocketSession::WebSocketSession(WebSocketServer &server, QTcpSocket *socket, ClientInfo info, Mode mode)
+WebSocketSession::WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode)
     : m_server(server)
-    , m_socket(socket)
+    , m_stream(stream)
     , m_info(std::move(info))
     , m_decoder(decoderOptions(server.settings()))
     , m_assembler(assemblerOptions(server.settings()))
     , m_mode(mode)
 {
-    m_socket->setParent(this);
+    m_stream->setParent(this);
     m_holding = server.isHolding();
     m_lastActivityNs = server.captureTimeNs();
 }
@@ -69,17 +67,15 @@ WebSocketSession::~WebSocketSession() = default;
 
 void WebSocketSession::start(QByteArrayView leftover)
 {
-    connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketSession::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &WebSocketSession::onDisconnected);
+    connect(m_stream, &TcpStream::readyRead, this, &WebSocketSession::onReadyRead);
+    connect(m_stream, &TcpStream::closed, this, &WebSocketSession::onDisconnected);
     if (!leftover.isEmpty()) {
         m_inRead = true;
         consume(leftover);
         m_inRead = false;
         flush();
     }
-    if (m_socket->bytesAvailable() > 0)
-        onReadyRead();
-    if (m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_stream->isOpen())
         finish();
 }
 
@@ -93,12 +89,13 @@ void WebSocketSession::onReadyRead()
     QByteArray &buffer = m_server.readBuffer();
     m_inRead = true;
     while (m_state != State::Closed && !m_readPaused) {
-        const qint64 n = m_socket->read(buffer.data(), buffer.size());
+        const qint64 n = m_stream->read(buffer.data(), buffer.size());
         if (n <= 0)
             break;
-        if (m_inputDead)
-            continue; // after a failure the rest is read and dropped (RFC 6455 §7.1.7)
-        consume(QByteArrayView(buffer.constData(), n));
+        if (!m_inputDead) // after a failure the rest is read and dropped (RFC 6455 §7.1.7)
+            consume(QByteArrayView(buffer.constData(), n));
+        if (n < buffer.size())
+            break; // drained for now; the notifier is level-triggered, so nothing is missed
     }
     m_inRead = false;
     flush();
@@ -143,8 +140,10 @@ void WebSocketSession::consume(QByteArrayView bytes)
                 fail(*utf8Error, partialFrameWireBytes());
         }
     }
-    if (qsizetype(m_held.size()) >= maxHeldFrames)
-        m_readPaused = true; // resumed when frames are released
+    if (qsizetype(m_held.size()) >= maxHeldFrames && !m_readPaused) {
+        m_readPaused = true; // resumed when frames are released: TCP back-pressure meanwhile
+        m_stream->setReadEnabled(false);
+    }
 }
 
 qsizetype WebSocketSession::bytesOfCurrentFrameBefore() const
@@ -439,8 +438,7 @@ void WebSocketSession::closeNow()
     if (m_state == State::Closed)
         return;
     flush();
-    m_socket->flush();
-    m_socket->abort();
+    m_stream->abort();
     finish();
 }
 
@@ -455,10 +453,19 @@ void WebSocketSession::requestFlush()
 void WebSocketSession::flush()
 {
     m_flushRequested = false;
-    if (m_out.isEmpty() || m_state == State::Closed)
+    if (m_state == State::Closed)
         return;
+    if (!m_out.isEmpty())
+        writeOut();
+    // The FIN goes after everything queued (the stream sends it once its own queue is empty).
+    if (m_shutdownPending && m_state != State::Closed)
+        m_stream->shutdownWrite();
+}
+
+void WebSocketSession::writeOut()
+{
     // A peer that does not read must not make the server buffer without bound.
-    if (m_socket->bytesToWrite() + m_out.size() > m_server.settings().maxWriteBuffer) {
+    if (m_stream->bytesToWrite() + m_out.size() > m_server.settings().maxWriteBuffer) {
         m_out.clear();
         if (m_server.isCapturing()) {
             CaptureRecord record;
@@ -469,20 +476,17 @@ void WebSocketSession::flush()
             record.note = QStringLiteral("peer is not reading: write buffer limit reached, connection dropped");
             m_server.record(std::move(record));
         }
-        m_socket->abort();
+        m_stream->abort();
         finish();
         return;
     }
-    m_socket->write(m_out);
+    m_stream->write(m_out);
     // Keep a small buffer for the next turn; give a big one back (idle connections stay small).
     if (m_out.capacity() > keptWriteCapacity)
         m_out = QByteArray();
     else
         m_out.truncate(0);
-    m_socket->flush();
     m_server.noteClientChanged(id());
-    if (m_shutdownPending && m_socket->bytesToWrite() == 0)
-        halfClose();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +518,7 @@ bool WebSocketSession::deliverOneHeld()
         fail(*item.error, {}, true);
     if (m_readPaused && qsizetype(m_held.size()) < maxHeldFrames / 2) {
         m_readPaused = false;
-        QMetaObject::invokeMethod(this, &WebSocketSession::onReadyRead, Qt::QueuedConnection);
+        m_stream->setReadEnabled(true);
     }
     requestFlush();
     return true;
@@ -537,32 +541,10 @@ void WebSocketSession::shutdownTransport()
         return;
     m_shutdownPending = true;
     m_closeTimer.start(qMax(1, m_server.settings().closeTimeoutMs), Qt::CoarseTimer, this);
+    // The FIN follows what is queued (flush() sends it); reading goes on until the peer closes too
+    // (or the timeout). Inside a read, the flush at its end does it.
     if (!m_inRead)
         flush();
-    // The FIN goes out once everything queued has been written.
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &WebSocketSession::onBytesWritten);
-    if (!m_inRead && m_socket->bytesToWrite() == 0)
-        halfClose();
-    else
-        requestFlush();
-}
-
-void WebSocketSession::onBytesWritten()
-{
-    if (m_shutdownPending && m_out.isEmpty() && m_socket->bytesToWrite() == 0)
-        halfClose();
-}
-
-void WebSocketSession::halfClose()
-{
-    // Only our direction: the peer's remaining bytes are still read (and dropped), so the kernel
-    // has no unread data that would turn the close into a reset and lose our close frame.
-    if (m_halfClosed)
-        return;
-    m_halfClosed = true;
-    const qintptr descriptor = m_socket->socketDescriptor();
-    if (descriptor >= 0)
-        ::shutdown(int(descriptor), SHUT_WR);
 }
 
 void WebSocketSession::timerEvent(QTimerEvent *event)
@@ -573,7 +555,7 @@ void WebSocketSession::timerEvent(QTimerEvent *event)
     }
     m_closeTimer.stop();
     // The peer did not complete the closing handshake in time (RFC 6455 §7.1.1): drop TCP.
-    m_socket->abort();
+    m_stream->abort();
     finish();
 }
 
@@ -606,9 +588,8 @@ void WebSocketSession::finish()
         record.note = m_info.peerAddress;
         m_server.record(std::move(record));
     }
-    m_socket->disconnect(this);
-    if (m_socket->state() != QAbstractSocket::UnconnectedState)
-        m_socket->abort();
+    m_stream->disconnect(this);
+    m_stream->abort();
     m_server.sessionClosed(this, code);
     deleteLater();
 }

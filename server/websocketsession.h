@@ -12,12 +12,9 @@
 #include <deque>
 #include <optional>
 
-QT_BEGIN_NAMESPACE
-class QTcpSocket;
-QT_END_NAMESPACE
-
 namespace wslab::server {
 
+class TcpStream;
 class WebSocketServer;
 
 // One WebSocket connection after the 101 (RFC 6455 §5-§7): incoming bytes go through the frame
@@ -40,8 +37,8 @@ public:
     static constexpr qsizetype maxPendingPings = 16;      // pings awaiting their pong, for the RTT
     static constexpr qsizetype keptWriteCapacity = 16 * 1024; // write buffer kept between turns
 
-    // Takes the socket over (it becomes a child of the session).
-    WebSocketSession(WebSocketServer &server, QTcpSocket *socket, ClientInfo info, Mode mode);
+    // Takes the stream over (it becomes a child of the session).
+    WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode);
     ~WebSocketSession() override;
 
     // Starts reading; `leftover` is what followed the request head in the same reads.
@@ -90,7 +87,6 @@ private:
 
     void onReadyRead();
     void onDisconnected();
-    void onBytesWritten();
     void consume(QByteArrayView bytes);
     void handleFrame(protocol::DecodedFrame &&frame);
     void process(protocol::DecodedFrame &&frame);
@@ -103,14 +99,14 @@ private:
     void queueFrame(protocol::Opcode opcode, QByteArrayView payload, bool fin, const QByteArray *whole = nullptr);
     void queueClose(std::optional<quint16> code, const QString &reason);
     void requestFlush();
+    void writeOut();
     void shutdownTransport();
-    void halfClose();
     void finish();
     [[nodiscard]] QByteArray partialFrameWireBytes() const;
     [[nodiscard]] qsizetype bytesOfCurrentFrameBefore() const;
 
     WebSocketServer &m_server;
-    QTcpSocket *m_socket;
+    TcpStream *m_stream;
     ClientInfo m_info;
     protocol::FrameDecoder m_decoder;
     protocol::MessageAssembler m_assembler;
@@ -131,7 +127,6 @@ private:
     bool m_shutdownPending = false;
     bool m_readPaused = false;
     bool m_inputDead = false; // failed: what still arrives is read and dropped
-    bool m_halfClosed = false;
     bool m_finished = false;
 
     friend class WebSocketServer; // m_flushRequested

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QObject>
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QSocketNotifier;
+QT_END_NAMESPACE
+
+namespace wslab::server {
+
+// One accepted TCP connection, as thin as the server needs it: reads go straight from the kernel
+// into the caller's buffer, writes straight to the kernel (only what the kernel does not take yet
+// waits here, and only then is the socket watched for writability). QTcpSocket would copy every
+// byte through two ring buffers and toggle its notifiers on every write; for thousands of mostly
+// idle connections it also costs several times the memory.
+//
+// readyRead() is level-triggered: a reader that stops before draining the socket must turn
+// reading off with setReadEnabled(false), or it is called again at once.
+class TcpStream : public QObject
+{
+    Q_OBJECT
+public:
+    // Takes the descriptor over (made non-blocking, TCP_NODELAY); closes it when destroyed.
+    explicit TcpStream(qintptr descriptor, QObject *parent = nullptr);
+    ~TcpStream() override;
+
+    [[nodiscard]] bool isOpen() const noexcept { return m_fd >= 0; }
+    [[nodiscard]] const QString &peer() const noexcept { return m_peer; } // "127.0.0.1:53412"
+
+    // Bytes read (> 0), 0 if nothing is there now, -1 once the peer has closed or the connection
+    // failed (closed() follows from the event loop).
+    qint64 read(char *data, qint64 maxSize);
+    // Sends now what the kernel takes; the rest is kept, in order, and sent when possible.
+    void write(QByteArrayView bytes);
+    [[nodiscard]] qint64 bytesToWrite() const noexcept { return m_pending.size() - m_pendingOffset; }
+
+    // Our side is done: FIN once everything pending is sent. Reading goes on (a lingering close,
+    // so unread input cannot turn the close into a reset that destroys our last bytes).
+    void shutdownWrite();
+    // Closes the descriptor now; pending bytes are dropped. Emits nothing.
+    void abort();
+    void setReadEnabled(bool enabled);
+
+Q_SIGNALS:
+    void readyRead();
+    void drained(); // everything pending has been sent
+    void closed();  // the peer closed, or the connection failed; the descriptor is closed
+
+private:
+    void onReadable();
+    void onWritable();
+    void sendPending();
+    void closeLater();
+    void closeAndNotify();
+    void finishShutdown();
+
+    int m_fd = -1;
+    QString m_peer;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr; // only while bytes are pending
+    QByteArray m_pending;
+    qsizetype m_pendingOffset = 0;
+    bool m_shutdownRequested = false;
+    bool m_writeShut = false;
+    bool m_failed = false;
+    bool m_closeQueued = false;
+};
+
+} // namespace wslab::server

@@ -1,0 +1,193 @@
+#include "server/tcpstream.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using wslab::server::TcpStream;
+
+namespace {
+
+constexpr int waitMs = 5000;
+
+// Hands over the accepted descriptor itself rather than a QTcpSocket.
+class DescriptorServer : public QTcpServer
+{
+public:
+    QList<qintptr> accepted;
+
+protected:
+    void incomingConnection(qintptr descriptor) override { accepted.append(descriptor); }
+};
+
+struct Pair
+{
+    DescriptorServer server;
+    QTcpSocket client;
+    std::unique_ptr<TcpStream> stream;
+
+    bool open()
+    {
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            return false;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        if (!client.waitForConnected(waitMs) || !QTest::qWaitFor([&] { return !server.accepted.isEmpty(); }, waitMs))
+            return false;
+        stream = std::make_unique<TcpStream>(server.accepted.takeFirst());
+        return true;
+    }
+    QByteArray readAll(TcpStream &s)
+    {
+        QByteArray out;
+        char buffer[65536];
+        qint64 n = 0;
+        while ((n = s.read(buffer, sizeof buffer)) > 0)
+            out.append(buffer, n);
+        return out;
+    }
+};
+
+} // namespace
+
+class tst_TcpStream : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void peerAddress();
+    void readsWhatThePeerSent();
+    void writesGoOutInOrder();
+    void bigWriteIsKeptUntilThePeerReads();
+    void shutdownWriteSendsFinAfterPendingBytes();
+    void peerCloseIsReported();
+    void abortEmitsNothing();
+    void readingCanBePaused();
+};
+
+void tst_TcpStream::peerAddress()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QCOMPARE(p.stream->peer(), QStringLiteral("127.0.0.1:%1").arg(p.client.localPort()));
+    QVERIFY(p.stream->isOpen());
+}
+
+void tst_TcpStream::readsWhatThePeerSent()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QSignalSpy ready(p.stream.get(), &TcpStream::readyRead);
+    char nothing[8];
+    QCOMPARE(p.stream->read(nothing, sizeof nothing), 0); // nothing there yet: not an error
+    p.client.write("hello");
+    QVERIFY(ready.wait(waitMs));
+    QCOMPARE(p.readAll(*p.stream), QByteArray("hello"));
+}
+
+void tst_TcpStream::writesGoOutInOrder()
+{
+    Pair p;
+    QVERIFY(p.open());
+    for (int i = 0; i < 100; ++i)
+        p.stream->write(QByteArray::number(i) + ',');
+    QByteArray expected;
+    for (int i = 0; i < 100; ++i)
+        expected += QByteArray::number(i) + ',';
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor([&] {
+        received += p.client.readAll();
+        return received.size() >= expected.size();
+    }, waitMs));
+    QCOMPARE(received, expected);
+    QCOMPARE(p.stream->bytesToWrite(), 0);
+}
+
+void tst_TcpStream::bigWriteIsKeptUntilThePeerReads()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QSignalSpy drained(p.stream.get(), &TcpStream::drained);
+    QByteArray big(32 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 7);
+    p.stream->write(big);
+    QVERIFY(p.stream->bytesToWrite() > 0); // more than the kernel buffers hold
+    p.stream->write("tail");
+    QByteArray received;
+    received.reserve(big.size() + 4);
+    QVERIFY(QTest::qWaitFor([&] {
+        received += p.client.readAll();
+        return received.size() >= big.size() + 4;
+    }, 20000));
+    QVERIFY(received == big + "tail");
+    QTRY_VERIFY_WITH_TIMEOUT(!drained.isEmpty(), waitMs);
+    QCOMPARE(p.stream->bytesToWrite(), 0);
+}
+
+void tst_TcpStream::shutdownWriteSendsFinAfterPendingBytes()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QSignalSpy closed(p.stream.get(), &TcpStream::closed);
+    connect(p.stream.get(), &TcpStream::readyRead, this, [&] { p.readAll(*p.stream); });
+    const QByteArray big(8 * 1024 * 1024, 'q');
+    p.stream->write(big);
+    p.stream->shutdownWrite();
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor([&] {
+        received += p.client.readAll();
+        return p.client.state() == QAbstractSocket::UnconnectedState;
+    }, 20000));
+    received += p.client.readAll();
+    QCOMPARE(received.size(), big.size()); // everything, then the FIN
+    // Our reading side stayed open: the peer's close is reported.
+    QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, waitMs);
+    QVERIFY(!p.stream->isOpen());
+}
+
+void tst_TcpStream::peerCloseIsReported()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QSignalSpy closed(p.stream.get(), &TcpStream::closed);
+    connect(p.stream.get(), &TcpStream::readyRead, this, [&] { p.readAll(*p.stream); });
+    p.client.write("last words");
+    p.client.disconnectFromHost();
+    QVERIFY(closed.wait(waitMs));
+    QVERIFY(!p.stream->isOpen());
+    char buffer[8];
+    QCOMPARE(p.stream->read(buffer, sizeof buffer), -1);
+}
+
+void tst_TcpStream::abortEmitsNothing()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QSignalSpy closed(p.stream.get(), &TcpStream::closed);
+    p.stream->abort();
+    QVERIFY(!p.stream->isOpen());
+    QVERIFY(QTest::qWaitFor([&] { return p.client.state() == QAbstractSocket::UnconnectedState; }, waitMs));
+    QTest::qWait(20);
+    QCOMPARE(closed.size(), 0);
+    p.stream->write("ignored"); // harmless once closed
+}
+
+void tst_TcpStream::readingCanBePaused()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QSignalSpy ready(p.stream.get(), &TcpStream::readyRead);
+    p.stream->setReadEnabled(false);
+    p.client.write("wait");
+    p.client.flush();
+    QTest::qWait(50);
+    QCOMPARE(ready.size(), 0);
+    p.stream->setReadEnabled(true);
+    QVERIFY(ready.wait(waitMs));
+    QCOMPARE(p.readAll(*p.stream), QByteArray("wait"));
+}
+
+QTEST_GUILESS_MAIN(tst_TcpStream)
+#include "tst_tcpstream.moc"
