@@ -28,8 +28,31 @@ public:
     void setInterval(int ms) noexcept { m_intervalMs = ms; }
     void setMaxBatchSize(qsizetype size) noexcept { m_maxBatchSize = qMax<qsizetype>(1, size); }
 
-    // Nanoseconds on the stream's monotonic clock (started with the stream).
-    [[nodiscard]] qint64 nowNs() const { return m_clock.nsecsElapsed(); }
+    // Nanoseconds on the stream's monotonic clock (started with the stream); inside a TimeScope,
+    // the scope's instant.
+    [[nodiscard]] qint64 nowNs() const { return m_scopeNs >= 0 ? m_scopeNs : m_clock.nsecsElapsed(); }
+
+    // One instant for everything that happens while handling one read: the frames that arrived
+    // together and the answers written with them carry the same time, and the clock is read once
+    // per read rather than once per record.
+    class TimeScope
+    {
+    public:
+        explicit TimeScope(CaptureStream &stream)
+            : m_stream(stream)
+            , m_outer(stream.m_scopeNs)
+        {
+            if (m_outer < 0)
+                stream.m_scopeNs = stream.m_clock.nsecsElapsed();
+        }
+        ~TimeScope() { m_stream.m_scopeNs = m_outer; }
+        TimeScope(const TimeScope &) = delete;
+        TimeScope &operator=(const TimeScope &) = delete;
+
+    private:
+        CaptureStream &m_stream;
+        qint64 m_outer;
+    };
 
     // Stamps the record (id, and the time unless already set), cuts its payload to the cap and
     // queues it. Returns the id given. Records are numbered even while nobody listens.
@@ -52,6 +75,7 @@ protected:
 
 private:
     QElapsedTimer m_clock;
+    qint64 m_scopeNs = -1;
     QBasicTimer m_timer;
     CaptureBatch m_pending;
     quint64 m_lastId = 0;

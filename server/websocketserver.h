@@ -86,6 +86,7 @@ public:
     [[nodiscard]] bool isCapturing() const noexcept { return m_capturing; }
     quint64 record(CaptureRecord &&record); // call only when isCapturing(); returns the id
     [[nodiscard]] qint64 captureTimeNs() const;
+    [[nodiscard]] CaptureStream &captureStream() noexcept { return *m_capture; }
     [[nodiscard]] static qint64 nowMs();
     // One buffer every socket read goes through (one thread, so one buffer).
     [[nodiscard]] QByteArray &readBuffer() { return m_readBuffer; }

@@ -1,6 +1,7 @@
 #include "websocketsession.h"
 
 #include "capturerecord.h"
+#include "capturestream.h"
 #include "chatroom.h"
 #include "tcpstream.h"
 #include "websocketserver.h"
@@ -87,6 +88,7 @@ void WebSocketSession::onReadyRead()
     if (m_state == State::Closed || m_readPaused)
         return;
     QByteArray &buffer = m_server.readBuffer();
+    const CaptureStream::TimeScope sameInstant(m_server.captureStream());
     m_inRead = true;
     while (m_state != State::Closed && !m_readPaused) {
         const qint64 n = m_stream->read(buffer.data(), buffer.size());

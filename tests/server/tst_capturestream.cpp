@@ -36,6 +36,7 @@ private Q_SLOTS:
     void payloadBelowCapIsUntouched();
     void flushDeliversPendingNow();
     void disablingFlushes();
+    void recordsOfOneTimeScopeShareTheInstant();
 };
 
 void tst_CaptureStream::recordsAreNumberedAndTimed()
@@ -154,6 +155,29 @@ void tst_CaptureStream::disablingFlushes()
     stream.setEnabled(false);
     QVERIFY(!stream.isEnabled());
     QCOMPARE(spy.size(), 1);
+}
+
+void tst_CaptureStream::recordsOfOneTimeScopeShareTheInstant()
+{
+    CaptureStream stream;
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    {
+        const CaptureStream::TimeScope scope(stream);
+        stream.append(httpRecord("a"));
+        QTest::qSleep(2);
+        {
+            const CaptureStream::TimeScope inner(stream); // nested: still the outer instant
+            stream.append(httpRecord("b"));
+        }
+        stream.append(httpRecord("c"));
+    }
+    QTest::qSleep(2);
+    stream.append(httpRecord("d"));
+    stream.flush();
+    const auto batch = spy.at(0).at(0).value<CaptureBatch>();
+    QCOMPARE(batch.at(1).timeNs, batch.at(0).timeNs);
+    QCOMPARE(batch.at(2).timeNs, batch.at(0).timeNs);
+    QVERIFY(batch.at(3).timeNs >= batch.at(0).timeNs + 2'000'000);
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureStream)
