@@ -2,6 +2,7 @@
 
 #include "payloadpreview.h"
 
+#include "server/protocol/masking.h"
 #include "server/protocol/opcode.h"
 
 namespace wslab::inspector {
@@ -203,11 +204,13 @@ NarrationStep FrameNarrator::payloadStep(const protocol::DecodedFrame &frame, co
         brief = tr("empty payload");
         sentence = tr("The frame ends here: its payload is empty.");
     } else if (h.masked) {
-        const QByteArray wire = frame.maskedPayload().left(payloadHexShown);
+        // Only the bytes shown are masked again (a payload can be 16 MiB).
+        QByteArray wire(std::min<qsizetype>(payload.size(), payloadHexShown), Qt::Uninitialized);
+        protocol::copyMasked(payload.constData(), wire.data(), wire.size(), h.maskKey);
         brief = tr("payload %1").arg(meaning);
         sentence = tr("payload, %1 bytes, masked on the wire (%2); XOR with the key gives %3: %4 (RFC 6455 §5.3).")
                            .arg(h.payloadLength)
-                           .arg(PayloadPreview::hexPreview(wire, payloadHexShown),
+                           .arg(PayloadPreview::hexBytes(wire) + (payload.size() > wire.size() ? QStringLiteral(" …") : QString()),
                                 PayloadPreview::hexPreview(payload, payloadHexShown), meaning);
     } else {
         brief = tr("payload %1").arg(meaning);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void fieldSentencesCiteTheRfc();
     void nonMinimalLengthIsCalledOut();
     void truncatedPayloadIsSaid();
+    void longMaskedPayloadShowsItsFirstWireBytes();
 };
 
 void TestFrameNarrator::summaryReadsTheFrameInWireOrder_data()
@@ -178,6 +179,19 @@ void TestFrameNarrator::truncatedPayloadIsSaid()
     auto frame = frameFromWire(protocol::FrameEncoder::encode(protocol::Opcode::Binary, QByteArray(1000, 'a')));
     frame.payload.truncate(10);
     QVERIFY(FrameNarrator::fieldSentence(frame, FieldId::Payload).contains("first 10 bytes"));
+}
+
+void TestFrameNarrator::longMaskedPayloadShowsItsFirstWireBytes()
+{
+    QByteArray payload(300, '\0');
+    for (int i = 0; i < payload.size(); ++i)
+        payload[i] = char(i);
+    const QByteArray wire = protocol::FrameEncoder::encode(protocol::Opcode::Binary, payload, true,
+                                                           protocol::MaskKey{0xa1, 0xb2, 0xc3, 0xd4});
+    const QByteArray maskedHead = wire.mid(8, 16); // 2 + 2 (ext16) + 4 (key) header bytes
+    const QString sentence = FrameNarrator::fieldSentence(frameFromWire(wire), FieldId::Payload);
+    QVERIFY2(sentence.contains(QString::fromLatin1(maskedHead.toHex(' ')) + " …"), qPrintable(sentence));
+    QVERIFY(sentence.contains("00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f …"));
 }
 
 QTEST_GUILESS_MAIN(TestFrameNarrator)
