@@ -3,10 +3,10 @@
 #include "demoreport.h"
 #include "transportchart.h"
 
-#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QGridLayout>
+#include <QHideEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -42,13 +42,14 @@ AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     m_intro->setWordWrap(true);
     m_receivers->setRange(1, 50);
     m_receivers->setValue(defaults.receiversPerTransport);
-    // Ranges that keep the whole run within DemoScript::hardLimitMs: 12 lines x 2 s = 22 s.
-    m_lines->setRange(3, 12);
+    // Ranges that keep the whole run within DemoScript::hardLimitMs even at their maxima: 9 gaps of
+    // 2 s, one poll interval to settle and one to drain (3 s each), 2 s to spare.
+    m_lines->setRange(3, 10);
     m_lines->setValue(defaults.messageCount);
     m_lineInterval->setRange(100, 2000);
     m_lineInterval->setSingleStep(100);
     m_lineInterval->setValue(defaults.messageIntervalMs);
-    m_pollInterval->setRange(250, 5000);
+    m_pollInterval->setRange(250, 3000);
     m_pollInterval->setSingleStep(250);
     m_pollInterval->setValue(defaults.pollIntervalMs);
     m_receiversLabel->setBuddy(m_receivers);
@@ -219,10 +220,13 @@ void AutoDemoDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
-void AutoDemoDialog::closeEvent(QCloseEvent *event)
+// Closed, Escape or hidden with its parent: a demo nobody watches would keep clients in the room.
+// (Not when the window system hides it, as minimising does.)
+void AutoDemoDialog::hideEvent(QHideEvent *event)
 {
-    m_demo->cancel(); // a hidden demo would keep clients in the chat room
-    QDialog::closeEvent(event);
+    if (!event->spontaneous())
+        m_demo->cancel();
+    QDialog::hideEvent(event);
 }
 
 } // namespace wslab::app
