@@ -116,7 +116,7 @@ void WebSocketSession::consume(QByteArrayView bytes)
         handleFrame(std::move(frame));
     }
     m_frames.clear();
-    if (error) {
+    if (error && !m_inputDead) { // (a frame before the bad one may have failed the connection)
         // The offending header plus whatever followed it in this read: those bytes are never
         // processed, and the capture keeps them so nothing that crossed the wire goes missing.
         const QByteArray header = m_decoder.errorBytes();
@@ -135,6 +135,8 @@ void WebSocketSession::consume(QByteArrayView bytes)
         }
         return;
     }
+    if (m_inputDead)
+        return;
     // RFC 6455 §8.1, fail fast: a text frame still arriving is validated as its bytes come.
     if (!m_holding && m_state == State::Open) {
         if (const auto partial = m_decoder.partialFrame()) {
