@@ -37,6 +37,12 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     : QObject(parent)
     , m_options(options)
 {
+    // First, so that a signal arriving while the server starts already ends the run cleanly.
+    installSignalHandlers();
+    if (signalPipe[1] >= 0) {
+        m_signalNotifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
+        connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
+    }
     server::ServerSettings settings;
     options.applyTo(settings);
     if (options.quiet)
@@ -47,11 +53,6 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     connect(m_host, &server::ServerHost::stopped, this, &HeadlessRunner::onStopped);
     if (!options.quiet)
         connect(m_host, &server::ServerHost::capturedBatch, this, &HeadlessRunner::onBatch);
-    installSignalHandlers();
-    if (signalPipe[1] >= 0) {
-        m_signalNotifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
-        connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
-    }
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
