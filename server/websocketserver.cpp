@@ -288,11 +288,20 @@ void WebSocketServer::adoptSession(quint64 connectionId, WebSocketSession *sessi
     ++m_stats.webSocket.clients;
     markStatsDirty();
     if (session->mode() == WebSocketSession::Mode::Chat && !m_settings.echoEverywhere) {
-        // The welcome first, then the join notice goes to everyone, the newcomer included.
+        // The welcome first; then the recent history, so a newcomer sees what was said before (the
+        // page counts everything up to the welcome's seq as history, as a poll from 0 would give
+        // it); then the join notice goes to everyone, the newcomer included.
         const auto joined = m_chat.join(connectionId, session->info().nick, nowMs());
         const QString nick = m_chat.nick(connectionId);
         session->setNick(nick);
         session->sendMessage(Opcode::Text, ChatRoom::welcomeJson(connectionId, nick, m_chat.lastSeq()));
+        const quint64 joinSeq = joined ? joined->seq : m_chat.lastSeq() + 1;
+        const quint64 from = joinSeq > historyReplayCount + 1 ? joinSeq - 1 - historyReplayCount : 0;
+        for (const ChatEntry &entry : m_chat.since(from, historyReplayCount)) {
+            if (entry.seq >= joinSeq)
+                break;
+            session->sendMessage(Opcode::Text, ChatRoom::toJson(entry));
+        }
         if (joined)
             broadcast(*joined);
     }

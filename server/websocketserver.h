@@ -35,6 +35,7 @@ class WebSocketServer : public QObject
 public:
     static constexpr quint64 deskClientId = 0; // the desktop user in the chat room
     static constexpr qsizetype readChunkSize = 64 * 1024;
+    static constexpr quint64 historyReplayCount = 100; // chat lines a WebSocket newcomer is sent
 
     explicit WebSocketServer(const ServerSettings &settings, QObject *parent = nullptr);
     ~WebSocketServer() override;

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void referenceClientCloseCodes_data();
     void referenceClientCloseCodes();
     void chatBroadcastsToEveryone();
+    void newcomerGetsRecentHistoryAfterTheWelcome();
     void chatNickCommandAndLeave();
     void deskMessageReachesClients();
 };
@@ -618,6 +619,7 @@ void tst_WebSocketSession::chatBroadcastsToEveryone()
     QVERIFY(bob.upgrade(t.port(), "/chatsocket?nick=ann")); // taken: gets another name
     const QString bobNick = json(*bob.nextFrame()).value("nick").toString();
     QCOMPARE(bobNick, QStringLiteral("ann-2"));
+    QCOMPARE(json(*bob.nextFrame()).value("nick").toString(), QStringLiteral("ann")); // history: ann's join
     QCOMPARE(json(*bob.nextFrame()).value("nick").toString(), bobNick); // join to himself
     QCOMPARE(json(*ann.nextFrame()).value("nick").toString(), bobNick); // and to ann
 
@@ -630,6 +632,33 @@ void tst_WebSocketSession::chatBroadcastsToEveryone()
         QCOMPARE(message.value("seq").toInteger(), 3);
         QVERIFY(qAbs(message.value("time").toInteger() - QDateTime::currentMSecsSinceEpoch()) < 60'000);
     }
+}
+
+void tst_WebSocketSession::newcomerGetsRecentHistoryAfterTheWelcome()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    const int lines = int(WebSocketServer::historyReplayCount) + 20;
+    for (int i = 0; i < lines; ++i)
+        t.server->postChatMessage(QStringLiteral("line %1").arg(i)); // seq 1 is Desk's join
+    RawPeer late;
+    QVERIFY(late.upgrade(t.port(), "/chatsocket?nick=late"));
+    const QJsonObject welcome = json(*late.nextFrame());
+    QCOMPARE(welcome.value("type").toString(), QStringLiteral("welcome"));
+    const qint64 welcomeSeq = welcome.value("seq").toInteger();
+    QCOMPARE(welcomeSeq, lines + 2); // the newcomer's own join
+    // The most recent lines, oldest first, every one before the welcome's seq ...
+    qint64 expected = welcomeSeq - qint64(WebSocketServer::historyReplayCount);
+    for (quint64 i = 0; i < WebSocketServer::historyReplayCount; ++i, ++expected) {
+        const QJsonObject entry = json(*late.nextFrame());
+        QCOMPARE(entry.value("seq").toInteger(), expected);
+        QCOMPARE(entry.value("type").toString(), QStringLiteral("message"));
+    }
+    QCOMPARE(expected, welcomeSeq);
+    // ... then the join itself, the last one counted as history.
+    const QJsonObject join = json(*late.nextFrame());
+    QCOMPARE(join.value("type").toString(), QStringLiteral("join"));
+    QCOMPARE(join.value("seq").toInteger(), welcomeSeq);
 }
 
 void tst_WebSocketSession::chatNickCommandAndLeave()
