@@ -15,6 +15,8 @@
 #include <QFile>
 #include <QTimerEvent>
 
+#include <utility>
+
 namespace wslab::server {
 
 using namespace protocol;
@@ -48,6 +50,10 @@ void HttpConnection::start()
 {
     connect(m_stream, &TcpStream::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_stream, &TcpStream::closed, this, &HttpConnection::finish);
+    connect(m_stream, &TcpStream::drained, this, [this] {
+        if (std::exchange(m_waitingForDrain, false))
+            processBuffer();
+    });
     // The request head must arrive within the handshake timeout (a slow or silent client is
     // dropped, not kept forever).
     m_timer.start(qMax(1, m_server.settings().handshakeTimeoutMs), Qt::CoarseTimer, this);
@@ -56,27 +62,40 @@ void HttpConnection::start()
 // ---------------------------------------------------------------------------------------------
 // Reading and parsing
 
+qint64 HttpConnection::bufferLimit() const
+{
+    // A head, a body and some pipelining: the most this connection holds of unanswered input.
+    return m_server.settings().maxHeadSize + m_server.settings().maxPostBody + 64 * 1024;
+}
+
 void HttpConnection::onReadyRead()
 {
     if (m_finished)
         return;
     QByteArray &scratch = m_server.readBuffer();
-    // Bounded: a head, a body and a little pipelining; beyond that the client is not speaking
-    // HTTP/1.1 the way this server answers it.
-    const qint64 limit = m_server.settings().maxHeadSize + m_server.settings().maxPostBody + 64 * 1024;
     while (true) {
+        const bool lingering = m_state == State::Closing || m_state == State::Closed;
+        if (!lingering && m_buffer.size() >= bufferLimit()) {
+            // Back-pressure: the client waits in TCP until its requests have been answered.
+            setReading(false);
+            break;
+        }
         const qint64 n = m_stream->read(scratch.data(), scratch.size());
         if (n <= 0)
             break;
-        if (m_state == State::Closing || m_state == State::Closed)
+        if (lingering)
             continue; // lingering close: read and drop, so our response is not reset
         m_buffer.append(scratch.constData(), n);
-        if (m_buffer.size() > limit && m_state != State::ReadingHead && m_state != State::ReadingBody) {
-            closeNow();
-            return;
-        }
     }
     processBuffer();
+}
+
+void HttpConnection::setReading(bool enabled)
+{
+    if (m_readingPaused == !enabled)
+        return;
+    m_readingPaused = !enabled;
+    m_stream->setReadEnabled(enabled);
 }
 
 void HttpConnection::processBuffer()
@@ -84,8 +103,16 @@ void HttpConnection::processBuffer()
     m_processQueued = false;
     while (!m_finished) {
         if (m_state == State::ReadingHead) {
+            if (m_readingPaused && m_buffer.size() < bufferLimit())
+                setReading(true);
             if (m_buffer.isEmpty())
                 return;
+            // A client that pipelines requests but does not read the answers waits until it does.
+            if (m_stream->bytesToWrite() > maxUnreadResponses) {
+                m_waitingForDrain = true;
+                setReading(false);
+                return;
+            }
             const HttpParseResult result = HttpRequestParser::parse(m_buffer, m_server.settings().maxHeadSize);
             if (result.status == HttpParseResult::Status::Incomplete)
                 return;

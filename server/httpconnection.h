@@ -21,6 +21,7 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qint64 maxUnreadResponses = 4 * 1024 * 1024; // answers the client has not read
     // Takes the stream over (it becomes a child of the connection, then of the session).
     HttpConnection(WebSocketServer &server, TcpStream *stream, quint64 id);
     ~HttpConnection() override;
@@ -58,6 +59,8 @@ private:
     void writeResponse(const QByteArray &response, int status, qsizetype bodySize, const QString &note);
     void rejectAndClose(const QByteArray &response, int status, const QString &note = {});
     void readNextRequest();
+    void setReading(bool enabled);
+    [[nodiscard]] qint64 bufferLimit() const;
     void captureRequest(const QByteArray &bytes);
     void closeAfterWrite();
     void finish();
@@ -78,6 +81,8 @@ private:
     State m_state = State::ReadingHead;
     bool m_finished = false;
     bool m_processQueued = false;
+    bool m_readingPaused = false;
+    bool m_waitingForDrain = false;
 };
 
 } // namespace wslab::server

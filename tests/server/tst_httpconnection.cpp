@@ -22,6 +22,8 @@ private Q_SLOTS:
     void bodyAboveLimitIs413BeforeItIsRead();
     void idleKeepAliveConnectionIsClosed();
     void capturedAsHttpExchange();
+    void thousandsOfPipelinedRequestsInOneWrite();
+    void pipeliningClientThatReadsLateGetsEverything();
 
 private:
     QTemporaryDir m_dir;
@@ -44,6 +46,7 @@ void tst_HttpConnection::initTestCase()
     QVERIFY(write(QStringLiteral("web/index.html"), "<!doctype html><title>lab</title>"));
     QVERIFY(write(QStringLiteral("web/js/app.js"), "console.log(1);"));
     QVERIFY(write(QStringLiteral("secret.txt"), "do not serve"));
+    QVERIFY(write(QStringLiteral("web/big.bin"), QByteArray(1024 * 1024, 'B')));
 }
 
 void tst_HttpConnection::staticFile_data()
@@ -221,6 +224,54 @@ void tst_HttpConnection::capturedAsHttpExchange()
     QCOMPARE(records.at(3).kind, RecordKind::ConnectionClosed);
     for (const CaptureRecord &record : records)
         QCOMPARE(record.transport, Transport::Http);
+}
+
+void tst_HttpConnection::thousandsOfPipelinedRequestsInOneWrite()
+{
+    TestServer t(settingsWithRoot());
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    constexpr int count = 6000; // ~170 KB of requests: more than the connection buffers at once
+    QByteArray requests;
+    for (int i = 0; i < count; ++i)
+        requests += "GET /js/app.js HTTP/1.1\r\nHost: x\r\n\r\n";
+    peer.send(requests);
+    for (int i = 0; i < count; ++i) {
+        QByteArray body;
+        const QByteArray head = peer.takeResponse(&body);
+        QCOMPARE(RawPeer::statusOf(head), 200);
+        QCOMPARE(body, QByteArray("console.log(1);"));
+    }
+    QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_HttpConnection::pipeliningClientThatReadsLateGetsEverything()
+{
+    TestServer t(settingsWithRoot());
+    QVERIFY(t.start());
+    RawPeer probe; // one answer, to know its exact size
+    QVERIFY(probe.connectTo(t.port()));
+    probe.send("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray probeBody;
+    const qint64 answerSize = probe.takeResponse(&probeBody).size() + probeBody.size();
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, t.port());
+    QVERIFY(client.waitForConnected(waitMs));
+    constexpr int count = 24; // 24 MiB of answers: the server waits for the client to read
+    QByteArray requests;
+    for (int i = 0; i < count; ++i)
+        requests += "GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n";
+    client.write(requests);
+    client.flush();
+    QTest::qWait(300); // the client reads nothing meanwhile
+    qint64 received = 0;
+    const qint64 expected = count * answerSize;
+    QVERIFY(QTest::qWaitFor([&] {
+        received += client.readAll().size();
+        return received >= expected;
+    }, 20000));
+    QCOMPARE(received, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpConnection)
