@@ -6,16 +6,6 @@ namespace wslab::protocol {
 
 namespace {
 
-bool sameName(QByteArrayView a, QByteArrayView b) noexcept
-{
-    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
-bool isOws(char c) noexcept
-{
-    return c == ' ' || c == '\t';
-}
-
 bool isDigit(char c) noexcept
 {
     return c >= '0' && c <= '9';
@@ -68,40 +58,22 @@ QByteArray decodeFormComponent(QByteArrayView text)
 
 QByteArray HttpRequestHead::value(QByteArrayView name) const
 {
-    return values(name).join(", ");
+    return headerValue(headers, name);
 }
 
 QList<QByteArray> HttpRequestHead::values(QByteArrayView name) const
 {
-    QList<QByteArray> result;
-    for (const HttpHeader &header : headers) {
-        if (sameName(header.name, name))
-            result.append(header.value);
-    }
-    return result;
+    return headerValues(headers, name);
 }
 
 qsizetype HttpRequestHead::count(QByteArrayView name) const
 {
-    qsizetype result = 0;
-    for (const HttpHeader &header : headers) {
-        if (sameName(header.name, name))
-            ++result;
-    }
-    return result;
+    return headerCount(headers, name);
 }
 
 bool HttpRequestHead::hasToken(QByteArrayView name, QByteArrayView token) const
 {
-    for (const HttpHeader &header : headers) {
-        if (!sameName(header.name, name))
-            continue;
-        for (const QByteArray &element : splitHeaderList(header.value)) {
-            if (sameName(element, token))
-                return true;
-        }
-    }
-    return false;
+    return headerHasToken(headers, name, token);
 }
 
 QByteArray HttpRequestHead::path() const
@@ -153,69 +125,6 @@ bool HttpRequestHead::hasInvalidContentLength() const
 {
     const std::optional<qint64> length = scanContentLength(*this);
     return length && *length < 0;
-}
-
-bool isHttpTokenChar(char c) noexcept
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c))
-        return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isHttpToken(QByteArrayView text) noexcept
-{
-    if (text.isEmpty())
-        return false;
-    for (const char c : text) {
-        if (!isHttpTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
-QList<QByteArray> splitHeaderList(QByteArrayView value)
-{
-    QList<QByteArray> elements;
-    bool quoted = false;
-    bool escaped = false;
-    qsizetype start = 0;
-    const auto flush = [&](qsizetype end) {
-        const QByteArrayView element = trimmedOws(value.sliced(start, end - start));
-        if (!element.isEmpty())
-            elements.append(element.toByteArray());
-        start = end + 1;
-    };
-    for (qsizetype i = 0; i < value.size(); ++i) {
-        const char c = value[i];
-        if (escaped) {
-            escaped = false;
-        } else if (quoted && c == '\\') {
-            escaped = true; // RFC 9110 §5.6.4: quoted-pair
-        } else if (c == '"') {
-            quoted = !quoted;
-        } else if (c == ',' && !quoted) {
-            flush(i);
-        }
-    }
-    flush(value.size());
-    return elements;
-}
-
-QByteArrayView trimmedOws(QByteArrayView text) noexcept
-{
-    qsizetype begin = 0;
-    qsizetype end = text.size();
-    while (begin < end && isOws(text[begin]))
-        ++begin;
-    while (end > begin && isOws(text[end - 1]))
-        --end;
-    return text.sliced(begin, end - begin);
 }
 
 } // namespace wslab::protocol

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "httpheader.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -9,18 +11,8 @@
 
 namespace wslab::protocol {
 
-// One field line as it arrived: the name with its original case, the value without the optional
-// whitespace around it (RFC 9112 §5.1).
-struct HttpHeader
-{
-    QByteArray name;
-    QByteArray value;
-
-    friend bool operator==(const HttpHeader &, const HttpHeader &) = default;
-};
-
 // An HTTP/1.x request line plus its field lines, in order and with repeats (RFC 9112 §3, §5).
-// Queries look field names up case-insensitively (RFC 9110 §5.1).
+// Field names are looked up case-insensitively (RFC 9110 §5.1).
 struct HttpRequestHead
 {
     QByteArray method;
@@ -30,14 +22,12 @@ struct HttpRequestHead
     QList<HttpHeader> headers;
     qsizetype size = 0;       // bytes of the head on the wire, including the empty line ending it
 
-    // Every line of `name` combined into one value, joined by ", " (RFC 9110 §5.3); empty if absent.
+    // headerValue(), headerValues(), headerCount() and headerHasToken() (httpheader.h) over `headers`:
+    // "a, b" for two lines of `name`, every line apart, how many, and whether a list holds a token.
     [[nodiscard]] QByteArray value(QByteArrayView name) const;
-    // The value of each line of `name`, in order, not split on commas.
     [[nodiscard]] QList<QByteArray> values(QByteArrayView name) const;
     [[nodiscard]] qsizetype count(QByteArrayView name) const;
     [[nodiscard]] bool has(QByteArrayView name) const { return count(name) > 0; }
-    // Does the comma-separated list in `name` hold `token` (case-insensitive)? "Connection:
-    // keep-alive, Upgrade" holds "upgrade"; "upgradefoo" does not.
     [[nodiscard]] bool hasToken(QByteArrayView name, QByteArrayView token) const;
 
     // "/chat" for "/chat?room=1" and for "http://host/chat?room=1" (absolute-form, RFC 9112 §3.2.2).
@@ -57,17 +47,5 @@ struct HttpRequestHead
         return versionMajor > major || (versionMajor == major && versionMinor >= minor);
     }
 };
-
-// RFC 9110 §5.6.2: token = 1*tchar.
-[[nodiscard]] bool isHttpTokenChar(char c) noexcept;
-[[nodiscard]] bool isHttpToken(QByteArrayView text) noexcept;
-
-// RFC 9110 §5.6.1: the elements of a comma-separated list, without the whitespace around them and
-// without empty elements. Commas inside quoted strings do not split
-// ("permessage-deflate; x=\"a,b\"" stays one element).
-[[nodiscard]] QList<QByteArray> splitHeaderList(QByteArrayView value);
-
-// RFC 9110 §5.6.3: strips SP and HTAB only (QByteArray::trimmed() would also eat CR, LF, VT, FF).
-[[nodiscard]] QByteArrayView trimmedOws(QByteArrayView text) noexcept;
 
 } // namespace wslab::protocol

@@ -3,18 +3,9 @@
 #include <QDateTime>
 #include <QLocale>
 
-#include <algorithm>
-
 namespace wslab::protocol {
 
 namespace {
-
-bool hasHeader(const QList<HttpHeader> &headers, QByteArrayView name)
-{
-    return std::any_of(headers.cbegin(), headers.cend(), [name](const HttpHeader &header) {
-        return header.name.compare(name, Qt::CaseInsensitive) == 0;
-    });
-}
 
 // RFC 9110 §6.4.1: no content in 1xx, 204 and 304 responses.
 bool statusAllowsBody(int status) noexcept
@@ -76,9 +67,9 @@ QByteArray buildResponse(int status, const QList<HttpHeader> &headers, QByteArra
     for (const HttpHeader &header : headers)
         appendHeader(out, header.name, header.value);
     const bool withBody = statusAllowsBody(status);
-    if (withBody && !hasHeader(headers, "Content-Length"))
+    if (withBody && headerCount(headers, "Content-Length") == 0)
         appendHeader(out, "Content-Length", QByteArray::number(body.size()));
-    if (!keepAlive && !hasHeader(headers, "Connection"))
+    if (!keepAlive && headerCount(headers, "Connection") == 0)
         appendHeader(out, "Connection", "close");
     out += "\r\n";
     if (withBody)
