@@ -1,11 +1,12 @@
 #include "handshakeview.h"
 
 #include "fieldcolors.h"
-#include "payloadpreview.h"
 
 #include "server/protocol/handshake.h"
 #include "server/protocol/httprequestparser.h"
+#include "server/protocol/httpresponseparser.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
@@ -13,6 +14,8 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace wslab::inspector {
 
@@ -39,6 +42,29 @@ QString escaped(const QByteArray &bytes)
     return QString::fromLatin1(bytes).toHtmlEscaped();
 }
 
+// The client's checks of RFC 6455 §4.1 as the view lists them, each with the errors that break it.
+struct ResponseCheck
+{
+    const char *label;
+    QList<protocol::UpgradeResponseError> brokenBy;
+};
+
+QList<ResponseCheck> responseChecks()
+{
+    using E = protocol::UpgradeResponseError;
+    return {
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Status 101 Switching Protocols"), {E::StatusNot101}},
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Upgrade: websocket"), {E::MissingUpgradeWebsocket}},
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Connection: Upgrade"), {E::MissingConnectionUpgrade}},
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))"),
+             {E::MissingAccept, E::WrongAccept}},
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "No extension the client did not offer"),
+             {E::UnrequestedExtension}},
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "No subprotocol the client did not offer"),
+             {E::UnrequestedSubprotocol}},
+    };
+}
+
 } // namespace
 
 HandshakeView::HandshakeView(QWidget *parent)
@@ -46,10 +72,14 @@ HandshakeView::HandshakeView(QWidget *parent)
     , m_requestView(new QTextBrowser(this))
     , m_responseView(new QTextBrowser(this))
     , m_validation(new QLabel(this))
+    , m_responseChecks(new QLabel(this))
     , m_derivationView(new QTextBrowser(this))
 {
-    m_validation->setWordWrap(true);
-    m_validation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel *label : {m_validation, m_responseChecks}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
     for (QTextBrowser *browser : {m_requestView, m_responseView, m_derivationView})
         browser->setOpenLinks(false);
 
@@ -70,24 +100,10 @@ HandshakeView::HandshakeView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(messages, 3);
     layout->addWidget(m_validation);
+    layout->addWidget(m_responseChecks);
     layout->addWidget(new QLabel(tr("<b>Sec-WebSocket-Accept, step by step</b> (RFC 6455 §4.2.2)"), this));
     layout->addWidget(m_derivationView, 2);
     clear();
-}
-
-std::optional<HandshakeView::ResponseHead> HandshakeView::readResponseHead(const QByteArray &response)
-{
-    const qsizetype lineEnd = response.indexOf('\n');
-    if (lineEnd < 0)
-        return std::nullopt;
-    ResponseHead head;
-    head.statusLine = PayloadPreview::firstLine(response);
-    const QByteArray asRequest = QByteArray("GET / HTTP/1.1\r\n") + response.mid(lineEnd + 1);
-    const auto parsed = protocol::HttpRequestParser::parse(asRequest, asRequest.size());
-    if (parsed.status != protocol::HttpParseResult::Status::Complete)
-        return std::nullopt;
-    head.headers = parsed.head.headers;
-    return head;
 }
 
 void HandshakeView::setRecords(const server::CaptureRecord &request, const server::CaptureRecord *response)
@@ -144,58 +160,109 @@ void HandshakeView::render()
 {
     m_derivation.reset();
     m_sentAccept.clear();
+    m_responseErrors.reset();
     const QString pre = QStringLiteral("<div style=\"font-family:'%1'; white-space:pre-wrap\">%2</div>")
                                 .arg(QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
+    const std::optional<protocol::HttpRequestHead> request = renderRequest(pre);
+    renderResponse(pre, request);
+    m_derivationView->setHtml(derivationText());
+}
 
-    // The request, through the protocol's parser and §4.2.1 validation.
-    QString validation;
+std::optional<protocol::HttpRequestHead> HandshakeView::renderRequest(const QString &pre)
+{
+    m_validation->clear();
     if (m_request.isEmpty()) {
         m_requestView->setHtml(pre.arg(tr("Select an HTTP upgrade request to see the opening handshake.")));
-    } else {
-        const auto parsed = protocol::HttpRequestParser::parse(m_request, m_request.size());
-        if (parsed.status == protocol::HttpParseResult::Status::Complete) {
-            const auto &head = parsed.head;
-            m_requestView->setHtml(pre.arg(QStringLiteral("<b>%1 %2 HTTP/%3.%4</b><br>%5")
-                                                   .arg(escaped(head.method), escaped(head.target))
-                                                   .arg(head.versionMajor)
-                                                   .arg(head.versionMinor)
-                                                   .arg(headerLinesHtml(head.headers))));
-            const auto checked = protocol::validateUpgradeRequest(head);
-            if (const auto *error = std::get_if<protocol::HandshakeError>(&checked)) {
-                validation = tr("✗ Not a valid upgrade request: %1 (%2) → HTTP %3")
-                                     .arg(QCoreApplication::translate(protocol::handshakeErrorContext,
-                                                                      protocol::handshakeErrorReason(*error)),
-                                          QLatin1StringView(protocol::handshakeErrorReference(*error)))
-                                     .arg(protocol::httpStatusFor(*error));
-            } else {
-                validation = tr("✓ A valid WebSocket upgrade request (RFC 6455 §4.2.1).");
-            }
-            const QByteArray key = head.value("Sec-WebSocket-Key");
-            if (!key.isEmpty())
-                m_derivation = protocol::deriveAccept(key);
-        } else {
-            m_requestView->setHtml(pre.arg(QString::fromLatin1(m_request).toHtmlEscaped()));
-            validation = tr("✗ Malformed HTTP request: %1")
-                                 .arg(QCoreApplication::translate(protocol::httpParseErrorContext,
-                                                                  protocol::httpParseErrorReason(parsed.error)));
-        }
+        return std::nullopt;
     }
+    // The request, through the protocol's parser and §4.2.1 validation.
+    const auto parsed = protocol::HttpRequestParser::parse(m_request, m_request.size());
+    if (parsed.status != protocol::HttpParseResult::Status::Complete) {
+        m_requestView->setHtml(pre.arg(QString::fromLatin1(m_request).toHtmlEscaped()));
+        m_validation->setText(tr("✗ Malformed HTTP request: %1")
+                                      .arg(QCoreApplication::translate(protocol::httpParseErrorContext,
+                                                                       protocol::httpParseErrorReason(parsed.error))));
+        return std::nullopt;
+    }
+    const auto &head = parsed.head;
+    // The numbers first: a later arg() would also replace a "%3" inside a percent-encoded target.
+    m_requestView->setHtml(pre.arg(QStringLiteral("<b>%3 %4 HTTP/%1.%2</b><br>%5")
+                                           .arg(QString::number(head.versionMajor), QString::number(head.versionMinor))
+                                           .arg(escaped(head.method), escaped(head.target), headerLinesHtml(head.headers))));
+    const auto checked = protocol::validateUpgradeRequest(head);
+    if (const auto *error = std::get_if<protocol::HandshakeError>(&checked)) {
+        m_validation->setText(tr("✗ Not a valid upgrade request: %1 (%2) → HTTP %3")
+                                      .arg(QCoreApplication::translate(protocol::handshakeErrorContext,
+                                                                       protocol::handshakeErrorReason(*error)),
+                                           QLatin1StringView(protocol::handshakeErrorReference(*error)))
+                                      .arg(protocol::httpStatusFor(*error)));
+    } else {
+        m_validation->setText(tr("✓ A valid WebSocket upgrade request (RFC 6455 §4.2.1)."));
+    }
+    const QByteArray key = head.value("Sec-WebSocket-Key");
+    if (!key.isEmpty())
+        m_derivation = protocol::deriveAccept(key);
+    return head;
+}
 
-    // The response as the server wrote it.
+void HandshakeView::renderResponse(const QString &pre, const std::optional<protocol::HttpRequestHead> &request)
+{
+    m_responseChecks->clear();
     if (m_response.isEmpty()) {
         m_responseView->setHtml(pre.arg(m_request.isEmpty() ? QString() : tr("(no response captured)")));
-    } else if (const auto head = readResponseHead(m_response)) {
-        for (const HttpHeader &header : head->headers) {
-            if (header.name.compare("Sec-WebSocket-Accept", Qt::CaseInsensitive) == 0)
-                m_sentAccept = header.value;
-        }
-        m_responseView->setHtml(pre.arg(QStringLiteral("<b>%1</b><br>%2")
-                                                .arg(head->statusLine.toHtmlEscaped(), headerLinesHtml(head->headers))));
-    } else {
-        m_responseView->setHtml(pre.arg(QString::fromLatin1(m_response).toHtmlEscaped()));
+        return;
     }
-    m_validation->setText(validation);
-    m_derivationView->setHtml(derivationText());
+    // The response as the server wrote it, read the way a client reads it. Every captured byte may
+    // belong to the head, so a head that never ends is Incomplete rather than too large.
+    const auto parsed = protocol::HttpResponseParser::parse(m_response, m_response.size() + 1);
+    if (parsed.status != protocol::HttpResponseParseResult::Status::Complete) {
+        m_responseView->setHtml(pre.arg(QString::fromLatin1(m_response).toHtmlEscaped()));
+        if (parsed.status == protocol::HttpResponseParseResult::Status::Failed) {
+            m_responseChecks->setText(tr("✗ Malformed HTTP response: %1 (%2)")
+                                              .arg(QCoreApplication::translate(protocol::httpParseErrorContext,
+                                                                               protocol::httpParseErrorReason(parsed.error)),
+                                                   QLatin1StringView(protocol::httpParseErrorReference(parsed.error))));
+        } else {
+            m_responseChecks->setText(tr("✗ Incomplete HTTP response: no empty line ends its head."));
+        }
+        return;
+    }
+    const auto &head = parsed.head;
+    m_sentAccept = head.value("Sec-WebSocket-Accept");
+    QString html = QStringLiteral("<b>HTTP/%1.%2 %3 %4</b><br>%5")
+                           .arg(QString::number(head.versionMajor), QString::number(head.versionMinor),
+                                QString::number(head.status), escaped(head.reasonPhrase), headerLinesHtml(head.headers));
+    // A rejection's body names the rule the request broke (buildRejection()).
+    if (const QByteArrayView body = QByteArrayView(m_response).sliced(head.size); !body.isEmpty())
+        html += QStringLiteral("<br>") + QString::fromUtf8(body).toHtmlEscaped();
+    m_responseView->setHtml(pre.arg(html));
+
+    if (!request)
+        return; // what the client offered is unknown, so there is nothing to check against
+    m_responseErrors = protocol::validateUpgradeResponse(head, request->value("Sec-WebSocket-Key"),
+                                                         protocol::splitHeaderList(request->value("Sec-WebSocket-Protocol")),
+                                                         protocol::splitHeaderList(request->value("Sec-WebSocket-Extensions")));
+    m_responseChecks->setText(checklistText(*m_responseErrors));
+}
+
+QString HandshakeView::checklistText(const QList<protocol::UpgradeResponseError> &failed) const
+{
+    QStringList lines;
+    lines.append(failed.isEmpty()
+                         ? tr("✓ The response completes the handshake: a browser opens the connection (RFC 6455 §4.1).")
+                         : tr("✗ The response does not complete the handshake: a browser fails the connection (RFC 6455 §4.1)."));
+    for (const ResponseCheck &check : responseChecks()) {
+        const auto broken = std::find_first_of(failed.cbegin(), failed.cend(), check.brokenBy.cbegin(), check.brokenBy.cend());
+        if (broken == failed.cend()) {
+            lines.append(QStringLiteral("✓ %1").arg(tr(check.label)));
+        } else {
+            lines.append(QStringLiteral("✗ %1: %2")
+                                 .arg(tr(check.label),
+                                      QCoreApplication::translate(protocol::upgradeResponseErrorContext,
+                                                                  protocol::upgradeResponseErrorReason(*broken))));
+        }
+    }
+    return lines.join(u'\n');
 }
 
 QString HandshakeView::derivationText() const
@@ -228,6 +295,11 @@ QString HandshakeView::derivationText() const
 QString HandshakeView::validationText() const
 {
     return m_validation->text();
+}
+
+QString HandshakeView::responseChecksText() const
+{
+    return m_responseChecks->text();
 }
 
 QString HandshakeView::requestHtml() const

@@ -3,6 +3,7 @@
 #include "server/capturerecord.h"
 #include "server/protocol/acceptderivation.h"
 #include "server/protocol/httprequesthead.h"
+#include "server/protocol/upgraderesponse.h"
 
 #include <QWidget>
 
@@ -16,19 +17,14 @@ QT_END_NAMESPACE
 namespace wslab::inspector {
 
 // The opening handshake (RFC 6455 §4): the upgrade request and the server's answer side by side,
-// the headers that matter highlighted, whether the request follows §4.2.1, and the accept
-// derivation step by step (Sec-WebSocket-Key → key + GUID → SHA-1 → base64 → compared with the
-// Sec-WebSocket-Accept that was sent).
+// the headers that matter highlighted, whether the request follows §4.2.1, which of the client's
+// §4.1 checks the response passes and which it breaks, and the accept derivation step by step
+// (Sec-WebSocket-Key → key + GUID → SHA-1 → base64 → compared with the Sec-WebSocket-Accept that
+// was sent).
 class HandshakeView : public QWidget
 {
     Q_OBJECT
 public:
-    struct ResponseHead
-    {
-        QString statusLine;
-        QList<protocol::HttpHeader> headers;
-    };
-
     explicit HandshakeView(QWidget *parent = nullptr);
 
     void setExchange(const QByteArray &request, const QByteArray &response);
@@ -40,28 +36,38 @@ public:
     [[nodiscard]] QByteArray sentAccept() const { return m_sentAccept; }
     [[nodiscard]] std::optional<bool> acceptMatches() const; // empty without a key or an accept
     [[nodiscard]] QString validationText() const;
+    // The §4.1 checks the response fails (empty: a browser opens the connection); nullopt without a
+    // parsed request and response to check.
+    [[nodiscard]] std::optional<QList<protocol::UpgradeResponseError>> responseErrors() const
+    {
+        return m_responseErrors;
+    }
+    // One line per §4.1 check, "✓" or "✗" first, or why the response could not be checked.
+    [[nodiscard]] QString responseChecksText() const;
     [[nodiscard]] QString derivationText() const;
     [[nodiscard]] QString requestHtml() const;
     [[nodiscard]] QString responseHtml() const;
-
-    // The field lines of a response head, read with the protocol's request parser: field-line
-    // syntax is the same for requests and responses (RFC 9112 §5), only the start line differs.
-    [[nodiscard]] static std::optional<ResponseHead> readResponseHead(const QByteArray &response);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void render();
+    // Shows the request; returns its head when it parses.
+    std::optional<protocol::HttpRequestHead> renderRequest(const QString &pre);
+    void renderResponse(const QString &pre, const std::optional<protocol::HttpRequestHead> &request);
     [[nodiscard]] QString headerLinesHtml(const QList<protocol::HttpHeader> &headers) const;
+    [[nodiscard]] QString checklistText(const QList<protocol::UpgradeResponseError> &failed) const;
 
     QByteArray m_request;
     QByteArray m_response;
     std::optional<protocol::AcceptDerivation> m_derivation;
     QByteArray m_sentAccept;
+    std::optional<QList<protocol::UpgradeResponseError>> m_responseErrors;
     QTextBrowser *m_requestView = nullptr;
     QTextBrowser *m_responseView = nullptr;
     QLabel *m_validation = nullptr;
+    QLabel *m_responseChecks = nullptr;
     QTextBrowser *m_derivationView = nullptr;
 };
 

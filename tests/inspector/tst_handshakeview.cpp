@@ -2,7 +2,11 @@
 
 #include "inspector/capturesamples.h"
 
+#include "server/protocol/acceptderivation.h"
+#include "server/protocol/httpresponse.h"
+
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace wslab;
@@ -18,8 +22,13 @@ private Q_SLOTS:
     void acceptWithoutTheGuidIsFlagged();
     void invalidRequestSaysWhichRule_data();
     void invalidRequestSaysWhichRule();
-    void readsResponseFieldLines();
+    void marksTheFailingResponseCheck_data();
+    void marksTheFailingResponseCheck();
+    void malformedResponseSaysWhichRule_data();
+    void malformedResponseSaysWhichRule();
+    void showsTheRejectionBody();
     void highlightsTheHandshakeHeaders();
+    void percentEncodedTargetIsShownAsSent();
     void emptyViewExplainsItself();
 };
 
@@ -39,6 +48,8 @@ void TestHandshakeView::derivesTheRfcAcceptStepByStep()
     QVERIFY(steps.contains(QString::fromLatin1(derivation->sha1Hex)));
     QVERIFY(steps.contains("✓"));
     QVERIFY2(view.validationText().startsWith("✓"), qPrintable(view.validationText()));
+    QCOMPARE(view.responseErrors(), std::optional(QList<protocol::UpgradeResponseError>{}));
+    QVERIFY2(!view.responseChecksText().contains("✗"), qPrintable(view.responseChecksText()));
 }
 
 void TestHandshakeView::acceptWithoutTheGuidIsFlagged()
@@ -76,17 +87,115 @@ void TestHandshakeView::invalidRequestSaysWhichRule()
     QVERIFY2(view.validationText().startsWith("✗"), qPrintable(view.validationText()));
     QVERIFY2(view.validationText().contains(contains), qPrintable(view.validationText()));
     QCOMPARE(view.acceptMatches(), std::nullopt);
+    // A parsed request is what the response is checked against; a 400 fails the status check.
+    const bool parsed = !view.validationText().contains("Malformed");
+    QCOMPARE(view.responseErrors().has_value(), parsed);
+    if (parsed)
+        QVERIFY(view.responseErrors()->contains(protocol::UpgradeResponseError::StatusNot101));
 }
 
-void TestHandshakeView::readsResponseFieldLines()
+void TestHandshakeView::marksTheFailingResponseCheck_data()
 {
-    const auto head = HandshakeView::readResponseHead(upgradeResponse);
-    QVERIFY(head);
-    QCOMPARE(head->statusLine, QStringLiteral("HTTP/1.1 101 Switching Protocols"));
-    QCOMPARE(head->headers.size(), 3);
-    QCOMPARE(head->headers.at(2).name, QByteArray("Sec-WebSocket-Accept"));
-    QCOMPARE(head->headers.at(2).value, QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
-    QVERIFY(!HandshakeView::readResponseHead("HTTP/1.1 101 Switching Protocols\r\nUpgrade websocket\r\n\r\n"));
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<QString>("brokenCheck"); // the line marked ✗; empty: none is
+    QTest::addColumn<QString>("reason");
+
+    // What the server answers for each HandshakeFault of the handshake lab
+    // (HttpConnection::faultyHandshakeResponse), built from the same protocol functions.
+    const QByteArray key = "dGhlIHNhbXBsZSBub25jZQ==";
+    const QByteArray accept = protocol::deriveAccept(key).accept;
+    QTest::addRow("None") << QByteArray(upgradeRequest) << protocol::buildSwitchingProtocols(accept) << QString()
+                          << QString();
+    QTest::addRow("AcceptWithoutGuid")
+            << QByteArray(upgradeRequest)
+            << protocol::buildSwitchingProtocols(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toBase64())
+            << "Sec-WebSocket-Accept" << "base64(SHA-1(key + GUID))";
+    QTest::addRow("MissingUpgradeHeader")
+            << QByteArray(upgradeRequest)
+            << protocol::buildResponse(101, {{"Connection", "Upgrade"}, {"Sec-WebSocket-Accept", accept}}, {}, true)
+            << "Upgrade: websocket" << "Upgrade must be";
+    QTest::addRow("WrongStatus")
+            << QByteArray(upgradeRequest)
+            << protocol::buildResponse(200, {{"Upgrade", "websocket"}, {"Connection", "Upgrade"},
+                                             {"Sec-WebSocket-Accept", accept}}, {}, false)
+            << "Status 101" << "Status must be 101";
+
+    // The offers come from the request: "chat" is fine when offered, broken when not.
+    QByteArray offering = upgradeRequest;
+    offering.replace("Sec-WebSocket-Version: 13\r\n", "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: chat, superchat\r\n");
+    const QByteArray choosingChat = protocol::buildSwitchingProtocols(accept, {{"Sec-WebSocket-Protocol", "chat"}});
+    QTest::addRow("offered subprotocol") << offering << choosingChat << QString() << QString();
+    QTest::addRow("unrequested subprotocol") << QByteArray(upgradeRequest) << choosingChat
+                                             << "No subprotocol" << "Sec-WebSocket-Protocol must be";
+}
+
+void TestHandshakeView::marksTheFailingResponseCheck()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, response);
+    QFETCH(QString, brokenCheck);
+    QFETCH(QString, reason);
+
+    HandshakeView view;
+    view.setExchange(request, response);
+    QVERIFY2(view.validationText().startsWith("✓"), qPrintable(view.validationText()));
+    const auto errors = view.responseErrors();
+    QVERIFY(errors);
+    QCOMPARE(errors->size(), brokenCheck.isEmpty() ? 0 : 1);
+
+    // A verdict, then one line per RFC 6455 §4.1 check.
+    const QStringList lines = view.responseChecksText().split(u'\n');
+    QCOMPARE(lines.size(), 7);
+    QVERIFY2(lines.first().startsWith(brokenCheck.isEmpty() ? "✓" : "✗"), qPrintable(lines.first()));
+    const QStringList marked = lines.mid(1).filter(QRegularExpression("^✗"));
+    QCOMPARE(marked.size(), brokenCheck.isEmpty() ? 0 : 1);
+    if (!brokenCheck.isEmpty()) {
+        QVERIFY2(marked.first().startsWith("✗ " + brokenCheck), qPrintable(marked.first()));
+        QVERIFY2(marked.first().contains(reason), qPrintable(marked.first()));
+    }
+    QCOMPARE(lines.mid(1).filter(QRegularExpression("^✓ ")).size(), 6 - marked.size());
+}
+
+void TestHandshakeView::malformedResponseSaysWhichRule_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<QString>("contains");
+
+    QTest::addRow("no colon") << QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade websocket\r\n\r\n")
+                              << "Header line without a colon";
+    QTest::addRow("status code") << QByteArray("HTTP/1.1 1O1 Switching Protocols\r\n\r\n") << "three digits";
+    QTest::addRow("not http") << QByteArray("<html></html>\r\n\r\n") << "HTTP/1.1";
+    QTest::addRow("unfinished") << QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n")
+                                << "Incomplete";
+}
+
+void TestHandshakeView::malformedResponseSaysWhichRule()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(QString, contains);
+
+    HandshakeView view;
+    view.setExchange(upgradeRequest, response);
+    QVERIFY2(view.responseChecksText().startsWith("✗"), qPrintable(view.responseChecksText()));
+    QVERIFY2(view.responseChecksText().contains(contains), qPrintable(view.responseChecksText()));
+    QCOMPARE(view.responseErrors(), std::nullopt);
+    QVERIFY(view.sentAccept().isEmpty());
+}
+
+void TestHandshakeView::showsTheRejectionBody()
+{
+    QByteArray request = upgradeRequest;
+    request.replace("Sec-WebSocket-Version: 13\r\n", "");
+    const auto error = protocol::HandshakeError::MissingVersion;
+    HandshakeView view;
+    view.setExchange(request, protocol::buildRejection(error));
+    QVERIFY(view.responseHtml().contains("Upgrade Required"));
+    QVERIFY2(view.responseHtml().contains(QString::fromLatin1(protocol::handshakeErrorReason(error))),
+             qPrintable(view.responseHtml()));
+    QVERIFY(view.responseErrors());
+    QVERIFY(view.responseErrors()->contains(protocol::UpgradeResponseError::StatusNot101));
+    QVERIFY(view.responseErrors()->contains(protocol::UpgradeResponseError::MissingAccept));
 }
 
 void TestHandshakeView::highlightsTheHandshakeHeaders()
@@ -98,6 +207,18 @@ void TestHandshakeView::highlightsTheHandshakeHeaders()
     QVERIFY(request.contains("background-color"));
     QVERIFY(view.responseHtml().contains("Switching Protocols"));
     QVERIFY(!view.grab().isNull());
+}
+
+// Regression: the request line was filled in with chained arg() calls, so a "%3" of a
+// percent-encoded target was replaced by the HTTP version.
+void TestHandshakeView::percentEncodedTargetIsShownAsSent()
+{
+    QByteArray request = upgradeRequest;
+    request.replace("GET /chat ", "GET /chat?nick=a%3Db%4Fc ");
+    HandshakeView view;
+    view.setExchange(request, upgradeResponse);
+    QVERIFY2(view.requestHtml().contains("/chat?nick=a%3Db%4Fc"), qPrintable(view.requestHtml()));
+    QVERIFY(view.requestHtml().contains("HTTP/1.1"));
 }
 
 void TestHandshakeView::emptyViewExplainsItself()
