@@ -153,12 +153,15 @@ void PollingEndpoint::handleSend(HttpConnection &connection, const HttpRequestHe
             return;
         }
     }
-    Client *client = touchClient(head, Transport::Http);
+    QString renameRejection;
+    Client *client = touchClient(head, Transport::Http, &renameRejection);
     if (!client) {
         connection.respondText(400, QStringLiteral("400 Bad Request: client=ID or nick=NAME needed"));
         return;
     }
-    const QString rejection = m_server.postChat(client->chatId, text);
+    QString rejection = m_server.postChat(client->chatId, text);
+    if (rejection.isEmpty())
+        rejection = renameRejection;
     QJsonObject answer{{QLatin1String("last"), qint64(m_server.chatRoom().lastSeq())}};
     if (!rejection.isEmpty())
         answer.insert(QLatin1String("notice"), rejection);
@@ -225,11 +228,13 @@ void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestH
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &head, Transport transport)
+PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &head, Transport transport,
+                                                      QString *renameRejection)
 {
     QString key = clientKey(head);
     const QString nick = head.queryValue("nick").value_or(QString());
-    if (key.isEmpty() && !ChatRoom::normalizedNick(nick).isEmpty())
+    const bool byNick = key.isEmpty();
+    if (byNick && !ChatRoom::normalizedNick(nick).isEmpty())
         key = QStringLiteral("nick:") + ChatRoom::normalizedNick(nick);
     if (key.isEmpty())
         return nullptr;
@@ -240,15 +245,11 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
         client.chatId = m_nextChatId++;
         client.transport = transport == Transport::Http ? Transport::Polling : transport;
         client.lastSeenMs = now;
+        client.connectedSince = QDateTime::currentDateTime();
+        client.identifiedByNick = byNick;
         it = m_clients.insert(key, client);
-        const QString given = m_server.joinChat(client.chatId, nick);
-        ClientInfo info;
-        info.connectionId = client.chatId;
-        info.nick = given;
-        info.path = client.transport == Transport::LongPolling ? QStringLiteral("/longpoll") : QStringLiteral("/poll");
-        info.transport = client.transport;
-        info.connectedSince = QDateTime::currentDateTime();
-        m_server.noteConnected(info);
+        m_server.joinChat(client.chatId, nick);
+        m_server.noteConnected(infoOf(client));
         updateClientCounts();
         return &*it;
     }
@@ -257,7 +258,39 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
         it->transport = transport;
         updateClientCounts();
     }
+    // HTTP has no "/nick" frame: the page sends the name it wants with every request, so a
+    // different one is a rename (a name that is taken is asked for again on the next request).
+    const QString wanted = ChatRoom::normalizedNick(nick);
+    const quint64 chatId = it->chatId;
+    if (!it->identifiedByNick && !wanted.isEmpty() && wanted != m_server.chatRoom().nick(chatId)) {
+        const QString rejection = m_server.renameChat(chatId, wanted);
+        if (renameRejection)
+            *renameRejection = rejection;
+    }
     return &*it;
+}
+
+ClientInfo PollingEndpoint::infoOf(const Client &client) const
+{
+    ClientInfo info;
+    info.connectionId = client.chatId;
+    info.nick = m_server.chatRoom().nick(client.chatId);
+    info.path = client.transport == Transport::LongPolling ? QStringLiteral("/longpoll") : QStringLiteral("/poll");
+    info.transport = client.transport;
+    info.connectedSince = client.connectedSince;
+    return info;
+}
+
+void PollingEndpoint::noteRenamed(quint64 chatId, const QString &nick)
+{
+    for (const Client &client : std::as_const(m_clients)) {
+        if (client.chatId != chatId)
+            continue;
+        ClientInfo info = infoOf(client);
+        info.nick = nick;
+        m_server.noteClientUpdated(info);
+        return;
+    }
 }
 
 Transport PollingEndpoint::transportOf(const HttpRequestHead &head) const

@@ -6,6 +6,7 @@
 #include "protocol/httprequesthead.h"
 
 #include <QBasicTimer>
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -21,6 +22,9 @@ class WebSocketServer;
 //   POST /send?client=CID&nick=NICK                body: the text (text/plain, or JSON {"text":...})
 //   POST /stats?client=CID                         the page's own figures and latency samples
 // A client id (CID, chosen by the page) makes a chat member that stays while it keeps polling.
+// NICK is the name the page wants, on every request: a request that carries another name than the
+// member has renames it (the rules and notice of "/nick NAME"). Without a client id the nickname
+// itself identifies the member, and a new name is a new member.
 class PollingEndpoint : public QObject
 {
     Q_OBJECT
@@ -42,6 +46,8 @@ public:
     void onParkTimeout(HttpConnection &connection);
     void forget(quint64 connectionId); // the connection is gone
     void answerAllParked();            // the server is stopping
+    // A polling member took another name: the client list hears of it.
+    void noteRenamed(quint64 chatId, const QString &nick);
     // Which transport a POST belongs to: the client's, as far as it is known.
     [[nodiscard]] Transport transportOf(const protocol::HttpRequestHead &head) const;
 
@@ -62,6 +68,8 @@ private:
         quint64 chatId = 0;
         Transport transport = Transport::Polling;
         qint64 lastSeenMs = 0;
+        QDateTime connectedSince;
+        bool identifiedByNick = false; // no client id: the key is the nickname
         // What this page reported last (cumulative figures; the panel shows the sum over pages).
         quint64 reportedRequests = 0;
         quint64 reportedBytesSent = 0;
@@ -73,7 +81,11 @@ private:
         quint64 since = 0;
     };
 
-    Client *touchClient(const protocol::HttpRequestHead &head, Transport transport);
+    // The member a request speaks for, made (and joined) on its first request; renamed when the
+    // request asks for another nickname (the rejection, if any, in `renameRejection`).
+    Client *touchClient(const protocol::HttpRequestHead &head, Transport transport,
+                        QString *renameRejection = nullptr);
+    [[nodiscard]] ClientInfo infoOf(const Client &client) const;
     void answer(HttpConnection &connection, quint64 since);
     void sweepAbsentClients();
     void updateClientCounts();

@@ -396,6 +396,11 @@ void WebSocketServer::noteConnected(const ClientInfo &info)
     Q_EMIT clientConnected(info);
 }
 
+void WebSocketServer::noteClientUpdated(const ClientInfo &info)
+{
+    Q_EMIT clientUpdated(info);
+}
+
 void WebSocketServer::publishClientUpdates()
 {
     const QSet<quint64> dirty = std::exchange(m_dirtyClients, {});
@@ -459,13 +464,25 @@ void WebSocketServer::leaveChat(quint64 clientId)
 
 QString WebSocketServer::postChat(quint64 clientId, const QString &text)
 {
-    const ChatRoom::PostResult result = m_chat.post(clientId, text, nowMs());
+    return publish(m_chat.post(clientId, text, nowMs()), clientId);
+}
+
+QString WebSocketServer::renameChat(quint64 clientId, const QString &requestedNick)
+{
+    return publish(m_chat.rename(clientId, requestedNick, nowMs()), clientId);
+}
+
+QString WebSocketServer::publish(const ChatRoom::PostResult &result, quint64 clientId)
+{
     if (!result.entry)
         return result.rejection;
     if (result.entry->kind == ChatEntry::Kind::Nick) {
+        // The client list shows the new name, whatever the transport.
         if (WebSocketSession *s = session(clientId)) {
             s->setNick(result.entry->text);
             noteClientChanged(clientId);
+        } else {
+            m_polling->noteRenamed(clientId, result.entry->text);
         }
     }
     broadcast(*result.entry);

@@ -112,6 +112,7 @@ public:
     void noteClientChanged(quint64 connectionId);
     void noteDisconnected(quint64 connectionId, quint16 closeCode);
     void noteConnected(const ClientInfo &info);
+    void noteClientUpdated(const ClientInfo &info); // a client that is not a session (polling)
 
     // The chat room, as every transport uses it; entries go to every WebSocket chat client, the
     // parked long polls and the desktop.
@@ -119,6 +120,9 @@ public:
     void leaveChat(quint64 clientId);
     // Returns the rejection to show the sender only, if the line was not posted.
     QString postChat(quint64 clientId, const QString &text);
+    // A rename asked for outside a chat line (nick= on an HTTP request); the same rules and notice
+    // as "/nick NAME". Returns the rejection, if the name was not taken on.
+    QString renameChat(quint64 clientId, const QString &requestedNick);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -128,6 +132,7 @@ private:
     void onIncoming(qintptr descriptor);
     void rejectOverCapacity(TcpStream *stream, quint64 id);
     void broadcast(const ChatEntry &entry);
+    QString publish(const ChatRoom::PostResult &result, quint64 clientId);
     void flushScheduled();
     void checkStopped();
     void pingIdleSessions();

@@ -228,9 +228,7 @@ void TestBrowserTransports::everyLineReachesTheOtherTwo()
             wrongSenders << QStringLiteral("%1 shows \"%2\", expected \"%3\"").arg(to.transport, shown, expected);
     }
     // The sender renamed itself before chatting; over HTTP the new name travels as nick= on every
-    // request (PollingEndpoint's contract), but the server keeps the name of the first request.
-    QEXPECT_FAIL("from long polling", "server ignores nick= after a polling client joined", Continue);
-    QEXPECT_FAIL("from polling", "server ignores nick= after a polling client joined", Continue);
+    // request (PollingEndpoint's contract).
     QVERIFY2(wrongSenders.isEmpty(), qPrintable(wrongSenders.join(QStringLiteral("; "))));
 
     const QByteArray utf8 = text.toUtf8();

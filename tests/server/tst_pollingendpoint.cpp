@@ -54,6 +54,10 @@ class tst_PollingEndpoint : public QObject
 private Q_SLOTS:
     void pollAnswersAtOnceInOrder();
     void pollJoinsTheRoomOnce();
+    void laterRequestWithAnotherNickRenames_data();
+    void laterRequestWithAnotherNickRenames();
+    void renameToATakenNickIsRefused();
+    void withoutClientIdAnotherNickIsAnotherMember();
     void sendPlainTextAndJson();
     void sendRejections_data();
     void sendRejections();
@@ -108,6 +112,107 @@ void tst_PollingEndpoint::pollJoinsTheRoomOnce()
     QCOMPARE(info.nick, QStringLiteral("zed"));
     QCOMPARE(info.transport, Transport::Polling);
     QCOMPARE(t.server->transportStats().polling.clients, 1);
+}
+
+void tst_PollingEndpoint::laterRequestWithAnotherNickRenames_data()
+{
+    QTest::addColumn<QByteArray>("secondRequest");
+    QTest::addColumn<Transport>("transport");
+    QTest::addRow("poll") << get("/poll?since=0&client=c1&nick=ada") << Transport::Polling;
+    QTest::addRow("long poll") << get("/longpoll?since=0&client=c1&nick=ada") << Transport::LongPolling;
+    QTest::addRow("send") << post("/send?client=c1&nick=ada", "hello as ada") << Transport::Polling;
+    QTest::addRow("padded name") << get("/poll?since=0&client=c1&nick=%20ada%20") << Transport::Polling;
+}
+
+// Regression: the nickname of a client's first request stuck, later nick= values were ignored.
+void tst_PollingEndpoint::laterRequestWithAnotherNickRenames()
+{
+    QFETCH(QByteArray, secondRequest);
+    QFETCH(Transport, transport);
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy updated(t.server.get(), &WebSocketServer::clientUpdated);
+    QSignalSpy entries(t.server.get(), &WebSocketServer::chatEntry);
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=zed")).status, 200);
+    const quint64 chatId = t.server->chatRoom().members().value(0);
+    QCOMPARE(t.server->chatRoom().nick(chatId), QStringLiteral("zed"));
+
+    QCOMPARE(exchange(peer, secondRequest).status, 200);
+    QCOMPARE(t.server->chatRoom().memberCount(), 1); // the same member, renamed
+    QCOMPARE(t.server->chatRoom().nick(chatId), QStringLiteral("ada"));
+    // The usual notice, in the history every transport reads.
+    const ChatEntry *notice = t.server->chatRoom().find(2);
+    QVERIFY(notice);
+    QCOMPARE(notice->kind, ChatEntry::Kind::Nick);
+    QCOMPARE(notice->from, QStringLiteral("zed"));
+    QCOMPARE(notice->text, QStringLiteral("ada"));
+    const bool posts = secondRequest.startsWith("POST");
+    QCOMPARE(entries.size(), posts ? 3 : 2); // join, rename (, the line)
+    if (posts) {
+        // The line is posted under the new name, after the rename.
+        const ChatEntry *line = t.server->chatRoom().find(3);
+        QVERIFY(line);
+        QCOMPARE(line->from, QStringLiteral("ada"));
+        QCOMPARE(line->text, QStringLiteral("hello as ada"));
+    }
+    // The client list hears of it.
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), waitMs);
+    const auto info = updated.constLast().at(0).value<ClientInfo>();
+    QCOMPARE(info.connectionId, chatId);
+    QCOMPARE(info.nick, QStringLiteral("ada"));
+    QCOMPARE(info.transport, transport);
+
+    // The same name again is no rename.
+    const quint64 last = t.server->chatRoom().lastSeq();
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=ada")).status, 200);
+    QCOMPARE(t.server->chatRoom().lastSeq(), last);
+}
+
+void tst_PollingEndpoint::renameToATakenNickIsRefused()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy connected(t.server.get(), &WebSocketServer::clientConnected);
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=zed")).status, 200);
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c2&nick=ada")).status, 200);
+    QCOMPARE(connected.size(), 2);
+    const quint64 zed = connected.at(0).at(0).value<ClientInfo>().connectionId;
+    const quint64 ada = connected.at(1).at(0).value<ClientInfo>().connectionId;
+    const quint64 last = t.server->chatRoom().lastSeq();
+
+    // Nicknames are unique without regard to case: c1 stays zed and is told why.
+    const Answer answer = exchange(peer, post("/send?client=c1&nick=ADA", "still zed"));
+    QCOMPARE(answer.status, 200);
+    QVERIFY2(answer.json().value("notice").toString().contains(QLatin1String("taken")), answer.body.constData());
+    const ChatEntry *line = t.server->chatRoom().find(last + 1);
+    QVERIFY(line);
+    QCOMPARE(line->kind, ChatEntry::Kind::Message);
+    QCOMPARE(line->from, QStringLiteral("zed"));
+    QCOMPARE(t.server->chatRoom().lastSeq(), last + 1);
+
+    QCOMPARE(t.server->chatRoom().nick(ada), QStringLiteral("ada"));
+
+    // Once ada has left, c1's next request gets the name it keeps asking for.
+    t.server->leaveChat(ada);
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=ADA")).status, 200);
+    QCOMPARE(t.server->chatRoom().nick(zed), QStringLiteral("ADA"));
+}
+
+void tst_PollingEndpoint::withoutClientIdAnotherNickIsAnotherMember()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    QCOMPARE(exchange(peer, post("/send?nick=zed", "one")).status, 200);
+    QCOMPARE(exchange(peer, post("/send?nick=ada", "two")).status, 200);
+    QCOMPARE(t.server->chatRoom().memberCount(), 2);
+    QCOMPARE(t.server->chatRoom().find(2)->from, QStringLiteral("zed"));
+    QCOMPARE(t.server->chatRoom().find(4)->from, QStringLiteral("ada"));
 }
 
 void tst_PollingEndpoint::sendPlainTextAndJson()
