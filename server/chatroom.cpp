@@ -24,9 +24,22 @@ QByteArray compact(const QJsonObject &object)
 
 } // namespace
 
-ChatRoom::ChatRoom(int historyLimit)
+ChatRoom::ChatRoom(int historyLimit, qint64 historyBytes)
     : m_historyLimit(qMax(1, historyLimit))
+    , m_historyByteLimit(qMax<qint64>(0, historyBytes))
 {
+}
+
+void ChatRoom::setHistoryLimits(int historyLimit, qint64 historyBytes)
+{
+    m_historyLimit = qMax(1, historyLimit);
+    m_historyByteLimit = qMax<qint64>(0, historyBytes);
+    trimHistory();
+}
+
+qint64 ChatRoom::entryBytes(const ChatEntry &entry) noexcept
+{
+    return qint64(sizeof(ChatEntry)) + qint64(entry.from.size() + entry.text.size()) * qint64(sizeof(QChar));
 }
 
 std::optional<ChatEntry> ChatRoom::join(quint64 clientId, const QString &requestedNick, qint64 timeMs)
@@ -62,7 +75,7 @@ ChatRoom::PostResult ChatRoom::post(quint64 clientId, const QString &text, qint6
         return rename(clientId, text.mid(nickCommand.size()), timeMs);
     if (text.trimmed().isEmpty())
         return {std::nullopt, QStringLiteral("empty message")};
-    return {append(ChatEntry::Kind::Message, nick(clientId), text.left(maxTextLength), timeMs), {}};
+    return {append(ChatEntry::Kind::Message, nick(clientId), text, timeMs), {}};
 }
 
 ChatRoom::PostResult ChatRoom::rename(quint64 clientId, const QString &requestedNick, qint64 timeMs)
@@ -85,7 +98,7 @@ ChatRoom::PostResult ChatRoom::rename(quint64 clientId, const QString &requested
 
 ChatEntry ChatRoom::postSystem(const QString &text, qint64 timeMs)
 {
-    return append(ChatEntry::Kind::System, QString(), text.left(maxTextLength), timeMs);
+    return append(ChatEntry::Kind::System, QString(), text, timeMs);
 }
 
 quint64 ChatRoom::firstSeq() const noexcept
@@ -207,9 +220,18 @@ ChatEntry ChatRoom::append(ChatEntry::Kind kind, const QString &from, const QStr
     entry.text = text;
     entry.timeMs = timeMs;
     m_history.push_back(entry);
-    while (qsizetype(m_history.size()) > m_historyLimit)
-        m_history.pop_front();
+    m_historyBytes += entryBytes(entry);
+    trimHistory();
     return entry;
+}
+
+void ChatRoom::trimHistory()
+{
+    while (m_history.size() > 1
+           && (qsizetype(m_history.size()) > m_historyLimit || m_historyBytes > m_historyByteLimit)) {
+        m_historyBytes -= entryBytes(m_history.front());
+        m_history.pop_front();
+    }
 }
 
 } // namespace wslab::server

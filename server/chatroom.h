@@ -16,12 +16,19 @@ namespace wslab::server {
 // of everything said, numbered by sequence. No sockets and no clock: the caller passes the time, so
 // every transport (WebSocket, polling, long polling, the desktop user) goes through the same rules
 // and the tests drive it directly.
+//
+// A line is kept whole, however long: the browser's frames lab sends 70 KiB and 1 MiB lines to show
+// the 16- and 64-bit length tiers, in both directions. The transports bound a line's size (the
+// largest WebSocket message, the largest POST body); the room bounds its memory instead: the history
+// keeps at most `historyLimit` entries and at most `historyBytes` bytes of them (entryBytes()),
+// dropping the oldest first. The newest entry always stays, so a poll still sees a line bigger than
+// the byte limit.
 class ChatRoom
 {
 public:
     static constexpr int defaultHistoryLimit = 1000;
+    static constexpr qint64 defaultHistoryBytes = 8 * 1024 * 1024;
     static constexpr int maxNickLength = 32;
-    static constexpr qsizetype maxTextLength = 64 * 1024; // characters kept of one chat line
 
     // What a post did: a line for everyone, a rename, or nothing (an invalid "/nick").
     struct PostResult
@@ -30,7 +37,16 @@ public:
         QString rejection;              // set when nothing was posted; tell only the sender
     };
 
-    explicit ChatRoom(int historyLimit = defaultHistoryLimit);
+    explicit ChatRoom(int historyLimit = defaultHistoryLimit, qint64 historyBytes = defaultHistoryBytes);
+
+    // Applies new bounds now (the oldest entries beyond them go).
+    void setHistoryLimits(int historyLimit, qint64 historyBytes);
+    [[nodiscard]] int historyLimit() const noexcept { return m_historyLimit; }
+    [[nodiscard]] qint64 historyByteLimit() const noexcept { return m_historyByteLimit; }
+    // What the history holds now, in entryBytes().
+    [[nodiscard]] qint64 historyBytes() const noexcept { return m_historyBytes; }
+    // The memory one entry holds: the entry itself and its strings' characters.
+    [[nodiscard]] static qint64 entryBytes(const ChatEntry &entry) noexcept;
 
     // A client enters; `requestedNick` may be empty or taken, in which case a free one is chosen.
     // Returns the Join entry (its `from` is the nickname given). Joining twice changes nothing and
@@ -76,8 +92,11 @@ private:
     [[nodiscard]] QString uniqueNick(const QString &wanted, quint64 clientId) const;
     [[nodiscard]] bool isNickTaken(const QString &nick, quint64 exceptClientId) const;
     ChatEntry append(ChatEntry::Kind kind, const QString &from, const QString &text, qint64 timeMs);
+    void trimHistory();
 
     int m_historyLimit;
+    qint64 m_historyByteLimit;
+    qint64 m_historyBytes = 0;
     quint64 m_lastSeq = 0;
     std::deque<ChatEntry> m_history;
     QHash<quint64, QString> m_nicks;

@@ -29,7 +29,8 @@ struct ServerSettings
     // A peer that stops reading is dropped once this much is waiting to be written to it, rather
     // than letting its queue grow without bound. Must exceed the largest message echoed at once.
     qint64 maxWriteBuffer = 64 * 1024 * 1024;
-    int chatHistoryLimit = 1000;               // chat entries kept for polling clients
+    int chatHistoryLimit = 1000;               // chat entries kept for polling clients...
+    qint64 chatHistoryBytes = 8 * 1024 * 1024; // ...and the most memory they may hold (ChatRoom)
 
     // Where the page comes from: the compiled-in resources, or a folder (while editing the page).
     QString staticRoot = QStringLiteral(":/web");

@@ -62,7 +62,7 @@ private:
 WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_chat(settings.chatHistoryLimit)
+    , m_chat(settings.chatHistoryLimit, settings.chatHistoryBytes)
     , m_staticFiles(settings.staticRoot)
     , m_readBuffer(readChunkSize, Qt::Uninitialized)
 {
@@ -186,6 +186,7 @@ void WebSocketServer::applySettings(const ServerSettings &settings)
     m_capture->setPayloadCap(settings.capturePayloadCap);
     if (settings.staticRoot != old.staticRoot)
         m_staticFiles = StaticFiles(settings.staticRoot);
+    m_chat.setHistoryLimits(settings.chatHistoryLimit, settings.chatHistoryBytes);
     updateOriginPolicy();
     updateTimers();
     if (m_listener->isListening() && (settings.bindAddress != old.bindAddress || settings.port != old.port)) {

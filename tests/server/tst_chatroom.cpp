@@ -31,6 +31,11 @@ private Q_SLOTS:
     void sinceReturnsEntriesAfterSequence();
     void sinceRespectsMaxCountKeepingOldest();
     void historyIsBounded();
+    void longLinesAreKeptWhole_data();
+    void longLinesAreKeptWhole();
+    void historyIsBoundedInBytes();
+    void lineBiggerThanTheByteLimitStaysAsNewest();
+    void newLimitsApplyAtOnce();
     void json_data();
     void json();
     void welcomeJson();
@@ -265,6 +270,98 @@ void tst_ChatRoom::historyIsBounded()
     QCOMPARE(entries.size(), 4);
     QCOMPARE(entries.first().seq, 8u);
     QCOMPARE(entries.first().text, QStringLiteral("6"));
+}
+
+void tst_ChatRoom::longLinesAreKeptWhole_data()
+{
+    QTest::addColumn<qsizetype>("length");
+    // Around the old 64 Ki character cut, and the frames lab's two big sizes.
+    QTest::addRow("64 Ki - 1") << qsizetype(64 * 1024 - 1);
+    QTest::addRow("64 Ki + 1") << qsizetype(64 * 1024 + 1);
+    QTest::addRow("70 KiB") << qsizetype(70 * 1024);
+    QTest::addRow("1 MiB") << qsizetype(1024 * 1024);
+}
+
+// Regression: lines were cut to 64 Ki characters, so the browser's 70 KiB and 1 MiB messages came
+// back shorter than they went out.
+void tst_ChatRoom::longLinesAreKeptWhole()
+{
+    QFETCH(qsizetype, length);
+    ChatRoom room;
+    room.join(1, QStringLiteral("ann"), 0);
+    QString text(length, QChar(u'w'));
+    text[length - 1] = QChar(u'!'); // the end is there, not only the length
+    const ChatRoom::PostResult result = room.post(1, text, 5);
+    QVERIFY(result.entry);
+    QCOMPARE(result.entry->text.size(), length);
+    QCOMPARE(result.entry->text, text);
+    QCOMPARE(room.find(result.entry->seq)->text, text);
+    const QJsonObject json = QJsonDocument::fromJson(ChatRoom::toJson(*result.entry)).object();
+    QCOMPARE(json.value(QLatin1String("text")).toString(), text);
+    QCOMPARE(room.postSystem(text, 6).text, text);
+}
+
+void tst_ChatRoom::historyIsBoundedInBytes()
+{
+    const QString line(1000, QChar(u'x'));
+    ChatEntry sample;
+    sample.from = QStringLiteral("ann");
+    sample.text = line;
+    const qint64 perLine = ChatRoom::entryBytes(sample);
+    QVERIFY(perLine > qint64(line.size()) * 2); // the characters and the entry itself
+    // Room for ten lines by bytes, a hundred by count: bytes decide.
+    ChatRoom room(100, perLine * 10);
+    room.join(1, QStringLiteral("ann"), 0);
+    for (int i = 0; i < 30; ++i)
+        room.post(1, line, i);
+    QCOMPARE(room.lastSeq(), 31u);
+    QVERIFY(room.historyBytes() <= room.historyByteLimit());
+    QCOMPARE(qsizetype(room.history().size()), 10);
+    QCOMPARE(room.firstSeq(), 22u); // the oldest went first
+    qint64 sum = 0;
+    for (const ChatEntry &entry : room.history())
+        sum += ChatRoom::entryBytes(entry);
+    QCOMPARE(room.historyBytes(), sum);
+    // A far-behind client still gets a consecutive run, from the oldest kept entry.
+    const QList<ChatEntry> entries = room.since(0);
+    QCOMPARE(entries.size(), 10);
+    QCOMPARE(entries.first().seq, 22u);
+    QCOMPARE(entries.last().seq, 31u);
+}
+
+void tst_ChatRoom::lineBiggerThanTheByteLimitStaysAsNewest()
+{
+    ChatRoom room(100, 4096);
+    room.join(1, QStringLiteral("ann"), 0);
+    room.post(1, QStringLiteral("small"), 1);
+    const QString big(64 * 1024, QChar(u'b'));
+    const auto result = room.post(1, big, 2);
+    QVERIFY(result.entry);
+    // Everything older went; the big line stays so that pollers still receive it.
+    QCOMPARE(qsizetype(room.history().size()), 1);
+    QCOMPARE(room.history().front().text, big);
+    QCOMPARE(room.since(0).size(), 1);
+    // The next line pushes it out.
+    room.post(1, QStringLiteral("after"), 3);
+    QCOMPARE(qsizetype(room.history().size()), 1);
+    QCOMPARE(room.history().front().text, QStringLiteral("after"));
+    QCOMPARE(room.historyBytes(), ChatRoom::entryBytes(room.history().front()));
+}
+
+void tst_ChatRoom::newLimitsApplyAtOnce()
+{
+    ChatRoom room;
+    QCOMPARE(room.historyLimit(), ChatRoom::defaultHistoryLimit);
+    QCOMPARE(room.historyByteLimit(), ChatRoom::defaultHistoryBytes);
+    room.join(1, QStringLiteral("ann"), 0);
+    for (int i = 0; i < 20; ++i)
+        room.post(1, QString::number(i), i);
+    room.setHistoryLimits(5, ChatRoom::defaultHistoryBytes);
+    QCOMPARE(qsizetype(room.history().size()), 5);
+    QCOMPARE(room.firstSeq(), 17u);
+    room.setHistoryLimits(100, 0); // no byte budget at all: only the newest stays
+    QCOMPARE(qsizetype(room.history().size()), 1);
+    QCOMPARE(room.firstSeq(), room.lastSeq());
 }
 
 void tst_ChatRoom::json_data()

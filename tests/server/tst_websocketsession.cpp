@@ -70,6 +70,8 @@ private Q_SLOTS:
     void newcomerGetsRecentHistoryAfterTheWelcome();
     void chatNickCommandAndLeave();
     void deskMessageReachesClients();
+    void longChatMessageIsBroadcastWhole_data();
+    void longChatMessageIsBroadcastWhole();
 };
 
 void tst_WebSocketSession::echoEveryDataFrameKind_data()
@@ -702,6 +704,45 @@ void tst_WebSocketSession::deskMessageReachesClients()
     QCOMPARE(message.value("from").toString(), QStringLiteral("Desk"));
     QCOMPARE(message.value("text").toString(), QStringLiteral("hello from the desk"));
     QCOMPARE(entries.size(), 3); // ann's join, Desk's join, the message
+}
+
+void tst_WebSocketSession::longChatMessageIsBroadcastWhole_data()
+{
+    QTest::addColumn<qsizetype>("size");
+    QTest::addColumn<LengthForm>("form"); // of the broadcast (the JSON around the text adds a little)
+    QTest::addRow("1 KiB") << qsizetype(1024) << LengthForm::Extended16;
+    QTest::addRow("70 KiB") << qsizetype(70 * 1024) << LengthForm::Extended64;
+    QTest::addRow("1 MiB") << qsizetype(1024 * 1024) << LengthForm::Extended64;
+}
+
+// Regression: chat lines were cut to 64 Ki characters, so the frames lab's 70 KiB and 1 MiB messages
+// came back short, and never in the 64-bit length tier they were sent in.
+void tst_WebSocketSession::longChatMessageIsBroadcastWhole()
+{
+    QFETCH(qsizetype, size);
+    QFETCH(LengthForm, form);
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer ann, bob;
+    QVERIFY(ann.upgrade(t.port(), "/chatsocket?nick=ann"));
+    QVERIFY(bob.upgrade(t.port(), "/chatsocket?nick=bob"));
+    QTRY_COMPARE_WITH_TIMEOUT(t.server->chatRoom().memberCount(), 2, waitMs);
+    while (ann.nextFrame(200)) { } // welcome, history, joins
+    while (bob.nextFrame(200)) { }
+
+    const QByteArray word = "wslab ";
+    QByteArray text = word.repeated(size / word.size() + 1).left(size - 1) + '!';
+    ann.sendFrame(Opcode::Text, text);
+    for (RawPeer *peer : {&ann, &bob}) {
+        const auto frame = peer->nextFrame(10'000);
+        QVERIFY(frame);
+        QCOMPARE(frame->header.lengthForm, form);
+        const QJsonObject message = json(*frame);
+        QCOMPARE(message.value("type").toString(), QStringLiteral("message"));
+        QCOMPARE(message.value("text").toString().size(), size);
+        QCOMPARE(message.value("text").toString().toUtf8(), text);
+    }
+    QCOMPARE(t.server->chatRoom().history().back().text.size(), size);
 }
 
 QTEST_GUILESS_MAIN(tst_WebSocketSession)
