@@ -4,7 +4,7 @@
 <context>
     <name>wslab::app::AutoDemo</name>
     <message>
-        <source>the demo's settings are out of range</source>
+        <source>the demo&apos;s settings are out of range</source>
         <translation>演示的设置超出范围</translation>
     </message>
     <message>
@@ -270,7 +270,7 @@
         <translation>%1 已断开：%2 %3</translation>
     </message>
     <message>
-        <source>Pong from %1: round trip %2 ms, payload "%3"</source>
+        <source>Pong from %1: round trip %2 ms, payload &quot;%3&quot;</source>
         <translation>来自 %1 的 pong：往返 %2 毫秒，载荷“%3”</translation>
     </message>
     <message>
@@ -372,8 +372,8 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>ADDR</translation>
     </message>
     <message>
-        <source>Also accept WebSocket upgrades from pages of this origin, e.g. https://example.com (repeatable; '*' accepts every origin). By default only the app's own page may connect.</source>
-        <translation>也接受来自此源的页面发起的 WebSocket 升级，例如 https://example.com（可重复；'*' 接受所有源）。默认只有本应用自己的页面可以连接。</translation>
+        <source>Also accept WebSocket upgrades from pages of this origin, e.g. https://example.com (repeatable; &apos;*&apos; accepts every origin). By default only the app&apos;s own page may connect.</source>
+        <translation>也接受来自此源的页面发起的 WebSocket 升级，例如 https://example.com（可重复；&apos;*&apos; 接受所有源）。默认只有本应用自己的页面可以连接。</translation>
     </message>
     <message>
         <source>ORIGIN</source>
@@ -436,11 +436,11 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>多余的参数：%1</translation>
     </message>
     <message>
-        <source>--port needs a number from 0 to 65535, not "%1"</source>
+        <source>--port needs a number from 0 to 65535, not &quot;%1&quot;</source>
         <translation>--port 需要 0 到 65535 之间的数字，而不是“%1”</translation>
     </message>
     <message>
-        <source>--bind needs an IP address, not "%1"</source>
+        <source>--bind needs an IP address, not &quot;%1&quot;</source>
         <translation>--bind 需要一个 IP 地址，而不是“%1”</translation>
     </message>
     <message>
@@ -448,26 +448,26 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>警告：监听 %1 会让别的机器也能连到服务器</translation>
     </message>
     <message>
-        <source>--max-message needs a size in bytes, not "%1"</source>
+        <source>--max-message needs a size in bytes, not &quot;%1&quot;</source>
         <translation>--max-message 需要以字节为单位的大小，而不是“%1”</translation>
     </message>
     <message>
-        <source>--max-frame needs a size in bytes, not "%1"</source>
+        <source>--max-frame needs a size in bytes, not &quot;%1&quot;</source>
         <translation>--max-frame 需要以字节为单位的大小，而不是“%1”</translation>
     </message>
     <message>
-        <source>--fragment-size needs a size in bytes, not "%1"</source>
+        <source>--fragment-size needs a size in bytes, not &quot;%1&quot;</source>
         <translation>--fragment-size 需要以字节为单位的大小，而不是“%1”</translation>
     </message>
     <message>
-        <source>--ping-interval needs milliseconds, not "%1"</source>
+        <source>--ping-interval needs milliseconds, not &quot;%1&quot;</source>
         <translation>--ping-interval 需要毫秒数，而不是“%1”</translation>
     </message>
 </context>
 <context>
     <name>wslab::app::ComposerPresets</name>
     <message>
-        <source>Text "Hello"</source>
+        <source>Text &quot;Hello&quot;</source>
         <translation>文本“Hello”</translation>
     </message>
     <message>
@@ -475,19 +475,19 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>二进制 DE AD BE EF</translation>
     </message>
     <message>
-        <source>Fragmented message "Hel" + "lo"</source>
+        <source>Fragmented message &quot;Hel&quot; + &quot;lo&quot;</source>
         <translation>分片消息“Hel”+“lo”</translation>
     </message>
     <message>
-        <source>Ping "Hello"</source>
+        <source>Ping &quot;Hello&quot;</source>
         <translation>Ping“Hello”</translation>
     </message>
     <message>
-        <source>Unsolicited pong "Hello"</source>
+        <source>Unsolicited pong &quot;Hello&quot;</source>
         <translation>主动发送的 pong“Hello”</translation>
     </message>
     <message>
-        <source>Close 1000 "bye"</source>
+        <source>Close 1000 &quot;bye&quot;</source>
         <translation>关闭 1000“bye”</translation>
     </message>
     <message>
@@ -527,7 +527,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>有效。页面收到一个 4 字节的 ArrayBuffer。</translation>
     </message>
     <message>
-        <source>Valid (RFC 6455 §5.4). Two frames on the wire, one message "Hello" in the page.</source>
+        <source>Valid (RFC 6455 §5.4). Two frames on the wire, one message &quot;Hello&quot; in the page.</source>
         <translation>有效（RFC 6455 §5.4）。线路上是两个帧，页面里是一条消息“Hello”。</translation>
     </message>
     <message>
@@ -567,7 +567,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>浏览器必须使连接失败（RFC 6455 §8.1）：文本必须是 UTF-8。预期会收到关闭码 1007，或者 TCP 连接被直接断开。</translation>
     </message>
     <message>
-        <source>Breaks RFC 6455 §5.2 ("the minimal number of bytes MUST be used"). A strict browser fails the connection (1002); a lenient one shows "Hello". Watch which yours is.</source>
+        <source>Breaks RFC 6455 §5.2 (&quot;the minimal number of bytes MUST be used&quot;). A strict browser fails the connection (1002); a lenient one shows &quot;Hello&quot;. Watch which yours is.</source>
         <translation>违反 RFC 6455 §5.2（“必须使用最少的字节数”）。严格的浏览器会使连接失败（1002）；宽松的浏览器会显示“Hello”。看看你的浏览器属于哪一种。</translation>
     </message>
 </context>
@@ -705,11 +705,11 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>key, 4 hex bytes</source>
-        <translation>密钥，4 个十六进制字节</translation>
+        <translation>掩码键，4 个十六进制字节</translation>
     </message>
     <message>
         <source>Random key</source>
-        <translation>随机密钥</translation>
+        <translation>随机掩码键</translation>
     </message>
     <message>
         <source>&amp;Length form:</source>
@@ -1044,7 +1044,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>握手实验已关闭：升级请求将被正确应答。</translation>
     </message>
     <message>
-        <source>Handshake lab: the next upgrade gets "%1". Reload the page to see the browser refuse it.</source>
+        <source>Handshake lab: the next upgrade gets &quot;%1&quot;. Reload the page to see the browser refuse it.</source>
         <translation>握手实验：下一次升级将收到“%1”。重新加载页面，看浏览器如何拒绝它。</translation>
     </message>
     <message>
@@ -1053,7 +1053,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (see the length field grow from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码密钥的异或运算。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（看长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码键的异或运算。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（看长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>not listening</source>
@@ -1139,7 +1139,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>One per line, e.g. http://localhost:3000
-The app's own page is always allowed.</source>
+The app&apos;s own page is always allowed.</source>
         <translation>每行一个，例如 http://localhost:3000
 本应用自己的页面总是允许的。</translation>
     </message>
@@ -1517,15 +1517,15 @@ The app's own page is always allowed.</source>
     </message>
     <message>
         <source>masking key %1</source>
-        <translation>掩码密钥 %1</translation>
+        <translation>掩码键 %1</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation>密钥 %1</translation>
+        <translation>掩码键 %1</translation>
     </message>
     <message>
         <source>key</source>
-        <translation>密钥</translation>
+        <translation>掩码键</translation>
     </message>
     <message>
         <source>payload data (masked) …</source>
@@ -1563,6 +1563,18 @@ The app's own page is always allowed.</source>
         <source>127 → next 64 bits: the length is in the next 64 bits</source>
         <translation>127 → 后面 64 位：长度在接下来的 64 位中</translation>
     </message>
+    <message>
+        <source>len ≤ 125</source>
+        <translation>len ≤ 125</translation>
+    </message>
+    <message>
+        <source>126 → next 16 bits</source>
+        <translation>126 → 后面 16 位</translation>
+    </message>
+    <message>
+        <source>127 → next 64 bits</source>
+        <translation>127 → 后面 64 位</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::ExplainPanel</name>
@@ -1591,11 +1603,11 @@ The app's own page is always allowed.</source>
         <translation>解析器在这里停下：%1。连接以关闭码 %2 失败（RFC 6455 §7.1.7）。</translation>
     </message>
     <message>
-        <source>An HTTP request from %1: %2. With "Upgrade: websocket" and "Connection: Upgrade" it asks to switch this TCP connection to WebSocket (RFC 6455 §4.1); the handshake view shows how the server derives its answer. Without them it is ordinary HTTP (the polling transports).</source>
+        <source>An HTTP request from %1: %2. With &quot;Upgrade: websocket&quot; and &quot;Connection: Upgrade&quot; it asks to switch this TCP connection to WebSocket (RFC 6455 §4.1); the handshake view shows how the server derives its answer. Without them it is ordinary HTTP (the polling transports).</source>
         <translation>来自 %1 的 HTTP 请求：%2。带有“Upgrade: websocket”和“Connection: Upgrade”时，它请求把这条 TCP 连接切换为 WebSocket（RFC 6455 §4.1）；握手视图展示服务器如何推导出应答。没有这两个头时，它就是普通的 HTTP（轮询类传输方式）。</translation>
     </message>
     <message>
-        <source>"101 Switching Protocols": the server accepts the upgrade. From the next byte on, both sides speak WebSocket frames on this connection (RFC 6455 §4.2.2).</source>
+        <source>&quot;101 Switching Protocols&quot;: the server accepts the upgrade. From the next byte on, both sides speak WebSocket frames on this connection (RFC 6455 §4.2.2).</source>
         <translation>“101 Switching Protocols”：服务器接受升级。从下一个字节起，双方在这条连接上使用 WebSocket 帧通信（RFC 6455 §4.2.2）。</translation>
     </message>
     <message>
@@ -1881,7 +1893,7 @@ The app's own page is always allowed.</source>
     </message>
     <message>
         <source>masking key</source>
-        <translation>掩码密钥</translation>
+        <translation>掩码键</translation>
     </message>
     <message>
         <source>payload</source>
@@ -1956,7 +1968,7 @@ The app's own page is always allowed.</source>
         <translation>RSV=%1</translation>
     </message>
     <message>
-        <source>RSV1-3 = %1: a reserved bit is set. Only a negotiated extension may set one (RSV1 means "compressed" with permessage-deflate, RFC 7692); otherwise the receiver must fail the connection (RFC 6455 §5.2).</source>
+        <source>RSV1-3 = %1: a reserved bit is set. Only a negotiated extension may set one (RSV1 means &quot;compressed&quot; with permessage-deflate, RFC 7692); otherwise the receiver must fail the connection (RFC 6455 §5.2).</source>
         <translation>RSV1-3 = %1：设置了保留位。只有协商好的扩展才能设置保留位（使用 permessage-deflate 时 RSV1 表示“已压缩”，RFC 7692）；否则接收方必须使连接失败（RFC 6455 §5.2）。</translation>
     </message>
     <message>
@@ -1981,11 +1993,11 @@ The app's own page is always allowed.</source>
     </message>
     <message>
         <source>MASK = 1: a 4-byte masking key follows the length and the payload is masked with it; every frame a client sends must be masked (RFC 6455 §5.1, §5.3).</source>
-        <translation>MASK = 1：长度之后跟着 4 字节的掩码密钥，载荷用它加了掩码；客户端发送的每一帧都必须加掩码（RFC 6455 §5.1、§5.3）。</translation>
+        <translation>MASK = 1：长度之后跟着 4 字节的掩码键，载荷用它加了掩码；客户端发送的每一帧都必须加掩码（RFC 6455 §5.1、§5.3）。</translation>
     </message>
     <message>
         <source>MASK = 0: no masking key, the payload is sent as it is; a server never masks its frames (RFC 6455 §5.1).</source>
-        <translation>MASK = 0：没有掩码密钥，载荷按原样发送；服务器从不给自己的帧加掩码（RFC 6455 §5.1）。</translation>
+        <translation>MASK = 0：没有掩码键，载荷按原样发送；服务器从不给自己的帧加掩码（RFC 6455 §5.1）。</translation>
     </message>
     <message>
         <source>length %1 (7-bit form)</source>
@@ -2029,11 +2041,11 @@ The app's own page is always allowed.</source>
     </message>
     <message>
         <source>masking key %1</source>
-        <translation>掩码密钥 %1</translation>
+        <translation>掩码键 %1</translation>
     </message>
     <message>
         <source>masking key = %1: payload byte i is XORed with key byte i mod 4 to unmask it (RFC 6455 §5.3). The key is chosen at random for every frame so that a browser page cannot choose the bytes on the wire (§10.3).</source>
-        <translation>掩码密钥 = %1：载荷的第 i 个字节与密钥的第 i mod 4 个字节做异或，即可去掉掩码（RFC 6455 §5.3）。每一帧的密钥都是随机选取的，这样浏览器中的页面就无法决定线路上出现的字节（§10.3）。</translation>
+        <translation>掩码键 = %1：载荷的第 i 个字节与掩码键的第 i mod 4 个字节做异或，即可去掉掩码（RFC 6455 §5.3）。每一帧的掩码键都是随机选取的，这样浏览器中的页面就无法决定线路上出现的字节（§10.3）。</translation>
     </message>
     <message>
         <source>no payload bytes</source>
@@ -2053,7 +2065,7 @@ The app's own page is always allowed.</source>
     </message>
     <message>
         <source>payload, %1 bytes, masked on the wire (%2); XOR with the key gives %3: %4 (RFC 6455 §5.3).</source>
-        <translation>载荷，%1 字节，在线路上是加了掩码的（%2）；与密钥异或后得到 %3：%4（RFC 6455 §5.3）。</translation>
+        <translation>载荷，%1 字节，在线路上是加了掩码的（%2）；与掩码键异或后得到 %3：%4（RFC 6455 §5.3）。</translation>
     </message>
     <message>
         <source>payload, %1 bytes, as sent (no mask): %2.</source>
@@ -2133,6 +2145,46 @@ The app's own page is always allowed.</source>
     <message>
         <source>✗ differs: a browser must fail the connection (RFC 6455 §4.1)</source>
         <translation>✗ 不一致：浏览器必须使连接失败（RFC 6455 §4.1）</translation>
+    </message>
+    <message>
+        <source>Status 101 Switching Protocols</source>
+        <translation>状态码 101 Switching Protocols</translation>
+    </message>
+    <message>
+        <source>Upgrade: websocket</source>
+        <translation>Upgrade: websocket</translation>
+    </message>
+    <message>
+        <source>Connection: Upgrade</source>
+        <translation>Connection: Upgrade</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept = base64(SHA-1(key + GUID))</source>
+        <translation>Sec-WebSocket-Accept = base64(SHA-1(密钥 + GUID))</translation>
+    </message>
+    <message>
+        <source>No extension the client did not offer</source>
+        <translation>不含客户端未提议的扩展</translation>
+    </message>
+    <message>
+        <source>No subprotocol the client did not offer</source>
+        <translation>不含客户端未提议的子协议</translation>
+    </message>
+    <message>
+        <source>✗ Malformed HTTP response: %1 (%2)</source>
+        <translation>✗ 格式错误的 HTTP 响应：%1（%2）</translation>
+    </message>
+    <message>
+        <source>✗ Incomplete HTTP response: no empty line ends its head.</source>
+        <translation>✗ HTTP 响应不完整：没有空行来结束它的头部。</translation>
+    </message>
+    <message>
+        <source>✓ The response completes the handshake: a browser opens the connection (RFC 6455 §4.1).</source>
+        <translation>✓ 该响应完成了握手：浏览器会建立连接（RFC 6455 §4.1）。</translation>
+    </message>
+    <message>
+        <source>✗ The response does not complete the handshake: a browser fails the connection (RFC 6455 §4.1).</source>
+        <translation>✗ 该响应没有完成握手：浏览器会使连接失败（RFC 6455 §4.1）。</translation>
     </message>
 </context>
 <context>
@@ -2291,7 +2343,7 @@ The app's own page is always allowed.</source>
     </message>
     <message>
         <source>Key byte</source>
-        <translation>密钥字节</translation>
+        <translation>掩码键字节</translation>
     </message>
     <message>
         <source>XOR</source>
@@ -2314,7 +2366,7 @@ The app's own page is always allowed.</source>
     </message>
     <message>
         <source>&lt;b&gt;payload[i] = wire[i] XOR key[i mod 4]&lt;/b&gt; (RFC 6455 §5.3), key = &lt;code&gt;%1&lt;/code&gt;</source>
-        <translation>&lt;b&gt;payload[i] = wire[i] XOR key[i mod 4]&lt;/b&gt;（RFC 6455 §5.3），密钥 = &lt;code&gt;%1&lt;/code&gt;</translation>
+        <translation>&lt;b&gt;payload[i] = wire[i] XOR key[i mod 4]&lt;/b&gt;（RFC 6455 §5.3），掩码键 = &lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
         <source>Select a masked frame (client → server) to see how it is unmasked.</source>
@@ -2454,11 +2506,11 @@ The app's own page is always allowed.</source>
         <translation>Host 头字段不止一个</translation>
     </message>
     <message>
-        <source>Upgrade header field must contain the token "websocket"</source>
+        <source>Upgrade header field must contain the token &quot;websocket&quot;</source>
         <translation>Upgrade 头字段必须包含记号“websocket”</translation>
     </message>
     <message>
-        <source>Connection header field must contain the token "Upgrade"</source>
+        <source>Connection header field must contain the token &quot;Upgrade&quot;</source>
         <translation>Connection 头字段必须包含记号“Upgrade”</translation>
     </message>
     <message>
@@ -2497,7 +2549,7 @@ The app's own page is always allowed.</source>
         <translation>请求方法必须是一个记号（是不是把 TLS 发到了普通 HTTP 端口？）</translation>
     </message>
     <message>
-        <source>Request target must be printable ASCII without spaces or '#'</source>
+        <source>Request target must be printable ASCII without spaces or &apos;#&apos;</source>
         <translation>请求目标必须是可打印 ASCII 字符，且不含空格和“#”</translation>
     </message>
     <message>
@@ -2544,11 +2596,54 @@ The app's own page is always allowed.</source>
         <source>Request head larger than the configured limit</source>
         <translation>请求头超过了设定的上限</translation>
     </message>
+    <message>
+        <source>Status line must be: HTTP version, space, status code, space, reason phrase (may be empty)</source>
+        <translation>状态行必须是：HTTP 版本、空格、状态码、空格、原因短语（可以为空）</translation>
+    </message>
+    <message>
+        <source>Status code must be three digits from 100 to 599</source>
+        <translation>状态码必须是 100 到 599 之间的三位数字</translation>
+    </message>
+    <message>
+        <source>Control character in the reason phrase</source>
+        <translation>原因短语中含有控制字符</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::protocol::UpgradeResponseError</name>
+    <message>
+        <source>Status must be 101 Switching Protocols</source>
+        <translation>状态码必须是 101 Switching Protocols</translation>
+    </message>
+    <message>
+        <source>Upgrade must be &quot;websocket&quot;</source>
+        <translation>Upgrade 头字段必须是“websocket”</translation>
+    </message>
+    <message>
+        <source>Connection must include &quot;Upgrade&quot;</source>
+        <translation>Connection 头字段必须包含“Upgrade”</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept is missing</source>
+        <translation>缺少 Sec-WebSocket-Accept 头字段</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept must be base64(SHA-1(key + GUID)) of the key the client sent</source>
+        <translation>Sec-WebSocket-Accept 必须是用客户端发来的密钥算出的 base64(SHA-1(密钥 + GUID))</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Extensions names an extension the client did not offer</source>
+        <translation>Sec-WebSocket-Extensions 中有客户端未提议的扩展</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Protocol must be one subprotocol the client offered</source>
+        <translation>Sec-WebSocket-Protocol 必须是客户端提议的子协议之一</translation>
+    </message>
 </context>
 <context>
     <name>wslab::server::WebSocketServer</name>
     <message>
-        <source>invalid bind address "%1"</source>
+        <source>invalid bind address &quot;%1&quot;</source>
         <translation>无效的绑定地址“%1”</translation>
     </message>
 </context>
