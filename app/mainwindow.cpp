@@ -271,11 +271,25 @@ void MainWindow::applyDefaultLayout()
     m_chatDock->raise();
     m_detailDock->raise();
 
-    // Sizes that fit 1366x768 and grow with the screen: the right column about a third of the
-    // width (never under 360 px), the detail pane under the table about half of the height.
+    applyDefaultSizes();
+}
+
+void MainWindow::applyDefaultSizes()
+{
+    // Sizes that fit 1366x768 and grow with the screen. The right column takes about a third of the
+    // width (never under 360 px). Under the table, the frame pane gets what a learner needs to see
+    // at once (the step bar, the whole bit diagram, a dozen hex rows beside the narration), and
+    // about 60 % of a tall window; the table keeps at least seven rows.
     const QSize area = isVisible() ? size() : screen()->availableGeometry().size();
     const int rightWidth = std::clamp(area.width() * 3 / 10, 360, 620);
-    const int bottomHeight = std::max(220, area.height() * 45 / 100);
+    const int line = fontMetrics().height();
+    const int chrome = menuBar()->sizeHint().height() + (m_toolBar ? m_toolBar->sizeHint().height() : 0)
+            + statusBar()->sizeHint().height();
+    const int rest = area.height() - chrome;
+    const int tableMinimum = m_filterBar->sizeHint().height() + m_table->horizontalHeader()->sizeHint().height()
+            + 7 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+    const int detailWanted = std::max(rest * 60 / 100, line * 32);
+    const int bottomHeight = std::max(line * 14, std::min(detailWanted, rest - tableMinimum));
     resizeDocks({m_chatDock}, {rightWidth}, Qt::Horizontal);
     resizeDocks({m_detailDock}, {bottomHeight}, Qt::Vertical);
 }
@@ -287,7 +301,7 @@ void MainWindow::restoreLayout()
         const QRect available = screen()->availableGeometry();
         resize(std::min(1600, available.width()), std::min(1000, available.height()));
     }
-    restoreState(m_store->windowState());
+    m_defaultLayoutPending = !restoreState(m_store->windowState());
 }
 
 void MainWindow::resetLayout()
@@ -818,6 +832,11 @@ void MainWindow::applyPreferences(const AppPreferences &preferences)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    if (m_defaultLayoutPending) {
+        // The dock sizes depend on the window's real size, known once it is on the screen.
+        m_defaultLayoutPending = false;
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultSizes);
+    }
     showWelcomeIfFirstRun();
 }
 

@@ -105,6 +105,7 @@ private:
     void connectServer();
     void retranslateUi();
     void applyDefaultLayout();
+    void applyDefaultSizes();
     void restoreLayout();
 
     void onListening(const QString &url, quint16 port);
@@ -205,6 +206,7 @@ private:
     RateMeter m_rates;
     int m_heldFrames = 0;
     bool m_welcomeChecked = false;
+    bool m_defaultLayoutPending = false; // no saved layout: size the docks once the window is shown
 };
 
 } // namespace wslab::app

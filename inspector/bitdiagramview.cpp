@@ -115,27 +115,71 @@ void BitDiagramView::relayout()
 QSize BitDiagramView::sizeHint() const
 {
     const BitDiagramLayout preferred(metricsFor(0), m_layout.bitCount());
-    const QSize minimum = minimumSizeHint();
-    return {std::max(minimum.width(), int(std::ceil(preferred.metrics().leftMargin + 32 * std::ceil(QFontMetricsF(font()).height() * 1.8)))),
-            minimum.height()};
+    const int preferredWidth = std::max(minimumSizeHint().width(),
+                                        int(std::ceil(preferred.metrics().leftMargin
+                                                      + 32 * std::ceil(QFontMetricsF(font()).height() * 1.8))));
+    // The height follows the width the widget has: wide enough, the length forms share one line.
+    return {preferredWidth, heightAtWidth(width())};
 }
 
 QSize BitDiagramView::minimumSizeHint() const
 {
     const BitDiagramLayout narrowest(metricsFor(0), std::max<qint64>(m_layout.bitCount(), 32));
-    const int height = int(std::ceil(narrowest.height() + 3.5 * tierLineHeight() + outerMargin));
-    return {int(std::ceil(narrowest.width() + outerMargin)), height};
+    const int width = int(std::ceil(narrowest.width() + outerMargin));
+    return {width, heightAtWidth(width)};
+}
+
+int BitDiagramView::heightAtWidth(int width) const
+{
+    const BitDiagramLayout layout(metricsFor(width), std::max<qint64>(m_layout.bitCount(), 32));
+    const int lines = tiersOnOneLine(width) ? 1 : 3;
+    return int(std::ceil(tiersTop(layout) + lines * tierLineHeight() + outerMargin));
+}
+
+qreal BitDiagramView::tiersTop(const BitDiagramLayout &layout) const
+{
+    const qreal diagramBottom = std::max<qreal>(layout.height(), layout.metrics().topMargin + layout.rowHeight());
+    return diagramBottom + std::ceil(tierLineHeight() * 0.3);
+}
+
+qreal BitDiagramView::tierChipWidth(LengthForm form) const
+{
+    // The form in use is written out in bold; the other two are named.
+    QFont f = font();
+    f.setBold(form == m_frame.header.lengthForm);
+    const QString text = form == m_frame.header.lengthForm ? QStringLiteral("▶ ") + tierText(form) : tierName(form);
+    return std::ceil(QFontMetricsF(f).horizontalAdvance(text)) + 12;
+}
+
+bool BitDiagramView::tiersOnOneLine(qreal width) const
+{
+    const BitDiagramLayout::Metrics m = metricsFor(width);
+    const qreal spacing = 2 * QFontMetricsF(font()).averageCharWidth();
+    qreal needed = 2 * spacing;
+    for (auto form : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64})
+        needed += tierChipWidth(form);
+    return needed <= width - m.leftMargin - outerMargin;
 }
 
 QRectF BitDiagramView::tierRect(LengthForm form) const
 {
-    const qreal top = std::max<qreal>(m_layout.height(), m_layout.metrics().topMargin + m_layout.rowHeight())
-            + tierLineHeight() / 2;
+    const qreal top = tiersTop(m_layout);
+    const qreal left = m_layout.metrics().leftMargin;
+    const qreal available = width() - left - outerMargin;
     const int index = form == LengthForm::Short7 ? 0 : form == LengthForm::Extended16 ? 1 : 2;
-    // As wide as the diagram, or as the widest line if that is wider (and the widget allows).
-    const qreal diagram = m_layout.width() - m_layout.metrics().leftMargin;
-    const qreal available = width() - m_layout.metrics().leftMargin - outerMargin;
-    return {m_layout.metrics().leftMargin, top + index * tierLineHeight(),
+    if (tiersOnOneLine(width())) {
+        const qreal spacing = 2 * QFontMetricsF(font()).averageCharWidth();
+        qreal x = left;
+        for (auto before : {LengthForm::Short7, LengthForm::Extended16}) {
+            if (before == form)
+                break;
+            x += tierChipWidth(before) + spacing;
+        }
+        return {x, top, tierChipWidth(form), tierLineHeight()};
+    }
+    // One line each, as wide as the diagram, or as the widest line if that is wider (and the widget allows).
+    const qreal diagram = m_layout.width() - left;
+    return {left, top + index * tierLineHeight(),
             std::max<qreal>(0, std::min(available, std::max(diagram, tierTextWidth()))), tierLineHeight()};
 }
 
@@ -302,6 +346,16 @@ QString BitDiagramView::tierText(LengthForm form)
     return {};
 }
 
+QString BitDiagramView::tierName(LengthForm form)
+{
+    switch (form) {
+    case LengthForm::Short7: return tr("len ≤ 125");
+    case LengthForm::Extended16: return tr("126 → next 16 bits");
+    case LengthForm::Extended64: return tr("127 → next 64 bits");
+    }
+    return {};
+}
+
 qreal BitDiagramView::tierTextWidth() const
 {
     QFont bold = font();
@@ -316,23 +370,14 @@ qreal BitDiagramView::tierTextWidth() const
 void BitDiagramView::paintTiers(QPainter &painter) const
 {
     const QPalette &pal = palette();
-    struct Tier
-    {
-        LengthForm form;
-        QString text;
-    };
-    const Tier tiers[] = {
-            {LengthForm::Short7, tierText(LengthForm::Short7)},
-            {LengthForm::Extended16, tierText(LengthForm::Extended16)},
-            {LengthForm::Extended64, tierText(LengthForm::Extended64)},
-    };
     const LengthForm used = m_frame.header.lengthForm;
-    for (const Tier &tier : tiers) {
-        const QRectF line = tierRect(tier.form);
+    const bool oneLine = tiersOnOneLine(width());
+    for (auto form : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64}) {
+        const QRectF line = tierRect(form);
         QFont f = font();
-        f.setBold(tier.form == used);
+        f.setBold(form == used);
         painter.setFont(f);
-        if (tier.form == used) {
+        if (form == used) {
             const FieldId field = used == LengthForm::Short7 ? FieldId::PayloadLength
                     : used == LengthForm::Extended16 ? FieldId::ExtendedPayloadLength16
                                                       : FieldId::ExtendedPayloadLength64;
@@ -341,10 +386,14 @@ void BitDiagramView::paintTiers(QPainter &painter) const
         } else {
             painter.setPen(FieldColors::secondaryText(pal));
         }
-        const QString marker = tier.form == used ? QStringLiteral("▶ ") : QStringLiteral("   ");
+        QString text;
+        if (form == used)
+            text = QStringLiteral("▶ ") + tierText(form);
+        else
+            text = oneLine ? tierName(form) : QStringLiteral("   ") + tierText(form);
         const QFontMetricsF fm(f);
-        painter.drawText(line.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                         fm.elidedText(marker + tier.text, Qt::ElideRight, line.width() - 8));
+        painter.drawText(line.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         fm.elidedText(text, Qt::ElideRight, line.width() - 12));
     }
 }
 

@@ -13,7 +13,8 @@ namespace wslab::inspector {
 
 // The selected frame's header drawn like the RFC 6455 §5.2 figure: 32 bits per row, every bit with
 // its value, each field coloured and labelled with its value, and under it the three length forms
-// with the one this frame uses marked. Hovering a field explains it (tooltip + fieldHovered);
+// with the one this frame uses marked (on one line when the width allows, else one line each, so
+// the diagram stays short in a small window). Hovering a field explains it (tooltip + fieldHovered);
 // clicking emits fieldClicked and bitClicked. Geometry comes from BitDiagramLayout.
 class BitDiagramView : public QWidget
 {
@@ -33,6 +34,9 @@ public:
     // The rectangle of the tier line ("len ≤ 125", "126 → ...", "127 → ...") for each LengthForm.
     [[nodiscard]] QRectF tierRect(protocol::LengthForm form) const;
     [[nodiscard]] static QString tierText(protocol::LengthForm form);
+    [[nodiscard]] static QString tierName(protocol::LengthForm form); // the short form: "126 → next 16 bits"
+    // The height the diagram needs at a given width (the length forms take one line or three).
+    [[nodiscard]] int heightAtWidth(int width) const;
     [[nodiscard]] QString labelFor(const protocol::HeaderField &field, qreal width) const;
 
     [[nodiscard]] QSize sizeHint() const override;
@@ -66,6 +70,9 @@ private:
     [[nodiscard]] QFont labelFont() const;
     [[nodiscard]] qreal tierLineHeight() const;
     [[nodiscard]] qreal tierTextWidth() const;
+    [[nodiscard]] qreal tierChipWidth(protocol::LengthForm form) const;
+    [[nodiscard]] bool tiersOnOneLine(qreal width) const;
+    [[nodiscard]] qreal tiersTop(const BitDiagramLayout &layout) const;
     [[nodiscard]] int bitValue(qint64 bit) const;
     [[nodiscard]] bool isHighlighted(qint64 bit) const noexcept;
     void setHighlightBits(qint64 firstBit, qint64 count);

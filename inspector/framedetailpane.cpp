@@ -10,8 +10,11 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -48,12 +51,12 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
 
     auto *previousButton = new QToolButton(this);
     previousButton->setDefaultAction(m_previousField);
-    auto *nextButton = new QToolButton(this);
-    nextButton->setDefaultAction(m_nextField);
+    m_nextButton = new QToolButton(this);
+    m_nextButton->setDefaultAction(m_nextField);
     m_stepLabel->setTextFormat(Qt::PlainText);
     auto *stepBar = new QHBoxLayout;
     stepBar->addWidget(previousButton);
-    stepBar->addWidget(nextButton);
+    stepBar->addWidget(m_nextButton);
     stepBar->addWidget(m_stepLabel, 1);
 
     m_bitScroll = new QScrollArea(this);
@@ -71,6 +74,7 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_fragments->setTextFormat(Qt::RichText);
     auto *messagePage = new QWidget(this);
     auto *messageLayout = new QVBoxLayout(messagePage);
+    messageLayout->setContentsMargins(4, 4, 4, 0);
     messageLayout->addWidget(m_fragments);
     messageLayout->addWidget(m_message, 1);
 
@@ -79,19 +83,26 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_tabs->addTab(m_unmasking, tr("Unmasking"));
     m_tabs->addTab(messagePage, tr("Message"));
 
+    // Under the diagram, the bytes and the narration side by side when the pane is wide enough (a
+    // small laptop screen has more width than height to spare), else one above the other.
+    m_bytesAndTabs = new QSplitter(Qt::Vertical, this); // see arrangeBytesAndTabs()
+    m_bytesAndTabs->addWidget(m_hex);
+    m_bytesAndTabs->addWidget(m_tabs);
+    m_bytesAndTabs->setStretchFactor(0, 0);
+    m_bytesAndTabs->setStretchFactor(1, 1);
+    m_bytesAndTabs->setChildrenCollapsible(false);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
-    splitter->addWidget(m_hex);
-    splitter->addWidget(m_tabs);
-    // The diagram keeps its natural height (see fitDiagram()); extra room goes to the hex dump
-    // and the tabs.
+    splitter->addWidget(m_bytesAndTabs);
+    // The diagram keeps its natural height (see fitDiagram()); the rest goes to the bytes and tabs.
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 2);
-    splitter->setCollapsible(0, false);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
+    m_bitScroll->viewport()->installEventFilter(this);
 
     // Hovering a field in the diagram shows its bytes; leaving it restores the stepped field.
     connect(m_bits, &BitDiagramView::fieldHovered, m_hex, &HexView::highlightField);
@@ -166,10 +177,57 @@ void FrameDetailPane::showFragments(const FragmentGroup &group)
 
 void FrameDetailPane::fitDiagram()
 {
-    // Tall enough for the whole diagram and its length forms (one to five rows), so it never needs
-    // a vertical scroll bar at the usual sizes; capped so a small window still has a hex dump.
-    const int wanted = m_bits->minimumSizeHint().height() + 2 * m_bitScroll->frameWidth();
-    m_bitScroll->setMinimumHeight(std::min(wanted, fontMetrics().height() * 30));
+    // Tall enough for the whole diagram and its length forms (one to five rows) at the width it has,
+    // so it never needs a vertical scroll bar at the usual sizes; capped so a small window still has
+    // a hex dump. Narrower than the diagram, it scrolls sideways: room for that scroll bar too.
+    const int viewportWidth = m_bitScroll->viewport()->width();
+    int wanted = m_bits->heightAtWidth(std::max(viewportWidth, m_bits->minimumSizeHint().width()))
+            + 2 * m_bitScroll->frameWidth();
+    if (viewportWidth < m_bits->minimumSizeHint().width())
+        wanted += m_bitScroll->horizontalScrollBar()->sizeHint().height();
+    // A tall header (a masked frame with a 64-bit length has five rows) scrolls inside its own area
+    // rather than pushing the bytes and the narration out of a short pane.
+    const int line = fontMetrics().height();
+    const int room = height() - m_nextButton->sizeHint().height() - m_bytesAndTabs->minimumSizeHint().height()
+            - 2 * style()->pixelMetric(QStyle::PM_SplitterWidth);
+    const int height = std::min(wanted, std::max(line * 8, room));
+    if (m_bitScroll->minimumHeight() != height)
+        m_bitScroll->setMinimumHeight(height);
+    // The diagram's height follows its width (the length forms take one line or three); fixing it
+    // here keeps the scroll area and the diagram in step whenever the width changes.
+    const int diagram = m_bits->heightAtWidth(std::max(viewportWidth, m_bits->minimumSizeHint().width()));
+    if (m_bits->height() != diagram || m_bits->minimumHeight() != diagram)
+        m_bits->setFixedHeight(diagram);
+}
+
+void FrameDetailPane::arrangeBytesAndTabs()
+{
+    // Side by side needs the whole hex dump plus a narration column of readable width.
+    const int narration = fontMetrics().averageCharWidth() * 44;
+    const Qt::Orientation wanted = width() >= m_hex->sizeHint().width() + narration + m_bytesAndTabs->handleWidth()
+            ? Qt::Horizontal
+            : Qt::Vertical;
+    if (m_bytesAndTabs->orientation() == wanted)
+        return;
+    m_bytesAndTabs->setOrientation(wanted);
+    // The hex dump gets what it needs (its full width, or ten rows); the tabs get the rest.
+    const int total = wanted == Qt::Horizontal ? width() : std::max(m_bytesAndTabs->height(), 1);
+    const int hex = wanted == Qt::Horizontal ? m_hex->sizeHint().width() : std::min(m_hex->sizeHint().height(), total / 2);
+    m_bytesAndTabs->setSizes({hex, std::max(total - hex - m_bytesAndTabs->handleWidth(), 1)});
+}
+
+void FrameDetailPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeBytesAndTabs();
+    fitDiagram();
+}
+
+bool FrameDetailPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_bitScroll->viewport() && event->type() == QEvent::Resize)
+        fitDiagram();
+    return QWidget::eventFilter(watched, event);
 }
 
 void FrameDetailPane::clear()

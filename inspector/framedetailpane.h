@@ -10,6 +10,7 @@ QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
 class QScrollArea;
+class QSplitter;
 class QTabWidget;
 class QToolButton;
 QT_END_NAMESPACE
@@ -62,7 +63,12 @@ Q_SIGNALS:
     // The learner clicked a fragment of the message: the main window selects that record.
     void fragmentActivated(quint64 recordId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void arrangeBytesAndTabs();
     void applyStepHighlight();
     void updateStepControls();
     void fitDiagram();
@@ -75,6 +81,8 @@ private:
     UnmaskingTable *m_unmasking = nullptr;
     QTabWidget *m_tabs = nullptr;
     QScrollArea *m_bitScroll = nullptr;
+    QSplitter *m_bytesAndTabs = nullptr;
+    QToolButton *m_nextButton = nullptr;
     QLabel *m_stepLabel = nullptr;
     QLabel *m_fragments = nullptr;
     QAction *m_nextField = nullptr;
