@@ -194,7 +194,7 @@ std::optional<protocol::HttpRequestHead> HandshakeView::renderRequest(const QStr
         m_validation->setText(tr("✗ Not a valid upgrade request: %1 (%2) → HTTP %3")
                                       .arg(QCoreApplication::translate(protocol::handshakeErrorContext,
                                                                        protocol::handshakeErrorReason(*error)),
-                                           QLatin1StringView(protocol::handshakeErrorReference(*error)))
+                                           QString::fromUtf8(protocol::handshakeErrorReference(*error)))
                                       .arg(protocol::httpStatusFor(*error)));
     } else {
         m_validation->setText(tr("✓ A valid WebSocket upgrade request (RFC 6455 §4.2.1)."));
@@ -221,7 +221,7 @@ void HandshakeView::renderResponse(const QString &pre, const std::optional<proto
             m_responseChecks->setText(tr("✗ Malformed HTTP response: %1 (%2)")
                                               .arg(QCoreApplication::translate(protocol::httpParseErrorContext,
                                                                                protocol::httpParseErrorReason(parsed.error)),
-                                                   QLatin1StringView(protocol::httpParseErrorReference(parsed.error))));
+                                                   QString::fromUtf8(protocol::httpParseErrorReference(parsed.error))));
         } else {
             m_responseChecks->setText(tr("✗ Incomplete HTTP response: no empty line ends its head."));
         }
@@ -256,7 +256,7 @@ QString HandshakeView::checklistText(const QList<protocol::UpgradeResponseError>
         if (broken == failed.cend()) {
             lines.append(QStringLiteral("✓ %1").arg(tr(check.label)));
         } else {
-            lines.append(QStringLiteral("✗ %1: %2")
+            lines.append(tr("✗ %1: %2")
                                  .arg(tr(check.label),
                                       QCoreApplication::translate(protocol::upgradeResponseErrorContext,
                                                                   protocol::upgradeResponseErrorReason(*broken))));
