@@ -552,7 +552,8 @@ void FrameComposer::updatePreview()
                                    .arg(wire.size())
                                    .arg(frame.header.size())
                                    .arg(frame.payload.size())
-                                   .arg(QLatin1String(protocol::lengthFormName(frame.header.lengthForm))));
+                                   .arg(QCoreApplication::translate("wslab::protocol::LengthForm",
+                                                                  protocol::lengthFormName(frame.header.lengthForm))));
 
     QString verdict;
     if (!m_payloadValid)
