@@ -773,7 +773,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>%1 bytes: %2 header + %3 payload (%4 length)</source>
-        <translation>%1 字节：%2 字节帧头 + %3 字节载荷（%4 长度）</translation>
+        <translation>%1 字节：%2 字节帧头 + %3 字节载荷（%4长度）</translation>
     </message>
     <message>
         <source>The payload is not hex: type pairs of hex digits. The last valid payload is shown.</source>
@@ -2186,6 +2186,10 @@ The app&apos;s own page is always allowed.</source>
         <source>✗ The response does not complete the handshake: a browser fails the connection (RFC 6455 §4.1).</source>
         <translation>✗ 该响应没有完成握手：浏览器会使连接失败（RFC 6455 §4.1）。</translation>
     </message>
+    <message>
+        <source>✗ %1: %2</source>
+        <translation>✗ %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::HexView</name>
@@ -2610,6 +2614,21 @@ The app&apos;s own page is always allowed.</source>
     </message>
 </context>
 <context>
+    <name>wslab::protocol::LengthForm</name>
+    <message>
+        <source>7-bit</source>
+        <translation>7 位</translation>
+    </message>
+    <message>
+        <source>7+16-bit</source>
+        <translation>7+16 位</translation>
+    </message>
+    <message>
+        <source>7+64-bit</source>
+        <translation>7+64 位</translation>
+    </message>
+</context>
+<context>
     <name>wslab::protocol::UpgradeResponseError</name>
     <message>
         <source>Status must be 101 Switching Protocols</source>
@@ -2629,7 +2648,7 @@ The app&apos;s own page is always allowed.</source>
     </message>
     <message>
         <source>Sec-WebSocket-Accept must be base64(SHA-1(key + GUID)) of the key the client sent</source>
-        <translation>Sec-WebSocket-Accept 必须是用客户端发来的密钥算出的 base64(SHA-1(密钥 + GUID))</translation>
+        <translation>Sec-WebSocket-Accept 必须是客户端所发密钥的 base64(SHA-1(密钥 + GUID))</translation>
     </message>
     <message>
         <source>Sec-WebSocket-Extensions names an extension the client did not offer</source>
