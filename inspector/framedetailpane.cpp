@@ -14,7 +14,6 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -65,10 +64,12 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     bitScroll->setWidgetResizable(true);
     bitScroll->setFrameShape(QFrame::NoFrame);
     auto *top = new QWidget(this);
+    top->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(stepBar);
-    topLayout->addWidget(bitScroll, 1);
+    topLayout->addWidget(bitScroll);
+    m_stepLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     m_fragments->setWordWrap(true);
     m_fragments->setTextFormat(Qt::RichText);
@@ -92,16 +93,11 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_bytesAndTabs->setStretchFactor(1, 1);
     m_bytesAndTabs->setChildrenCollapsible(false);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
-    splitter->addWidget(m_bytesAndTabs);
     // The diagram keeps its natural height (see fitDiagram()); the rest goes to the bytes and tabs.
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(top);
+    layout->addWidget(m_bytesAndTabs, 1);
     m_bitScroll->viewport()->installEventFilter(this);
 
     // Hovering a field in the diagram shows its bytes; leaving it restores the stepped field.
@@ -143,6 +139,7 @@ void FrameDetailPane::showRecord(const server::CaptureRecord &record)
     }
     m_fragments->setText(record.frame ? QString() : tr("Not a WebSocket frame."));
     fitDiagram();
+    widenHexToFit();
     m_message->clear();
     applyStepHighlight();
     updateStepControls();
@@ -189,10 +186,11 @@ void FrameDetailPane::fitDiagram()
     // rather than pushing the bytes and the narration out of a short pane.
     const int line = fontMetrics().height();
     const int room = height() - m_nextButton->sizeHint().height() - m_bytesAndTabs->minimumSizeHint().height()
-            - 2 * style()->pixelMetric(QStyle::PM_SplitterWidth);
+            - 2 * layout()->spacing();
     const int height = std::min(wanted, std::max(line * 8, room));
-    if (m_bitScroll->minimumHeight() != height)
-        m_bitScroll->setMinimumHeight(height);
+    // Fixed: room the diagram does not use belongs to the bytes and the narration.
+    if (m_bitScroll->minimumHeight() != height || m_bitScroll->maximumHeight() != height)
+        m_bitScroll->setFixedHeight(height);
     // The diagram's height follows its width (the length forms take one line or three); fixing it
     // here keeps the scroll area and the diagram in step whenever the width changes.
     const int diagram = m_bits->heightAtWidth(std::max(viewportWidth, m_bits->minimumSizeHint().width()));
@@ -214,6 +212,22 @@ void FrameDetailPane::arrangeBytesAndTabs()
     const int total = wanted == Qt::Horizontal ? width() : std::max(m_bytesAndTabs->height(), 1);
     const int hex = wanted == Qt::Horizontal ? m_hex->sizeHint().width() : std::min(m_hex->sizeHint().height(), total / 2);
     m_bytesAndTabs->setSizes({hex, std::max(total - hex - m_bytesAndTabs->handleWidth(), 1)});
+}
+
+void FrameDetailPane::widenHexToFit()
+{
+    // A bigger frame has longer offsets: side by side, the dump grows to show whole rows (never
+    // shrinks, so a width the learner dragged stays).
+    if (m_bytesAndTabs->orientation() != Qt::Horizontal)
+        return;
+    QList<int> sizes = m_bytesAndTabs->sizes();
+    const int wanted = m_hex->sizeHint().width();
+    if (sizes.size() != 2 || sizes.at(0) >= wanted)
+        return;
+    const int total = sizes.at(0) + sizes.at(1);
+    sizes = {std::min(wanted, total - m_tabs->minimumSizeHint().width()), 0};
+    sizes[1] = total - sizes.at(0);
+    m_bytesAndTabs->setSizes(sizes);
 }
 
 void FrameDetailPane::resizeEvent(QResizeEvent *event)

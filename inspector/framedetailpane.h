@@ -69,6 +69,7 @@ protected:
 
 private:
     void arrangeBytesAndTabs();
+    void widenHexToFit();
     void applyStepHighlight();
     void updateStepControls();
     void fitDiagram();
