@@ -126,7 +126,12 @@ qreal TimelineView::gutterWidth() const
 
 qreal TimelineView::laneWidth() const
 {
-    return fontMetrics().averageCharWidth() * 34;
+    // Roomy for a few connections; narrower (down to about 18 characters of label) so that a
+    // browser's page, polling and WebSocket connections fit side by side before the view scrolls.
+    const qreal character = fontMetrics().averageCharWidth();
+    const qreal available = viewport()->width() - gutterWidth() - character * 5 - margin;
+    const qreal fitted = available / (std::max<qsizetype>(m_lanes.size(), 1) + 0.6);
+    return std::floor(std::clamp(fitted, character * 18, character * 34));
 }
 
 qreal TimelineView::serverX() const
@@ -243,10 +248,18 @@ void TimelineView::paintRow(QPainter &painter, int row) const
     const QPalette &pal = palette();
     const QModelIndex index = m_model->index(row, 0);
     const QRectF r = rowRect(row);
-    if (row == m_currentRow)
-        painter.fillRect(r, pal.color(QPalette::Highlight).lighter(FieldColors::isDark(pal) ? 60 : 170));
-    else if (index.data(Role::HeldRole).toBool())
-        painter.fillRect(r, QColor(255, 170, 0, 70));
+    const bool held = index.data(Role::HeldRole).toBool();
+    const auto fillBackground = [&](const QRectF &area) {
+        if (row == m_currentRow) {
+            painter.fillRect(area, pal.color(QPalette::Highlight).lighter(FieldColors::isDark(pal) ? 60 : 170));
+            return;
+        }
+        painter.fillRect(area, pal.color(QPalette::Base));
+        if (held)
+            painter.fillRect(area, QColor(255, 170, 0, 70));
+    };
+    if (row == m_currentRow || held)
+        fillBackground(r);
 
     // The gap since the previous row in this model: a broadcast shows as a run of near-zero gaps.
     const qint64 time = index.data(Role::TimeNsRole).toLongLong();
@@ -302,11 +315,23 @@ void TimelineView::paintRow(QPainter &painter, int row) const
     arrow.closeSubpath();
     painter.fillPath(arrow, colour);
 
-    painter.setPen(FieldColors::text(pal));
+    // The label sits on the arrow; one longer than a short arrow (a connection in the first lanes)
+    // runs on to the right over the empty lanes, on the background so the lifelines do not cross it.
     const qreal left = std::min(from, to) + margin;
-    const qreal width = std::abs(to - from) - 2 * margin;
-    painter.drawText(QRectF(left, r.top(), width, y - r.top() - 1), Qt::AlignHCenter | Qt::AlignBottom,
-                     fontMetrics().elidedText(label, Qt::ElideRight, int(width)));
+    const qreal arrowWidth = std::abs(to - from) - 2 * margin;
+    const qreal textWidth = fontMetrics().horizontalAdvance(label);
+    const QRectF above(left, r.top(), arrowWidth, y - r.top() - 1);
+    painter.setPen(FieldColors::text(pal));
+    if (textWidth <= arrowWidth) {
+        painter.drawText(above, Qt::AlignHCenter | Qt::AlignBottom, label);
+        return;
+    }
+    const qreal width = std::max(arrowWidth, viewport()->width() - left - margin);
+    const QString shown = fontMetrics().elidedText(label, Qt::ElideRight, int(width));
+    const QRectF box(left, above.top(), std::min<qreal>(width, fontMetrics().horizontalAdvance(shown)), above.height());
+    if (box.width() > arrowWidth)
+        fillBackground(box.adjusted(-2, 1, 2, 0));
+    painter.drawText(box, Qt::AlignLeft | Qt::AlignBottom, shown);
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
@@ -361,8 +386,24 @@ void TimelineView::setCurrentRow(int row)
         const int visible = verticalScrollBar()->pageStep();
         if (row < first || row >= first + visible)
             verticalScrollBar()->setValue(std::max(0, row - visible / 2));
+        scrollToLaneOf(row);
     }
     viewport()->update();
+}
+
+void TimelineView::scrollToLaneOf(int row)
+{
+    // A connection scrolled out of view: scroll sideways so that its lane is in view again.
+    const qreal lane = laneX(m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong());
+    if (lane < 0)
+        return;
+    QScrollBar *bar = horizontalScrollBar();
+    const qreal right = lane + laneWidth() / 2;
+    const qreal left = lane - laneWidth() / 2;
+    if (right > viewport()->width())
+        bar->setValue(bar->value() + int(std::ceil(right - viewport()->width())));
+    else if (left < gutterWidth())
+        bar->setValue(bar->value() - int(std::ceil(gutterWidth() - left)));
 }
 
 QSize TimelineView::sizeHint() const

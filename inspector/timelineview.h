@@ -60,6 +60,7 @@ private:
     void onRowsAboutToBeInserted();
     void onRowsInserted(int first, int last);
     void updateScrollBars();
+    void scrollToLaneOf(int row);
     void paintHeader(QPainter &painter) const;
     void paintRow(QPainter &painter, int row) const;
     [[nodiscard]] qreal gutterWidth() const;
