@@ -153,6 +153,7 @@ QWidget *ChatPane::createBinaryTab()
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(row);
     layout->addWidget(m_binaryHint);
+    layout->addStretch(1);
     connect(m_sendHex, &QPushButton::clicked, this, &ChatPane::sendHex);
     connect(m_hex, &QLineEdit::returnPressed, this, &ChatPane::sendHex);
     connect(m_sendFile, &QPushButton::clicked, this, &ChatPane::sendFile);
@@ -183,6 +184,7 @@ QWidget *ChatPane::createGenerateTab()
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(row);
     layout->addWidget(m_generatedHint);
+    layout->addStretch(1);
     connect(m_size, &QComboBox::currentIndexChanged, this, &ChatPane::updateGeneratedHint);
     connect(m_sendGenerated, &QPushButton::clicked, this, &ChatPane::sendGenerated);
     return page;
@@ -209,6 +211,7 @@ QWidget *ChatPane::createPingTab()
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(row);
     layout->addWidget(m_rtt);
+    layout->addStretch(1);
     connect(m_ping, &QPushButton::clicked, this, &ChatPane::sendPingFromUi);
     connect(m_pingPayload, &QLineEdit::returnPressed, this, &ChatPane::sendPingFromUi);
     return page;
@@ -222,21 +225,29 @@ QWidget *ChatPane::createCloseTab()
     m_closeCode->setObjectName(QStringLiteral("closeCode"));
     m_closeCode->setEditable(true);
     m_closeCode->setInsertPolicy(QComboBox::NoInsert);
+    // Narrower than its longest name is fine ("1010 Mandatory Extension"): it shares a row.
+    m_closeCode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_closeCode->setMinimumContentsLength(12);
     m_reasonLabel = new QLabel(page);
     m_closeReason = new QLineEdit(page);
     m_closeReason->setObjectName(QStringLiteral("closeReason"));
     m_closeReason->setMaxLength(123); // RFC 6455 §5.5: 125 bytes minus the 2-byte code
     m_close = new QPushButton(page);
     m_close->setObjectName(QStringLiteral("close"));
+    m_closeHint = new QLabel(page);
+    m_closeHint->setWordWrap(true);
     m_codeLabel->setBuddy(m_closeCode);
     m_reasonLabel->setBuddy(m_closeReason);
+    // The button beside the code, so the reason (and its hint) get the whole width.
     auto *layout = new QGridLayout(page);
     layout->addWidget(m_codeLabel, 0, 0);
-    layout->addWidget(m_closeCode, 0, 1, 1, 2);
+    layout->addWidget(m_closeCode, 0, 1);
+    layout->addWidget(m_close, 0, 2);
     layout->addWidget(m_reasonLabel, 1, 0);
-    layout->addWidget(m_closeReason, 1, 1);
-    layout->addWidget(m_close, 1, 2);
+    layout->addWidget(m_closeReason, 1, 1, 1, 2);
+    layout->addWidget(m_closeHint, 2, 0, 1, 3);
     layout->setColumnStretch(1, 1);
+    layout->setRowStretch(3, 1);
     connect(m_close, &QPushButton::clicked, this, &ChatPane::closeFromUi);
     return page;
 }
@@ -281,6 +292,8 @@ void ChatPane::retranslateUi()
     m_reasonLabel->setText(tr("&Reason:"));
     m_closeReason->setPlaceholderText(tr("optional, UTF-8, at most 123 bytes"));
     m_close->setText(tr("Close connection"));
+    m_closeHint->setText(tr("The browser answers with a Close frame of its own, then the TCP connection "
+                            "closes (RFC 6455 §5.5.1)."));
     fillCloseCodes();
     refillTargets();
 }

@@ -118,6 +118,7 @@ private:
     QLabel *m_reasonLabel = nullptr;
     QLineEdit *m_closeReason = nullptr;
     QPushButton *m_close = nullptr;
+    QLabel *m_closeHint = nullptr;
 };
 
 } // namespace wslab::app

@@ -186,6 +186,10 @@
         <translation>关闭连接</translation>
     </message>
     <message>
+        <source>The browser answers with a Close frame of its own, then the TCP connection closes (RFC 6455 §5.5.1).</source>
+        <translation>浏览器会回一个自己的 Close 帧，随后 TCP 连接关闭（RFC 6455 §5.5.1）。</translation>
+    </message>
+    <message>
         <source>Registered close codes (RFC 6455 §7.4.1). 4000-4999 are for private use; type any other number to try it.</source>
         <translation>已注册的关闭码（RFC 6455 §7.4.1）。4000-4999 供私用；也可以输入其他数字试试。</translation>
     </message>
