@@ -30,6 +30,8 @@ void CommandLineOptions::applyTo(server::ServerSettings &settings) const
         settings.staticRoot = *webRoot;
     if (noCapture)
         settings.captureEnabled = false;
+    if (noDeflate)
+        settings.permessageDeflate = false;
     if (echoAll)
         settings.echoEverywhere = true;
 }
@@ -114,6 +116,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                           tr("MS"));
     const QCommandLineOption noCapture(QStringLiteral("no-capture"),
                                        tr("Record nothing (fastest; headless prints nothing either)."));
+    const QCommandLineOption noDeflate(QStringLiteral("no-deflate"),
+                                       tr("Decline permessage-deflate (RFC 7692): every frame goes uncompressed, "
+                                          "even to browsers that offer compression."));
     const QCommandLineOption echoAll(QStringLiteral("echo-all"),
                                      tr("Every WebSocket endpoint echoes, /chatsocket included (conformance runs)."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Headless: do not print a line per record."));
@@ -122,7 +127,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                      tr("Serve the page from this folder instead of the built-in copy."),
                                      tr("DIR"));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
-                       pingInterval, noCapture, echoAll, quiet, lang, webRoot});
+                       pingInterval, noCapture, noDeflate, echoAll, quiet, lang, webRoot});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -150,6 +155,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     options.headless = parser.isSet(headless);
     options.quiet = parser.isSet(quiet);
     options.noCapture = parser.isSet(noCapture);
+    options.noDeflate = parser.isSet(noDeflate);
     options.echoAll = parser.isSet(echoAll);
     if (parser.isSet(port)) {
         bool ok = false;

@@ -26,6 +26,7 @@ struct CommandLineOptions
     std::optional<int> pingIntervalMs;  // --ping-interval
     std::optional<QString> webRoot;     // --web-root
     bool noCapture = false;             // --no-capture
+    bool noDeflate = false;             // --no-deflate
     bool echoAll = false;               // --echo-all
 
     // Overrides what the command line names; everything else stays as given.

@@ -142,6 +142,7 @@ QString CaptureLineFormatter::frameColumns(const CaptureRecord &record) const
     const QString preview = framePreview(record);
     if (!preview.isEmpty())
         out += QLatin1Char(' ') + preview;
+    out += inflatedColumns(record);
     if (record.held)
         out += QStringLiteral(" [held]");
     return out;
@@ -152,6 +153,9 @@ QString CaptureLineFormatter::framePreview(const CaptureRecord &record) const
     const protocol::DecodedFrame &frame = *record.frame;
     const QByteArrayView payload(frame.payload);
     const qint64 fullSize = record.isTruncated() ? record.truncatedFrom : payload.size();
+    // RFC 7692: deflated bytes are not text, whatever the opcode says.
+    if (isData(frame.header.opcode) && (frame.header.rsv1 || record.inflatedPayload))
+        return payload.isEmpty() && fullSize == 0 ? QString() : hexPreview(payload, fullSize);
     switch (frame.header.opcode) {
     case Opcode::Text:
         return textPreview(payload, fullSize);
@@ -183,6 +187,20 @@ QString CaptureLineFormatter::framePreview(const CaptureRecord &record) const
     }
 }
 
+QString CaptureLineFormatter::inflatedColumns(const CaptureRecord &record) const
+{
+    if (!record.inflatedPayload)
+        return QString();
+    const QByteArrayView message(*record.inflatedPayload);
+    const qint64 fullSize = record.inflatedSize >= 0 ? record.inflatedSize : message.size();
+    // Text when it reads as text (a FIN continuation does not say which kind the message was).
+    const bool text = !QString::fromUtf8(message.first(qMin<qsizetype>(message.size(), 64))).contains(QChar::ReplacementCharacter);
+    QString out = QStringLiteral(" ⇒ inflated %1 B").arg(fullSize);
+    if (fullSize > 0)
+        out += QLatin1Char(' ') + (text ? textPreview(message, fullSize) : hexPreview(message, fullSize));
+    return out;
+}
+
 QString CaptureLineFormatter::httpColumns(const CaptureRecord &record) const
 {
     const QByteArray bytes = record.wireBytes;
@@ -208,7 +226,7 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
             out += QStringLiteral(" (%1)").arg(record.note);
         break;
     case RecordKind::FrameDelivered:
-        out = QStringLiteral("delivered held record %1").arg(record.relatedId);
+        out = QStringLiteral("delivered held record %1").arg(record.relatedId) + inflatedColumns(record);
         break;
     case RecordKind::ProtocolError:
         out = QStringLiteral("error %1").arg(record.decodeError ? QString::fromLatin1(protocol::decodeErrorName(*record.decodeError))

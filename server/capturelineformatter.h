@@ -10,7 +10,9 @@ namespace wslab::server {
 // Pure: the same record always gives the same line. Columns: seconds since the server started,
 // connection, direction ("C→S" client to server, "S→C" server to client, " · " an event), then the
 // frame header (FIN, RSV bits, opcode, MASK, payload length and its RFC 6455 §5.2 length tier) and a
-// payload preview, or the HTTP start line, or the event.
+// payload preview, or the HTTP start line, or the event. A compressed message (permessage-deflate)
+// shows its deflated bytes in hex and, where the record carries it, the inflated message:
+// `… RSV=100 text MASK=1 len=9 (7-bit) f2 48 … ⇒ inflated 5 B "Hello"`.
 class CaptureLineFormatter
 {
 public:
@@ -35,6 +37,7 @@ public:
 private:
     [[nodiscard]] QString frameColumns(const CaptureRecord &record) const;
     [[nodiscard]] QString framePreview(const CaptureRecord &record) const;
+    [[nodiscard]] QString inflatedColumns(const CaptureRecord &record) const;
     [[nodiscard]] QString httpColumns(const CaptureRecord &record) const;
     [[nodiscard]] QString eventColumns(const CaptureRecord &record) const;
 

@@ -52,6 +52,19 @@ struct CaptureRecord
     QByteArray wireBytes;
     qint64 truncatedFrom = -1;
 
+    // permessage-deflate (RFC 7692): a compressed message as the application sees it. `frame` keeps
+    // what crossed the wire (RSV1 = 1 on the first frame, a deflated payload); this is the message
+    // inflated, so a learner sees both sides of the transformation. Set on one record per
+    // compressed message:
+    //   inbound  - the frame that completed it (its FIN frame), or, when frames were held, the
+    //              FrameDelivered record of that frame (the message is inflated when delivered);
+    //   outbound - its first frame (the one with RSV1), holding the message before compression.
+    // Empty when the message was not compressed (or could not be inflated: a ProtocolError record
+    // follows). Cut to the capture's payload cap like the frame payload; `inflatedSize` is the real
+    // size.
+    std::optional<QByteArray> inflatedPayload;
+    qint64 inflatedSize = -1;
+
     bool held = false;           // captured while the session held incoming frames
     quint64 relatedId = 0;       // FrameDelivered: the held record
     std::optional<protocol::DecodeError> decodeError;
@@ -62,6 +75,10 @@ struct CaptureRecord
     // The exact bytes this record stands for (frame bytes re-derived, HTTP bytes as stored).
     [[nodiscard]] QByteArray bytes() const { return frame ? frame->wireBytes() : wireBytes; }
     [[nodiscard]] bool isTruncated() const noexcept { return truncatedFrom >= 0; }
+    [[nodiscard]] bool isInflatedTruncated() const noexcept
+    {
+        return inflatedPayload && inflatedSize > inflatedPayload->size();
+    }
 };
 
 using CaptureBatch = QList<CaptureRecord>;

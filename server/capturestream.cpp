@@ -56,6 +56,12 @@ void CaptureStream::applyPayloadCap(CaptureRecord &record, qint64 cap)
         record.truncatedFrom = record.wireBytes.size();
         record.wireBytes.truncate(cap);
     }
+    if (record.inflatedPayload) {
+        if (record.inflatedSize < 0)
+            record.inflatedSize = record.inflatedPayload->size();
+        if (record.inflatedPayload->size() > cap)
+            record.inflatedPayload->truncate(cap);
+    }
 }
 
 void CaptureStream::timerEvent(QTimerEvent *event)

@@ -64,7 +64,8 @@ public:
     // Hands on what is pending at once (before the server stops, and in tests).
     void flush();
 
-    // Cuts a record's payload (frame payload or HTTP bytes) to `cap` bytes, noting the real size.
+    // Cuts a record's payload (frame payload or HTTP bytes, and an inflated message) to `cap`
+    // bytes, noting the real sizes.
     static void applyPayloadCap(CaptureRecord &record, qint64 cap);
 
 Q_SIGNALS:

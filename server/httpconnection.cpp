@@ -6,6 +6,7 @@
 #include "websocketsession.h"
 
 #include "protocol/acceptderivation.h"
+#include "protocol/deflateoffer.h"
 #include "protocol/handshake.h"
 #include "protocol/httprequestparser.h"
 #include "protocol/httpresponse.h"
@@ -31,6 +32,26 @@ bool isPollPath(QByteArrayView path)
 bool isPostPath(QByteArrayView path)
 {
     return path == "/send" || path == "/stats";
+}
+
+// What became of the client's Sec-WebSocket-Extensions offers, for the capture's note on the 101.
+QString extensionsNote(const QList<QByteArray> &offers, const DeflateNegotiation &negotiation, bool enabled)
+{
+    if (offers.isEmpty())
+        return {};
+    if (!enabled)
+        return QStringLiteral("extensions declined (permessage-deflate is off)");
+    QStringList parts;
+    if (negotiation.accepted)
+        parts << QStringLiteral("accepted: ") + QString::fromLatin1(negotiation.responseValue);
+    for (const DeclinedDeflateOffer &declined : negotiation.declined) {
+        parts << QStringLiteral("declined \"%1\": %2")
+                         .arg(QString::fromLatin1(offers.value(declined.index)),
+                              QString::fromLatin1(deflateOfferErrorReason(declined.error)));
+    }
+    if (!negotiation.accepted)
+        parts << QStringLiteral("no extension agreed");
+    return parts.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -286,11 +307,18 @@ void HttpConnection::handleUpgrade(bool echo)
         rejectAndClose(response, status, QStringLiteral("handshake lab: deliberately wrong answer"));
         return;
     }
-    // RFC 6455 §4.2.2: accept = base64(SHA-1(key + GUID)). The permessage-deflate offer that
-    // browsers send is declined by leaving Sec-WebSocket-Extensions out (§9.1).
-    const QByteArray response = buildSwitchingProtocols(deriveAccept(request.key).accept);
-    writeResponse(response, 101, 0,
-                  request.extensionOffers.isEmpty() ? QString() : QStringLiteral("extensions declined"));
+    // RFC 6455 §4.2.2: accept = base64(SHA-1(key + GUID)). RFC 7692 §5: the first permessage-deflate
+    // offer the server can serve is answered in Sec-WebSocket-Extensions; without that header field
+    // every offer is declined (RFC 6455 §9.1) and the connection sends plain frames.
+    const bool deflateEnabled = m_server.settings().permessageDeflate;
+    DeflateNegotiation negotiation;
+    if (deflateEnabled && !request.extensionOffers.isEmpty())
+        negotiation = negotiatePerMessageDeflate(request.extensionOffers);
+    QList<HttpHeader> extraHeaders;
+    if (negotiation.accepted)
+        extraHeaders.append({"Sec-WebSocket-Extensions", negotiation.responseValue});
+    const QByteArray response = buildSwitchingProtocols(deriveAccept(request.key).accept, extraHeaders);
+    writeResponse(response, 101, 0, extensionsNote(request.extensionOffers, negotiation, deflateEnabled));
 
     m_timer.stop();
     const QByteArray leftover = m_buffer.mid(m_head.size + m_bodyLength);
@@ -303,7 +331,8 @@ void HttpConnection::handleUpgrade(bool echo)
     info.connectedSince = QDateTime::currentDateTime();
     m_stream->disconnect(this);
     auto *session = new WebSocketSession(m_server, m_stream, info,
-                                         echo ? WebSocketSession::Mode::Echo : WebSocketSession::Mode::Chat);
+                                         echo ? WebSocketSession::Mode::Echo : WebSocketSession::Mode::Chat,
+                                         negotiation.accepted);
     m_stream = nullptr;
     m_finished = true;
     m_state = State::Closed;

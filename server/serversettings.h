@@ -40,6 +40,11 @@ struct ServerSettings
 
     bool echoEverywhere = false; // every WebSocket endpoint echoes (conformance runs)
 
+    // RFC 7692: accept a client's permessage-deflate offer. On by default: every browser offers it,
+    // and the inspector should show the traffic a browser really sends (RSV1, deflated payloads).
+    // Off, offers are declined (no Sec-WebSocket-Extensions in the 101) and nothing is compressed.
+    bool permessageDeflate = true;
+
     friend bool operator==(const ServerSettings &, const ServerSettings &) = default;
 };
 

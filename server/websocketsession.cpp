@@ -51,7 +51,8 @@ QByteArray closeReasonUtf8(const QString &reason)
 
 } // namespace
 
-WebSocketSession::WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode)
+WebSocketSession::WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode,
+                                   std::optional<DeflateParameters> deflate)
     : m_server(server)
     , m_stream(stream)
     , m_info(std::move(info))
@@ -60,6 +61,11 @@ WebSocketSession::WebSocketSession(WebSocketServer &server, TcpStream *stream, C
     , m_mode(mode)
 {
     m_stream->setParent(this);
+    if (deflate) {
+        // RFC 7692 §6: the extension gives RSV1 its meaning ("this message is compressed").
+        m_deflate.emplace(*deflate, Role::Server);
+        m_decoder.setRsv1Allowed(true);
+    }
     m_holding = server.isHolding();
     m_lastActivityNs = server.captureTimeNs();
 }
@@ -182,46 +188,77 @@ void WebSocketSession::handleFrame(DecodedFrame &&frame)
         ++counters.requests;
 
     const bool hold = m_holding && m_state == State::Open;
-    quint64 recordId = 0;
-    if (m_server.isCapturing()) {
-        CaptureRecord record;
-        record.connectionId = id();
-        record.direction = Direction::Inbound;
-        record.transport = Transport::WebSocket;
-        record.kind = RecordKind::Frame;
-        record.frame = frame; // shares the payload
-        record.held = hold;
-        recordId = m_server.record(std::move(record));
+    if (!m_server.isCapturing()) {
+        if (hold) {
+            m_held.push_back(HeldItem{0, std::move(frame), std::nullopt});
+            m_server.noteHeldFrame(id());
+        } else {
+            process(std::move(frame), nullptr);
+        }
+        return;
     }
+    CaptureRecord record;
+    record.connectionId = id();
+    record.direction = Direction::Inbound;
+    record.transport = Transport::WebSocket;
+    record.kind = RecordKind::Frame;
+    record.frame = frame; // shares the payload
+    record.held = hold;
     if (hold) {
+        const quint64 recordId = m_server.record(std::move(record));
         m_held.push_back(HeldItem{recordId, std::move(frame), std::nullopt});
         m_server.noteHeldFrame(id());
         return;
     }
-    process(std::move(frame));
+    process(std::move(frame), &record);
 }
 
-void WebSocketSession::process(DecodedFrame &&frame)
+// `record` (the frame's own record, or the FrameDelivered record of a held frame) goes to the
+// capture before anything the frame causes, so an answer is never recorded ahead of its question;
+// when the frame completes a compressed message it carries the message inflated.
+void WebSocketSession::process(DecodedFrame &&frame, CaptureRecord *record)
 {
-    if (m_state == State::Closed)
+    const auto capture = [&] {
+        if (record)
+            m_server.record(std::move(*std::exchange(record, nullptr)));
+    };
+    // RFC 6455 §5.5.1: after a close frame has been sent, data frames are not processed.
+    if (m_state == State::Closed || (!isControl(frame.header.opcode) && m_state != State::Open)) {
+        capture();
         return;
+    }
     if (isControl(frame.header.opcode)) {
+        capture();
         handleControl(frame);
         return;
     }
-    // RFC 6455 §5.5.1: after a close frame has been sent, data frames are not processed.
-    if (m_state != State::Open)
-        return;
     AssemblyStep step = m_assembler.push(std::move(frame));
     switch (step.kind) {
-    case AssemblyStep::Kind::MessageComplete:
-        handleMessage(std::move(step.message));
+    case AssemblyStep::Kind::MessageComplete: {
+        // RFC 7692 §6.2: RSV1 on the first frame says the payload is deflated (the decoder lets RSV1
+        // through only when the extension was agreed). Inflated within the message limit (1009
+        // beyond); data that does not inflate, or text that is not UTF-8 once inflated, is 1007.
+        std::optional<DecodeError> error;
+        if (step.message.compressed) {
+            error = m_deflate ? inflateMessage(*m_deflate, step.message, m_server.settings().maxMessageSize)
+                              : std::optional(DecodeError::ReservedBitsSet);
+            if (!error && record)
+                record->inflatedPayload = step.message.payload; // shared, not copied
+        }
+        capture();
+        if (error)
+            fail(*error, {});
+        else
+            handleMessage(std::move(step.message));
         break;
+    }
     case AssemblyStep::Kind::Failed:
+        capture();
         fail(step.error, {});
         break;
     case AssemblyStep::Kind::FragmentBuffered:
     case AssemblyStep::Kind::Control:
+        capture();
         break;
     }
 }
@@ -325,10 +362,12 @@ void WebSocketSession::fail(DecodeError error, const QByteArray &offendingBytes,
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fin, const QByteArray *whole)
+void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fin, const QByteArray *whole,
+                                  const QByteArray *inflated)
 {
     const qsizetype start = m_out.size();
-    FrameEncoder::encodeInto(m_out, opcode, payload, fin);
+    const bool rsv1 = inflated != nullptr; // RFC 7692 §6.1: the first frame of a compressed message
+    FrameEncoder::encodeInto(m_out, opcode, payload, fin, std::nullopt, rsv1);
     ++m_info.framesOut;
     const int headerSize = int(m_out.size() - start - payload.size());
     TransportCounters &counters = m_server.stats().webSocket;
@@ -340,6 +379,7 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
         // the caller has it as a whole array (the capture cuts it to its cap).
         DecodedFrame frame;
         frame.header.fin = fin;
+        frame.header.rsv1 = rsv1;
         frame.header.opcode = opcode;
         frame.header.payloadLength = quint64(payload.size());
         frame.header.lengthForm = minimalLengthForm(frame.header.payloadLength);
@@ -359,6 +399,8 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
         record.transport = Transport::WebSocket;
         record.kind = RecordKind::Frame;
         record.frame = std::move(frame);
+        if (inflated)
+            record.inflatedPayload = *inflated;
         m_server.record(std::move(record));
     }
     requestFlush();
@@ -370,25 +412,31 @@ void WebSocketSession::queueClose(std::optional<quint16> code, const QString &re
     queueFrame(Opcode::Close, payload, true, &payload);
 }
 
-void WebSocketSession::sendMessage(Opcode opcode, const QByteArray &payload, int fragments)
+void WebSocketSession::sendMessage(Opcode opcode, const QByteArray &message, int fragments)
 {
     if (m_state != State::Open)
         return;
+    // RFC 7692 §7.2.1: the whole message is compressed, then the compressed bytes are framed, so a
+    // fragmented message is deflated once and split afterwards.
+    const QByteArray compressed = m_deflate ? m_deflate->compress(message) : QByteArray();
+    const QByteArray &payload = m_deflate ? compressed : message;
+    const QByteArray *inflated = m_deflate ? &message : nullptr;
     qsizetype fragmentSize = payload.size();
     if (fragments > 1)
         fragmentSize = (payload.size() + fragments - 1) / fragments;
     else if (fragments == 0 && m_server.settings().outgoingFragmentSize > 0)
         fragmentSize = qsizetype(m_server.settings().outgoingFragmentSize);
     if (fragmentSize <= 0 || fragmentSize >= payload.size()) {
-        queueFrame(opcode, payload, true, &payload);
+        queueFrame(opcode, payload, true, &payload, inflated);
         return;
     }
-    // RFC 6455 §5.4: the first frame carries the opcode, the others are continuations; FIN on
-    // the last.
+    // RFC 6455 §5.4: the first frame carries the opcode (and RSV1, RFC 7692 §6.1), the others are
+    // continuations; FIN on the last.
     for (qsizetype offset = 0; offset < payload.size(); offset += fragmentSize) {
         const qsizetype length = qMin(fragmentSize, payload.size() - offset);
         const bool last = offset + length >= payload.size();
-        queueFrame(offset == 0 ? opcode : Opcode::Continuation, QByteArrayView(payload).sliced(offset, length), last);
+        queueFrame(offset == 0 ? opcode : Opcode::Continuation, QByteArrayView(payload).sliced(offset, length), last,
+                   nullptr, offset == 0 ? inflated : nullptr);
     }
 }
 
@@ -507,19 +555,23 @@ bool WebSocketSession::deliverOneHeld()
         return false;
     HeldItem item = std::move(m_held.front());
     m_held.pop_front();
+    std::optional<CaptureRecord> record;
     if (m_server.isCapturing()) {
-        CaptureRecord record;
-        record.connectionId = id();
-        record.direction = Direction::Inbound;
-        record.transport = Transport::WebSocket;
-        record.kind = RecordKind::FrameDelivered;
-        record.relatedId = item.recordId;
-        m_server.record(std::move(record));
+        record.emplace();
+        record->connectionId = id();
+        record->direction = Direction::Inbound;
+        record->transport = Transport::WebSocket;
+        record->kind = RecordKind::FrameDelivered;
+        record->relatedId = item.recordId;
     }
-    if (item.frame)
-        process(std::move(*item.frame));
-    else if (item.error)
-        fail(*item.error, {}, true);
+    if (item.frame) {
+        process(std::move(*item.frame), record ? &*record : nullptr);
+    } else {
+        if (record)
+            m_server.record(std::move(*record));
+        if (item.error)
+            fail(*item.error, {}, true);
+    }
     if (m_readPaused && qsizetype(m_held.size()) < maxHeldFrames / 2) {
         m_readPaused = false;
         m_stream->setReadEnabled(true);

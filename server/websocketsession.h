@@ -3,8 +3,10 @@
 #include "clientinfo.h"
 
 #include "protocol/closepayload.h"
+#include "protocol/deflateoffer.h"
 #include "protocol/framedecoder.h"
 #include "protocol/messageassembler.h"
+#include "protocol/permessagedeflate.h"
 
 #include <QBasicTimer>
 #include <QObject>
@@ -22,6 +24,10 @@ class WebSocketServer;
 // echoed, the closing handshake runs in both directions, and every frame in either direction is
 // captured exactly as it crossed the wire. Outgoing frames of one event-loop turn are written with
 // one write.
+//
+// With permessage-deflate agreed in the handshake (RFC 7692), messages that arrive with RSV1 are
+// inflated (bounded by the message size limit) before they are used, and every data message the
+// session sends is compressed, RSV1 on its first frame only; control frames never are (§6.1).
 class WebSocketSession : public QObject
 {
     Q_OBJECT
@@ -37,8 +43,10 @@ public:
     static constexpr qsizetype maxPendingPings = 16;      // pings awaiting their pong, for the RTT
     static constexpr qsizetype keptWriteCapacity = 16 * 1024; // write buffer kept between turns
 
-    // Takes the stream over (it becomes a child of the session).
-    WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode);
+    // Takes the stream over (it becomes a child of the session). `deflate`: the permessage-deflate
+    // parameters agreed in the handshake, if any.
+    WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode,
+                     std::optional<protocol::DeflateParameters> deflate = std::nullopt);
     ~WebSocketSession() override;
 
     // Starts reading; `leftover` is what followed the request head in the same reads.
@@ -49,10 +57,16 @@ public:
     [[nodiscard]] Mode mode() const noexcept { return m_mode; }
     [[nodiscard]] State state() const noexcept { return m_state; }
     [[nodiscard]] qsizetype heldCount() const noexcept { return qsizetype(m_held.size()); }
+    [[nodiscard]] bool isCompressing() const noexcept { return m_deflate.has_value(); }
+    [[nodiscard]] const protocol::PerMessageDeflate *deflate() const noexcept
+    {
+        return m_deflate ? &*m_deflate : nullptr;
+    }
     void setNick(const QString &nick) { m_info.nick = nick; }
 
-    // A data message, in `fragments` frames (0: per the outgoing fragment size setting).
-    void sendMessage(protocol::Opcode opcode, const QByteArray &payload, int fragments = 0);
+    // A data message, in `fragments` frames (0: per the outgoing fragment size setting); compressed
+    // first when permessage-deflate was agreed.
+    void sendMessage(protocol::Opcode opcode, const QByteArray &message, int fragments = 0);
     void sendPing(const QByteArray &payload);
     // Bytes written as they are (the frame composer); captured as a frame if they are exactly one.
     void sendRaw(const QByteArray &wireBytes);
@@ -89,14 +103,17 @@ private:
     void onDisconnected();
     void consume(QByteArrayView bytes);
     void handleFrame(protocol::DecodedFrame &&frame);
-    void process(protocol::DecodedFrame &&frame);
+    void process(protocol::DecodedFrame &&frame, CaptureRecord *record);
     void handleControl(const protocol::DecodedFrame &frame);
     void handleClose(const protocol::DecodedFrame &frame);
     void handleMessage(protocol::Message &&message);
     void fail(protocol::DecodeError error, const QByteArray &offendingBytes, bool alreadyCaptured = false);
     quint64 captureError(protocol::DecodeError error, const QByteArray &offendingBytes, bool held);
 
-    void queueFrame(protocol::Opcode opcode, QByteArrayView payload, bool fin, const QByteArray *whole = nullptr);
+    // `whole`: the payload as one array, shared by the capture; `inflated`: the message before
+    // compression, on the first frame of a compressed message (which gets RSV1).
+    void queueFrame(protocol::Opcode opcode, QByteArrayView payload, bool fin, const QByteArray *whole = nullptr,
+                    const QByteArray *inflated = nullptr);
     void queueClose(std::optional<quint16> code, const QString &reason);
     void requestFlush();
     void writeOut();
@@ -110,6 +127,7 @@ private:
     ClientInfo m_info;
     protocol::FrameDecoder m_decoder;
     protocol::MessageAssembler m_assembler;
+    std::optional<protocol::PerMessageDeflate> m_deflate; // RFC 7692, when agreed
     QList<protocol::DecodedFrame> m_frames; // decoded by one read, reused
     QByteArray m_out;                       // frames queued this turn
     std::deque<HeldItem> m_held;

@@ -234,7 +234,8 @@ void TestBrowserTransports::everyLineReachesTheOtherTwo()
     const QByteArray utf8 = text.toUtf8();
     if (wayIn == "frame") {
         QVERIFY(m_capture->waitFor([&](const CaptureRecord &r) {
-            return r.kind == RecordKind::Frame && r.direction == Direction::Inbound && r.frame && r.frame->payload == utf8;
+            return r.kind == RecordKind::Frame && r.direction == Direction::Inbound && r.frame
+                    && r.inflatedPayload.value_or(r.frame->payload) == utf8; // permessage-deflate is on
         }, mark));
     } else {
         const auto post = m_capture->waitFor([&](const CaptureRecord &r) {

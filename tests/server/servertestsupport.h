@@ -6,9 +6,13 @@
 #include "server/capturerecord.h"
 #include "server/serversettings.h"
 #include "server/websocketserver.h"
+#include "server/protocol/deflateoffer.h"
 #include "server/protocol/framedecoder.h"
 #include "server/protocol/frameencoder.h"
+#include "server/protocol/messageassembler.h"
+#include "server/protocol/permessagedeflate.h"
 
+#include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -184,10 +188,86 @@ public:
         return frame;
     }
 
+    // The value of a response header field (names compare case-insensitively); empty if absent.
+    [[nodiscard]] QByteArray responseHeader(QByteArrayView name) const
+    {
+        for (const QByteArray &line : responseHead.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+
+    // --- permessage-deflate (RFC 7692), client side ---
+
+    // Upgrades with `offer` in Sec-WebSocket-Extensions; true if the server agreed to it, after
+    // which sendCompressed() deflates and nextMessage() inflates with the agreed parameters.
+    bool upgradeWithDeflate(quint16 port, const QByteArray &path = "/echo",
+                            const QByteArray &offer = "permessage-deflate")
+    {
+        if (!upgrade(port, path, "Sec-WebSocket-Extensions: " + offer + "\r\n"))
+            return false;
+        const QByteArray answer = responseHeader("Sec-WebSocket-Extensions");
+        // The response element has the offer's syntax; each parameter holds what was agreed.
+        const auto parsed = parseDeflateOffer(answer);
+        const auto *agreed = std::get_if<DeflateOffer>(&parsed);
+        if (answer.isEmpty() || !agreed)
+            return false;
+        DeflateParameters parameters;
+        parameters.serverNoContextTakeover = agreed->serverNoContextTakeover;
+        parameters.clientNoContextTakeover = agreed->clientNoContextTakeover;
+        parameters.serverMaxWindowBits = agreed->serverMaxWindowBits.value_or(maxWindowBits);
+        parameters.clientMaxWindowBits = agreed->clientMaxWindowBits.value_or(maxWindowBits);
+        deflate.emplace(parameters, Role::Client);
+        decoder.setRsv1Allowed(true);
+        return true;
+    }
+    // A compressed message, RSV1 on its first frame, in frames of `fragmentSize` payload bytes
+    // (0: one frame).
+    [[nodiscard]] QByteArray compressedFrames(Opcode opcode, QByteArrayView message, qsizetype fragmentSize = 0)
+    {
+        const QByteArray payload = deflate->compress(message);
+        if (fragmentSize <= 0 || fragmentSize >= payload.size())
+            return FrameEncoder::encode(opcode, payload, true, MaskKey{0x37, 0xfa, 0x21, 0x3d}, true);
+        QByteArray wire;
+        for (qsizetype offset = 0; offset < payload.size(); offset += fragmentSize) {
+            const QByteArrayView piece = QByteArrayView(payload).sliced(offset, qMin(fragmentSize, payload.size() - offset));
+            wire += FrameEncoder::encode(offset == 0 ? opcode : Opcode::Continuation, piece,
+                                         offset + piece.size() >= payload.size(), MaskKey{1, 2, 3, 4}, offset == 0);
+        }
+        return wire;
+    }
+    void sendCompressed(Opcode opcode, QByteArrayView message, qsizetype fragmentSize = 0)
+    {
+        send(compressedFrames(opcode, message, fragmentSize));
+    }
+    // The next data message, reassembled and (if it came with RSV1) inflated; control frames on
+    // the way are skipped. `compressed` tells whether the server compressed it.
+    std::optional<Message> nextMessage(bool *compressed = nullptr, int timeoutMs = waitMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (auto frame = nextFrame(int(qMax<qint64>(0, deadline.remainingTime())))) {
+            AssemblyStep step = assembler.push(std::move(*frame));
+            if (step.kind == AssemblyStep::Kind::Failed)
+                return std::nullopt;
+            if (step.kind != AssemblyStep::Kind::MessageComplete)
+                continue;
+            if (compressed)
+                *compressed = step.message.compressed;
+            if (step.message.compressed && (!deflate || inflateMessage(*deflate, step.message, qint64(1) << 30)))
+                return std::nullopt;
+            return std::move(step.message);
+        }
+        return std::nullopt;
+    }
+
     QTcpSocket socket;
     QByteArray received;
     QByteArray responseHead;
     FrameDecoder decoder{DecoderOptions{Role::Client, quint64(1) << 40, false}};
+    MessageAssembler assembler{AssemblerOptions{quint64(1) << 40}};
+    std::optional<PerMessageDeflate> deflate;
     QList<DecodedFrame> frames;
 };
 

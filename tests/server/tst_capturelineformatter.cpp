@@ -34,6 +34,8 @@ private Q_SLOTS:
     void frameLine_data();
     void frameLine();
     void heldFrameIsMarked();
+    void compressedFrameShowsDeflatedAndInflated_data();
+    void compressedFrameShowsDeflatedAndInflated();
     void truncatedPayloadShowsEllipsis();
     void textPreviewEscapes_data();
     void textPreviewEscapes();
@@ -104,6 +106,35 @@ void tst_CaptureLineFormatter::heldFrameIsMarked()
     CaptureRecord record = frameRecord(QByteArray::fromHex("818537fa213d7f9f4d5158"), Direction::Inbound);
     record.held = true;
     QVERIFY(CaptureLineFormatter().format(record).endsWith(QStringLiteral("\"Hello\" [held]")));
+}
+
+void tst_CaptureLineFormatter::compressedFrameShowsDeflatedAndInflated_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QByteArray>("inflated"); // what the record carries; empty: nothing
+    QTest::addColumn<QString>("expected");
+    // RFC 7692 §7.2.3.1: "Hello" deflated is f2 48 cd c9 c9 07 00, sent with RSV1.
+    QTest::addRow("single frame") << QByteArray::fromHex("c107f248cdc9c90700") << QByteArray("Hello")
+            << R"(     1.234567 #3     S→C FIN=1 RSV=100 text    MASK=0 len=7 (7-bit) f2 48 cd c9 c9 07 00 ⇒ inflated 5 B "Hello")";
+    // §7.2.3.1's fragmented example: the first fragment alone is deflated bytes, not text.
+    QTest::addRow("first fragment") << QByteArray::fromHex("4103f248cd") << QByteArray()
+            << "     1.234567 #3     S→C FIN=0 RSV=100 text    MASK=0 len=3 (7-bit) f2 48 cd";
+    QTest::addRow("last fragment completes it") << QByteArray::fromHex("8004c9c90700") << QByteArray("Hello")
+            << R"(     1.234567 #3     S→C FIN=1 RSV=000 continuation MASK=0 len=4 (7-bit) c9 c9 07 00 ⇒ inflated 5 B "Hello")";
+    QTest::addRow("binary message") << QByteArray::fromHex("c20400010200") << QByteArray("\x00\xff\xfe", 3)
+            << "     1.234567 #3     S→C FIN=1 RSV=100 binary  MASK=0 len=4 (7-bit) 00 01 02 00 ⇒ inflated 3 B 00 ff fe";
+}
+
+void tst_CaptureLineFormatter::compressedFrameShowsDeflatedAndInflated()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QByteArray, inflated);
+    QFETCH(QString, expected);
+    CaptureRecord record = frameRecord(wire, Direction::Outbound);
+    QVERIFY(record.frame);
+    if (!inflated.isEmpty())
+        record.inflatedPayload = inflated;
+    QCOMPARE(CaptureLineFormatter().format(record), expected);
 }
 
 void tst_CaptureLineFormatter::truncatedPayloadShowsEllipsis()

@@ -14,7 +14,8 @@ private Q_SLOTS:
     void listensOnLoopbackEphemeralPort();
     void listenFailureIsReported();
     void handshakeAccepted();
-    void handshakeDeclinesPermessageDeflate();
+    void handshakeNegotiatesPermessageDeflate_data();
+    void handshakeNegotiatesPermessageDeflate();
     void handshakeRejected_data();
     void handshakeRejected();
     void headTooLargeIs431();
@@ -76,13 +77,73 @@ void tst_WebSocketServer::handshakeAccepted()
     QVERIFY(!frame->header.masked);
 }
 
-void tst_WebSocketServer::handshakeDeclinesPermessageDeflate()
+void tst_WebSocketServer::handshakeNegotiatesPermessageDeflate_data()
 {
-    TestServer t;
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<QByteArray>("offers"); // the Sec-WebSocket-Extensions lines, as sent
+    QTest::addColumn<QByteArray>("answer"); // empty: no Sec-WebSocket-Extensions in the 101
+    QTest::addColumn<QString>("note");      // part of the capture's note on the 101
+
+    const QByteArray chromium = "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n";
+    QTest::addRow("no offer") << true << QByteArray() << QByteArray() << QString();
+    // RFC 7692 §7.1.2.2: an offered client_max_window_bits without value may be answered with one.
+    QTest::addRow("chromium") << true << chromium << QByteArray("permessage-deflate; client_max_window_bits=15")
+                              << QStringLiteral("accepted: permessage-deflate");
+    QTest::addRow("firefox") << true << QByteArray("Sec-WebSocket-Extensions: permessage-deflate\r\n")
+                             << QByteArray("permessage-deflate") << QStringLiteral("accepted");
+    // §7.1.1.1: an offered server_no_context_takeover is echoed; §7.1.2.1: so is the window.
+    QTest::addRow("parameters") << true
+                                << QByteArray("Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover; "
+                                              "server_max_window_bits=10\r\n")
+                                << QByteArray("permessage-deflate; server_no_context_takeover; server_max_window_bits=10")
+                                << QStringLiteral("accepted");
+    // §5: an offer the server must decline is skipped, the next one is taken.
+    QTest::addRow("invalid then valid") << true
+                                        << QByteArray("Sec-WebSocket-Extensions: permessage-deflate; foo, "
+                                                      "permessage-deflate; client_no_context_takeover\r\n")
+                                        << QByteArray("permessage-deflate; client_no_context_takeover")
+                                        << QStringLiteral("declined \"permessage-deflate; foo\"");
+    QTest::addRow("only invalid offers") << true
+                                         << QByteArray("Sec-WebSocket-Extensions: x-webkit-deflate-frame\r\n"
+                                                       "Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=8\r\n")
+                                         << QByteArray() << QStringLiteral("no extension agreed");
+    QTest::addRow("switched off") << false << chromium << QByteArray() << QStringLiteral("permessage-deflate is off");
+}
+
+// RFC 7692 §5: the 101 names the offer taken (Sec-WebSocket-Extensions) or none; the capture's
+// note on the 101 says what became of every offer.
+void tst_WebSocketServer::handshakeNegotiatesPermessageDeflate()
+{
+    QFETCH(bool, enabled);
+    QFETCH(QByteArray, offers);
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, note);
+    ServerSettings settings = testSettings();
+    QVERIFY(settings.permessageDeflate); // on unless switched off
+    settings.permessageDeflate = enabled;
+    TestServer t(settings);
     QVERIFY(t.start());
     RawPeer peer;
-    QVERIFY(peer.upgrade(t.port(), "/echo", "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"));
-    QVERIFY(!peer.responseHead.toLower().contains("sec-websocket-extensions"));
+    QVERIFY(peer.upgrade(t.port(), "/echo", offers));
+    QCOMPARE(peer.responseHeader("Sec-WebSocket-Extensions"), answer);
+    QCOMPARE(peer.responseHead.count("Sec-WebSocket-Extensions"), answer.isEmpty() ? 0 : 1);
+
+    // Either way the connection works, compressed exactly when agreed (RFC 7692 §6.1: RSV1).
+    peer.decoder.setRsv1Allowed(true); // to see what the server sends, whatever it is
+    peer.sendFrame(Opcode::Text, "Hello");
+    const auto frame = peer.nextFrame();
+    QVERIFY2(frame, "no echo; a plain client frame must be accepted either way");
+    QCOMPARE(frame->header.rsv1, !answer.isEmpty());
+    if (answer.isEmpty())
+        QCOMPARE(frame->payload, QByteArray("Hello"));
+
+    const CaptureBatch records = t.allRecords();
+    const auto response = std::find_if(records.cbegin(), records.cend(), [](const CaptureRecord &r) {
+        return r.kind == RecordKind::HttpResponse;
+    });
+    QVERIFY(response != records.cend());
+    QCOMPARE(response->httpStatus, 101);
+    QVERIFY2(response->note.contains(note), qPrintable(response->note));
 }
 
 void tst_WebSocketServer::handshakeRejected_data()

@@ -1,5 +1,7 @@
 #include "server/servertestsupport.h"
 
+#include "server/capturestream.h"
+
 #include "server/protocol/frameheader.h"
 
 #include <QJsonDocument>
@@ -72,6 +74,16 @@ private Q_SLOTS:
     void deskMessageReachesClients();
     void longChatMessageIsBroadcastWhole_data();
     void longChatMessageIsBroadcastWhole();
+    void deflateEcho_data();
+    void deflateEcho();
+    void deflateFragmentsCarryRsv1OnTheFirstOnly();
+    void deflateErrorsCloseWithCode_data();
+    void deflateErrorsCloseWithCode();
+    void deflateZipBombIsCutAtTheMessageLimit();
+    void deflateCaptureKeepsWireBytesAndTheInflatedMessage();
+    void deflateHeldMessageIsInflatedWhenDelivered();
+    void deflateChatReachesPlainAndCompressedClients();
+    void referenceClientWithoutDeflateOfferGetsPlainFrames();
 };
 
 void tst_WebSocketSession::echoEveryDataFrameKind_data()
@@ -743,6 +755,324 @@ void tst_WebSocketSession::longChatMessageIsBroadcastWhole()
         QCOMPARE(message.value("text").toString().toUtf8(), text);
     }
     QCOMPARE(t.server->chatRoom().history().back().text.size(), size);
+}
+
+void tst_WebSocketSession::deflateEcho_data()
+{
+    QTest::addColumn<QByteArray>("offer");
+    QTest::addColumn<Opcode>("opcode");
+    QTest::addColumn<qsizetype>("size");
+    QTest::addColumn<qsizetype>("fragmentSize"); // of the client's compressed frames; 0: one frame
+    QTest::addColumn<bool>("compress");          // the client compresses (RSV1); false: plain frames
+
+    for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(125), qsizetype(65536), qsizetype(1024 * 1024)}) {
+        QTest::addRow("text %lld", qlonglong(size)) << QByteArray("permessage-deflate") << Opcode::Text << size
+                                                     << qsizetype(0) << true;
+        QTest::addRow("binary %lld", qlonglong(size)) << QByteArray("permessage-deflate") << Opcode::Binary << size
+                                                       << qsizetype(0) << true;
+    }
+    QTest::addRow("text 64 KiB in 1000-byte fragments") << QByteArray("permessage-deflate") << Opcode::Text
+                                                        << qsizetype(65536) << qsizetype(1000) << true;
+    QTest::addRow("binary 1 MiB in 7-byte fragments") << QByteArray("permessage-deflate") << Opcode::Binary
+                                                      << qsizetype(1024 * 1024) << qsizetype(7) << true;
+    // RFC 7692 §6: a message without RSV1 is an uncompressed message, also on a deflate connection.
+    QTest::addRow("plain text on a deflate connection") << QByteArray("permessage-deflate") << Opcode::Text
+                                                        << qsizetype(300) << qsizetype(0) << false;
+    QTest::addRow("no context takeover") << QByteArray("permessage-deflate; server_no_context_takeover; client_no_context_takeover")
+                                         << Opcode::Text << qsizetype(4000) << qsizetype(0) << true;
+    QTest::addRow("small windows") << QByteArray("permessage-deflate; server_max_window_bits=9; client_max_window_bits=9")
+                                   << Opcode::Binary << qsizetype(70'000) << qsizetype(0) << true;
+    QTest::addRow("client window 8") << QByteArray("permessage-deflate; client_max_window_bits=8")
+                                     << Opcode::Binary << qsizetype(5000) << qsizetype(0) << true;
+}
+
+// RFC 7692 §7.2: what comes back is the message sent, compressed by the server's own context
+// (checked by inflating it with the agreed parameters), three times in a row so a kept or a reset
+// context (§7.1.1) is exercised on both sides.
+void tst_WebSocketSession::deflateEcho()
+{
+    QFETCH(QByteArray, offer);
+    QFETCH(Opcode, opcode);
+    QFETCH(qsizetype, size);
+    QFETCH(qsizetype, fragmentSize);
+    QFETCH(bool, compress);
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY2(peer.upgradeWithDeflate(t.port(), "/echo", offer), peer.responseHead.constData());
+    const QByteArray word = opcode == Opcode::Text ? QByteArray("echo, \xce\xba, ") : QByteArray("\x00\xff\x10 binary ", 10);
+    for (int round = 0; round < 3; ++round) {
+        // Repetitive but not constant, with random-looking bytes mixed in so windows matter.
+        QByteArray message = word.repeated(size / word.size() + 1).left(size);
+        for (qsizetype i = 0; opcode == Opcode::Binary && i < size; i += 97)
+            message[i] = char((i * 31 + round) & 0xff);
+        if (compress)
+            peer.sendCompressed(opcode, message, fragmentSize);
+        else
+            peer.sendFrame(opcode, message);
+        bool compressed = false;
+        const auto echo = peer.nextMessage(&compressed, 10'000);
+        QVERIFY2(echo, "no echo, or one that does not inflate with the agreed parameters");
+        QVERIFY(compressed); // every data message the server sends is compressed
+        QCOMPARE(echo->opcode, opcode);
+        QCOMPARE(echo->payload.size(), message.size());
+        QVERIFY(echo->payload == message);
+    }
+}
+
+void tst_WebSocketSession::deflateFragmentsCarryRsv1OnTheFirstOnly()
+{
+    ServerSettings settings = testSettings();
+    settings.outgoingFragmentSize = 100;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgradeWithDeflate(t.port()));
+    QByteArray message;
+    for (int i = 0; i < 2000; ++i)
+        message += QByteArray::number(i * 7919) + ' '; // compresses, but to far more than 100 bytes
+    peer.sendCompressed(Opcode::Text, message);
+    // RFC 7692 §6.1: RSV1 on the first frame of the message, never on a continuation (the peer's
+    // decoder fails on one); the compressed payload is what gets fragmented.
+    QList<DecodedFrame> frames;
+    while (frames.isEmpty() || !frames.last().header.fin) {
+        auto frame = peer.nextFrame();
+        QVERIFY2(frame, "a fragment is missing, or a continuation carried RSV1");
+        frames.append(*frame);
+    }
+    QVERIFY(frames.size() > 2);
+    QByteArray compressed;
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        QCOMPARE(frames.at(i).header.rsv1, i == 0);
+        QCOMPARE(frames.at(i).header.opcode, i == 0 ? Opcode::Text : Opcode::Continuation);
+        QVERIFY(frames.at(i).payload.size() <= 100);
+        compressed += frames.at(i).payload;
+    }
+    QVERIFY(compressed.size() < message.size());
+    const auto inflated = peer.deflate->decompress(compressed, message.size());
+    QVERIFY(std::holds_alternative<QByteArray>(inflated));
+    QCOMPARE(std::get<QByteArray>(inflated), message);
+
+    // The desk's fragmented messages likewise.
+    t.server->sendMessage(0, true, message, 4);
+    frames.clear();
+    while (frames.isEmpty() || !frames.last().header.fin) {
+        auto frame = peer.nextFrame();
+        QVERIFY(frame);
+        frames.append(*frame);
+    }
+    QCOMPARE(frames.size(), 4);
+    QVERIFY(frames.at(0).header.rsv1 && !frames.at(1).header.rsv1 && !frames.at(3).header.rsv1);
+}
+
+void tst_WebSocketSession::deflateErrorsCloseWithCode_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<DecodeError>("error");
+    const auto rsv1Frame = [](Opcode opcode, QByteArrayView payload, bool fin = true) {
+        return FrameEncoder::encode(opcode, payload, fin, MaskKey{9, 8, 7, 6}, true);
+    };
+    // RFC 7692 §7.2.3.1: "Hello" deflated, its 00 00 ff ff removed.
+    const QByteArray hello = QByteArray::fromHex("f248cdc9c90700");
+    QTest::addRow("RSV1 on a continuation") << rsv1Frame(Opcode::Text, hello.left(3), false)
+                                                   + rsv1Frame(Opcode::Continuation, hello.mid(3))
+                                            << 1002 << DecodeError::ReservedBitsSet;
+    QTest::addRow("RSV1 on a ping") << rsv1Frame(Opcode::Ping, "p") << 1002 << DecodeError::ReservedBitsSet;
+    QTest::addRow("not DEFLATE") << rsv1Frame(Opcode::Binary, QByteArray::fromHex("ffffffff")) << 1007
+                                 << DecodeError::InflateFailed;
+    QTest::addRow("DEFLATE cut short") << rsv1Frame(Opcode::Binary, hello.left(3)) << 1007 << DecodeError::InflateFailed;
+    // Valid DEFLATE of bytes that are not UTF-8: only the inflated text can be checked (§8.1).
+    PerMessageDeflate client(DeflateParameters{}, Role::Client);
+    QTest::addRow("text not UTF-8 once inflated") << rsv1Frame(Opcode::Text, client.compress("ok \xff\xfe"))
+                                                  << 1007 << DecodeError::InvalidUtf8;
+}
+
+void tst_WebSocketSession::deflateErrorsCloseWithCode()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, code);
+    QFETCH(DecodeError, error);
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgradeWithDeflate(t.port()));
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    peer.send(bytes + RawPeer::clientFrame(Opcode::Text, "never echoed"));
+    const auto close = peer.nextFrame();
+    QVERIFY(close);
+    QCOMPARE(close->header.opcode, Opcode::Close);
+    QCOMPARE(int(closeCodeOf(*close)), code);
+    QVERIFY(peer.waitForDisconnected());
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
+    QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(code));
+    bool named = false;
+    for (const CaptureRecord &record : t.allRecords())
+        named |= record.kind == RecordKind::ProtocolError && record.decodeError == error;
+    QVERIFY(named);
+}
+
+// A small payload that inflates to far more than the message limit is refused once the limit is
+// passed (RFC 6455 §10.4, 1009), with no more than the limit ever allocated for it.
+void tst_WebSocketSession::deflateZipBombIsCutAtTheMessageLimit()
+{
+    ServerSettings settings = testSettings();
+    settings.maxMessageSize = 256 * 1024;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgradeWithDeflate(t.port()));
+    // Just under and just over the limit, both from a few hundred bytes of DEFLATE.
+    const QByteArray fits(settings.maxMessageSize, '\0');
+    peer.sendCompressed(Opcode::Binary, fits);
+    const auto echo = peer.nextMessage();
+    QVERIFY(echo);
+    QCOMPARE(echo->payload.size(), fits.size());
+
+    const QByteArray bomb = peer.deflate->compress(QByteArray(64 * 1024 * 1024, '\0'));
+    QVERIFY(bomb.size() < 128 * 1024); // 64 MiB of zeros: about 1000:1
+    peer.send(FrameEncoder::encode(Opcode::Binary, bomb, true, MaskKey{1, 1, 1, 1}, true));
+    const auto close = peer.nextFrame(10'000);
+    QVERIFY(close);
+    QCOMPARE(close->header.opcode, Opcode::Close);
+    QCOMPARE(closeCodeOf(*close), quint16(1009));
+    QVERIFY(peer.waitForDisconnected());
+}
+
+void tst_WebSocketSession::deflateCaptureKeepsWireBytesAndTheInflatedMessage()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgradeWithDeflate(t.port(), "/echo", "permessage-deflate"));
+    QByteArray sent = RawPeer::upgradeRequest("/echo", "dGhlIHNhbXBsZSBub25jZQ==",
+                                              "Sec-WebSocket-Extensions: permessage-deflate\r\n");
+    const QByteArray text = QByteArray("compress me, ").repeated(50);
+    // One after the other: with context takeover the order of compression is the order on the wire.
+    QByteArray wire = peer.compressedFrames(Opcode::Text, text);
+    wire += peer.compressedFrames(Opcode::Binary, text, 2); // a few bytes only: it refers back to the first
+    wire += RawPeer::clientFrame(Opcode::Close, FrameEncoder::closePayload(1000));
+    sent += wire;
+    peer.send(wire);
+    QVERIFY(peer.waitForDisconnected());
+    QTRY_COMPARE_WITH_TIMEOUT(t.server->connectionCount(), 0, waitMs);
+    const QByteArray receivedAll = peer.responseHead + peer.received;
+
+    QByteArray inbound, outbound;
+    QList<CaptureRecord> inflatedRecords;
+    for (const CaptureRecord &record : t.allRecords()) {
+        (record.direction == Direction::Inbound ? inbound : outbound) += record.bytes();
+        if (record.inflatedPayload)
+            inflatedRecords.append(record);
+    }
+    // The wire bytes, compressed, exactly as they crossed in both directions.
+    QVERIFY(inbound == sent);
+    QVERIFY(outbound == receivedAll);
+    // Four compressed messages (two in, two echoes), each with its inflated text on one record.
+    QCOMPARE(inflatedRecords.size(), 4);
+    for (const CaptureRecord &record : inflatedRecords) {
+        QCOMPARE(*record.inflatedPayload, text);
+        QCOMPARE(record.inflatedSize, text.size());
+        QVERIFY(!record.isInflatedTruncated());
+        QVERIFY(record.frame->payload.size() < text.size());
+    }
+    // Inbound: on the frame that completed the message (the single frame; the last fragment).
+    QCOMPARE(inflatedRecords.at(0).direction, Direction::Inbound);
+    QVERIFY(inflatedRecords.at(0).frame->header.rsv1 && inflatedRecords.at(0).frame->header.fin);
+    // Outbound: on the first frame, the one with RSV1.
+    QCOMPARE(inflatedRecords.at(1).direction, Direction::Outbound);
+    QVERIFY(inflatedRecords.at(1).frame->header.rsv1);
+    QCOMPARE(inflatedRecords.at(2).direction, Direction::Inbound);
+    QCOMPARE(inflatedRecords.at(2).frame->header.opcode, Opcode::Continuation);
+    QVERIFY(!inflatedRecords.at(2).frame->header.rsv1 && inflatedRecords.at(2).frame->header.fin);
+    QCOMPARE(inflatedRecords.at(3).direction, Direction::Outbound);
+
+    // The capture's payload cap cuts the inflated message too, and says how big it was.
+    CaptureRecord capped = inflatedRecords.at(0);
+    CaptureStream::applyPayloadCap(capped, 16);
+    QCOMPARE(capped.inflatedPayload->size(), 16);
+    QCOMPARE(capped.inflatedSize, text.size());
+    QVERIFY(capped.isInflatedTruncated());
+}
+
+void tst_WebSocketSession::deflateHeldMessageIsInflatedWhenDelivered()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgradeWithDeflate(t.port()));
+    t.server->setHoldIncoming(true);
+    peer.sendCompressed(Opcode::Text, "held, then inflated");
+    const auto isHeld = [](const CaptureRecord &r) { return r.held; };
+    QTRY_VERIFY_WITH_TIMEOUT(std::ranges::any_of(t.allRecords(), isHeld), waitMs);
+    t.server->deliverNextHeld();
+    bool compressed = false;
+    const auto echo = peer.nextMessage(&compressed);
+    QVERIFY(echo);
+    QCOMPARE(echo->payload, QByteArray("held, then inflated"));
+    const CaptureBatch records = t.allRecords();
+    const auto held = std::find_if(records.cbegin(), records.cend(), isHeld);
+    QVERIFY(!held->inflatedPayload); // held before anything was inflated
+    const auto delivered = std::find_if(records.cbegin(), records.cend(), [](const CaptureRecord &r) {
+        return r.kind == RecordKind::FrameDelivered;
+    });
+    QVERIFY(delivered != records.cend());
+    QCOMPARE(delivered->relatedId, held->id);
+    QVERIFY(delivered->inflatedPayload);
+    QCOMPARE(*delivered->inflatedPayload, QByteArray("held, then inflated"));
+}
+
+void tst_WebSocketSession::deflateChatReachesPlainAndCompressedClients()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer zip, plain;
+    QVERIFY(zip.upgradeWithDeflate(t.port(), "/chatsocket?nick=zip"));
+    QVERIFY(plain.upgrade(t.port(), "/chatsocket?nick=plain"));
+    QTRY_COMPARE_WITH_TIMEOUT(t.server->chatRoom().memberCount(), 2, waitMs);
+    while (zip.nextMessage(nullptr, 200)) { }
+    while (plain.nextFrame(200)) { }
+    zip.sendCompressed(Opcode::Text, "from the compressing client");
+    bool compressed = false;
+    const auto toZip = zip.nextMessage(&compressed);
+    QVERIFY(toZip);
+    QVERIFY(compressed);
+    const auto toPlain = plain.nextFrame();
+    QVERIFY(toPlain);
+    QVERIFY(!toPlain->header.rsv1);
+    QCOMPARE(toZip->payload, toPlain->payload); // the same JSON line
+    QCOMPARE(json(*toPlain).value("text").toString(), QStringLiteral("from the compressing client"));
+    QCOMPARE(json(*toPlain).value("from").toString(), QStringLiteral("zip"));
+}
+
+// QWebSocket offers no extension: nothing is compressed for it, and it works as before (the
+// reference client tests above run with permessage-deflate switched on, the default).
+void tst_WebSocketSession::referenceClientWithoutDeflateOfferGetsPlainFrames()
+{
+    TestServer t;
+    QVERIFY(t.server->settings().permessageDeflate);
+    QVERIFY(t.start());
+    QWebSocket client;
+    QSignalSpy texts(&client, &QWebSocket::textMessageReceived);
+    client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(t.port())));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, waitMs);
+    const QString message = QStringLiteral("plain ").repeated(100);
+    client.sendTextMessage(message);
+    QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, waitMs);
+    QCOMPARE(texts.at(0).at(0).toString(), message);
+    client.close();
+    bool sawResponse = false;
+    for (const CaptureRecord &record : t.allRecords()) {
+        if (record.kind == RecordKind::HttpResponse) {
+            sawResponse = true;
+            QVERIFY(!record.wireBytes.contains("Sec-WebSocket-Extensions"));
+        }
+        if (record.frame) {
+            QVERIFY(!record.frame->header.rsv1);
+            QVERIFY(!record.inflatedPayload);
+        }
+    }
+    QVERIFY(sawResponse);
 }
 
 QTEST_GUILESS_MAIN(tst_WebSocketSession)
