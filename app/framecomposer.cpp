@@ -59,6 +59,25 @@ std::optional<protocol::MaskKey> keyFromText(const QString &text)
     return protocol::MaskKey{quint8(bytes[0]), quint8(bytes[1]), quint8(bytes[2]), quint8(bytes[3])};
 }
 
+// A word-wrapped label is as wide as its longest word; a payload preview such as "xxxx…" of a
+// 126-byte ping would widen the whole pane. Zero-width spaces let long runs break anywhere.
+QString breakableText(const QString &text)
+{
+    constexpr qsizetype chunk = 16;
+    QString out;
+    out.reserve(text.size() + text.size() / chunk);
+    qsizetype run = 0;
+    for (const QChar c : text) {
+        run = c.isSpace() ? 0 : run + 1;
+        if (run > chunk) {
+            out += QChar(0x200B);
+            run = 1;
+        }
+        out += c;
+    }
+    return out;
+}
+
 } // namespace
 
 FrameComposer::FrameComposer(ClientListModel *clients, QWidget *parent)
@@ -248,14 +267,9 @@ QWidget *FrameComposer::createPreviewBox()
 
     auto *layout = new QVBoxLayout(m_previewBox);
     layout->addWidget(m_sizeSummary);
-    // The diagram keeps its 32-bit rows readable and scrolls sideways in a narrow dock.
-    auto *bitScroll = new QScrollArea(m_previewBox);
-    bitScroll->setWidget(m_bitDiagram);
-    bitScroll->setWidgetResizable(true);
-    bitScroll->setFrameShape(QFrame::NoFrame);
-    bitScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_bitScroll = bitScroll;
-    layout->addWidget(bitScroll);
+    // In a narrow dock the diagram draws 16-bit rows and the dump 8 bytes a row: nothing scrolls
+    // sideways.
+    layout->addWidget(m_bitDiagram);
     layout->addWidget(m_hexView, 1);
     layout->addWidget(m_narration);
     layout->addWidget(m_verdict);
@@ -541,8 +555,7 @@ void FrameComposer::updatePreview()
         m_hexView->setFrame(*decoded);
         m_bitDiagram->setFrame(*decoded);
         // As tall as this frame's diagram (2 to 5 rows), plus room for the sideways scroll bar.
-        m_bitScroll->setFixedHeight(m_bitDiagram->sizeHint().height() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2);
-        m_narration->setText(inspector::FrameNarrator::summary(*decoded));
+        m_narration->setText(breakableText(inspector::FrameNarrator::summary(*decoded)));
     } else {
         m_hexView->setBytes(wire);
         m_bitDiagram->clear();

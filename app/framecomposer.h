@@ -114,7 +114,6 @@ private:
     QLabel *m_sizeSummary = nullptr;
     inspector::HexView *m_hexView = nullptr;
     inspector::BitDiagramView *m_bitDiagram = nullptr;
-    QWidget *m_bitScroll = nullptr;
     QLabel *m_narration = nullptr;
     QLabel *m_verdict = nullptr;
 

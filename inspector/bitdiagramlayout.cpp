@@ -7,13 +7,14 @@ namespace wslab::inspector {
 using protocol::FieldId;
 using protocol::HeaderField;
 
-BitDiagramLayout::BitDiagramLayout(const Metrics &metrics, qint64 bitCount)
+BitDiagramLayout::BitDiagramLayout(const Metrics &metrics, qint64 bitCount, int bitsPerRow)
     : m_metrics(metrics)
     , m_bitCount(std::max<qint64>(0, bitCount))
+    , m_bitsPerRow(std::max(1, bitsPerRow))
 {
 }
 
-qint64 BitDiagramLayout::bitsToShow(const QList<HeaderField> &fields)
+qint64 BitDiagramLayout::bitsToShow(const QList<HeaderField> &fields, int bitsPerRow)
 {
     qint64 headerBits = 0;
     qint64 totalBits = 0;
@@ -28,12 +29,12 @@ qint64 BitDiagramLayout::bitsToShow(const QList<HeaderField> &fields)
 
 int BitDiagramLayout::rowCount() const noexcept
 {
-    return int((m_bitCount + bitsPerRow - 1) / bitsPerRow);
+    return int((m_bitCount + m_bitsPerRow - 1) / m_bitsPerRow);
 }
 
 qreal BitDiagramLayout::width() const noexcept
 {
-    return m_metrics.leftMargin + bitsPerRow * m_metrics.cellWidth + 1;
+    return m_metrics.leftMargin + m_bitsPerRow * m_metrics.cellWidth + 1;
 }
 
 qreal BitDiagramLayout::height() const noexcept
@@ -49,8 +50,8 @@ qreal BitDiagramLayout::rowTop(int row) const noexcept
 
 QRectF BitDiagramLayout::bitRect(qint64 bit) const noexcept
 {
-    const int row = int(bit / bitsPerRow);
-    const int column = int(bit % bitsPerRow);
+    const int row = int(bit / m_bitsPerRow);
+    const int column = int(bit % m_bitsPerRow);
     return {m_metrics.leftMargin + column * m_metrics.cellWidth, rowTop(row), m_metrics.cellWidth,
             m_metrics.bitHeight};
 }
@@ -71,7 +72,7 @@ QList<QRectF> BitDiagramLayout::fieldSegments(const HeaderField &field) const
     const qint64 first = field.bitOffset;
     const qint64 end = std::min(field.bitOffset + field.bitLength, m_bitCount); // exclusive
     for (qint64 bit = first; bit < end;) {
-        const qint64 rowEnd = (bit / bitsPerRow + 1) * bitsPerRow;
+        const qint64 rowEnd = (bit / m_bitsPerRow + 1) * m_bitsPerRow;
         const qint64 segmentEnd = std::min(end, rowEnd);
         const QRectF left = bitRect(bit);
         segments.append(QRectF(left.x(), left.y(), (segmentEnd - bit) * m_metrics.cellWidth, rowHeight()));
@@ -94,13 +95,13 @@ std::optional<qint64> BitDiagramLayout::bitAt(QPointF point) const noexcept
 {
     const qreal x = point.x() - m_metrics.leftMargin;
     const qreal y = point.y() - m_metrics.topMargin;
-    if (x < 0 || y < 0 || x >= bitsPerRow * m_metrics.cellWidth)
+    if (x < 0 || y < 0 || x >= m_bitsPerRow * m_metrics.cellWidth)
         return std::nullopt;
     const qreal pitch = rowHeight() + m_metrics.rowGap;
     const int row = int(y / pitch);
     if (y - row * pitch >= rowHeight())
         return std::nullopt; // the gap between rows
-    const qint64 bit = qint64(row) * bitsPerRow + int(x / m_metrics.cellWidth);
+    const qint64 bit = qint64(row) * m_bitsPerRow + int(x / m_metrics.cellWidth);
     if (bit >= m_bitCount)
         return std::nullopt;
     return bit;

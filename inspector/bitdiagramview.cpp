@@ -35,7 +35,9 @@ BitDiagramView::BitDiagramView(QWidget *parent)
     setMouseTracking(true);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true); // rows of 32 or 16 bits, the length forms on one line or more
+    setSizePolicy(policy);
     relayout();
 }
 
@@ -88,7 +90,23 @@ qreal BitDiagramView::tierLineHeight() const
     return std::ceil(QFontMetricsF(font()).height() * 1.35);
 }
 
-BitDiagramLayout::Metrics BitDiagramView::metricsFor(qreal width) const
+qreal BitDiagramView::minimumCellWidth() const
+{
+    // Two digits of bit number per cell, with a little air.
+    return std::ceil(QFontMetricsF(labelFont()).horizontalAdvance(QStringLiteral("31")) + 6);
+}
+
+int BitDiagramView::bitsPerRowAt(qreal width) const
+{
+    // The RFC's 32-bit rows when every cell still gets its minimum width, else 16-bit rows (a
+    // narrow pane such as the composer's preview) rather than a diagram that scrolls sideways.
+    const BitDiagramLayout::Metrics m = metricsFor(0, BitDiagramLayout::rfcBitsPerRow);
+    const qreal available = width - m.leftMargin - outerMargin;
+    return available >= BitDiagramLayout::rfcBitsPerRow * minimumCellWidth() ? BitDiagramLayout::rfcBitsPerRow
+                                                                            : BitDiagramLayout::narrowBitsPerRow;
+}
+
+BitDiagramLayout::Metrics BitDiagramView::metricsFor(qreal width, int bitsPerRow) const
 {
     const QFontMetricsF fm(font());
     const QFontMetricsF small(labelFont());
@@ -99,41 +117,48 @@ BitDiagramLayout::Metrics BitDiagramView::metricsFor(qreal width) const
     m.labelHeight = std::ceil(small.height() * 1.5);
     m.rowGap = std::ceil(fm.height() * 0.3);
     // Fill the width, within limits: at least two digits of bit number per cell, at most a square-ish cell.
-    const qreal minCell = std::ceil(small.horizontalAdvance(QStringLiteral("31")) + 6);
     const qreal maxCell = std::ceil(fm.height() * 2.4);
-    const qreal available = (width - m.leftMargin - outerMargin) / BitDiagramLayout::bitsPerRow;
-    m.cellWidth = std::floor(std::clamp(available, minCell, maxCell));
+    const qreal available = (width - m.leftMargin - outerMargin) / bitsPerRow;
+    m.cellWidth = std::floor(std::clamp(available, minimumCellWidth(), maxCell));
     return m;
+}
+
+BitDiagramLayout BitDiagramView::layoutAt(qreal width, qint64 minimumBits) const
+{
+    const int bitsPerRow = bitsPerRowAt(width);
+    const qint64 bits = m_hasFrame ? BitDiagramLayout::bitsToShow(m_fields, bitsPerRow) : 0;
+    return BitDiagramLayout(metricsFor(width, bitsPerRow), std::max(bits, minimumBits), bitsPerRow);
 }
 
 void BitDiagramView::relayout()
 {
-    m_layout = BitDiagramLayout(metricsFor(width()), m_hasFrame ? BitDiagramLayout::bitsToShow(m_fields) : 0);
+    m_layout = layoutAt(width());
     updateGeometry();
 }
 
 QSize BitDiagramView::sizeHint() const
 {
-    const BitDiagramLayout preferred(metricsFor(0), m_layout.bitCount());
+    const BitDiagramLayout::Metrics m = metricsFor(0, BitDiagramLayout::rfcBitsPerRow);
     const int preferredWidth = std::max(minimumSizeHint().width(),
-                                        int(std::ceil(preferred.metrics().leftMargin
-                                                      + 32 * std::ceil(QFontMetricsF(font()).height() * 1.8))));
-    // The height follows the width the widget has: wide enough, the length forms share one line.
+                                        int(std::ceil(m.leftMargin + BitDiagramLayout::rfcBitsPerRow
+                                                                              * std::ceil(QFontMetricsF(font()).height() * 1.8))));
+    // The height follows the width the widget has: rows of 32 or 16 bits, the length forms on one
+    // line or stacked.
     return {preferredWidth, heightAtWidth(width())};
 }
 
 QSize BitDiagramView::minimumSizeHint() const
 {
-    const BitDiagramLayout narrowest(metricsFor(0), std::max<qint64>(m_layout.bitCount(), 32));
-    const int width = int(std::ceil(narrowest.width() + outerMargin));
+    const BitDiagramLayout::Metrics m = metricsFor(0, BitDiagramLayout::narrowBitsPerRow);
+    const int width = int(std::ceil(m.leftMargin + BitDiagramLayout::narrowBitsPerRow * m.cellWidth + 1 + outerMargin));
     return {width, heightAtWidth(width)};
 }
 
 int BitDiagramView::heightAtWidth(int width) const
 {
-    const BitDiagramLayout layout(metricsFor(width), std::max<qint64>(m_layout.bitCount(), 32));
-    const int lines = tiersOnOneLine(width) ? 1 : 3;
-    return int(std::ceil(tiersTop(layout) + lines * tierLineHeight() + outerMargin));
+    // An empty view keeps one row for its hint.
+    const BitDiagramLayout layout = layoutAt(width, BitDiagramLayout::narrowBitsPerRow);
+    return int(std::ceil(placeTiers(layout, width).bottom + outerMargin));
 }
 
 qreal BitDiagramView::tiersTop(const BitDiagramLayout &layout) const
@@ -151,36 +176,56 @@ qreal BitDiagramView::tierChipWidth(LengthForm form) const
     return std::ceil(QFontMetricsF(f).horizontalAdvance(text)) + 12;
 }
 
-bool BitDiagramView::tiersOnOneLine(qreal width) const
+BitDiagramView::TierPlacement BitDiagramView::placeTiers(const BitDiagramLayout &layout, qreal width) const
 {
-    const BitDiagramLayout::Metrics m = metricsFor(width);
+    constexpr LengthForm forms[] = {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64};
+    TierPlacement placement;
+    const qreal line = tierLineHeight();
+    const qreal left = layout.metrics().leftMargin;
+    const qreal available = std::max<qreal>(0, width - left - outerMargin);
     const qreal spacing = 2 * QFontMetricsF(font()).averageCharWidth();
+    qreal y = tiersTop(layout);
     qreal needed = 2 * spacing;
-    for (auto form : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64})
+    for (LengthForm form : forms)
         needed += tierChipWidth(form);
-    return needed <= width - m.leftMargin - outerMargin;
+    if (needed <= available) {
+        // All three on one line, in the order of the RFC's text.
+        qreal x = left;
+        for (int i = 0; i < 3; ++i) {
+            placement.rects[i] = QRectF(x, y, tierChipWidth(forms[i]), line);
+            x += placement.rects[i].width() + spacing;
+        }
+        placement.bottom = y + line;
+        return placement;
+    }
+    // Narrow: the form in use on a line of its own (two if its sentence needs them), the other two
+    // named under it, side by side when they fit.
+    const LengthForm used = m_frame.header.lengthForm;
+    const int usedIndex = int(std::find(std::begin(forms), std::end(forms), used) - std::begin(forms));
+    const qreal usedWidth = tierChipWidth(used);
+    placement.usedWraps = usedWidth > available;
+    placement.rects[usedIndex] = QRectF(left, y, std::min(usedWidth, available), placement.usedWraps ? 2 * line : line);
+    y += placement.rects[usedIndex].height();
+    qreal x = left;
+    for (int i = 0; i < 3; ++i) {
+        if (i == usedIndex)
+            continue;
+        const qreal w = std::min(tierChipWidth(forms[i]), available);
+        if (x > left && x + w > left + available) {
+            x = left;
+            y += line;
+        }
+        placement.rects[i] = QRectF(x, y, w, line);
+        x += w + spacing;
+    }
+    placement.bottom = y + line;
+    return placement;
 }
 
 QRectF BitDiagramView::tierRect(LengthForm form) const
 {
-    const qreal top = tiersTop(m_layout);
-    const qreal left = m_layout.metrics().leftMargin;
-    const qreal available = width() - left - outerMargin;
     const int index = form == LengthForm::Short7 ? 0 : form == LengthForm::Extended16 ? 1 : 2;
-    if (tiersOnOneLine(width())) {
-        const qreal spacing = 2 * QFontMetricsF(font()).averageCharWidth();
-        qreal x = left;
-        for (auto before : {LengthForm::Short7, LengthForm::Extended16}) {
-            if (before == form)
-                break;
-            x += tierChipWidth(before) + spacing;
-        }
-        return {x, top, tierChipWidth(form), tierLineHeight()};
-    }
-    // One line each, as wide as the diagram, or as the widest line if that is wider (and the widget allows).
-    const qreal diagram = m_layout.width() - left;
-    return {left, top + index * tierLineHeight(),
-            std::max<qreal>(0, std::min(available, std::max(diagram, tierTextWidth()))), tierLineHeight()};
+    return placeTiers(m_layout, width()).rects[index];
 }
 
 int BitDiagramView::bitValue(qint64 bit) const
@@ -253,12 +298,12 @@ void BitDiagramView::paintEvent(QPaintEvent *)
 
     painter.setFont(small);
     painter.setPen(FieldColors::secondaryText(pal));
-    for (int column = 0; column < BitDiagramLayout::bitsPerRow; ++column)
+    for (int column = 0; column < m_layout.bitsPerRow(); ++column)
         painter.drawText(m_layout.bitNumberRect(column), Qt::AlignCenter, QString::number(column));
     painter.setFont(font());
     for (int row = 0; row < m_layout.rowCount(); ++row)
         painter.drawText(m_layout.rowOffsetRect(row), Qt::AlignRight | Qt::AlignVCenter,
-                         QStringLiteral("+%1").arg(row * 4));
+                         QStringLiteral("+%1").arg(row * m_layout.bitsPerRow() / 8));
 
     for (const HeaderField &field : std::as_const(m_fields))
         paintField(painter, field);
@@ -327,7 +372,7 @@ void BitDiagramView::paintBits(QPainter &painter) const
         painter.setPen(ink);
         painter.drawText(cell, Qt::AlignCenter, QString::number(value));
         // A hairline between bits inside a field, like the tick marks of the RFC figure.
-        if (bit % BitDiagramLayout::bitsPerRow != 0) {
+        if (bit % m_layout.bitsPerRow() != 0) {
             QColor tick = pal.color(QPalette::Mid);
             tick.setAlpha(110);
             painter.setPen(QPen(tick, 1));
@@ -356,44 +401,36 @@ QString BitDiagramView::tierName(LengthForm form)
     return {};
 }
 
-qreal BitDiagramView::tierTextWidth() const
-{
-    QFont bold = font();
-    bold.setBold(true);
-    const QFontMetricsF fm(bold);
-    qreal widest = 0;
-    for (auto form : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64})
-        widest = std::max(widest, fm.horizontalAdvance(QStringLiteral("▶ ") + tierText(form)) + 8);
-    return widest;
-}
-
 void BitDiagramView::paintTiers(QPainter &painter) const
 {
     const QPalette &pal = palette();
     const LengthForm used = m_frame.header.lengthForm;
-    const bool oneLine = tiersOnOneLine(width());
-    for (auto form : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64}) {
-        const QRectF line = tierRect(form);
+    const TierPlacement placement = placeTiers(m_layout, width());
+    constexpr LengthForm forms[] = {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64};
+    for (int i = 0; i < 3; ++i) {
+        const LengthForm form = forms[i];
+        const QRectF line = placement.rects[i];
         QFont f = font();
         f.setBold(form == used);
         painter.setFont(f);
-        if (form == used) {
-            const FieldId field = used == LengthForm::Short7 ? FieldId::PayloadLength
-                    : used == LengthForm::Extended16 ? FieldId::ExtendedPayloadLength16
-                                                      : FieldId::ExtendedPayloadLength64;
-            painter.fillRect(line, FieldColors::fill(field, pal));
-            painter.setPen(FieldColors::text(pal));
-        } else {
-            painter.setPen(FieldColors::secondaryText(pal));
-        }
-        QString text;
-        if (form == used)
-            text = QStringLiteral("▶ ") + tierText(form);
-        else
-            text = oneLine ? tierName(form) : QStringLiteral("   ") + tierText(form);
         const QFontMetricsF fm(f);
-        painter.drawText(line.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                         fm.elidedText(text, Qt::ElideRight, line.width() - 12));
+        const QRectF textRect = line.adjusted(6, 0, -6, 0);
+        if (form != used) {
+            painter.setPen(FieldColors::secondaryText(pal));
+            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                             fm.elidedText(tierName(form), Qt::ElideRight, textRect.width()));
+            continue;
+        }
+        const FieldId field = used == LengthForm::Short7 ? FieldId::PayloadLength
+                : used == LengthForm::Extended16 ? FieldId::ExtendedPayloadLength16
+                                                  : FieldId::ExtendedPayloadLength64;
+        painter.fillRect(line, FieldColors::fill(field, pal));
+        painter.setPen(FieldColors::text(pal));
+        const QString text = QStringLiteral("▶ ") + tierText(form);
+        if (placement.usedWraps)
+            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        else
+            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, textRect.width()));
     }
 }
 

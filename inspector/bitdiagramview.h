@@ -11,8 +11,8 @@
 
 namespace wslab::inspector {
 
-// The selected frame's header drawn like the RFC 6455 §5.2 figure: 32 bits per row, every bit with
-// its value, each field coloured and labelled with its value, and under it the three length forms
+// The selected frame's header drawn like the RFC 6455 §5.2 figure: 32 bits per row (16 when the
+// widget is too narrow for 32 readable cells), every bit with its value, each field coloured and labelled with its value, and under it the three length forms
 // with the one this frame uses marked (on one line when the width allows, else one line each, so
 // the diagram stays short in a small window). Hovering a field explains it (tooltip + fieldHovered);
 // clicking emits fieldClicked and bitClicked. Geometry comes from BitDiagramLayout.
@@ -41,6 +41,8 @@ public:
 
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
+    [[nodiscard]] bool hasHeightForWidth() const override { return true; }
+    [[nodiscard]] int heightForWidth(int width) const override { return heightAtWidth(width); }
 
 public Q_SLOTS:
     void highlightField(wslab::protocol::FieldId field);
@@ -65,13 +67,24 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    // Where the three length forms go under the diagram at a width: one line, or the form in use
+    // on its own line(s) and the other two named under it.
+    struct TierPlacement
+    {
+        QRectF rects[3]; // Short7, Extended16, Extended64
+        bool usedWraps = false;
+        qreal bottom = 0;
+    };
+
     void relayout();
-    [[nodiscard]] BitDiagramLayout::Metrics metricsFor(qreal width) const;
+    [[nodiscard]] qreal minimumCellWidth() const;
+    [[nodiscard]] int bitsPerRowAt(qreal width) const;
+    [[nodiscard]] BitDiagramLayout::Metrics metricsFor(qreal width, int bitsPerRow) const;
+    [[nodiscard]] BitDiagramLayout layoutAt(qreal width, qint64 minimumBits = 0) const;
     [[nodiscard]] QFont labelFont() const;
     [[nodiscard]] qreal tierLineHeight() const;
-    [[nodiscard]] qreal tierTextWidth() const;
     [[nodiscard]] qreal tierChipWidth(protocol::LengthForm form) const;
-    [[nodiscard]] bool tiersOnOneLine(qreal width) const;
+    [[nodiscard]] TierPlacement placeTiers(const BitDiagramLayout &layout, qreal width) const;
     [[nodiscard]] qreal tiersTop(const BitDiagramLayout &layout) const;
     [[nodiscard]] int bitValue(qint64 bit) const;
     [[nodiscard]] bool isHighlighted(qint64 bit) const noexcept;

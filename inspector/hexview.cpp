@@ -76,6 +76,13 @@ void HexView::relayout()
     while (digits < 16 && (qint64(1) << (4 * digits)) <= m_bytes.size())
         ++digits;
     m.offsetDigits = digits;
+    m_preferredWidth = HexLayout(m, m_bytes.size()).width();
+    // Sixteen bytes a row when they fit, else eight (a narrow pane such as the composer's preview)
+    // rather than a dump that scrolls sideways.
+    if (viewport()->width() > 0 && m_preferredWidth > viewport()->width()) {
+        m.bytesPerRow = 8;
+        m.groupSize = 4;
+    }
     m_layout = HexLayout(m, m_bytes.size());
     updateScrollBars();
 }
@@ -209,7 +216,11 @@ void HexView::paintByteBackground(QPainter &painter, qint64 byte, const QRectF &
 void HexView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    updateScrollBars();
+    const bool sixteen = m_preferredWidth <= viewport()->width();
+    if (sixteen != (m_layout.metrics().bytesPerRow == 16))
+        relayout();
+    else
+        updateScrollBars();
 }
 
 void HexView::scrollContentsBy(int, int)
@@ -337,7 +348,7 @@ void HexView::scrollToByte(qint64 byte)
 QSize HexView::sizeHint() const
 {
     const int frame = 2 * frameWidth();
-    return {int(std::ceil(m_layout.width())) + frame + verticalScrollBar()->sizeHint().width(),
+    return {int(std::ceil(m_preferredWidth)) + frame + verticalScrollBar()->sizeHint().width(),
             int(m_layout.metrics().lineHeight * 10) + frame};
 }
 

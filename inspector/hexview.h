@@ -82,6 +82,7 @@ private:
     QList<protocol::HeaderField> m_fields;
     qint64 m_payloadOffset = -1; // first payload byte, -1 without fields
     HexLayout m_layout;
+    qreal m_preferredWidth = 0; // sixteen bytes a row
     qint64 m_highlightFirstBit = 0;
     qint64 m_highlightBitCount = 0;
     qint64 m_hoveredByte = -1;
