@@ -48,9 +48,20 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
     m_tabs->addTab(createCapturePage(), QString());
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults,
                                      this);
+    // The language is the app's, not the server's: under the tabs, always in view.
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(QString(), QString()); // the system's language
+    for (const LanguageManager::Language &language : LanguageManager::languages())
+        m_language->addItem(language.nativeName, language.code);
+    m_generalForm = new QFormLayout;
+    m_generalForm->addRow(QStringLiteral("-"), m_language);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
+    layout->addLayout(m_generalForm);
     layout->addWidget(m_buttons);
+    // Wide enough that the warnings and hints read in two or three lines, not five.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 78);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -109,11 +120,6 @@ QWidget *SettingsDialog::createServerPage()
     m_anyOrigin = new QCheckBox(page);
     m_originHint = new QLabel(page);
     m_originHint->setWordWrap(true);
-    m_language = new QComboBox(page);
-    m_language->setObjectName(QStringLiteral("language"));
-    m_language->addItem(QString(), QString()); // the system's language
-    for (const LanguageManager::Language &language : LanguageManager::languages())
-        m_language->addItem(language.nativeName, language.code);
 
     m_serverForm = new QFormLayout(page);
     m_serverForm->addRow(QStringLiteral("-"), m_port);
@@ -122,7 +128,6 @@ QWidget *SettingsDialog::createServerPage()
     m_serverForm->addRow(QStringLiteral("-"), m_origins);
     m_serverForm->addRow(m_anyOrigin);
     m_serverForm->addRow(m_originHint);
-    m_serverForm->addRow(QStringLiteral("-"), m_language);
     return page;
 }
 
@@ -167,7 +172,7 @@ void SettingsDialog::retranslateUi()
     setLabel(m_serverForm, m_origins, tr("Allowed &origins:"));
     m_origins->setPlaceholderText(tr("One per line, e.g. http://localhost:3000\nThe app's own page is always allowed."));
     m_anyOrigin->setText(tr("Allow &any origin"));
-    setLabel(m_serverForm, m_language, tr("&Language:"));
+    setLabel(m_generalForm, m_language, tr("&Language:"));
     m_language->setItemText(0, tr("System default"));
 
     setLabel(m_limitsForm, m_maxMessage, tr("Largest &message:"));

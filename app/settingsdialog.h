@@ -43,6 +43,7 @@ private:
     QTabWidget *m_tabs = nullptr;
 
     QFormLayout *m_serverForm = nullptr;
+    QFormLayout *m_generalForm = nullptr;
     QSpinBox *m_port = nullptr;
     QComboBox *m_bind = nullptr;
     QLabel *m_bindWarning = nullptr;
