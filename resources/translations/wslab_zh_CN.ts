@@ -187,7 +187,7 @@
     </message>
     <message>
         <source>The browser answers with a Close frame of its own, then the TCP connection closes (RFC 6455 §5.5.1).</source>
-        <translation>浏览器会回一个自己的 Close 帧，随后 TCP 连接关闭（RFC 6455 §5.5.1）。</translation>
+        <translation>浏览器会回送它自己的关闭帧，随后 TCP 连接关闭（RFC 6455 §5.5.1）。</translation>
     </message>
     <message>
         <source>Registered close codes (RFC 6455 §7.4.1). 4000-4999 are for private use; type any other number to try it.</source>
@@ -466,6 +466,10 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>--ping-interval needs milliseconds, not &quot;%1&quot;</source>
         <translation>--ping-interval 需要毫秒数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Decline permessage-deflate (RFC 7692): every frame goes uncompressed, even to browsers that offer compression.</source>
+        <translation>拒绝 permessage-deflate（RFC 7692）：所有帧都不压缩，即使浏览器提议了压缩也是如此。</translation>
     </message>
 </context>
 <context>
