@@ -856,6 +856,18 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>已复制 %1</translation>
     </message>
     <message>
+        <source>No row matches the filter.</source>
+        <translation>没有符合筛选条件的行。</translation>
+    </message>
+    <message>
+        <source>No traffic yet.</source>
+        <translation>还没有流量。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No traffic yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Open %1 in your browser (%2), send a message, and watch its frames arrive here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;还没有流量。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;在浏览器中打开 %1（快捷键 %2），发送一条消息，然后在这里看它的帧到达。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>WebSocket Lab</source>
         <translation>WebSocket Lab</translation>
     </message>
