@@ -32,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -53,6 +54,20 @@ namespace {
 
 constexpr int rateIntervalMs = 500;
 constexpr int statusMessageMs = 5000;
+
+// A menu text as a tool button says it: no mnemonic, neither "&P" nor the "(&P)" that Chinese
+// menus add, and no "…" (the button does not open a dialog the way a menu item announces it).
+QString buttonText(QString text)
+{
+    static const QRegularExpression cjkMnemonic(QStringLiteral("\\s*\\(&[^)]\\)"));
+    text.remove(cjkMnemonic);
+    text.remove(QLatin1Char('&'));
+    if (text.endsWith(QStringLiteral("…")))
+        text.chop(1);
+    else if (text.endsWith(QStringLiteral("...")))
+        text.chop(3);
+    return text;
+}
 
 QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback)
 {
@@ -186,6 +201,21 @@ void MainWindow::createCentral()
     layout->addWidget(m_filterBar);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
+
+    // An empty table says what to do, where the learner looks first.
+    m_emptyHint = new QLabel(m_table->viewport());
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setTextFormat(Qt::RichText);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyHint->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    connect(m_emptyHint, &QLabel::linkActivated, this, &MainWindow::openInBrowser);
+    m_table->viewport()->installEventFilter(this);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateEmptyHint);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyHint);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyHint);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -476,11 +506,6 @@ void MainWindow::createToolBar()
     m_handshakeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_handshakeButton->setIcon(themedIcon("security-medium", QStyle::SP_MessageBoxWarning));
     m_toolBar->addWidget(m_handshakeButton);
-    // Icons alone for the everyday actions keep the bar within 1366 px in every language.
-    for (QAction *action : {m_clearAction, m_deliverAllAction}) {
-        if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action)))
-            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    }
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
@@ -553,6 +578,10 @@ void MainWindow::retranslateUi()
     m_handshakeButton->setToolTip(tr("Answer the next WebSocket upgrade wrongly on purpose and watch the browser "
                                      "refuse it (RFC 6455 §4.1). One connection, then correct again."));
 
+    for (QAction *action : {m_openBrowserAction, m_pauseAction, m_clearAction, m_holdAction, m_deliverNextAction,
+                            m_deliverAllAction, m_settingsAction})
+        action->setIconText(buttonText(action->text()));
+
     m_resetLayoutAction->setText(tr("&Reset Layout"));
     m_howToAction->setText(tr("&How to Use"));
     m_aboutAction->setText(tr("&About WebSocket Lab"));
@@ -577,6 +606,7 @@ void MainWindow::retranslateUi()
     if (m_suggestedPort)
         m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
     updateCaptureState();
+    updateEmptyHint();
     onCurrentRowChanged();
 }
 
@@ -605,6 +635,7 @@ void MainWindow::onListening(const QString &url, quint16 port)
     m_openBrowserAction->setEnabled(true);
     m_copyUrlAction->setEnabled(true);
     statusBar()->showMessage(tr("Listening on %1").arg(url), statusMessageMs);
+    updateEmptyHint();
     showWelcomeIfFirstRun();
 }
 
@@ -624,6 +655,7 @@ void MainWindow::onListenFailed(const QString &reason, quint16 port)
     m_noticeUsePort->setVisible(m_suggestedPort.has_value());
     m_noticeText->setText(text);
     m_notice->show();
+    updateEmptyHint();
 }
 
 void MainWindow::useSuggestedPort()
@@ -796,6 +828,33 @@ void MainWindow::updateCaptureState()
     const bool held = m_holdAction->isChecked() || m_heldFrames > 0;
     m_deliverNextAction->setEnabled(held);
     m_deliverAllAction->setEnabled(held);
+}
+
+void MainWindow::updateEmptyHint()
+{
+    if (!m_emptyHint)
+        return;
+    m_emptyHint->setVisible(m_proxy->rowCount() == 0);
+    if (!m_emptyHint->isVisible())
+        return;
+    if (m_capture->rowCount() > 0) {
+        m_emptyHint->setText(tr("No row matches the filter."));
+    } else if (m_url.isEmpty()) {
+        m_emptyHint->setText(tr("No traffic yet."));
+    } else {
+        const QString link = QStringLiteral("<a href=\"%1\">%1</a>").arg(m_url.toHtmlEscaped());
+        m_emptyHint->setText(tr("<p><b>No traffic yet.</b></p><p>Open %1 in your browser (%2), send a message, and "
+                                "watch its frames arrive here.</p>")
+                                     .arg(link, m_openBrowserAction->shortcut().toString(QKeySequence::NativeText)));
+    }
+    m_emptyHint->setGeometry(m_table->viewport()->rect().adjusted(24, 8, -24, -8));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize)
+        m_emptyHint->setGeometry(m_table->viewport()->rect().adjusted(24, 8, -24, -8));
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::openInBrowser()

@@ -92,6 +92,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createServer(const StartupOptions &options);
@@ -120,6 +121,7 @@ private:
     void onHandshakeFaultChosen(QAction *action);
     void updateRates();
     void updateCaptureState();
+    void updateEmptyHint();
     void useSuggestedPort();
     void showWelcomeIfFirstRun();
     void showHowTo();
@@ -143,6 +145,7 @@ private:
     FilterBar *m_filterBar = nullptr;
     QWidget *m_notice = nullptr;
     QLabel *m_noticeText = nullptr;
+    QLabel *m_emptyHint = nullptr; // over the empty frames table: what to do first
     QPushButton *m_noticeUsePort = nullptr;
     QPushButton *m_noticeSettings = nullptr;
     bool m_followTail = true;

@@ -25,7 +25,7 @@ WelcomeDialog::WelcomeDialog(const QString &url, QWidget *parent)
     m_steps->setTextFormat(Qt::RichText);
     m_steps->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_steps->setOpenExternalLinks(false);
-    m_steps->setMinimumWidth(440);
+    m_steps->setMinimumWidth(m_steps->fontMetrics().averageCharWidth() * 80);
 
     auto *buttons = new QDialogButtonBox(this);
     m_open = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
