@@ -149,7 +149,7 @@ QString ExplainPanel::stepsHtml() const
                                       : FieldColors::fill(step.fields.first(), pal);
         const QString background = current ? QStringLiteral(" bgcolor=\"%1\"").arg(FieldColors::cssName(step.fields.first(), pal))
                                            : QString();
-        html += QStringLiteral("<tr><td width=\"10\" bgcolor=\"%1\">&nbsp;</td><td%2><a href=\"step:%3\" "
+        html += QStringLiteral("<tr><td width=\"10\" bgcolor=\"%1\">&nbsp;</td><td%2><a name=\"step%3\" href=\"step:%3\" "
                                "style=\"text-decoration:none; color:%4\">%5</a></td></tr>")
                         .arg(swatch.name(), background)
                         .arg(i)
@@ -169,8 +169,9 @@ void ExplainPanel::render()
     if (!m_outro.isEmpty())
         html += QStringLiteral("<p><b>%1</b></p>").arg(m_outro.toHtmlEscaped());
     m_browser->setHtml(html);
+    // The stepped-to line in view (anchors go by name; the href is for clicks).
     if (m_current >= 0)
-        m_browser->scrollToAnchor(QStringLiteral("step:%1").arg(m_current));
+        m_browser->scrollToAnchor(QStringLiteral("step%1").arg(m_current));
 }
 
 QString ExplainPanel::html() const

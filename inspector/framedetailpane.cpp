@@ -41,8 +41,10 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_previousField->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
     m_nextField->setToolTip(tr("Highlight the next field the parser reads (F8)"));
     m_previousField->setToolTip(tr("Highlight the previous field (Shift+F8)"));
-    m_nextField->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_previousField->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // F8 works wherever the focus is in the window (after a click in the frames table, too); the
+    // Capture menu shows the same actions.
+    m_nextField->setShortcutContext(Qt::WindowShortcut);
+    m_previousField->setShortcutContext(Qt::WindowShortcut);
     addAction(m_nextField);
     addAction(m_previousField);
     connect(m_nextField, &QAction::triggered, this, &FrameDetailPane::nextField);
