@@ -3,6 +3,7 @@
 #include "payloadpreview.h"
 #include "unmaskingmodel.h"
 
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
@@ -32,6 +33,10 @@ UnmaskingTable::UnmaskingTable(QWidget *parent)
     m_view->verticalHeader()->hide();
     // Fixed row heights: the view never measures a million rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // Rows as tall as the monospace text they hold, so a short pane still shows a dozen bytes.
+    m_view->verticalHeader()->setDefaultSectionSize(
+            QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).height() + 6);
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
