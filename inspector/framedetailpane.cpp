@@ -94,6 +94,10 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_bytesAndTabs->setStretchFactor(0, 0);
     m_bytesAndTabs->setStretchFactor(1, 1);
     m_bytesAndTabs->setChildrenCollapsible(false);
+    // Side by side the tabs always get a readable width (see arrangeBytesAndTabs()); a smaller
+    // minimum lets the pane narrow far enough to switch to one above the other instead of making
+    // its dock scroll sideways.
+    m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
 
     // The diagram keeps its natural height (see fitDiagram()); the rest goes to the bytes and tabs.
     auto *layout = new QVBoxLayout(this);

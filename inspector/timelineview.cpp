@@ -164,8 +164,7 @@ QPointF TimelineView::arrowMidpoint(int row) const
 {
     const QRectF r = rowRect(row);
     const quint64 id = m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong();
-    const qreal lane = laneX(id);
-    return {lane < 0 ? serverX() : (serverX() + lane) / 2, r.top() + r.height() * 0.62};
+    return {laneIndex(id) < 0 ? serverX() : (serverX() + laneX(id)) / 2, r.top() + r.height() * 0.62};
 }
 
 int TimelineView::rowAt(QPointF point) const
@@ -219,7 +218,35 @@ void TimelineView::paintEvent(QPaintEvent *)
     const int last = std::min(m_model->rowCount() - 1, first + int(bottom / rowHeight()) + 1);
     for (int row = first; row <= last; ++row)
         paintRow(painter, row);
+    // The gap column over whatever scrolled under it sideways.
+    for (int row = first; row <= last; ++row)
+        paintGap(painter, row);
     paintHeader(painter);
+}
+
+QColor TimelineView::rowBackground(int row) const
+{
+    const QPalette &pal = palette();
+    if (row == m_currentRow)
+        return pal.color(QPalette::Highlight).lighter(FieldColors::isDark(pal) ? 60 : 170);
+    return pal.color(QPalette::Base);
+}
+
+void TimelineView::paintGap(QPainter &painter, int row) const
+{
+    // The gap since the previous row in this model: a broadcast shows as a run of near-zero gaps.
+    const QPalette &pal = palette();
+    const QModelIndex index = m_model->index(row, 0);
+    const QRectF r = rowRect(row);
+    const QRectF gutter(0, r.top(), gutterWidth(), r.height());
+    painter.fillRect(gutter, rowBackground(row));
+    if (row != m_currentRow && index.data(Role::HeldRole).toBool())
+        painter.fillRect(gutter, QColor(255, 170, 0, 70));
+    const qint64 time = index.data(Role::TimeNsRole).toLongLong();
+    const qint64 previous = row > 0 ? m_model->index(row - 1, 0).data(Role::TimeNsRole).toLongLong() : time;
+    painter.setPen(FieldColors::secondaryText(pal));
+    painter.drawText(QRectF(margin, r.top(), gutterWidth() - margin, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("+%1 ms").arg(double(time - previous) / 1e6, 0, 'f', 3));
 }
 
 void TimelineView::paintHeader(QPainter &painter) const
@@ -232,12 +259,16 @@ void TimelineView::paintHeader(QPainter &painter) const
     bold.setBold(true);
     painter.setFont(bold);
     const qreal half = laneWidth() / 2 - margin;
+    painter.save();
+    painter.setClipRect(QRectF(gutterWidth(), 0, header.width() - gutterWidth(), header.height()));
     painter.drawText(QRectF(serverX() - half, 0, 2 * half, header.height()), Qt::AlignCenter, tr("Server"));
     painter.setFont(font());
     for (quint64 id : m_lanes) {
         const QRectF box(laneX(id) - half, 0, 2 * half, header.height());
         painter.drawText(box, Qt::AlignCenter, fontMetrics().elidedText(laneLabel(id), Qt::ElideRight, int(box.width())));
     }
+    painter.restore();
+    painter.setFont(font());
     painter.drawText(QRectF(margin, 0, gutterWidth() - margin, header.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("Δ time"));
     painter.setPen(pal.color(QPalette::Mid));
     painter.drawLine(QLineF(0, header.bottom() - 0.5, header.width(), header.bottom() - 0.5));
@@ -250,29 +281,18 @@ void TimelineView::paintRow(QPainter &painter, int row) const
     const QRectF r = rowRect(row);
     const bool held = index.data(Role::HeldRole).toBool();
     const auto fillBackground = [&](const QRectF &area) {
-        if (row == m_currentRow) {
-            painter.fillRect(area, pal.color(QPalette::Highlight).lighter(FieldColors::isDark(pal) ? 60 : 170));
-            return;
-        }
-        painter.fillRect(area, pal.color(QPalette::Base));
-        if (held)
+        painter.fillRect(area, rowBackground(row));
+        if (held && row != m_currentRow)
             painter.fillRect(area, QColor(255, 170, 0, 70));
     };
     if (row == m_currentRow || held)
         fillBackground(r);
 
-    // The gap since the previous row in this model: a broadcast shows as a run of near-zero gaps.
-    const qint64 time = index.data(Role::TimeNsRole).toLongLong();
-    const qint64 previous = row > 0 ? m_model->index(row - 1, 0).data(Role::TimeNsRole).toLongLong() : time;
-    painter.setPen(FieldColors::secondaryText(pal));
-    painter.drawText(QRectF(margin, r.top(), gutterWidth() - margin, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("+%1 ms").arg(double(time - previous) / 1e6, 0, 'f', 3));
-
     const auto kind = RecordKind(index.data(Role::KindRole).toInt());
     const quint64 id = index.data(Role::ConnectionIdRole).toULongLong();
-    const qreal lane = laneX(id);
-    if (lane < 0)
+    if (laneIndex(id) < 0)
         return;
+    const qreal lane = laneX(id);
     const int opcode = index.data(Role::OpcodeRole).toInt();
     const bool error = index.data(Role::ErrorRole).toBool();
     FieldId tone = FieldId::Opcode; // data frames
@@ -294,10 +314,14 @@ void TimelineView::paintRow(QPainter &painter, int row) const
         painter.setBrush(kind == RecordKind::ConnectionOpened ? QBrush(colour) : QBrush(Qt::NoBrush));
         const qreal radius = r.height() * 0.16;
         painter.drawEllipse(QPointF(lane, y), radius, radius);
+        // The note runs on to the right over the other lanes, on the background like arrow labels.
+        const qreal left = lane + 2 * radius;
+        const qreal width = std::max(laneWidth() - 2 * radius, viewport()->width() - left - margin);
+        const QString shown = fontMetrics().elidedText(summary, Qt::ElideRight, int(width));
+        const QRectF box(left, r.top(), fontMetrics().horizontalAdvance(shown), r.height());
+        fillBackground(box.adjusted(-1, r.height() * 0.2, 2, -r.height() * 0.2));
         painter.setPen(FieldColors::text(pal));
-        painter.drawText(QRectF(lane + 2 * radius, r.top(), laneWidth() - 2 * radius, r.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter,
-                         fontMetrics().elidedText(summary, Qt::ElideRight, int(laneWidth() - 2 * radius)));
+        painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, shown);
         return;
     }
 
@@ -394,9 +418,10 @@ void TimelineView::setCurrentRow(int row)
 void TimelineView::scrollToLaneOf(int row)
 {
     // A connection scrolled out of view: scroll sideways so that its lane is in view again.
-    const qreal lane = laneX(m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong());
-    if (lane < 0)
+    const quint64 connectionId = m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong();
+    if (laneIndex(connectionId) < 0)
         return;
+    const qreal lane = laneX(connectionId); // negative when scrolled past on the left
     QScrollBar *bar = horizontalScrollBar();
     const qreal right = lane + laneWidth() / 2;
     const qreal left = lane - laneWidth() / 2;

@@ -63,6 +63,8 @@ private:
     void scrollToLaneOf(int row);
     void paintHeader(QPainter &painter) const;
     void paintRow(QPainter &painter, int row) const;
+    void paintGap(QPainter &painter, int row) const;
+    [[nodiscard]] QColor rowBackground(int row) const;
     [[nodiscard]] qreal gutterWidth() const;
     [[nodiscard]] qreal laneWidth() const;
     [[nodiscard]] int laneIndex(quint64 connectionId) const;

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void fieldsSpanningRowsAreSplit();
     void showsTheHeaderAndOneRowOfPayload_data();
     void showsTheHeaderAndOneRowOfPayload();
+    void narrowRowsHoldSixteenBits_data();
+    void narrowRowsHoldSixteenBits();
 };
 
 void TestBitDiagramLayout::bitRectsFollowTheRfcDiagram_data()
@@ -198,6 +200,40 @@ void TestBitDiagramLayout::showsTheHeaderAndOneRowOfPayload()
     const BitDiagramLayout layout(testMetrics(), bits);
     QCOMPARE(layout.rowCount(), rows);
     QCOMPARE(layout.height(), 16 + rows * 36 + (rows - 1) * 4 + 1.0);
+}
+
+void TestBitDiagramLayout::narrowRowsHoldSixteenBits_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<qint64>("bits");
+    QTest::addColumn<int>("rows");
+    // Two header bytes a row; the header's rows and one more row of payload, as in 32-bit rows.
+    QTest::addRow("§5.7 masked Hello: 6 header bytes + 2 payload") << maskedHello() << qint64(64) << 4;
+    QTest::addRow("unmasked, empty payload") << frame(0, false) << qint64(16) << 1;
+    QTest::addRow("unmasked 1000 bytes: 4 header bytes + 2") << frame(1000, false) << qint64(48) << 3;
+    QTest::addRow("masked 64 KiB: 14 header bytes + 2") << frame(65536, true) << qint64(128) << 8;
+}
+
+void TestBitDiagramLayout::narrowRowsHoldSixteenBits()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(qint64, bits);
+    QFETCH(int, rows);
+    const auto fields = fieldsOf(wire);
+    QCOMPARE(BitDiagramLayout::bitsToShow(fields, BitDiagramLayout::narrowBitsPerRow), bits);
+    const BitDiagramLayout layout(testMetrics(), bits, BitDiagramLayout::narrowBitsPerRow);
+    QCOMPARE(layout.bitsPerRow(), 16);
+    QCOMPARE(layout.rowCount(), rows);
+    QCOMPARE(layout.width(), 40 + 16 * 20 + 1.0);
+    // Bit 16 (the masking key's first, or the extended length's) starts the second row.
+    QCOMPARE(layout.bitRect(16), QRectF(40, 16 + 36 + 4, 20, 20));
+    QCOMPARE(layout.bitAt(layout.bitRect(15).center()), std::optional<qint64>(15));
+    // A 16-bit field fits one row; the 32-bit masking key of a masked frame takes two.
+    for (const auto &field : fields) {
+        const qint64 shown = std::min(field.bitOffset + field.bitLength, bits) - field.bitOffset;
+        if (field.id == FieldId::MaskingKey)
+            QCOMPARE(layout.fieldSegments(field).size(), (field.bitOffset % 16 + shown + 15) / 16);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestBitDiagramLayout)

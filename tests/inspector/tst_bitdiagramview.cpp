@@ -31,6 +31,9 @@ private Q_SLOTS:
     void everyFieldGetsALabelAtTheNarrowestWidth_data();
     void everyFieldGetsALabelAtTheNarrowestWidth();
     void emptyViewSaysWhatToDo();
+    void rowsOfSixteenBitsWhenNarrow_data();
+    void rowsOfSixteenBitsWhenNarrow();
+    void lengthFormsShareALineWhenWide();
 
 private:
     BitDiagramView *m_view = nullptr;
@@ -186,6 +189,57 @@ void TestBitDiagramView::emptyViewSaysWhatToDo()
     QCOMPARE(fields.count(), 0);
     const QImage image = m_view->grab().toImage();
     QVERIFY(!image.isNull());
+}
+
+void TestBitDiagramView::rowsOfSixteenBitsWhenNarrow_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("bitsPerRow");
+    QTest::addRow("900 px: the RFC's 32") << 900 << 32;
+    QTest::addRow("400 px (the composer's column): 16") << 400 << 16;
+}
+
+void TestBitDiagramView::rowsOfSixteenBitsWhenNarrow()
+{
+    QFETCH(int, width);
+    QFETCH(int, bitsPerRow);
+    m_view->resize(width, m_view->heightForWidth(width));
+    QTRY_COMPARE(m_view->width(), width);
+    QCOMPARE(m_view->layout().bitsPerRow(), bitsPerRow);
+    // Nothing is cut off: the diagram and the length forms fit the widget.
+    QVERIFY(m_view->layout().width() <= width);
+    QCOMPARE(m_view->height(), m_view->heightForWidth(width));
+    for (auto form : {protocol::LengthForm::Short7, protocol::LengthForm::Extended16, protocol::LengthForm::Extended64}) {
+        const QRectF tier = m_view->tierRect(form);
+        QVERIFY(tier.right() <= width);
+        QVERIFY(tier.bottom() <= m_view->height());
+    }
+    // Bit 16 (the masking key of RFC 6455 §5.7's masked "Hello") is where the rows say it is.
+    const QRectF key = m_view->layout().bitRect(16);
+    QCOMPARE(key.left(), bitsPerRow == 16 ? m_view->layout().bitRect(0).left() : m_view->layout().bitRect(15).right());
+    QSignalSpy fields(m_view, &BitDiagramView::fieldClicked);
+    QTest::mouseClick(m_view, Qt::LeftButton, {}, key.center().toPoint());
+    QCOMPARE(fields.count(), 1);
+    QCOMPARE(fields.first().first().value<FieldId>(), FieldId::MaskingKey);
+}
+
+void TestBitDiagramView::lengthFormsShareALineWhenWide()
+{
+    using protocol::LengthForm;
+    m_view->resize(900, m_view->heightForWidth(900));
+    QTRY_COMPARE(m_view->width(), 900);
+    const QRectF used = m_view->tierRect(LengthForm::Short7);
+    const QRectF next = m_view->tierRect(LengthForm::Extended16);
+    const QRectF last = m_view->tierRect(LengthForm::Extended64);
+    QCOMPARE(next.top(), used.top());
+    QCOMPARE(last.top(), used.top());
+    QVERIFY(used.right() < next.left());
+    QVERIFY(next.right() < last.left());
+    // At the narrowest width the form in use gets its own line(s), the others go under it.
+    m_view->resize(m_view->minimumSizeHint());
+    QTRY_COMPARE(m_view->size(), m_view->minimumSizeHint());
+    QVERIFY(m_view->tierRect(LengthForm::Extended16).top() >= m_view->tierRect(LengthForm::Short7).bottom());
+    QVERIFY(m_view->heightForWidth(m_view->width()) > m_view->heightForWidth(900));
 }
 
 QTEST_MAIN(TestBitDiagramView)

@@ -10,6 +10,8 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -35,6 +37,9 @@ private Q_SLOTS:
     void hoverShowsTheFieldsBytesThenRestoresTheStep();
     void fragmentsListTheirRecordsAndReassemble();
     void httpRecordHasNoFieldsToStep();
+    void bytesBesideTheNarrationWhenWide_data();
+    void bytesBesideTheNarrationWhenWide();
+    void wholeDiagramAndADozenHexRowsOnASmallLaptop();
 
 private:
     [[nodiscard]] Span hexSpan() const { return {m_pane->hexView()->highlightedFirstBit(), m_pane->hexView()->highlightedBitCount()}; }
@@ -148,6 +153,53 @@ void TestFrameDetailPane::httpRecordHasNoFieldsToStep()
     m_pane->nextField();
     QCOMPARE(m_pane->currentStep(), -1);
     QVERIFY(!m_pane->grab().isNull());
+}
+
+void TestFrameDetailPane::bytesBesideTheNarrationWhenWide_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("sideBySide");
+    QTest::addRow("1000 px: side by side") << 1000 << true;
+    QTest::addRow("600 px: one above the other") << 600 << false;
+}
+
+void TestFrameDetailPane::bytesBesideTheNarrationWhenWide()
+{
+    QFETCH(int, width);
+    QFETCH(bool, sideBySide);
+    m_pane->resize(width, 900);
+    QTRY_COMPARE(m_pane->width(), width);
+    const QWidget *hex = m_pane->hexView();
+    const QWidget *tabs = m_pane->explainPanel()->parentWidget()->parentWidget(); // stack, tab widget
+    const QRect hexRect(hex->mapTo(m_pane, QPoint()), hex->size());
+    const QRect tabsRect(tabs->mapTo(m_pane, QPoint()), tabs->size());
+    if (sideBySide) {
+        QCOMPARE(hexRect.top(), tabsRect.top());
+        QVERIFY(hexRect.right() < tabsRect.left());
+        // Whole rows of sixteen bytes, no sideways scrolling.
+        QCOMPARE(m_pane->hexView()->layout().metrics().bytesPerRow, 16);
+        QCOMPARE(m_pane->hexView()->horizontalScrollBar()->maximum(), 0);
+    } else {
+        QVERIFY(hexRect.bottom() < tabsRect.top());
+    }
+}
+
+void TestFrameDetailPane::wholeDiagramAndADozenHexRowsOnASmallLaptop()
+{
+    // What a 1366x768 window leaves the frame pane under a table of seven rows.
+    m_pane->resize(940, 430);
+    QTRY_COMPARE(m_pane->size(), QSize(940, 430));
+    QVERIFY(m_pane->minimumSizeHint().height() <= 430);
+    BitDiagramView *bits = m_pane->bitDiagram();
+    auto *bitScroll = qobject_cast<QScrollArea *>(bits->parentWidget()->parentWidget());
+    QVERIFY(bitScroll);
+    QCOMPARE(bits->height(), bits->heightForWidth(bits->width()));
+    QVERIFY(bitScroll->viewport()->height() >= bits->height()); // the whole diagram, its length forms too
+    QCOMPARE(bits->layout().bitsPerRow(), 32);
+    const HexView *hex = m_pane->hexView();
+    QVERIFY2(hex->viewport()->height() >= 10 * hex->layout().metrics().lineHeight,
+             qPrintable(QString::number(hex->viewport()->height())));
+    QVERIFY(m_pane->explainPanel()->height() >= 6 * m_pane->fontMetrics().height());
 }
 
 QTEST_MAIN(TestFrameDetailPane)

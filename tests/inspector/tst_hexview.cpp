@@ -30,6 +30,7 @@ private Q_SLOTS:
     void hoverEmitsTheByteAndLeaveClearsIt();
     void highlightingAFieldPaintsItsBitsStrong();
     void sixteenMebibyteFrameScrollsByRows();
+    void narrowViewShowsEightBytesARow();
 
 private:
     [[nodiscard]] QColor pixelAt(const QImage &image, QPointF viewportPoint) const;
@@ -183,6 +184,27 @@ void TestHexView::sixteenMebibyteFrameScrollsByRows()
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->hexCellInViewport(last).center().toPoint());
     QCOMPARE(bytes.count(), 1);
     QCOMPARE(bytes.at(0).at(0).value<qint64>(), last);
+}
+
+void TestHexView::narrowViewShowsEightBytesARow()
+{
+    // RFC 6455 §5.7 masked "Hello" is 11 bytes: one row of sixteen, or two of eight.
+    QCOMPARE(m_view->layout().metrics().bytesPerRow, 16);
+    QCOMPARE(m_view->layout().rowCount(), 1);
+    const int wide = m_view->sizeHint().width();
+    m_view->resize(wide * 2 / 3, 300);
+    QTRY_COMPARE(m_view->layout().metrics().bytesPerRow, 8);
+    QCOMPARE(m_view->layout().rowCount(), 2);
+    QVERIFY(m_view->layout().width() <= m_view->viewport()->width());
+    QCOMPARE(m_view->horizontalScrollBar()->maximum(), 0);
+    QCOMPARE(m_view->sizeHint().width(), wide); // still asks for sixteen
+    // Clicks still land on the right byte: byte 9 is the second row's second.
+    QSignalSpy clicked(m_view, &HexView::byteClicked);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->layout().hexCellRect(9).center().toPoint());
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().first().toLongLong(), 9);
+    m_view->resize(720, 300);
+    QTRY_COMPARE(m_view->layout().metrics().bytesPerRow, 16);
 }
 
 QTEST_MAIN(TestHexView)

@@ -46,6 +46,8 @@ private Q_SLOTS:
     void clickOnAnArrowSelectsItsRow();
     void followsTheTailOnlyAtTheBottom();
     void worksOverTheFilterProxy();
+    void lanesNarrowToFitABrowsersConnections();
+    void selectingARowScrollsItsLaneIntoView();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -131,6 +133,47 @@ void TestTimelineView::worksOverTheFilterProxy()
     QCOMPARE(clicked.count(), 1);
     QCOMPARE(proxy.record(clicked.at(0).at(0).toInt()).id, 6u);
     m_view->setModel(nullptr);
+}
+
+namespace {
+
+// One text frame on each of `count` further connections (after the broadcast's three).
+server::CaptureBatch moreConnections(int count)
+{
+    server::CaptureBatch batch;
+    for (int i = 0; i < count; ++i) {
+        const auto connection = quint64(10 + i);
+        batch << encodedRecord(100 + connection, Opcode::Text, "poll", connection, Direction::Inbound);
+    }
+    return batch;
+}
+
+} // namespace
+
+void TestTimelineView::lanesNarrowToFitABrowsersConnections()
+{
+    const qreal roomy = m_view->laneX(2) - m_view->laneX(1);
+    QVERIFY(m_view->laneX(3) < m_view->viewport()->width());
+    // A page, its polls and its WebSocket: six lanes still fit 900 px, a little closer together.
+    m_model->appendBatch(moreConnections(3));
+    QCOMPARE(m_view->lanes().size(), 6);
+    const qreal narrower = m_view->laneX(11) - m_view->laneX(10);
+    QVERIFY(narrower < roomy);
+    QVERIFY(m_view->laneX(12) < m_view->viewport()->width());
+    QCOMPARE(m_view->horizontalScrollBar()->value(), 0);
+}
+
+void TestTimelineView::selectingARowScrollsItsLaneIntoView()
+{
+    m_model->appendBatch(moreConnections(12));
+    const int lastRow = m_model->rowCount() - 1; // on the last lane
+    QVERIFY(m_view->laneX(21) > m_view->viewport()->width()); // too many lanes: off to the right
+    m_view->setCurrentRow(lastRow);
+    QVERIFY(m_view->horizontalScrollBar()->value() > 0);
+    QVERIFY(m_view->laneX(21) < m_view->viewport()->width());
+    QVERIFY(m_view->laneX(21) > m_view->serverX());
+    m_view->setCurrentRow(3); // inbound on the first lane: back to the left
+    QVERIFY(m_view->laneX(1) > 0);
 }
 
 QTEST_MAIN(TestTimelineView)
