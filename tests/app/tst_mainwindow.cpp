@@ -4,8 +4,15 @@
 #include "app/mainwindow.h"
 #include "app/statuspanel.h"
 
+#include "inspector/framedetailpane.h"
+
 #include <QAction>
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,6 +38,9 @@ private Q_SLOTS:
     void closeWithCodeReachesClient();
     void switchingLanguageRetranslates();
     void resetLayoutShowsEveryDock();
+    void emptyTableSaysWhatToDo();
+    void defaultLayoutFitsASmallLaptop();
+    void toolbarButtonsCarryNoMnemonics();
 
 private:
     // Connects a client and waits until the window lists it; sets its connection id.
@@ -201,6 +211,58 @@ void tst_MainWindow::resetLayoutShowsEveryDock()
     }
     QCOMPARE(m_window->dockWidgetArea(m_window->chatDock()), Qt::RightDockWidgetArea);
     QCOMPARE(m_window->dockWidgetArea(m_window->detailDock()), Qt::BottomDockWidgetArea);
+}
+
+void tst_MainWindow::emptyTableSaysWhatToDo()
+{
+    const auto *hint = m_window->findChild<QLabel *>(QStringLiteral("emptyHint"));
+    QVERIFY(hint);
+    QTRY_VERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(m_window->listeningUrl()), qPrintable(hint->text()));
+
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->framesTable()->model()->rowCount() > 0, 10'000);
+    QVERIFY(!hint->isVisible());
+}
+
+void tst_MainWindow::defaultLayoutFitsASmallLaptop()
+{
+    m_window->resize(1366, 768);
+    QTRY_COMPARE(m_window->size(), QSize(1366, 768));
+    m_window->resetLayout();
+    QCoreApplication::processEvents();
+    // The frame pane gets all it needs without scrolling its dock...
+    const QWidget *detail = m_window->detailPane();
+    QTRY_VERIFY2(detail->height() >= detail->minimumSizeHint().height(),
+                 qPrintable(QStringLiteral("%1 < %2").arg(detail->height()).arg(detail->minimumSizeHint().height())));
+    QVERIFY(detail->height() >= 24 * detail->fontMetrics().height());
+    // ...and the table still shows a useful number of rows.
+    const QTableView *table = m_window->framesTable();
+    QVERIFY2(table->viewport()->height() >= 7 * table->verticalHeader()->defaultSectionSize(),
+             qPrintable(QString::number(table->viewport()->height())));
+}
+
+void tst_MainWindow::toolbarButtonsCarryNoMnemonics()
+{
+    m_window->setLanguage(QStringLiteral("zh_CN"));
+    const auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    int buttons = 0;
+    for (QAction *action : toolBar->actions()) {
+        const auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
+        if (!button || action->text().isEmpty())
+            continue;
+        ++buttons;
+        // "暂停捕获(&P)" in the menu, "暂停捕获" on the button.
+        QVERIFY2(!button->text().contains(QLatin1Char('(')) && !button->text().contains(QLatin1Char('&')),
+                 qPrintable(button->text()));
+    }
+    QVERIFY(buttons >= 5);
+    m_window->setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(tst_MainWindow)

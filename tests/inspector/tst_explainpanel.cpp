@@ -4,7 +4,11 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QAbstractTextDocumentLayout>
+#include <QScrollBar>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
 
 using namespace wslab;
 using namespace wslab::inspector;
@@ -22,6 +26,7 @@ private Q_SLOTS:
     void explainsWhereTheParserStopped();
     void explainsRecordsThatAreNotFrames_data();
     void explainsRecordsThatAreNotFrames();
+    void steppingScrollsTheStepIntoView();
 };
 
 void TestExplainPanel::narratesTheMaskedHelloInParserOrder()
@@ -116,6 +121,31 @@ void TestExplainPanel::explainsRecordsThatAreNotFrames()
     panel.setRecord(record);
     QVERIFY2(panel.plainText().contains(contains), qPrintable(panel.plainText()));
     QVERIFY(panel.steps().isEmpty());
+}
+
+void TestExplainPanel::steppingScrollsTheStepIntoView()
+{
+    // A short panel, as beside the hex dump on a small screen: the last step is below the fold.
+    ExplainPanel panel;
+    panel.resize(380, 140);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setRecord(frameRecord(7, maskedHelloWire()));
+    auto *browser = panel.findChild<QTextBrowser *>();
+    QVERIFY(browser);
+    QScrollBar *bar = browser->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), 0);
+    panel.setCurrentStep(int(panel.steps().size()) - 1); // the payload
+    QTRY_VERIFY(bar->value() > 0);
+    const QRectF payload = browser->document()->documentLayout()->blockBoundingRect(
+            browser->document()->find(QStringLiteral("payload, 5 bytes")).block());
+    QVERIFY(payload.isValid());
+    QVERIFY2(payload.top() >= bar->value() && payload.top() < bar->value() + browser->viewport()->height(),
+             qPrintable(QStringLiteral("%1 not in %2+%3").arg(payload.top()).arg(bar->value()).arg(browser->viewport()->height())));
+    const int atPayload = bar->value();
+    panel.setCurrentStep(0); // FIN, near the top again
+    QTRY_VERIFY(bar->value() < atPayload);
 }
 
 QTEST_MAIN(TestExplainPanel)

@@ -1,0 +1,54 @@
+#include "app/chatpane.h"
+#include "app/clientlistmodel.h"
+
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace wslab::app;
+
+// The chat pane's layout as a learner meets it in the right-hand column.
+class tst_ChatPane : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void switchingToolTabsKeepsTheMessageLineStill_data();
+    void switchingToolTabsKeepsTheMessageLineStill();
+};
+
+void tst_ChatPane::switchingToolTabsKeepsTheMessageLineStill_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addRow("1366x768 column") << 400;
+    QTest::addRow("1920x1080 column") << 570;
+}
+
+void tst_ChatPane::switchingToolTabsKeepsTheMessageLineStill()
+{
+    QFETCH(int, width);
+    ClientListModel clients;
+    ChatPane pane(&clients);
+    pane.resize(width, 640);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *tools = pane.findChild<QTabWidget *>();
+    const auto *line = pane.findChild<QLineEdit *>(QStringLiteral("messageLine"));
+    QVERIFY(tools && line);
+    QCOMPARE(tools->count(), 4); // Binary, Large, Ping, Close
+    tools->setCurrentIndex(0);
+    QTRY_VERIFY(line->isVisible());
+    const int lineTop = line->mapTo(&pane, QPoint()).y();
+    for (int tab = 1; tab < tools->count(); ++tab) {
+        tools->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        QCOMPARE(line->mapTo(&pane, QPoint()).y(), lineTop);
+        // Nothing in the tab is cut off at the pane's width.
+        const QWidget *page = tools->currentWidget();
+        QVERIFY2(page->width() >= page->minimumSizeHint().width(), qPrintable(tools->tabText(tab)));
+    }
+    QVERIFY(pane.minimumSizeHint().width() <= width);
+}
+
+QTEST_MAIN(tst_ChatPane)
+#include "tst_chatpane.moc"
