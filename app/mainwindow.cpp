@@ -647,7 +647,11 @@ void MainWindow::onListenFailed(const QString &reason, quint16 port)
     m_copyUrlAction->setEnabled(false);
     m_status->setNotListening(reason);
     m_suggestedPort = PortFinder::nextFree(m_server->settings().bindAddress, port);
-    QString text = tr("<b>The server cannot listen on port %1.</b> %2").arg(port).arg(reason.toHtmlEscaped());
+    // The system's reason is a phrase ("The bound address is already in use"): end it as a sentence.
+    QString sentence = reason.trimmed();
+    if (!sentence.isEmpty() && !QStringLiteral(".!?。！？").contains(sentence.back()))
+        sentence += QLatin1Char('.');
+    QString text = tr("<b>The server cannot listen on port %1.</b> %2").arg(port).arg(sentence.toHtmlEscaped());
     if (m_suggestedPort) {
         text += QLatin1Char(' ') + tr("Another program is probably using it; port %1 is free.").arg(*m_suggestedPort);
         m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
