@@ -117,7 +117,7 @@ void StatusPanel::retranslateUi()
 
     QString state = m_state == CaptureState::Paused ? tr("Capture paused") : tr("Capturing");
     if (m_holding)
-        state += QLatin1String(" · ") + tr("holding incoming frames: %1 held").arg(m_heldFrames);
+        state += QStringLiteral(" · ") + tr("holding incoming frames: %1 held").arg(m_heldFrames);
     m_stateLabel->setText(state);
     const bool attention = m_state == CaptureState::Paused || m_holding;
     m_stateLabel->setStyleSheet(attention ? QStringLiteral("font-weight: bold") : QString());
