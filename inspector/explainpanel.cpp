@@ -7,6 +7,7 @@
 #include "server/protocol/closecode.h"
 
 #include <QEvent>
+#include <QScrollBar>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -168,10 +169,21 @@ void ExplainPanel::render()
     html += stepsHtml();
     if (!m_outro.isEmpty())
         html += QStringLiteral("<p><b>%1</b></p>").arg(m_outro.toHtmlEscaped());
+    QScrollBar *bar = m_browser->verticalScrollBar();
+    const int before = bar->value();
     m_browser->setHtml(html);
-    // The stepped-to line in view (anchors go by name; the href is for clicks).
-    if (m_current >= 0)
-        m_browser->scrollToAnchor(QStringLiteral("step%1").arg(m_current));
+    if (m_current < 0)
+        return;
+    // The stepped-to line in view (anchors go by name; the href is for clicks): where it is when it
+    // is already in view, else a third of the way down, with what the parser read before it above.
+    m_browser->scrollToAnchor(QStringLiteral("step%1").arg(m_current));
+    const int anchorTop = bar->value();
+    const int page = m_browser->viewport()->height();
+    const int line = m_browser->fontMetrics().lineSpacing();
+    if (anchorTop >= before && anchorTop + 3 * line <= before + page)
+        bar->setValue(before);
+    else
+        bar->setValue(std::max(0, anchorTop - page / 3));
 }
 
 QString ExplainPanel::html() const
