@@ -23,6 +23,13 @@ namespace wslab::inspector {
 namespace protocol = wslab::protocol;
 using protocol::FieldId;
 
+namespace {
+
+// Side by side, the narration gets at least this many characters a line.
+constexpr int narrationChars = 44;
+
+} // namespace
+
 FrameDetailPane::FrameDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_hex(new HexView(this))
@@ -98,6 +105,9 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     // minimum lets the pane narrow far enough to switch to one above the other instead of making
     // its dock scroll sideways.
     m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    // Likewise in height: a tall header (a 64-bit length, masked: five rows) gets its whole diagram,
+    // length forms included, and the tabs keep a few lines.
+    m_tabs->setMinimumHeight(fontMetrics().height() * 7);
 
     // The diagram keeps its natural height (see fitDiagram()); the rest goes to the bytes and tabs.
     auto *layout = new QVBoxLayout(this);
@@ -207,7 +217,7 @@ void FrameDetailPane::fitDiagram()
 void FrameDetailPane::arrangeBytesAndTabs()
 {
     // Side by side needs the whole hex dump plus a narration column of readable width.
-    const int narration = fontMetrics().averageCharWidth() * 44;
+    const int narration = fontMetrics().averageCharWidth() * narrationChars;
     const Qt::Orientation wanted = width() >= m_hex->sizeHint().width() + narration + m_bytesAndTabs->handleWidth()
             ? Qt::Horizontal
             : Qt::Vertical;
@@ -231,7 +241,7 @@ void FrameDetailPane::widenHexToFit()
     if (sizes.size() != 2 || sizes.at(0) >= wanted)
         return;
     const int total = sizes.at(0) + sizes.at(1);
-    sizes = {std::min(wanted, total - m_tabs->minimumSizeHint().width()), 0};
+    sizes = {std::min(wanted, total - fontMetrics().averageCharWidth() * narrationChars), 0};
     sizes[1] = total - sizes.at(0);
     m_bytesAndTabs->setSizes(sizes);
 }

@@ -216,11 +216,17 @@ void HexView::paintByteBackground(QPainter &painter, qint64 byte, const QRectF &
 void HexView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    const bool sixteen = m_preferredWidth <= viewport()->width();
-    if (sixteen != (m_layout.metrics().bytesPerRow == 16))
-        relayout();
-    else
+    if (!fitRowsToViewport())
         updateScrollBars();
+}
+
+bool HexView::fitRowsToViewport()
+{
+    const bool sixteen = m_preferredWidth <= viewport()->width();
+    if (sixteen == (m_layout.metrics().bytesPerRow == 16))
+        return false;
+    relayout();
+    return true;
 }
 
 void HexView::scrollContentsBy(int, int)
@@ -287,6 +293,9 @@ bool HexView::viewportEvent(QEvent *event)
             QToolTip::hideText();
         return true;
     }
+    // A scroll bar that comes or goes changes the viewport's width but not the view's.
+    if (event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, [this] { fitRowsToViewport(); }, Qt::QueuedConnection);
     return QAbstractScrollArea::viewportEvent(event);
 }
 

@@ -69,6 +69,7 @@ protected:
 
 private:
     void relayout();
+    bool fitRowsToViewport(); // sixteen bytes a row when they fit, else eight; true if it changed
     void updateScrollBars();
     void setHighlightBits(qint64 firstBit, qint64 count);
     [[nodiscard]] std::optional<qint64> byteAtViewport(QPointF point) const;
