@@ -40,6 +40,7 @@ private Q_SLOTS:
     void bytesBesideTheNarrationWhenWide_data();
     void bytesBesideTheNarrationWhenWide();
     void wholeDiagramAndADozenHexRowsOnASmallLaptop();
+    void tallHeaderShowsWholeOnASmallLaptop();
 
 private:
     [[nodiscard]] Span hexSpan() const { return {m_pane->hexView()->highlightedFirstBit(), m_pane->hexView()->highlightedBitCount()}; }
@@ -200,6 +201,22 @@ void TestFrameDetailPane::wholeDiagramAndADozenHexRowsOnASmallLaptop()
     QVERIFY2(hex->viewport()->height() >= 10 * hex->layout().metrics().lineHeight,
              qPrintable(QString::number(hex->viewport()->height())));
     QVERIFY(m_pane->explainPanel()->height() >= 6 * m_pane->fontMetrics().height());
+}
+
+void TestFrameDetailPane::tallHeaderShowsWholeOnASmallLaptop()
+{
+    // A masked 64 KiB frame: 14 header bytes, five rows with the payload's first, and the 64-bit
+    // length form marked under them.
+    m_pane->resize(940, 430);
+    QTRY_COMPARE(m_pane->size(), QSize(940, 430));
+    m_pane->showRecord(encodedRecord(2, protocol::Opcode::Binary, QByteArray(65536, 'a')));
+    BitDiagramView *bits = m_pane->bitDiagram();
+    QCOMPARE(bits->layout().rowCount(), 5);
+    auto *bitScroll = qobject_cast<QScrollArea *>(bits->parentWidget()->parentWidget());
+    QVERIFY(bitScroll);
+    QTRY_VERIFY(bitScroll->viewport()->height() >= bits->height());
+    QVERIFY(bits->tierRect(protocol::LengthForm::Extended64).bottom() <= bitScroll->viewport()->height());
+    QVERIFY(m_pane->hexView()->viewport()->height() >= 4 * m_pane->hexView()->layout().metrics().lineHeight);
 }
 
 QTEST_MAIN(TestFrameDetailPane)
