@@ -49,7 +49,8 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
 QVariant ClientListModel::displayData(const server::ClientInfo &info, int column) const
 {
     switch (column) {
-    case IdColumn: return info.connectionId;
+    // A polling client has no one connection (each request is its own): no number to show.
+    case IdColumn: return info.transport == server::Transport::WebSocket ? QVariant(info.connectionId) : QVariant(QStringLiteral("–"));
     case NickColumn: return info.nick.isEmpty() ? tr("(joining)") : info.nick;
     case AddressColumn: return info.peerAddress;
     case TransportColumn: return inspector::FrameCaptureModel::transportText(info.transport);
