@@ -1,5 +1,6 @@
 #include "tcpstream.h"
 
+#include <QEvent>
 #include <QHostAddress>
 #include <QSocketNotifier>
 
@@ -35,6 +36,33 @@ QString peerOf(int fd)
 
 } // namespace
 
+// Calls the stream when the descriptor is ready, without the activated() signals QSocketNotifier
+// would emit (two signal activations per notification, nobody else listens).
+class TcpStream::Notifier final : public QSocketNotifier
+{
+public:
+    Notifier(int fd, Type type, TcpStream *stream, void (TcpStream::*handler)())
+        : QSocketNotifier(fd, type, stream)
+        , m_stream(stream)
+        , m_handler(handler)
+    {
+    }
+
+protected:
+    bool event(QEvent *event) override
+    {
+        if (event->type() == QEvent::SockAct || event->type() == QEvent::SockClose) {
+            (m_stream->*m_handler)();
+            return true;
+        }
+        return QSocketNotifier::event(event);
+    }
+
+private:
+    TcpStream *m_stream;
+    void (TcpStream::*m_handler)();
+};
+
 TcpStream::TcpStream(qintptr descriptor, QObject *parent)
     : QObject(parent)
     , m_fd(int(descriptor))
@@ -45,8 +73,7 @@ TcpStream::TcpStream(qintptr descriptor, QObject *parent)
     const int one = 1;
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     m_peer = peerOf(m_fd);
-    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &TcpStream::onReadable);
+    m_readNotifier = new Notifier(m_fd, QSocketNotifier::Read, this, &TcpStream::onReadable);
 }
 
 TcpStream::~TcpStream()
@@ -105,10 +132,8 @@ void TcpStream::write(QByteArrayView bytes)
         m_pendingOffset = 0;
     }
     m_pending.append(bytes.data() + sent, bytes.size() - sent);
-    if (!m_writeNotifier) {
-        m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-        connect(m_writeNotifier, &QSocketNotifier::activated, this, &TcpStream::onWritable);
-    }
+    if (!m_writeNotifier)
+        m_writeNotifier = new Notifier(m_fd, QSocketNotifier::Write, this, &TcpStream::onWritable);
     m_writeNotifier->setEnabled(true);
 }
 
@@ -189,7 +214,10 @@ void TcpStream::abort()
 
 void TcpStream::onReadable()
 {
-    Q_EMIT readyRead();
+    if (m_reader)
+        m_reader->streamReadable();
+    else
+        Q_EMIT readyRead();
 }
 
 void TcpStream::closeLater()

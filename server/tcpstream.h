@@ -19,10 +19,22 @@ namespace wslab::server {
 //
 // readyRead() is level-triggered: a reader that stops before draining the socket must turn
 // reading off with setReadEnabled(false), or it is called again at once.
+//
+// A busy connection is told that it can read many thousand times a second, so the path from the
+// kernel's readiness to the reader is kept short: the notifiers call the stream directly (no
+// activated() signal), and a Reader, when set, is called directly instead of readyRead().
 class TcpStream : public QObject
 {
     Q_OBJECT
 public:
+    class Reader
+    {
+    public:
+        virtual void streamReadable() = 0; // what readyRead() would have said
+    protected:
+        ~Reader() = default;
+    };
+
     // Takes the descriptor over (made non-blocking, TCP_NODELAY); closes it when destroyed.
     explicit TcpStream(qintptr descriptor, QObject *parent = nullptr);
     ~TcpStream() override;
@@ -43,6 +55,8 @@ public:
     // Closes the descriptor now; pending bytes are dropped. Emits nothing.
     void abort();
     void setReadEnabled(bool enabled);
+    // Called instead of emitting readyRead() while set; nullptr goes back to the signal.
+    void setReader(Reader *reader) noexcept { m_reader = reader; }
 
 Q_SIGNALS:
     void readyRead();
@@ -50,6 +64,8 @@ Q_SIGNALS:
     void closed();  // the peer closed, or the connection failed; the descriptor is closed
 
 private:
+    class Notifier;
+
     void onReadable();
     void onWritable();
     void sendPending();
@@ -61,6 +77,7 @@ private:
     QString m_peer;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr; // only while bytes are pending
+    Reader *m_reader = nullptr;
     QByteArray m_pending;
     qsizetype m_pendingOffset = 0;
     bool m_shutdownRequested = false;

@@ -406,8 +406,10 @@ void WebSocketServer::publishClientUpdates()
 {
     const QSet<quint64> dirty = std::exchange(m_dirtyClients, {});
     for (const quint64 id : dirty) {
-        if (const WebSocketSession *s = session(id))
+        if (WebSocketSession *s = session(id)) {
+            s->m_clientChanged = false;
             Q_EMIT clientUpdated(s->info());
+        }
     }
 }
 

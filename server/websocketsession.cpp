@@ -70,11 +70,14 @@ WebSocketSession::WebSocketSession(WebSocketServer &server, TcpStream *stream, C
     m_lastActivityNs = server.captureTimeNs();
 }
 
-WebSocketSession::~WebSocketSession() = default;
+WebSocketSession::~WebSocketSession()
+{
+    m_stream->setReader(nullptr); // the stream is a child: it outlives this destructor's body
+}
 
 void WebSocketSession::start(QByteArrayView leftover)
 {
-    connect(m_stream, &TcpStream::readyRead, this, &WebSocketSession::onReadyRead);
+    m_stream->setReader(this); // called directly on every readable notification, no signal
     connect(m_stream, &TcpStream::closed, this, &WebSocketSession::onDisconnected);
     if (!leftover.isEmpty()) {
         m_inRead = true;
@@ -94,7 +97,9 @@ void WebSocketSession::onReadyRead()
     if (m_state == State::Closed || m_readPaused)
         return;
     QByteArray &buffer = m_server.readBuffer();
-    const CaptureStream::TimeScope sameInstant(m_server.captureStream());
+    std::optional<CaptureStream::TimeScope> sameInstant; // the clock is read only for the capture
+    if (m_server.isCapturing())
+        sameInstant.emplace(m_server.captureStream());
     m_inRead = true;
     while (m_state != State::Closed && !m_readPaused) {
         const qint64 n = m_stream->read(buffer.data(), buffer.size());
@@ -107,12 +112,22 @@ void WebSocketSession::onReadyRead()
     }
     m_inRead = false;
     flush();
+    markClientChanged();
+}
+
+// The client list learns of new frame counts a few times a second; noting it costs one flag test
+// per read, not a hash insertion.
+void WebSocketSession::markClientChanged()
+{
+    if (m_clientChanged)
+        return;
+    m_clientChanged = true;
     m_server.noteClientChanged(id());
 }
 
 void WebSocketSession::consume(QByteArrayView bytes)
 {
-    m_lastActivityNs = m_server.captureTimeNs();
+    m_activeSinceIdleCheck = true; // no clock reading per read: pingIfIdle() looks at the flag
     const qsizetype before = bytesOfCurrentFrameBefore();
     m_frames.clear();
     const std::optional<DecodeError> error = m_decoder.feed(bytes, m_frames);
@@ -538,7 +553,7 @@ void WebSocketSession::writeOut()
         m_out = QByteArray();
     else
         m_out.truncate(0);
-    m_server.noteClientChanged(id());
+    markClientChanged();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -585,6 +600,10 @@ bool WebSocketSession::deliverOneHeld()
 
 void WebSocketSession::pingIfIdle(qint64 nowNs, qint64 intervalNs)
 {
+    // Activity is dated by the check that first sees it (the checks come a few times per
+    // interval), so the ping may come up to one check period late; reads stay free of clock calls.
+    if (std::exchange(m_activeSinceIdleCheck, false))
+        m_lastActivityNs = nowNs;
     if (m_state != State::Open || nowNs - m_lastActivityNs < intervalNs)
         return;
     m_lastActivityNs = nowNs;
@@ -644,6 +663,7 @@ void WebSocketSession::finish()
         record.note = m_info.peerAddress;
         m_server.record(std::move(record));
     }
+    m_stream->setReader(nullptr);
     m_stream->disconnect(this);
     m_stream->abort();
     m_server.sessionClosed(this, code);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clientinfo.h"
+#include "tcpstream.h"
 
 #include "protocol/closepayload.h"
 #include "protocol/deflateoffer.h"
@@ -16,7 +17,6 @@
 
 namespace wslab::server {
 
-class TcpStream;
 class WebSocketServer;
 
 // One WebSocket connection after the 101 (RFC 6455 §5-§7): incoming bytes go through the frame
@@ -28,7 +28,7 @@ class WebSocketServer;
 // With permessage-deflate agreed in the handshake (RFC 7692), messages that arrive with RSV1 are
 // inflated (bounded by the message size limit) before they are used, and every data message the
 // session sends is compressed, RSV1 on its first frame only; control frames never are (§6.1).
-class WebSocketSession : public QObject
+class WebSocketSession : public QObject, private TcpStream::Reader
 {
     Q_OBJECT
 public:
@@ -99,8 +99,10 @@ private:
         qint64 sentNs = 0;
     };
 
+    void streamReadable() override { onReadyRead(); }
     void onReadyRead();
     void onDisconnected();
+    void markClientChanged();
     void consume(QByteArrayView bytes);
     void handleFrame(protocol::DecodedFrame &&frame);
     void process(protocol::DecodedFrame &&frame, CaptureRecord *record);
@@ -133,7 +135,7 @@ private:
     std::deque<HeldItem> m_held;
     std::deque<PendingPing> m_pings;
     QBasicTimer m_closeTimer;
-    qint64 m_lastActivityNs = 0;
+    qint64 m_lastActivityNs = 0; // as of the last idle check that found the session active
     quint64 m_pingCounter = 0;
     std::optional<quint16> m_receivedCloseCode; // the peer's close (1005 for an empty one)
     std::optional<quint16> m_failCode;          // we failed the connection with this code
@@ -146,8 +148,10 @@ private:
     bool m_readPaused = false;
     bool m_inputDead = false; // failed: what still arrives is read and dropped
     bool m_finished = false;
+    bool m_activeSinceIdleCheck = false; // frames arrived since pingIfIdle() last looked
+    bool m_clientChanged = false;        // the server has this session in its client updates
 
-    friend class WebSocketServer; // m_flushRequested
+    friend class WebSocketServer; // m_flushRequested, m_clientChanged
 };
 
 } // namespace wslab::server

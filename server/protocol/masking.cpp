@@ -30,17 +30,21 @@ int copyMasked(const char *source, char *destination, qsizetype size, const Mask
 {
     using Block = unsigned char __attribute__((vector_size(32)));
     phase &= 3;
-    Block keyBlock;
-    for (int j = 0; j < 32; ++j)
-        keyBlock[j] = key[(phase + j) & 3];
-    qsizetype i = 0;
-    for (; i + 32 <= size; i += 32) {
-        Block block;
-        std::memcpy(&block, source + i, sizeof block);
-        block ^= keyBlock;
-        std::memcpy(destination + i, &block, sizeof block);
-    }
+    // The 32-byte key is four copies of the 8-byte one, and only built when a block is masked:
+    // most frames are small, and building it byte by byte cost more than masking them.
     const quint64 keyWord = repeatedKey(key, phase);
+    qsizetype i = 0;
+    if (size >= 32) {
+        Block keyBlock;
+        for (int j = 0; j < 32; j += 8)
+            std::memcpy(reinterpret_cast<unsigned char *>(&keyBlock) + j, &keyWord, sizeof keyWord);
+        for (; i + 32 <= size; i += 32) {
+            Block block;
+            std::memcpy(&block, source + i, sizeof block);
+            block ^= keyBlock;
+            std::memcpy(destination + i, &block, sizeof block);
+        }
+    }
     for (; i + 8 <= size; i += 8) {
         quint64 word;
         std::memcpy(&word, source + i, sizeof word);

@@ -58,6 +58,7 @@ class tst_TcpStream : public QObject
 private Q_SLOTS:
     void peerAddress();
     void readsWhatThePeerSent();
+    void readerIsCalledInsteadOfTheSignal();
     void writesGoOutInOrder();
     void bigWriteIsKeptUntilThePeerReads();
     void shutdownWriteSendsFinAfterPendingBytes();
@@ -84,6 +85,37 @@ void tst_TcpStream::readsWhatThePeerSent()
     p.client.write("hello");
     QVERIFY(ready.wait(waitMs));
     QCOMPARE(p.readAll(*p.stream), QByteArray("hello"));
+}
+
+void tst_TcpStream::readerIsCalledInsteadOfTheSignal()
+{
+    struct Reader : TcpStream::Reader
+    {
+        Pair *pair = nullptr;
+        QByteArray received;
+        int calls = 0;
+        void streamReadable() override
+        {
+            ++calls;
+            received += pair->readAll(*pair->stream);
+        }
+    } reader;
+    Pair p;
+    QVERIFY(p.open());
+    reader.pair = &p;
+    p.stream->setReader(&reader);
+    QSignalSpy ready(p.stream.get(), &TcpStream::readyRead);
+    p.client.write("direct");
+    QVERIFY(QTest::qWaitFor([&] { return reader.received == "direct"; }, waitMs));
+    QVERIFY(reader.calls >= 1);
+    QVERIFY(ready.isEmpty());
+    // Without a reader, the signal again.
+    p.stream->setReader(nullptr);
+    const int calls = reader.calls;
+    p.client.write("signal");
+    QVERIFY(ready.wait(waitMs));
+    QCOMPARE(reader.calls, calls);
+    QCOMPARE(p.readAll(*p.stream), QByteArray("signal"));
 }
 
 void tst_TcpStream::writesGoOutInOrder()
