@@ -2,6 +2,7 @@
 
 #include "clientlistmodel.h"
 
+#include "inspector/framecapturemodel.h"
 #include "server/protocol/closecode.h"
 
 #include <QComboBox>
@@ -64,7 +65,12 @@ ChatPane::ChatPane(ClientListModel *clients, QWidget *parent)
     m_clientView->setAlternatingRowColors(true);
     m_clientView->header()->setStretchLastSection(false);
     m_clientView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_clientView->header()->setSectionResizeMode(ClientListModel::NickColumn, QHeaderView::Stretch);
+    // In a 400 px column the nickname keeps a dozen characters; the address gives way (in the
+    // middle: "127.0…:38080" still tells clients apart).
+    m_clientView->header()->setSectionResizeMode(ClientListModel::NickColumn, QHeaderView::Interactive);
+    m_clientView->header()->resizeSection(ClientListModel::NickColumn, m_clientView->fontMetrics().averageCharWidth() * 16);
+    m_clientView->header()->setSectionResizeMode(ClientListModel::AddressColumn, QHeaderView::Stretch);
+    m_clientView->setTextElideMode(Qt::ElideMiddle);
 
     m_conversation = new QTextBrowser(this);
     m_conversation->setObjectName(QStringLiteral("conversation"));
@@ -526,6 +532,11 @@ void ChatPane::appendHtml(const QString &html)
 
 void ChatPane::onClientConnected(const server::ClientInfo &client)
 {
+    if (client.transport != server::Transport::WebSocket) {
+        // Polling clients have no one connection to number: each request is its own.
+        addSystemLine(tr("%1 client via %2").arg(inspector::FrameCaptureModel::transportText(client.transport), client.path));
+        return;
+    }
     addSystemLine(tr("Connection #%1 from %2 (%3)").arg(client.connectionId).arg(client.peerAddress, client.path));
 }
 

@@ -186,6 +186,10 @@
         <translation>关闭连接</translation>
     </message>
     <message>
+        <source>%1 client via %2</source>
+        <translation>%1 客户端，经由 %2</translation>
+    </message>
+    <message>
         <source>The browser answers with a Close frame of its own, then the TCP connection closes (RFC 6455 §5.5.1).</source>
         <translation>浏览器会回送它自己的关闭帧，随后 TCP 连接关闭（RFC 6455 §5.5.1）。</translation>
     </message>
