@@ -65,10 +65,8 @@ ChatPane::ChatPane(ClientListModel *clients, QWidget *parent)
     m_clientView->setAlternatingRowColors(true);
     m_clientView->header()->setStretchLastSection(false);
     m_clientView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // In a 400 px column the nickname keeps a dozen characters; the address gives way (in the
-    // middle: "127.0…:38080" still tells clients apart).
-    m_clientView->header()->setSectionResizeMode(ClientListModel::NickColumn, QHeaderView::Interactive);
-    m_clientView->header()->resizeSection(ClientListModel::NickColumn, m_clientView->fontMetrics().averageCharWidth() * 16);
+    // In a 400 px column the nicknames stay whole; the address gives way when it must (in the
+    // middle: "127.…38080" still tells clients apart, the tooltip has it all).
     m_clientView->header()->setSectionResizeMode(ClientListModel::AddressColumn, QHeaderView::Stretch);
     m_clientView->setTextElideMode(Qt::ElideMiddle);
 
