@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace wslab::server {
@@ -33,6 +34,11 @@ QString peerOf(int fd)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     return host + QLatin1Char(':') + QString::number(port);
 }
+
+// Pieces gathered into one sendmsg(); more wait for the next round.
+constexpr int maxPiecesPerSend = 16;
+// Small pieces that wait are appended to the last one rather than queued on their own.
+constexpr qsizetype coalesceLimit = 64 * 1024;
 
 } // namespace
 
@@ -107,34 +113,108 @@ void TcpStream::write(QByteArrayView bytes)
 {
     if (m_fd < 0 || m_failed || m_writeShut || bytes.isEmpty())
         return;
-    qsizetype sent = 0;
-    if (bytesToWrite() == 0) {
-        while (sent < bytes.size()) {
-            const ssize_t n = ::send(m_fd, bytes.data() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL);
-            if (n > 0) {
-                sent += n;
-                continue;
-            }
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-                break;
+    qint64 sent = 0;
+    if (m_pending.isEmpty()) {
+        sent = send(&bytes, 1);
+        if (sent < 0 || sent == bytes.size())
+            return;
+    }
+    keep(bytes.sliced(sent));
+    m_writeNotifier->setEnabled(true);
+}
+
+void TcpStream::write(QByteArrayView head, const QByteArray &body)
+{
+    if (m_fd < 0 || m_failed || m_writeShut)
+        return;
+    qint64 sent = 0;
+    if (m_pending.isEmpty()) {
+        const QByteArrayView pieces[] = {head, body};
+        sent = send(pieces, 2);
+        if (sent < 0 || sent == head.size() + body.size())
+            return;
+    }
+    if (sent < head.size())
+        keep(head.sliced(sent));
+    keep(body, qMax<qint64>(0, sent - head.size()));
+    m_writeNotifier->setEnabled(true);
+}
+
+qint64 TcpStream::send(const QByteArrayView *pieces, int count)
+{
+    iovec vectors[maxPiecesPerSend];
+    int used = 0;
+    qint64 total = 0;
+    for (int i = 0; i < count && used < maxPiecesPerSend; ++i) {
+        if (pieces[i].isEmpty())
+            continue;
+        vectors[used].iov_base = const_cast<char *>(pieces[i].data());
+        vectors[used].iov_len = size_t(pieces[i].size());
+        total += pieces[i].size();
+        ++used;
+    }
+    qint64 sent = 0;
+    int first = 0;
+    while (sent < total) {
+        msghdr message{};
+        message.msg_iov = vectors + first;
+        message.msg_iovlen = size_t(used - first);
+        const ssize_t n = ::sendmsg(m_fd, &message, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        if (n <= 0) {
             m_failed = true;
             closeLater();
-            return;
+            return -1;
         }
-        if (sent == bytes.size())
-            return;
+        sent += n;
+        // Step past what went out: whole vectors, then into the one the kernel stopped in.
+        size_t left = size_t(n);
+        while (first < used && left >= vectors[first].iov_len)
+            left -= vectors[first++].iov_len;
+        if (first < used) {
+            vectors[first].iov_base = static_cast<char *>(vectors[first].iov_base) + left;
+            vectors[first].iov_len -= left;
+        }
     }
-    // Keep the rest, in order, until the kernel takes it.
-    if (m_pendingOffset > 0 && m_pendingOffset == m_pending.size()) {
-        m_pending.clear();
-        m_pendingOffset = 0;
+    return sent;
+}
+
+void TcpStream::keep(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    m_pendingBytes += bytes.size();
+    // Appending to a piece of our own (not shared) keeps many small writes in one allocation.
+    if (!m_pending.isEmpty() && m_pending.back().isDetached() && m_pending.back().size() < coalesceLimit) {
+        m_pending.back().append(bytes.data(), bytes.size());
+        return;
     }
-    m_pending.append(bytes.data() + sent, bytes.size() - sent);
+    m_pending.emplaceBack(bytes.data(), bytes.size());
+    ensureWriteNotifier();
+}
+
+void TcpStream::keep(const QByteArray &bytes, qsizetype from)
+{
+    if (from >= bytes.size())
+        return;
+    if (from > 0 && !m_pending.isEmpty()) {
+        keep(QByteArrayView(bytes).sliced(from)); // only the first piece has an offset
+        return;
+    }
+    if (m_pending.isEmpty())
+        m_pendingOffset = from;
+    m_pendingBytes += bytes.size() - from;
+    m_pending.append(bytes);
+    ensureWriteNotifier();
+}
+
+void TcpStream::ensureWriteNotifier()
+{
     if (!m_writeNotifier)
         m_writeNotifier = new Notifier(m_fd, QSocketNotifier::Write, this, &TcpStream::onWritable);
-    m_writeNotifier->setEnabled(true);
 }
 
 void TcpStream::onWritable()
@@ -144,25 +224,31 @@ void TcpStream::onWritable()
 
 void TcpStream::sendPending()
 {
-    while (m_fd >= 0 && !m_failed && bytesToWrite() > 0) {
-        const ssize_t n = ::send(m_fd, m_pending.constData() + m_pendingOffset, size_t(bytesToWrite()), MSG_NOSIGNAL);
-        if (n > 0) {
-            m_pendingOffset += n;
-            continue;
+    while (m_fd >= 0 && !m_failed && !m_pending.isEmpty()) {
+        QByteArrayView pieces[maxPiecesPerSend];
+        int count = 0;
+        for (auto it = m_pending.cbegin(); it != m_pending.cend() && count < maxPiecesPerSend; ++it, ++count)
+            pieces[count] = count == 0 ? QByteArrayView(*it).sliced(m_pendingOffset) : QByteArrayView(*it);
+        const qint64 sent = send(pieces, count);
+        if (sent < 0)
+            return;
+        m_pendingBytes -= sent;
+        // Drop what went out whole; the first piece left keeps its offset.
+        qint64 left = sent + m_pendingOffset;
+        while (!m_pending.isEmpty() && left >= m_pending.front().size()) {
+            left -= m_pending.front().size();
+            m_pending.removeFirst(); // O(1): QList keeps the room at its front
         }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            return; // still full: wait for the next notification
-        m_failed = true;
-        closeLater();
-        return;
+        m_pendingOffset = qsizetype(left);
+        if (sent == 0 || !m_pending.isEmpty())
+            return; // the kernel is full: wait for the next notification
     }
     if (m_fd < 0 || m_failed)
         return;
     // Drained: give the memory back and stop watching for writability.
-    m_pending = QByteArray();
+    m_pending = QList<QByteArray>();
     m_pendingOffset = 0;
+    m_pendingBytes = 0;
     if (m_writeNotifier)
         m_writeNotifier->setEnabled(false);
     if (m_shutdownRequested)
@@ -208,8 +294,9 @@ void TcpStream::abort()
     m_writeNotifier = nullptr;
     ::close(m_fd);
     m_fd = -1;
-    m_pending = QByteArray();
+    m_pending = QList<QByteArray>();
     m_pendingOffset = 0;
+    m_pendingBytes = 0;
 }
 
 void TcpStream::onReadable()

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -15,7 +16,8 @@ namespace wslab::server {
 // into the caller's buffer, writes straight to the kernel (only what the kernel does not take yet
 // waits here, and only then is the socket watched for writability). QTcpSocket would copy every
 // byte through two ring buffers and toggle its notifiers on every write; for thousands of mostly
-// idle connections it also costs several times the memory.
+// idle connections it also costs several times the memory. What waits is a queue of pieces, so a
+// big payload handed over as a QByteArray waits as that array (shared, not copied).
 //
 // readyRead() is level-triggered: a reader that stops before draining the socket must turn
 // reading off with setReadEnabled(false), or it is called again at once.
@@ -47,7 +49,10 @@ public:
     qint64 read(char *data, qint64 maxSize);
     // Sends now what the kernel takes; the rest is kept, in order, and sent when possible.
     void write(QByteArrayView bytes);
-    [[nodiscard]] qint64 bytesToWrite() const noexcept { return m_pending.size() - m_pendingOffset; }
+    // `head`, then `body`, in one system call; of what has to wait, the rest of `head` is copied and
+    // `body` is kept as it is (implicitly shared): a big payload is never copied here.
+    void write(QByteArrayView head, const QByteArray &body);
+    [[nodiscard]] qint64 bytesToWrite() const noexcept { return m_pendingBytes; }
 
     // Our side is done: FIN once everything pending is sent. Reading goes on (a lingering close,
     // so unread input cannot turn the close into a reset that destroys our last bytes).
@@ -68,6 +73,12 @@ private:
 
     void onReadable();
     void onWritable();
+    // Sends from `pieces` (gathered, one system call per round); returns the bytes sent, or -1
+    // once the connection failed.
+    qint64 send(const QByteArrayView *pieces, int count);
+    void keep(QByteArrayView bytes);
+    void keep(const QByteArray &bytes, qsizetype from);
+    void ensureWriteNotifier();
     void sendPending();
     void closeLater();
     void closeAndNotify();
@@ -78,8 +89,9 @@ private:
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr; // only while bytes are pending
     Reader *m_reader = nullptr;
-    QByteArray m_pending;
-    qsizetype m_pendingOffset = 0;
+    QList<QByteArray> m_pending;       // waiting to be sent, in order (empty: no allocation)
+    qsizetype m_pendingOffset = 0;     // bytes of the first piece already sent
+    qint64 m_pendingBytes = 0;
     bool m_shutdownRequested = false;
     bool m_writeShut = false;
     bool m_failed = false;

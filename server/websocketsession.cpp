@@ -79,6 +79,7 @@ void WebSocketSession::start(QByteArrayView leftover)
 {
     m_stream->setReader(this); // called directly on every readable notification, no signal
     connect(m_stream, &TcpStream::closed, this, &WebSocketSession::onDisconnected);
+    connect(m_stream, &TcpStream::drained, this, &WebSocketSession::onDrained);
     if (!leftover.isEmpty()) {
         m_inRead = true;
         consume(leftover);
@@ -94,14 +95,14 @@ void WebSocketSession::start(QByteArrayView leftover)
 
 void WebSocketSession::onReadyRead()
 {
-    if (m_state == State::Closed || m_readPaused)
+    if (m_state == State::Closed || m_readPaused || m_backlogged)
         return;
     QByteArray &buffer = m_server.readBuffer();
     std::optional<CaptureStream::TimeScope> sameInstant; // the clock is read only for the capture
     if (m_server.isCapturing())
         sameInstant.emplace(m_server.captureStream());
     m_inRead = true;
-    while (m_state != State::Closed && !m_readPaused) {
+    while (m_state != State::Closed && !m_readPaused && !m_backlogged) {
         const qint64 n = m_stream->read(buffer.data(), buffer.size());
         if (n <= 0)
             break;
@@ -131,15 +132,16 @@ void WebSocketSession::consume(QByteArrayView bytes)
     const qsizetype before = bytesOfCurrentFrameBefore();
     m_frames.clear();
     const std::optional<DecodeError> error = m_decoder.feed(bytes, m_frames);
-    qsizetype frameBytes = 0;
-    for (DecodedFrame &frame : m_frames) {
-        frameBytes += frame.wireSize();
+    for (DecodedFrame &frame : m_frames)
         handleFrame(std::move(frame));
-    }
-    m_frames.clear();
     if (error && !m_inputDead) { // (a frame before the bad one may have failed the connection)
         // The offending header plus whatever followed it in this read: those bytes are never
         // processed, and the capture keeps them so nothing that crossed the wire goes missing.
+        // (A frame moved from keeps its header, which is all its size needs.)
+        qsizetype frameBytes = 0;
+        for (const DecodedFrame &frame : std::as_const(m_frames))
+            frameBytes += frame.header.size() + qsizetype(frame.header.payloadLength);
+        m_frames.clear();
         const QByteArray header = m_decoder.errorBytes();
         const qsizetype headerEnd = qBound<qsizetype>(0, frameBytes - before + header.size(), bytes.size());
         const QByteArray offending = header + bytes.sliced(headerEnd).toByteArray();
@@ -156,6 +158,7 @@ void WebSocketSession::consume(QByteArrayView bytes)
         }
         return;
     }
+    m_frames.clear();
     if (m_inputDead)
         return;
     // RFC 6455 §8.1, fail fast: a text frame still arriving is validated as its bytes come.
@@ -167,7 +170,7 @@ void WebSocketSession::consume(QByteArrayView bytes)
     }
     if (qsizetype(m_held.size()) >= maxHeldFrames && !m_readPaused) {
         m_readPaused = true; // resumed when frames are released: TCP back-pressure meanwhile
-        m_stream->setReadEnabled(false);
+        updateReading();
     }
 }
 
@@ -382,9 +385,20 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
 {
     const qsizetype start = m_out.size();
     const bool rsv1 = inflated != nullptr; // RFC 7692 §6.1: the first frame of a compressed message
-    FrameEncoder::encodeInto(m_out, opcode, payload, fin, std::nullopt, rsv1);
+    const bool direct = whole && whole->size() == payload.size() && payload.size() >= directWriteSize;
+    if (direct) {
+        FrameHeader header;
+        header.fin = fin;
+        header.rsv1 = rsv1;
+        header.opcode = opcode;
+        header.payloadLength = quint64(payload.size());
+        header.lengthForm = minimalLengthForm(header.payloadLength);
+        m_out += FrameEncoder::writeHeader(header); // the payload follows in writeOut()
+    } else {
+        FrameEncoder::encodeInto(m_out, opcode, payload, fin, std::nullopt, rsv1);
+    }
     ++m_info.framesOut;
-    const int headerSize = int(m_out.size() - start - payload.size());
+    const int headerSize = int(m_out.size() - start - (direct ? 0 : payload.size()));
     TransportCounters &counters = m_server.stats().webSocket;
     counters.headerBytes += quint64(headerSize);
     counters.payloadBytes += quint64(payload.size());
@@ -418,7 +432,10 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
             record.inflatedPayload = *inflated;
         m_server.record(std::move(record));
     }
-    requestFlush();
+    if (direct)
+        writeOut(whole); // what is queued, this header, then the payload itself
+    else
+        requestFlush();
 }
 
 void WebSocketSession::queueClose(std::optional<quint16> code, const QString &reason)
@@ -529,10 +546,11 @@ void WebSocketSession::flush()
         m_stream->shutdownWrite();
 }
 
-void WebSocketSession::writeOut()
+void WebSocketSession::writeOut(const QByteArray *body)
 {
     // A peer that does not read must not make the server buffer without bound.
-    if (m_stream->bytesToWrite() + m_out.size() > m_server.settings().maxWriteBuffer) {
+    const qint64 outgoing = m_out.size() + (body ? body->size() : 0);
+    if (m_stream->bytesToWrite() + outgoing > m_server.settings().maxWriteBuffer) {
         m_out.clear();
         if (m_server.isCapturing()) {
             CaptureRecord record;
@@ -547,13 +565,36 @@ void WebSocketSession::writeOut()
         finish();
         return;
     }
-    m_stream->write(m_out);
+    if (body)
+        m_stream->write(m_out, *body);
+    else
+        m_stream->write(m_out);
     // Keep a small buffer for the next turn; give a big one back (idle connections stay small).
     if (m_out.capacity() > keptWriteCapacity)
         m_out = QByteArray();
     else
         m_out.truncate(0);
     markClientChanged();
+    if (!m_backlogged && m_stream->bytesToWrite() > maxWriteBacklog) {
+        m_backlogged = true; // until the stream has sent it all (onDrained)
+        updateReading();
+    }
+}
+
+void WebSocketSession::onDrained()
+{
+    if (!m_backlogged)
+        return;
+    m_backlogged = false;
+    updateReading();
+    // What arrived meanwhile is read now (the notifier reports it too, but not before the next turn).
+    if (m_state != State::Closed && !m_readPaused)
+        onReadyRead();
+}
+
+void WebSocketSession::updateReading()
+{
+    m_stream->setReadEnabled(!m_readPaused && !m_backlogged);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,7 +630,7 @@ bool WebSocketSession::deliverOneHeld()
     }
     if (m_readPaused && qsizetype(m_held.size()) < maxHeldFrames / 2) {
         m_readPaused = false;
-        m_stream->setReadEnabled(true);
+        updateReading();
     }
     requestFlush();
     return true;

@@ -42,6 +42,12 @@ public:
     static constexpr qsizetype maxHeldFrames = 10'000;   // beyond: stop reading (TCP back-pressure)
     static constexpr qsizetype maxPendingPings = 16;      // pings awaiting their pong, for the RTT
     static constexpr qsizetype keptWriteCapacity = 16 * 1024; // write buffer kept between turns
+    // A payload this big goes to the stream as it is (shared) instead of being copied behind its
+    // header: an echoed megabyte costs no memcpy here.
+    static constexpr qsizetype directWriteSize = 64 * 1024;
+    // Waiting to be sent beyond this, the session stops reading until the peer has caught up: a
+    // client that sends faster than it reads its echoes is held back by TCP, not by our memory.
+    static constexpr qint64 maxWriteBacklog = 4 * 1024 * 1024;
 
     // Takes the stream over (it becomes a child of the session). `deflate`: the permessage-deflate
     // parameters agreed in the handshake, if any.
@@ -118,7 +124,9 @@ private:
                     const QByteArray *inflated = nullptr);
     void queueClose(std::optional<quint16> code, const QString &reason);
     void requestFlush();
-    void writeOut();
+    void writeOut(const QByteArray *body = nullptr); // `body` (shared) follows what is queued
+    void onDrained();
+    void updateReading();
     void shutdownTransport();
     void finish();
     [[nodiscard]] QByteArray partialFrameWireBytes() const;
@@ -145,7 +153,8 @@ private:
     bool m_inRead = false;
     bool m_flushRequested = false;
     bool m_shutdownPending = false;
-    bool m_readPaused = false;
+    bool m_readPaused = false; // too many held frames
+    bool m_backlogged = false; // more than maxWriteBacklog waits to be sent
     bool m_inputDead = false; // failed: what still arrives is read and dropped
     bool m_finished = false;
     bool m_activeSinceIdleCheck = false; // frames arrived since pingIfIdle() last looked

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void readerIsCalledInsteadOfTheSignal();
     void writesGoOutInOrder();
     void bigWriteIsKeptUntilThePeerReads();
+    void headAndSharedBodyGoOutInOrder();
     void shutdownWriteSendsFinAfterPendingBytes();
     void peerCloseIsReported();
     void abortEmitsNothing();
@@ -156,6 +157,40 @@ void tst_TcpStream::bigWriteIsKeptUntilThePeerReads()
     QVERIFY(received == big + "tail");
     QTRY_VERIFY_WITH_TIMEOUT(!drained.isEmpty(), waitMs);
     QCOMPARE(p.stream->bytesToWrite(), 0);
+}
+
+// Small writes, big shared bodies with their heads, more small writes: everything arrives in
+// order, and a body that had to wait was kept as the caller's array, not copied.
+void tst_TcpStream::headAndSharedBodyGoOutInOrder()
+{
+    Pair p;
+    QVERIFY(p.open());
+    QByteArray expected;
+    QList<QByteArray> bodies;
+    for (int i = 0; i < 6; ++i) {
+        QByteArray body(4 * 1024 * 1024 + i, Qt::Uninitialized);
+        for (qsizetype j = 0; j < body.size(); j += 4096)
+            body[j] = char(i * 31 + j / 4096);
+        bodies.append(body);
+        const QByteArray head = "head " + QByteArray::number(i) + ":";
+        p.stream->write("small;");
+        p.stream->write(head, body);
+        expected += "small;" + head + body;
+    }
+    p.stream->write(QByteArray("end"), QByteArray()); // an empty body is allowed
+    expected += "end";
+    QVERIFY(p.stream->bytesToWrite() > 0);
+    // The bodies waiting are the very arrays handed over (shared: not detached any more).
+    QVERIFY(std::any_of(bodies.cbegin(), bodies.cend(), [](const QByteArray &b) { return !b.isDetached(); }));
+    QByteArray received;
+    received.reserve(expected.size());
+    QVERIFY(QTest::qWaitFor([&] {
+        received += p.client.readAll();
+        return received.size() >= expected.size();
+    }, 20000));
+    QVERIFY(received == expected);
+    QTRY_COMPARE_WITH_TIMEOUT(p.stream->bytesToWrite(), 0, waitMs);
+    QVERIFY(std::all_of(bodies.cbegin(), bodies.cend(), [](const QByteArray &b) { return b.isDetached(); }));
 }
 
 void tst_TcpStream::shutdownWriteSendsFinAfterPendingBytes()

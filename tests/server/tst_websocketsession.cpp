@@ -1,6 +1,7 @@
 #include "server/servertestsupport.h"
 
 #include "server/capturestream.h"
+#include "server/websocketsession.h"
 
 #include "server/protocol/frameheader.h"
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void holdReleasesAllWhenTurnedOff();
     void idlePing();
     void slowReaderIsDropped();
+    void echoToAPeerThatDoesNotReadIsHeldBackNotDropped();
     void referenceClientEcho_data();
     void referenceClientEcho();
     void referenceClientPingPong();
@@ -517,6 +519,38 @@ void tst_WebSocketSession::slowReaderIsDropped()
     }
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
     QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(1006));
+}
+
+// A client that sends faster than it reads its echoes: the server stops reading it once a few
+// megabytes wait to be sent, so TCP holds the client back. Without that, the echoes would pile up
+// past the write buffer limit and the connection would be dropped.
+void tst_WebSocketSession::echoToAPeerThatDoesNotReadIsHeldBackNotDropped()
+{
+    ServerSettings settings = testSettings();
+    settings.maxWriteBuffer = 2 * WebSocketSession::maxWriteBacklog;
+    TestServer t(settings);
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    peer.socket.setReadBufferSize(64 * 1024); // reads almost nothing for now
+    constexpr int messages = 24;              // 24 MiB of echoes: far more than the limit
+    const qsizetype size = 1024 * 1024;
+    for (int i = 0; i < messages; ++i) {
+        QByteArray payload(size, char('a' + i));
+        peer.send(RawPeer::clientFrame(Opcode::Binary, payload));
+    }
+    QTest::qWait(300); // time for the server to read what it will read
+    QVERIFY(disconnected.isEmpty());
+    peer.socket.setReadBufferSize(0);
+    for (int i = 0; i < messages; ++i) {
+        const auto echo = peer.nextFrame(20'000);
+        QVERIFY2(echo, qPrintable(QStringLiteral("echo %1 missing").arg(i)));
+        QCOMPARE(echo->payload.size(), size);
+        QCOMPARE(echo->payload.front(), char('a' + i));
+        QCOMPARE(echo->payload.back(), char('a' + i));
+    }
+    QVERIFY(disconnected.isEmpty());
 }
 
 void tst_WebSocketSession::referenceClientEcho_data()
