@@ -1,5 +1,6 @@
 #include "fragmentgrouper.h"
 
+#include "deflatepreview.h"
 #include "framecapturemodel.h"
 
 #include "server/protocol/messageassembler.h"
@@ -79,8 +80,17 @@ FragmentGroup FragmentGrouper::find(const FrameCaptureModel &model, int row, int
             group.opcode = step.message.opcode;
         }
     }
-    for (int r : std::as_const(group.rows))
-        group.ids.append(model.record(r).id);
+    for (int r : std::as_const(group.rows)) {
+        const CaptureRecord &part = model.record(r);
+        group.ids.append(part.id);
+        group.deflatedSize += qint64(part.frame->header.payloadLength);
+        if (part.inflatedPayload) {
+            group.inflated = part.inflatedPayload;
+            group.inflatedSize = DeflatePreview::inflatedSize(part);
+        }
+    }
+    const CaptureRecord &first = model.record(start);
+    group.compressed = foundStart && !first.decodeError && DeflatePreview::startsCompressedMessage(first.frame->header);
     if (!group.complete || group.error) { // show what there is, even without the assembler's blessing
         group.payload.clear();
         for (int r : std::as_const(group.rows))

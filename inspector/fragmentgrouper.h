@@ -21,6 +21,14 @@ struct FragmentGroup
     QByteArray payload;                  // reassembled (as far as the capture kept it)
     bool complete = false;               // the first fragment and the FIN = 1 fragment are both there
     std::optional<protocol::DecodeError> error; // what the message assembler said, if it objected
+    // permessage-deflate (RFC 7692 §6): RSV1 on the first fragment. `payload` is then the DEFLATE
+    // data as it crossed the wire and `inflated` the message the application got, when a record of
+    // the group carries it (CaptureRecord::inflatedPayload; cut to the capture's cap, `inflatedSize`
+    // is the real size).
+    bool compressed = false;
+    std::optional<QByteArray> inflated;
+    qint64 inflatedSize = -1;
+    qint64 deflatedSize = 0; // payload bytes of the group's frames on the wire
 
     [[nodiscard]] bool isFragmented() const noexcept { return rows.size() > 1; }
 };

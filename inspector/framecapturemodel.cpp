@@ -72,6 +72,25 @@ bool FrameCaptureModel::isPendingHeld(int row) const
     return !m_pendingHeld.isEmpty() && m_pendingHeld.contains(record(row).id);
 }
 
+DeflateFacts FrameCaptureModel::deflateFacts(int row) const
+{
+    const CaptureRecord &r = record(row);
+    DeflateFacts facts = DeflatePreview::factsOf(r);
+    if (m_deflatedSizes.isEmpty() || r.decodeError)
+        return facts;
+    const auto found = m_deflatedSizes.constFind(r.id);
+    if (found != m_deflatedSizes.cend()) {
+        facts.compressed = true;
+        facts.deflatedSize = *found;
+    }
+    return facts;
+}
+
+QString FrameCaptureModel::rowSummary(int row) const
+{
+    return summaryText(record(row), deflateFacts(row));
+}
+
 QVariant FrameCaptureModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -146,8 +165,8 @@ QVariant FrameCaptureModel::displayData(const CaptureRecord &r, int row, int col
     }
     case SummaryColumn:
         if (isPendingHeld(row))
-            return tr("[held] %1").arg(summaryText(r));
-        return summaryText(r);
+            return tr("[held] %1").arg(rowSummary(row));
+        return rowSummary(row);
     default: return {};
     }
 }
@@ -178,7 +197,7 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
             return tr("Held by step mode: captured, not yet delivered to the chat room");
         if (r.frame && r.held)
             return tr("Held by step mode, then delivered");
-        return summaryText(r);
+        return rowSummary(row);
     default: return {};
     }
 }
@@ -271,10 +290,18 @@ bool FrameCaptureModel::isError(const CaptureRecord &r)
 
 QString FrameCaptureModel::summaryText(const CaptureRecord &r)
 {
+    return summaryText(r, DeflatePreview::factsOf(r));
+}
+
+QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFacts &facts)
+{
     QString text;
     switch (r.kind) {
     case RecordKind::Frame:
-        text = r.frame ? PayloadPreview::frameSummary(*r.frame) : QString();
+        // A compressed message reads as the application gets it, never as DEFLATE bytes (RFC 7692).
+        text = DeflatePreview::summary(r, facts);
+        if (text.isEmpty() && r.frame)
+            text = PayloadPreview::frameSummary(*r.frame);
         break;
     case RecordKind::HttpRequest:
         text = PayloadPreview::requestSummary(r.wireBytes);
@@ -314,6 +341,8 @@ qint64 FrameCaptureModel::recordBytes(const CaptureRecord &r)
     qint64 bytes = qint64(sizeof(CaptureRecord)) + r.wireBytes.size() + r.note.size() * 2;
     if (r.frame)
         bytes += r.frame->payload.size();
+    if (r.inflatedPayload)
+        bytes += r.inflatedPayload->size();
     return bytes;
 }
 
@@ -329,6 +358,47 @@ void FrameCaptureModel::capPayload(CaptureRecord &r) const
             r.truncatedFrom = r.wireBytes.size();
         r.wireBytes = r.wireBytes.left(m_payloadCap);
     }
+    if (r.inflatedPayload && r.inflatedPayload->size() > m_payloadCap) {
+        if (r.inflatedSize < 0)
+            r.inflatedSize = r.inflatedPayload->size();
+        r.inflatedPayload = r.inflatedPayload->left(m_payloadCap);
+    }
+}
+
+void FrameCaptureModel::trackDeflate(const CaptureRecord &r, QList<quint64> &grownFirstFrames)
+{
+    // RFC 7692 §6: RSV1 marks the first frame only, so whether a continuation frame carries DEFLATE
+    // bytes is known from the frames before it on the same connection and direction.
+    const quint64 inbound = r.connectionId * 2;
+    if (r.kind == RecordKind::ConnectionClosed) {
+        m_deflateStreams.remove(inbound);
+        m_deflateStreams.remove(inbound + 1);
+        return;
+    }
+    if (r.kind != RecordKind::Frame || !r.frame || !protocol::isData(r.frame->header.opcode))
+        return;
+    const quint64 key = inbound + (r.direction == Direction::Outbound ? 1 : 0);
+    const protocol::FrameHeader &h = r.frame->header;
+    const qint64 size = qint64(h.payloadLength);
+    if (r.decodeError || h.opcode != protocol::Opcode::Continuation) {
+        m_deflateStreams.remove(key); // a new message (or a failed stream) ends the previous one
+        if (r.decodeError || !DeflatePreview::startsCompressedMessage(h))
+            return;
+        m_deflatedSizes.insert(r.id, size);
+        if (!h.fin)
+            m_deflateStreams.insert(key, {r.id, size});
+        return;
+    }
+    const auto stream = m_deflateStreams.find(key);
+    if (stream == m_deflateStreams.end())
+        return;
+    stream->deflatedSize += size;
+    m_deflatedSizes.insert(r.id, stream->deflatedSize);
+    // The first frame of an outgoing message holds the inflated message: its total grows too.
+    m_deflatedSizes.insert(stream->firstId, stream->deflatedSize);
+    grownFirstFrames.append(stream->firstId);
+    if (h.fin)
+        m_deflateStreams.erase(stream);
 }
 
 void FrameCaptureModel::append(const CaptureRecord &record)
@@ -343,13 +413,15 @@ void FrameCaptureModel::appendBatch(const server::CaptureBatch &batch)
     // double the table in step mode and separate the two halves of one story.
     std::vector<CaptureRecord> incoming;
     incoming.reserve(size_t(batch.size()));
-    QList<quint64> delivered;
+    QList<const CaptureRecord *> delivered;
+    QList<quint64> grownFirstFrames;
     qint64 incomingBytes = 0;
     for (const CaptureRecord &r : batch) {
         if (r.kind == RecordKind::FrameDelivered) {
-            delivered.append(r.relatedId);
+            delivered.append(&r);
             continue;
         }
+        trackDeflate(r, grownFirstFrames);
         incoming.push_back(r);
         capPayload(incoming.back());
         incomingBytes += recordBytes(incoming.back());
@@ -360,6 +432,7 @@ void FrameCaptureModel::appendBatch(const server::CaptureBatch &batch)
     while (incoming.size() - skip > 1
            && (incoming.size() - skip > size_t(m_rowCap) || incomingBytes > m_byteBudget)) {
         incomingBytes -= recordBytes(incoming[skip]);
+        m_deflatedSizes.remove(incoming[skip].id);
         ++skip;
     }
     m_evicted += skip;
@@ -379,8 +452,13 @@ void FrameCaptureModel::appendBatch(const server::CaptureBatch &batch)
         endInsertRows();
     }
 
-    for (quint64 id : std::as_const(delivered))
-        markDelivered(id);
+    for (const CaptureRecord *r : std::as_const(delivered))
+        markDelivered(*r);
+    for (quint64 id : std::as_const(grownFirstFrames)) {
+        const int row = rowForId(id);
+        if (row >= 0 && record(row).inflatedPayload)
+            Q_EMIT dataChanged(index(row, SummaryColumn), index(row, SummaryColumn));
+    }
 }
 
 int FrameCaptureModel::rowsOverBudget(qint64 incomingBytes, int incomingRows) const
@@ -406,18 +484,32 @@ void FrameCaptureModel::evictFront(int count)
         m_storedBytes -= recordBytes(r);
         if (!m_pendingHeld.isEmpty())
             m_pendingHeld.remove(r.id);
+        if (!m_deflatedSizes.isEmpty())
+            m_deflatedSizes.remove(r.id);
         m_records.pop_front();
     }
     m_evicted += quint64(count);
     endRemoveRows();
 }
 
-void FrameCaptureModel::markDelivered(quint64 heldId)
+void FrameCaptureModel::markDelivered(const CaptureRecord &delivered)
 {
-    if (!m_pendingHeld.remove(heldId))
+    const bool wasPending = m_pendingHeld.remove(delivered.relatedId);
+    const int row = rowForId(delivered.relatedId);
+    if (row < 0)
         return;
-    const int row = rowForId(heldId);
-    if (row >= 0)
+    // A held compressed message is inflated when it is delivered: the delivery record carries the
+    // message, and it belongs on the row the learner looks at (see CaptureRecord::inflatedPayload).
+    const bool inflated = delivered.inflatedPayload.has_value();
+    if (inflated) {
+        CaptureRecord &held = m_records[size_t(row)];
+        m_storedBytes -= recordBytes(held);
+        held.inflatedPayload = delivered.inflatedPayload;
+        held.inflatedSize = delivered.inflatedSize;
+        capPayload(held);
+        m_storedBytes += recordBytes(held);
+    }
+    if (wasPending || inflated)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -453,6 +545,8 @@ void FrameCaptureModel::clear()
     beginResetModel();
     m_records.clear();
     m_pendingHeld.clear();
+    m_deflatedSizes.clear();
+    m_deflateStreams.clear();
     m_storedBytes = 0;
     endResetModel();
 }

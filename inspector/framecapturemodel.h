@@ -1,5 +1,7 @@
 #pragma once
 
+#include "deflatepreview.h"
+
 #include "server/capturerecord.h"
 
 #include <QAbstractTableModel>
@@ -68,6 +70,12 @@ public:
     [[nodiscard]] const server::CaptureRecord &record(int row) const;
     [[nodiscard]] int rowForId(quint64 id) const; // -1 if absent (never captured or evicted)
     [[nodiscard]] bool isPendingHeld(int row) const;
+    // permessage-deflate (RFC 7692): whether the row's frame belongs to a compressed message and the
+    // DEFLATE bytes of that message so far, which only the frames before it can tell (RSV1 is on the
+    // first frame alone).
+    [[nodiscard]] DeflateFacts deflateFacts(int row) const;
+    // The summary column's text: summaryText() with what the neighbouring frames tell.
+    [[nodiscard]] QString rowSummary(int row) const;
 
     [[nodiscard]] int rowCap() const noexcept { return m_rowCap; }
     void setRowCap(int cap); // evicts at once if the model holds more
@@ -81,7 +89,9 @@ public:
     [[nodiscard]] QString connectionName(quint64 connectionId) const;
 
     // Display helpers shared with the other views, so every view words a record the same way.
+    // What the record alone tells; a compressed message shows its inflated text (DeflatePreview).
     [[nodiscard]] static QString summaryText(const server::CaptureRecord &record);
+    [[nodiscard]] static QString summaryText(const server::CaptureRecord &record, const DeflateFacts &facts);
     [[nodiscard]] static QString directionText(server::Direction direction);
     [[nodiscard]] static QString transportText(server::Transport transport);
     [[nodiscard]] static QString kindText(const server::CaptureRecord &record);
@@ -99,13 +109,24 @@ private:
     [[nodiscard]] QString connectionText(quint64 connectionId) const;
     [[nodiscard]] static qint64 recordBytes(const server::CaptureRecord &record);
     void capPayload(server::CaptureRecord &record) const;
-    void markDelivered(quint64 heldId);
+    void markDelivered(const server::CaptureRecord &delivered);
+    void trackDeflate(const server::CaptureRecord &record, QList<quint64> &grownFirstFrames);
     void evictFront(int count);
     [[nodiscard]] int rowsOverBudget(qint64 incomingBytes, int incomingRows) const;
 
     std::deque<server::CaptureRecord> m_records;
     QHash<quint64, QString> m_connectionNames;
     QSet<quint64> m_pendingHeld; // ids of held frames not delivered yet
+    // permessage-deflate: record id -> DEFLATE bytes of its message so far, for the frames of
+    // compressed messages only; and the compressed message each stream (connection and direction)
+    // is in the middle of, keyed by connection id * 2 + direction.
+    struct DeflateStream
+    {
+        quint64 firstId = 0;
+        qint64 deflatedSize = 0;
+    };
+    QHash<quint64, qint64> m_deflatedSizes;
+    QHash<quint64, DeflateStream> m_deflateStreams;
     int m_rowCap = defaultRowCap;
     qint64 m_payloadCap = defaultPayloadCap;
     qint64 m_byteBudget = defaultByteBudget;

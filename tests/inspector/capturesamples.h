@@ -6,6 +6,7 @@
 #include "server/capturerecord.h"
 #include "server/protocol/framedecoder.h"
 #include "server/protocol/frameencoder.h"
+#include "server/protocol/permessagedeflate.h"
 
 #include <QByteArray>
 #include <QTest>
@@ -110,6 +111,46 @@ inline server::CaptureBatch textBatch(quint64 first, int count, quint64 connecti
         CaptureRecord r = prototype;
         r.id = first + quint64(i);
         r.timeNs = qint64(r.id) * 1'000;
+        batch.append(r);
+    }
+    return batch;
+}
+
+// RFC 7692 §7.2.1: a message compressed the way permessage-deflate sends it (no context takeover
+// needed: a fresh compressor per call), the 00 00 ff ff tail already removed.
+inline QByteArray deflated(QByteArrayView message)
+{
+    protocol::PerMessageDeflate deflate(protocol::DeflateParameters{}, protocol::Role::Client);
+    return deflate.compress(message);
+}
+
+// The records of one compressed message as the server captures them: the DEFLATE data split over
+// `frames` frames, RSV1 on the first (RFC 7692 §6), and the inflated message on the FIN frame
+// (inbound) or on the first frame (outbound), as CaptureRecord::inflatedPayload says.
+inline server::CaptureBatch compressedMessage(quint64 firstId, protocol::Opcode opcode, const QByteArray &message,
+                                              int frames = 1, quint64 connection = 1,
+                                              Direction direction = Direction::Inbound)
+{
+    const QByteArray data = deflated(message);
+    if (frames < 1 || frames > data.size())
+        qFatal("cannot split %lld deflated bytes into %d frames", qlonglong(data.size()), frames);
+    const auto key = direction == Direction::Inbound
+            ? std::optional<protocol::MaskKey>(protocol::MaskKey{0x37, 0xfa, 0x21, 0x3d})
+            : std::nullopt;
+    server::CaptureBatch batch;
+    const qsizetype piece = data.size() / frames;
+    for (int i = 0; i < frames; ++i) {
+        const bool first = i == 0;
+        const bool last = i == frames - 1;
+        const QByteArray part = data.mid(i * piece, last ? -1 : piece);
+        CaptureRecord r = frameRecord(firstId + quint64(i),
+                                      protocol::FrameEncoder::encode(first ? opcode : protocol::Opcode::Continuation,
+                                                                     part, last, key, first),
+                                      connection, direction);
+        if ((direction == Direction::Inbound && last) || (direction == Direction::Outbound && first)) {
+            r.inflatedPayload = message;
+            r.inflatedSize = message.size();
+        }
         batch.append(r);
     }
     return batch;

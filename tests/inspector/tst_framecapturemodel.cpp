@@ -1,6 +1,7 @@
 #include "inspector/framecapturemodel.h"
 
 #include "inspector/capturesamples.h"
+#include "inspector/payloadpreview.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -11,6 +12,9 @@ using namespace wslab;
 using namespace wslab::inspector;
 using namespace wslab::inspector::samples;
 using protocol::Opcode;
+
+Q_DECLARE_METATYPE(wslab::server::Direction)
+Q_DECLARE_METATYPE(wslab::protocol::Opcode)
 
 class TestFrameCaptureModel : public QObject
 {
@@ -39,6 +43,15 @@ private Q_SLOTS:
     void typedRecordMatchesRecordRole();
     void errorRowsAreFlagged();
     void clearEmptiesTheModel();
+
+    void deflatedHelloIsTheRfcVector();
+    void compressedMessageShowsItsInflatedText_data();
+    void compressedMessageShowsItsInflatedText();
+    void outgoingMessageSizeGrowsWithItsFragments();
+    void heldCompressedMessageIsInflatedWhenDelivered();
+    void plainFramesReadAsBefore_data();
+    void plainFramesReadAsBefore();
+    void rsv1RejectedByTheDecoderIsNotCompressed();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -198,8 +211,10 @@ void TestFrameCaptureModel::displaysFrameColumns_data()
     QTest::addRow("close with one byte") << encodedRecord(1, Opcode::Close, QByteArray(1, '\x03'))
                                          << QStringList{"1", "000", "0x8 close", "1", "1 (7)", "C→S"}
                                          << "one byte";
+    // RSV1 on a text frame: an empty message compressed with permessage-deflate (RFC 7692 §6).
     QTest::addRow("rsv1 set") << frameRecord(1, QByteArray::fromHex("c100"), 1, Direction::Outbound)
-                              << QStringList{"1", "100", "0x1 text", "0", "0 (7)", "S→C"} << "“”";
+                              << QStringList{"1", "100", "0x1 text", "0", "0 (7)", "S→C"}
+                              << "compressed message, 0 B deflated";
 }
 
 void TestFrameCaptureModel::displaysFrameColumns()
@@ -374,6 +389,159 @@ void TestFrameCaptureModel::clearEmptiesTheModel()
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->storedBytes(), 0);
+}
+
+void TestFrameCaptureModel::deflatedHelloIsTheRfcVector()
+{
+    // RFC 7692 §7.2.3.1: "Hello" compressed, the trailing 00 00 ff ff removed.
+    QCOMPARE(deflated("Hello"), QByteArray::fromHex("f248cdc9c90700"));
+}
+
+void TestFrameCaptureModel::compressedMessageShowsItsInflatedText_data()
+{
+    QTest::addColumn<Direction>("direction");
+    QTest::addColumn<Opcode>("opcode");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<int>("frames");
+    QTest::addColumn<QString>("expected"); // %1: the message's DEFLATE size
+
+    const QByteArray twice = "Hello, compressed world! Hello, compressed world!";
+    const QString twiceText = QStringLiteral("“%1” (49 B, deflated to %2 B)").arg(QString::fromLatin1(twice), QStringLiteral("%1"));
+    QTest::addRow("C→S Hello, one frame") << Direction::Inbound << Opcode::Text << QByteArray("Hello") << 1
+                                          << QStringLiteral("“Hello” (5 B, deflated to %1 B)");
+    QTest::addRow("S→C Hello, one frame") << Direction::Outbound << Opcode::Text << QByteArray("Hello") << 1
+                                          << QStringLiteral("“Hello” (5 B, deflated to %1 B)");
+    QTest::addRow("C→S text in 3 frames") << Direction::Inbound << Opcode::Text << twice << 3 << twiceText;
+    QTest::addRow("S→C text in 3 frames") << Direction::Outbound << Opcode::Text << twice << 3 << twiceText;
+    QTest::addRow("C→S binary") << Direction::Inbound << Opcode::Binary << QByteArray::fromHex("00ff10") << 1
+                                << QStringLiteral("00 ff 10 (3 B, deflated to %1 B)");
+    QTest::addRow("C→S empty message") << Direction::Inbound << Opcode::Text << QByteArray() << 1
+                                       << QStringLiteral("“” (0 B, deflated to %1 B)");
+}
+
+void TestFrameCaptureModel::compressedMessageShowsItsInflatedText()
+{
+    QFETCH(Direction, direction);
+    QFETCH(Opcode, opcode);
+    QFETCH(QByteArray, message);
+    QFETCH(int, frames);
+    QFETCH(QString, expected);
+    const server::CaptureBatch batch = compressedMessage(1, opcode, message, frames, 1, direction);
+    m_model->appendBatch(batch);
+    QCOMPARE(m_model->rowCount(), frames);
+
+    // The inflated message sits on the FIN frame coming in, on the first frame going out.
+    const int messageRow = direction == Direction::Inbound ? frames - 1 : 0;
+    const qint64 deflatedSize = deflated(message).size();
+    for (int row = 0; row < frames; ++row) {
+        const QString summary = m_model->index(row, FrameCaptureModel::SummaryColumn).data().toString();
+        QVERIFY2(m_model->deflateFacts(row).compressed, qPrintable(summary));
+        QCOMPARE(m_model->deflateFacts(row).firstFrame, row == 0);
+        if (row == messageRow) {
+            QCOMPARE(summary, expected.arg(deflatedSize));
+            QCOMPARE(m_model->index(row, FrameCaptureModel::SummaryColumn).data(Qt::ToolTipRole).toString(), summary);
+        } else {
+            // A frame that does not carry the message: its DEFLATE bytes are not shown as text.
+            QCOMPARE(summary, QStringLiteral("compressed fragment, %1 B deflated")
+                                      .arg(m_model->record(row).frame->header.payloadLength));
+        }
+    }
+    if (frames == 1) // one frame tells it all: the filter sees the same words without the model
+        QCOMPARE(FrameCaptureModel::summaryText(batch.first()), expected.arg(deflatedSize));
+}
+
+void TestFrameCaptureModel::outgoingMessageSizeGrowsWithItsFragments()
+{
+    const QByteArray message = "Hello, compressed world! Hello, compressed world!";
+    const server::CaptureBatch batch = compressedMessage(1, Opcode::Text, message, 3, 1, Direction::Outbound);
+    m_model->append(batch.first());
+    const QModelIndex summary = m_model->index(0, FrameCaptureModel::SummaryColumn);
+    const qint64 firstSize = qint64(batch.first().frame->header.payloadLength);
+    QVERIFY2(summary.data().toString().endsWith(QStringLiteral("deflated to %1 B)").arg(firstSize)),
+             qPrintable(summary.data().toString()));
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->appendBatch(batch.mid(1));
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.last().at(0).toModelIndex(), summary);
+    QVERIFY2(summary.data().toString().endsWith(QStringLiteral("deflated to %1 B)").arg(deflated(message).size())),
+             qPrintable(summary.data().toString()));
+}
+
+void TestFrameCaptureModel::heldCompressedMessageIsInflatedWhenDelivered()
+{
+    // Step mode: the frame is captured first and inflated only when delivered (the FrameDelivered
+    // record carries the message).
+    CaptureRecord held = compressedMessage(1, Opcode::Text, "Hello").first();
+    held.held = true;
+    held.inflatedPayload.reset();
+    held.inflatedSize = -1;
+    m_model->append(held);
+    const QModelIndex summary = m_model->index(0, FrameCaptureModel::SummaryColumn);
+    QCOMPARE(summary.data().toString(), QStringLiteral("[held] compressed message, 7 B deflated"));
+
+    CaptureRecord delivered = eventRecord(2, RecordKind::FrameDelivered);
+    delivered.relatedId = 1;
+    delivered.inflatedPayload = QByteArray("Hello");
+    delivered.inflatedSize = 5;
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->append(delivered);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(summary.data().toString(), QStringLiteral("“Hello” (5 B, deflated to 7 B)"));
+    QCOMPARE(m_model->record(0).inflatedPayload, std::optional<QByteArray>("Hello"));
+}
+
+void TestFrameCaptureModel::plainFramesReadAsBefore_data()
+{
+    QTest::addColumn<server::CaptureBatch>("batch");
+    QTest::addColumn<QStringList>("summaries"); // %1: the frame's payload length
+
+    QTest::addRow("§5.7 masked Hello") << server::CaptureBatch{frameRecord(1, maskedHelloWire())}
+                                       << QStringList{"“Hello”"};
+    QTest::addRow("§5.7 fragments") << server::CaptureBatch{frameRecord(1, firstFragmentWire()), frameRecord(2, lastFragmentWire())}
+                                    << QStringList{"“Hel”", "continuation: “lo”"};
+    // RSV1 is on the first frame only: a message after a compressed one is plain again.
+    server::CaptureBatch after = compressedMessage(1, Opcode::Text, "Hello");
+    after << frameRecord(2, firstFragmentWire()) << frameRecord(3, lastFragmentWire());
+    QTest::addRow("fragments after a compressed message")
+            << after << QStringList{"“Hello” (5 B, deflated to 7 B)", "“Hel”", "continuation: “lo”"};
+    // Another connection's continuation between compressed fragments is not compressed.
+    server::CaptureBatch interleaved = compressedMessage(1, Opcode::Text, "Hello, compressed world!", 2);
+    interleaved.insert(1, frameRecord(9, lastFragmentWire(), 2));
+    QTest::addRow("another connection between fragments")
+            << interleaved
+            << QStringList{"compressed fragment, %1 B deflated", "continuation: “lo”", "“Hello, compressed world!”"};
+}
+
+void TestFrameCaptureModel::plainFramesReadAsBefore()
+{
+    QFETCH(server::CaptureBatch, batch);
+    QFETCH(QStringList, summaries);
+    m_model->appendBatch(batch);
+    QCOMPARE(m_model->rowCount(), summaries.size());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const CaptureRecord &r = m_model->record(row);
+        const QString summary = m_model->index(row, FrameCaptureModel::SummaryColumn).data().toString();
+        const QString expected = summaries.at(row).contains(QLatin1String("%1"))
+                ? summaries.at(row).arg(r.frame->header.payloadLength)
+                : summaries.at(row);
+        QVERIFY2(summary.startsWith(expected), qPrintable(summary));
+        const bool compressed = r.frame->header.rsv1 || r.inflatedPayload.has_value();
+        QCOMPARE(m_model->deflateFacts(row).compressed, compressed);
+    }
+}
+
+void TestFrameCaptureModel::rsv1RejectedByTheDecoderIsNotCompressed()
+{
+    // Without the extension RSV1 breaks RFC 6455 §5.2: the record says so, not "compressed".
+    CaptureRecord record = frameRecord(1, QByteArray::fromHex("c100"));
+    record.decodeError = protocol::DecodeError::ReservedBitsSet;
+    m_model->append(record);
+    QVERIFY(!m_model->deflateFacts(0).compressed);
+    const QString summary = m_model->index(0, FrameCaptureModel::SummaryColumn).data().toString();
+    QVERIFY2(!summary.contains(QLatin1String("compressed")), qPrintable(summary));
+    QVERIFY2(summary.contains(PayloadPreview::errorText(protocol::DecodeError::ReservedBitsSet)), qPrintable(summary));
 }
 
 QTEST_GUILESS_MAIN(TestFrameCaptureModel)
