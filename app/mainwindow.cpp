@@ -875,6 +875,7 @@ void MainWindow::copyUrl()
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(m_prefs, this);
+    dialog.setRunningPort(m_port);
     if (dialog.exec() == QDialog::Accepted)
         applyPreferences(dialog.preferences());
 }

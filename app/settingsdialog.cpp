@@ -108,6 +108,10 @@ QWidget *SettingsDialog::createServerPage()
     auto *page = new QWidget(this);
     m_port = spinBox(page, 0, 65535, QStringLiteral("port"));
     m_port->setGroupSeparatorShown(false);
+    m_portNote = new QLabel(page);
+    m_portNote->setObjectName(QStringLiteral("portNote"));
+    m_portNote->setWordWrap(true);
+    m_portNote->hide();
     m_bind = new QComboBox(page);
     m_bind->setObjectName(QStringLiteral("bindAddress"));
     m_bind->setEditable(true);
@@ -123,6 +127,7 @@ QWidget *SettingsDialog::createServerPage()
 
     m_serverForm = new QFormLayout(page);
     m_serverForm->addRow(QStringLiteral("-"), m_port);
+    m_serverForm->addRow(m_portNote);
     m_serverForm->addRow(QStringLiteral("-"), m_bind);
     m_serverForm->addRow(m_bindWarning);
     m_serverForm->addRow(QStringLiteral("-"), m_origins);
@@ -197,6 +202,32 @@ void SettingsDialog::retranslateUi()
     setLabel(m_captureForm, m_rowCap, tr("&Rows kept in the table:"));
     m_rowCap->setToolTip(tr("The oldest rows go first once the table holds this many"));
     updateWarnings();
+    updatePortNote();
+}
+
+void SettingsDialog::setRunningPort(quint16 port)
+{
+    m_runningPort = port;
+    // "Any free port" stays as it is: the port it got is this run's, the choice is for every start.
+    if (port != 0 && m_initial.server.port != 0)
+        m_port->setValue(port);
+    updatePortNote();
+}
+
+void SettingsDialog::updatePortNote()
+{
+    const quint16 saved = m_initial.server.port;
+    const bool differs = m_runningPort != 0 && m_runningPort != saved;
+    m_portNote->setVisible(differs);
+    if (!differs)
+        return;
+    if (saved == 0)
+        m_portNote->setText(tr("Running on port %1, the free port found at start.").arg(m_runningPort));
+    else
+        m_portNote->setText(tr("Running on port %1 (this run only); port %2 is saved for the next start. "
+                               "OK saves the port above.")
+                                    .arg(m_runningPort)
+                                    .arg(saved));
 }
 
 void SettingsDialog::updateWarnings()

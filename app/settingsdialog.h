@@ -25,6 +25,12 @@ class SettingsDialog : public QDialog
 public:
     explicit SettingsDialog(const AppPreferences &preferences, QWidget *parent = nullptr);
 
+    // The port the server listens on now (0: not listening). It can differ from the saved one: a
+    // --port on the command line, or "any free port". The field shows what runs; a note says what
+    // is saved for the next start.
+    void setRunningPort(quint16 port);
+    [[nodiscard]] quint16 runningPort() const { return m_runningPort; }
+
     [[nodiscard]] AppPreferences preferences() const;
     // A bind address other than loopback exposes the server (and the capture) to the network.
     [[nodiscard]] static bool isLoopback(const QString &bindAddress);
@@ -38,13 +44,16 @@ private:
     QWidget *createCapturePage();
     void retranslateUi();
     void updateWarnings();
+    void updatePortNote();
 
     AppPreferences m_initial;
     QTabWidget *m_tabs = nullptr;
 
     QFormLayout *m_serverForm = nullptr;
     QFormLayout *m_generalForm = nullptr;
+    quint16 m_runningPort = 0;
     QSpinBox *m_port = nullptr;
+    QLabel *m_portNote = nullptr;
     QComboBox *m_bind = nullptr;
     QLabel *m_bindWarning = nullptr;
     QPlainTextEdit *m_origins = nullptr;

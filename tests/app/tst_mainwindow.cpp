@@ -2,11 +2,13 @@
 #include "app/clientlistmodel.h"
 #include "app/languagemanager.h"
 #include "app/mainwindow.h"
+#include "app/settingsdialog.h"
 #include "app/statuspanel.h"
 
 #include "inspector/framedetailpane.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,8 +17,10 @@
 #include <QToolButton>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QWebSocket>
 
 using namespace wslab::app;
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void emptyTableSaysWhatToDo();
     void defaultLayoutFitsASmallLaptop();
     void toolbarButtonsCarryNoMnemonics();
+    void settingsShowTheRunningPort();
 
 private:
     // Connects a client and waits until the window lists it; sets its connection id.
@@ -263,6 +268,37 @@ void tst_MainWindow::toolbarButtonsCarryNoMnemonics()
     }
     QVERIFY(buttons >= 5);
     m_window->setLanguage(QStringLiteral("en"));
+}
+
+void tst_MainWindow::settingsShowTheRunningPort()
+{
+    // Started with port 0 (any free port) over a fresh configuration, which saves the default port.
+    const quint16 saved = AppPreferences().server.port;
+    const quint16 running = m_window->listeningPort();
+    QCOMPARE(m_window->preferences().server.port, saved);
+    QVERIFY(running != 0 && running != saved);
+    int shown = -1;
+    bool noteShown = false;
+    // Runs inside the dialog's own event loop; whatever it finds, it closes the dialog.
+    QTimer::singleShot(0, m_window.get(), [&] {
+        auto *dialog = m_window->findChild<SettingsDialog *>();
+        if (!dialog) {
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+            return;
+        }
+        if (const auto *port = dialog->findChild<QSpinBox *>(QStringLiteral("port")))
+            shown = port->value();
+        if (const auto *note = dialog->findChild<QLabel *>(QStringLiteral("portNote")))
+            noteShown = note->isVisible() && note->text().contains(QString::number(running));
+        dialog->reject();
+    });
+    m_window->showSettings();
+    QCOMPARE(shown, int(running));
+    QVERIFY(noteShown);
+    // Cancel changed nothing: the saved port stays, the server stays where it is.
+    QCOMPARE(m_window->preferences().server.port, saved);
+    QCOMPARE(m_window->listeningPort(), running);
 }
 
 QTEST_MAIN(tst_MainWindow)
