@@ -5,6 +5,7 @@
 #include "filterbar.h"
 #include "framecomposer.h"
 #include "languagemanager.h"
+#include "paletteiconengine.h"
 #include "portfinder.h"
 #include "settingsdialog.h"
 #include "settingsstore.h"
@@ -69,9 +70,11 @@ QString buttonText(QString text)
     return text;
 }
 
+// Glyph icons take the palette's text colour: drawn dark, they would vanish on a dark palette.
 QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback)
 {
-    return QIcon::fromTheme(QLatin1String(name), QApplication::style()->standardIcon(fallback));
+    const QIcon icon = QIcon::fromTheme(QLatin1String(name), QApplication::style()->standardIcon(fallback));
+    return PaletteIconEngine::icon(icon);
 }
 
 // A held frame waiting in the server, or one that has just been delivered (RFC-free bookkeeping for

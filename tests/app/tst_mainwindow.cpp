@@ -16,6 +16,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QMenuBar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void defaultLayoutFitsASmallLaptop();
     void toolbarButtonsCarryNoMnemonics();
     void settingsShowTheRunningPort();
+    void toolbarIconsShowOnADarkPalette();
 
 private:
     // Connects a client and waits until the window lists it; sets its connection id.
@@ -299,6 +301,49 @@ void tst_MainWindow::settingsShowTheRunningPort()
     // Cancel changed nothing: the saved port stays, the server stays where it is.
     QCOMPARE(m_window->preferences().server.port, saved);
     QCOMPARE(m_window->listeningPort(), running);
+}
+
+void tst_MainWindow::toolbarIconsShowOnADarkPalette()
+{
+    const auto luminance = [](const QColor &color) {
+        return 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF();
+    };
+    const QPalette original = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    QApplication::setPalette(dark);
+    const auto restore = qScopeGuard([&original] { QApplication::setPalette(original); });
+    const double window = luminance(dark.color(QPalette::Window));
+
+    const auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    const int side = toolBar->iconSize().height();
+    int icons = 0;
+    for (QAction *action : toolBar->actions()) {
+        if (action->icon().isNull())
+            continue;
+        ++icons;
+        const QImage image = action->icon().pixmap(side, side).toImage().convertToFormat(QImage::Format_ARGB32);
+        double sum = 0;
+        int opaque = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor color = image.pixelColor(x, y);
+                if (color.alpha() >= 128) {
+                    sum += luminance(color);
+                    ++opaque;
+                }
+            }
+        }
+        QVERIFY2(opaque > 0, qPrintable(action->text()));
+        QVERIFY2(sum / opaque > window + 0.1,
+                 qPrintable(QStringLiteral("%1: %2").arg(action->text()).arg(sum / opaque)));
+    }
+    QVERIFY(icons >= 5);
 }
 
 QTEST_MAIN(tst_MainWindow)
