@@ -73,6 +73,11 @@ std::optional<qint64> CommandLine::parseByteSize(const QString &text)
     return value * unit;
 }
 
+QString CommandLine::helpHint()
+{
+    return tr("Try 'wslab --help'.");
+}
+
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;

@@ -61,6 +61,9 @@ public:
     // application class main() creates.
     [[nodiscard]] static bool isHeadlessRequested(int argc, const char *const *argv);
 
+    // The line printed after an error's text, in the language of the rest of the command line.
+    [[nodiscard]] static QString helpHint();
+
     // "65536", "64K", "16M", "1G", "16MiB" (powers of 1024); nullopt if not a size.
     [[nodiscard]] static std::optional<qint64> parseByteSize(const QString &text);
 };

@@ -38,7 +38,7 @@ int handleNonRunActions(const wslab::app::CommandLine::Result &result)
         return 0;
     case Action::Error:
         print(stderr, result.text);
-        print(stderr, QStringLiteral("Try 'wslab --help'."));
+        print(stderr, wslab::app::CommandLine::helpHint());
         return 2;
     case Action::Run:
         break;

@@ -1,5 +1,7 @@
 #include "app/commandline.h"
+#include "app/onestringtranslator.h"
 
+#include <QCoreApplication>
 #include <QTest>
 
 using wslab::app::CommandLine;
@@ -18,7 +20,9 @@ private Q_SLOTS:
     void byteSizes_data();
     void byteSizes();
     void headlessPrecheck();
+    void helpHintIsTranslatable();
 };
+
 
 void tst_CommandLine::defaultsChangeNothing()
 {
@@ -136,6 +140,19 @@ void tst_CommandLine::headlessPrecheck()
     QVERIFY(CommandLine::isHeadlessRequested(4, withFlag));
     QVERIFY(!CommandLine::isHeadlessRequested(3, without));
     QVERIFY(!CommandLine::isHeadlessRequested(3, afterDashes));
+}
+
+void tst_CommandLine::helpHintIsTranslatable()
+{
+    const QString english = CommandLine::helpHint();
+    QVERIFY(english.contains(QLatin1String("--help")));
+    OneStringTranslator translator("wslab::app::CommandLine", "Try 'wslab --help'.",
+                                   QStringLiteral("请运行 'wslab --help' 查看用法。"));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const QString translated = CommandLine::helpHint();
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(translated, QStringLiteral("请运行 'wslab --help' 查看用法。"));
+    QCOMPARE(CommandLine::helpHint(), english);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)
