@@ -6,6 +6,7 @@
 #include "server/protocol/closecode.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QEvent>
 #include <QFile>
@@ -49,6 +50,12 @@ QString sizeText(qint64 bytes)
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// The protocol layer marks the registered names for translation; they are translated where shown.
+QString closeCodeText(quint16 code)
+{
+    return QCoreApplication::translate("wslab::protocol::CloseCode", protocol::closeCodeName(code));
 }
 
 } // namespace
@@ -308,7 +315,7 @@ void ChatPane::fillCloseCodes()
     const int index = m_closeCode->currentIndex();
     m_closeCode->clear();
     for (quint16 code : offeredCloseCodes)
-        m_closeCode->addItem(QStringLiteral("%1 %2").arg(code).arg(QLatin1String(protocol::closeCodeName(code))), code);
+        m_closeCode->addItem(QStringLiteral("%1 %2").arg(code).arg(closeCodeText(code)), code);
     m_closeCode->setToolTip(tr("Registered close codes (RFC 6455 §7.4.1). 4000-4999 are for private use; "
                                "type any other number to try it."));
     if (index >= 0 && !edited.isEmpty())
@@ -471,7 +478,7 @@ void ChatPane::closeTarget(quint16 code, const QString &reason)
     const quint64 to = target();
     Q_EMIT closeRequested(to, code, reason);
     addSystemLine(tr("Closing %1 with %2 %3").arg(targetName(to)).arg(code)
-                          .arg(QLatin1String(protocol::closeCodeName(code))));
+                          .arg(closeCodeText(code)));
 }
 
 void ChatPane::closeFromUi()
@@ -543,7 +550,7 @@ void ChatPane::onClientDisconnected(quint64 connectionId, quint16 closeCode)
     addSystemLine(tr("%1 disconnected: %2 %3")
                           .arg(m_clients->displayName(connectionId))
                           .arg(closeCode)
-                          .arg(QLatin1String(protocol::closeCodeName(closeCode))));
+                          .arg(closeCodeText(closeCode)));
 }
 
 void ChatPane::onPong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs)

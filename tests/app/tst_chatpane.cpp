@@ -1,5 +1,8 @@
 #include "app/chatpane.h"
 #include "app/clientlistmodel.h"
+#include "app/onestringtranslator.h"
+
+#include <QComboBox>
 
 #include <QLineEdit>
 #include <QTabWidget>
@@ -15,6 +18,7 @@ class tst_ChatPane : public QObject
 private Q_SLOTS:
     void switchingToolTabsKeepsTheMessageLineStill_data();
     void switchingToolTabsKeepsTheMessageLineStill();
+    void closeCodeNamesAreTranslated();
 };
 
 void tst_ChatPane::switchingToolTabsKeepsTheMessageLineStill_data()
@@ -48,6 +52,25 @@ void tst_ChatPane::switchingToolTabsKeepsTheMessageLineStill()
         QVERIFY2(page->width() >= page->minimumSizeHint().width(), qPrintable(tools->tabText(tab)));
     }
     QVERIFY(pane.minimumSizeHint().width() <= width);
+}
+
+void tst_ChatPane::closeCodeNamesAreTranslated()
+{
+    ClientListModel clients;
+    ChatPane pane(&clients);
+    const auto *codes = pane.findChild<QComboBox *>(QStringLiteral("closeCode"));
+    QVERIFY(codes);
+    const int goingAway = codes->findData(1001);
+    QVERIFY(goingAway >= 0);
+    QCOMPARE(codes->itemText(goingAway), QStringLiteral("1001 Going Away"));
+
+    // The context the protocol layer marks the names with (QT_TRANSLATE_NOOP in closecode.cpp).
+    OneStringTranslator translator("wslab::protocol::CloseCode", "Going Away", QStringLiteral("离开"));
+    QVERIFY(QCoreApplication::installTranslator(&translator)); // posts LanguageChange
+    QTRY_COMPARE(codes->itemText(codes->findData(1001)), QStringLiteral("1001 离开"));
+    QCOMPARE(codes->itemText(codes->findData(1000)), QStringLiteral("1000 Normal Closure"));
+    QVERIFY(QCoreApplication::removeTranslator(&translator));
+    QTRY_COMPARE(codes->itemText(codes->findData(1001)), QStringLiteral("1001 Going Away"));
 }
 
 QTEST_MAIN(tst_ChatPane)
