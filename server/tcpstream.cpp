@@ -2,7 +2,6 @@
 
 #include <QEvent>
 #include <QHostAddress>
-#include <QSocketNotifier>
 
 #include <cerrno>
 
@@ -42,36 +41,10 @@ constexpr qsizetype coalesceLimit = 64 * 1024;
 
 } // namespace
 
-// Calls the stream when the descriptor is ready, without the activated() signals QSocketNotifier
-// would emit (two signal activations per notification, nobody else listens).
-class TcpStream::Notifier final : public QSocketNotifier
-{
-public:
-    Notifier(int fd, Type type, TcpStream *stream, void (TcpStream::*handler)())
-        : QSocketNotifier(fd, type, stream)
-        , m_stream(stream)
-        , m_handler(handler)
-    {
-    }
-
-protected:
-    bool event(QEvent *event) override
-    {
-        if (event->type() == QEvent::SockAct || event->type() == QEvent::SockClose) {
-            (m_stream->*m_handler)();
-            return true;
-        }
-        return QSocketNotifier::event(event);
-    }
-
-private:
-    TcpStream *m_stream;
-    void (TcpStream::*m_handler)();
-};
-
-TcpStream::TcpStream(qintptr descriptor, QObject *parent)
+TcpStream::TcpStream(qintptr descriptor, SocketPoller &poller, QObject *parent)
     : QObject(parent)
     , m_fd(int(descriptor))
+    , m_poller(&poller)
 {
     const int flags = ::fcntl(m_fd, F_GETFL);
     ::fcntl(m_fd, F_SETFL, flags | O_NONBLOCK);
@@ -79,13 +52,13 @@ TcpStream::TcpStream(qintptr descriptor, QObject *parent)
     const int one = 1;
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     m_peer = peerOf(m_fd);
-    m_readNotifier = new Notifier(m_fd, QSocketNotifier::Read, this, &TcpStream::onReadable);
+    poller.watch(m_fd, this);
+    updateInterest();
 }
 
 TcpStream::~TcpStream()
 {
-    if (m_fd >= 0)
-        ::close(m_fd); // the notifiers go with their parent
+    abort();
 }
 
 qint64 TcpStream::read(char *data, qint64 maxSize)
@@ -120,7 +93,7 @@ void TcpStream::write(QByteArrayView bytes)
             return;
     }
     keep(bytes.sliced(sent));
-    m_writeNotifier->setEnabled(true);
+    updateInterest();
 }
 
 void TcpStream::write(QByteArrayView head, const QByteArray &body)
@@ -137,7 +110,7 @@ void TcpStream::write(QByteArrayView head, const QByteArray &body)
     if (sent < head.size())
         keep(head.sliced(sent));
     keep(body, qMax<qint64>(0, sent - head.size()));
-    m_writeNotifier->setEnabled(true);
+    updateInterest();
 }
 
 qint64 TcpStream::send(const QByteArrayView *pieces, int count)
@@ -193,7 +166,6 @@ void TcpStream::keep(QByteArrayView bytes)
         return;
     }
     m_pending.emplaceBack(bytes.data(), bytes.size());
-    ensureWriteNotifier();
 }
 
 void TcpStream::keep(const QByteArray &bytes, qsizetype from)
@@ -208,16 +180,16 @@ void TcpStream::keep(const QByteArray &bytes, qsizetype from)
         m_pendingOffset = from;
     m_pendingBytes += bytes.size() - from;
     m_pending.append(bytes);
-    ensureWriteNotifier();
 }
 
-void TcpStream::ensureWriteNotifier()
+void TcpStream::updateInterest()
 {
-    if (!m_writeNotifier)
-        m_writeNotifier = new Notifier(m_fd, QSocketNotifier::Write, this, &TcpStream::onWritable);
+    if (m_fd < 0 || !m_poller)
+        return;
+    m_poller->setInterest(m_fd, m_readEnabled && !m_closeQueued, !m_pending.isEmpty() && !m_failed);
 }
 
-void TcpStream::onWritable()
+void TcpStream::socketWritable()
 {
     sendPending();
 }
@@ -249,8 +221,7 @@ void TcpStream::sendPending()
     m_pending = QList<QByteArray>();
     m_pendingOffset = 0;
     m_pendingBytes = 0;
-    if (m_writeNotifier)
-        m_writeNotifier->setEnabled(false);
+    updateInterest();
     if (m_shutdownRequested)
         finishShutdown();
     Q_EMIT drained();
@@ -275,23 +246,16 @@ void TcpStream::finishShutdown()
 
 void TcpStream::setReadEnabled(bool enabled)
 {
-    if (m_readNotifier)
-        m_readNotifier->setEnabled(enabled);
+    m_readEnabled = enabled;
+    updateInterest();
 }
 
 void TcpStream::abort()
 {
     if (m_fd < 0)
         return;
-    // Notifiers may be the very senders whose signal is being handled: disabled now, deleted later.
-    for (QSocketNotifier *notifier : {m_readNotifier, m_writeNotifier}) {
-        if (notifier) {
-            notifier->setEnabled(false);
-            notifier->deleteLater();
-        }
-    }
-    m_readNotifier = nullptr;
-    m_writeNotifier = nullptr;
+    if (m_poller)
+        m_poller->unwatch(m_fd); // events already fetched for it are dropped
     ::close(m_fd);
     m_fd = -1;
     m_pending = QList<QByteArray>();
@@ -299,7 +263,7 @@ void TcpStream::abort()
     m_pendingBytes = 0;
 }
 
-void TcpStream::onReadable()
+void TcpStream::socketReadable()
 {
     if (m_reader)
         m_reader->streamReadable();
@@ -310,14 +274,11 @@ void TcpStream::onReadable()
 void TcpStream::closeLater()
 {
     // The reader is in the middle of its loop: it sees -1 now and closed() from the event loop.
-    if (m_readNotifier)
-        m_readNotifier->setEnabled(false);
-    if (m_failed && m_writeNotifier)
-        m_writeNotifier->setEnabled(false);
-    if (!m_closeQueued) {
-        m_closeQueued = true;
+    const bool first = !m_closeQueued;
+    m_closeQueued = true;
+    updateInterest();
+    if (first)
         QMetaObject::invokeMethod(this, &TcpStream::closeAndNotify, Qt::QueuedConnection);
-    }
 }
 
 void TcpStream::closeAndNotify()

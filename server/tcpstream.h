@@ -4,11 +4,10 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
-QT_BEGIN_NAMESPACE
-class QSocketNotifier;
-QT_END_NAMESPACE
+#include "socketpoller.h"
 
 namespace wslab::server {
 
@@ -23,9 +22,9 @@ namespace wslab::server {
 // reading off with setReadEnabled(false), or it is called again at once.
 //
 // A busy connection is told that it can read many thousand times a second, so the path from the
-// kernel's readiness to the reader is kept short: the notifiers call the stream directly (no
-// activated() signal), and a Reader, when set, is called directly instead of readyRead().
-class TcpStream : public QObject
+// kernel's readiness to the reader is kept short: the poller calls the stream directly (no event,
+// no signal), and a Reader, when set, is called directly instead of readyRead().
+class TcpStream : public QObject, private SocketPoller::Client
 {
     Q_OBJECT
 public:
@@ -38,7 +37,8 @@ public:
     };
 
     // Takes the descriptor over (made non-blocking, TCP_NODELAY); closes it when destroyed.
-    explicit TcpStream(qintptr descriptor, QObject *parent = nullptr);
+    // `poller` tells it when the socket is ready; it must live in this thread.
+    TcpStream(qintptr descriptor, SocketPoller &poller, QObject *parent = nullptr);
     ~TcpStream() override;
 
     [[nodiscard]] bool isOpen() const noexcept { return m_fd >= 0; }
@@ -69,16 +69,14 @@ Q_SIGNALS:
     void closed();  // the peer closed, or the connection failed; the descriptor is closed
 
 private:
-    class Notifier;
-
-    void onReadable();
-    void onWritable();
+    void socketReadable() override;
+    void socketWritable() override;
+    void updateInterest();
     // Sends from `pieces` (gathered, one system call per round); returns the bytes sent, or -1
     // once the connection failed.
     qint64 send(const QByteArrayView *pieces, int count);
     void keep(QByteArrayView bytes);
     void keep(const QByteArray &bytes, qsizetype from);
-    void ensureWriteNotifier();
     void sendPending();
     void closeLater();
     void closeAndNotify();
@@ -86,8 +84,8 @@ private:
 
     int m_fd = -1;
     QString m_peer;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr; // only while bytes are pending
+    QPointer<SocketPoller> m_poller; // (the server may destroy it before its last streams)
+    bool m_readEnabled = true;
     Reader *m_reader = nullptr;
     QList<QByteArray> m_pending;       // waiting to be sent, in order (empty: no allocation)
     qsizetype m_pendingOffset = 0;     // bytes of the first piece already sent

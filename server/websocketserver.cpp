@@ -72,6 +72,7 @@ WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent
     m_capturing = settings.captureEnabled;
     connect(m_capture, &CaptureStream::batchReady, this, &WebSocketServer::capturedBatch);
     m_polling = new PollingEndpoint(*this);
+    m_poller = new SocketPoller(this);
     m_listener = new Listener([this](qintptr descriptor) { onIncoming(descriptor); }, this);
     m_listener->setListenBacklogSize(listenBacklog);
     updateOriginPolicy();
@@ -229,7 +230,7 @@ void WebSocketServer::updateTimers()
 
 void WebSocketServer::onIncoming(qintptr descriptor)
 {
-    auto *stream = new TcpStream(descriptor, this);
+    auto *stream = new TcpStream(descriptor, *m_poller, this);
     const quint64 id = m_nextConnectionId++;
     if (m_capturing) {
         CaptureRecord record;

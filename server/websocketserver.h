@@ -24,6 +24,7 @@ class CaptureStream;
 class HttpConnection;
 class TcpStream;
 class PollingEndpoint;
+class SocketPoller;
 class WebSocketSession;
 
 // The server itself, living in the worker thread: the listening socket, every connection, the chat
@@ -145,6 +146,7 @@ private:
 
     ServerSettings m_settings;
     Listener *m_listener = nullptr;
+    SocketPoller *m_poller = nullptr; // readiness of every accepted connection
     CaptureStream *m_capture = nullptr;
     PollingEndpoint *m_polling = nullptr;
     ChatRoom m_chat;

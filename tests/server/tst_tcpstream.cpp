@@ -27,6 +27,7 @@ struct Pair
 {
     DescriptorServer server;
     QTcpSocket client;
+    wslab::server::SocketPoller poller;
     std::unique_ptr<TcpStream> stream;
 
     bool open()
@@ -36,7 +37,7 @@ struct Pair
         client.connectToHost(QHostAddress::LocalHost, server.serverPort());
         if (!client.waitForConnected(waitMs) || !QTest::qWaitFor([&] { return !server.accepted.isEmpty(); }, waitMs))
             return false;
-        stream = std::make_unique<TcpStream>(server.accepted.takeFirst());
+        stream = std::make_unique<TcpStream>(server.accepted.takeFirst(), poller);
         return true;
     }
     QByteArray readAll(TcpStream &s)
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void peerCloseIsReported();
     void abortEmitsNothing();
     void readingCanBePaused();
+    void streamMayOutliveItsPoller();
 };
 
 void tst_TcpStream::peerAddress()
@@ -257,4 +259,24 @@ void tst_TcpStream::readingCanBePaused()
 }
 
 QTEST_GUILESS_MAIN(tst_TcpStream)
+// The server's children are destroyed in creation order, so its poller goes before its streams.
+void tst_TcpStream::streamMayOutliveItsPoller()
+{
+    DescriptorServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(client.waitForConnected(waitMs));
+    QVERIFY(QTest::qWaitFor([&] { return !server.accepted.isEmpty(); }, waitMs));
+    auto poller = std::make_unique<wslab::server::SocketPoller>();
+    auto stream = std::make_unique<TcpStream>(server.accepted.takeFirst(), *poller);
+    stream->write("still open");
+    poller.reset();
+    QVERIFY(stream->isOpen());
+    stream.reset(); // closes the descriptor without touching the poller
+    QVERIFY(client.waitForReadyRead(waitMs));
+    QCOMPARE(client.readAll(), QByteArray("still open"));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, waitMs);
+}
+
 #include "tst_tcpstream.moc"

@@ -1,0 +1,111 @@
+#include "socketpoller.h"
+
+#include <QSocketNotifier>
+
+#include <sys/epoll.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace wslab::server {
+
+namespace {
+
+// Events taken from the kernel per notification; more stay ready and come on the next turn, so
+// timers and new connections are not starved by a flood.
+constexpr int maxEventsPerTurn = 256;
+
+quint64 keyOf(int fd, quint32 generation)
+{
+    return quint64(generation) << 32 | quint32(fd);
+}
+
+} // namespace
+
+SocketPoller::SocketPoller(QObject *parent)
+    : QObject(parent)
+    , m_epoll(::epoll_create1(EPOLL_CLOEXEC))
+{
+    if (m_epoll < 0) {
+        qWarning("epoll_create1 failed (errno %d): sockets will not be served", errno);
+        return;
+    }
+    m_notifier = new QSocketNotifier(m_epoll, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &SocketPoller::dispatch);
+}
+
+SocketPoller::~SocketPoller()
+{
+    if (m_epoll >= 0) {
+        delete m_notifier; // before its descriptor goes
+        ::close(m_epoll);
+    }
+}
+
+void SocketPoller::watch(int fd, Client *client)
+{
+    if (fd < 0)
+        return;
+    if (size_t(fd) >= m_entries.size())
+        m_entries.resize(size_t(fd) + 1);
+    Entry &entry = m_entries[size_t(fd)];
+    if (!entry.client)
+        ++m_watched;
+    entry = Entry{client, m_nextGeneration++, 0};
+}
+
+void SocketPoller::setInterest(int fd, bool read, bool write)
+{
+    if (fd < 0 || size_t(fd) >= m_entries.size() || !m_entries[size_t(fd)].client || m_epoll < 0)
+        return;
+    Entry &entry = m_entries[size_t(fd)];
+    const quint32 interest = (read ? quint32(EPOLLIN) : 0u) | (write ? quint32(EPOLLOUT) : 0u);
+    if (interest == entry.interest)
+        return;
+    epoll_event event{};
+    event.events = interest;
+    event.data.u64 = keyOf(fd, entry.generation);
+    const int operation = entry.interest == 0 ? EPOLL_CTL_ADD : interest == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
+    if (::epoll_ctl(m_epoll, operation, fd, &event) == 0 || (operation == EPOLL_CTL_DEL && errno == ENOENT))
+        entry.interest = interest;
+}
+
+void SocketPoller::unwatch(int fd)
+{
+    if (fd < 0 || size_t(fd) >= m_entries.size() || !m_entries[size_t(fd)].client)
+        return;
+    Entry &entry = m_entries[size_t(fd)];
+    if (entry.interest != 0 && m_epoll >= 0)
+        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+    entry = Entry{};
+    --m_watched;
+}
+
+SocketPoller::Entry *SocketPoller::entryFor(quint64 key)
+{
+    const auto fd = size_t(quint32(key));
+    if (fd >= m_entries.size())
+        return nullptr;
+    Entry &entry = m_entries[fd];
+    return entry.client && entry.generation == quint32(key >> 32) ? &entry : nullptr;
+}
+
+void SocketPoller::dispatch()
+{
+    epoll_event events[maxEventsPerTurn];
+    const int ready = ::epoll_wait(m_epoll, events, maxEventsPerTurn, 0);
+    for (int i = 0; i < ready; ++i) {
+        const quint64 key = events[i].data.u64;
+        // An error or hang-up is news for whichever direction is wanted: the read or the write
+        // that follows collects it.
+        const bool failed = events[i].events & (EPOLLERR | EPOLLHUP);
+        const Entry *entry = entryFor(key);
+        if (entry && (entry->interest & EPOLLIN) && (failed || (events[i].events & EPOLLIN)))
+            entry->client->socketReadable();
+        entry = entryFor(key); // the reader may have closed the socket
+        if (entry && (entry->interest & EPOLLOUT) && (failed || (events[i].events & EPOLLOUT)))
+            entry->client->socketWritable();
+    }
+}
+
+} // namespace wslab::server

@@ -1,0 +1,194 @@
+#include "server/socketpoller.h"
+
+#include <QTest>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <functional>
+
+using wslab::server::SocketPoller;
+
+namespace {
+
+constexpr int waitMs = 5000;
+// How long the loop runs to show that something does not happen.
+constexpr int quietMs = 100;
+
+struct SocketPair
+{
+    int fds[2] = {-1, -1};
+    SocketPair() { ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds); }
+    ~SocketPair()
+    {
+        for (int fd : fds)
+            if (fd >= 0)
+                ::close(fd);
+    }
+    [[nodiscard]] bool isValid() const { return fds[0] >= 0 && fds[1] >= 0; }
+    int watched() const { return fds[0]; }
+    void send(const char *text) const { QVERIFY(::write(fds[1], text, qstrlen(text)) > 0); }
+    void closePeer()
+    {
+        ::close(fds[1]);
+        fds[1] = -1;
+    }
+};
+
+struct CountingClient : SocketPoller::Client
+{
+    int readable = 0;
+    int writable = 0;
+    std::function<void()> onReadable; // by default: drain, so level-triggering stays quiet
+
+    explicit CountingClient(int fd = -1)
+        : fd(fd)
+    {
+    }
+    void socketReadable() override
+    {
+        ++readable;
+        if (onReadable) {
+            onReadable();
+            return;
+        }
+        char buffer[256];
+        while (::read(fd, buffer, sizeof buffer) > 0) {
+        }
+    }
+    void socketWritable() override { ++writable; }
+
+    int fd;
+};
+
+} // namespace
+
+class tst_SocketPoller : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void reportsReadableData();
+    void nothingIsReportedWithoutInterest();
+    void writableOnlyWhileWanted();
+    void clientRemovedDuringABatchIsSkipped();
+    void reusedDescriptorReachesOnlyTheNewClient();
+    void countsWatchedSockets();
+};
+
+void tst_SocketPoller::reportsReadableData()
+{
+    SocketPoller poller;
+    QVERIFY(poller.isValid());
+    SocketPair pair;
+    QVERIFY(pair.isValid());
+    CountingClient client(pair.watched());
+    poller.watch(pair.watched(), &client);
+    poller.setInterest(pair.watched(), true, false);
+    pair.send("x");
+    QTRY_COMPARE_WITH_TIMEOUT(client.readable, 1, waitMs);
+    QCOMPARE(client.writable, 0);
+    pair.closePeer(); // the peer's FIN is news for the reader as well
+    QTRY_VERIFY_WITH_TIMEOUT(client.readable >= 2, waitMs);
+    poller.unwatch(pair.watched());
+}
+
+void tst_SocketPoller::nothingIsReportedWithoutInterest()
+{
+    SocketPoller poller;
+    SocketPair pair;
+    CountingClient client(pair.watched());
+    poller.watch(pair.watched(), &client);
+    poller.setInterest(pair.watched(), true, false);
+    poller.setInterest(pair.watched(), false, false); // paused reading
+    pair.send("unread");
+    pair.closePeer(); // a hang-up must not wake a client that wants nothing
+    QTest::qWait(quietMs);
+    QCOMPARE(client.readable, 0);
+    QCOMPARE(client.writable, 0);
+    poller.setInterest(pair.watched(), true, false); // resumed: what waited is reported
+    QTRY_VERIFY_WITH_TIMEOUT(client.readable >= 1, waitMs);
+    poller.unwatch(pair.watched());
+}
+
+void tst_SocketPoller::writableOnlyWhileWanted()
+{
+    SocketPoller poller;
+    SocketPair pair;
+    CountingClient client(pair.watched());
+    poller.watch(pair.watched(), &client);
+    poller.setInterest(pair.watched(), false, true);
+    QTRY_VERIFY_WITH_TIMEOUT(client.writable >= 1, waitMs);
+    poller.setInterest(pair.watched(), false, false);
+    QTest::qWait(quietMs / 2); // any turn already dispatching ends
+    const int before = client.writable;
+    QTest::qWait(quietMs);
+    QCOMPARE(client.writable, before);
+    QCOMPARE(client.readable, 0);
+    poller.unwatch(pair.watched());
+}
+
+// Both sockets are ready in the same turn; whichever is called first removes the other, which
+// must then not be called with the event already fetched for it.
+void tst_SocketPoller::clientRemovedDuringABatchIsSkipped()
+{
+    SocketPoller poller;
+    SocketPair first;
+    SocketPair second;
+    CountingClient a(first.watched());
+    CountingClient b(second.watched());
+    const auto drain = [](int fd) {
+        char buffer[64];
+        while (::read(fd, buffer, sizeof buffer) > 0) {
+        }
+    };
+    a.onReadable = [&] { drain(first.watched()); poller.unwatch(second.watched()); };
+    b.onReadable = [&] { drain(second.watched()); poller.unwatch(first.watched()); };
+    poller.watch(first.watched(), &a);
+    poller.watch(second.watched(), &b);
+    poller.setInterest(first.watched(), true, false);
+    poller.setInterest(second.watched(), true, false);
+    first.send("1");
+    second.send("2"); // both ready before the loop runs
+    QTRY_COMPARE_WITH_TIMEOUT(a.readable + b.readable, 1, waitMs);
+    QTest::qWait(quietMs);
+    QCOMPARE(a.readable + b.readable, 1);
+    QCOMPARE(poller.watchedCount(), 1);
+}
+
+void tst_SocketPoller::reusedDescriptorReachesOnlyTheNewClient()
+{
+    SocketPoller poller;
+    SocketPair pair;
+    CountingClient old(pair.watched());
+    CountingClient current(pair.watched());
+    poller.watch(pair.watched(), &old);
+    poller.setInterest(pair.watched(), true, false);
+    poller.unwatch(pair.watched());
+    poller.watch(pair.watched(), &current);
+    poller.setInterest(pair.watched(), true, false);
+    pair.send("y");
+    QTRY_COMPARE_WITH_TIMEOUT(current.readable, 1, waitMs);
+    QCOMPARE(old.readable, 0);
+    poller.unwatch(pair.watched());
+}
+
+void tst_SocketPoller::countsWatchedSockets()
+{
+    SocketPoller poller;
+    SocketPair first;
+    SocketPair second;
+    CountingClient a;
+    CountingClient b;
+    QCOMPARE(poller.watchedCount(), 0);
+    poller.watch(first.watched(), &a);
+    poller.watch(second.watched(), &b);
+    QCOMPARE(poller.watchedCount(), 2);
+    poller.unwatch(first.watched());
+    poller.unwatch(first.watched()); // twice: no effect
+    QCOMPARE(poller.watchedCount(), 1);
+    poller.unwatch(second.watched());
+    QCOMPARE(poller.watchedCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_SocketPoller)
+#include "tst_socketpoller.moc"
