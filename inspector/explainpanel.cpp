@@ -43,6 +43,13 @@ void ExplainPanel::clear()
     m_current = -1;
     m_intro = tr("Select a frame: this panel tells, in order, what the parser read from its bytes.");
     m_outro.clear();
+    m_compression.clear();
+    render();
+}
+
+void ExplainPanel::setCompression(const DeflateFacts &facts, qint64 inflatedSize)
+{
+    m_compression = DeflatePreview::explanation(facts, inflatedSize);
     render();
 }
 
@@ -52,6 +59,7 @@ void ExplainPanel::setFrame(const protocol::DecodedFrame &frame)
     m_current = -1;
     m_intro = tr("The parser reads the header first, all of it before anything else (RFC 6455 §5.2):");
     m_outro.clear();
+    m_compression.clear();
     render();
 }
 
@@ -66,12 +74,14 @@ void ExplainPanel::setRecord(const CaptureRecord &record)
             m_outro = tr("The parser stopped here: %1. The connection is failed with close code %2 (RFC 6455 §7.1.7).")
                               .arg(PayloadPreview::errorText(*record.decodeError))
                               .arg(protocol::closeCodeFor(*record.decodeError));
+        m_compression = DeflatePreview::explanation(DeflatePreview::factsOf(record), DeflatePreview::inflatedSize(record));
         render();
         return;
     }
     m_steps.clear();
     m_current = -1;
     m_outro.clear();
+    m_compression.clear();
     switch (record.kind) {
     case RecordKind::HttpRequest:
         m_intro = tr("An HTTP request from %1: %2. With \"Upgrade: websocket\" and \"Connection: Upgrade\" it asks "
@@ -166,6 +176,8 @@ QString ExplainPanel::stepsHtml() const
 void ExplainPanel::render()
 {
     QString html = QStringLiteral("<p>%1</p>").arg(m_intro.toHtmlEscaped());
+    if (!m_compression.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(m_compression.toHtmlEscaped());
     html += stepsHtml();
     if (!m_outro.isEmpty())
         html += QStringLiteral("<p><b>%1</b></p>").arg(m_outro.toHtmlEscaped());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deflatepreview.h"
 #include "framenarrator.h"
 
 #include "server/capturerecord.h"
@@ -23,6 +24,9 @@ public:
 
     void setRecord(const server::CaptureRecord &record);
     void setFrame(const protocol::DecodedFrame &frame);
+    // permessage-deflate (RFC 7692): a paragraph on the compressed message the frame belongs to,
+    // above the steps; setRecord() writes it from what the record alone tells.
+    void setCompression(const DeflateFacts &facts, qint64 inflatedSize);
     void clear();
 
     [[nodiscard]] const QList<NarrationStep> &steps() const noexcept { return m_steps; }
@@ -49,6 +53,7 @@ private:
     QList<NarrationStep> m_steps;
     QString m_intro; // a line above the steps, or the whole text for records that are not frames
     QString m_outro; // an error the parser stopped at
+    QString m_compression; // what permessage-deflate did to the message, if anything
     int m_current = -1;
 };
 

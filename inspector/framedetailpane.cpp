@@ -1,6 +1,7 @@
 #include "framedetailpane.h"
 
 #include "bitdiagramview.h"
+#include "deflatepreview.h"
 #include "explainpanel.h"
 #include "framenarrator.h"
 #include "hexview.h"
@@ -141,11 +142,15 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
 void FrameDetailPane::showRecord(const server::CaptureRecord &record)
 {
     m_step = -1;
+    m_record = record;
     m_explain->setRecord(record);
     if (record.frame) {
-        m_hex->setFrame(*record.frame);
+        m_hex->setFrame(*record.frame); // the wire bytes, deflated or not
         m_bits->setFrame(*record.frame);
-        m_payload->setFrame(*record.frame);
+        const DeflateFacts facts = DeflatePreview::factsOf(record);
+        m_payload->setFrame(*record.frame, facts.compressed);
+        if (record.inflatedPayload)
+            m_payload->setInflated(*record.inflatedPayload, DeflatePreview::inflatedSize(record), facts);
         m_unmasking->setFrame(*record.frame);
     } else {
         m_hex->setBytes(record.wireBytes);
@@ -184,8 +189,32 @@ void FrameDetailPane::showFragments(const FragmentGroup &group)
         text += QLatin1Char(' ') + tr("The message assembler rejects it: %1.")
                                            .arg(QCoreApplication::translate(protocol::decodeErrorContext,
                                                                             protocol::decodeErrorReason(*group.error)));
+    if (group.compressed)
+        text += QLatin1Char(' ') + tr("It is compressed with permessage-deflate: its frames carry DEFLATE data, "
+                                      "inflated as one message (RFC 7692 §6.2).");
     m_fragments->setText(text);
-    m_message->setMessage(group.opcode, group.payload, int(group.rows.size()));
+    m_message->setMessage(group.opcode, group.payload, int(group.rows.size()), group.compressed);
+    if (group.compressed)
+        showCompressedMessage(group);
+}
+
+void FrameDetailPane::showCompressedMessage(const FragmentGroup &group)
+{
+    // Only the whole group knows the message's DEFLATE size and, for a continuation frame (RSV1 is
+    // on the first frame only, RFC 7692 §6), that the frame is compressed at all.
+    DeflateFacts facts;
+    facts.compressed = true;
+    facts.deflatedSize = group.complete ? group.deflatedSize : -1;
+    facts.firstFrame = true;
+    if (group.inflated)
+        m_message->setInflated(*group.inflated, group.inflatedSize, facts);
+    if (!m_record || !m_record->frame || !group.ids.contains(m_record->id))
+        return;
+    facts.firstFrame = DeflatePreview::startsCompressedMessage(m_record->frame->header);
+    m_payload->setFrame(*m_record->frame, true);
+    if (group.inflated)
+        m_payload->setInflated(*group.inflated, group.inflatedSize, facts);
+    m_explain->setCompression(facts, group.inflated ? group.inflatedSize : -1);
 }
 
 void FrameDetailPane::fitDiagram()
@@ -263,6 +292,7 @@ bool FrameDetailPane::eventFilter(QObject *watched, QEvent *event)
 void FrameDetailPane::clear()
 {
     m_step = -1;
+    m_record.reset();
     m_hex->clear();
     m_bits->clear();
     m_explain->clear();

@@ -73,6 +73,7 @@ private:
     void applyStepHighlight();
     void updateStepControls();
     void fitDiagram();
+    void showCompressedMessage(const FragmentGroup &group);
 
     HexView *m_hex = nullptr;
     BitDiagramView *m_bits = nullptr;
@@ -89,6 +90,7 @@ private:
     QAction *m_nextField = nullptr;
     QAction *m_previousField = nullptr;
     int m_step = -1;
+    std::optional<server::CaptureRecord> m_record; // the record shown, for showFragments()
 };
 
 } // namespace wslab::inspector

@@ -53,6 +53,21 @@ PayloadView::PayloadView(QWidget *parent)
     m_tabs->addTab(m_hex, tr("Hex"));
     m_tabs->addTab(m_sideBySide, tr("Masked | unmasked"));
 
+    // permessage-deflate: the message after inflating, under a sentence on what happened to it.
+    auto *inflatedPage = new QWidget(this);
+    auto *inflatedLayout = new QVBoxLayout(inflatedPage);
+    inflatedLayout->setContentsMargins(4, 4, 4, 0);
+    m_inflatedNote = new QLabel(inflatedPage);
+    m_inflatedNote->setWordWrap(true);
+    m_inflatedNote->setTextFormat(Qt::PlainText);
+    m_inflatedNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_inflated = makeEditor();
+    inflatedLayout->addWidget(m_inflatedNote);
+    inflatedLayout->addWidget(m_inflated, 1);
+    m_tabs->addTab(inflatedPage, tr("Inflated"));
+    m_tabs->setTabToolTip(tabOf(Mode::Inflated),
+                          tr("The message after permessage-deflate decompression (RFC 7692), as the application gets it"));
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
@@ -76,7 +91,7 @@ QString PayloadView::capped(const QString &text, qsizetype bytes, qsizetype cap)
     return text + QLatin1Char('\n') + tr("… (showing the first %1 of %2 bytes)").arg(cap).arg(bytes);
 }
 
-void PayloadView::setFrame(const protocol::DecodedFrame &frame)
+void PayloadView::setFrame(const protocol::DecodedFrame &frame, bool deflated)
 {
     const QByteArray &payload = frame.payload;
     QString summary;
@@ -88,27 +103,53 @@ void PayloadView::setFrame(const protocol::DecodedFrame &frame)
     if (quint64(payload.size()) < frame.header.payloadLength)
         summary += QLatin1Char(' ') + tr("(the capture kept the first %1)").arg(payload.size());
     show(frame.header.opcode, payload, frame.header.masked ? std::optional(frame.maskedPayload()) : std::nullopt,
-         summary);
+         summary, deflated || DeflatePreview::startsCompressedMessage(frame.header));
 }
 
-void PayloadView::setMessage(Opcode opcode, const QByteArray &payload, int frameCount)
+void PayloadView::setMessage(Opcode opcode, const QByteArray &payload, int frameCount, bool deflated)
 {
     show(opcode, payload, std::nullopt,
          tr("%1 message reassembled from %2 frames, %3 bytes (RFC 6455 §5.4)")
                  .arg(QLatin1StringView(protocol::opcodeName(opcode)))
                  .arg(frameCount)
-                 .arg(payload.size()));
+                 .arg(payload.size()),
+         deflated);
+}
+
+void PayloadView::setInflated(const QByteArray &message, qint64 messageSize, const DeflateFacts &facts)
+{
+    const QByteArrayView shown = QByteArrayView(message).first(std::min(message.size(), displayCap));
+    const bool isText = PayloadPreview::looksLikeText(shown);
+    if (isText) {
+        QString text = QString::fromUtf8(shown.first(std::min(shown.size(), textCap)));
+        if (shown.size() > textCap && text.endsWith(QChar::ReplacementCharacter))
+            text.chop(1);
+        m_inflated->setFont(font()); // prose, like the text tab
+        m_inflated->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        m_inflated->setPlainText(capped(text, messageSize, textCap));
+    } else {
+        m_inflated->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_inflated->setLineWrapMode(QPlainTextEdit::NoWrap);
+        m_inflated->setPlainText(capped(PayloadPreview::hexDump(message, displayCap), messageSize));
+    }
+    m_inflatedNote->setText(DeflatePreview::explanation(facts, messageSize));
+    m_summary->setText(m_summary->text() + QStringLiteral(" — ") + tr("inflated: %1 bytes").arg(messageSize));
+    m_tabs->setTabEnabled(tabOf(Mode::Inflated), true);
+    setCurrentMode(Mode::Inflated);
 }
 
 void PayloadView::show(Opcode opcode, const QByteArray &payload, const std::optional<QByteArray> &wire,
-                       const QString &summary)
+                       const QString &summary, bool deflated)
 {
     const QByteArrayView shown = QByteArrayView(payload).first(std::min(payload.size(), displayCap));
     // A close frame's text is its reason, after the two code bytes (§5.5.1).
     const QByteArrayView textBytes = opcode == Opcode::Close && shown.size() >= 2 ? shown.sliced(2) : shown;
-    const bool isText = PayloadPreview::looksLikeText(textBytes);
+    // DEFLATE bytes are never text, even when they happen to be valid UTF-8 (RFC 7692 §6).
+    const bool isText = !deflated && PayloadPreview::looksLikeText(textBytes);
     QString textSummary = summary;
-    if (opcode == Opcode::Text)
+    if (deflated)
+        textSummary += QStringLiteral(" — ") + tr("compressed with permessage-deflate (RFC 7692)");
+    else if (opcode == Opcode::Text)
         textSummary += QStringLiteral(" — ") + (isText ? tr("valid UTF-8") : tr("not valid UTF-8 (RFC 6455 §8.1)"));
 
     // Cut at textCap, then drop a character the cut split in two (U+FFFD at the end).
@@ -137,6 +178,9 @@ void PayloadView::show(Opcode opcode, const QByteArray &payload, const std::opti
     m_tabs->setTabEnabled(tabOf(Mode::Text), isText);
     m_tabs->setTabEnabled(tabOf(Mode::Json), hasJson);
     m_tabs->setTabEnabled(tabOf(Mode::MaskedUnmasked), wire.has_value());
+    m_tabs->setTabEnabled(tabOf(Mode::Inflated), false);
+    m_inflated->clear();
+    m_inflatedNote->clear();
     m_summary->setText(textSummary);
     // Binary stays binary: hex first unless the payload reads as text.
     setCurrentMode(hasJson ? Mode::Json : isText && opcode != Opcode::Binary ? Mode::Text : Mode::Hex);
@@ -144,12 +188,14 @@ void PayloadView::show(Opcode opcode, const QByteArray &payload, const std::opti
 
 void PayloadView::clear()
 {
-    for (QPlainTextEdit *editor : {m_text, m_json, m_hex, m_masked, m_unmasked})
+    for (QPlainTextEdit *editor : {m_text, m_json, m_hex, m_masked, m_unmasked, m_inflated})
         editor->clear();
+    m_inflatedNote->clear();
     m_summary->setText(tr("No frame selected."));
     m_tabs->setTabEnabled(tabOf(Mode::Text), false);
     m_tabs->setTabEnabled(tabOf(Mode::Json), false);
     m_tabs->setTabEnabled(tabOf(Mode::MaskedUnmasked), false);
+    m_tabs->setTabEnabled(tabOf(Mode::Inflated), false);
     m_tabs->setCurrentIndex(tabOf(Mode::Hex));
 }
 
@@ -181,6 +227,7 @@ QString PayloadView::content(Mode mode) const
     case Mode::Json: return m_json->toPlainText();
     case Mode::Hex: return m_hex->toPlainText();
     case Mode::MaskedUnmasked: return m_masked->toPlainText() + QLatin1Char('\n') + m_unmasked->toPlainText();
+    case Mode::Inflated: return m_inflatedNote->text() + QLatin1Char('\n') + m_inflated->toPlainText();
     }
     return {};
 }

@@ -20,6 +20,8 @@ using namespace wslab::inspector;
 using namespace wslab::inspector::samples;
 using protocol::FieldId;
 
+Q_DECLARE_METATYPE(wslab::server::Direction)
+
 using Span = std::pair<qint64, qint64>; // first bit, bit count
 
 class TestFrameDetailPane : public QObject
@@ -37,6 +39,9 @@ private Q_SLOTS:
     void hoverShowsTheFieldsBytesThenRestoresTheStep();
     void fragmentsListTheirRecordsAndReassemble();
     void httpRecordHasNoFieldsToStep();
+    void compressedFrameShowsWireBytesAndInflatedMessage();
+    void compressedFragmentsShowTheInflatedMessage_data();
+    void compressedFragmentsShowTheInflatedMessage();
     void bytesBesideTheNarrationWhenWide_data();
     void bytesBesideTheNarrationWhenWide();
     void wholeDiagramAndADozenHexRowsOnASmallLaptop();
@@ -142,6 +147,68 @@ void TestFrameDetailPane::fragmentsListTheirRecordsAndReassemble()
     Q_EMIT(*fragments)->linkActivated(QStringLiteral("record:11"));
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.at(0).at(0).toULongLong(), 11u);
+}
+
+void TestFrameDetailPane::compressedFrameShowsWireBytesAndInflatedMessage()
+{
+    FrameCaptureModel model;
+    model.appendBatch(compressedMessage(1, protocol::Opcode::Text, "Hello"));
+    const CaptureRecord &record = model.record(0);
+    m_pane->showRecord(record);
+    m_pane->showFragments(FragmentGrouper::find(model, 0));
+    // The hex view keeps the exact wire bytes: header, key, the masked DEFLATE data.
+    QCOMPARE(m_pane->hexView()->bytes(), record.frame->wireBytes());
+    PayloadView *payload = m_pane->payloadView();
+    QVERIFY(payload->isModeAvailable(PayloadView::Mode::Inflated));
+    QVERIFY(!payload->isModeAvailable(PayloadView::Mode::Text));
+    QCOMPARE(payload->currentMode(), PayloadView::Mode::Inflated);
+    QVERIFY(payload->content(PayloadView::Mode::Inflated).endsWith(QStringLiteral("\nHello")));
+    QVERIFY(payload->content(PayloadView::Mode::Hex).startsWith(QStringLiteral("00000000  f2 48 cd c9 c9 07 00")));
+    // RFC 7692 §7.2.3.1: "Hello" deflates to 7 bytes.
+    const QString explain = m_pane->explainPanel()->plainText();
+    QVERIFY2(explain.contains(QStringLiteral("compressed with permessage-deflate (RFC 7692 §6)")), qPrintable(explain));
+    QVERIFY(explain.contains(QStringLiteral("7 bytes of DEFLATE data")));
+    QVERIFY(explain.contains(QStringLiteral("5 bytes the application gets")));
+    QVERIFY(explain.contains(QStringLiteral("00 00 FF FF")));
+    QCOMPARE(m_pane->explainPanel()->steps().at(1).brief, QStringLiteral("RSV=100 (compressed)"));
+    QVERIFY(m_pane->messageView()->isModeAvailable(PayloadView::Mode::Inflated));
+}
+
+void TestFrameDetailPane::compressedFragmentsShowTheInflatedMessage_data()
+{
+    QTest::addColumn<Direction>("direction");
+    QTest::addColumn<int>("row");
+
+    for (Direction direction : {Direction::Inbound, Direction::Outbound}) {
+        for (int row = 0; row < 3; ++row)
+            QTest::addRow("%s frame %d", direction == Direction::Inbound ? "C→S" : "S→C", row + 1) << direction << row;
+    }
+}
+
+void TestFrameDetailPane::compressedFragmentsShowTheInflatedMessage()
+{
+    QFETCH(Direction, direction);
+    QFETCH(int, row);
+    const QByteArray message = "Hello, compressed world! Hello, compressed world!";
+    FrameCaptureModel model;
+    model.appendBatch(compressedMessage(1, protocol::Opcode::Text, message, 3, 1, direction));
+    m_pane->showRecord(model.record(row));
+    m_pane->showFragments(FragmentGrouper::find(model, row));
+
+    QVERIFY2(m_pane->fragmentsText().contains("3 fragments"), qPrintable(m_pane->fragmentsText()));
+    QVERIFY(m_pane->fragmentsText().contains("permessage-deflate"));
+    // Every frame of the message shows its own DEFLATE bytes and the whole message inflated.
+    PayloadView *payload = m_pane->payloadView();
+    QVERIFY(!payload->isModeAvailable(PayloadView::Mode::Text));
+    QVERIFY(payload->isModeAvailable(PayloadView::Mode::Inflated));
+    QVERIFY(payload->content(PayloadView::Mode::Inflated).endsWith(QString::fromLatin1(message)));
+    QVERIFY(m_pane->messageView()->content(PayloadView::Mode::Inflated).endsWith(QString::fromLatin1(message)));
+    QVERIFY(!m_pane->messageView()->isModeAvailable(PayloadView::Mode::Text));
+
+    const QString explain = m_pane->explainPanel()->plainText();
+    const QString total = QStringLiteral("%1 bytes of DEFLATE data").arg(deflated(message).size());
+    QVERIFY2(explain.contains(total), qPrintable(explain));
+    QVERIFY(explain.contains(row == 0 ? QStringLiteral("RSV1 = 1") : QStringLiteral("RSV1 is set on the first frame only")));
 }
 
 void TestFrameDetailPane::httpRecordHasNoFieldsToStep()

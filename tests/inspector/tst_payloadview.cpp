@@ -1,6 +1,8 @@
 #include "inspector/payloadview.h"
 
 #include "inspector/capturesamples.h"
+#include "inspector/deflatepreview.h"
+#include "inspector/payloadpreview.h"
 
 #include <QTest>
 
@@ -11,6 +13,7 @@ using Mode = PayloadView::Mode;
 using protocol::Opcode;
 
 Q_DECLARE_METATYPE(PayloadView::Mode)
+Q_DECLARE_METATYPE(wslab::protocol::Opcode)
 
 class TestPayloadView : public QObject
 {
@@ -24,6 +27,10 @@ private Q_SLOTS:
     void prettyPrintsJson();
     void reassembledMessageSaysHowManyFrames();
     void longPayloadIsCapped();
+    void compressedFrameKeepsItsWireBytesAndShowsTheMessage_data();
+    void compressedFrameKeepsItsWireBytesAndShowsTheMessage();
+    void compressedFragmentIsNeverText();
+    void plainFrameHasNoInflatedTab();
 };
 
 void TestPayloadView::choosesTheRightReading_data()
@@ -56,7 +63,7 @@ void TestPayloadView::choosesTheRightReading()
     PayloadView view;
     view.setFrame(frameFromWire(wire));
     QCOMPARE(view.currentMode(), mode);
-    for (Mode m : {Mode::Text, Mode::Json, Mode::Hex, Mode::MaskedUnmasked})
+    for (Mode m : {Mode::Text, Mode::Json, Mode::Hex, Mode::MaskedUnmasked, Mode::Inflated})
         QCOMPARE(view.isModeAvailable(m), available.contains(m));
     QVERIFY2(view.summary().contains(summaryContains), qPrintable(view.summary()));
 }
@@ -109,6 +116,75 @@ void TestPayloadView::longPayloadIsCapped()
     QVERIFY(view.content(Mode::Hex).endsWith(QStringLiteral("(showing the first %1 of %2 bytes)")
                                                      .arg(PayloadView::displayCap)
                                                      .arg(payload.size())));
+}
+
+void TestPayloadView::compressedFrameKeepsItsWireBytesAndShowsTheMessage_data()
+{
+    QTest::addColumn<Opcode>("opcode");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("inflatedContains");
+
+    QTest::addRow("RFC 7692 §7.2.3.1 Hello") << Opcode::Text << QByteArray("Hello") << "\nHello";
+    QTest::addRow("JSON text") << Opcode::Text << QByteArray(R"({"type":"chat","text":"hi"})") << R"("text":"hi")";
+    QTest::addRow("binary as a dump") << Opcode::Binary << QByteArray::fromHex("00ff80fe") << "00000000  00 ff 80 fe";
+}
+
+void TestPayloadView::compressedFrameKeepsItsWireBytesAndShowsTheMessage()
+{
+    QFETCH(Opcode, opcode);
+    QFETCH(QByteArray, message);
+    QFETCH(QString, inflatedContains);
+    const CaptureRecord record = compressedMessage(1, opcode, message).first();
+    const QByteArray deflatedBytes = deflated(message);
+    PayloadView view;
+    view.setFrame(*record.frame);
+    // The wire side: DEFLATE bytes in hex (masked beside unmasked), never as text or JSON.
+    QVERIFY(!view.isModeAvailable(Mode::Text));
+    QVERIFY(!view.isModeAvailable(Mode::Json));
+    QVERIFY(view.isModeAvailable(Mode::MaskedUnmasked));
+    QVERIFY(!view.isModeAvailable(Mode::Inflated)); // not inflated yet
+    QCOMPARE(view.currentMode(), Mode::Hex);
+    QVERIFY2(view.content(Mode::Hex).startsWith(QStringLiteral("00000000  ") + PayloadPreview::hexBytes(deflatedBytes.first(4))),
+             qPrintable(view.content(Mode::Hex)));
+    QVERIFY2(view.summary().contains("permessage-deflate"), qPrintable(view.summary()));
+
+    view.setInflated(message, message.size(), DeflatePreview::factsOf(record));
+    QVERIFY(view.isModeAvailable(Mode::Inflated));
+    QCOMPARE(view.currentMode(), Mode::Inflated);
+    const QString inflated = view.content(Mode::Inflated);
+    QVERIFY2(inflated.contains(inflatedContains), qPrintable(inflated));
+    QVERIFY2(inflated.contains(QStringLiteral("RSV1 = 1")), qPrintable(inflated));
+    QVERIFY(inflated.contains(QStringLiteral("RFC 7692 §6")));
+    QVERIFY(inflated.contains(QStringLiteral("%1 bytes of DEFLATE data").arg(deflatedBytes.size())));
+    QVERIFY(inflated.contains(QStringLiteral("%1 bytes the application gets").arg(message.size())));
+    QVERIFY(inflated.contains(QStringLiteral("00 00 FF FF")));
+    QVERIFY(inflated.contains(QStringLiteral("RFC 7692 §7.2.1")));
+    // The hex tab still has the wire bytes.
+    QVERIFY(view.content(Mode::Hex).startsWith(QStringLiteral("00000000  ") + PayloadPreview::hexBytes(deflatedBytes.first(4))));
+}
+
+void TestPayloadView::compressedFragmentIsNeverText()
+{
+    // A continuation frame has no RSV1 (RFC 7692 §6): the caller says it carries DEFLATE data. These
+    // bytes happen to be valid UTF-8, which must not make them text.
+    PayloadView view;
+    view.setFrame(frameFromWire(protocol::FrameEncoder::encode(Opcode::Continuation, "abc", false)), true);
+    QVERIFY(!view.isModeAvailable(Mode::Text));
+    QCOMPARE(view.currentMode(), Mode::Hex);
+    QVERIFY2(view.summary().contains("permessage-deflate"), qPrintable(view.summary()));
+}
+
+void TestPayloadView::plainFrameHasNoInflatedTab()
+{
+    PayloadView view;
+    view.setFrame(*compressedMessage(1, Opcode::Text, "Hello").first().frame);
+    view.setInflated("Hello", 5, DeflateFacts{true, true, 7});
+    view.setFrame(frameFromWire(maskedHelloWire()));
+    QVERIFY(!view.isModeAvailable(Mode::Inflated));
+    QCOMPARE(view.currentMode(), Mode::Text);
+    QVERIFY2(!view.summary().contains("deflate"), qPrintable(view.summary()));
+    view.clear();
+    QVERIFY(!view.isModeAvailable(Mode::Inflated));
 }
 
 QTEST_MAIN(TestPayloadView)
