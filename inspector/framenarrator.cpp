@@ -1,5 +1,6 @@
 #include "framenarrator.h"
 
+#include "deflatepreview.h"
 #include "payloadpreview.h"
 
 #include "server/protocol/masking.h"
@@ -106,12 +107,21 @@ QList<NarrationStep> FrameNarrator::steps(const protocol::DecodedFrame &frame)
                              "FIN = 1 (RFC 6455 §5.4).")});
 
     const QString rsv = QStringLiteral("%1%2%3").arg(int(h.rsv1)).arg(int(h.rsv2)).arg(int(h.rsv3));
-    steps.append({{FieldId::Rsv1, FieldId::Rsv2, FieldId::Rsv3}, 1, 3, byte0, tr("RSV=%1").arg(rsv),
-                  h.hasReservedBits()
-                          ? tr("RSV1-3 = %1: a reserved bit is set. Only a negotiated extension may set "
-                               "one (RSV1 means \"compressed\" with permessage-deflate, RFC 7692); "
-                               "otherwise the receiver must fail the connection (RFC 6455 §5.2).").arg(rsv)
-                          : tr("RSV1-3 = 000: no extension uses these bits in this frame (RFC 6455 §5.2).")});
+    QString rsvSentence;
+    if (DeflatePreview::startsCompressedMessage(h) && !h.rsv2 && !h.rsv3)
+        rsvSentence = tr("RSV1-3 = 100: RSV1 means \"compressed\" when permessage-deflate was negotiated in the "
+                         "handshake: this message is compressed with permessage-deflate, its payload is DEFLATE "
+                         "data the receiver inflates (RFC 7692 §6). Without a negotiated extension the receiver "
+                         "must fail the connection (RFC 6455 §5.2).");
+    else if (h.hasReservedBits())
+        rsvSentence = tr("RSV1-3 = %1: a reserved bit is set. Only a negotiated extension may set "
+                         "one (RSV1 means \"compressed\" with permessage-deflate, RFC 7692); "
+                         "otherwise the receiver must fail the connection (RFC 6455 §5.2).").arg(rsv);
+    else
+        rsvSentence = tr("RSV1-3 = 000: no extension uses these bits in this frame (RFC 6455 §5.2).");
+    steps.append({{FieldId::Rsv1, FieldId::Rsv2, FieldId::Rsv3}, 1, 3, byte0,
+                  DeflatePreview::startsCompressedMessage(h) ? tr("RSV=%1 (compressed)").arg(rsv) : tr("RSV=%1").arg(rsv),
+                  rsvSentence});
 
     const QString opcodeText = QStringLiteral("0x%1 %2").arg(quint8(h.opcode), 0, 16)
                                        .arg(QLatin1StringView(protocol::opcodeName(h.opcode)));
@@ -188,15 +198,7 @@ NarrationStep FrameNarrator::payloadStep(const protocol::DecodedFrame &frame, co
                                                   : byteHeading(frame, first, first + qint64(h.payloadLength) - 1);
     const QByteArray &payload = frame.payload;
 
-    QString meaning;
-    switch (h.opcode) {
-    case Opcode::Text:
-    case Opcode::Ping:
-    case Opcode::Pong:
-    case Opcode::Continuation: meaning = PayloadPreview::textOrHex(payload); break;
-    case Opcode::Close: meaning = PayloadPreview::closeSummary(payload); break;
-    default: meaning = PayloadPreview::hexPreview(payload, payloadHexShown); break;
-    }
+    const QString meaning = payloadMeaning(frame);
 
     QString brief;
     QString sentence;
@@ -219,6 +221,22 @@ NarrationStep FrameNarrator::payloadStep(const protocol::DecodedFrame &frame, co
     if (quint64(payload.size()) < h.payloadLength)
         sentence += QLatin1Char(' ') + tr("Only the first %1 bytes were kept by the capture.").arg(payload.size());
     return {{FieldId::Payload}, field.bitOffset, field.bitLength, heading, brief, sentence};
+}
+
+QString FrameNarrator::payloadMeaning(const protocol::DecodedFrame &frame)
+{
+    const QByteArray &payload = frame.payload;
+    // RFC 7692 §6: DEFLATE data is not text, whatever the opcode says.
+    if (DeflatePreview::startsCompressedMessage(frame.header))
+        return tr("DEFLATE data %1").arg(PayloadPreview::hexPreview(payload, payloadHexShown));
+    switch (frame.header.opcode) {
+    case Opcode::Text:
+    case Opcode::Ping:
+    case Opcode::Pong:
+    case Opcode::Continuation: return PayloadPreview::textOrHex(payload);
+    case Opcode::Close: return PayloadPreview::closeSummary(payload);
+    default: return PayloadPreview::hexPreview(payload, payloadHexShown);
+    }
 }
 
 QString FrameNarrator::summary(const protocol::DecodedFrame &frame)

@@ -43,6 +43,7 @@ public:
 private:
     [[nodiscard]] static QString byteHeading(const protocol::DecodedFrame &frame, qint64 first, qint64 last);
     [[nodiscard]] static QString opcodeMeaning(protocol::Opcode opcode);
+    [[nodiscard]] static QString payloadMeaning(const protocol::DecodedFrame &frame);
     [[nodiscard]] static NarrationStep payloadStep(const protocol::DecodedFrame &frame, const protocol::HeaderField &field);
 };
 

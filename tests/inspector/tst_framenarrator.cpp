@@ -146,6 +146,12 @@ void TestFrameNarrator::fieldSentencesCiteTheRfc_data()
     QTest::addRow("ping") << pingHelloWire() << FieldId::Opcode << "§5.5.2";
     QTest::addRow("key") << maskedHelloWire() << FieldId::MaskingKey << "i mod 4";
     QTest::addRow("rsv1 set") << QByteArray::fromHex("c100") << FieldId::Rsv1 << "RFC 7692";
+    // RFC 7692 §7.2.3.1: "Hello" sent compressed in one frame.
+    const QByteArray compressedHello = QByteArray::fromHex("c107f248cdc9c90700");
+    QTest::addRow("rsv1 compressed") << compressedHello << FieldId::Rsv1
+                                     << "this message is compressed with permessage-deflate";
+    QTest::addRow("deflated payload") << compressedHello << FieldId::Payload << "DEFLATE data f2 48 cd c9 c9 07 00";
+    QTest::addRow("rsv1 with rsv2") << QByteArray::fromHex("e100") << FieldId::Rsv1 << "a reserved bit is set";
     QTest::addRow("reserved opcode") << QByteArray::fromHex("8300") << FieldId::Opcode << "reserved data opcode";
     QTest::addRow("close payload") << QByteArray::fromHex("880403e8") + "ok" << FieldId::Payload
                                    << "1000 (Normal Closure), reason “ok”";
