@@ -6,6 +6,7 @@
 
 #include "inspector/bitdiagramview.h"
 #include "inspector/capturefilterproxy.h"
+#include "inspector/deflatepreview.h"
 #include "inspector/explainpanel.h"
 #include "inspector/fragmentgrouper.h"
 #include "inspector/framecapturemodel.h"
@@ -79,7 +80,8 @@ int distinctColours(const QImage &image)
 }
 
 // A short chat session as the server captures it: two browsers, a handshake, a broadcast, a
-// fragmented message, a ping, a held frame and a closing handshake.
+// fragmented message, a ping, a held frame and a closing handshake, then messages compressed with
+// permessage-deflate (RFC 7692), as browsers send them.
 server::CaptureBatch sampleSession()
 {
     using protocol::Opcode;
@@ -120,6 +122,14 @@ server::CaptureBatch sampleSession()
     CaptureRecord closed = eventRecord(0, RecordKind::ConnectionClosed, 2);
     closed.closeCode = 1001;
     add(closed, 400);
+    for (const CaptureRecord &r : compressedMessage(0, Opcode::Text, R"({"type":"chat","text":"compressed"})", 1))
+        add(r, 4000);
+    for (const CaptureRecord &r : compressedMessage(0, Opcode::Text, R"({"from":"alice","text":"compressed"})", 1, 1,
+                                                    Direction::Outbound))
+        add(r, 90);
+    const QByteArray longer = QByteArray(R"({"type":"chat","text":")") + QByteArray("a long line, ").repeated(12) + R"("})";
+    for (const CaptureRecord &r : compressedMessage(0, Opcode::Text, longer, 3))
+        add(r, 700);
     return batch;
 }
 
@@ -268,6 +278,33 @@ void TestInspectorShots::render_data()
             pane->nextField();
             pane->nextField();
             pane->nextField();
+            return pane;
+        });
+        add("capture-table-deflate", {1100, 300}, [] {
+            FrameCaptureModel *model = nullptr;
+            auto *table = withSession(new QTableView, &model);
+            table->setModel(model);
+            table->verticalHeader()->hide();
+            table->horizontalHeader()->setStretchLastSection(true);
+            table->resizeColumnsToContents();
+            table->selectRow(model->rowCount() - 1);
+            table->scrollToBottom();
+            return table;
+        });
+        add("payload-inflated", {620, 360}, [] {
+            auto *view = new PayloadView;
+            const CaptureRecord record = compressedMessage(1, protocol::Opcode::Text, R"({"type":"chat","text":"compressed"})").first();
+            view->setFrame(*record.frame);
+            view->setInflated(*record.inflatedPayload, record.inflatedSize, DeflatePreview::factsOf(record));
+            return view;
+        });
+        add("detail-pane-deflate", {1000, 1000}, [] {
+            auto *pane = new FrameDetailPane;
+            FrameCaptureModel *model = nullptr;
+            withSession(pane, &model);
+            const int row = model->rowCount() - 1; // the last fragment of a compressed message
+            pane->showRecord(model->record(row));
+            pane->showFragments(FragmentGrouper::find(*model, row));
             return pane;
         });
         add("bitdiagram-narrow", {10, 10}, [] {
