@@ -1,13 +1,15 @@
 // Echo load generator: raw sockets, one epoll thread, pre-masked frames, every echoed byte verified.
 //   echo_loadgen --port 8002 [--path /echo] --size 1024 --connections 100 --pipeline 16 --seconds 3
 //   echo_loadgen --port 8002 --idle 5000 --hold 5      (opens idle connections and holds them)
-// Prints one line: msgs/s, MB/s (payload echoed), latency p50/p99 in microseconds, errors.
+// Prints one line: messages, msgs/s, MB/s (payload echoed), latency p50/p99 in microseconds, its own
+// CPU use in percent of one core, errors.
 // Deliberately independent of Qt and of the project's codec, so it measures a server from outside.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -135,14 +137,16 @@ bool flush(Connection &connection)
     return true;
 }
 
-void queueMessage(Connection &connection, const std::string &frame)
+void queueMessage(Connection &connection, const std::string &frame, Clock::time_point now)
 {
-    if (connection.outOffset > 0 && connection.outOffset == connection.out.size()) {
-        connection.out.clear();
+    // Drop what was sent once it is most of the buffer, so a server that reads slowly does not
+    // make this buffer grow (and be copied) without bound.
+    if (connection.outOffset > 0 && connection.outOffset * 2 >= connection.out.size()) {
+        connection.out.erase(0, connection.outOffset);
         connection.outOffset = 0;
     }
     connection.out += frame;
-    connection.inFlight.push_back(Clock::now());
+    connection.inFlight.push_back(now);
 }
 
 // Walks the echoed bytes frame by frame; calls onMessage for every complete message. False when a
@@ -153,12 +157,18 @@ bool consume(Connection &connection, const char *data, size_t size, const std::s
     size_t i = 0;
     while (i < size) {
         if (!connection.inPayload) {
-            connection.header.push_back(data[i++]);
-            if (connection.header.size() < 2)
+            // Header bytes are taken as many at a time as are here: two, then the extended length.
+            const auto takeHeader = [&](size_t upTo) {
+                const size_t take = std::min(upTo - connection.header.size(), size - i);
+                connection.header.append(data + i, take);
+                i += take;
+                return connection.header.size() == upTo;
+            };
+            if (connection.header.size() < 2 && !takeHeader(2))
                 continue;
             const uint8_t length7 = uint8_t(connection.header[1]) & 0x7F;
             const size_t needed = 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0);
-            if (connection.header.size() < needed)
+            if (!takeHeader(needed))
                 continue;
             if (uint8_t(connection.header[1]) & 0x80)
                 return false; // a server must not mask
@@ -303,18 +313,20 @@ int main(int argc, char **argv)
                     if (++upgradedCount == options.connections)
                         measuredFrom = Clock::now();
                     for (int p = 0; p < options.pipeline; ++p)
-                        queueMessage(connection, request);
+                        queueMessage(connection, request, Clock::now());
                     offset = size_t(got);
                     // Anything after the head would be echo bytes; the server sends none before we do.
                 }
+                // One clock reading per read: the messages in it arrived together.
+                const auto now = Clock::now();
                 if (!consume(connection, buffer.data() + offset, size_t(got) - offset, payload, [&] {
-                        const auto now = Clock::now();
                         if (!connection.inFlight.empty()) {
                             latenciesUs.push_back(std::chrono::duration<double, std::micro>(now - connection.inFlight.front()).count());
                             connection.inFlight.pop_front();
                         }
-                        ++messages;
-                        queueMessage(connection, request);
+                        if (upgradedCount == options.connections) // counted from when all are open
+                            ++messages;
+                        queueMessage(connection, request, now);
                     })) {
                     std::fprintf(stderr, "echo mismatch on connection %zu\n", size_t(events[e].data.u64));
                     return 1;
@@ -332,9 +344,17 @@ int main(int argc, char **argv)
     const auto percentile = [&](double p) {
         return latenciesUs.empty() ? 0.0 : latenciesUs[std::min(latenciesUs.size() - 1, size_t(p * double(latenciesUs.size())))];
     };
-    std::printf("size=%zu connections=%d pipeline=%d msgs/s=%.0f MB/s=%.1f p50_us=%.0f p99_us=%.0f errors=%llu\n",
-                options.size, options.connections, options.pipeline, double(messages) / elapsed,
-                double(messages) * double(options.size) / elapsed / 1e6, percentile(0.50), percentile(0.99),
+    // The generator's own CPU share: near 100% means the row measures the generator, not the server.
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const double cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    const double wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::printf("size=%zu connections=%d pipeline=%d messages=%llu msgs/s=%.0f MB/s=%.1f p50_us=%.0f p99_us=%.0f "
+                "client_cpu=%.0f errors=%llu\n",
+                options.size, options.connections, options.pipeline, static_cast<unsigned long long>(messages),
+                double(messages) / elapsed, double(messages) * double(options.size) / elapsed / 1e6,
+                percentile(0.50), percentile(0.99), 100.0 * cpuSeconds / wallSeconds,
                 static_cast<unsigned long long>(errors));
     for (auto &connection : connections)
         if (connection.fd >= 0)
