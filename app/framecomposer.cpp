@@ -27,11 +27,14 @@
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QStyle>
 #include <QStringDecoder>
 #include <QTabBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace wslab::app {
 
@@ -120,24 +123,40 @@ FrameComposer::FrameComposer(ClientListModel *clients, QWidget *parent)
     sendRow->addWidget(m_target, 1);
     sendRow->addWidget(m_send);
 
-    // Everything but the send row scrolls, so the pane stays usable in a short dock.
-    auto *content = new QWidget;
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->addLayout(presetRow);
-    contentLayout->addWidget(m_expectation);
-    contentLayout->addLayout(tabRow);
-    contentLayout->addWidget(createHeaderBox());
-    contentLayout->addWidget(createPayloadBox());
-    contentLayout->addWidget(createPreviewBox(), 1);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    // The fields above, the bytes they make below, each scrolling on its own: the preview stays in
+    // view in a short dock (1366x768) while the fields scroll; the splitter trades one for the other.
+    auto *editor = new QWidget;
+    auto *editorLayout = new QVBoxLayout(editor);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->addLayout(presetRow);
+    editorLayout->addWidget(m_expectation);
+    editorLayout->addLayout(tabRow);
+    editorLayout->addWidget(createHeaderBox());
+    editorLayout->addWidget(createPayloadBox());
+    editorLayout->addStretch(1);
+    m_editorScroll = new QScrollArea;
+    m_editorScroll->setObjectName(QStringLiteral("composerFields"));
+    m_editorScroll->setWidget(editor);
+    m_previewScroll = new QScrollArea;
+    m_previewScroll->setObjectName(QStringLiteral("composerPreview"));
+    m_previewScroll->setWidget(createPreviewBox());
+    for (QScrollArea *scroll : {m_editorScroll, m_previewScroll}) {
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+    }
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("composerSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_editorScroll);
+    m_splitter->addWidget(m_previewScroll);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        m_splitChosen = true;
+        balanceSplit();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addLayout(sendRow);
 
     for (ComposerPreset preset : ComposerPresets::all()) {
@@ -167,6 +186,7 @@ FrameComposer::FrameComposer(ClientListModel *clients, QWidget *parent)
 QWidget *FrameComposer::createHeaderBox()
 {
     m_headerBox = new QGroupBox(this);
+    m_headerBox->setObjectName(QStringLiteral("headerBox"));
     m_fin = new QCheckBox(QStringLiteral("FIN"), m_headerBox);
     m_fin->setObjectName(QStringLiteral("fin"));
     m_rsv1 = new QCheckBox(QStringLiteral("RSV1"), m_headerBox);
@@ -216,6 +236,7 @@ QWidget *FrameComposer::createHeaderBox()
 QWidget *FrameComposer::createPayloadBox()
 {
     m_payloadBox = new QGroupBox(this);
+    m_payloadBox->setObjectName(QStringLiteral("payloadBox"));
     m_asText = new QRadioButton(m_payloadBox);
     m_asHex = new QRadioButton(m_payloadBox);
     m_asHex->setObjectName(QStringLiteral("payloadAsHex"));
@@ -226,7 +247,7 @@ QWidget *FrameComposer::createPayloadBox()
     m_payload = new QPlainTextEdit(m_payloadBox);
     m_payload->setObjectName(QStringLiteral("payload"));
     m_payload->setTabChangesFocus(true);
-    m_payload->setFixedHeight(m_payload->fontMetrics().lineSpacing() * 4 + 12);
+    m_payload->setFixedHeight(m_payload->fontMetrics().lineSpacing() * 3 + 12);
 
     auto *formatRow = new QHBoxLayout;
     formatRow->addWidget(m_asText);
@@ -250,7 +271,9 @@ QWidget *FrameComposer::createPreviewBox()
     m_sizeSummary->setObjectName(QStringLiteral("sizeSummary"));
     m_hexView = new inspector::HexView(m_previewBox);
     m_hexView->setObjectName(QStringLiteral("composerHex"));
-    m_hexView->setMinimumHeight(m_hexView->fontMetrics().lineSpacing() * 4);
+    // Three lines hold a composed frame's header and the start of its payload; the dump grows
+    // into what the pane has beyond that (balanceSplit), never at the cost of the note under it.
+    m_hexView->setMinimumHeight(m_hexView->minimumSizeHint().height());
     m_bitDiagram = new inspector::BitDiagramView(m_previewBox);
     m_bitDiagram->setObjectName(QStringLiteral("composerBits"));
     m_narration = new QLabel(m_previewBox);
@@ -267,12 +290,14 @@ QWidget *FrameComposer::createPreviewBox()
 
     auto *layout = new QVBoxLayout(m_previewBox);
     layout->addWidget(m_sizeSummary);
+    // The verdict first: when the pane is short, what scrolls away is the narration, which the
+    // diagram and the dump show too.
+    layout->addWidget(m_verdict);
     // In a narrow dock the diagram draws 16-bit rows and the dump 8 bytes a row: nothing scrolls
     // sideways.
     layout->addWidget(m_bitDiagram);
     layout->addWidget(m_hexView, 1);
     layout->addWidget(m_narration);
-    layout->addWidget(m_verdict);
     return m_previewBox;
 }
 
@@ -580,6 +605,7 @@ void FrameComposer::updatePreview()
     else
         verdict = tr("Valid: a browser accepts these frames.");
     m_verdict->setText(verdict);
+    balanceSplit(); // a longer header or note needs more room
     m_send->setEnabled(m_payloadValid && m_target->count() > 1
                        && protocol::lengthFitsForm(frame.header.payloadLength, frame.header.lengthForm));
 }
@@ -589,6 +615,44 @@ void FrameComposer::send()
     const quint64 to = target();
     for (const ComposedFrame &frame : std::as_const(m_frames))
         Q_EMIT sendRawFrameRequested(to, frame.wireBytes());
+}
+
+void FrameComposer::balanceSplit()
+{
+    if (!m_splitter || !isVisible())
+        return;
+    // Measured at the width left beside a scroll bar: narrower is taller, so the estimate is safe.
+    const int width = m_splitter->width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    const auto heightAt = [width](const QWidget *widget) {
+        return widget->hasHeightForWidth() ? widget->heightForWidth(width) : widget->sizeHint().height();
+    };
+    const int hexMinimum = m_hexView->minimumHeight();
+    m_hexView->setMaximumHeight(hexMinimum);
+    const int previewNeed = heightAt(m_previewScroll->widget());
+    if (!m_splitChosen) {
+        const int total = m_splitter->height() - m_splitter->handleWidth();
+        const int editorNeed = heightAt(m_editorScroll->widget());
+        // The fields down to the header's last row stay in view; the payload box may scroll.
+        const int headerNeed = editorNeed - m_payloadBox->sizeHint().height()
+                - m_editorScroll->widget()->layout()->spacing();
+        const int editorHeight = std::clamp(total - previewNeed, std::min(headerNeed, total * 2 / 3), editorNeed);
+        m_splitter->setSizes({editorHeight, total - editorHeight});
+    }
+    // The hex dump takes what the preview has beyond its need.
+    const int spare = m_previewScroll->viewport()->height() - previewNeed;
+    m_hexView->setMaximumHeight(hexMinimum + std::max(0, spare));
+}
+
+void FrameComposer::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    balanceSplit();
+}
+
+void FrameComposer::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    balanceSplit();
 }
 
 void FrameComposer::changeEvent(QEvent *event)

@@ -15,6 +15,8 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
+class QScrollArea;
+class QSplitter;
 class QTabBar;
 class QToolButton;
 QT_END_NAMESPACE
@@ -60,6 +62,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *createHeaderBox();
@@ -73,6 +77,7 @@ private:
     void showFrame(const ComposedFrame &frame);
     void readFields();      // widgets -> m_frames[m_current]
     void updatePreview();
+    void balanceSplit();
     void addFrame();
     void removeFrame();
     void randomKey();
@@ -84,6 +89,7 @@ private:
     std::optional<ComposerPreset> m_preset;
     bool m_updating = false;
     bool m_payloadValid = true;
+    bool m_splitChosen = false; // the learner moved the splitter: their sizes stay
 
     QLabel *m_presetLabel = nullptr;
     QComboBox *m_presets = nullptr;
@@ -92,6 +98,9 @@ private:
     QToolButton *m_addFrame = nullptr;
     QToolButton *m_removeFrame = nullptr;
 
+    QSplitter *m_splitter = nullptr;
+    QScrollArea *m_editorScroll = nullptr;
+    QScrollArea *m_previewScroll = nullptr;
     QGroupBox *m_headerBox = nullptr;
     QCheckBox *m_fin = nullptr;
     QCheckBox *m_rsv1 = nullptr;
