@@ -475,6 +475,10 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>Decline permessage-deflate (RFC 7692): every frame goes uncompressed, even to browsers that offer compression.</source>
         <translation>拒绝 permessage-deflate（RFC 7692）：所有帧都不压缩，即使浏览器提议了压缩也是如此。</translation>
     </message>
+    <message>
+        <source>Try &apos;wslab --help&apos;.</source>
+        <translation>请运行 &apos;wslab --help&apos; 查看帮助。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::ComposerPresets</name>
@@ -1259,6 +1263,14 @@ The app&apos;s own page is always allowed.</source>
         <source>Browsers send an Origin header; the server refuses upgrades from pages it does not serve, so other sites cannot talk to it.</source>
         <translation>浏览器会发送 Origin 头；服务器拒绝来自非本服务器页面的升级请求，所以别的网站无法与它通信。</translation>
     </message>
+    <message>
+        <source>Running on port %1, the free port found at start.</source>
+        <translation>正在端口 %1 上运行（启动时找到的空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Running on port %1 (this run only); port %2 is saved for the next start. OK saves the port above.</source>
+        <translation>当前运行于端口 %1（仅限本次运行）；下次启动使用已保存的端口 %2。点击“确定”将保存上面的端口。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::StatusPanel</name>
@@ -1601,6 +1613,49 @@ The app&apos;s own page is always allowed.</source>
     </message>
 </context>
 <context>
+    <name>wslab::inspector::DeflatePreview</name>
+    <message>
+        <source>%1 (%2 B, deflated)</source>
+        <translation>%1（%2 字节，已压缩）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 B, deflated to %3 B)</source>
+        <translation>%1（%2 字节，压缩为 %3 字节）</translation>
+    </message>
+    <message>
+        <source>compressed message, %1 B deflated</source>
+        <translation>压缩消息，%1 字节 DEFLATE 数据</translation>
+    </message>
+    <message>
+        <source>compressed fragment, %1 B deflated</source>
+        <translation>压缩分片，%1 字节 DEFLATE 数据</translation>
+    </message>
+    <message>
+        <source>RSV1 = 1: this message is compressed with permessage-deflate (RFC 7692 §6).</source>
+        <translation>RSV1 = 1：此消息使用 permessage-deflate 压缩（RFC 7692 §6）。</translation>
+    </message>
+    <message>
+        <source>This frame continues a message compressed with permessage-deflate; RSV1 is set on the first frame only (RFC 7692 §6).</source>
+        <translation>此帧延续一条使用 permessage-deflate 压缩的消息；RSV1 只在第一帧上置位（RFC 7692 §6）。</translation>
+    </message>
+    <message>
+        <source>On the wire the message is %1 bytes of DEFLATE data; inflated, it is the %2 bytes the application gets.</source>
+        <translation>在线路上，该消息是 %1 字节的 DEFLATE 数据；解压后是应用程序收到的 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Inflated, the message is the %1 bytes the application gets.</source>
+        <translation>解压后，该消息是应用程序收到的 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The payload is DEFLATE data: the receiver inflates the message as a whole, once its last frame has arrived (RFC 7692 §6.2).</source>
+        <translation>载荷是 DEFLATE 数据：接收方在最后一帧到达后将整条消息一起解压（RFC 7692 §6.2）。</translation>
+    </message>
+    <message>
+        <source>The sender removed the 4 bytes 00 00 FF FF that end every flushed DEFLATE block; the receiver appends them again before inflating (RFC 7692 §7.2.1).</source>
+        <translation>发送方去掉了每个刷新后的 DEFLATE 块末尾的 4 个字节 00 00 FF FF；接收方在解压前把它们重新补上（RFC 7692 §7.2.1）。</translation>
+    </message>
+</context>
+<context>
     <name>wslab::inspector::ExplainPanel</name>
     <message>
         <source>Select a frame: this panel tells, in order, what the parser read from its bytes.</source>
@@ -1876,6 +1931,10 @@ The app&apos;s own page is always allowed.</source>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
+    <message>
+        <source>It is compressed with permessage-deflate: its frames carry DEFLATE data, inflated as one message (RFC 7692 §6.2).</source>
+        <translation>该消息使用 permessage-deflate 压缩：各帧携带 DEFLATE 数据，作为一条消息整体解压（RFC 7692 §6.2）。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::FrameNarrator</name>
@@ -2098,6 +2157,18 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>Only the first %1 bytes were kept by the capture.</source>
         <translation>捕获只保留了前 %1 字节。</translation>
+    </message>
+    <message>
+        <source>RSV1-3 = 100: RSV1 means &quot;compressed&quot; when permessage-deflate was negotiated in the handshake: this message is compressed with permessage-deflate, its payload is DEFLATE data the receiver inflates (RFC 7692 §6). Without a negotiated extension the receiver must fail the connection (RFC 6455 §5.2).</source>
+        <translation>RSV1-3 = 100：握手中协商了 permessage-deflate 时，RSV1 表示“已压缩”：此消息使用 permessage-deflate 压缩，载荷是接收方要解压的 DEFLATE 数据（RFC 7692 §6）。若未协商扩展，接收方必须使连接失败（RFC 6455 §5.2）。</translation>
+    </message>
+    <message>
+        <source>RSV=%1 (compressed)</source>
+        <translation>RSV=%1（已压缩）</translation>
+    </message>
+    <message>
+        <source>DEFLATE data %1</source>
+        <translation>DEFLATE 数据 %1</translation>
     </message>
 </context>
 <context>
@@ -2331,6 +2402,22 @@ The app&apos;s own page is always allowed.</source>
         <source>No frame selected.</source>
         <translation>未选择帧。</translation>
     </message>
+    <message>
+        <source>Inflated</source>
+        <translation>解压后</translation>
+    </message>
+    <message>
+        <source>The message after permessage-deflate decompression (RFC 7692), as the application gets it</source>
+        <translation>经 permessage-deflate 解压后的消息（RFC 7692），即应用程序收到的内容</translation>
+    </message>
+    <message>
+        <source>inflated: %1 bytes</source>
+        <translation>解压后：%1 字节</translation>
+    </message>
+    <message>
+        <source>compressed with permessage-deflate (RFC 7692)</source>
+        <translation>使用 permessage-deflate 压缩（RFC 7692）</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::TimelineView</name>
@@ -2407,6 +2494,81 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>All %1 payload bytes.</source>
         <translation>全部 %1 个载荷字节。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::protocol::CloseCode</name>
+    <message>
+        <source>Normal Closure</source>
+        <translation>正常关闭</translation>
+    </message>
+    <message>
+        <source>Going Away</source>
+        <translation>端点离开</translation>
+    </message>
+    <message>
+        <source>Protocol Error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>Unsupported Data</source>
+        <translation>不支持的数据</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>No Status Received</source>
+        <translation>未收到状态码</translation>
+    </message>
+    <message>
+        <source>Abnormal Closure</source>
+        <translation>异常关闭</translation>
+    </message>
+    <message>
+        <source>Invalid Frame Payload Data</source>
+        <translation>无效的帧载荷数据</translation>
+    </message>
+    <message>
+        <source>Policy Violation</source>
+        <translation>违反策略</translation>
+    </message>
+    <message>
+        <source>Message Too Big</source>
+        <translation>消息过大</translation>
+    </message>
+    <message>
+        <source>Mandatory Extension</source>
+        <translation>缺少必需的扩展</translation>
+    </message>
+    <message>
+        <source>Internal Error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>Service Restart</source>
+        <translation>服务重启</translation>
+    </message>
+    <message>
+        <source>Try Again Later</source>
+        <translation>稍后重试</translation>
+    </message>
+    <message>
+        <source>Bad Gateway</source>
+        <translation>网关错误</translation>
+    </message>
+    <message>
+        <source>TLS Handshake</source>
+        <translation>TLS 握手失败</translation>
+    </message>
+    <message>
+        <source>Registered (library/framework)</source>
+        <translation>已注册（库/框架）</translation>
+    </message>
+    <message>
+        <source>Private use</source>
+        <translation>私有使用</translation>
     </message>
 </context>
 <context>
