@@ -57,6 +57,18 @@ int runHeadless(int argc, char *argv[])
     return runner.exec();
 }
 
+// Help, version and command-line mistakes need no display: they are answered before the GUI
+// application (and its platform plugin) exists. -1 means "start the GUI".
+int answerWithoutGui(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    const auto result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
+    if (result.action == wslab::app::CommandLine::Action::Run)
+        return -1; // its warnings are printed once, by the GUI's own parse
+    return handleNonRunActions(result);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -64,6 +76,9 @@ int main(int argc, char *argv[])
     // Headless needs no display: the application class is chosen before it is created.
     if (wslab::app::CommandLine::isHeadlessRequested(argc, argv))
         return runHeadless(argc, argv);
+
+    if (const int code = answerWithoutGui(argc, argv); code >= 0)
+        return code;
 
     // ---- GUI ----------------------------------------------------------------------------------
     // The desktop app goes here: a QApplication, the language (result.options.startup.language),
