@@ -7,6 +7,7 @@
 #include "languagemanager.h"
 #include "paletteiconengine.h"
 #include "portfinder.h"
+#include "serversettingsedit.h"
 #include "settingsdialog.h"
 #include "settingsstore.h"
 #include "statuspanel.h"
@@ -885,13 +886,15 @@ void MainWindow::showSettings()
 
 void MainWindow::applyPreferences(const AppPreferences &preferences)
 {
-    const bool serverChanged = preferences.server != m_server->settings();
+    // Command-line options keep holding for this run, unless the edit changed that very setting.
+    const server::ServerSettings running = settingsAfterEdit(m_server->settings(), m_prefs.server, preferences.server);
+    const bool serverChanged = running != m_server->settings();
     m_prefs = preferences;
     m_prefs.welcomeShown = true;
     m_store->save(m_prefs);
     m_capture->setRowCap(m_prefs.captureRowCap);
     if (serverChanged)
-        m_server->applySettings(m_prefs.server);
+        m_server->applySettings(running);
     if (LanguageManager::normalized(m_prefs.language) != m_language->current())
         setLanguage(m_prefs.language);
 }

@@ -16,6 +16,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QMenuBar>
+#include <QNetworkRequest>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void toolbarButtonsCarryNoMnemonics();
     void settingsShowTheRunningPort();
     void toolbarIconsShowOnADarkPalette();
+    void commandLineOptionsOutliveASettingsEdit();
 
 private:
     // Connects a client and waits until the window lists it; sets its connection id.
@@ -344,6 +346,39 @@ void tst_MainWindow::toolbarIconsShowOnADarkPalette()
                  qPrintable(QStringLiteral("%1: %2").arg(action->text()).arg(sum / opaque)));
     }
     QVERIFY(icons >= 5);
+}
+
+// Started with --allow-origin '*': saving an unrelated edit must not take that away from this run.
+void tst_MainWindow::commandLineOptionsOutliveASettingsEdit()
+{
+    m_window.reset(); // this test needs a window started with command-line options
+    StartupOptions options;
+    options.settingsPath = m_dir->filePath(QStringLiteral("overrides.ini"));
+    options.port = 0;
+    options.bindAddress = QStringLiteral("127.0.0.1");
+    options.language = QStringLiteral("en");
+    options.welcomeAllowed = false;
+    options.applyOverrides = [](wslab::server::ServerSettings &settings) { settings.allowAnyOrigin = true; };
+    m_window = std::make_unique<MainWindow>(options);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->listeningPort() != 0, 10'000);
+    const auto connectsFromElsewhere = [this] {
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(m_window->listeningPort())));
+        request.setRawHeader("Origin", "http://elsewhere.test");
+        QWebSocket socket;
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        socket.open(request);
+        const bool answered = QTest::qWaitFor([&] { return !connected.isEmpty() || !disconnected.isEmpty(); }, 10'000);
+        return answered && !connected.isEmpty();
+    };
+    QVERIFY(connectsFromElsewhere());
+    AppPreferences edited = m_window->preferences();
+    QVERIFY(!edited.server.allowAnyOrigin); // the saved setting: own page only
+    edited.server.pingIntervalMs += 1000;   // an unrelated server setting
+    m_window->applyPreferences(edited);
+    QVERIFY(connectsFromElsewhere());
+    QCOMPARE(m_window->preferences().server.pingIntervalMs, edited.server.pingIntervalMs);
+    QVERIFY(!m_window->preferences().server.allowAnyOrigin); // the override is not saved either
 }
 
 QTEST_MAIN(tst_MainWindow)
