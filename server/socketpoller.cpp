@@ -66,7 +66,13 @@ void SocketPoller::setInterest(int fd, bool read, bool write)
     event.events = interest;
     event.data.u64 = keyOf(fd, entry.generation);
     const int operation = entry.interest == 0 ? EPOLL_CTL_ADD : interest == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
-    if (::epoll_ctl(m_epoll, operation, fd, &event) == 0 || (operation == EPOLL_CTL_DEL && errno == ENOENT))
+    bool done = ::epoll_ctl(m_epoll, operation, fd, &event) == 0;
+    // The kernel's view wins where ours is stale: already there, or already gone with its socket.
+    if (!done && operation == EPOLL_CTL_ADD && errno == EEXIST)
+        done = ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0;
+    else if (!done && operation != EPOLL_CTL_ADD && errno == ENOENT)
+        done = interest == 0 || ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) == 0;
+    if (done)
         entry.interest = interest;
 }
 

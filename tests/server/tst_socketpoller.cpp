@@ -72,6 +72,7 @@ private Q_SLOTS:
     void writableOnlyWhileWanted();
     void clientRemovedDuringABatchIsSkipped();
     void reusedDescriptorReachesOnlyTheNewClient();
+    void watchingAgainWithoutUnwatchReachesTheNewClient();
     void countsWatchedSockets();
 };
 
@@ -167,6 +168,24 @@ void tst_SocketPoller::reusedDescriptorReachesOnlyTheNewClient()
     poller.watch(pair.watched(), &current);
     poller.setInterest(pair.watched(), true, false);
     pair.send("y");
+    QTRY_COMPARE_WITH_TIMEOUT(current.readable, 1, waitMs);
+    QCOMPARE(old.readable, 0);
+    poller.unwatch(pair.watched());
+}
+
+// The epoll set still holds the descriptor from the first registration; the poller must recover.
+void tst_SocketPoller::watchingAgainWithoutUnwatchReachesTheNewClient()
+{
+    SocketPoller poller;
+    SocketPair pair;
+    CountingClient old(pair.watched());
+    CountingClient current(pair.watched());
+    poller.watch(pair.watched(), &old);
+    poller.setInterest(pair.watched(), true, false);
+    poller.watch(pair.watched(), &current);
+    poller.setInterest(pair.watched(), true, false);
+    QCOMPARE(poller.watchedCount(), 1);
+    pair.send("z");
     QTRY_COMPARE_WITH_TIMEOUT(current.readable, 1, waitMs);
     QCOMPARE(old.readable, 0);
     poller.unwatch(pair.watched());
