@@ -52,6 +52,7 @@ private Q_SLOTS:
     void commandLineOptionsOutliveASettingsEdit();
 
 private:
+    [[nodiscard]] StartupOptions testOptions(const QString &settingsFile) const;
     // Connects a client and waits until the window lists it; sets its connection id.
     void connectClient(QWebSocket &socket, quint64 *id);
 
@@ -59,17 +60,22 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void tst_MainWindow::init()
+StartupOptions tst_MainWindow::testOptions(const QString &settingsFile) const
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
     StartupOptions options;
-    options.settingsPath = m_dir->filePath(QStringLiteral("wslab.ini"));
+    options.settingsPath = m_dir->filePath(settingsFile);
     options.port = 0;
     options.bindAddress = QStringLiteral("127.0.0.1");
     options.language = QStringLiteral("en");
     options.welcomeAllowed = false;
-    m_window = std::make_unique<MainWindow>(options);
+    return options;
+}
+
+void tst_MainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_window = std::make_unique<MainWindow>(testOptions(QStringLiteral("wslab.ini")));
     m_window->show();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->listeningPort() != 0, 10'000);
 }
@@ -352,12 +358,7 @@ void tst_MainWindow::toolbarIconsShowOnADarkPalette()
 void tst_MainWindow::commandLineOptionsOutliveASettingsEdit()
 {
     m_window.reset(); // this test needs a window started with command-line options
-    StartupOptions options;
-    options.settingsPath = m_dir->filePath(QStringLiteral("overrides.ini"));
-    options.port = 0;
-    options.bindAddress = QStringLiteral("127.0.0.1");
-    options.language = QStringLiteral("en");
-    options.welcomeAllowed = false;
+    StartupOptions options = testOptions(QStringLiteral("overrides.ini"));
     options.applyOverrides = [](wslab::server::ServerSettings &settings) { settings.allowAnyOrigin = true; };
     m_window = std::make_unique<MainWindow>(options);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->listeningPort() != 0, 10'000);
