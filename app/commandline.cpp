@@ -142,6 +142,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     };
     if (!parser.parse(arguments))
         return error(parser.errorText());
+    // Known before anything else, so help and later errors can speak it.
+    if (parser.isSet(lang))
+        result.options.startup.language = parser.value(lang);
     if (!parser.positionalArguments().isEmpty())
         return error(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(help)) {
@@ -204,8 +207,6 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             return error(tr("--ping-interval needs milliseconds, not \"%1\"").arg(parser.value(pingInterval)));
         options.pingIntervalMs = value;
     }
-    if (parser.isSet(lang))
-        options.startup.language = parser.value(lang);
     if (parser.isSet(webRoot))
         options.webRoot = parser.value(webRoot);
     return result;

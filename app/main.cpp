@@ -1,5 +1,6 @@
 #include "app/commandline.h"
 #include "app/headlessrunner.h"
+#include "app/languagemanager.h"
 #include "app/mainwindow.h"
 
 #include <QApplication>
@@ -46,11 +47,24 @@ int handleNonRunActions(const wslab::app::CommandLine::Result &result)
     return -1;
 }
 
+// Help, errors and the headless runner's own lines speak the user's language: --lang when given,
+// else the system's. The parse runs again once the translator is in, so its texts come out
+// translated.
+wslab::app::CommandLine::Result parseTranslated(wslab::app::LanguageManager &language)
+{
+    auto result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
+    language.setLanguage(result.options.startup.language);
+    if (language.current() != QLatin1String("en"))
+        result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
+    return result;
+}
+
 int runHeadless(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
-    const auto result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
+    wslab::app::LanguageManager language;
+    const auto result = parseTranslated(language);
     if (const int code = handleNonRunActions(result); code >= 0)
         return code;
     wslab::app::HeadlessRunner runner(result.options);
@@ -63,7 +77,8 @@ int answerWithoutGui(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
-    const auto result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
+    wslab::app::LanguageManager language;
+    const auto result = parseTranslated(language);
     if (result.action == wslab::app::CommandLine::Action::Run)
         return -1; // its warnings are printed once, by the GUI's own parse
     return handleNonRunActions(result);
