@@ -84,9 +84,10 @@ QVariant UnmaskingModel::data(const QModelIndex &index, int role) const
     case Qt::FontRole:
         return index.column() == CharColumn ? QVariant() : QVariant(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue(index.column() == XorColumn ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter);
+        return QVariant::fromValue(Qt::AlignCenter);
     case Qt::ToolTipRole:
-        if (index.column() == XorColumn || index.column() == UnmaskedColumn)
+        // The cells are bits or hex alone to fit a narrow pane; the hover gives the whole step.
+        if (index.column() >= MaskedColumn && index.column() <= UnmaskedColumn)
             return tr("payload[%1] = wire[%1] XOR key[%1 mod 4] = %2 XOR %3 = %4 (RFC 6455 §5.3)")
                     .arg(row)
                     .arg(hexByte(quint8(m_wire.at(row))), hexByte(m_key[size_t(row % 4)]),
@@ -116,9 +117,11 @@ QVariant UnmaskingModel::display(int row, int column) const
     switch (column) {
     case IndexColumn: return QString::number(row);
     case PhaseColumn: return QString::number(row % 4);
-    case MaskedColumn: return hexByte(wire);
-    case KeyColumn: return hexByte(key);
-    case XorColumn: return QStringLiteral("%1 ⊕ %2 = %3").arg(bits(wire), bits(key), bits(quint8(wire ^ key)));
+    // Wire, key and their XOR in bits, one column each: the learner XORs them bit by bit, and the
+    // three fit a narrow pane where one "a ⊕ b = c" cell did not. Hex and formula: the tooltip.
+    case MaskedColumn: return bits(wire);
+    case KeyColumn: return bits(key);
+    case XorColumn: return bits(quint8(wire ^ key));
     case UnmaskedColumn: return hexByte(unmasked);
     case CharColumn:
         if (unmasked >= 0x20 && unmasked < 0x7f)
@@ -130,18 +133,34 @@ QVariant UnmaskingModel::display(int row, int column) const
 
 QVariant UnmaskingModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case IndexColumn: return tr("i");
-    case PhaseColumn: return tr("i mod 4");
-    case MaskedColumn: return tr("Masked (wire)");
-    case KeyColumn: return tr("Key byte");
-    case XorColumn: return tr("XOR");
-    case UnmaskedColumn: return tr("Unmasked");
-    case CharColumn: return tr("Char");
-    default: return {};
+    // Short labels keep the columns as narrow as their bytes; the tooltips say what each one is.
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case IndexColumn: return tr("i");
+        case PhaseColumn: return tr("i%4");
+        case MaskedColumn: return tr("wire");
+        case KeyColumn: return tr("⊕ key");
+        case XorColumn: return tr("= payload");
+        case UnmaskedColumn: return tr("byte");
+        case CharColumn: return tr("char");
+        default: return {};
+        }
     }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case IndexColumn: return tr("i: the index of the byte in the payload");
+        case PhaseColumn: return tr("i mod 4: which of the four key bytes masks byte i (RFC 6455 §5.3)");
+        case MaskedColumn: return tr("The masked byte as sent on the wire, in bits");
+        case KeyColumn: return tr("The masking-key byte key[i mod 4], in bits");
+        case XorColumn: return tr("wire XOR key, bit by bit: the unmasked payload byte");
+        case UnmaskedColumn: return tr("The unmasked payload byte in hex, as the decoder delivered it");
+        case CharColumn: return tr("The unmasked byte as a character (· if not printable ASCII)");
+        default: return {};
+        }
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
 }
 
 } // namespace wslab::inspector

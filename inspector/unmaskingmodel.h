@@ -8,8 +8,9 @@
 namespace wslab::inspector {
 
 // RFC 6455 §5.3 byte by byte: for payload byte i, i mod 4, the byte on the wire, the key byte it
-// was masked with, the XOR, the unmasked byte and its character. Rows are produced lazily in
-// chunks (canFetchMore / fetchMore) so a 1 MiB payload opens at once; cells are formatted in data().
+// was masked with and their XOR (each in bits, in columns side by side), the unmasked byte in hex
+// and its character. Rows are produced lazily in chunks (canFetchMore / fetchMore) so a 1 MiB
+// payload opens at once; cells are formatted in data().
 class UnmaskingModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,10 +18,10 @@ public:
     enum Column : int {
         IndexColumn,
         PhaseColumn,    // i mod 4
-        MaskedColumn,   // the byte on the wire
-        KeyColumn,      // key[i mod 4]
+        MaskedColumn,   // the byte on the wire, in bits
+        KeyColumn,      // key[i mod 4], in bits
         XorColumn,      // masked XOR key, in bits
-        UnmaskedColumn, // what the decoder delivered
+        UnmaskedColumn, // what the decoder delivered, in hex
         CharColumn,
         ColumnCount
     };

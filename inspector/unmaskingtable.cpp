@@ -8,7 +8,10 @@
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace wslab::inspector {
 
@@ -37,8 +40,13 @@ UnmaskingTable::UnmaskingTable(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(
             QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).height() + 6);
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its bytes, so all of them fit the ~400 px detail pane without a
+    // horizontal scroll bar. The index column grows with the payload (setFrame()): a header that
+    // sizes to its contents measures only the rows in view, and would cut later indices short.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(UnmaskingModel::IndexColumn, QHeaderView::Fixed);
+    header->setSectionResizeMode(UnmaskingModel::CharColumn, QHeaderView::Stretch);
     m_view->setAlternatingRowColors(true);
 
     auto *tablePage = new QWidget(m_stack);
@@ -74,7 +82,19 @@ void UnmaskingTable::setFrame(const protocol::DecodedFrame &frame)
     m_formula->setText(tr("<b>payload[i] = wire[i] XOR key[i mod 4]</b> (RFC 6455 §5.3), key = <code>%1</code>")
                                .arg(PayloadPreview::hexBytes(QByteArrayView(reinterpret_cast<const char *>(k.data()), 4))));
     m_stack->setCurrentIndex(0);
+    fitIndexColumn();
     m_view->scrollToTop();
+}
+
+void UnmaskingTable::fitIndexColumn()
+{
+    const QString widest = QString::number(std::max<qsizetype>(m_model->payloadSize() - 1, 0));
+    const QFont font = m_model->index(0, UnmaskingModel::IndexColumn).data(Qt::FontRole).value<QFont>();
+    // The text margins of an item view cell: the focus frame margin and one pixel, on each side.
+    const int margin = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
+    const int cell = QFontMetrics(font).horizontalAdvance(widest) + margin;
+    m_view->setColumnWidth(UnmaskingModel::IndexColumn,
+                           std::max(cell, m_view->horizontalHeader()->sectionSizeHint(UnmaskingModel::IndexColumn)));
 }
 
 void UnmaskingTable::clear()

@@ -34,6 +34,7 @@ Q_SIGNALS:
 
 private:
     void updateStatus();
+    void fitIndexColumn();
 
     UnmaskingModel *m_model = nullptr;
     QTableView *m_view = nullptr;

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void largePayloadIsFetchedInChunks();
     void tableShowsAMebibyteWithoutFreezing();
     void tableExplainsUnmaskedFrames();
+    void headersAreShortAndExplainedInTooltips();
 
 private:
     void setFrame(const QByteArray &wire);
@@ -61,13 +62,13 @@ void TestUnmaskingModel::cleanup()
 void TestUnmaskingModel::rfcMaskedHelloByteByByte_data()
 {
     QTest::addColumn<int>("row");
-    QTest::addColumn<QStringList>("cells"); // i, i mod 4, masked, key, unmasked, char
+    QTest::addColumn<QStringList>("cells"); // i, i mod 4, masked, key, XOR (bits), unmasked (hex), char
     // RFC 6455 §5.7: 37 fa 21 3d 7f 9f 4d 51 58 -> "Hello"
-    QTest::addRow("H") << 0 << QStringList{"0", "0", "0x7f", "0x37", "0x48", "H"};
-    QTest::addRow("e") << 1 << QStringList{"1", "1", "0x9f", "0xfa", "0x65", "e"};
-    QTest::addRow("l") << 2 << QStringList{"2", "2", "0x4d", "0x21", "0x6c", "l"};
-    QTest::addRow("l again") << 3 << QStringList{"3", "3", "0x51", "0x3d", "0x6c", "l"};
-    QTest::addRow("o, key wraps") << 4 << QStringList{"4", "0", "0x58", "0x37", "0x6f", "o"};
+    QTest::addRow("H") << 0 << QStringList{"0", "0", "01111111", "00110111", "01001000", "0x48", "H"};
+    QTest::addRow("e") << 1 << QStringList{"1", "1", "10011111", "11111010", "01100101", "0x65", "e"};
+    QTest::addRow("l") << 2 << QStringList{"2", "2", "01001101", "00100001", "01101100", "0x6c", "l"};
+    QTest::addRow("l again") << 3 << QStringList{"3", "3", "01010001", "00111101", "01101100", "0x6c", "l"};
+    QTest::addRow("o, key wraps") << 4 << QStringList{"4", "0", "01011000", "00110111", "01101111", "0x6f", "o"};
 }
 
 void TestUnmaskingModel::rfcMaskedHelloByteByByte()
@@ -76,22 +77,26 @@ void TestUnmaskingModel::rfcMaskedHelloByteByByte()
     QFETCH(QStringList, cells);
     setFrame(maskedHelloWire());
     QCOMPARE(m_model->rowCount(), 5);
-    const int columns[] = {UnmaskingModel::IndexColumn, UnmaskingModel::PhaseColumn, UnmaskingModel::MaskedColumn,
-                           UnmaskingModel::KeyColumn, UnmaskingModel::UnmaskedColumn, UnmaskingModel::CharColumn};
-    for (int i = 0; i < 6; ++i)
-        QCOMPARE(m_model->index(row, columns[i]).data().toString(), cells.at(i));
+    QCOMPARE(cells.size(), UnmaskingModel::ColumnCount);
+    for (int column = 0; column < UnmaskingModel::ColumnCount; ++column)
+        QCOMPARE(m_model->index(row, column).data().toString(), cells.at(column));
+    // The bits alone fit a narrow pane; the hover names the step in hex.
+    const QString tip = m_model->index(row, UnmaskingModel::MaskedColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("payload[%1]").arg(row)), qPrintable(tip));
 }
 
 void TestUnmaskingModel::xorOfWireAndKeyIsTheDecodedByte()
 {
     setFrame(maskedHelloWire());
-    QCOMPARE(m_model->index(0, UnmaskingModel::XorColumn).data().toString(),
-             QStringLiteral("01111111 ⊕ 00110111 = 01001000"));
+    QCOMPARE(m_model->index(0, UnmaskingModel::XorColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("payload[0] = wire[0] XOR key[0 mod 4] = 0x7f XOR 0x37 = 0x48 (RFC 6455 §5.3)"));
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const int wire = m_model->index(row, UnmaskingModel::MaskedColumn).data(UnmaskingModel::ByteRole).toInt();
         const int key = m_model->index(row, UnmaskingModel::KeyColumn).data(UnmaskingModel::ByteRole).toInt();
         const int unmasked = m_model->index(row, UnmaskingModel::UnmaskedColumn).data(UnmaskingModel::ByteRole).toInt();
         QCOMPARE(wire ^ key, unmasked);
+        const QString xorBits = m_model->index(row, UnmaskingModel::XorColumn).data().toString();
+        QCOMPARE(xorBits.toInt(nullptr, 2), unmasked);
         QCOMPARE(m_model->index(row, 0).data(UnmaskingModel::PhaseRole).toInt(), row % 4);
     }
 }
@@ -153,6 +158,17 @@ void TestUnmaskingModel::tableExplainsUnmaskedFrames()
     table.setFrame(frameFromWire(unmaskedHelloWire()));
     QCOMPARE(table.model()->rowCount(), 0);
     QVERIFY(!table.view()->isVisibleTo(&table));
+}
+
+// Short header labels keep the columns as narrow as their bytes; the full meaning is one hover away.
+void TestUnmaskingModel::headersAreShortAndExplainedInTooltips()
+{
+    for (int column = 0; column < UnmaskingModel::ColumnCount; ++column) {
+        const QString label = m_model->headerData(column, Qt::Horizontal).toString();
+        const QString tip = m_model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QVERIFY2(!label.isEmpty() && label.size() <= 9, qPrintable(label));
+        QVERIFY2(tip.size() > label.size(), qPrintable(label + " / " + tip));
+    }
 }
 
 QTEST_MAIN(TestUnmaskingModel)
