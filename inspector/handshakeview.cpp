@@ -6,14 +6,16 @@
 #include "server/protocol/httprequestparser.h"
 #include "server/protocol/httpresponseparser.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFontDatabase>
-#include <QGridLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <QtMath>
 
 #include <algorithm>
 
@@ -74,6 +76,9 @@ HandshakeView::HandshakeView(QWidget *parent)
     , m_validation(new QLabel(this))
     , m_responseChecks(new QLabel(this))
     , m_derivationView(new QTextBrowser(this))
+    , m_requestHeading(new QLabel(this))
+    , m_responseHeading(new QLabel(this))
+    , m_derivationHeading(new QLabel(this))
 {
     for (QLabel *label : {m_validation, m_responseChecks}) {
         label->setWordWrap(true);
@@ -82,27 +87,41 @@ HandshakeView::HandshakeView(QWidget *parent)
     }
     for (QTextBrowser *browser : {m_requestView, m_responseView, m_derivationView})
         browser->setOpenLinks(false);
+    // Names for style sheets, accessibility tools and the tests.
+    m_requestView->setObjectName(QStringLiteral("request"));
+    m_responseView->setObjectName(QStringLiteral("response"));
+    m_derivationView->setObjectName(QStringLiteral("derivation"));
+    m_validation->setObjectName(QStringLiteral("validation"));
+    m_responseChecks->setObjectName(QStringLiteral("responseChecks"));
 
-    auto *messages = new QSplitter(Qt::Horizontal, this);
-    auto *requestBox = new QWidget(messages);
-    auto *requestLayout = new QVBoxLayout(requestBox);
-    requestLayout->setContentsMargins(0, 0, 0, 0);
-    requestLayout->addWidget(new QLabel(tr("<b>Request</b> (browser → server)"), requestBox));
-    requestLayout->addWidget(m_requestView);
-    auto *responseBox = new QWidget(messages);
-    auto *responseLayout = new QVBoxLayout(responseBox);
-    responseLayout->setContentsMargins(0, 0, 0, 0);
-    responseLayout->addWidget(new QLabel(tr("<b>Response</b> (server → browser)"), responseBox));
-    responseLayout->addWidget(m_responseView);
-    messages->addWidget(requestBox);
-    messages->addWidget(responseBox);
+    // Each message box is as tall as its lines (up to a maximum, then it scrolls), with its verdict
+    // right below it, so the request, the response and the derivation all fit the tab together
+    // (about 950×430 px in a maximised window at 1366×768). A shorter tab scrolls as a whole.
+    auto *content = new QWidget;
+    auto *messages = new QSplitter(Qt::Horizontal, content);
+    messages->setChildrenCollapsible(false);
+    messages->addWidget(messageColumn(m_requestHeading, m_requestView, m_validation, messages));
+    messages->addWidget(messageColumn(m_responseHeading, m_responseView, m_responseChecks, messages));
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(messages, 3);
-    layout->addWidget(m_validation);
-    layout->addWidget(m_responseChecks);
-    layout->addWidget(new QLabel(tr("<b>Sec-WebSocket-Accept, step by step</b> (RFC 6455 §4.2.2)"), this));
-    layout->addWidget(m_derivationView, 2);
+    auto *layout = new QVBoxLayout(content);
+    layout->addWidget(messages);
+    layout->addWidget(m_derivationHeading);
+    layout->addWidget(m_derivationView);
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    for (QTextBrowser *browser : {m_requestView, m_responseView, m_derivationView}) {
+        connect(browser->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+                [this, browser] { fitToContents(browser); });
+    }
+    retranslate();
     clear();
 }
 
@@ -125,10 +144,43 @@ void HandshakeView::clear()
     render();
 }
 
+QWidget *HandshakeView::messageColumn(QLabel *heading, QTextBrowser *box, QLabel *verdict, QWidget *parent)
+{
+    auto *column = new QWidget(parent);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading);
+    layout->addWidget(box);
+    layout->addWidget(verdict);
+    layout->addStretch(1); // the shorter column keeps its verdict right under its box
+    return column;
+}
+
+void HandshakeView::fitToContents(QTextBrowser *box)
+{
+    // Messages show at least a few lines and at most a dozen; the derivation table is shown whole.
+    const bool message = box != m_derivationView;
+    const int minLines = message ? 3 : 1;
+    const int maxLines = message ? 12 : 40;
+    const int line = QFontMetrics(box->document()->defaultFont()).lineSpacing();
+    const int chrome = 2 * box->frameWidth() + qCeil(2 * box->document()->documentMargin());
+    const int content = qCeil(box->document()->size().height()) + 2 * box->frameWidth();
+    box->setFixedHeight(std::clamp(content, minLines * line + chrome, maxLines * line + chrome));
+}
+
+void HandshakeView::retranslate()
+{
+    m_requestHeading->setText(tr("<b>Request</b> (browser → server)"));
+    m_responseHeading->setText(tr("<b>Response</b> (server → browser)"));
+    m_derivationHeading->setText(tr("<b>Sec-WebSocket-Accept, step by step</b> (RFC 6455 §4.2.2)"));
+}
+
 void HandshakeView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
-        render(); // the highlight colours come from the palette
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange)
+        render(); // the highlight colours come from the palette, the verdicts from the translator
     QWidget::changeEvent(event);
 }
 

@@ -52,6 +52,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    [[nodiscard]] static QWidget *messageColumn(QLabel *heading, QTextBrowser *box, QLabel *verdict, QWidget *parent);
+    // A box as tall as its text, within bounds (RFC 6455 messages are a few short lines).
+    void fitToContents(QTextBrowser *box);
+    void retranslate();
     void render();
     // Shows the request; returns its head when it parses.
     std::optional<protocol::HttpRequestHead> renderRequest(const QString &pre);
@@ -69,6 +73,9 @@ private:
     QLabel *m_validation = nullptr;
     QLabel *m_responseChecks = nullptr;
     QTextBrowser *m_derivationView = nullptr;
+    QLabel *m_requestHeading = nullptr;
+    QLabel *m_responseHeading = nullptr;
+    QLabel *m_derivationHeading = nullptr;
 };
 
 } // namespace wslab::inspector

@@ -6,8 +6,11 @@
 #include "server/protocol/httpresponse.h"
 
 #include <QCryptographicHash>
+#include <QLabel>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace wslab;
 using namespace wslab::inspector;
@@ -30,7 +33,73 @@ private Q_SLOTS:
     void highlightsTheHandshakeHeaders();
     void percentEncodedTargetIsShownAsSent();
     void emptyViewExplainsItself();
+    void everythingFitsTheHandshakeTab_data();
+    void everythingFitsTheHandshakeTab();
+    void messageBoxesFitTheirLinesUpToAMaximum();
 };
+
+namespace {
+
+// What Chromium sends: a dozen headers, one of them a User-Agent that wraps.
+const QByteArray browserRequest = "GET / HTTP/1.1\r\n"
+                                  "Host: 127.0.0.1:18777\r\n"
+                                  "Connection: Upgrade\r\n"
+                                  "Pragma: no-cache\r\n"
+                                  "Cache-Control: no-cache\r\n"
+                                  "User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                                  "HeadlessChrome/120.0.0.0 Safari/537.36\r\n"
+                                  "Upgrade: websocket\r\n"
+                                  "Origin: http://127.0.0.1:18777\r\n"
+                                  "Sec-WebSocket-Version: 13\r\n"
+                                  "Accept-Encoding: gzip, deflate, br\r\n"
+                                  "Accept-Language: en-US,en;q=0.9\r\n"
+                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                  "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+                                  "\r\n";
+
+QByteArray requestWithHeaders(int count)
+{
+    QByteArray request = upgradeRequest;
+    QByteArray extra;
+    for (int i = 0; i < count; ++i)
+        extra += "X-Extra-" + QByteArray::number(i) + ": " + QByteArray(20, 'v') + "\r\n";
+    request.replace("Sec-WebSocket-Version: 13\r\n", "Sec-WebSocket-Version: 13\r\n" + extra);
+    return request;
+}
+
+template<typename T>
+T *part(const HandshakeView &view, const char *name)
+{
+    T *widget = view.findChild<T *>(QLatin1StringView(name));
+    if (!widget)
+        qWarning("no %s", name);
+    return widget;
+}
+
+// The part of a widget its ancestors up to the view leave on screen, in the view's coordinates.
+QRect shownRect(const QWidget *widget, const QWidget *view)
+{
+    QRect shown(widget->mapTo(view, QPoint()), widget->size());
+    for (const QWidget *ancestor = widget->parentWidget(); ancestor && ancestor != view; ancestor = ancestor->parentWidget())
+        shown &= QRect(ancestor->mapTo(view, QPoint()), ancestor->size());
+    return shown & view->rect();
+}
+
+QString describe(const QWidget *widget, const QWidget *view)
+{
+    const QRect full(widget->mapTo(view, QPoint()), widget->size());
+    const QRect shown = shownRect(widget, view);
+    return QStringLiteral("%1: at %2,%3 %4×%5, shown %6×%7")
+            .arg(widget->objectName())
+            .arg(full.x())
+            .arg(full.y())
+            .arg(full.width())
+            .arg(full.height())
+            .arg(shown.width())
+            .arg(shown.height());
+}
+
+} // namespace
 
 void TestHandshakeView::derivesTheRfcAcceptStepByStep()
 {
@@ -226,6 +295,79 @@ void TestHandshakeView::emptyViewExplainsItself()
     HandshakeView view;
     QVERIFY(!view.derivation());
     QVERIFY(view.derivationText().contains("no Sec-WebSocket-Key"));
+}
+
+void TestHandshakeView::everythingFitsTheHandshakeTab_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("response");
+
+    const QByteArray accept = protocol::deriveAccept("dGhlIHNhbXBsZSBub25jZQ==").accept;
+    QTest::addRow("RFC sample") << QByteArray(upgradeRequest) << QByteArray(upgradeResponse);
+    QTest::addRow("browser") << browserRequest
+                             << protocol::buildSwitchingProtocols(accept, {{"Sec-WebSocket-Extensions", "permessage-deflate"}});
+    QTest::addRow("40 extra headers") << requestWithHeaders(40) << QByteArray(upgradeResponse);
+}
+
+// The Handshake tab of a maximised window at 1366×768 is about 950×430 px: the request, the
+// response, the verdicts and the whole Sec-WebSocket-Accept derivation are all in view at once.
+void TestHandshakeView::everythingFitsTheHandshakeTab()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, response);
+
+    HandshakeView view;
+    view.resize(950, 430);
+    view.setExchange(request, response);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCoreApplication::processEvents();
+
+    const auto *requestBox = part<QTextBrowser>(view, "request");
+    const auto *responseBox = part<QTextBrowser>(view, "response");
+    const auto *derivation = part<QTextBrowser>(view, "derivation");
+    QVERIFY(requestBox && responseBox && derivation);
+    const QList<const QWidget *> parts{requestBox, responseBox, part<QLabel>(view, "validation"),
+                                       part<QLabel>(view, "responseChecks"), derivation};
+    for (const QWidget *widget : parts) {
+        QVERIFY(widget);
+        QTRY_VERIFY2_WITH_TIMEOUT(shownRect(widget, &view).size() == widget->size(), qPrintable(describe(widget, &view)),
+                                  1000);
+    }
+    // The derivation and the response are short: shown whole, with no scrolling inside them.
+    QVERIFY2(derivation->verticalScrollBar()->maximum() == 0, qPrintable(describe(derivation, &view)));
+    QVERIFY2(responseBox->verticalScrollBar()->maximum() == 0, qPrintable(describe(responseBox, &view)));
+    // Readable, not cramped: a message box shows at least a few lines.
+    const int line = QFontMetrics(requestBox->document()->defaultFont()).lineSpacing();
+    QVERIFY2(requestBox->viewport()->height() >= 3 * line, qPrintable(describe(requestBox, &view)));
+}
+
+// A message box is as tall as its lines, up to a maximum; a longer message scrolls inside it.
+void TestHandshakeView::messageBoxesFitTheirLinesUpToAMaximum()
+{
+    HandshakeView view;
+    view.resize(950, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto *requestBox = part<QTextBrowser>(view, "request");
+    QVERIFY(requestBox);
+
+    const auto heightFor = [&](const QByteArray &request) {
+        view.setExchange(request, upgradeResponse);
+        QCoreApplication::processEvents();
+        return requestBox->height();
+    };
+    const int sample = heightFor(upgradeRequest);
+    QCOMPARE(requestBox->verticalScrollBar()->maximum(), 0);
+    const int longer = heightFor(requestWithHeaders(4));
+    QCOMPARE(requestBox->verticalScrollBar()->maximum(), 0);
+    const int line = QFontMetrics(requestBox->document()->defaultFont()).lineSpacing();
+    QVERIFY2(longer >= sample + 3 * line, qPrintable(QStringLiteral("%1 → %2").arg(sample).arg(longer)));
+    const int tall = heightFor(requestWithHeaders(40));
+    QVERIFY2(tall < sample + 30 * line, qPrintable(QString::number(tall)));
+    QVERIFY(requestBox->verticalScrollBar()->maximum() > 0);
+    QCOMPARE(heightFor(requestWithHeaders(80)), tall);
+    QCOMPARE(heightFor(upgradeRequest), sample);
 }
 
 QTEST_MAIN(TestHandshakeView)
