@@ -158,10 +158,11 @@ QWidget *HandshakeView::messageColumn(QLabel *heading, QTextBrowser *box, QLabel
 
 void HandshakeView::fitToContents(QTextBrowser *box)
 {
-    // Messages show at least a few lines and at most a dozen; the derivation table is shown whole.
+    // Messages show at least a few lines and at most ten (a browser's request scrolls a little, so
+    // the tab still fits with a CJK font's taller lines); the derivation table is shown whole.
     const bool message = box != m_derivationView;
     const int minLines = message ? 3 : 1;
-    const int maxLines = message ? 12 : 40;
+    const int maxLines = message ? 10 : 40;
     const int line = QFontMetrics(box->document()->defaultFont()).lineSpacing();
     const int chrome = 2 * box->frameWidth() + qCeil(2 * box->document()->documentMargin());
     const int content = qCeil(box->document()->size().height()) + 2 * box->frameWidth();
