@@ -2449,28 +2449,56 @@ The app&apos;s own page is always allowed.</source>
         <translation>i</translation>
     </message>
     <message>
-        <source>i mod 4</source>
-        <translation>i mod 4</translation>
+        <source>i%4</source>
+        <translation>i%4</translation>
     </message>
     <message>
-        <source>Masked (wire)</source>
-        <translation>掩码后（线路上）</translation>
+        <source>wire</source>
+        <translation>线路上</translation>
     </message>
     <message>
-        <source>Key byte</source>
-        <translation>掩码键字节</translation>
+        <source>⊕ key</source>
+        <translation>⊕ 掩码键</translation>
     </message>
     <message>
-        <source>XOR</source>
-        <translation>XOR</translation>
+        <source>= payload</source>
+        <translation>= 载荷</translation>
     </message>
     <message>
-        <source>Unmasked</source>
-        <translation>去掩码后</translation>
+        <source>byte</source>
+        <translation>字节</translation>
     </message>
     <message>
-        <source>Char</source>
+        <source>char</source>
         <translation>字符</translation>
+    </message>
+    <message>
+        <source>i: the index of the byte in the payload</source>
+        <translation>i：该字节在载荷中的序号</translation>
+    </message>
+    <message>
+        <source>i mod 4: which of the four key bytes masks byte i (RFC 6455 §5.3)</source>
+        <translation>i mod 4：四个掩码键字节中由哪一个给第 i 个字节加掩码（RFC 6455 §5.3）</translation>
+    </message>
+    <message>
+        <source>The masked byte as sent on the wire, in bits</source>
+        <translation>线路上发送的加了掩码的字节（二进制位）</translation>
+    </message>
+    <message>
+        <source>The masking-key byte key[i mod 4], in bits</source>
+        <translation>掩码键字节 key[i mod 4]（二进制位）</translation>
+    </message>
+    <message>
+        <source>wire XOR key, bit by bit: the unmasked payload byte</source>
+        <translation>线路字节与掩码键逐位异或：得到去掩码后的载荷字节</translation>
+    </message>
+    <message>
+        <source>The unmasked payload byte in hex, as the decoder delivered it</source>
+        <translation>解码器交付的去掩码后载荷字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>The unmasked byte as a character (· if not printable ASCII)</source>
+        <translation>去掩码后的字节对应的字符（不可打印的 ASCII 显示为 ·）</translation>
     </message>
 </context>
 <context>
