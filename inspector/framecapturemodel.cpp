@@ -278,13 +278,14 @@ QString FrameCaptureModel::kindText(const CaptureRecord &r)
     case RecordKind::FrameDelivered: return tr("delivered");
     case RecordKind::ProtocolError: return tr("protocol error");
     case RecordKind::ConnectionClosed: return tr("TCP close");
+    case RecordKind::CaptureGap: return tr("capture gap");
     }
     return {};
 }
 
 bool FrameCaptureModel::isError(const CaptureRecord &r)
 {
-    return r.kind == RecordKind::ProtocolError || r.decodeError.has_value()
+    return r.kind == RecordKind::ProtocolError || r.kind == RecordKind::CaptureGap || r.decodeError.has_value()
             || (r.kind == RecordKind::HttpResponse && r.httpStatus >= 400);
 }
 
@@ -321,6 +322,8 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
     case RecordKind::FrameDelivered:
         text = tr("held frame #%1 delivered").arg(r.relatedId);
         break;
+    case RecordKind::CaptureGap:
+        return tr("%1 records not captured: the window fell behind the traffic").arg(r.missed);
     case RecordKind::ProtocolError:
         text = r.decodeError ? PayloadPreview::errorText(*r.decodeError) : tr("protocol error");
         if (!r.note.isEmpty())

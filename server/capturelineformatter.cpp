@@ -236,6 +236,9 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
         if (!record.wireBytes.isEmpty())
             out += QStringLiteral(" [%1]").arg(hexPreview(record.wireBytes, record.wireBytes.size()));
         break;
+    case RecordKind::CaptureGap:
+        out = QStringLiteral("capture gap: %1 records not kept (the output fell behind)").arg(record.missed);
+        break;
     default:
         break;
     }

@@ -32,6 +32,7 @@ enum class RecordKind : quint8 {
     FrameDelivered,    // a held frame was released to the chat room; `relatedId` names it
     ProtocolError,     // the peer broke a rule; `wireBytes` has the offending bytes
     ConnectionClosed,  // TCP closed; `closeCode` holds the WebSocket close code (1006 if none)
+    CaptureGap,        // `missed` records were not kept: their receiver had fallen behind
 };
 
 // One thing that crossed the wire (or happened to a connection), as the inspector and the headless
@@ -70,6 +71,7 @@ struct CaptureRecord
     std::optional<protocol::DecodeError> decodeError;
     int httpStatus = 0;          // HttpResponse: the status code
     quint16 closeCode = 0;       // ConnectionClosed
+    quint64 missed = 0;          // CaptureGap
     QString note;                // short human text: peer address, nickname, error reason
 
     // The exact bytes this record stands for (frame bytes re-derived, HTTP bytes as stored).

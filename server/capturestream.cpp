@@ -1,5 +1,7 @@
 #include "capturestream.h"
 
+#include "capturebacklog.h"
+
 #include <QTimerEvent>
 
 namespace wslab::server {
@@ -17,18 +19,48 @@ void CaptureStream::setEnabled(bool enabled)
     m_enabled = enabled;
 }
 
+void CaptureStream::setBacklog(std::shared_ptr<CaptureBacklog> backlog)
+{
+    m_backlog = std::move(backlog);
+}
+
 quint64 CaptureStream::append(CaptureRecord record)
 {
+    applyPayloadCap(record, m_payloadCap);
+    if (m_backlog && ((m_missed > 0 && !noteGap()) || !m_backlog->tryAdd(CaptureBacklog::weightOf(record)))) {
+        ++m_missed;
+        if (!m_timer.isActive())
+            m_timer.start(m_intervalMs, Qt::PreciseTimer, this); // to report the gap once there is room
+        return ++m_lastId;
+    }
     record.id = ++m_lastId;
     if (record.timeNs == 0)
         record.timeNs = nowNs();
-    applyPayloadCap(record, m_payloadCap);
+    queue(std::move(record));
+    return m_lastId;
+}
+
+void CaptureStream::queue(CaptureRecord &&record)
+{
     m_pending.append(std::move(record));
     if (m_pending.size() >= m_maxBatchSize)
         flush();
     else if (!m_timer.isActive())
         m_timer.start(m_intervalMs, Qt::PreciseTimer, this);
-    return m_lastId;
+}
+
+bool CaptureStream::noteGap()
+{
+    CaptureRecord gap;
+    gap.kind = RecordKind::CaptureGap;
+    gap.missed = m_missed;
+    if (!m_backlog->tryAdd(CaptureBacklog::weightOf(gap)))
+        return false;
+    gap.id = ++m_lastId;
+    gap.timeNs = nowNs();
+    m_missed = 0;
+    queue(std::move(gap));
+    return true;
 }
 
 void CaptureStream::flush()
@@ -66,10 +98,15 @@ void CaptureStream::applyPayloadCap(CaptureRecord &record, qint64 cap)
 
 void CaptureStream::timerEvent(QTimerEvent *event)
 {
-    if (event->timerId() == m_timer.timerId())
+    if (event->timerId() == m_timer.timerId()) {
+        if (m_missed > 0 && m_backlog)
+            noteGap();
         flush();
-    else
+        if (m_missed > 0) // still no room: look again next interval
+            m_timer.start(m_intervalMs, Qt::PreciseTimer, this);
+    } else {
         QObject::timerEvent(event);
+    }
 }
 
 } // namespace wslab::server

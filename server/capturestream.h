@@ -6,12 +6,19 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <memory>
+
 namespace wslab::server {
+
+class CaptureBacklog;
 
 // Collects CaptureRecords in the server thread and hands them on in batches: at most one batch per
 // interval (~16 ms, a display frame) unless `maxBatchSize` records pile up first, so a flood of
 // frames costs the receiver a bounded number of events per second. When capture is off the callers
 // ask isEnabled() first and build no records at all.
+//
+// With a backlog set, a record that would take it over its limit is not kept: it is counted, and
+// once there is room again a CaptureGap record says how many were missed (their ids are skipped).
 class CaptureStream : public QObject
 {
     Q_OBJECT
@@ -27,6 +34,9 @@ public:
     void setPayloadCap(qint64 cap) noexcept { m_payloadCap = cap; }
     void setInterval(int ms) noexcept { m_intervalMs = ms; }
     void setMaxBatchSize(qsizetype size) noexcept { m_maxBatchSize = qMax<qsizetype>(1, size); }
+    // Shared with the receiver, which releases what it has dealt with; none: no bound.
+    void setBacklog(std::shared_ptr<CaptureBacklog> backlog);
+    [[nodiscard]] quint64 missedSinceLastGap() const noexcept { return m_missed; }
 
     // Nanoseconds on the stream's monotonic clock (started with the stream); inside a TimeScope,
     // the scope's instant.
@@ -75,6 +85,10 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    void queue(CaptureRecord &&record);
+    // Queues the CaptureGap record for what was missed, if the backlog has room for it.
+    bool noteGap();
+
     QElapsedTimer m_clock;
     qint64 m_scopeNs = -1;
     QBasicTimer m_timer;
@@ -84,6 +98,8 @@ private:
     qsizetype m_maxBatchSize = defaultMaxBatchSize;
     int m_intervalMs = defaultIntervalMs;
     bool m_enabled = true;
+    std::shared_ptr<CaptureBacklog> m_backlog;
+    quint64 m_missed = 0;
 };
 
 } // namespace wslab::server

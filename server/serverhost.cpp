@@ -1,5 +1,7 @@
 #include "serverhost.h"
 
+#include "capturebacklog.h"
+#include "capturestream.h"
 #include "websocketserver.h"
 
 #include <QThread>
@@ -30,12 +32,17 @@ ServerHost::ServerHost(const ServerSettings &settings, QObject *parent)
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("wslab server"));
     m_server = new WebSocketServer(settings);
+    m_server->captureStream().setBacklog(m_captureBacklog);
     m_server->moveToThread(m_thread);
 
     // Signal to signal: each arrives queued in this object's thread.
     connect(m_server, &WebSocketServer::listening, this, &ServerHost::listening);
     connect(m_server, &WebSocketServer::listenFailed, this, &ServerHost::listenFailed);
-    connect(m_server, &WebSocketServer::capturedBatch, this, &ServerHost::capturedBatch);
+    // Receivers connect directly to capturedBatch(), so when it returns the batch is dealt with.
+    connect(m_server, &WebSocketServer::capturedBatch, this, [this](const CaptureBatch &batch) {
+        Q_EMIT capturedBatch(batch);
+        m_captureBacklog->release(CaptureBacklog::weightOf(batch));
+    });
     connect(m_server, &WebSocketServer::clientConnected, this, &ServerHost::clientConnected);
     connect(m_server, &WebSocketServer::clientUpdated, this, &ServerHost::clientUpdated);
     connect(m_server, &WebSocketServer::clientDisconnected, this, &ServerHost::clientDisconnected);

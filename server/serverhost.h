@@ -1,11 +1,14 @@
 #pragma once
 
+#include "capturebacklog.h"
 #include "capturerecord.h"
 #include "clientinfo.h"
 #include "serversettings.h"
 #include "transportstats.h"
 
 #include <QObject>
+
+#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QThread;
@@ -34,6 +37,8 @@ public:
     ~ServerHost() override; // stops the server (close 1001 to every client) and joins the thread
 
     [[nodiscard]] ServerSettings settings() const { return m_settings; }
+    // Capture handed to this thread and not yet dealt with by the receivers of capturedBatch().
+    [[nodiscard]] qint64 captureBacklogBytes() const noexcept { return m_captureBacklog->bytes(); }
 
 public Q_SLOTS:
     void start();
@@ -71,6 +76,10 @@ Q_SIGNALS:
 
 private:
     ServerSettings m_settings;
+    // Capture handed to this thread and not dealt with yet; beyond the limit records are missed
+    // (and a CaptureGap says so) rather than queued without bound.
+    static constexpr qint64 captureBacklogLimit = 64 * 1024 * 1024;
+    std::shared_ptr<CaptureBacklog> m_captureBacklog = std::make_shared<CaptureBacklog>(captureBacklogLimit);
     QThread *m_thread = nullptr;
     WebSocketServer *m_server = nullptr; // lives in m_thread
 };

@@ -1709,6 +1709,10 @@ The app&apos;s own page is always allowed.</source>
         <source>A protocol error: %1</source>
         <translation>协议错误：%1</translation>
     </message>
+    <message>
+        <source>The capture missed %1 records here: they arrived faster than the window could take them, so the server kept no records until it caught up, rather than use memory without bound. The traffic itself was not affected.</source>
+        <translation>捕获在此处漏掉了 %1 条记录：它们到达的速度超过了窗口的处理能力，服务器在窗口赶上之前不再保存记录，以免无限制地占用内存。通信本身没有受到影响。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::FrameCaptureModel</name>
@@ -1863,6 +1867,14 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>(truncated from %1 bytes)</source>
         <translation>（从 %1 字节截断）</translation>
+    </message>
+    <message>
+        <source>capture gap</source>
+        <translation>捕获缺口</translation>
+    </message>
+    <message>
+        <source>%1 records not captured: the window fell behind the traffic</source>
+        <translation>%1 条记录未被捕获：窗口跟不上流量</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,9 @@ void TestFrameCaptureModel::summarisesHttpAndEvents_data()
     CaptureRecord error = eventRecord(1, RecordKind::ProtocolError);
     error.decodeError = protocol::DecodeError::UnmaskedClientFrame;
     QTest::addRow("protocol error") << error << "protocol error" << "Client frame is not masked";
+    CaptureRecord gap = eventRecord(1, RecordKind::CaptureGap, 0);
+    gap.missed = 1234;
+    QTest::addRow("capture gap") << gap << "capture gap" << "1234 records not captured: the window fell behind";
 }
 
 void TestFrameCaptureModel::summarisesHttpAndEvents()
@@ -373,11 +376,14 @@ void TestFrameCaptureModel::errorRowsAreFlagged()
 {
     CaptureRecord error = eventRecord(1, RecordKind::ProtocolError);
     error.decodeError = protocol::DecodeError::ReservedOpcode;
+    CaptureRecord gap = eventRecord(4, RecordKind::CaptureGap);
+    gap.missed = 10;
     m_model->appendBatch({error, frameRecord(2, maskedHelloWire()),
-                          httpRecord(3, RecordKind::HttpResponse, "HTTP/1.1 400 Bad Request\r\n\r\n", 1, 400)});
+                          httpRecord(3, RecordKind::HttpResponse, "HTTP/1.1 400 Bad Request\r\n\r\n", 1, 400), gap});
     QVERIFY(m_model->index(0, 0).data(FrameCaptureModel::ErrorRole).toBool());
     QVERIFY(!m_model->index(1, 0).data(FrameCaptureModel::ErrorRole).toBool());
     QVERIFY(m_model->index(2, 0).data(FrameCaptureModel::ErrorRole).toBool());
+    QVERIFY(m_model->index(3, 0).data(FrameCaptureModel::ErrorRole).toBool()); // missed records: a warning
     QVERIFY(m_model->index(0, 0).data(Qt::BackgroundRole).isValid());
 }
 

@@ -209,6 +209,7 @@ void tst_CaptureLineFormatter::events_data()
     QTest::addRow("closed") << int(RecordKind::ConnectionClosed) << " ·  closed 1006 Abnormal Closure (127.0.0.1:5000)";
     QTest::addRow("delivered") << int(RecordKind::FrameDelivered) << " ·  delivered held record 17";
     QTest::addRow("error") << int(RecordKind::ProtocolError) << "C→S error ReservedBitsSet: 127.0.0.1:5000 [c1 85]";
+    QTest::addRow("gap") << int(RecordKind::CaptureGap) << " ·  capture gap: 42 records not kept (the output fell behind)";
 }
 
 void tst_CaptureLineFormatter::events()
@@ -221,6 +222,7 @@ void tst_CaptureLineFormatter::events()
     record.note = QStringLiteral("127.0.0.1:5000");
     record.closeCode = 1006;
     record.relatedId = 17;
+    record.missed = 42;
     if (record.kind == RecordKind::ProtocolError) {
         record.decodeError = DecodeError::ReservedBitsSet;
         record.wireBytes = QByteArray::fromHex("c185");

@@ -1,5 +1,7 @@
 #include "server/capturestream.h"
 
+#include "server/capturebacklog.h"
+
 #include "server/protocol/framedecoder.h"
 #include "server/protocol/frameencoder.h"
 
@@ -37,6 +39,9 @@ private Q_SLOTS:
     void flushDeliversPendingNow();
     void disablingFlushes();
     void recordsOfOneTimeScopeShareTheInstant();
+    void fullBacklogMissesRecordsAndSaysHowMany();
+    void gapIsReportedWithoutFurtherTraffic();
+    void backlogWeighsWhatRecordsHold();
 };
 
 void tst_CaptureStream::recordsAreNumberedAndTimed()
@@ -178,6 +183,86 @@ void tst_CaptureStream::recordsOfOneTimeScopeShareTheInstant()
     QCOMPARE(batch.at(1).timeNs, batch.at(0).timeNs);
     QCOMPARE(batch.at(2).timeNs, batch.at(0).timeNs);
     QVERIFY(batch.at(3).timeNs >= batch.at(0).timeNs + 2'000'000);
+}
+
+namespace {
+
+// Everything the stream delivered, in order.
+CaptureBatch delivered(const QSignalSpy &spy)
+{
+    CaptureBatch all;
+    for (const QList<QVariant> &arguments : spy)
+        all += arguments.at(0).value<CaptureBatch>();
+    return all;
+}
+
+} // namespace
+
+// A receiver that takes nothing: the stream keeps what fits and counts the rest; once the receiver
+// has caught up, one CaptureGap record says how many were missed, and the ids show where.
+void tst_CaptureStream::fullBacklogMissesRecordsAndSaysHowMany()
+{
+    const qint64 one = CaptureBacklog::weightOf(httpRecord("x"));
+    auto backlog = std::make_shared<CaptureBacklog>(3 * one);
+    CaptureStream stream;
+    stream.setBacklog(backlog);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    for (quint64 i = 1; i <= 5; ++i)
+        QCOMPARE(stream.append(httpRecord("x")), i); // ids go on, kept or not
+    QCOMPARE(stream.missedSinceLastGap(), 2u);
+    stream.flush();
+    CaptureBatch batch = delivered(spy);
+    QCOMPARE(batch.size(), 3);
+    QCOMPARE(batch.last().id, 3u);
+
+    backlog->release(CaptureBacklog::weightOf(batch));
+    QCOMPARE(stream.append(httpRecord("y")), 7u);
+    stream.flush();
+    batch = delivered(spy);
+    QCOMPARE(batch.size(), 5);
+    QCOMPARE(batch.at(3).kind, RecordKind::CaptureGap);
+    QCOMPARE(batch.at(3).id, 6u);
+    QCOMPARE(batch.at(3).missed, 2u);
+    QCOMPARE(batch.at(4).id, 7u);
+    QCOMPARE(batch.at(4).wireBytes, QByteArray("y"));
+    QCOMPARE(stream.missedSinceLastGap(), 0u);
+}
+
+void tst_CaptureStream::gapIsReportedWithoutFurtherTraffic()
+{
+    auto backlog = std::make_shared<CaptureBacklog>(CaptureBacklog::weightOf(httpRecord("x")));
+    CaptureStream stream;
+    stream.setInterval(5);
+    stream.setBacklog(backlog);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    stream.append(httpRecord("x"));
+    stream.append(httpRecord("x")); // missed
+    QTRY_COMPARE_WITH_TIMEOUT(delivered(spy).size(), 1, 2000);
+    backlog->release(CaptureBacklog::weightOf(delivered(spy)));
+    QTRY_COMPARE_WITH_TIMEOUT(delivered(spy).size(), 2, 2000); // the timer looks again
+    QCOMPARE(delivered(spy).last().kind, RecordKind::CaptureGap);
+    QCOMPARE(delivered(spy).last().missed, 1u);
+}
+
+void tst_CaptureStream::backlogWeighsWhatRecordsHold()
+{
+    CaptureRecord small = httpRecord("x");
+    CaptureRecord big = httpRecord(QByteArray(1000, 'x'));
+    QCOMPARE(CaptureBacklog::weightOf(big) - CaptureBacklog::weightOf(small), 999);
+    CaptureRecord frame;
+    frame.frame = DecodedFrame{};
+    frame.frame->payload = QByteArray(500, 'p');
+    frame.inflatedPayload = QByteArray(700, 'i');
+    QCOMPARE(CaptureBacklog::weightOf(frame), qint64(sizeof(CaptureRecord)) + 1200);
+    QCOMPARE(CaptureBacklog::weightOf(CaptureBatch{small, big}),
+             CaptureBacklog::weightOf(small) + CaptureBacklog::weightOf(big));
+
+    CaptureBacklog backlog(100);
+    QVERIFY(backlog.tryAdd(60));
+    QVERIFY(!backlog.tryAdd(41));
+    QVERIFY(backlog.tryAdd(40));
+    backlog.release(60);
+    QCOMPARE(backlog.bytes(), 40);
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureStream)
