@@ -163,7 +163,7 @@ void MainWindow::createCentral()
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     // In characters; the header title wins when it is wider. The summary takes what is left.
     const QList<std::pair<int, int>> widths = {
-            {inspector::FrameCaptureModel::NumberColumn, 5},     {inspector::FrameCaptureModel::TimeColumn, 8},
+            {inspector::FrameCaptureModel::NumberColumn, 7},     {inspector::FrameCaptureModel::TimeColumn, 10},
             {inspector::FrameCaptureModel::DeltaColumn, 7},      {inspector::FrameCaptureModel::ConnectionColumn, 9},
             {inspector::FrameCaptureModel::DirectionColumn, 3},  {inspector::FrameCaptureModel::TransportColumn, 9},
             {inspector::FrameCaptureModel::FinColumn, 1},        {inspector::FrameCaptureModel::RsvColumn, 3},

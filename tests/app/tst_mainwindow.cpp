@@ -5,6 +5,7 @@
 #include "app/settingsdialog.h"
 #include "app/statuspanel.h"
 
+#include "inspector/framecapturemodel.h"
 #include "inspector/framedetailpane.h"
 
 #include <QAction>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void settingsShowTheRunningPort();
     void toolbarIconsShowOnADarkPalette();
     void commandLineOptionsOutliveASettingsEdit();
+    void longCapturesKeepTheirNumbersWhole();
 
 private:
     [[nodiscard]] StartupOptions testOptions(const QString &settingsFile) const;
@@ -380,6 +382,18 @@ void tst_MainWindow::commandLineOptionsOutliveASettingsEdit()
     QVERIFY(connectsFromElsewhere());
     QCOMPARE(m_window->preferences().server.pingIntervalMs, edited.server.pingIntervalMs);
     QVERIFY(!m_window->preferences().server.allowAnyOrigin); // the override is not saved either
+}
+
+// Millions of records and minutes of capture fit their columns without being cut short.
+void tst_MainWindow::longCapturesKeepTheirNumbersWhole()
+{
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("framesTable"));
+    QVERIFY(table);
+    const QFontMetrics metrics = table->fontMetrics();
+    QVERIFY(table->columnWidth(wslab::inspector::FrameCaptureModel::NumberColumn)
+            > metrics.horizontalAdvance(QStringLiteral("9999999")));
+    QVERIFY(table->columnWidth(wslab::inspector::FrameCaptureModel::TimeColumn)
+            > metrics.horizontalAdvance(QStringLiteral("999999.999")));
 }
 
 QTEST_MAIN(tst_MainWindow)
