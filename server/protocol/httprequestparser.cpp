@@ -79,52 +79,13 @@ std::optional<HttpParseError> parseHeaderLine(QByteArrayView line, HttpRequestHe
     return checkFraming(head.headers.constLast(), head);
 }
 
-HttpParseResult failed(HttpParseError error, qsizetype offset)
-{
-    HttpParseResult result;
-    result.status = HttpParseResult::Status::Failed;
-    result.error = error;
-    result.errorOffset = offset;
-    return result;
-}
-
 } // namespace
 
 HttpParseResult HttpRequestParser::parse(QByteArrayView buffer, qsizetype maxHeadSize)
 {
-    // Only the first maxHeadSize bytes can belong to an acceptable head.
-    const QByteArrayView window = buffer.first(qBound(qsizetype(0), maxHeadSize, buffer.size()));
-    HttpRequestHead head;
-    bool haveRequestLine = false;
-    qsizetype lineStart = 0;
-    for (qsizetype lineFeed = window.indexOf('\n'); lineFeed >= 0;
-         lineStart = lineFeed + 1, lineFeed = window.indexOf('\n', lineStart)) {
-        QByteArrayView line = window.sliced(lineStart, lineFeed - lineStart);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (!haveRequestLine) {
-            if (line.isEmpty())
-                continue; // RFC 9112 §2.2: empty lines before the request line are ignored
-            if (const auto error = parseRequestLine(line, head))
-                return failed(*error, lineStart);
-            haveRequestLine = true;
-        } else if (line.isEmpty()) {
-            head.size = lineFeed + 1;
-            HttpParseResult result;
-            result.status = HttpParseResult::Status::Complete;
-            result.head = std::move(head);
-            return result;
-        } else if (const auto error = parseHeaderLine(line, head)) {
-            return failed(*error, lineStart);
-        }
-    }
-    if (!haveRequestLine) {
-        if (const auto error = checkUnfinishedRequestLine(window.sliced(lineStart)))
-            return failed(*error, lineStart);
-    }
-    if (buffer.size() >= maxHeadSize)
-        return failed(HttpParseError::HeadTooLarge, 0);
-    return {};
+    // RFC 9112 §2.2: empty lines before the request line are ignored.
+    return parseHttpHead<HttpParseResult>(buffer, maxHeadSize, true, parseRequestLine, parseHeaderLine,
+                                          checkUnfinishedRequestLine);
 }
 
 } // namespace wslab::protocol

@@ -70,50 +70,15 @@ std::optional<HttpParseError> checkUnfinishedStatusLine(QByteArrayView partial)
     return std::nullopt;
 }
 
-HttpResponseParseResult failed(HttpParseError error, qsizetype offset)
-{
-    HttpResponseParseResult result;
-    result.status = HttpResponseParseResult::Status::Failed;
-    result.error = error;
-    result.errorOffset = offset;
-    return result;
-}
-
 } // namespace
 
 HttpResponseParseResult HttpResponseParser::parse(QByteArrayView buffer, qsizetype maxHeadSize)
 {
-    // Only the first maxHeadSize bytes can belong to an acceptable head.
-    const QByteArrayView window = buffer.first(qBound(qsizetype(0), maxHeadSize, buffer.size()));
-    HttpResponseHead head;
-    bool haveStatusLine = false;
-    qsizetype lineStart = 0;
-    for (qsizetype lineFeed = window.indexOf('\n'); lineFeed >= 0;
-         lineStart = lineFeed + 1, lineFeed = window.indexOf('\n', lineStart)) {
-        QByteArrayView line = window.sliced(lineStart, lineFeed - lineStart);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (!haveStatusLine) {
-            if (const auto error = parseStatusLine(line, head))
-                return failed(*error, lineStart);
-            haveStatusLine = true;
-        } else if (line.isEmpty()) {
-            head.size = lineFeed + 1;
-            HttpResponseParseResult result;
-            result.status = HttpResponseParseResult::Status::Complete;
-            result.head = std::move(head);
-            return result;
-        } else if (const auto error = parseFieldLine(line, head.headers)) {
-            return failed(*error, lineStart);
-        }
-    }
-    if (!haveStatusLine) {
-        if (const auto error = checkUnfinishedStatusLine(window.sliced(lineStart)))
-            return failed(*error, lineStart);
-    }
-    if (buffer.size() >= maxHeadSize)
-        return failed(HttpParseError::HeadTooLarge, 0);
-    return {};
+    // Unlike a server, a client skips no empty lines before the status line.
+    return parseHttpHead<HttpResponseParseResult>(
+            buffer, maxHeadSize, false, parseStatusLine,
+            [](QByteArrayView line, HttpResponseHead &head) { return parseFieldLine(line, head.headers); },
+            checkUnfinishedStatusLine);
 }
 
 } // namespace wslab::protocol
