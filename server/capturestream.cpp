@@ -27,7 +27,7 @@ void CaptureStream::setBacklog(std::shared_ptr<CaptureBacklog> backlog)
 quint64 CaptureStream::append(CaptureRecord record)
 {
     applyPayloadCap(record, m_payloadCap);
-    if (m_backlog && ((m_missed > 0 && !noteGap()) || !m_backlog->tryAdd(CaptureBacklog::weightOf(record)))) {
+    if (!admit(record)) {
         ++m_missed;
         if (!m_timer.isActive())
             m_timer.start(m_intervalMs, Qt::PreciseTimer, this); // to report the gap once there is room
@@ -47,6 +47,16 @@ void CaptureStream::queue(CaptureRecord &&record)
         flush();
     else if (!m_timer.isActive())
         m_timer.start(m_intervalMs, Qt::PreciseTimer, this);
+}
+
+bool CaptureStream::admit(const CaptureRecord &record)
+{
+    if (!m_backlog)
+        return true;
+    // A gap goes before the first record kept after it, so the ids stay in capture order.
+    if (m_missed > 0 && !noteGap())
+        return false;
+    return m_backlog->tryAdd(CaptureBacklog::weightOf(record));
 }
 
 bool CaptureStream::noteGap()

@@ -86,6 +86,8 @@ protected:
 
 private:
     void queue(CaptureRecord &&record);
+    // Room in the backlog for `record` (after the gap record, if one is owed); always without one.
+    [[nodiscard]] bool admit(const CaptureRecord &record);
     // Queues the CaptureGap record for what was missed, if the backlog has room for it.
     bool noteGap();
 
