@@ -1,7 +1,7 @@
-#include "app/commandline.h"
-#include "app/headlessrunner.h"
-#include "app/languagemanager.h"
-#include "app/mainwindow.h"
+#include "app/cli/commandline.h"
+#include "app/cli/headlessrunner.h"
+#include "app/mainwindow/languagemanager.h"
+#include "app/mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -4,8 +4,8 @@
 
 namespace wslab::inspector {
 
-using server::CaptureRecord;
-using server::RecordKind;
+using capture::CaptureRecord;
+using capture::RecordKind;
 namespace protocol = wslab::protocol;
 
 CaptureFilterProxy::CaptureFilterProxy(QObject *parent)
@@ -107,7 +107,7 @@ void CaptureFilterProxy::setConnectionFilter(std::optional<quint64> connectionId
     refilter();
 }
 
-void CaptureFilterProxy::setDirectionFilter(std::optional<server::Direction> direction)
+void CaptureFilterProxy::setDirectionFilter(std::optional<capture::Direction> direction)
 {
     if (m_direction == direction)
         return;
@@ -115,7 +115,7 @@ void CaptureFilterProxy::setDirectionFilter(std::optional<server::Direction> dir
     refilter();
 }
 
-void CaptureFilterProxy::setTransportFilter(std::optional<server::Transport> transport)
+void CaptureFilterProxy::setTransportFilter(std::optional<capture::Transport> transport)
 {
     if (m_transport == transport)
         return;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -37,12 +37,12 @@ public:
     void setSourceModel(QAbstractItemModel *model) override;
     [[nodiscard]] FrameCaptureModel *captureModel() const noexcept { return m_capture; }
     // The record behind a proxy row; `row` must be valid.
-    [[nodiscard]] const server::CaptureRecord &record(int proxyRow) const;
+    [[nodiscard]] const capture::CaptureRecord &record(int proxyRow) const;
     [[nodiscard]] int sourceRow(int proxyRow) const;
 
     [[nodiscard]] std::optional<quint64> connectionFilter() const noexcept { return m_connection; }
-    [[nodiscard]] std::optional<server::Direction> directionFilter() const noexcept { return m_direction; }
-    [[nodiscard]] std::optional<server::Transport> transportFilter() const noexcept { return m_transport; }
+    [[nodiscard]] std::optional<capture::Direction> directionFilter() const noexcept { return m_direction; }
+    [[nodiscard]] std::optional<capture::Transport> transportFilter() const noexcept { return m_transport; }
     [[nodiscard]] OpcodeClasses opcodeClasses() const noexcept { return m_classes; }
     [[nodiscard]] bool isErrorsOnly() const noexcept { return m_errorsOnly; }
     [[nodiscard]] bool isPingPongHidden() const noexcept { return m_hidePingPong; }
@@ -51,12 +51,12 @@ public:
     [[nodiscard]] bool isSearchValid() const; // false for a regular expression that does not compile
 
     // Does this record pass every filter? (Also used by views that walk the source directly.)
-    [[nodiscard]] bool accepts(const server::CaptureRecord &record) const;
+    [[nodiscard]] bool accepts(const capture::CaptureRecord &record) const;
 
 public Q_SLOTS:
     void setConnectionFilter(std::optional<quint64> connectionId);
-    void setDirectionFilter(std::optional<wslab::server::Direction> direction);
-    void setTransportFilter(std::optional<wslab::server::Transport> transport);
+    void setDirectionFilter(std::optional<wslab::capture::Direction> direction);
+    void setTransportFilter(std::optional<wslab::capture::Transport> transport);
     void setOpcodeClasses(wslab::inspector::CaptureFilterProxy::OpcodeClasses classes);
     void setErrorsOnly(bool errorsOnly);
     void setPingPongHidden(bool hidden);
@@ -67,14 +67,14 @@ protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    [[nodiscard]] static OpcodeClass classOf(const server::CaptureRecord &record);
-    [[nodiscard]] bool matchesSearch(const server::CaptureRecord &record) const;
+    [[nodiscard]] static OpcodeClass classOf(const capture::CaptureRecord &record);
+    [[nodiscard]] bool matchesSearch(const capture::CaptureRecord &record) const;
     void refilter();
 
     FrameCaptureModel *m_capture = nullptr;
     std::optional<quint64> m_connection;
-    std::optional<server::Direction> m_direction;
-    std::optional<server::Transport> m_transport;
+    std::optional<capture::Direction> m_direction;
+    std::optional<capture::Transport> m_transport;
     OpcodeClasses m_classes = OpcodeClasses(0xF);
     bool m_errorsOnly = false;
     bool m_hidePingPong = false;

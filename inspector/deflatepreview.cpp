@@ -9,7 +9,7 @@
 namespace wslab::inspector {
 
 namespace protocol = wslab::protocol;
-using server::CaptureRecord;
+using capture::CaptureRecord;
 
 bool DeflatePreview::startsCompressedMessage(const protocol::FrameHeader &header) noexcept
 {

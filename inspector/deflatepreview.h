@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -30,13 +30,13 @@ public:
     [[nodiscard]] static bool startsCompressedMessage(const protocol::FrameHeader &header) noexcept;
     // What the record tells on its own, without the frames around it. A frame the decoder rejected
     // (RSV1 without the extension) is not a compressed one.
-    [[nodiscard]] static DeflateFacts factsOf(const server::CaptureRecord &record);
+    [[nodiscard]] static DeflateFacts factsOf(const capture::CaptureRecord &record);
     // The real size of the inflated message (the capture may keep less of it); -1 if none.
-    [[nodiscard]] static qint64 inflatedSize(const server::CaptureRecord &record) noexcept;
+    [[nodiscard]] static qint64 inflatedSize(const capture::CaptureRecord &record) noexcept;
 
     // One line for the table: "“Hello” (5 B, deflated to 7 B)", "compressed fragment, 7 B deflated".
     // Empty for a frame that is not part of a compressed message.
-    [[nodiscard]] static QString summary(const server::CaptureRecord &record, const DeflateFacts &facts);
+    [[nodiscard]] static QString summary(const capture::CaptureRecord &record, const DeflateFacts &facts);
     [[nodiscard]] static QString messageSummary(QByteArrayView inflated, qint64 inflatedSize, qint64 deflatedSize);
 
     // The detail views' explanation: what RSV1 means, both sizes, the removed 00 00 ff ff.

@@ -15,8 +15,8 @@
 namespace wslab::inspector {
 
 namespace protocol = wslab::protocol;
-using server::CaptureRecord;
-using server::RecordKind;
+using capture::CaptureRecord;
+using capture::RecordKind;
 
 ExplainPanel::ExplainPanel(QWidget *parent)
     : QWidget(parent)
@@ -65,7 +65,7 @@ void ExplainPanel::setFrame(const protocol::DecodedFrame &frame)
 
 void ExplainPanel::setRecord(const CaptureRecord &record)
 {
-    const QString who = record.direction == server::Direction::Inbound ? tr("the browser") : tr("the server");
+    const QString who = record.direction == capture::Direction::Inbound ? tr("the browser") : tr("the server");
     if (record.frame) {
         setFrame(*record.frame);
         m_intro = tr("Frame #%1, sent by %2. The parser reads the header first, all of it before anything "

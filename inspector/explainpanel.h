@@ -3,7 +3,7 @@
 #include "deflatepreview.h"
 #include "framenarrator.h"
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include <QWidget>
 
@@ -22,7 +22,7 @@ class ExplainPanel : public QWidget
 public:
     explicit ExplainPanel(QWidget *parent = nullptr);
 
-    void setRecord(const server::CaptureRecord &record);
+    void setRecord(const capture::CaptureRecord &record);
     void setFrame(const protocol::DecodedFrame &frame);
     // permessage-deflate (RFC 7692): a paragraph on the compressed message the frame belongs to,
     // above the steps; setRecord() writes it from what the record alone tells.

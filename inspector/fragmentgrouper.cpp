@@ -9,7 +9,7 @@ namespace wslab::inspector {
 
 namespace protocol = wslab::protocol;
 using protocol::Opcode;
-using server::CaptureRecord;
+using capture::CaptureRecord;
 
 namespace {
 

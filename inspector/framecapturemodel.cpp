@@ -15,10 +15,10 @@
 
 namespace wslab::inspector {
 
-using server::CaptureRecord;
-using server::Direction;
-using server::RecordKind;
-using server::Transport;
+using capture::CaptureRecord;
+using capture::Direction;
+using capture::RecordKind;
+using capture::Transport;
 namespace protocol = wslab::protocol;
 
 namespace {
@@ -406,10 +406,10 @@ void FrameCaptureModel::trackDeflate(const CaptureRecord &r, QList<quint64> &gro
 
 void FrameCaptureModel::append(const CaptureRecord &record)
 {
-    appendBatch(server::CaptureBatch{record});
+    appendBatch(capture::CaptureBatch{record});
 }
 
-void FrameCaptureModel::appendBatch(const server::CaptureBatch &batch)
+void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
 {
     // A FrameDelivered record does not become a row of its own: it only says that a held row has
     // gone on to the chat room, so it clears that row's mark. A second row per held frame would

@@ -2,7 +2,7 @@
 
 #include "deflatepreview.h"
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -44,8 +44,8 @@ public:
         RecordRole = Qt::UserRole + 1, // the CaptureRecord itself (QVariant)
         RecordIdRole,                  // quint64
         ConnectionIdRole,              // quint64
-        DirectionRole,                 // int(server::Direction)
-        KindRole,                      // int(server::RecordKind)
+        DirectionRole,                 // int(capture::Direction)
+        KindRole,                      // int(capture::RecordKind)
         OpcodeRole,                    // int(protocol::Opcode), -1 for records that are not frames
         HeldRole,                      // bool: held by step mode and not delivered yet
         ErrorRole,                     // bool: a protocol error, a decode error or an HTTP error status
@@ -67,7 +67,7 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     // The typed accessor: no QVariant, no copy. `row` must be valid.
-    [[nodiscard]] const server::CaptureRecord &record(int row) const;
+    [[nodiscard]] const capture::CaptureRecord &record(int row) const;
     [[nodiscard]] int rowForId(quint64 id) const; // -1 if absent (never captured or evicted)
     [[nodiscard]] bool isPendingHeld(int row) const;
     // permessage-deflate (RFC 7692): whether the row's frame belongs to a compressed message and the
@@ -90,31 +90,31 @@ public:
 
     // Display helpers shared with the other views, so every view words a record the same way.
     // What the record alone tells; a compressed message shows its inflated text (DeflatePreview).
-    [[nodiscard]] static QString summaryText(const server::CaptureRecord &record);
-    [[nodiscard]] static QString summaryText(const server::CaptureRecord &record, const DeflateFacts &facts);
-    [[nodiscard]] static QString directionText(server::Direction direction);
-    [[nodiscard]] static QString transportText(server::Transport transport);
-    [[nodiscard]] static QString kindText(const server::CaptureRecord &record);
-    [[nodiscard]] static bool isError(const server::CaptureRecord &record);
+    [[nodiscard]] static QString summaryText(const capture::CaptureRecord &record);
+    [[nodiscard]] static QString summaryText(const capture::CaptureRecord &record, const DeflateFacts &facts);
+    [[nodiscard]] static QString directionText(capture::Direction direction);
+    [[nodiscard]] static QString transportText(capture::Transport transport);
+    [[nodiscard]] static QString kindText(const capture::CaptureRecord &record);
+    [[nodiscard]] static bool isError(const capture::CaptureRecord &record);
 
 public Q_SLOTS:
-    void appendBatch(const wslab::server::CaptureBatch &batch);
-    void append(const wslab::server::CaptureRecord &record);
+    void appendBatch(const wslab::capture::CaptureBatch &batch);
+    void append(const wslab::capture::CaptureRecord &record);
     void setConnectionName(quint64 connectionId, const QString &name);
     void clear();
 
 private:
-    [[nodiscard]] QVariant displayData(const server::CaptureRecord &record, int row, int column) const;
-    [[nodiscard]] QVariant toolTipData(const server::CaptureRecord &record, int row, int column) const;
+    [[nodiscard]] QVariant displayData(const capture::CaptureRecord &record, int row, int column) const;
+    [[nodiscard]] QVariant toolTipData(const capture::CaptureRecord &record, int row, int column) const;
     [[nodiscard]] QString connectionText(quint64 connectionId) const;
-    [[nodiscard]] static qint64 recordBytes(const server::CaptureRecord &record);
-    void capPayload(server::CaptureRecord &record) const;
-    void markDelivered(const server::CaptureRecord &delivered);
-    void trackDeflate(const server::CaptureRecord &record, QList<quint64> &grownFirstFrames);
+    [[nodiscard]] static qint64 recordBytes(const capture::CaptureRecord &record);
+    void capPayload(capture::CaptureRecord &record) const;
+    void markDelivered(const capture::CaptureRecord &delivered);
+    void trackDeflate(const capture::CaptureRecord &record, QList<quint64> &grownFirstFrames);
     void evictFront(int count);
     [[nodiscard]] int rowsOverBudget(qint64 incomingBytes, int incomingRows) const;
 
-    std::deque<server::CaptureRecord> m_records;
+    std::deque<capture::CaptureRecord> m_records;
     QHash<quint64, QString> m_connectionNames;
     QSet<quint64> m_pendingHeld; // ids of held frames not delivered yet
     // permessage-deflate: record id -> DEFLATE bytes of its message so far, for the frames of

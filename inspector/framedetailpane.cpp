@@ -139,7 +139,7 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     clear();
 }
 
-void FrameDetailPane::showRecord(const server::CaptureRecord &record)
+void FrameDetailPane::showRecord(const capture::CaptureRecord &record)
 {
     m_step = -1;
     m_record = record;

@@ -2,7 +2,7 @@
 
 #include "fragmentgrouper.h"
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include <QWidget>
 
@@ -34,7 +34,7 @@ class FrameDetailPane : public QWidget
 public:
     explicit FrameDetailPane(QWidget *parent = nullptr);
 
-    void showRecord(const server::CaptureRecord &record);
+    void showRecord(const capture::CaptureRecord &record);
     // The message the shown frame belongs to (FragmentGrouper::find on the capture model).
     void showFragments(const FragmentGroup &group);
     void clear();
@@ -90,7 +90,7 @@ private:
     QAction *m_nextField = nullptr;
     QAction *m_previousField = nullptr;
     int m_step = -1;
-    std::optional<server::CaptureRecord> m_record; // the record shown, for showFragments()
+    std::optional<capture::CaptureRecord> m_record; // the record shown, for showFragments()
 };
 
 } // namespace wslab::inspector

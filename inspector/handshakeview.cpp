@@ -125,7 +125,7 @@ HandshakeView::HandshakeView(QWidget *parent)
     clear();
 }
 
-void HandshakeView::setRecords(const server::CaptureRecord &request, const server::CaptureRecord *response)
+void HandshakeView::setRecords(const capture::CaptureRecord &request, const capture::CaptureRecord *response)
 {
     setExchange(request.wireBytes, response ? response->wireBytes : QByteArray());
 }

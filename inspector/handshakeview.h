@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 #include "server/protocol/acceptderivation.h"
 #include "server/protocol/httprequesthead.h"
 #include "server/protocol/upgraderesponse.h"
@@ -28,7 +28,7 @@ public:
     explicit HandshakeView(QWidget *parent = nullptr);
 
     void setExchange(const QByteArray &request, const QByteArray &response);
-    void setRecords(const server::CaptureRecord &request, const server::CaptureRecord *response);
+    void setRecords(const capture::CaptureRecord &request, const capture::CaptureRecord *response);
     void clear();
 
     // For the views and the tests: what is shown.

@@ -20,8 +20,8 @@ namespace wslab::inspector {
 
 namespace protocol = wslab::protocol;
 using protocol::FieldId;
-using server::Direction;
-using server::RecordKind;
+using capture::Direction;
+using capture::RecordKind;
 using Role = FrameCaptureModel::Role;
 
 namespace {

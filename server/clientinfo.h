@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include <QDateTime>
 #include <QMetaType>
@@ -15,7 +15,7 @@ struct ClientInfo
     QString nick;
     QString peerAddress; // "127.0.0.1:53412"
     QString path;        // "/chatsocket", "/echo", "/longpoll" ...
-    Transport transport = Transport::WebSocket;
+    capture::Transport transport = capture::Transport::WebSocket;
     QDateTime connectedSince;
     quint64 framesIn = 0;
     quint64 framesOut = 0;

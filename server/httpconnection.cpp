@@ -138,7 +138,7 @@ void HttpConnection::processBuffer()
             if (result.status == HttpParseResult::Status::Incomplete)
                 return;
             if (result.status == HttpParseResult::Status::Failed) {
-                m_transport = Transport::Http;
+                m_transport = capture::Transport::Http;
                 captureRequest(m_buffer);
                 rejectAndClose(buildRejection(result.error), httpStatusFor(result.error),
                                QString::fromLatin1(httpParseErrorReason(result.error)));
@@ -186,29 +186,29 @@ void HttpConnection::onHeadComplete(const HttpRequestHead &head)
     m_state = State::ReadingBody;
 }
 
-Transport HttpConnection::transportFor(const HttpRequestHead &head) const
+capture::Transport HttpConnection::transportFor(const HttpRequestHead &head) const
 {
     const QByteArray path = head.path();
     if (path == "/chatsocket" || path == "/echo")
-        return Transport::WebSocket;
+        return capture::Transport::WebSocket;
     if (path == "/poll")
-        return Transport::Polling;
+        return capture::Transport::Polling;
     if (path == "/longpoll")
-        return Transport::LongPolling;
+        return capture::Transport::LongPolling;
     if (isPostPath(path))
         return m_server.polling().transportOf(head);
-    return Transport::Http;
+    return capture::Transport::Http;
 }
 
 void HttpConnection::captureRequest(const QByteArray &bytes)
 {
     if (!m_server.isCapturing() || bytes.isEmpty())
         return;
-    CaptureRecord record;
+    capture::CaptureRecord record;
     record.connectionId = m_id;
-    record.direction = Direction::Inbound;
+    record.direction = capture::Direction::Inbound;
     record.transport = m_transport;
-    record.kind = RecordKind::HttpRequest;
+    record.kind = capture::RecordKind::HttpRequest;
     record.wireBytes = bytes;
     m_server.record(std::move(record));
 }
@@ -220,7 +220,7 @@ void HttpConnection::dispatch()
 {
     m_state = State::Handling;
     captureRequest(m_buffer.left(m_head.size + m_bodyLength));
-    if (m_transport == Transport::Polling || m_transport == Transport::LongPolling) {
+    if (m_transport == capture::Transport::Polling || m_transport == capture::Transport::LongPolling) {
         TransportCounters &counters = m_server.stats().of(m_transport);
         ++counters.requests;
         counters.headerBytes += quint64(m_head.size);
@@ -327,7 +327,7 @@ void HttpConnection::handleUpgrade(bool echo)
     info.nick = m_head.queryValue("nick").value_or(QString());
     info.peerAddress = m_peer;
     info.path = QString::fromLatin1(request.path);
-    info.transport = Transport::WebSocket;
+    info.transport = capture::Transport::WebSocket;
     info.connectedSince = QDateTime::currentDateTime();
     m_stream->disconnect(this);
     auto *session = new WebSocketSession(m_server, m_stream, info,
@@ -396,18 +396,18 @@ void HttpConnection::respond(int status, QList<HttpHeader> headers, const QByteA
 void HttpConnection::writeResponse(const QByteArray &response, int status, qsizetype bodySize, const QString &note)
 {
     m_stream->write(response);
-    if (m_transport == Transport::Polling || m_transport == Transport::LongPolling) {
+    if (m_transport == capture::Transport::Polling || m_transport == capture::Transport::LongPolling) {
         TransportCounters &counters = m_server.stats().of(m_transport);
         counters.headerBytes += quint64(response.size() - bodySize);
         counters.payloadBytes += quint64(bodySize);
     }
     if (!m_server.isCapturing())
         return;
-    CaptureRecord record;
+    capture::CaptureRecord record;
     record.connectionId = m_id;
-    record.direction = Direction::Outbound;
+    record.direction = capture::Direction::Outbound;
     record.transport = m_transport;
-    record.kind = RecordKind::HttpResponse;
+    record.kind = capture::RecordKind::HttpResponse;
     record.wireBytes = response;
     record.httpStatus = status;
     record.note = note;
@@ -511,10 +511,10 @@ void HttpConnection::finish()
     m_state = State::Closed;
     m_timer.stop();
     if (m_server.isCapturing()) {
-        CaptureRecord record;
+        capture::CaptureRecord record;
         record.connectionId = m_id;
         record.transport = m_transport;
-        record.kind = RecordKind::ConnectionClosed;
+        record.kind = capture::RecordKind::ConnectionClosed;
         record.note = m_peer;
         m_server.record(std::move(record));
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include "protocol/httprequesthead.h"
 
@@ -31,7 +31,7 @@ public:
     [[nodiscard]] quint64 id() const noexcept { return m_id; }
     [[nodiscard]] const QString &peer() const noexcept { return m_peer; }
     [[nodiscard]] bool isParked() const noexcept { return m_state == State::Parked; }
-    [[nodiscard]] Transport transport() const noexcept { return m_transport; }
+    [[nodiscard]] capture::Transport transport() const noexcept { return m_transport; }
 
     // Answers the request in progress and reads the next one (keep-alive) or closes.
     void respond(int status, QList<protocol::HttpHeader> headers, const QByteArray &body,
@@ -64,7 +64,7 @@ private:
     void captureRequest(const QByteArray &bytes);
     void closeAfterWrite();
     void finish();
-    [[nodiscard]] Transport transportFor(const protocol::HttpRequestHead &head) const;
+    [[nodiscard]] capture::Transport transportFor(const protocol::HttpRequestHead &head) const;
     [[nodiscard]] QByteArray faultyHandshakeResponse(int fault, const QByteArray &key, int *status) const;
     [[nodiscard]] bool wantsKeepAlive() const;
 
@@ -76,7 +76,7 @@ private:
     protocol::HttpRequestHead m_head;
     QByteArray m_body;
     qint64 m_bodyLength = 0;
-    Transport m_transport = Transport::Http;
+    capture::Transport m_transport = capture::Transport::Http;
     QBasicTimer m_timer;             // head/idle timeout, or the long-poll timeout when parked
     State m_state = State::ReadingHead;
     bool m_finished = false;

@@ -25,15 +25,15 @@ QString clientKey(const HttpRequestHead &head)
     return id;
 }
 
-std::optional<Transport> transportNamed(const QString &name)
+std::optional<capture::Transport> transportNamed(const QString &name)
 {
     const QString n = name.toLower();
     if (n == QLatin1String("websocket") || n == QLatin1String("ws"))
-        return Transport::WebSocket;
+        return capture::Transport::WebSocket;
     if (n == QLatin1String("poll") || n == QLatin1String("polling"))
-        return Transport::Polling;
+        return capture::Transport::Polling;
     if (n == QLatin1String("longpoll") || n == QLatin1String("longpolling") || n == QLatin1String("long-polling"))
-        return Transport::LongPolling;
+        return capture::Transport::LongPolling;
     return std::nullopt;
 }
 
@@ -59,7 +59,7 @@ PollingEndpoint::~PollingEndpoint() = default;
 
 void PollingEndpoint::handlePoll(HttpConnection &connection, const HttpRequestHead &head, bool longPoll)
 {
-    touchClient(head, longPoll ? Transport::LongPolling : Transport::Polling);
+    touchClient(head, longPoll ? capture::Transport::LongPolling : capture::Transport::Polling);
     bool ok = false;
     const quint64 since = head.queryValue("since").value_or(QString()).toULongLong(&ok);
     const quint64 last = m_server.chatRoom().lastSeq();
@@ -154,7 +154,7 @@ void PollingEndpoint::handleSend(HttpConnection &connection, const HttpRequestHe
         }
     }
     QString renameRejection;
-    Client *client = touchClient(head, Transport::Http, &renameRejection);
+    Client *client = touchClient(head, capture::Transport::Http, &renameRejection);
     if (!client) {
         connection.respondText(400, QStringLiteral("400 Bad Request: client=ID or nick=NAME needed"));
         return;
@@ -178,11 +178,11 @@ void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestH
     const QJsonObject report = json.object();
     const QString key = clientKey(head);
     const auto client = m_clients.constFind(key);
-    std::optional<Transport> transport = transportNamed(report.value(QLatin1String("transport")).toString());
+    std::optional<capture::Transport> transport = transportNamed(report.value(QLatin1String("transport")).toString());
     if (!transport)
         transport = transportNamed(head.queryValue("transport").value_or(QString()));
     if (!transport)
-        transport = client != m_clients.cend() ? client->transport : Transport::WebSocket;
+        transport = client != m_clients.cend() ? client->transport : capture::Transport::WebSocket;
     TransportCounters &counters = m_server.stats().of(*transport);
 
     // [[seq, ms], ...]: ms is the latency the page measured, or (when it looks like a clock,
@@ -228,7 +228,7 @@ void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestH
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &head, Transport transport,
+PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &head, capture::Transport transport,
                                                       QString *renameRejection)
 {
     QString key = clientKey(head);
@@ -243,7 +243,7 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
     if (it == m_clients.end()) {
         Client client;
         client.chatId = m_nextChatId++;
-        client.transport = transport == Transport::Http ? Transport::Polling : transport;
+        client.transport = transport == capture::Transport::Http ? capture::Transport::Polling : transport;
         client.lastSeenMs = now;
         client.connectedSince = QDateTime::currentDateTime();
         client.identifiedByNick = byNick;
@@ -254,7 +254,7 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
         return &*it;
     }
     it->lastSeenMs = now;
-    if (transport != Transport::Http && it->transport != transport) {
+    if (transport != capture::Transport::Http && it->transport != transport) {
         it->transport = transport;
         updateClientCounts();
     }
@@ -275,7 +275,7 @@ ClientInfo PollingEndpoint::infoOf(const Client &client) const
     ClientInfo info;
     info.connectionId = client.chatId;
     info.nick = m_server.chatRoom().nick(client.chatId);
-    info.path = client.transport == Transport::LongPolling ? QStringLiteral("/longpoll") : QStringLiteral("/poll");
+    info.path = client.transport == capture::Transport::LongPolling ? QStringLiteral("/longpoll") : QStringLiteral("/poll");
     info.transport = client.transport;
     info.connectedSince = client.connectedSince;
     return info;
@@ -293,10 +293,10 @@ void PollingEndpoint::noteRenamed(quint64 chatId, const QString &nick)
     }
 }
 
-Transport PollingEndpoint::transportOf(const HttpRequestHead &head) const
+capture::Transport PollingEndpoint::transportOf(const HttpRequestHead &head) const
 {
     const auto it = m_clients.constFind(clientKey(head));
-    return it != m_clients.cend() ? it->transport : Transport::Http;
+    return it != m_clients.cend() ? it->transport : capture::Transport::Http;
 }
 
 bool PollingEndpoint::isPollingClient(quint64 chatId) const
@@ -330,7 +330,7 @@ void PollingEndpoint::updateClientCounts()
     int polling = 0;
     int longPolling = 0;
     for (const Client &client : std::as_const(m_clients)) {
-        if (client.transport == Transport::LongPolling)
+        if (client.transport == capture::Transport::LongPolling)
             ++longPolling;
         else
             ++polling;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturerecord.h"
+#include "capture/capturerecord.h"
 #include "clientinfo.h"
 
 #include "protocol/httprequesthead.h"
@@ -49,7 +49,7 @@ public:
     // A polling member took another name: the client list hears of it.
     void noteRenamed(quint64 chatId, const QString &nick);
     // Which transport a POST belongs to: the client's, as far as it is known.
-    [[nodiscard]] Transport transportOf(const protocol::HttpRequestHead &head) const;
+    [[nodiscard]] capture::Transport transportOf(const protocol::HttpRequestHead &head) const;
 
     [[nodiscard]] qsizetype parkedCount() const { return m_parked.size(); }
     [[nodiscard]] qsizetype clientCount() const { return m_clients.size(); }
@@ -66,7 +66,7 @@ private:
     struct Client
     {
         quint64 chatId = 0;
-        Transport transport = Transport::Polling;
+        capture::Transport transport = capture::Transport::Polling;
         qint64 lastSeenMs = 0;
         QDateTime connectedSince;
         bool identifiedByNick = false; // no client id: the key is the nickname
@@ -83,7 +83,7 @@ private:
 
     // The member a request speaks for, made (and joined) on its first request; renamed when the
     // request asks for another nickname (the rejection, if any, in `renameRejection`).
-    Client *touchClient(const protocol::HttpRequestHead &head, Transport transport,
+    Client *touchClient(const protocol::HttpRequestHead &head, capture::Transport transport,
                         QString *renameRejection = nullptr);
     [[nodiscard]] ClientInfo infoOf(const Client &client) const;
     void answer(HttpConnection &connection, quint64 since);

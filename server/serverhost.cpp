@@ -1,7 +1,7 @@
 #include "serverhost.h"
 
-#include "capturebacklog.h"
-#include "capturestream.h"
+#include "capture/capturebacklog.h"
+#include "capture/capturestream.h"
 #include "websocketserver.h"
 
 #include <QThread>
@@ -13,8 +13,8 @@ namespace {
 void registerMetaTypes()
 {
     // Queued across threads by name as well as by type (the signals spell the full names).
-    qRegisterMetaType<CaptureRecord>("wslab::server::CaptureRecord");
-    qRegisterMetaType<CaptureBatch>("wslab::server::CaptureBatch");
+    qRegisterMetaType<capture::CaptureRecord>("wslab::capture::CaptureRecord");
+    qRegisterMetaType<capture::CaptureBatch>("wslab::capture::CaptureBatch");
     qRegisterMetaType<ClientInfo>("wslab::server::ClientInfo");
     qRegisterMetaType<ChatEntry>("wslab::server::ChatEntry");
     qRegisterMetaType<TransportStats>("wslab::server::TransportStats");
@@ -39,9 +39,9 @@ ServerHost::ServerHost(const ServerSettings &settings, QObject *parent)
     connect(m_server, &WebSocketServer::listening, this, &ServerHost::listening);
     connect(m_server, &WebSocketServer::listenFailed, this, &ServerHost::listenFailed);
     // Receivers connect directly to capturedBatch(), so when it returns the batch is dealt with.
-    connect(m_server, &WebSocketServer::capturedBatch, this, [this](const CaptureBatch &batch) {
+    connect(m_server, &WebSocketServer::capturedBatch, this, [this](const capture::CaptureBatch &batch) {
         Q_EMIT capturedBatch(batch);
-        m_captureBacklog->release(CaptureBacklog::weightOf(batch));
+        m_captureBacklog->release(capture::CaptureBacklog::weightOf(batch));
     });
     connect(m_server, &WebSocketServer::clientConnected, this, &ServerHost::clientConnected);
     connect(m_server, &WebSocketServer::clientUpdated, this, &ServerHost::clientUpdated);

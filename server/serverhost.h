@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capturebacklog.h"
-#include "capturerecord.h"
+#include "capture/capturebacklog.h"
+#include "capture/capturerecord.h"
 #include "clientinfo.h"
 #include "serversettings.h"
 #include "transportstats.h"
@@ -65,7 +65,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void listening(const QString &url, quint16 port);
     void listenFailed(const QString &reason, quint16 port);
-    void capturedBatch(const wslab::server::CaptureBatch &records);
+    void capturedBatch(const wslab::capture::CaptureBatch &records);
     void clientConnected(const wslab::server::ClientInfo &client);
     void clientUpdated(const wslab::server::ClientInfo &client);
     void clientDisconnected(quint64 connectionId, quint16 closeCode);
@@ -79,7 +79,7 @@ private:
     // Capture handed to this thread and not dealt with yet; beyond the limit records are missed
     // (and a CaptureGap says so) rather than queued without bound.
     static constexpr qint64 captureBacklogLimit = 64 * 1024 * 1024;
-    std::shared_ptr<CaptureBacklog> m_captureBacklog = std::make_shared<CaptureBacklog>(captureBacklogLimit);
+    std::shared_ptr<capture::CaptureBacklog> m_captureBacklog = std::make_shared<capture::CaptureBacklog>(captureBacklogLimit);
     QThread *m_thread = nullptr;
     WebSocketServer *m_server = nullptr; // lives in m_thread
 };

@@ -17,18 +17,18 @@ qint64 TransportCounters::latencyPercentileMs(int percent) const
     return nearestRankPercentile(latencySamplesMs, percent);
 }
 
-TransportCounters &TransportStats::of(Transport transport)
+TransportCounters &TransportStats::of(capture::Transport transport)
 {
     switch (transport) {
-    case Transport::Polling: return polling;
-    case Transport::LongPolling: return longPolling;
-    case Transport::WebSocket:
-    case Transport::Http: break;
+    case capture::Transport::Polling: return polling;
+    case capture::Transport::LongPolling: return longPolling;
+    case capture::Transport::WebSocket:
+    case capture::Transport::Http: break;
     }
     return webSocket;
 }
 
-const TransportCounters &TransportStats::of(Transport transport) const
+const TransportCounters &TransportStats::of(capture::Transport transport) const
 {
     return const_cast<TransportStats *>(this)->of(transport);
 }

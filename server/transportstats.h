@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturerecord.h"
+#include "capture/capturerecord.h"
 
 #include <QList>
 #include <QMetaType>
@@ -41,8 +41,8 @@ struct TransportStats
     TransportCounters polling;
     TransportCounters longPolling;
 
-    [[nodiscard]] TransportCounters &of(Transport transport);
-    [[nodiscard]] const TransportCounters &of(Transport transport) const;
+    [[nodiscard]] TransportCounters &of(capture::Transport transport);
+    [[nodiscard]] const TransportCounters &of(capture::Transport transport) const;
 
     friend bool operator==(const TransportStats &, const TransportStats &) = default;
 };

@@ -1,6 +1,6 @@
 #include "websocketserver.h"
 
-#include "capturestream.h"
+#include "capture/capturestream.h"
 #include "httpconnection.h"
 #include "pollingendpoint.h"
 #include "tcpstream.h"
@@ -66,11 +66,11 @@ WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent
     , m_staticFiles(settings.staticRoot)
     , m_readBuffer(readChunkSize, Qt::Uninitialized)
 {
-    m_capture = new CaptureStream(this);
+    m_capture = new capture::CaptureStream(this);
     m_capture->setPayloadCap(settings.capturePayloadCap);
     m_capture->setEnabled(settings.captureEnabled);
     m_capturing = settings.captureEnabled;
-    connect(m_capture, &CaptureStream::batchReady, this, &WebSocketServer::capturedBatch);
+    connect(m_capture, &capture::CaptureStream::batchReady, this, &WebSocketServer::capturedBatch);
     m_polling = new PollingEndpoint(*this);
     m_poller = new SocketPoller(this);
     m_listener = new Listener([this](qintptr descriptor) { onIncoming(descriptor); }, this);
@@ -233,11 +233,11 @@ void WebSocketServer::onIncoming(qintptr descriptor)
     auto *stream = new TcpStream(descriptor, *m_poller, this);
     const quint64 id = m_nextConnectionId++;
     if (m_capturing) {
-        CaptureRecord record;
+        capture::CaptureRecord record;
         record.connectionId = id;
-        record.kind = RecordKind::ConnectionOpened;
+        record.kind = capture::RecordKind::ConnectionOpened;
         record.note = stream->peer();
-        record.transport = Transport::Http;
+        record.transport = capture::Transport::Http;
         this->record(std::move(record));
     }
     if (m_stopping || connectionCount() >= m_settings.maxConnections) {
@@ -256,17 +256,17 @@ void WebSocketServer::rejectOverCapacity(TcpStream *stream, quint64 id)
     stream->write(response);
     stream->shutdownWrite();
     if (m_capturing) {
-        CaptureRecord record;
+        capture::CaptureRecord record;
         record.connectionId = id;
-        record.direction = Direction::Outbound;
-        record.kind = RecordKind::HttpResponse;
+        record.direction = capture::Direction::Outbound;
+        record.kind = capture::RecordKind::HttpResponse;
         record.wireBytes = response;
         record.httpStatus = 503;
         record.note = QStringLiteral("connection limit reached");
         this->record(std::move(record));
-        CaptureRecord closed;
+        capture::CaptureRecord closed;
         closed.connectionId = id;
-        closed.kind = RecordKind::ConnectionClosed;
+        closed.kind = capture::RecordKind::ConnectionClosed;
         this->record(std::move(closed));
     }
     // Lingering close: read and drop until the client closes, but not for long.
@@ -352,7 +352,7 @@ void WebSocketServer::flushScheduled()
 // ---------------------------------------------------------------------------------------------
 // Capture and notifications
 
-quint64 WebSocketServer::record(CaptureRecord &&record)
+quint64 WebSocketServer::record(capture::CaptureRecord &&record)
 {
     return m_capture->append(std::move(record));
 }

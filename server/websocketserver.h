@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturerecord.h"
+#include "capture/capturerecord.h"
 #include "chatroom.h"
 #include "clientinfo.h"
 #include "serverhost.h"
@@ -18,9 +18,12 @@
 #include <deque>
 #include <memory>
 
+namespace wslab::capture {
+class CaptureStream;
+}
+
 namespace wslab::server {
 
-class CaptureStream;
 class HttpConnection;
 class TcpStream;
 class PollingEndpoint;
@@ -74,7 +77,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void listening(const QString &url, quint16 port);
     void listenFailed(const QString &reason, quint16 port);
-    void capturedBatch(const wslab::server::CaptureBatch &records);
+    void capturedBatch(const wslab::capture::CaptureBatch &records);
     void clientConnected(const wslab::server::ClientInfo &client);
     void clientUpdated(const wslab::server::ClientInfo &client);
     void clientDisconnected(quint64 connectionId, quint16 closeCode);
@@ -86,9 +89,9 @@ Q_SIGNALS:
 public:
     // --- for the connections (same thread) ---
     [[nodiscard]] bool isCapturing() const noexcept { return m_capturing; }
-    quint64 record(CaptureRecord &&record); // call only when isCapturing(); returns the id
+    quint64 record(capture::CaptureRecord &&record); // call only when isCapturing(); returns the id
     [[nodiscard]] qint64 captureTimeNs() const;
-    [[nodiscard]] CaptureStream &captureStream() noexcept { return *m_capture; }
+    [[nodiscard]] capture::CaptureStream &captureStream() noexcept { return *m_capture; }
     [[nodiscard]] static qint64 nowMs();
     // One buffer every socket read goes through (one thread, so one buffer).
     [[nodiscard]] QByteArray &readBuffer() { return m_readBuffer; }
@@ -147,7 +150,7 @@ private:
     ServerSettings m_settings;
     Listener *m_listener = nullptr;
     SocketPoller *m_poller = nullptr; // readiness of every accepted connection
-    CaptureStream *m_capture = nullptr;
+    capture::CaptureStream *m_capture = nullptr;
     PollingEndpoint *m_polling = nullptr;
     ChatRoom m_chat;
     StaticFiles m_staticFiles;

@@ -1,7 +1,7 @@
 #include "websocketsession.h"
 
-#include "capturerecord.h"
-#include "capturestream.h"
+#include "capture/capturerecord.h"
+#include "capture/capturestream.h"
 #include "chatroom.h"
 #include "tcpstream.h"
 #include "websocketserver.h"
@@ -98,7 +98,7 @@ void WebSocketSession::onReadyRead()
     if (m_state == State::Closed || m_readPaused || m_backlogged)
         return;
     QByteArray &buffer = m_server.readBuffer();
-    std::optional<CaptureStream::TimeScope> sameInstant; // the clock is read only for the capture
+    std::optional<capture::CaptureStream::TimeScope> sameInstant; // the clock is read only for the capture
     if (m_server.isCapturing())
         sameInstant.emplace(m_server.captureStream());
     m_inRead = true;
@@ -215,11 +215,11 @@ void WebSocketSession::handleFrame(DecodedFrame &&frame)
         }
         return;
     }
-    CaptureRecord record;
+    capture::CaptureRecord record;
     record.connectionId = id();
-    record.direction = Direction::Inbound;
-    record.transport = Transport::WebSocket;
-    record.kind = RecordKind::Frame;
+    record.direction = capture::Direction::Inbound;
+    record.transport = capture::Transport::WebSocket;
+    record.kind = capture::RecordKind::Frame;
     record.frame = frame; // shares the payload
     record.held = hold;
     if (hold) {
@@ -234,7 +234,7 @@ void WebSocketSession::handleFrame(DecodedFrame &&frame)
 // `record` (the frame's own record, or the FrameDelivered record of a held frame) goes to the
 // capture before anything the frame causes, so an answer is never recorded ahead of its question;
 // when the frame completes a compressed message it carries the message inflated.
-void WebSocketSession::process(DecodedFrame &&frame, CaptureRecord *record)
+void WebSocketSession::process(DecodedFrame &&frame, capture::CaptureRecord *record)
 {
     const auto capture = [&] {
         if (record)
@@ -346,11 +346,11 @@ void WebSocketSession::handleMessage(Message &&message)
 
 quint64 WebSocketSession::captureError(DecodeError error, const QByteArray &offendingBytes, bool held)
 {
-    CaptureRecord record;
+    capture::CaptureRecord record;
     record.connectionId = id();
-    record.direction = Direction::Inbound;
-    record.transport = Transport::WebSocket;
-    record.kind = RecordKind::ProtocolError;
+    record.direction = capture::Direction::Inbound;
+    record.transport = capture::Transport::WebSocket;
+    record.kind = capture::RecordKind::ProtocolError;
     record.decodeError = error;
     record.wireBytes = offendingBytes;
     record.held = held;
@@ -414,7 +414,7 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
         frame.header.lengthForm = minimalLengthForm(frame.header.payloadLength);
         std::memcpy(frame.headerBytes.data(), m_out.constData() + start, size_t(headerSize));
         const qint64 cap = m_server.settings().capturePayloadCap;
-        CaptureRecord record;
+        capture::CaptureRecord record;
         if (whole && whole->size() == payload.size()) {
             frame.payload = *whole;
         } else if (cap >= 0 && payload.size() > cap) {
@@ -424,9 +424,9 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
             frame.payload = payload.toByteArray();
         }
         record.connectionId = id();
-        record.direction = Direction::Outbound;
-        record.transport = Transport::WebSocket;
-        record.kind = RecordKind::Frame;
+        record.direction = capture::Direction::Outbound;
+        record.transport = capture::Transport::WebSocket;
+        record.kind = capture::RecordKind::Frame;
         record.frame = std::move(frame);
         if (inflated)
             record.inflatedPayload = *inflated;
@@ -490,11 +490,11 @@ void WebSocketSession::sendRaw(const QByteArray &wireBytes)
     m_out.append(wireBytes);
     ++m_info.framesOut;
     if (m_server.isCapturing()) {
-        CaptureRecord record;
+        capture::CaptureRecord record;
         record.connectionId = id();
-        record.direction = Direction::Outbound;
-        record.transport = Transport::WebSocket;
-        record.kind = RecordKind::Frame;
+        record.direction = capture::Direction::Outbound;
+        record.transport = capture::Transport::WebSocket;
+        record.kind = capture::RecordKind::Frame;
         record.frame = FrameDecoder::readFrame(wireBytes);
         if (!record.frame) {
             record.wireBytes = wireBytes;
@@ -553,11 +553,11 @@ void WebSocketSession::writeOut(const QByteArray *body)
     if (m_stream->bytesToWrite() + outgoing > m_server.settings().maxWriteBuffer) {
         m_out.clear();
         if (m_server.isCapturing()) {
-            CaptureRecord record;
+            capture::CaptureRecord record;
             record.connectionId = id();
-            record.kind = RecordKind::ProtocolError;
-            record.direction = Direction::Outbound;
-            record.transport = Transport::WebSocket;
+            record.kind = capture::RecordKind::ProtocolError;
+            record.direction = capture::Direction::Outbound;
+            record.transport = capture::Transport::WebSocket;
             record.note = QStringLiteral("peer is not reading: write buffer limit reached, connection dropped");
             m_server.record(std::move(record));
         }
@@ -611,13 +611,13 @@ bool WebSocketSession::deliverOneHeld()
         return false;
     HeldItem item = std::move(m_held.front());
     m_held.pop_front();
-    std::optional<CaptureRecord> record;
+    std::optional<capture::CaptureRecord> record;
     if (m_server.isCapturing()) {
         record.emplace();
         record->connectionId = id();
-        record->direction = Direction::Inbound;
-        record->transport = Transport::WebSocket;
-        record->kind = RecordKind::FrameDelivered;
+        record->direction = capture::Direction::Inbound;
+        record->transport = capture::Transport::WebSocket;
+        record->kind = capture::RecordKind::FrameDelivered;
         record->relatedId = item.recordId;
     }
     if (item.frame) {
@@ -695,11 +695,11 @@ void WebSocketSession::finish()
                        : m_failCode          ? *m_failCode
                                              : quint16(CloseCode::AbnormalClosure);
     if (m_server.isCapturing()) {
-        CaptureRecord record;
+        capture::CaptureRecord record;
         record.connectionId = id();
-        record.direction = Direction::Inbound;
-        record.transport = Transport::WebSocket;
-        record.kind = RecordKind::ConnectionClosed;
+        record.direction = capture::Direction::Inbound;
+        record.transport = capture::Transport::WebSocket;
+        record.kind = capture::RecordKind::ConnectionClosed;
         record.closeCode = code;
         record.note = m_info.peerAddress;
         m_server.record(std::move(record));

@@ -111,7 +111,7 @@ private:
     void markClientChanged();
     void consume(QByteArrayView bytes);
     void handleFrame(protocol::DecodedFrame &&frame);
-    void process(protocol::DecodedFrame &&frame, CaptureRecord *record);
+    void process(protocol::DecodedFrame &&frame, capture::CaptureRecord *record);
     void handleControl(const protocol::DecodedFrame &frame);
     void handleClose(const protocol::DecodedFrame &frame);
     void handleMessage(protocol::Message &&message);

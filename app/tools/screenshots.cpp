@@ -4,11 +4,11 @@
 //
 //   wslab_screenshots OUTDIR [WIDTHxHEIGHT ...]      (default 1366x768 1920x1080)
 
-#include "app/chatpane.h"
-#include "app/clientlistmodel.h"
-#include "app/composerpresets.h"
-#include "app/framecomposer.h"
-#include "app/mainwindow.h"
+#include "app/chat/chatpane.h"
+#include "app/chat/clientlistmodel.h"
+#include "app/composer/composerpresets.h"
+#include "app/composer/framecomposer.h"
+#include "app/mainwindow/mainwindow.h"
 
 #include "inspector/capturefilterproxy.h"
 #include "inspector/framecapturemodel.h"
@@ -67,8 +67,8 @@ int rowOfInboundText(const app::MainWindow &window, const QByteArray &text)
 {
     const auto *proxy = qobject_cast<const inspector::CaptureFilterProxy *>(window.framesTable()->model());
     for (int row = 0; row < proxy->rowCount(); ++row) {
-        const server::CaptureRecord &record = proxy->record(row);
-        if (record.frame && record.direction == server::Direction::Inbound && record.frame->payload.contains(text))
+        const capture::CaptureRecord &record = proxy->record(row);
+        if (record.frame && record.direction == capture::Direction::Inbound && record.frame->payload.contains(text))
             return row;
     }
     return -1;

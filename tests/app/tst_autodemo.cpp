@@ -1,9 +1,9 @@
-#include "app/autodemo.h"
-#include "app/demoreport.h"
-#include "app/demoresult.h"
-#include "app/httpdemoreceiver.h"
-#include "app/httpresponsereader.h"
-#include "app/keepalivehttpclient.h"
+#include "app/transports/autodemo.h"
+#include "app/transports/demoreport.h"
+#include "app/transports/demoresult.h"
+#include "app/transports/httpdemoreceiver.h"
+#include "app/transports/httpresponsereader.h"
+#include "app/transports/keepalivehttpclient.h"
 
 #include "server/serverhost.h"
 
@@ -17,7 +17,7 @@
 using namespace wslab::app;
 using wslab::server::ServerHost;
 using wslab::server::ServerSettings;
-using wslab::server::Transport;
+using wslab::capture::Transport;
 
 Q_DECLARE_METATYPE(wslab::app::HttpResponseReader::Error)
 

@@ -1,6 +1,6 @@
-#include "app/autodemodialog.h"
-#include "app/demoreport.h"
-#include "app/transportchart.h"
+#include "app/transports/autodemodialog.h"
+#include "app/transports/demoreport.h"
+#include "app/transports/transportchart.h"
 
 #include "server/serverhost.h"
 
@@ -12,7 +12,7 @@
 #include <QTest>
 
 using namespace wslab::app;
-using wslab::server::Transport;
+using wslab::capture::Transport;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "app/browserverdict.h"
+#include "app/composer/browserverdict.h"
 
 #include <QTest>
 

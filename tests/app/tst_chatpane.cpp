@@ -1,5 +1,5 @@
-#include "app/chatpane.h"
-#include "app/clientlistmodel.h"
+#include "app/chat/chatpane.h"
+#include "app/chat/clientlistmodel.h"
 #include "app/onestringtranslator.h"
 
 #include <QComboBox>

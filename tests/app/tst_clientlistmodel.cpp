@@ -1,4 +1,4 @@
-#include "app/clientlistmodel.h"
+#include "app/chat/clientlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

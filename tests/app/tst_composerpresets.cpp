@@ -1,4 +1,4 @@
-#include "app/composerpresets.h"
+#include "app/composer/composerpresets.h"
 
 #include "server/protocol/framedecoder.h"
 

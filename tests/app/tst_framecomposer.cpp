@@ -1,6 +1,6 @@
-#include "app/clientlistmodel.h"
-#include "app/composerpresets.h"
-#include "app/framecomposer.h"
+#include "app/chat/clientlistmodel.h"
+#include "app/composer/composerpresets.h"
+#include "app/composer/framecomposer.h"
 
 #include <QGroupBox>
 #include <QLabel>

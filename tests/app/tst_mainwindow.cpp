@@ -1,9 +1,9 @@
-#include "app/chatpane.h"
-#include "app/clientlistmodel.h"
-#include "app/languagemanager.h"
-#include "app/mainwindow.h"
-#include "app/settingsdialog.h"
-#include "app/statuspanel.h"
+#include "app/chat/chatpane.h"
+#include "app/chat/clientlistmodel.h"
+#include "app/mainwindow/languagemanager.h"
+#include "app/mainwindow/mainwindow.h"
+#include "app/settings/settingsdialog.h"
+#include "app/mainwindow/statuspanel.h"
 
 #include "inspector/framecapturemodel.h"
 #include "inspector/framedetailpane.h"
@@ -117,7 +117,7 @@ void tst_MainWindow::connectedClientAppearsInClientList()
     const ClientListModel *clients = m_window->clientModel();
     const int row = clients->rowForId(id);
     QVERIFY(row >= 0);
-    QCOMPARE(clients->client(row).transport, wslab::server::Transport::WebSocket);
+    QCOMPARE(clients->client(row).transport, wslab::capture::Transport::WebSocket);
     QVERIFY(clients->data(clients->index(row, ClientListModel::AddressColumn)).toString().startsWith("127.0.0.1:"));
     QCOMPARE(m_window->statusPanel()->clientsText(), QStringLiteral("1 client"));
 

@@ -1,4 +1,4 @@
-#include "app/paletteiconengine.h"
+#include "app/mainwindow/paletteiconengine.h"
 
 #include <QApplication>
 #include <QIcon>

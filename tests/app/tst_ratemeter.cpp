@@ -1,4 +1,4 @@
-#include "app/ratemeter.h"
+#include "app/mainwindow/ratemeter.h"
 
 #include <QTest>
 

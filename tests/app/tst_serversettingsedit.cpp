@@ -1,4 +1,4 @@
-#include "app/serversettingsedit.h"
+#include "app/settings/serversettingsedit.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "app/settingsdialog.h"
+#include "app/settings/settingsdialog.h"
 
 #include <QLabel>
 #include <QSpinBox>

@@ -1,4 +1,4 @@
-#include "app/settingsstore.h"
+#include "app/settings/settingsstore.h"
 
 #include <QTemporaryDir>
 #include <QTest>

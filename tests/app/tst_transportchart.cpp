@@ -1,5 +1,5 @@
-#include "app/transportchart.h"
-#include "app/transportchartlayout.h"
+#include "app/transports/transportchart.h"
+#include "app/transports/transportchartlayout.h"
 
 #include "inspector/fieldcolors.h"
 
@@ -8,7 +8,7 @@
 #include <QTest>
 
 using namespace wslab::app;
-using wslab::server::Transport;
+using wslab::capture::Transport;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "app/transportpanel.h"
+#include "app/transports/transportpanel.h"
 
 #include <QDialog>
 #include <QHeaderView>

@@ -38,8 +38,8 @@
 #include <vector>
 
 using namespace wslab;
-using server::CaptureBatch;
-using server::CaptureRecord;
+using capture::CaptureBatch;
+using capture::CaptureRecord;
 
 namespace {
 
@@ -95,7 +95,7 @@ public:
     void stop() { m_timer->stop(); }
 
 Q_SIGNALS:
-    void batch(const wslab::server::CaptureBatch &records);
+    void batch(const wslab::capture::CaptureBatch &records);
 
 private:
     void tick()
@@ -120,9 +120,9 @@ private:
         r.id = id;
         r.timeNs = m_clock.nsecsElapsed();
         r.connectionId = 1 + id % 8;
-        r.direction = inbound ? server::Direction::Inbound : server::Direction::Outbound;
-        r.transport = server::Transport::WebSocket;
-        r.kind = server::RecordKind::Frame;
+        r.direction = inbound ? capture::Direction::Inbound : capture::Direction::Outbound;
+        r.transport = capture::Transport::WebSocket;
+        r.kind = capture::RecordKind::Frame;
         r.frame = protocol::FrameDecoder::readFrame(protocol::FrameEncoder::encode(opcode, payload, true, key));
         return r;
     }

@@ -5,9 +5,9 @@
 //
 //   bench_transports [--receivers 10,100] [--rates 0.5,2] [--messages 10] [--poll-interval 1000]
 
-#include "app/autodemo.h"
-#include "app/demoreport.h"
-#include "app/quantityformat.h"
+#include "app/transports/autodemo.h"
+#include "app/transports/demoreport.h"
+#include "app/transports/quantityformat.h"
 
 #include "server/serverhost.h"
 
@@ -25,7 +25,7 @@ using app::AutoDemo;
 using app::DemoResult;
 using app::DemoScript;
 using app::QuantityFormat;
-using server::Transport;
+using capture::Transport;
 
 namespace {
 

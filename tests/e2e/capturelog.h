@@ -15,19 +15,19 @@ namespace wslab::e2e {
 class CaptureLog
 {
 public:
-    using Predicate = std::function<bool(const server::CaptureRecord &)>;
+    using Predicate = std::function<bool(const capture::CaptureRecord &)>;
 
     explicit CaptureLog(server::ServerHost &host)
     {
         QObject::connect(&host, &server::ServerHost::capturedBatch, &m_context,
-                         [this](const server::CaptureBatch &batch) { m_records.append(batch); });
+                         [this](const capture::CaptureBatch &batch) { m_records.append(batch); });
     }
 
     [[nodiscard]] qsizetype size() const { return m_records.size(); }
-    [[nodiscard]] const QList<server::CaptureRecord> &records() const { return m_records; }
+    [[nodiscard]] const QList<capture::CaptureRecord> &records() const { return m_records; }
 
     // The first record at or after index `from` that matches.
-    [[nodiscard]] std::optional<server::CaptureRecord> find(const Predicate &matches, qsizetype from = 0) const
+    [[nodiscard]] std::optional<capture::CaptureRecord> find(const Predicate &matches, qsizetype from = 0) const
     {
         for (qsizetype i = from; i < m_records.size(); ++i) {
             if (matches(m_records.at(i)))
@@ -36,9 +36,9 @@ public:
         return std::nullopt;
     }
 
-    [[nodiscard]] QList<server::CaptureRecord> all(const Predicate &matches, qsizetype from = 0) const
+    [[nodiscard]] QList<capture::CaptureRecord> all(const Predicate &matches, qsizetype from = 0) const
     {
-        QList<server::CaptureRecord> found;
+        QList<capture::CaptureRecord> found;
         for (qsizetype i = from; i < m_records.size(); ++i) {
             if (matches(m_records.at(i)))
                 found.append(m_records.at(i));
@@ -47,9 +47,9 @@ public:
     }
 
     // Waits (processing events, at most `timeoutMs`) for a matching record at or after `from`.
-    std::optional<server::CaptureRecord> waitFor(const Predicate &matches, qsizetype from = 0, int timeoutMs = 10'000)
+    std::optional<capture::CaptureRecord> waitFor(const Predicate &matches, qsizetype from = 0, int timeoutMs = 10'000)
     {
-        std::optional<server::CaptureRecord> found;
+        std::optional<capture::CaptureRecord> found;
         (void)QTest::qWaitFor([&] {
             found = find(matches, from);
             return found.has_value();
@@ -58,22 +58,22 @@ public:
     }
 
     // Predicates for the common cases.
-    static Predicate frame(quint64 connectionId, server::Direction direction, protocol::Opcode opcode)
+    static Predicate frame(quint64 connectionId, capture::Direction direction, protocol::Opcode opcode)
     {
-        return [=](const server::CaptureRecord &r) {
-            return r.kind == server::RecordKind::Frame && r.connectionId == connectionId && r.direction == direction
+        return [=](const capture::CaptureRecord &r) {
+            return r.kind == capture::RecordKind::Frame && r.connectionId == connectionId && r.direction == direction
                     && r.frame && r.frame->header.opcode == opcode;
         };
     }
 
-    static Predicate ofKind(quint64 connectionId, server::RecordKind kind)
+    static Predicate ofKind(quint64 connectionId, capture::RecordKind kind)
     {
-        return [=](const server::CaptureRecord &r) { return r.kind == kind && r.connectionId == connectionId; };
+        return [=](const capture::CaptureRecord &r) { return r.kind == kind && r.connectionId == connectionId; };
     }
 
 private:
     QObject m_context; // disconnects the lambda when the log goes away
-    QList<server::CaptureRecord> m_records;
+    QList<capture::CaptureRecord> m_records;
 };
 
 } // namespace wslab::e2e

@@ -24,10 +24,10 @@
 
 using namespace wslab;
 using namespace wslab::e2e;
-using server::CaptureRecord;
-using server::Direction;
+using capture::CaptureRecord;
+using capture::Direction;
 using server::HandshakeFault;
-using server::RecordKind;
+using capture::RecordKind;
 using protocol::LengthForm;
 using protocol::Opcode;
 
@@ -224,7 +224,7 @@ void TestBrowserChat::pageOpensWithAValidHandshake()
     const auto request = m_capture->find(CaptureLog::ofKind(m_firstConnection, RecordKind::HttpRequest), mark);
     QVERIFY(request);
     QVERIFY2(request->wireBytes.startsWith("GET /chatsocket HTTP/1.1\r\n"), request->wireBytes.left(80).constData());
-    QCOMPARE(request->transport, server::Transport::WebSocket);
+    QCOMPARE(request->transport, capture::Transport::WebSocket);
     QCOMPARE(httpHeader(request->wireBytes, "Sec-WebSocket-Version"), QByteArray("13"));
     QCOMPARE(httpHeader(request->wireBytes, "Origin"), pageUrl().adjusted(QUrl::RemovePath).toString().toUtf8());
     const QByteArray key = httpHeader(request->wireBytes, "Sec-WebSocket-Key");

@@ -15,10 +15,10 @@
 
 using namespace wslab;
 using namespace wslab::e2e;
-using server::CaptureRecord;
-using server::Direction;
-using server::RecordKind;
-using server::Transport;
+using capture::CaptureRecord;
+using capture::Direction;
+using capture::RecordKind;
+using capture::Transport;
 
 namespace {
 

@@ -3,7 +3,7 @@
 // Capture records for the inspector tests, built from exact wire bytes through the protocol layer
 // (FrameDecoder::readFrame), the way the server builds them.
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 #include "server/protocol/framedecoder.h"
 #include "server/protocol/frameencoder.h"
 #include "server/protocol/permessagedeflate.h"
@@ -13,10 +13,10 @@
 
 namespace wslab::inspector::samples {
 
-using server::CaptureRecord;
-using server::Direction;
-using server::RecordKind;
-using server::Transport;
+using capture::CaptureRecord;
+using capture::Direction;
+using capture::RecordKind;
+using capture::Transport;
 
 // RFC 6455 §5.7 examples.
 inline QByteArray maskedHelloWire() { return QByteArray::fromHex("818537fa213d7f9f4d5158"); }
@@ -102,9 +102,9 @@ inline CaptureRecord eventRecord(quint64 id, RecordKind kind, quint64 connection
 }
 
 // `count` small text frames with ids first, first + 1, ...
-inline server::CaptureBatch textBatch(quint64 first, int count, quint64 connection = 1)
+inline capture::CaptureBatch textBatch(quint64 first, int count, quint64 connection = 1)
 {
-    server::CaptureBatch batch;
+    capture::CaptureBatch batch;
     batch.reserve(count);
     const CaptureRecord prototype = frameRecord(first, maskedHelloWire(), connection);
     for (int i = 0; i < count; ++i) {
@@ -127,7 +127,7 @@ inline QByteArray deflated(QByteArrayView message)
 // The records of one compressed message as the server captures them: the DEFLATE data split over
 // `frames` frames, RSV1 on the first (RFC 7692 §6), and the inflated message on the FIN frame
 // (inbound) or on the first frame (outbound), as CaptureRecord::inflatedPayload says.
-inline server::CaptureBatch compressedMessage(quint64 firstId, protocol::Opcode opcode, const QByteArray &message,
+inline capture::CaptureBatch compressedMessage(quint64 firstId, protocol::Opcode opcode, const QByteArray &message,
                                               int frames = 1, quint64 connection = 1,
                                               Direction direction = Direction::Inbound)
 {
@@ -137,7 +137,7 @@ inline server::CaptureBatch compressedMessage(quint64 firstId, protocol::Opcode 
     const auto key = direction == Direction::Inbound
             ? std::optional<protocol::MaskKey>(protocol::MaskKey{0x37, 0xfa, 0x21, 0x3d})
             : std::nullopt;
-    server::CaptureBatch batch;
+    capture::CaptureBatch batch;
     const qsizetype piece = data.size() / frames;
     for (int i = 0; i < frames; ++i) {
         const bool first = i == 0;

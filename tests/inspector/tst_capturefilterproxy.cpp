@@ -20,9 +20,9 @@ Q_DECLARE_METATYPE(Filter)
 namespace {
 
 // A small capture with one of everything; ids say what each record is.
-server::CaptureBatch mixedCapture()
+capture::CaptureBatch mixedCapture()
 {
-    server::CaptureBatch batch;
+    capture::CaptureBatch batch;
     CaptureRecord opened = eventRecord(1, RecordKind::ConnectionOpened, 1);
     opened.note = QStringLiteral("127.0.0.1:5000");
     batch << opened                                                                       // 1
@@ -184,7 +184,7 @@ void TestCaptureFilterProxy::newRowsAreFilteredAsTheyArrive()
     m_proxy->setConnectionFilter(9);
     QCOMPARE(m_proxy->rowCount(), 0);
     QSignalSpy inserted(m_proxy, &QAbstractItemModel::rowsInserted);
-    server::CaptureBatch batch = textBatch(100, 10, 9);
+    capture::CaptureBatch batch = textBatch(100, 10, 9);
     batch += textBatch(110, 10, 4);
     m_model->appendBatch(batch);
     QCOMPARE(m_proxy->rowCount(), 10);
@@ -197,7 +197,7 @@ void TestCaptureFilterProxy::evictionUnderAFilterKeepsTheProxyConsistent()
     m_proxy->setDirectionFilter(Direction::Outbound);
     m_model->setRowCap(20);
     for (quint64 first = 100; first < 200; first += 10) {
-        server::CaptureBatch batch;
+        capture::CaptureBatch batch;
         for (quint64 id = first; id < first + 10; ++id)
             batch.append(encodedRecord(id, Opcode::Text, "x", 1, id % 2 ? Direction::Outbound : Direction::Inbound));
         m_model->appendBatch(batch);

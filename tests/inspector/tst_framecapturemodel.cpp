@@ -13,7 +13,7 @@ using namespace wslab::inspector;
 using namespace wslab::inspector::samples;
 using protocol::Opcode;
 
-Q_DECLARE_METATYPE(wslab::server::Direction)
+Q_DECLARE_METATYPE(wslab::capture::Direction)
 Q_DECLARE_METATYPE(wslab::protocol::Opcode)
 
 class TestFrameCaptureModel : public QObject
@@ -152,7 +152,7 @@ void TestFrameCaptureModel::loweringTheCapEvictsAtOnce()
 void TestFrameCaptureModel::byteBudgetEvictsTheOldestRows()
 {
     const QByteArray big(10'000, 'x');
-    server::CaptureBatch batch;
+    capture::CaptureBatch batch;
     for (quint64 id = 1; id <= 10; ++id)
         batch.append(encodedRecord(id, Opcode::Binary, big));
     m_model->appendBatch(batch);
@@ -432,7 +432,7 @@ void TestFrameCaptureModel::compressedMessageShowsItsInflatedText()
     QFETCH(QByteArray, message);
     QFETCH(int, frames);
     QFETCH(QString, expected);
-    const server::CaptureBatch batch = compressedMessage(1, opcode, message, frames, 1, direction);
+    const capture::CaptureBatch batch = compressedMessage(1, opcode, message, frames, 1, direction);
     m_model->appendBatch(batch);
     QCOMPARE(m_model->rowCount(), frames);
 
@@ -459,7 +459,7 @@ void TestFrameCaptureModel::compressedMessageShowsItsInflatedText()
 void TestFrameCaptureModel::outgoingMessageSizeGrowsWithItsFragments()
 {
     const QByteArray message = "Hello, compressed world! Hello, compressed world!";
-    const server::CaptureBatch batch = compressedMessage(1, Opcode::Text, message, 3, 1, Direction::Outbound);
+    const capture::CaptureBatch batch = compressedMessage(1, Opcode::Text, message, 3, 1, Direction::Outbound);
     m_model->append(batch.first());
     const QModelIndex summary = m_model->index(0, FrameCaptureModel::SummaryColumn);
     const qint64 firstSize = qint64(batch.first().frame->header.payloadLength);
@@ -500,20 +500,20 @@ void TestFrameCaptureModel::heldCompressedMessageIsInflatedWhenDelivered()
 
 void TestFrameCaptureModel::plainFramesReadAsBefore_data()
 {
-    QTest::addColumn<server::CaptureBatch>("batch");
+    QTest::addColumn<capture::CaptureBatch>("batch");
     QTest::addColumn<QStringList>("summaries"); // %1: the frame's payload length
 
-    QTest::addRow("§5.7 masked Hello") << server::CaptureBatch{frameRecord(1, maskedHelloWire())}
+    QTest::addRow("§5.7 masked Hello") << capture::CaptureBatch{frameRecord(1, maskedHelloWire())}
                                        << QStringList{"“Hello”"};
-    QTest::addRow("§5.7 fragments") << server::CaptureBatch{frameRecord(1, firstFragmentWire()), frameRecord(2, lastFragmentWire())}
+    QTest::addRow("§5.7 fragments") << capture::CaptureBatch{frameRecord(1, firstFragmentWire()), frameRecord(2, lastFragmentWire())}
                                     << QStringList{"“Hel”", "continuation: “lo”"};
     // RSV1 is on the first frame only: a message after a compressed one is plain again.
-    server::CaptureBatch after = compressedMessage(1, Opcode::Text, "Hello");
+    capture::CaptureBatch after = compressedMessage(1, Opcode::Text, "Hello");
     after << frameRecord(2, firstFragmentWire()) << frameRecord(3, lastFragmentWire());
     QTest::addRow("fragments after a compressed message")
             << after << QStringList{"“Hello” (5 B, deflated to 7 B)", "“Hel”", "continuation: “lo”"};
     // Another connection's continuation between compressed fragments is not compressed.
-    server::CaptureBatch interleaved = compressedMessage(1, Opcode::Text, "Hello, compressed world!", 2);
+    capture::CaptureBatch interleaved = compressedMessage(1, Opcode::Text, "Hello, compressed world!", 2);
     interleaved.insert(1, frameRecord(9, lastFragmentWire(), 2));
     QTest::addRow("another connection between fragments")
             << interleaved
@@ -522,7 +522,7 @@ void TestFrameCaptureModel::plainFramesReadAsBefore_data()
 
 void TestFrameCaptureModel::plainFramesReadAsBefore()
 {
-    QFETCH(server::CaptureBatch, batch);
+    QFETCH(capture::CaptureBatch, batch);
     QFETCH(QStringList, summaries);
     m_model->appendBatch(batch);
     QCOMPARE(m_model->rowCount(), summaries.size());

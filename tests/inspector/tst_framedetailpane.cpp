@@ -20,7 +20,7 @@ using namespace wslab::inspector;
 using namespace wslab::inspector::samples;
 using protocol::FieldId;
 
-Q_DECLARE_METATYPE(wslab::server::Direction)
+Q_DECLARE_METATYPE(wslab::capture::Direction)
 
 using Span = std::pair<qint64, qint64>; // first bit, bit count
 

@@ -82,10 +82,10 @@ int distinctColours(const QImage &image)
 // A short chat session as the server captures it: two browsers, a handshake, a broadcast, a
 // fragmented message, a ping, a held frame and a closing handshake, then messages compressed with
 // permessage-deflate (RFC 7692), as browsers send them.
-server::CaptureBatch sampleSession()
+capture::CaptureBatch sampleSession()
 {
     using protocol::Opcode;
-    server::CaptureBatch batch;
+    capture::CaptureBatch batch;
     quint64 id = 0;
     qint64 time = 0;
     const auto add = [&](CaptureRecord r, qint64 gapUs) {

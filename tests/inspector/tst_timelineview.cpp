@@ -17,9 +17,9 @@ using protocol::Opcode;
 namespace {
 
 // A chat broadcast: one message in from connection 1, fanned out to connections 1, 2 and 3.
-server::CaptureBatch broadcast()
+capture::CaptureBatch broadcast()
 {
-    server::CaptureBatch batch;
+    capture::CaptureBatch batch;
     for (quint64 c = 1; c <= 3; ++c) {
         CaptureRecord opened = eventRecord(c, RecordKind::ConnectionOpened, c);
         opened.note = QStringLiteral("127.0.0.1:%1").arg(5000 + c);
@@ -138,9 +138,9 @@ void TestTimelineView::worksOverTheFilterProxy()
 namespace {
 
 // One text frame on each of `count` further connections (after the broadcast's three).
-server::CaptureBatch moreConnections(int count)
+capture::CaptureBatch moreConnections(int count)
 {
-    server::CaptureBatch batch;
+    capture::CaptureBatch batch;
     for (int i = 0; i < count; ++i) {
         const auto connection = quint64(10 + i);
         batch << encodedRecord(100 + connection, Opcode::Text, "poll", connection, Direction::Inbound);

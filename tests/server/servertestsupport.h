@@ -3,7 +3,7 @@
 // Shared by the server tests: a server on an ephemeral loopback port, and a raw TCP peer that
 // speaks exact bytes (so the tests see precisely what the server wrote).
 
-#include "server/capturerecord.h"
+#include "capture/capturerecord.h"
 #include "server/serversettings.h"
 #include "server/websocketserver.h"
 #include "server/protocol/deflateoffer.h"
@@ -22,6 +22,7 @@
 namespace wslab::test {
 
 using namespace wslab::server;
+using namespace wslab::capture;
 using namespace wslab::protocol;
 
 inline constexpr int waitMs = 5000; // every wait is bounded

@@ -6,6 +6,7 @@
 #include <QWebSocket>
 
 using namespace wslab::server;
+using namespace wslab::capture;
 
 namespace {
 

@@ -3,6 +3,7 @@
 #include <QTest>
 
 using namespace wslab::server;
+using namespace wslab::capture;
 
 class tst_TransportStats : public QObject
 {

@@ -1,6 +1,6 @@
 #include "server/servertestsupport.h"
 
-#include "server/capturestream.h"
+#include "capture/capturestream.h"
 #include "server/websocketsession.h"
 
 #include "server/protocol/frameheader.h"

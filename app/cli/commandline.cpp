@@ -1,0 +1,215 @@
+#include "app/cli/commandline.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+
+#include <cstring>
+#include <limits>
+
+namespace wslab::app {
+
+void CommandLineOptions::applyTo(server::ServerSettings &settings) const
+{
+    if (startup.port)
+        settings.port = *startup.port;
+    if (startup.bindAddress)
+        settings.bindAddress = *startup.bindAddress;
+    if (!allowedOrigins.isEmpty())
+        settings.allowedOrigins = allowedOrigins;
+    if (allowAnyOrigin)
+        settings.allowAnyOrigin = true;
+    if (maxMessage)
+        settings.maxMessageSize = *maxMessage;
+    if (maxFrame)
+        settings.maxFramePayload = *maxFrame;
+    if (fragmentSize)
+        settings.outgoingFragmentSize = *fragmentSize;
+    if (pingIntervalMs)
+        settings.pingIntervalMs = *pingIntervalMs;
+    if (webRoot)
+        settings.staticRoot = *webRoot;
+    if (noCapture)
+        settings.captureEnabled = false;
+    if (noDeflate)
+        settings.permessageDeflate = false;
+    if (echoAll)
+        settings.echoEverywhere = true;
+}
+
+bool CommandLine::isHeadlessRequested(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--") == 0)
+            break;
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return true;
+    }
+    return false;
+}
+
+std::optional<qint64> CommandLine::parseByteSize(const QString &text)
+{
+    QString number = text.trimmed();
+    qint64 unit = 1;
+    static const struct
+    {
+        const char *suffix;
+        qint64 factor;
+    } suffixes[] = {
+        {"KiB", 1024}, {"MiB", 1024 * 1024}, {"GiB", 1024 * 1024 * 1024},
+        {"K", 1024},   {"M", 1024 * 1024},   {"G", 1024 * 1024 * 1024},
+    };
+    for (const auto &suffix : suffixes) {
+        if (number.endsWith(QLatin1String(suffix.suffix), Qt::CaseInsensitive)) {
+            number.chop(qsizetype(std::strlen(suffix.suffix)));
+            unit = suffix.factor;
+            break;
+        }
+    }
+    bool ok = false;
+    const qint64 value = number.trimmed().toLongLong(&ok);
+    if (!ok || value < 0 || value > std::numeric_limits<qint64>::max() / unit)
+        return std::nullopt;
+    return value * unit;
+}
+
+QString CommandLine::helpHint()
+{
+    return tr("Try 'wslab --help'.");
+}
+
+CommandLine::Result CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("WebSocket Lab: a WebSocket server with a frame inspector, for learning and debugging "
+               "RFC 6455.\n\nEndpoints: / (chat page), /chatsocket (chat), /echo (echo), "
+               "/poll, /longpoll, /send (HTTP transports)."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      tr("Run the server without a window; print one line per frame or HTTP "
+                                         "message (time, connection, direction C→S / S→C, FIN, RSV, opcode, "
+                                         "MASK, length and its tier, payload preview). Ctrl-C closes every "
+                                         "client with 1001 and exits."));
+    const QCommandLineOption port(QStringLiteral("port"), tr("Listen on this TCP port (default 8002; 0 = any free port)."),
+                                  tr("N"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+                                  tr("Listen on this address (default 127.0.0.1). Anything else makes the "
+                                     "server reachable from other machines."),
+                                  tr("ADDR"));
+    const QCommandLineOption allowOrigin(QStringLiteral("allow-origin"),
+                                         tr("Also accept WebSocket upgrades from pages of this origin, e.g. "
+                                            "https://example.com (repeatable; '*' accepts every origin). By "
+                                            "default only the app's own page may connect."),
+                                         tr("ORIGIN"));
+    const QCommandLineOption maxMessage(QStringLiteral("max-message"),
+                                        tr("Largest message accepted, in bytes (K, M, G suffixes allowed; "
+                                           "default 16M). Larger ones are closed with 1009."),
+                                        tr("BYTES"));
+    const QCommandLineOption maxFrame(QStringLiteral("max-frame"),
+                                      tr("Largest frame payload accepted, in bytes (default 16M); decided from "
+                                         "the frame header, before the payload is read."),
+                                      tr("BYTES"));
+    const QCommandLineOption fragmentSize(QStringLiteral("fragment-size"),
+                                          tr("Split outgoing messages into frames of at most this many payload "
+                                             "bytes (default 0: one frame per message)."),
+                                          tr("BYTES"));
+    const QCommandLineOption pingInterval(QStringLiteral("ping-interval"),
+                                          tr("Ping a client after this many idle milliseconds (default 0: never)."),
+                                          tr("MS"));
+    const QCommandLineOption noCapture(QStringLiteral("no-capture"),
+                                       tr("Record nothing (fastest; headless prints nothing either)."));
+    const QCommandLineOption noDeflate(QStringLiteral("no-deflate"),
+                                       tr("Decline permessage-deflate (RFC 7692): every frame goes uncompressed, "
+                                          "even to browsers that offer compression."));
+    const QCommandLineOption echoAll(QStringLiteral("echo-all"),
+                                     tr("Every WebSocket endpoint echoes, /chatsocket included (conformance runs)."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Headless: do not print a line per record."));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("User interface language: en or zh_CN."), tr("CODE"));
+    const QCommandLineOption webRoot(QStringLiteral("web-root"),
+                                     tr("Serve the page from this folder instead of the built-in copy."),
+                                     tr("DIR"));
+    parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
+                       pingInterval, noCapture, noDeflate, echoAll, quiet, lang, webRoot});
+
+    Result result;
+    auto error = [&result](const QString &text) {
+        result.action = Action::Error;
+        result.text = text;
+        return result;
+    };
+    if (!parser.parse(arguments))
+        return error(parser.errorText());
+    // Known before anything else, so help and later errors can speak it.
+    if (parser.isSet(lang))
+        result.options.startup.language = parser.value(lang);
+    if (!parser.positionalArguments().isEmpty())
+        return error(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (parser.isSet(help)) {
+        result.action = Action::ShowHelp;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.action = Action::ShowVersion;
+        result.text = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                                    QCoreApplication::applicationVersion());
+        return result;
+    }
+
+    CommandLineOptions &options = result.options;
+    options.headless = parser.isSet(headless);
+    options.quiet = parser.isSet(quiet);
+    options.noCapture = parser.isSet(noCapture);
+    options.noDeflate = parser.isSet(noDeflate);
+    options.echoAll = parser.isSet(echoAll);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535)
+            return error(tr("--port needs a number from 0 to 65535, not \"%1\"").arg(parser.value(port)));
+        options.startup.port = quint16(value);
+    }
+    if (parser.isSet(bind)) {
+        const QString address = parser.value(bind);
+        const QHostAddress parsed(address);
+        if (parsed.isNull() && address.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0)
+            return error(tr("--bind needs an IP address, not \"%1\"").arg(address));
+        if (!parsed.isNull() && !parsed.isLoopback())
+            result.warnings.append(tr("warning: listening on %1 makes the server reachable from other machines")
+                                           .arg(address));
+        options.startup.bindAddress = address;
+    }
+    for (const QString &origin : parser.values(allowOrigin)) {
+        if (origin.trimmed() == QLatin1String("*"))
+            options.allowAnyOrigin = true;
+        else
+            options.allowedOrigins.append(origin.trimmed());
+    }
+    const auto size = [&](const QCommandLineOption &option, std::optional<qint64> &target) {
+        if (!parser.isSet(option))
+            return true;
+        target = parseByteSize(parser.value(option));
+        return target.has_value();
+    };
+    if (!size(maxMessage, options.maxMessage))
+        return error(tr("--max-message needs a size in bytes, not \"%1\"").arg(parser.value(maxMessage)));
+    if (!size(maxFrame, options.maxFrame))
+        return error(tr("--max-frame needs a size in bytes, not \"%1\"").arg(parser.value(maxFrame)));
+    if (!size(fragmentSize, options.fragmentSize))
+        return error(tr("--fragment-size needs a size in bytes, not \"%1\"").arg(parser.value(fragmentSize)));
+    if (parser.isSet(pingInterval)) {
+        bool ok = false;
+        const int value = parser.value(pingInterval).toInt(&ok);
+        if (!ok || value < 0)
+            return error(tr("--ping-interval needs milliseconds, not \"%1\"").arg(parser.value(pingInterval)));
+        options.pingIntervalMs = value;
+    }
+    if (parser.isSet(webRoot))
+        options.webRoot = parser.value(webRoot);
+    return result;
+}
+
+} // namespace wslab::app

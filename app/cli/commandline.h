@@ -1,0 +1,71 @@
+#pragma once
+
+#include "app/cli/startupoptions.h"
+
+#include "server/serversettings.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace wslab::app {
+
+// Everything the command line can say, before it is applied to anything.
+struct CommandLineOptions
+{
+    bool headless = false;
+    bool quiet = false;                 // headless: no line per record
+    StartupOptions startup;             // --port, --bind, --lang (both modes)
+    QStringList allowedOrigins;         // --allow-origin, repeatable
+    bool allowAnyOrigin = false;        // --allow-origin '*'
+    std::optional<qint64> maxMessage;   // --max-message
+    std::optional<qint64> maxFrame;     // --max-frame
+    std::optional<qint64> fragmentSize; // --fragment-size
+    std::optional<int> pingIntervalMs;  // --ping-interval
+    std::optional<QString> webRoot;     // --web-root
+    bool noCapture = false;             // --no-capture
+    bool noDeflate = false;             // --no-deflate
+    bool echoAll = false;               // --echo-all
+
+    // Overrides what the command line names; everything else stays as given.
+    void applyTo(server::ServerSettings &settings) const;
+};
+
+// The wslab command line (QCommandLineParser). parse() never exits the process: --help and
+// --version come back as actions for main() to carry out, so the parser is testable.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(wslab::app::CommandLine)
+public:
+    enum class Action : quint8 {
+        Run,
+        ShowHelp,    // print `text` to stdout, exit 0
+        ShowVersion, // print `text` to stdout, exit 0
+        Error,       // print `text` to stderr, exit 2
+    };
+
+    struct Result
+    {
+        Action action = Action::Run;
+        QString text;
+        CommandLineOptions options;
+        QStringList warnings; // printed to stderr, the run goes on (e.g. a non-loopback --bind)
+    };
+
+    // `arguments` includes the program name first, as QCoreApplication::arguments() does.
+    [[nodiscard]] static Result parse(const QStringList &arguments);
+
+    // Cheap pre-check on argv, before any application object exists: GUI or not decides which
+    // application class main() creates.
+    [[nodiscard]] static bool isHeadlessRequested(int argc, const char *const *argv);
+
+    // The line printed after an error's text, in the language of the rest of the command line.
+    [[nodiscard]] static QString helpHint();
+
+    // "65536", "64K", "16M", "1G", "16MiB" (powers of 1024); nullopt if not a size.
+    [[nodiscard]] static std::optional<qint64> parseByteSize(const QString &text);
+};
+
+} // namespace wslab::app

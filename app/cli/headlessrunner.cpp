@@ -1,0 +1,131 @@
+#include "app/cli/headlessrunner.h"
+
+#include "server/serverhost.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace wslab::app {
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+extern "C" void forwardSignal(int)
+{
+    // Async-signal-safe: one byte into the socket pair; the event loop does the rest.
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8() + '\n';
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    // First, so that a signal arriving while the server starts already ends the run cleanly.
+    installSignalHandlers();
+    if (signalPipe[1] >= 0) {
+        m_signalNotifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
+        connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
+    }
+    server::ServerSettings settings;
+    options.applyTo(settings);
+    if (options.quiet)
+        settings.capturePayloadCap = qMin<qint64>(settings.capturePayloadCap, 4096); // records made, not printed
+    m_host = new server::ServerHost(settings, this);
+    connect(m_host, &server::ServerHost::listening, this, &HeadlessRunner::onListening);
+    connect(m_host, &server::ServerHost::listenFailed, this, &HeadlessRunner::onListenFailed);
+    connect(m_host, &server::ServerHost::stopped, this, &HeadlessRunner::onStopped);
+    if (!options.quiet)
+        connect(m_host, &server::ServerHost::capturedBatch, this, &HeadlessRunner::onBatch);
+}
+
+HeadlessRunner::~HeadlessRunner() = default;
+
+void HeadlessRunner::installSignalHandlers()
+{
+    if (signalPipe[0] >= 0)
+        return;
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0) {
+        signalPipe[0] = signalPipe[1] = -1;
+        return;
+    }
+    struct sigaction action = {};
+    action.sa_handler = forwardSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+int HeadlessRunner::exec()
+{
+    m_host->start();
+    const int code = QCoreApplication::exec();
+    return m_exitCode != 0 ? m_exitCode : code;
+}
+
+void HeadlessRunner::onListening(const QString &url, quint16 port)
+{
+    QString ws = url;
+    ws.replace(QLatin1String("http://"), QLatin1String("ws://"));
+    printErr(tr("WebSocket Lab %1 listening on %2 (port %3)").arg(QCoreApplication::applicationVersion(), url).arg(port));
+    printErr(tr("  chat page %1   chat %2chatsocket   echo %2echo").arg(url, ws));
+    printErr(tr("  Ctrl-C stops (close 1001 to every client)"));
+}
+
+void HeadlessRunner::onListenFailed(const QString &reason, quint16 port)
+{
+    printErr(tr("error: cannot listen on port %1: %2").arg(port).arg(reason));
+    m_exitCode = 1;
+    QCoreApplication::exit(1);
+}
+
+void HeadlessRunner::onBatch(const capture::CaptureBatch &records)
+{
+    QByteArray out;
+    out.reserve(records.size() * 120);
+    for (const capture::CaptureRecord &record : records) {
+        out += m_formatter.format(record).toUtf8();
+        out += '\n';
+    }
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    std::fflush(stdout);
+}
+
+void HeadlessRunner::onSignal()
+{
+    char byte = 0;
+    [[maybe_unused]] const auto n = ::read(signalPipe[1], &byte, 1);
+    if (m_stopping) {
+        printErr(tr("stopping now"));
+        QCoreApplication::exit(m_exitCode);
+        return;
+    }
+    m_stopping = true;
+    printErr(tr("closing every connection (1001 Going Away)…"));
+    m_host->stop();
+}
+
+void HeadlessRunner::onStopped()
+{
+    if (m_stopping)
+        QCoreApplication::exit(m_exitCode);
+}
+
+} // namespace wslab::app

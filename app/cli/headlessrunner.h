@@ -1,0 +1,50 @@
+#pragma once
+
+#include "app/cli/commandline.h"
+
+#include "capture/capturelineformatter.h"
+#include "capture/capturerecord.h"
+
+#include <QObject>
+
+QT_BEGIN_NAMESPACE
+class QSocketNotifier;
+QT_END_NAMESPACE
+
+namespace wslab::server {
+class ServerHost;
+}
+
+namespace wslab::app {
+
+// `wslab --headless`: the same server without widgets. Prints one line per capture record to
+// stdout (unless --quiet), status to stderr; SIGINT / SIGTERM close every client with 1001 and end
+// the run (a second signal ends it at once). Signals reach the event loop through a socket pair,
+// the one thing a signal handler may safely write to.
+class HeadlessRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HeadlessRunner(const CommandLineOptions &options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Starts the server and runs the event loop; the process exit code.
+    int exec();
+
+private:
+    void onListening(const QString &url, quint16 port);
+    void onListenFailed(const QString &reason, quint16 port);
+    void onBatch(const capture::CaptureBatch &records);
+    void onSignal();
+    void onStopped();
+    static void installSignalHandlers();
+
+    CommandLineOptions m_options;
+    server::ServerHost *m_host = nullptr;
+    capture::CaptureLineFormatter m_formatter;
+    QSocketNotifier *m_signalNotifier = nullptr;
+    int m_exitCode = 0;
+    bool m_stopping = false;
+};
+
+} // namespace wslab::app

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "app/composer/composerpresets.h"
+
+#include "server/protocol/decodeerror.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace wslab::app {
+
+// What a conforming browser's parser makes of frames the composer is about to send: the first rule
+// they break (frame header, message reassembly, UTF-8, close payload), read exactly as a client
+// reads a server's frames (RFC 6455 §5.1: they must not be masked). Pure, so the composer's note and
+// the tests agree with the protocol layer.
+class BrowserVerdict
+{
+public:
+    struct Violation
+    {
+        int frameIndex = 0;
+        protocol::DecodeError error = protocol::DecodeError::ReservedOpcode;
+        friend bool operator==(const Violation &, const Violation &) = default;
+    };
+
+    [[nodiscard]] static std::optional<Violation> firstViolation(const QList<ComposedFrame> &frames);
+    // True when the frames leave a fragmented message unfinished (no FIN yet): the browser waits.
+    [[nodiscard]] static bool leavesMessageOpen(const QList<ComposedFrame> &frames);
+};
+
+} // namespace wslab::app

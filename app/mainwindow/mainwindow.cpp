@@ -1,0 +1,975 @@
+#include "app/mainwindow/mainwindow.h"
+
+#include "app/chat/chatpane.h"
+#include "app/chat/clientlistmodel.h"
+#include "app/mainwindow/filterbar.h"
+#include "app/composer/framecomposer.h"
+#include "app/mainwindow/languagemanager.h"
+#include "app/mainwindow/paletteiconengine.h"
+#include "app/mainwindow/portfinder.h"
+#include "app/settings/serversettingsedit.h"
+#include "app/settings/settingsdialog.h"
+#include "app/settings/settingsstore.h"
+#include "app/mainwindow/statuspanel.h"
+#include "app/transports/transportpanel.h"
+#include "app/mainwindow/welcomedialog.h"
+
+#include "inspector/capturefilterproxy.h"
+#include "inspector/framecapturemodel.h"
+#include "inspector/fragmentgrouper.h"
+#include "inspector/framedetailpane.h"
+#include "inspector/handshakeview.h"
+#include "inspector/timelineview.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace wslab::app {
+
+using server::HandshakeFault;
+
+namespace {
+
+constexpr int rateIntervalMs = 500;
+constexpr int statusMessageMs = 5000;
+
+// A menu text as a tool button says it: no mnemonic, neither "&P" nor the "(&P)" that Chinese
+// menus add, and no "…" (the button does not open a dialog the way a menu item announces it).
+QString buttonText(QString text)
+{
+    static const QRegularExpression cjkMnemonic(QStringLiteral("\\s*\\(&[^)]\\)"));
+    text.remove(cjkMnemonic);
+    text.remove(QLatin1Char('&'));
+    if (text.endsWith(QStringLiteral("…")))
+        text.chop(1);
+    else if (text.endsWith(QStringLiteral("...")))
+        text.chop(3);
+    return text;
+}
+
+// Glyph icons take the palette's text colour: drawn dark, they would vanish on a dark palette.
+QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback)
+{
+    const QIcon icon = QIcon::fromTheme(QLatin1String(name), QApplication::style()->standardIcon(fallback));
+    return PaletteIconEngine::icon(icon);
+}
+
+// A held frame waiting in the server, or one that has just been delivered (RFC-free bookkeeping for
+// the status bar's "held" count).
+bool isUpgradeRequest(const capture::CaptureRecord &record)
+{
+    return record.kind == capture::RecordKind::HttpRequest
+            && record.wireBytes.toLower().contains("upgrade: websocket");
+}
+
+} // namespace
+
+MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(options)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/wslab.svg")));
+    m_store = options.settingsPath.isEmpty() ? std::make_unique<SettingsStore>()
+                                             : std::make_unique<SettingsStore>(options.settingsPath);
+    m_prefs = m_store->load();
+
+    m_language = new LanguageManager(this);
+    m_language->setLanguage(options.language.isEmpty() ? m_prefs.language : options.language);
+
+    m_capture = new inspector::FrameCaptureModel(this);
+    m_capture->setRowCap(m_prefs.captureRowCap);
+    m_proxy = new inspector::CaptureFilterProxy(this);
+    m_proxy->setSourceModel(m_capture);
+    m_clients = new ClientListModel(this);
+
+    createServer(options);
+    createActions();
+    createCentral();
+    createDocks();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    connectServer();
+    retranslateUi();
+    applyDefaultLayout();
+    restoreLayout();
+
+    m_clock.start();
+    m_rateTimer = new QTimer(this);
+    m_rateTimer->setInterval(rateIntervalMs);
+    connect(m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRates);
+    m_rateTimer->start();
+
+    m_server->start();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createServer(const StartupOptions &options)
+{
+    server::ServerSettings settings = m_prefs.server;
+    if (options.port)
+        settings.port = *options.port;
+    if (options.bindAddress)
+        settings.bindAddress = *options.bindAddress;
+    if (options.applyOverrides)
+        options.applyOverrides(settings);
+    m_server = new server::ServerHost(settings, this);
+}
+
+void MainWindow::createCentral()
+{
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("framesTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Widths from the font, not from the contents: ResizeToContents over 100,000 rows would stall.
+    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    // In characters; the header title wins when it is wider. The summary takes what is left.
+    const QList<std::pair<int, int>> widths = {
+            {inspector::FrameCaptureModel::NumberColumn, 7},     {inspector::FrameCaptureModel::TimeColumn, 10},
+            {inspector::FrameCaptureModel::DeltaColumn, 7},      {inspector::FrameCaptureModel::ConnectionColumn, 9},
+            {inspector::FrameCaptureModel::DirectionColumn, 3},  {inspector::FrameCaptureModel::TransportColumn, 9},
+            {inspector::FrameCaptureModel::FinColumn, 1},        {inspector::FrameCaptureModel::RsvColumn, 3},
+            {inspector::FrameCaptureModel::OpcodeColumn, 9},     {inspector::FrameCaptureModel::MaskColumn, 1},
+            {inspector::FrameCaptureModel::LengthColumn, 8}};
+    for (const auto &[column, digits] : widths) {
+        const int title = m_table->fontMetrics().horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
+        m_table->setColumnWidth(column, std::max(digit * digits, title) + 16);
+    }
+
+    m_filterBar = new FilterBar(m_proxy, this);
+
+    // The "port is busy" notice sits above the table, where the learner looks first.
+    m_notice = new QFrame(this);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setAutoFillBackground(true);
+    QPalette noticePalette = m_notice->palette();
+    noticePalette.setColor(QPalette::Window, QColor(0xfc, 0xe8, 0xb2));
+    noticePalette.setColor(QPalette::WindowText, QColor(0x3c, 0x2a, 0x00));
+    m_notice->setPalette(noticePalette);
+    m_noticeText = new QLabel(m_notice);
+    m_noticeText->setWordWrap(true);
+    m_noticeUsePort = new QPushButton(m_notice);
+    m_noticeUsePort->setObjectName(QStringLiteral("useSuggestedPort"));
+    m_noticeSettings = new QPushButton(m_notice);
+    auto *noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->addWidget(m_noticeText, 1);
+    noticeLayout->addWidget(m_noticeUsePort);
+    noticeLayout->addWidget(m_noticeSettings);
+    m_notice->hide();
+    connect(m_noticeUsePort, &QPushButton::clicked, this, &MainWindow::useSuggestedPort);
+    connect(m_noticeSettings, &QPushButton::clicked, this, &MainWindow::showSettings);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_table, 1);
+    setCentralWidget(central);
+
+    // An empty table says what to do, where the learner looks first.
+    m_emptyHint = new QLabel(m_table->viewport());
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setTextFormat(Qt::RichText);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyHint->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    connect(m_emptyHint, &QLabel::linkActivated, this, &MainWindow::openInBrowser);
+    m_table->viewport()->installEventFilter(this);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateEmptyHint);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyHint);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyHint);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    // Follow the live tail only while the learner is at the bottom (DESIGN.md, "The inspector").
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_table->verticalScrollBar();
+        m_followTail = bar->value() >= bar->maximum() - 2;
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followTail)
+            m_table->scrollToBottom();
+    });
+}
+
+QDockWidget *MainWindow::addDock(const QString &objectName, QWidget *widget)
+{
+    auto *dock = new QDockWidget(this);
+    dock->setObjectName(objectName);
+    // Panes taller than their dock scroll instead of squeezing the frames table off the screen.
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidget(widget);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
+    // Docks are tabbed by default: the tab names them, so no title bar repeats it. Tabs still drag
+    // out, and View > Panels brings back a closed one.
+    dock->setTitleBarWidget(new QWidget(dock));
+    connect(dock, &QDockWidget::topLevelChanged, dock, [dock](bool floating) {
+        // A floating pane needs its title bar to be moved and closed.
+        dock->setTitleBarWidget(floating ? nullptr : new QWidget(dock));
+    });
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    // Below the table: the selected frame (bit diagram, hex, explanation, payload, unmasking), and
+    // beside it as tabs the handshake of its connection and the timeline of every connection.
+    m_detail = new inspector::FrameDetailPane(this);
+    m_detail->setObjectName(QStringLiteral("frameDetail"));
+    m_detailDock = addDock(QStringLiteral("detailDock"), m_detail);
+    m_handshake = new inspector::HandshakeView(this);
+    m_handshakeDock = addDock(QStringLiteral("handshakeDock"), m_handshake);
+    m_timeline = new inspector::TimelineView(this);
+    m_timeline->setModel(m_proxy);
+    m_timelineDock = addDock(QStringLiteral("timelineDock"), m_timeline);
+    m_transports = new TransportPanel(this);
+    m_transportsDock = addDock(QStringLiteral("transportsDock"), m_transports);
+    connect(m_timeline, &inspector::TimelineView::rowClicked, this, &MainWindow::selectRow);
+    connect(m_detail, &inspector::FrameDetailPane::fragmentActivated, this, &MainWindow::selectRecord);
+
+    m_chatPane = new ChatPane(m_clients, this);
+    m_chatDock = addDock(QStringLiteral("chatDock"), m_chatPane);
+    m_composer = new FrameComposer(m_clients, this);
+    m_composerDock = addDock(QStringLiteral("composerDock"), m_composer);
+
+    // The right-hand column runs the full height: chat and composer are used while watching.
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::GroupedDragging);
+    setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        removeDockWidget(dock);
+        dock->setFloating(false);
+    }
+    addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
+    tabifyDockWidget(m_chatDock, m_composerDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_detailDock);
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        if (dock == m_chatDock || dock == m_composerDock || dock == m_detailDock)
+            continue;
+        tabifyDockWidget(m_detailDock, dock);
+    }
+    for (QDockWidget *dock : std::as_const(m_docks))
+        dock->show();
+    m_chatDock->raise();
+    m_detailDock->raise();
+
+    applyDefaultSizes();
+}
+
+void MainWindow::applyDefaultSizes()
+{
+    // Sizes that fit 1366x768 and grow with the screen. The right column takes about a third of the
+    // width (never under 360 px). Under the table, the frame pane gets what a learner needs to see
+    // at once (the step bar, the whole bit diagram, a dozen hex rows beside the narration), and
+    // about 60 % of a tall window; the table keeps at least seven rows.
+    const QSize area = isVisible() ? size() : screen()->availableGeometry().size();
+    const int rightWidth = std::clamp(area.width() * 3 / 10, 360, 620);
+    const int line = fontMetrics().height();
+    const int chrome = menuBar()->sizeHint().height() + (m_toolBar ? m_toolBar->sizeHint().height() : 0)
+            + statusBar()->sizeHint().height();
+    const int rest = area.height() - chrome;
+    const int tableMinimum = m_filterBar->sizeHint().height() + m_table->horizontalHeader()->sizeHint().height()
+            + 7 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+    const int detailWanted = std::max(rest * 60 / 100, line * 32);
+    const int bottomHeight = std::max(line * 14, std::min(detailWanted, rest - tableMinimum));
+    resizeDocks({m_chatDock}, {rightWidth}, Qt::Horizontal);
+    resizeDocks({m_detailDock}, {bottomHeight}, Qt::Vertical);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = m_store->windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        const QRect available = screen()->availableGeometry();
+        resize(std::min(1600, available.width()), std::min(1000, available.height()));
+    }
+    m_defaultLayoutPending = !restoreState(m_store->windowState());
+}
+
+void MainWindow::resetLayout()
+{
+    m_store->clearWindow();
+    applyDefaultLayout();
+    m_toolBar->show();
+    statusBar()->show();
+}
+
+void MainWindow::createActions()
+{
+    m_openBrowserAction = new QAction(themedIcon("internet-web-browser", QStyle::SP_ComputerIcon), QString(), this);
+    m_openBrowserAction->setShortcut(Qt::CTRL | Qt::Key_B);
+    connect(m_openBrowserAction, &QAction::triggered, this, &MainWindow::openInBrowser);
+    m_copyUrlAction = new QAction(themedIcon("edit-copy", QStyle::SP_FileLinkIcon), QString(), this);
+    m_copyUrlAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
+    connect(m_copyUrlAction, &QAction::triggered, this, &MainWindow::copyUrl);
+    m_settingsAction = new QAction(themedIcon("preferences-system", QStyle::SP_FileDialogDetailedView), QString(), this);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_quitAction = new QAction(themedIcon("application-exit", QStyle::SP_DialogCloseButton), QString(), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_pauseAction = new QAction(themedIcon("media-playback-pause", QStyle::SP_MediaPause), QString(), this);
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(Qt::CTRL | Qt::Key_P);
+    connect(m_pauseAction, &QAction::toggled, this, &MainWindow::updateCaptureState);
+    m_clearAction = new QAction(themedIcon("edit-clear", QStyle::SP_DialogResetButton), QString(), this);
+    m_clearAction->setShortcut(Qt::CTRL | Qt::Key_L);
+    connect(m_clearAction, &QAction::triggered, this, [this] {
+        m_capture->clear();
+        m_heldFrames = 0;
+        updateCaptureState();
+    });
+    m_holdAction = new QAction(themedIcon("media-playback-stop", QStyle::SP_BrowserStop), QString(), this);
+    m_holdAction->setObjectName(QStringLiteral("holdIncoming"));
+    m_holdAction->setCheckable(true);
+    m_holdAction->setShortcut(Qt::CTRL | Qt::Key_H);
+    connect(m_holdAction, &QAction::toggled, this, [this](bool hold) {
+        m_server->setHoldIncoming(hold);
+        updateCaptureState();
+    });
+    // Debugger keys: F10 steps, F5 continues.
+    m_deliverNextAction = new QAction(themedIcon("go-next", QStyle::SP_MediaSeekForward), QString(), this);
+    m_deliverNextAction->setShortcut(Qt::Key_F10);
+    connect(m_deliverNextAction, &QAction::triggered, m_server, &server::ServerHost::deliverNextHeld);
+    m_deliverAllAction = new QAction(themedIcon("media-skip-forward", QStyle::SP_MediaSkipForward), QString(), this);
+    m_deliverAllAction->setShortcut(Qt::Key_F5);
+    connect(m_deliverAllAction, &QAction::triggered, m_server, &server::ServerHost::deliverAllHeld);
+
+    m_firstAction = new QAction(themedIcon("go-top", QStyle::SP_ArrowUp), QString(), this);
+    m_firstAction->setShortcut(Qt::CTRL | Qt::Key_Home);
+    connect(m_firstAction, &QAction::triggered, this, &MainWindow::selectFirst);
+    m_previousAction = new QAction(themedIcon("go-up", QStyle::SP_ArrowUp), QString(), this);
+    m_previousAction->setShortcut(Qt::CTRL | Qt::Key_Up);
+    connect(m_previousAction, &QAction::triggered, this, &MainWindow::selectPrevious);
+    m_nextAction = new QAction(themedIcon("go-down", QStyle::SP_ArrowDown), QString(), this);
+    m_nextAction->setShortcut(Qt::CTRL | Qt::Key_Down);
+    connect(m_nextAction, &QAction::triggered, this, &MainWindow::selectNext);
+    m_lastAction = new QAction(themedIcon("go-bottom", QStyle::SP_ArrowDown), QString(), this);
+    m_lastAction->setShortcut(Qt::CTRL | Qt::Key_End);
+    connect(m_lastAction, &QAction::triggered, this, &MainWindow::selectLast);
+    m_findAction = new QAction(this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] { m_filterBar->focusSearch(); });
+
+    m_handshakeGroup = new QActionGroup(this);
+    m_handshakeGroup->setExclusive(true);
+    for (int i = 0; i <= int(HandshakeFault::WrongStatus); ++i) {
+        auto *action = new QAction(m_handshakeGroup);
+        action->setCheckable(true);
+        action->setData(i);
+        m_handshakeActions.append(action);
+    }
+    m_handshakeActions.first()->setChecked(true);
+    connect(m_handshakeGroup, &QActionGroup::triggered, this, &MainWindow::onHandshakeFaultChosen);
+
+    m_resetLayoutAction = new QAction(this);
+    connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    m_languageGroup = new QActionGroup(this);
+    for (const LanguageManager::Language &language : LanguageManager::languages()) {
+        auto *action = new QAction(language.nativeName, m_languageGroup);
+        action->setCheckable(true);
+        action->setData(language.code);
+        action->setChecked(language.code == m_language->current());
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this,
+            [this](QAction *action) { setLanguage(action->data().toString()); });
+
+    m_howToAction = new QAction(themedIcon("help-contents", QStyle::SP_DialogHelpButton), QString(), this);
+    m_howToAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_howToAction, &QAction::triggered, this, &MainWindow::showHowTo);
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openBrowserAction);
+    m_fileMenu->addAction(m_copyUrlAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_captureMenu = menuBar()->addMenu(QString());
+    m_captureMenu->addAction(m_pauseAction);
+    m_captureMenu->addAction(m_clearAction);
+    m_captureMenu->addAction(m_findAction);
+    m_captureMenu->addSeparator();
+    m_captureMenu->addAction(m_holdAction);
+    m_captureMenu->addAction(m_deliverNextAction);
+    m_captureMenu->addAction(m_deliverAllAction);
+    m_captureMenu->addSeparator();
+    m_captureMenu->addAction(m_firstAction);
+    m_captureMenu->addAction(m_previousAction);
+    m_captureMenu->addAction(m_nextAction);
+    m_captureMenu->addAction(m_lastAction);
+    m_captureMenu->addSeparator();
+    m_captureMenu->addAction(m_detail->previousFieldAction());
+    m_captureMenu->addAction(m_detail->nextFieldAction());
+    m_captureMenu->addSeparator();
+    m_handshakeMenu = m_captureMenu->addMenu(QString());
+    m_handshakeMenu->addActions(m_handshakeActions);
+    m_handshakeMenu->insertSeparator(m_handshakeActions.at(1));
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_docksMenu = m_viewMenu->addMenu(QString());
+    for (QDockWidget *dock : std::as_const(m_docks))
+        m_docksMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addAction(m_resetLayoutAction);
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addActions(m_languageGroup->actions());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_howToAction);
+    m_helpMenu->addSeparator();
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_openBrowserAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_pauseAction);
+    m_toolBar->addAction(m_clearAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_holdAction);
+    m_toolBar->addAction(m_deliverNextAction);
+    m_toolBar->addAction(m_deliverAllAction);
+    m_toolBar->addSeparator();
+    m_handshakeButton = new QToolButton(this);
+    m_handshakeButton->setObjectName(QStringLiteral("handshakeLab"));
+    m_handshakeButton->setMenu(m_handshakeMenu);
+    m_handshakeButton->setPopupMode(QToolButton::InstantPopup);
+    m_handshakeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_handshakeButton->setIcon(themedIcon("security-medium", QStyle::SP_MessageBoxWarning));
+    m_toolBar->addWidget(m_handshakeButton);
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addAction(m_settingsAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_status = new StatusPanel(this);
+    statusBar()->addPermanentWidget(m_status);
+    connect(m_status, &StatusPanel::urlCopied, this, [this](const QString &url) {
+        statusBar()->showMessage(tr("Copied %1").arg(url), statusMessageMs);
+    });
+}
+
+void MainWindow::connectServer()
+{
+    connect(m_server, &server::ServerHost::listening, this, &MainWindow::onListening);
+    connect(m_server, &server::ServerHost::listenFailed, this, &MainWindow::onListenFailed);
+    connect(m_server, &server::ServerHost::capturedBatch, this, &MainWindow::onBatch);
+    connect(m_server, &server::ServerHost::clientConnected, this, &MainWindow::onClientConnected);
+    connect(m_server, &server::ServerHost::clientUpdated, this, &MainWindow::onClientUpdated);
+    connect(m_server, &server::ServerHost::clientDisconnected, this, &MainWindow::onClientDisconnected);
+    connect(m_server, &server::ServerHost::chatEntry, m_chatPane, &ChatPane::addChatEntry);
+    connect(m_server, &server::ServerHost::pongReceived, m_chatPane, &ChatPane::onPong);
+    connect(m_server, &server::ServerHost::transportStats, m_transports, &TransportPanel::setStats);
+    connect(m_server, &server::ServerHost::listening, m_transports, &TransportPanel::setServerAddress);
+
+    connect(m_chatPane, &ChatPane::postChatRequested, m_server, &server::ServerHost::postChatMessage);
+    connect(m_chatPane, &ChatPane::sendMessageRequested, m_server, &server::ServerHost::sendMessage);
+    connect(m_chatPane, &ChatPane::pingRequested, m_server, &server::ServerHost::sendPing);
+    connect(m_chatPane, &ChatPane::closeRequested, m_server, &server::ServerHost::closeConnection);
+    connect(m_composer, &FrameComposer::sendRawFrameRequested, m_server, &server::ServerHost::sendRawFrame);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("WebSocket Lab"));
+    m_openBrowserAction->setText(tr("&Open in Browser"));
+    m_openBrowserAction->setToolTip(tr("Open the chat page in your web browser"));
+    m_copyUrlAction->setText(tr("&Copy Page Address"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_quitAction->setText(tr("&Quit"));
+
+    m_pauseAction->setText(tr("&Pause Capture"));
+    m_pauseAction->setToolTip(tr("Stop adding rows to the frames table (the server keeps running)"));
+    m_clearAction->setText(tr("C&lear Capture"));
+    m_findAction->setText(tr("&Find in Capture"));
+    m_holdAction->setText(tr("&Hold Incoming"));
+    m_holdAction->setToolTip(tr("Step mode: frames from browsers are captured but not delivered to the chat "
+                                "until you deliver them"));
+    m_deliverNextAction->setText(tr("Deliver &Next"));
+    m_deliverNextAction->setToolTip(tr("Deliver the oldest held frame (%1)").arg(m_deliverNextAction->shortcut().toString(QKeySequence::NativeText)));
+    m_deliverAllAction->setText(tr("Deliver &All"));
+    m_deliverAllAction->setToolTip(tr("Deliver every held frame (%1)").arg(m_deliverAllAction->shortcut().toString(QKeySequence::NativeText)));
+    m_clearAction->setToolTip(tr("Clear the frames table (%1)").arg(m_clearAction->shortcut().toString(QKeySequence::NativeText)));
+    m_firstAction->setText(tr("&First Frame"));
+    m_previousAction->setText(tr("P&revious Frame"));
+    m_nextAction->setText(tr("N&ext Frame"));
+    m_lastAction->setText(tr("Las&t Frame"));
+
+    m_handshakeActions.at(int(HandshakeFault::None))->setText(tr("Answer Correctly"));
+    m_handshakeActions.at(int(HandshakeFault::AcceptWithoutGuid))
+            ->setText(tr("Wrong Sec-WebSocket-Accept (SHA-1 of the key without the GUID)"));
+    m_handshakeActions.at(int(HandshakeFault::MissingUpgradeHeader))->setText(tr("Leave Out the Upgrade Header"));
+    m_handshakeActions.at(int(HandshakeFault::WrongStatus))->setText(tr("Answer 200 OK Instead of 101"));
+    m_handshakeMenu->setTitle(tr("Handshake &Lab"));
+    m_handshakeMenu->setToolTipsVisible(true);
+    m_handshakeButton->setText(tr("Handshake Lab"));
+    m_handshakeButton->setToolTip(tr("Answer the next WebSocket upgrade wrongly on purpose and watch the browser "
+                                     "refuse it (RFC 6455 §4.1). One connection, then correct again."));
+
+    for (QAction *action : {m_openBrowserAction, m_pauseAction, m_clearAction, m_holdAction, m_deliverNextAction,
+                            m_deliverAllAction, m_settingsAction})
+        action->setIconText(buttonText(action->text()));
+
+    m_resetLayoutAction->setText(tr("&Reset Layout"));
+    m_howToAction->setText(tr("&How to Use"));
+    m_aboutAction->setText(tr("&About WebSocket Lab"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_captureMenu->setTitle(tr("&Capture"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_docksMenu->setTitle(tr("&Panels"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Toolbar"));
+
+    m_detailDock->setWindowTitle(tr("Frame"));
+    m_handshakeDock->setWindowTitle(tr("Handshake"));
+    m_timelineDock->setWindowTitle(tr("Timeline"));
+    m_transportsDock->setWindowTitle(tr("Transports"));
+    m_chatDock->setWindowTitle(tr("Chat"));
+    m_composerDock->setWindowTitle(tr("Composer"));
+
+    m_noticeSettings->setText(tr("Settings…"));
+    if (m_suggestedPort)
+        m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
+    updateCaptureState();
+    updateEmptyHint();
+    onCurrentRowChanged();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_fileMenu)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    m_language->setLanguage(code);
+    for (QAction *action : m_languageGroup->actions())
+        action->setChecked(action->data().toString() == m_language->current());
+    m_prefs.language = m_language->current();
+    m_store->save(m_prefs);
+}
+
+void MainWindow::onListening(const QString &url, quint16 port)
+{
+    m_url = url;
+    m_port = port;
+    m_notice->hide();
+    m_status->setListening(url);
+    m_openBrowserAction->setEnabled(true);
+    m_copyUrlAction->setEnabled(true);
+    statusBar()->showMessage(tr("Listening on %1").arg(url), statusMessageMs);
+    updateEmptyHint();
+    showWelcomeIfFirstRun();
+}
+
+void MainWindow::onListenFailed(const QString &reason, quint16 port)
+{
+    m_url.clear();
+    m_port = 0;
+    m_openBrowserAction->setEnabled(false);
+    m_copyUrlAction->setEnabled(false);
+    m_status->setNotListening(reason);
+    m_suggestedPort = PortFinder::nextFree(m_server->settings().bindAddress, port);
+    // The system's reason is a phrase ("The bound address is already in use"): end it as a sentence.
+    QString sentence = reason.trimmed();
+    if (!sentence.isEmpty() && !QStringLiteral(".!?。！？").contains(sentence.back()))
+        sentence += QLatin1Char('.');
+    QString text = tr("<b>The server cannot listen on port %1.</b> %2").arg(port).arg(sentence.toHtmlEscaped());
+    if (m_suggestedPort) {
+        text += QLatin1Char(' ') + tr("Another program is probably using it; port %1 is free.").arg(*m_suggestedPort);
+        m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
+    }
+    m_noticeUsePort->setVisible(m_suggestedPort.has_value());
+    m_noticeText->setText(text);
+    m_notice->show();
+    updateEmptyHint();
+}
+
+void MainWindow::useSuggestedPort()
+{
+    if (!m_suggestedPort)
+        return;
+    AppPreferences preferences = m_prefs;
+    preferences.server.port = *m_suggestedPort;
+    applyPreferences(preferences);
+}
+
+void MainWindow::onBatch(const capture::CaptureBatch &batch)
+{
+    quint64 frames = 0;
+    quint64 bytes = 0;
+    for (const capture::CaptureRecord &record : batch) {
+        if (record.kind == capture::RecordKind::Frame) {
+            ++frames;
+            bytes += quint64(record.frame->wireSize());
+            if (record.held)
+                ++m_heldFrames;
+        } else if (record.kind == capture::RecordKind::FrameDelivered) {
+            m_heldFrames = std::max(0, m_heldFrames - 1);
+        } else {
+            bytes += quint64(record.wireBytes.size());
+        }
+        if (isUpgradeRequest(record)) {
+            m_handshakes.insert(record.connectionId, {record.id, 0});
+        } else if (record.kind == capture::RecordKind::HttpResponse) {
+            const auto pending = m_handshakes.find(record.connectionId);
+            if (pending != m_handshakes.end() && pending->response == 0)
+                pending->response = record.id;
+        }
+        // The handshake lab is good for one upgrade (the server resets itself); follow it here.
+        if (isUpgradeRequest(record) && !m_handshakeActions.first()->isChecked()) {
+            m_handshakeActions.first()->setChecked(true);
+            statusBar()->showMessage(tr("Handshake lab: connection #%1 got the faulty answer; the next upgrade is "
+                                        "answered correctly again.")
+                                             .arg(record.connectionId),
+                                     2 * statusMessageMs);
+        }
+    }
+    m_rates.add(frames, bytes);
+    if (m_heldFrames > 0 || m_holdAction->isChecked())
+        updateCaptureState();
+    if (!m_pauseAction->isChecked())
+        m_capture->appendBatch(batch);
+}
+
+void MainWindow::onClientConnected(const server::ClientInfo &client)
+{
+    m_clients->addOrUpdate(client);
+    m_chatPane->onClientConnected(client);
+    if (!client.nick.isEmpty())
+        m_capture->setConnectionName(client.connectionId, client.nick);
+    m_status->setClients(m_clients->rowCount());
+}
+
+void MainWindow::onClientUpdated(const server::ClientInfo &client)
+{
+    m_clients->addOrUpdate(client);
+    if (!client.nick.isEmpty())
+        m_capture->setConnectionName(client.connectionId, client.nick);
+    m_status->setClients(m_clients->rowCount());
+}
+
+void MainWindow::onClientDisconnected(quint64 connectionId, quint16 closeCode)
+{
+    m_chatPane->onClientDisconnected(connectionId, closeCode);
+    m_clients->remove(connectionId);
+    m_status->setClients(m_clients->rowCount());
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const capture::CaptureRecord &record = m_proxy->record(current.row());
+    m_detail->showRecord(record);
+    if (record.frame)
+        m_detail->showFragments(inspector::FragmentGrouper::find(*m_capture, m_proxy->sourceRow(current.row())));
+    m_timeline->setCurrentRow(current.row());
+    if (record.connectionId != 0)
+        showHandshakeOf(record.connectionId);
+}
+
+void MainWindow::showHandshakeOf(quint64 connectionId)
+{
+    const auto found = m_handshakes.constFind(connectionId);
+    if (found == m_handshakes.cend())
+        return; // an HTTP-only connection (the page, polling): keep the last handshake shown
+    const int requestRow = m_capture->rowForId(found->request);
+    if (requestRow < 0)
+        return;
+    const int responseRow = found->response ? m_capture->rowForId(found->response) : -1;
+    m_handshake->setRecords(m_capture->record(requestRow), responseRow >= 0 ? &m_capture->record(responseRow) : nullptr);
+}
+
+void MainWindow::selectRecord(quint64 recordId)
+{
+    const int sourceRow = m_capture->rowForId(recordId);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_capture->index(sourceRow, 0));
+    if (index.isValid())
+        selectRow(index.row());
+}
+
+void MainWindow::selectRow(int proxyRow)
+{
+    if (m_proxy->rowCount() == 0)
+        return;
+    const int row = std::clamp(proxyRow, 0, m_proxy->rowCount() - 1);
+    const QModelIndex index = m_proxy->index(row, 0);
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
+void MainWindow::selectFirst()
+{
+    selectRow(0);
+}
+
+void MainWindow::selectPrevious()
+{
+    const QModelIndex current = m_table->currentIndex();
+    selectRow(current.isValid() ? current.row() - 1 : m_proxy->rowCount() - 1);
+}
+
+void MainWindow::selectNext()
+{
+    const QModelIndex current = m_table->currentIndex();
+    selectRow(current.isValid() ? current.row() + 1 : 0);
+}
+
+void MainWindow::selectLast()
+{
+    selectRow(m_proxy->rowCount() - 1);
+}
+
+void MainWindow::onHandshakeFaultChosen(QAction *action)
+{
+    const auto fault = HandshakeFault(action->data().toInt());
+    m_server->setHandshakeFault(fault);
+    if (fault == HandshakeFault::None)
+        statusBar()->showMessage(tr("Handshake lab off: upgrades are answered correctly."), statusMessageMs);
+    else
+        statusBar()->showMessage(tr("Handshake lab: the next upgrade gets \"%1\". Reload the page to see the "
+                                    "browser refuse it.")
+                                         .arg(action->text()),
+                                 3 * statusMessageMs);
+}
+
+void MainWindow::updateRates()
+{
+    m_rates.sample(m_clock.elapsed());
+    m_status->setRates(m_rates.framesPerSecond(), m_rates.bytesPerSecond());
+}
+
+void MainWindow::updateCaptureState()
+{
+    if (!m_status)
+        return;
+    m_status->setCaptureState(m_pauseAction->isChecked() ? StatusPanel::CaptureState::Paused
+                                                         : StatusPanel::CaptureState::Live);
+    m_status->setHeld(m_holdAction->isChecked(), m_heldFrames);
+    const bool held = m_holdAction->isChecked() || m_heldFrames > 0;
+    m_deliverNextAction->setEnabled(held);
+    m_deliverAllAction->setEnabled(held);
+}
+
+void MainWindow::updateEmptyHint()
+{
+    if (!m_emptyHint)
+        return;
+    m_emptyHint->setVisible(m_proxy->rowCount() == 0);
+    if (!m_emptyHint->isVisible())
+        return;
+    if (m_capture->rowCount() > 0) {
+        m_emptyHint->setText(tr("No row matches the filter."));
+    } else if (m_url.isEmpty()) {
+        m_emptyHint->setText(tr("No traffic yet."));
+    } else {
+        const QString link = QStringLiteral("<a href=\"%1\">%1</a>").arg(m_url.toHtmlEscaped());
+        m_emptyHint->setText(tr("<p><b>No traffic yet.</b></p><p>Open %1 in your browser (%2), send a message, and "
+                                "watch its frames arrive here.</p>")
+                                     .arg(link, m_openBrowserAction->shortcut().toString(QKeySequence::NativeText)));
+    }
+    m_emptyHint->setGeometry(m_table->viewport()->rect().adjusted(24, 8, -24, -8));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize)
+        m_emptyHint->setGeometry(m_table->viewport()->rect().adjusted(24, 8, -24, -8));
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::openInBrowser()
+{
+    if (!m_url.isEmpty())
+        QDesktopServices::openUrl(QUrl(m_url));
+}
+
+void MainWindow::copyUrl()
+{
+    m_status->copyUrl();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_prefs, this);
+    dialog.setRunningPort(m_port);
+    if (dialog.exec() == QDialog::Accepted)
+        applyPreferences(dialog.preferences());
+}
+
+void MainWindow::applyPreferences(const AppPreferences &preferences)
+{
+    // Command-line options keep holding for this run, unless the edit changed that very setting.
+    const server::ServerSettings running = settingsAfterEdit(m_server->settings(), m_prefs.server, preferences.server);
+    const bool serverChanged = running != m_server->settings();
+    m_prefs = preferences;
+    m_prefs.welcomeShown = true;
+    m_store->save(m_prefs);
+    m_capture->setRowCap(m_prefs.captureRowCap);
+    if (serverChanged)
+        m_server->applySettings(running);
+    if (LanguageManager::normalized(m_prefs.language) != m_language->current())
+        setLanguage(m_prefs.language);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_defaultLayoutPending) {
+        // The dock sizes depend on the window's real size, known once it is on the screen.
+        m_defaultLayoutPending = false;
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultSizes);
+    }
+    showWelcomeIfFirstRun();
+}
+
+void MainWindow::showWelcomeIfFirstRun()
+{
+    // Once the window is up and the address is known.
+    if (m_welcomeChecked || !isVisible() || m_url.isEmpty())
+        return;
+    m_welcomeChecked = true;
+    if (m_prefs.welcomeShown || !m_options.welcomeAllowed)
+        return;
+    m_prefs.welcomeShown = true;
+    m_store->save(m_prefs);
+    auto *welcome = new WelcomeDialog(m_url, this);
+    welcome->setAttribute(Qt::WA_DeleteOnClose);
+    connect(welcome, &WelcomeDialog::openBrowserRequested, this, &MainWindow::openInBrowser);
+    welcome->open();
+}
+
+void MainWindow::showHowTo()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("How to Use WebSocket Lab"));
+    box.setIconPixmap(windowIcon().pixmap(48, 48));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>Watch a WebSocket conversation, byte by byte</h3>"
+                   "<ol>"
+                   "<li><b>Open the page</b> (%1): the browser sends an HTTP upgrade request and the server "
+                   "answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel "
+                   "shows how Sec-WebSocket-Accept is derived.</li>"
+                   "<li><b>Send a message</b> from the page. Its frame arrives masked, as every browser frame "
+                   "must be (RFC 6455 §5.3).</li>"
+                   "<li><b>Select the frame.</b> The Frame panel draws the header bit by bit and the bytes in "
+                   "hex; the Unmasking panel shows the XOR with the masking key.</li>"
+                   "<li><b>Talk back</b> from the Chat panel: text, binary, big messages (see the length "
+                   "field grow from 7 to 16 to 64 bits), fragments, ping, close with a code.</li>"
+                   "<li><b>Break the rules</b> in the Composer and the Handshake lab, and watch the browser "
+                   "close the connection.</li>"
+                   "<li><b>Step</b>: Hold Incoming keeps browser frames in the server until you deliver them "
+                   "(%2 one, %3 all).</li>"
+                   "</ol>")
+                        .arg(m_url.isEmpty() ? tr("not listening") : m_url.toHtmlEscaped(),
+                             m_deliverNextAction->shortcut().toString(QKeySequence::NativeText),
+                             m_deliverAllAction->shortcut().toString(QKeySequence::NativeText)));
+    box.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About WebSocket Lab"),
+                       tr("<h3>WebSocket Lab %1</h3>"
+                          "<p>Learn and debug the WebSocket protocol (RFC 6455): a chat server on your machine "
+                          "and an inspector that shows every byte on the wire.</p>"
+                          "<p>Qt %2 (built with %3)</p>")
+                               .arg(QStringLiteral(WSLAB_VERSION), QString::fromLatin1(qVersion()),
+                                    QStringLiteral(QT_VERSION_STR)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_store->saveWindow(saveGeometry(), saveState());
+    m_store->sync();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace wslab::app

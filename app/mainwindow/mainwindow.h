@@ -1,0 +1,215 @@
+#pragma once
+
+#include "app/settings/apppreferences.h"
+#include "app/mainwindow/ratemeter.h"
+#include "app/cli/startupoptions.h"
+
+#include "capture/capturerecord.h"
+#include "server/clientinfo.h"
+#include "server/serverhost.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMainWindow>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QPushButton;
+class QTableView;
+class QTimer;
+class QToolBar;
+class QToolButton;
+QT_END_NAMESPACE
+
+namespace wslab::inspector {
+class CaptureFilterProxy;
+class FrameCaptureModel;
+class FrameDetailPane;
+class HandshakeView;
+class TimelineView;
+} // namespace wslab::inspector
+
+namespace wslab::app {
+
+class ChatPane;
+class ClientListModel;
+class FilterBar;
+class FrameComposer;
+class LanguageManager;
+class SettingsStore;
+class StatusPanel;
+class TransportPanel;
+
+// The composition root: the only place where the server and the inspector meet. Owns the server
+// handle, the capture model and every view, the docks, menus, toolbar and status bar, and the
+// preferences. Everything it shows arrives as ServerHost signals; everything the user asks for
+// leaves as ServerHost calls.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const StartupOptions &options = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For the tests and the screenshot tool.
+    [[nodiscard]] server::ServerHost *serverHost() const { return m_server; }
+    [[nodiscard]] ClientListModel *clientModel() const { return m_clients; }
+    [[nodiscard]] ChatPane *chatPane() const { return m_chatPane; }
+    [[nodiscard]] FrameComposer *composer() const { return m_composer; }
+    [[nodiscard]] inspector::FrameCaptureModel *captureModel() const { return m_capture; }
+    [[nodiscard]] QTableView *framesTable() const { return m_table; }
+    [[nodiscard]] LanguageManager *languageManager() const { return m_language; }
+    [[nodiscard]] StatusPanel *statusPanel() const { return m_status; }
+    [[nodiscard]] quint16 listeningPort() const { return m_port; }
+    [[nodiscard]] QString listeningUrl() const { return m_url; }
+    [[nodiscard]] AppPreferences preferences() const { return m_prefs; }
+    [[nodiscard]] QList<QDockWidget *> docks() const { return m_docks; }
+    [[nodiscard]] QDockWidget *chatDock() const { return m_chatDock; }
+    [[nodiscard]] QDockWidget *composerDock() const { return m_composerDock; }
+    [[nodiscard]] QDockWidget *detailDock() const { return m_detailDock; }
+    [[nodiscard]] inspector::FrameDetailPane *detailPane() const { return m_detail; }
+    [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
+
+public Q_SLOTS:
+    void setLanguage(const QString &code);
+    void resetLayout();
+    void openInBrowser();
+    void showSettings();
+    void applyPreferences(const wslab::app::AppPreferences &preferences);
+    void selectRow(int proxyRow);
+    void selectFirst();
+    void selectPrevious();
+    void selectNext();
+    void selectLast();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createServer(const StartupOptions &options);
+    void createCentral();
+    void createDocks();
+    QDockWidget *addDock(const QString &objectName, QWidget *widget);
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void connectServer();
+    void retranslateUi();
+    void applyDefaultLayout();
+    void applyDefaultSizes();
+    void restoreLayout();
+
+    void onListening(const QString &url, quint16 port);
+    void onListenFailed(const QString &reason, quint16 port);
+    void onBatch(const wslab::capture::CaptureBatch &batch);
+    void onClientConnected(const wslab::server::ClientInfo &client);
+    void onClientUpdated(const wslab::server::ClientInfo &client);
+    void onClientDisconnected(quint64 connectionId, quint16 closeCode);
+    void onCurrentRowChanged();
+    void showHandshakeOf(quint64 connectionId);
+    void selectRecord(quint64 recordId);
+    void onHandshakeFaultChosen(QAction *action);
+    void updateRates();
+    void updateCaptureState();
+    void updateEmptyHint();
+    void useSuggestedPort();
+    void showWelcomeIfFirstRun();
+    void showHowTo();
+    void showAbout();
+    void copyUrl();
+
+    std::unique_ptr<SettingsStore> m_store;
+    AppPreferences m_prefs;
+    StartupOptions m_options;
+    LanguageManager *m_language = nullptr;
+    server::ServerHost *m_server = nullptr;
+    QString m_url;
+    quint16 m_port = 0;
+    std::optional<quint16> m_suggestedPort;
+
+    inspector::FrameCaptureModel *m_capture = nullptr;
+    inspector::CaptureFilterProxy *m_proxy = nullptr;
+    ClientListModel *m_clients = nullptr;
+
+    QTableView *m_table = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    QWidget *m_notice = nullptr;
+    QLabel *m_noticeText = nullptr;
+    QLabel *m_emptyHint = nullptr; // over the empty frames table: what to do first
+    QPushButton *m_noticeUsePort = nullptr;
+    QPushButton *m_noticeSettings = nullptr;
+    bool m_followTail = true;
+
+    ChatPane *m_chatPane = nullptr;
+    FrameComposer *m_composer = nullptr;
+    inspector::FrameDetailPane *m_detail = nullptr;
+    inspector::HandshakeView *m_handshake = nullptr;
+    inspector::TimelineView *m_timeline = nullptr;
+    // Each WebSocket connection's upgrade request and its answer (record ids), for the handshake view.
+    struct HandshakeIds
+    {
+        quint64 request = 0;
+        quint64 response = 0;
+    };
+    QHash<quint64, HandshakeIds> m_handshakes;
+    QList<QDockWidget *> m_docks;
+    QDockWidget *m_detailDock = nullptr;
+    QDockWidget *m_chatDock = nullptr;
+    QDockWidget *m_composerDock = nullptr;
+    QDockWidget *m_handshakeDock = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
+    QDockWidget *m_transportsDock = nullptr;
+    TransportPanel *m_transports = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_captureMenu = nullptr;
+    QMenu *m_handshakeMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_docksMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QToolButton *m_handshakeButton = nullptr;
+
+    QAction *m_openBrowserAction = nullptr;
+    QAction *m_copyUrlAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_holdAction = nullptr;
+    QAction *m_deliverNextAction = nullptr;
+    QAction *m_deliverAllAction = nullptr;
+    QAction *m_firstAction = nullptr;
+    QAction *m_previousAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_lastAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_howToAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_handshakeGroup = nullptr;
+    QList<QAction *> m_handshakeActions; // indexed by HandshakeFault
+    QActionGroup *m_languageGroup = nullptr;
+
+    StatusPanel *m_status = nullptr;
+    QTimer *m_rateTimer = nullptr;
+    QElapsedTimer m_clock;
+    RateMeter m_rates;
+    int m_heldFrames = 0;
+    bool m_welcomeChecked = false;
+    bool m_defaultLayoutPending = false; // no saved layout: size the docks once the window is shown
+};
+
+} // namespace wslab::app

@@ -1,0 +1,286 @@
+#include "app/settings/settingsdialog.h"
+
+#include "app/mainwindow/languagemanager.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHostAddress>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace wslab::app {
+
+namespace {
+
+constexpr int kib = 1024;
+
+QSpinBox *spinBox(QWidget *parent, int minimum, int maximum, const QString &objectName)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(minimum, maximum);
+    box->setGroupSeparatorShown(true);
+    box->setObjectName(objectName);
+    return box;
+}
+
+void setLabel(QFormLayout *form, QWidget *field, const QString &text)
+{
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(field)))
+        label->setText(text);
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *parent)
+    : QDialog(parent)
+    , m_initial(preferences)
+{
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(createServerPage(), QString());
+    m_tabs->addTab(createLimitsPage(), QString());
+    m_tabs->addTab(createCapturePage(), QString());
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults,
+                                     this);
+    // The language is the app's, not the server's: under the tabs, always in view.
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(QString(), QString()); // the system's language
+    for (const LanguageManager::Language &language : LanguageManager::languages())
+        m_language->addItem(language.nativeName, language.code);
+    m_generalForm = new QFormLayout;
+    m_generalForm->addRow(QStringLiteral("-"), m_language);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addLayout(m_generalForm);
+    layout->addWidget(m_buttons);
+    // Wide enough that the warnings and hints read in two or three lines, not five.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 78);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
+        const AppPreferences defaults;
+        m_port->setValue(defaults.server.port);
+        m_bind->setCurrentText(defaults.server.bindAddress);
+        m_origins->setPlainText(defaults.server.allowedOrigins.join(QLatin1Char('\n')));
+        m_anyOrigin->setChecked(defaults.server.allowAnyOrigin);
+        m_maxMessage->setValue(int(defaults.server.maxMessageSize / kib));
+        m_maxFrame->setValue(int(defaults.server.maxFramePayload / kib));
+        m_fragmentSize->setValue(int(defaults.server.outgoingFragmentSize));
+        m_pingInterval->setValue(defaults.server.pingIntervalMs / 1000);
+        m_maxConnections->setValue(defaults.server.maxConnections);
+        m_captureEnabled->setChecked(defaults.server.captureEnabled);
+        m_payloadCap->setValue(int(defaults.server.capturePayloadCap / kib));
+        m_rowCap->setValue(defaults.captureRowCap);
+    });
+    connect(m_bind, &QComboBox::currentTextChanged, this, &SettingsDialog::updateWarnings);
+    connect(m_anyOrigin, &QCheckBox::toggled, this, &SettingsDialog::updateWarnings);
+
+    // Fill from the preferences.
+    const server::ServerSettings &s = preferences.server;
+    m_port->setValue(s.port);
+    m_bind->setCurrentText(s.bindAddress);
+    m_origins->setPlainText(s.allowedOrigins.join(QLatin1Char('\n')));
+    m_anyOrigin->setChecked(s.allowAnyOrigin);
+    m_maxMessage->setValue(int(std::min<qint64>(s.maxMessageSize / kib, m_maxMessage->maximum())));
+    m_maxFrame->setValue(int(std::min<qint64>(s.maxFramePayload / kib, m_maxFrame->maximum())));
+    m_fragmentSize->setValue(int(std::min<qint64>(s.outgoingFragmentSize, m_fragmentSize->maximum())));
+    m_pingInterval->setValue(s.pingIntervalMs / 1000);
+    m_maxConnections->setValue(s.maxConnections);
+    m_captureEnabled->setChecked(s.captureEnabled);
+    m_payloadCap->setValue(int(std::min<qint64>(s.capturePayloadCap / kib, m_payloadCap->maximum())));
+    m_rowCap->setValue(preferences.captureRowCap);
+    const int language = m_language->findData(LanguageManager::normalized(preferences.language));
+    m_language->setCurrentIndex(language < 0 ? 0 : language);
+
+    retranslateUi();
+}
+
+QWidget *SettingsDialog::createServerPage()
+{
+    auto *page = new QWidget(this);
+    m_port = spinBox(page, 0, 65535, QStringLiteral("port"));
+    m_port->setGroupSeparatorShown(false);
+    m_portNote = new QLabel(page);
+    m_portNote->setObjectName(QStringLiteral("portNote"));
+    m_portNote->setWordWrap(true);
+    m_portNote->hide();
+    m_bind = new QComboBox(page);
+    m_bind->setObjectName(QStringLiteral("bindAddress"));
+    m_bind->setEditable(true);
+    m_bind->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("0.0.0.0"), QStringLiteral("::")});
+    m_bindWarning = new QLabel(page);
+    m_bindWarning->setWordWrap(true);
+    m_origins = new QPlainTextEdit(page);
+    m_origins->setObjectName(QStringLiteral("allowedOrigins"));
+    m_origins->setFixedHeight(m_origins->fontMetrics().lineSpacing() * 4 + 12);
+    m_anyOrigin = new QCheckBox(page);
+    m_originHint = new QLabel(page);
+    m_originHint->setWordWrap(true);
+
+    m_serverForm = new QFormLayout(page);
+    m_serverForm->addRow(QStringLiteral("-"), m_port);
+    m_serverForm->addRow(m_portNote);
+    m_serverForm->addRow(QStringLiteral("-"), m_bind);
+    m_serverForm->addRow(m_bindWarning);
+    m_serverForm->addRow(QStringLiteral("-"), m_origins);
+    m_serverForm->addRow(m_anyOrigin);
+    m_serverForm->addRow(m_originHint);
+    return page;
+}
+
+QWidget *SettingsDialog::createLimitsPage()
+{
+    auto *page = new QWidget(this);
+    m_maxMessage = spinBox(page, 1, 1024 * 1024, QStringLiteral("maxMessage"));
+    m_maxFrame = spinBox(page, 1, 1024 * 1024, QStringLiteral("maxFrame"));
+    m_fragmentSize = spinBox(page, 0, 16 * 1024 * 1024, QStringLiteral("fragmentSize"));
+    m_pingInterval = spinBox(page, 0, 3600, QStringLiteral("pingInterval"));
+    m_maxConnections = spinBox(page, 1, 100'000, QStringLiteral("maxConnections"));
+    m_limitsForm = new QFormLayout(page);
+    for (QSpinBox *box : {m_maxMessage, m_maxFrame, m_fragmentSize, m_pingInterval, m_maxConnections})
+        m_limitsForm->addRow(QStringLiteral("-"), box);
+    return page;
+}
+
+QWidget *SettingsDialog::createCapturePage()
+{
+    auto *page = new QWidget(this);
+    m_captureEnabled = new QCheckBox(page);
+    m_payloadCap = spinBox(page, 1, 64 * 1024, QStringLiteral("payloadCap"));
+    m_rowCap = spinBox(page, 100, 10'000'000, QStringLiteral("rowCap"));
+    m_rowCap->setSingleStep(10'000);
+    m_captureForm = new QFormLayout(page);
+    m_captureForm->addRow(m_captureEnabled);
+    m_captureForm->addRow(QStringLiteral("-"), m_payloadCap);
+    m_captureForm->addRow(QStringLiteral("-"), m_rowCap);
+    return page;
+}
+
+void SettingsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Settings"));
+    m_tabs->setTabText(0, tr("Server"));
+    m_tabs->setTabText(1, tr("Limits"));
+    m_tabs->setTabText(2, tr("Capture"));
+
+    setLabel(m_serverForm, m_port, tr("&Port:"));
+    m_port->setSpecialValueText(tr("any free port"));
+    setLabel(m_serverForm, m_bind, tr("&Bind address:"));
+    setLabel(m_serverForm, m_origins, tr("Allowed &origins:"));
+    m_origins->setPlaceholderText(tr("One per line, e.g. http://localhost:3000\nThe app's own page is always allowed."));
+    m_anyOrigin->setText(tr("Allow &any origin"));
+    setLabel(m_generalForm, m_language, tr("&Language:"));
+    m_language->setItemText(0, tr("System default"));
+
+    setLabel(m_limitsForm, m_maxMessage, tr("Largest &message:"));
+    m_maxMessage->setSuffix(tr(" KiB"));
+    m_maxMessage->setToolTip(tr("Bigger messages are refused with close code 1009 (RFC 6455 §7.4.1)"));
+    setLabel(m_limitsForm, m_maxFrame, tr("Largest &frame payload:"));
+    m_maxFrame->setSuffix(tr(" KiB"));
+    m_maxFrame->setToolTip(tr("Decided from the header alone, before the payload arrives (RFC 6455 §10.4)"));
+    setLabel(m_limitsForm, m_fragmentSize, tr("&Outgoing fragment size:"));
+    m_fragmentSize->setSuffix(tr(" bytes"));
+    m_fragmentSize->setSpecialValueText(tr("no fragmentation"));
+    m_fragmentSize->setToolTip(tr("Split every message the server sends into frames of at most this many "
+                                  "payload bytes (RFC 6455 §5.4)"));
+    setLabel(m_limitsForm, m_pingInterval, tr("&Ping idle clients every:"));
+    m_pingInterval->setSuffix(tr(" s"));
+    m_pingInterval->setSpecialValueText(tr("never"));
+    setLabel(m_limitsForm, m_maxConnections, tr("Most &connections:"));
+
+    m_captureEnabled->setText(tr("&Capture traffic"));
+    setLabel(m_captureForm, m_payloadCap, tr("Payload kept per &frame:"));
+    m_payloadCap->setSuffix(tr(" KiB"));
+    setLabel(m_captureForm, m_rowCap, tr("&Rows kept in the table:"));
+    m_rowCap->setToolTip(tr("The oldest rows go first once the table holds this many"));
+    updateWarnings();
+    updatePortNote();
+}
+
+void SettingsDialog::setRunningPort(quint16 port)
+{
+    m_runningPort = port;
+    // "Any free port" stays as it is: the port it got is this run's, the choice is for every start.
+    if (port != 0 && m_initial.server.port != 0)
+        m_port->setValue(port);
+    updatePortNote();
+}
+
+void SettingsDialog::updatePortNote()
+{
+    const quint16 saved = m_initial.server.port;
+    const bool differs = m_runningPort != 0 && m_runningPort != saved;
+    m_portNote->setVisible(differs);
+    if (!differs)
+        return;
+    if (saved == 0)
+        m_portNote->setText(tr("Running on port %1, the free port found at start.").arg(m_runningPort));
+    else
+        m_portNote->setText(tr("Running on port %1 (this run only); port %2 is saved for the next start. "
+                               "OK saves the port above.")
+                                    .arg(m_runningPort)
+                                    .arg(saved));
+}
+
+void SettingsDialog::updateWarnings()
+{
+    const bool loopback = isLoopback(m_bind->currentText());
+    m_bindWarning->setVisible(!loopback);
+    m_bindWarning->setText(tr("⚠ Other computers on your network can connect, chat and see the capture. "
+                              "Use 127.0.0.1 unless you mean it."));
+    m_originHint->setText(m_anyOrigin->isChecked()
+                                  ? tr("⚠ Any web page you visit could open a WebSocket to this server "
+                                       "(cross-site WebSocket hijacking).")
+                                  : tr("Browsers send an Origin header; the server refuses upgrades from pages "
+                                       "it does not serve, so other sites cannot talk to it."));
+}
+
+AppPreferences SettingsDialog::preferences() const
+{
+    AppPreferences p = m_initial;
+    server::ServerSettings &s = p.server;
+    s.port = quint16(m_port->value());
+    s.bindAddress = m_bind->currentText().trimmed();
+    s.allowedOrigins.clear();
+    for (const QString &line : m_origins->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!line.trimmed().isEmpty())
+            s.allowedOrigins.append(line.trimmed());
+    }
+    s.allowAnyOrigin = m_anyOrigin->isChecked();
+    s.maxMessageSize = qint64(m_maxMessage->value()) * kib;
+    s.maxFramePayload = qint64(m_maxFrame->value()) * kib;
+    s.outgoingFragmentSize = m_fragmentSize->value();
+    s.pingIntervalMs = m_pingInterval->value() * 1000;
+    s.maxConnections = m_maxConnections->value();
+    s.captureEnabled = m_captureEnabled->isChecked();
+    s.capturePayloadCap = qint64(m_payloadCap->value()) * kib;
+    p.captureRowCap = m_rowCap->value();
+    p.language = m_language->currentData().toString();
+    return p;
+}
+
+bool SettingsDialog::isLoopback(const QString &bindAddress)
+{
+    const QString trimmed = bindAddress.trimmed();
+    if (trimmed.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(trimmed);
+    return !address.isNull() && address.isLoopback();
+}
+
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+} // namespace wslab::app

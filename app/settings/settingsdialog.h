@@ -1,0 +1,79 @@
+#pragma once
+
+#include "app/settings/apppreferences.h"
+
+#include <QDialog>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QSpinBox;
+class QTabWidget;
+QT_END_NAMESPACE
+
+namespace wslab::app {
+
+// Edits a copy of the preferences: server (port, bind address, origins), limits, capture and
+// language. Nothing changes until OK; MainWindow applies the result.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(const AppPreferences &preferences, QWidget *parent = nullptr);
+
+    // The port the server listens on now (0: not listening). It can differ from the saved one: a
+    // --port on the command line, or "any free port". The field shows what runs; a note says what
+    // is saved for the next start.
+    void setRunningPort(quint16 port);
+    [[nodiscard]] quint16 runningPort() const { return m_runningPort; }
+
+    [[nodiscard]] AppPreferences preferences() const;
+    // A bind address other than loopback exposes the server (and the capture) to the network.
+    [[nodiscard]] static bool isLoopback(const QString &bindAddress);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *createServerPage();
+    QWidget *createLimitsPage();
+    QWidget *createCapturePage();
+    void retranslateUi();
+    void updateWarnings();
+    void updatePortNote();
+
+    AppPreferences m_initial;
+    QTabWidget *m_tabs = nullptr;
+
+    QFormLayout *m_serverForm = nullptr;
+    QFormLayout *m_generalForm = nullptr;
+    quint16 m_runningPort = 0;
+    QSpinBox *m_port = nullptr;
+    QLabel *m_portNote = nullptr;
+    QComboBox *m_bind = nullptr;
+    QLabel *m_bindWarning = nullptr;
+    QPlainTextEdit *m_origins = nullptr;
+    QCheckBox *m_anyOrigin = nullptr;
+    QLabel *m_originHint = nullptr;
+    QComboBox *m_language = nullptr;
+
+    QFormLayout *m_limitsForm = nullptr;
+    QSpinBox *m_maxMessage = nullptr;
+    QSpinBox *m_maxFrame = nullptr;
+    QSpinBox *m_fragmentSize = nullptr;
+    QSpinBox *m_pingInterval = nullptr;
+    QSpinBox *m_maxConnections = nullptr;
+
+    QFormLayout *m_captureForm = nullptr;
+    QCheckBox *m_captureEnabled = nullptr;
+    QSpinBox *m_payloadCap = nullptr;
+    QSpinBox *m_rowCap = nullptr;
+
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace wslab::app

@@ -1,0 +1,111 @@
+#include "app/settings/settingsstore.h"
+
+#include <QSettings>
+
+namespace wslab::app {
+
+namespace {
+
+// Keys are grouped like the settings dialog's pages.
+constexpr auto bindKey = "server/bindAddress";
+constexpr auto portKey = "server/port";
+constexpr auto originsKey = "server/allowedOrigins";
+constexpr auto anyOriginKey = "server/allowAnyOrigin";
+constexpr auto messageKey = "limits/maxMessageSize";
+constexpr auto frameKey = "limits/maxFramePayload";
+constexpr auto fragmentKey = "limits/outgoingFragmentSize";
+constexpr auto pingKey = "limits/pingIntervalMs";
+constexpr auto connectionsKey = "limits/maxConnections";
+constexpr auto captureEnabledKey = "capture/enabled";
+constexpr auto payloadCapKey = "capture/payloadCap";
+constexpr auto rowCapKey = "capture/rowCap";
+constexpr auto languageKey = "app/language";
+constexpr auto welcomeKey = "app/welcomeShown";
+constexpr auto geometryKey = "window/geometry";
+constexpr auto stateKey = "window/state";
+
+} // namespace
+
+SettingsStore::SettingsStore()
+    : m_settings(std::make_unique<QSettings>())
+{
+}
+
+SettingsStore::SettingsStore(const QString &iniPath)
+    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{
+}
+
+SettingsStore::~SettingsStore() = default;
+
+AppPreferences SettingsStore::load() const
+{
+    const AppPreferences defaults;
+    const server::ServerSettings &d = defaults.server;
+    const QSettings &s = *m_settings;
+
+    AppPreferences p;
+    p.server.bindAddress = s.value(bindKey, d.bindAddress).toString();
+    p.server.port = quint16(s.value(portKey, d.port).toUInt());
+    p.server.allowedOrigins = s.value(originsKey, d.allowedOrigins).toStringList();
+    p.server.allowAnyOrigin = s.value(anyOriginKey, d.allowAnyOrigin).toBool();
+    p.server.maxMessageSize = s.value(messageKey, d.maxMessageSize).toLongLong();
+    p.server.maxFramePayload = s.value(frameKey, d.maxFramePayload).toLongLong();
+    p.server.outgoingFragmentSize = s.value(fragmentKey, d.outgoingFragmentSize).toLongLong();
+    p.server.pingIntervalMs = s.value(pingKey, d.pingIntervalMs).toInt();
+    p.server.maxConnections = s.value(connectionsKey, d.maxConnections).toInt();
+    p.server.captureEnabled = s.value(captureEnabledKey, d.captureEnabled).toBool();
+    p.server.capturePayloadCap = s.value(payloadCapKey, d.capturePayloadCap).toLongLong();
+    p.captureRowCap = s.value(rowCapKey, defaults.captureRowCap).toInt();
+    p.language = s.value(languageKey, defaults.language).toString();
+    p.welcomeShown = s.value(welcomeKey, defaults.welcomeShown).toBool();
+    return p;
+}
+
+void SettingsStore::save(const AppPreferences &p)
+{
+    QSettings &s = *m_settings;
+    s.setValue(bindKey, p.server.bindAddress);
+    s.setValue(portKey, p.server.port);
+    s.setValue(originsKey, p.server.allowedOrigins);
+    s.setValue(anyOriginKey, p.server.allowAnyOrigin);
+    s.setValue(messageKey, p.server.maxMessageSize);
+    s.setValue(frameKey, p.server.maxFramePayload);
+    s.setValue(fragmentKey, p.server.outgoingFragmentSize);
+    s.setValue(pingKey, p.server.pingIntervalMs);
+    s.setValue(connectionsKey, p.server.maxConnections);
+    s.setValue(captureEnabledKey, p.server.captureEnabled);
+    s.setValue(payloadCapKey, p.server.capturePayloadCap);
+    s.setValue(rowCapKey, p.captureRowCap);
+    s.setValue(languageKey, p.language);
+    s.setValue(welcomeKey, p.welcomeShown);
+}
+
+QByteArray SettingsStore::windowGeometry() const
+{
+    return m_settings->value(geometryKey).toByteArray();
+}
+
+QByteArray SettingsStore::windowState() const
+{
+    return m_settings->value(stateKey).toByteArray();
+}
+
+void SettingsStore::saveWindow(const QByteArray &geometry, const QByteArray &state)
+{
+    m_settings->setValue(geometryKey, geometry);
+    m_settings->setValue(stateKey, state);
+}
+
+void SettingsStore::clearWindow()
+{
+    m_settings->remove(geometryKey);
+    m_settings->remove(stateKey);
+}
+
+void SettingsStore::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace wslab::app

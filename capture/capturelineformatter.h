@@ -1,0 +1,47 @@
+#pragma once
+
+#include "capturerecord.h"
+
+#include <QString>
+
+namespace wslab::capture {
+
+// One CaptureRecord as one line of text, like a protocol analyser prints it (the headless mode).
+// Pure: the same record always gives the same line. Columns: seconds since the server started,
+// connection, direction ("C→S" client to server, "S→C" server to client, " · " an event), then the
+// frame header (FIN, RSV bits, opcode, MASK, payload length and its RFC 6455 §5.2 length tier) and a
+// payload preview, or the HTTP start line, or the event. A compressed message (permessage-deflate)
+// shows its deflated bytes in hex and, where the record carries it, the inflated message:
+// `… RSV=100 text MASK=1 len=9 (7-bit) f2 48 … ⇒ inflated 5 B "Hello"`.
+class CaptureLineFormatter
+{
+public:
+    struct Options
+    {
+        int previewChars = 48; // characters of a text payload
+        int previewBytes = 16; // bytes of a binary payload, as hex
+    };
+
+    CaptureLineFormatter() = default;
+    explicit CaptureLineFormatter(Options options) : m_options(options) { }
+
+    [[nodiscard]] QString format(const CaptureRecord &record) const;
+
+    [[nodiscard]] static QString directionArrow(const CaptureRecord &record);
+    [[nodiscard]] static QString timeColumn(qint64 timeNs);
+    // Printable, escaped, cut text ("Hello\n" -> "Hello\\n"), quoted.
+    [[nodiscard]] QString textPreview(QByteArrayView utf8, qint64 fullSize) const;
+    // "01 02 ff …" (at most previewBytes bytes).
+    [[nodiscard]] QString hexPreview(QByteArrayView bytes, qint64 fullSize) const;
+
+private:
+    [[nodiscard]] QString frameColumns(const CaptureRecord &record) const;
+    [[nodiscard]] QString framePreview(const CaptureRecord &record) const;
+    [[nodiscard]] QString inflatedColumns(const CaptureRecord &record) const;
+    [[nodiscard]] QString httpColumns(const CaptureRecord &record) const;
+    [[nodiscard]] QString eventColumns(const CaptureRecord &record) const;
+
+    Options m_options;
+};
+
+} // namespace wslab::capture

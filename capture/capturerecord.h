@@ -1,0 +1,90 @@
+#pragma once
+
+#include "server/protocol/decodedframe.h"
+#include "server/protocol/decodeerror.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace wslab::capture {
+
+enum class Direction : quint8 {
+    Inbound,  // client -> server
+    Outbound, // server -> client
+};
+
+enum class Transport : quint8 {
+    WebSocket,
+    Polling,     // GET /poll
+    LongPolling, // GET /longpoll
+    Http,        // static files, /send, anything else
+};
+
+enum class RecordKind : quint8 {
+    ConnectionOpened,  // TCP accepted; `note` has the peer address
+    HttpRequest,       // a request head (+ body), including WebSocket upgrade requests
+    HttpResponse,      // a response, including 101 Switching Protocols and rejections
+    Frame,             // one WebSocket frame; `frame` is set
+    FrameDelivered,    // a held frame was released to the chat room; `relatedId` names it
+    ProtocolError,     // the peer broke a rule; `wireBytes` has the offending bytes
+    ConnectionClosed,  // TCP closed; `closeCode` holds the WebSocket close code (1006 if none)
+    CaptureGap,        // `missed` records were not kept: their receiver had fallen behind
+};
+
+// One thing that crossed the wire (or happened to a connection), as the inspector and the headless
+// printer see it. Value type, cheap to move; built in the server thread, delivered in batches.
+struct CaptureRecord
+{
+    quint64 id = 0;              // 1, 2, 3 ... in capture order
+    qint64 timeNs = 0;           // monotonic, from the server's start
+    quint64 connectionId = 0;    // 0 for events not tied to a connection
+    Direction direction = Direction::Inbound;
+    Transport transport = Transport::Http;
+    RecordKind kind = RecordKind::Frame;
+
+    // Frames: the decoded frame; its wireBytes() are exactly the bytes on the wire. HTTP: the raw
+    // request or response bytes in `wireBytes`. Payloads may be cut to the capture's per-record cap,
+    // in which case `truncatedFrom` is the real size.
+    std::optional<protocol::DecodedFrame> frame;
+    QByteArray wireBytes;
+    qint64 truncatedFrom = -1;
+
+    // permessage-deflate (RFC 7692): a compressed message as the application sees it. `frame` keeps
+    // what crossed the wire (RSV1 = 1 on the first frame, a deflated payload); this is the message
+    // inflated, so a learner sees both sides of the transformation. Set on one record per
+    // compressed message:
+    //   inbound  - the frame that completed it (its FIN frame), or, when frames were held, the
+    //              FrameDelivered record of that frame (the message is inflated when delivered);
+    //   outbound - its first frame (the one with RSV1), holding the message before compression.
+    // Empty when the message was not compressed (or could not be inflated: a ProtocolError record
+    // follows). Cut to the capture's payload cap like the frame payload; `inflatedSize` is the real
+    // size.
+    std::optional<QByteArray> inflatedPayload;
+    qint64 inflatedSize = -1;
+
+    bool held = false;           // captured while the session held incoming frames
+    quint64 relatedId = 0;       // FrameDelivered: the held record
+    std::optional<protocol::DecodeError> decodeError;
+    int httpStatus = 0;          // HttpResponse: the status code
+    quint16 closeCode = 0;       // ConnectionClosed
+    quint64 missed = 0;          // CaptureGap
+    QString note;                // short human text: peer address, nickname, error reason
+
+    // The exact bytes this record stands for (frame bytes re-derived, HTTP bytes as stored).
+    [[nodiscard]] QByteArray bytes() const { return frame ? frame->wireBytes() : wireBytes; }
+    [[nodiscard]] bool isTruncated() const noexcept { return truncatedFrom >= 0; }
+    [[nodiscard]] bool isInflatedTruncated() const noexcept
+    {
+        return inflatedPayload && inflatedSize > inflatedPayload->size();
+    }
+};
+
+using CaptureBatch = QList<CaptureRecord>;
+
+} // namespace wslab::capture
+
+Q_DECLARE_METATYPE(wslab::capture::CaptureRecord)

@@ -1,0 +1,122 @@
+#include "capturestream.h"
+
+#include "capturebacklog.h"
+
+#include <QTimerEvent>
+
+namespace wslab::capture {
+
+CaptureStream::CaptureStream(QObject *parent)
+    : QObject(parent)
+{
+    m_clock.start();
+}
+
+void CaptureStream::setEnabled(bool enabled)
+{
+    if (!enabled)
+        flush();
+    m_enabled = enabled;
+}
+
+void CaptureStream::setBacklog(std::shared_ptr<CaptureBacklog> backlog)
+{
+    m_backlog = std::move(backlog);
+}
+
+quint64 CaptureStream::append(CaptureRecord record)
+{
+    applyPayloadCap(record, m_payloadCap);
+    if (!admit(record)) {
+        ++m_missed;
+        if (!m_timer.isActive())
+            m_timer.start(m_intervalMs, Qt::PreciseTimer, this); // to report the gap once there is room
+        return ++m_lastId;
+    }
+    record.id = ++m_lastId;
+    if (record.timeNs == 0)
+        record.timeNs = nowNs();
+    queue(std::move(record));
+    return m_lastId;
+}
+
+void CaptureStream::queue(CaptureRecord &&record)
+{
+    m_pending.append(std::move(record));
+    if (m_pending.size() >= m_maxBatchSize)
+        flush();
+    else if (!m_timer.isActive())
+        m_timer.start(m_intervalMs, Qt::PreciseTimer, this);
+}
+
+bool CaptureStream::admit(const CaptureRecord &record)
+{
+    if (!m_backlog)
+        return true;
+    // A gap goes before the first record kept after it, so the ids stay in capture order.
+    if (m_missed > 0 && !noteGap())
+        return false;
+    return m_backlog->tryAdd(CaptureBacklog::weightOf(record));
+}
+
+bool CaptureStream::noteGap()
+{
+    CaptureRecord gap;
+    gap.kind = RecordKind::CaptureGap;
+    gap.missed = m_missed;
+    if (!m_backlog->tryAdd(CaptureBacklog::weightOf(gap)))
+        return false;
+    gap.id = ++m_lastId;
+    gap.timeNs = nowNs();
+    m_missed = 0;
+    queue(std::move(gap));
+    return true;
+}
+
+void CaptureStream::flush()
+{
+    m_timer.stop();
+    if (m_pending.isEmpty())
+        return;
+    CaptureBatch batch;
+    batch.swap(m_pending);
+    m_pending.reserve(qMin<qsizetype>(batch.size(), m_maxBatchSize));
+    Q_EMIT batchReady(batch);
+}
+
+void CaptureStream::applyPayloadCap(CaptureRecord &record, qint64 cap)
+{
+    if (cap < 0)
+        return;
+    if (record.frame) {
+        QByteArray &payload = record.frame->payload;
+        if (payload.size() > cap) {
+            record.truncatedFrom = payload.size();
+            payload.truncate(cap);
+        }
+    } else if (record.wireBytes.size() > cap) {
+        record.truncatedFrom = record.wireBytes.size();
+        record.wireBytes.truncate(cap);
+    }
+    if (record.inflatedPayload) {
+        if (record.inflatedSize < 0)
+            record.inflatedSize = record.inflatedPayload->size();
+        if (record.inflatedPayload->size() > cap)
+            record.inflatedPayload->truncate(cap);
+    }
+}
+
+void CaptureStream::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_timer.timerId()) {
+        if (m_missed > 0 && m_backlog)
+            noteGap();
+        flush();
+        if (m_missed > 0) // still no room: look again next interval
+            m_timer.start(m_intervalMs, Qt::PreciseTimer, this);
+    } else {
+        QObject::timerEvent(event);
+    }
+}
+
+} // namespace wslab::capture

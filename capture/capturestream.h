@@ -1,0 +1,107 @@
+#pragma once
+
+#include "capturerecord.h"
+
+#include <QBasicTimer>
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+
+namespace wslab::capture {
+
+class CaptureBacklog;
+
+// Collects CaptureRecords in the server thread and hands them on in batches: at most one batch per
+// interval (~16 ms, a display frame) unless `maxBatchSize` records pile up first, so a flood of
+// frames costs the receiver a bounded number of events per second. When capture is off the callers
+// ask isEnabled() first and build no records at all.
+//
+// With a backlog set, a record that would take it over its limit is not kept: it is counted, and
+// once there is room again a CaptureGap record says how many were missed (their ids are skipped).
+class CaptureStream : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int defaultIntervalMs = 16;
+    static constexpr qsizetype defaultMaxBatchSize = 2048;
+
+    explicit CaptureStream(QObject *parent = nullptr);
+
+    [[nodiscard]] bool isEnabled() const noexcept { return m_enabled; }
+    void setEnabled(bool enabled);
+    [[nodiscard]] qint64 payloadCap() const noexcept { return m_payloadCap; }
+    void setPayloadCap(qint64 cap) noexcept { m_payloadCap = cap; }
+    void setInterval(int ms) noexcept { m_intervalMs = ms; }
+    void setMaxBatchSize(qsizetype size) noexcept { m_maxBatchSize = qMax<qsizetype>(1, size); }
+    // Shared with the receiver, which releases what it has dealt with; none: no bound.
+    void setBacklog(std::shared_ptr<CaptureBacklog> backlog);
+    [[nodiscard]] quint64 missedSinceLastGap() const noexcept { return m_missed; }
+
+    // Nanoseconds on the stream's monotonic clock (started with the stream); inside a TimeScope,
+    // the scope's instant.
+    [[nodiscard]] qint64 nowNs() const { return m_scopeNs >= 0 ? m_scopeNs : m_clock.nsecsElapsed(); }
+
+    // One instant for everything that happens while handling one read: the frames that arrived
+    // together and the answers written with them carry the same time, and the clock is read once
+    // per read rather than once per record.
+    class TimeScope
+    {
+    public:
+        explicit TimeScope(CaptureStream &stream)
+            : m_stream(stream)
+            , m_outer(stream.m_scopeNs)
+        {
+            if (m_outer < 0)
+                stream.m_scopeNs = stream.m_clock.nsecsElapsed();
+        }
+        ~TimeScope() { m_stream.m_scopeNs = m_outer; }
+        TimeScope(const TimeScope &) = delete;
+        TimeScope &operator=(const TimeScope &) = delete;
+
+    private:
+        CaptureStream &m_stream;
+        qint64 m_outer;
+    };
+
+    // Stamps the record (id, and the time unless already set), cuts its payload to the cap and
+    // queues it. Returns the id given. Records are numbered even while nobody listens.
+    quint64 append(CaptureRecord record);
+
+    [[nodiscard]] qsizetype pendingCount() const noexcept { return m_pending.size(); }
+    [[nodiscard]] quint64 lastId() const noexcept { return m_lastId; }
+
+    // Hands on what is pending at once (before the server stops, and in tests).
+    void flush();
+
+    // Cuts a record's payload (frame payload or HTTP bytes, and an inflated message) to `cap`
+    // bytes, noting the real sizes.
+    static void applyPayloadCap(CaptureRecord &record, qint64 cap);
+
+Q_SIGNALS:
+    void batchReady(const wslab::capture::CaptureBatch &records);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void queue(CaptureRecord &&record);
+    // Room in the backlog for `record` (after the gap record, if one is owed); always without one.
+    [[nodiscard]] bool admit(const CaptureRecord &record);
+    // Queues the CaptureGap record for what was missed, if the backlog has room for it.
+    bool noteGap();
+
+    QElapsedTimer m_clock;
+    qint64 m_scopeNs = -1;
+    QBasicTimer m_timer;
+    CaptureBatch m_pending;
+    quint64 m_lastId = 0;
+    qint64 m_payloadCap = 1024 * 1024;
+    qsizetype m_maxBatchSize = defaultMaxBatchSize;
+    int m_intervalMs = defaultIntervalMs;
+    bool m_enabled = true;
+    std::shared_ptr<CaptureBacklog> m_backlog;
+    quint64 m_missed = 0;
+};
+
+} // namespace wslab::capture

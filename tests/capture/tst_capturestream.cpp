@@ -1,0 +1,269 @@
+#include "capture/capturestream.h"
+
+#include "capture/capturebacklog.h"
+
+#include "server/protocol/framedecoder.h"
+#include "server/protocol/frameencoder.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wslab::capture;
+using namespace wslab::protocol;
+
+namespace {
+
+CaptureRecord httpRecord(const QByteArray &bytes)
+{
+    CaptureRecord record;
+    record.kind = RecordKind::HttpRequest;
+    record.wireBytes = bytes;
+    return record;
+}
+
+} // namespace
+
+class tst_CaptureStream : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<CaptureBatch>("wslab::capture::CaptureBatch"); }
+    void recordsAreNumberedAndTimed();
+    void recordsAreDeliveredTogetherAfterInterval();
+    void fullBatchIsDeliveredAtOnce();
+    void floodCostsFewBatches();
+    void payloadCapCutsFramePayload();
+    void payloadCapCutsHttpBytes();
+    void payloadBelowCapIsUntouched();
+    void flushDeliversPendingNow();
+    void disablingFlushes();
+    void recordsOfOneTimeScopeShareTheInstant();
+    void fullBacklogMissesRecordsAndSaysHowMany();
+    void gapIsReportedWithoutFurtherTraffic();
+    void backlogWeighsWhatRecordsHold();
+};
+
+void tst_CaptureStream::recordsAreNumberedAndTimed()
+{
+    CaptureStream stream;
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    QCOMPARE(stream.append(httpRecord("a")), 1u);
+    QCOMPARE(stream.append(httpRecord("b")), 2u);
+    stream.flush();
+    QCOMPARE(spy.size(), 1);
+    const auto batch = spy.at(0).at(0).value<CaptureBatch>();
+    QCOMPARE(batch.size(), 2);
+    QCOMPARE(batch.at(0).id, 1u);
+    QCOMPARE(batch.at(1).id, 2u);
+    QVERIFY(batch.at(0).timeNs > 0);
+    QVERIFY(batch.at(1).timeNs >= batch.at(0).timeNs);
+    QCOMPARE(batch.at(1).wireBytes, QByteArray("b"));
+}
+
+void tst_CaptureStream::recordsAreDeliveredTogetherAfterInterval()
+{
+    CaptureStream stream;
+    stream.setInterval(20);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 10; ++i)
+        stream.append(httpRecord("x"));
+    QCOMPARE(spy.size(), 0); // not synchronously: coalesced
+    QVERIFY(spy.wait(2000));
+    QVERIFY(clock.elapsed() >= 15);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).value<CaptureBatch>().size(), 10);
+    QCOMPARE(stream.pendingCount(), 0);
+}
+
+void tst_CaptureStream::fullBatchIsDeliveredAtOnce()
+{
+    CaptureStream stream;
+    stream.setMaxBatchSize(4);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    for (int i = 0; i < 9; ++i)
+        stream.append(httpRecord("x"));
+    QCOMPARE(spy.size(), 2);
+    QCOMPARE(spy.at(0).at(0).value<CaptureBatch>().size(), 4);
+    QCOMPARE(spy.at(1).at(0).value<CaptureBatch>().first().id, 5u);
+    QCOMPARE(stream.pendingCount(), 1);
+}
+
+void tst_CaptureStream::floodCostsFewBatches()
+{
+    CaptureStream stream;
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    const int records = 100'000;
+    for (int i = 0; i < records; ++i)
+        stream.append(httpRecord("x"));
+    stream.flush();
+    qsizetype total = 0;
+    for (const auto &args : spy)
+        total += args.at(0).value<CaptureBatch>().size();
+    QCOMPARE(total, records);
+    QVERIFY(spy.size() <= records / CaptureStream::defaultMaxBatchSize + 1);
+}
+
+void tst_CaptureStream::payloadCapCutsFramePayload()
+{
+    CaptureStream stream;
+    stream.setPayloadCap(4);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    CaptureRecord record;
+    record.frame = FrameDecoder::readFrame(FrameEncoder::encode(Opcode::Text, "Hello world"));
+    QVERIFY(record.frame);
+    stream.append(record);
+    stream.flush();
+    const CaptureRecord delivered = spy.at(0).at(0).value<CaptureBatch>().first();
+    QVERIFY(delivered.isTruncated());
+    QCOMPARE(delivered.truncatedFrom, 11);
+    QCOMPARE(delivered.frame->payload, QByteArray("Hell"));
+    QCOMPARE(delivered.frame->header.payloadLength, 11u); // the header still says what was sent
+}
+
+void tst_CaptureStream::payloadCapCutsHttpBytes()
+{
+    CaptureRecord record = httpRecord("GET / HTTP/1.1\r\n\r\n");
+    CaptureStream::applyPayloadCap(record, 3);
+    QCOMPARE(record.wireBytes, QByteArray("GET"));
+    QCOMPARE(record.truncatedFrom, 18);
+}
+
+void tst_CaptureStream::payloadBelowCapIsUntouched()
+{
+    CaptureRecord record = httpRecord("GET");
+    CaptureStream::applyPayloadCap(record, 3);
+    QCOMPARE(record.wireBytes, QByteArray("GET"));
+    QVERIFY(!record.isTruncated());
+}
+
+void tst_CaptureStream::flushDeliversPendingNow()
+{
+    CaptureStream stream;
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    stream.flush();
+    QCOMPARE(spy.size(), 0); // nothing pending, no empty batch
+    stream.append(httpRecord("x"));
+    stream.flush();
+    QCOMPARE(spy.size(), 1);
+    QTest::qWait(40);
+    QCOMPARE(spy.size(), 1); // the timer was stopped with the flush
+}
+
+void tst_CaptureStream::disablingFlushes()
+{
+    CaptureStream stream;
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    stream.append(httpRecord("x"));
+    stream.setEnabled(false);
+    QVERIFY(!stream.isEnabled());
+    QCOMPARE(spy.size(), 1);
+}
+
+void tst_CaptureStream::recordsOfOneTimeScopeShareTheInstant()
+{
+    CaptureStream stream;
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    {
+        const CaptureStream::TimeScope scope(stream);
+        stream.append(httpRecord("a"));
+        QTest::qSleep(2);
+        {
+            const CaptureStream::TimeScope inner(stream); // nested: still the outer instant
+            stream.append(httpRecord("b"));
+        }
+        stream.append(httpRecord("c"));
+    }
+    QTest::qSleep(2);
+    stream.append(httpRecord("d"));
+    stream.flush();
+    const auto batch = spy.at(0).at(0).value<CaptureBatch>();
+    QCOMPARE(batch.at(1).timeNs, batch.at(0).timeNs);
+    QCOMPARE(batch.at(2).timeNs, batch.at(0).timeNs);
+    QVERIFY(batch.at(3).timeNs >= batch.at(0).timeNs + 2'000'000);
+}
+
+namespace {
+
+// Everything the stream delivered, in order.
+CaptureBatch delivered(const QSignalSpy &spy)
+{
+    CaptureBatch all;
+    for (const QList<QVariant> &arguments : spy)
+        all += arguments.at(0).value<CaptureBatch>();
+    return all;
+}
+
+} // namespace
+
+// A receiver that takes nothing: the stream keeps what fits and counts the rest; once the receiver
+// has caught up, one CaptureGap record says how many were missed, and the ids show where.
+void tst_CaptureStream::fullBacklogMissesRecordsAndSaysHowMany()
+{
+    const qint64 one = CaptureBacklog::weightOf(httpRecord("x"));
+    auto backlog = std::make_shared<CaptureBacklog>(3 * one);
+    CaptureStream stream;
+    stream.setBacklog(backlog);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    for (quint64 i = 1; i <= 5; ++i)
+        QCOMPARE(stream.append(httpRecord("x")), i); // ids go on, kept or not
+    QCOMPARE(stream.missedSinceLastGap(), 2u);
+    stream.flush();
+    CaptureBatch batch = delivered(spy);
+    QCOMPARE(batch.size(), 3);
+    QCOMPARE(batch.last().id, 3u);
+
+    backlog->release(CaptureBacklog::weightOf(batch));
+    QCOMPARE(stream.append(httpRecord("y")), 7u);
+    stream.flush();
+    batch = delivered(spy);
+    QCOMPARE(batch.size(), 5);
+    QCOMPARE(batch.at(3).kind, RecordKind::CaptureGap);
+    QCOMPARE(batch.at(3).id, 6u);
+    QCOMPARE(batch.at(3).missed, 2u);
+    QCOMPARE(batch.at(4).id, 7u);
+    QCOMPARE(batch.at(4).wireBytes, QByteArray("y"));
+    QCOMPARE(stream.missedSinceLastGap(), 0u);
+}
+
+void tst_CaptureStream::gapIsReportedWithoutFurtherTraffic()
+{
+    auto backlog = std::make_shared<CaptureBacklog>(CaptureBacklog::weightOf(httpRecord("x")));
+    CaptureStream stream;
+    stream.setInterval(5);
+    stream.setBacklog(backlog);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    stream.append(httpRecord("x"));
+    stream.append(httpRecord("x")); // missed
+    QTRY_COMPARE_WITH_TIMEOUT(delivered(spy).size(), 1, 2000);
+    backlog->release(CaptureBacklog::weightOf(delivered(spy)));
+    QTRY_COMPARE_WITH_TIMEOUT(delivered(spy).size(), 2, 2000); // the timer looks again
+    QCOMPARE(delivered(spy).last().kind, RecordKind::CaptureGap);
+    QCOMPARE(delivered(spy).last().missed, 1u);
+}
+
+void tst_CaptureStream::backlogWeighsWhatRecordsHold()
+{
+    CaptureRecord small = httpRecord("x");
+    CaptureRecord big = httpRecord(QByteArray(1000, 'x'));
+    QCOMPARE(CaptureBacklog::weightOf(big) - CaptureBacklog::weightOf(small), 999);
+    CaptureRecord frame;
+    frame.frame = DecodedFrame{};
+    frame.frame->payload = QByteArray(500, 'p');
+    frame.inflatedPayload = QByteArray(700, 'i');
+    QCOMPARE(CaptureBacklog::weightOf(frame), qint64(sizeof(CaptureRecord)) + 1200);
+    QCOMPARE(CaptureBacklog::weightOf(CaptureBatch{small, big}),
+             CaptureBacklog::weightOf(small) + CaptureBacklog::weightOf(big));
+
+    CaptureBacklog backlog(100);
+    QVERIFY(backlog.tryAdd(60));
+    QVERIFY(!backlog.tryAdd(41));
+    QVERIFY(backlog.tryAdd(40));
+    backlog.release(60);
+    QCOMPARE(backlog.bytes(), 40);
+}
+
+QTEST_GUILESS_MAIN(tst_CaptureStream)
+#include "tst_capturestream.moc"
