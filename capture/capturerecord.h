@@ -2,6 +2,7 @@
 
 #include "server/protocol/decodedframe.h"
 #include "server/protocol/decodeerror.h"
+#include "streamerror.h"
 
 #include <QByteArray>
 #include <QList>
@@ -33,6 +34,7 @@ enum class RecordKind : quint8 {
     ProtocolError,     // the peer broke a rule; `wireBytes` has the offending bytes
     ConnectionClosed,  // TCP closed; `closeCode` holds the WebSocket close code (1006 if none)
     CaptureGap,        // `missed` records were not kept: their receiver had fallen behind
+    StreamGap,         // `missed` bytes of one direction were never captured (a file's lost segment)
 };
 
 // One thing that crossed the wire (or happened to a connection), as the inspector and the headless
@@ -69,10 +71,12 @@ struct CaptureRecord
     bool held = false;           // captured while the session held incoming frames
     quint64 relatedId = 0;       // FrameDelivered: the held record
     std::optional<protocol::DecodeError> decodeError;
+    std::optional<StreamError> streamError; // ProtocolError from reading a stream (files, proxy)
     int httpStatus = 0;          // HttpResponse: the status code
     quint16 closeCode = 0;       // ConnectionClosed
-    quint64 missed = 0;          // CaptureGap
+    quint64 missed = 0;          // CaptureGap: records; StreamGap: bytes
     QString note;                // short human text: peer address, nickname, error reason
+    QString serverAddress;       // ConnectionOpened: the server's end ("127.0.0.1:8002"); `note` has the client's
 
     // The exact bytes this record stands for (frame bytes re-derived, HTTP bytes as stored).
     [[nodiscard]] QByteArray bytes() const { return frame ? frame->wireBytes() : wireBytes; }

@@ -230,6 +230,22 @@ DeflateNegotiation negotiatePerMessageDeflate(const QList<QByteArray> &offers, c
     return negotiation;
 }
 
+std::variant<DeflateParameters, DeflateOfferError> parseDeflateAgreement(QByteArrayView element)
+{
+    const auto parsed = parseDeflateOffer(element);
+    if (const auto *error = std::get_if<DeflateOfferError>(&parsed))
+        return *error;
+    const DeflateOffer &stated = std::get<DeflateOffer>(parsed);
+    if (stated.hasClientMaxWindowBits && !stated.clientMaxWindowBits)
+        return DeflateOfferError::MissingValue;
+    DeflateParameters agreed;
+    agreed.serverNoContextTakeover = stated.serverNoContextTakeover;
+    agreed.clientNoContextTakeover = stated.clientNoContextTakeover;
+    agreed.serverMaxWindowBits = stated.serverMaxWindowBits.value_or(maxWindowBits);
+    agreed.clientMaxWindowBits = stated.clientMaxWindowBits.value_or(maxWindowBits);
+    return agreed;
+}
+
 QByteArray deflateResponseValue(const DeflateParameters &parameters, bool withServerMaxWindowBits,
                                 bool withClientMaxWindowBits)
 {

@@ -108,4 +108,10 @@ struct DeflateNegotiation
 [[nodiscard]] QByteArray deflateResponseValue(const DeflateParameters &parameters, bool withServerMaxWindowBits,
                                               bool withClientMaxWindowBits);
 
+// RFC 7692 §7.1, the other side: the agreed parameters that a server's response element states
+// ("permessage-deflate; server_no_context_takeover; client_max_window_bits=10"), for one that
+// only watches the handshake. Parameters left out take their defaults (context takeover, 15-bit
+// windows). In a response client_max_window_bits must carry a value (§7.1.2.2).
+[[nodiscard]] std::variant<DeflateParameters, DeflateOfferError> parseDeflateAgreement(QByteArrayView element);
+
 } // namespace wslab::protocol

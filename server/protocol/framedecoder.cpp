@@ -216,4 +216,23 @@ std::optional<DecodedFrame> FrameDecoder::readFrame(QByteArrayView wire)
     return frame;
 }
 
+bool FrameDecoder::skipPayload(qint64 length, QList<DecodedFrame> &frames)
+{
+    if (m_error || !m_inPayload || length < 0)
+        return false;
+    const qsizetype payloadLength = qsizetype(m_current.header.payloadLength);
+    if (length > payloadLength - m_payloadFilled)
+        return false;
+    m_current.payload.resize(m_payloadFilled + length);
+    std::memset(m_current.payload.data() + m_payloadFilled, 0, size_t(length));
+    m_payloadFilled += length;
+    if (m_payloadFilled == payloadLength) {
+        frames.append(std::move(m_current));
+        m_current = DecodedFrame();
+        m_inPayload = false;
+        m_payloadFilled = 0;
+    }
+    return true;
+}
+
 } // namespace wslab::protocol

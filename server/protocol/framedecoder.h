@@ -47,6 +47,12 @@ public:
     [[nodiscard]] QByteArray errorBytes() const { return m_errorBytes; }
     [[nodiscard]] std::optional<PartialFrame> partialFrame() const;
     [[nodiscard]] qsizetype bufferedBytes() const noexcept;
+    // For a reader that only watches a stream (a capture file with a lost segment): `length` bytes
+    // that were never seen. If they lie inside the payload of the frame being read, the frame's
+    // boundaries are still known: the missing bytes read as zeros, decoding goes on at the next
+    // header, and true is returned (with the frame appended if it is now complete). Otherwise
+    // nothing changes and false says the framing of the stream is lost.
+    bool skipPayload(qint64 length, QList<DecodedFrame> &frames);
     [[nodiscard]] const DecoderOptions &options() const noexcept { return m_options; }
     void setRsv1Allowed(bool allowed) noexcept { m_options.rsv1Allowed = allowed; }
 

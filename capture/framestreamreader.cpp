@@ -1,0 +1,184 @@
+#include "framestreamreader.h"
+
+#include "server/protocol/closepayload.h"
+#include "server/protocol/decodeerror.h"
+#include "server/protocol/opcode.h"
+
+namespace wslab::capture {
+
+using namespace protocol;
+
+namespace {
+
+Role receivingRole(Direction direction)
+{
+    // Client-to-server bytes are read as the server reads them, and the other way round.
+    return direction == Direction::Inbound ? Role::Server : Role::Client;
+}
+
+} // namespace
+
+FrameStreamReader::FrameStreamReader(quint64 connectionId, Direction direction, Limits limits)
+    : m_connectionId(connectionId),
+      m_direction(direction),
+      m_limits(limits),
+      m_decoder(DecoderOptions{receivingRole(direction), limits.maxFramePayload, false}),
+      m_assembler(AssemblerOptions{quint64(limits.maxMessageSize)})
+{
+}
+
+void FrameStreamReader::enableDeflate(const DeflateParameters &agreed)
+{
+    m_deflate = std::make_unique<PerMessageDeflate>(agreed, receivingRole(m_direction));
+    m_decoder.setRsv1Allowed(true);
+}
+
+void FrameStreamReader::feed(QByteArrayView bytes, qint64 timeNs, CaptureBatch &out)
+{
+    if (m_stopped) {
+        m_undecodedBytes += bytes.size();
+        return;
+    }
+    m_frames.clear();
+    const auto error = m_decoder.feed(bytes, m_frames);
+    decodeFrames(m_frames, timeNs, out);
+    if (error) {
+        addDecodeError(*error, m_decoder.errorBytes(), timeNs, out);
+        m_stopped = true;
+        // What followed the bad header in this piece is not decodable either.
+        m_undecodedBytes += m_decoder.bufferedBytes();
+    }
+}
+
+void FrameStreamReader::decodeFrames(QList<DecodedFrame> &frames, qint64 timeNs, CaptureBatch &out)
+{
+    for (DecodedFrame &frame : frames)
+        handleFrame(std::move(frame), timeNs, out);
+    frames.clear();
+}
+
+void FrameStreamReader::skip(quint64 length, qint64 timeNs, CaptureBatch &out)
+{
+    CaptureRecord gap = makeRecord(RecordKind::StreamGap, timeNs);
+    gap.missed = length;
+    out.append(std::move(gap));
+    if (m_stopped) {
+        m_undecodedBytes += qint64(length);
+        return;
+    }
+    m_frames.clear();
+    if (m_decoder.skipPayload(qint64(length), m_frames)) {
+        decodeFrames(m_frames, timeNs, out);
+        return;
+    }
+    addStreamError(StreamError::BytesMissing,
+                   QStringLiteral("%1 bytes missing outside a frame's payload").arg(length), timeNs, out);
+    m_stopped = true;
+}
+
+void FrameStreamReader::finish(qint64 timeNs, CaptureBatch &out)
+{
+    if (m_undecodedBytes > 0) {
+        addStreamError(StreamError::UndecodableAfterError, QStringLiteral("%1 bytes").arg(m_undecodedBytes), timeNs,
+                       out);
+        m_undecodedBytes = 0;
+    }
+}
+
+void FrameStreamReader::handleFrame(DecodedFrame &&frame, qint64 timeNs, CaptureBatch &out)
+{
+    CaptureRecord record = makeRecord(RecordKind::Frame, timeNs);
+    record.frame = frame; // shares the payload
+    if (isControl(frame.header.opcode)) {
+        out.append(std::move(record));
+        if (frame.header.opcode == Opcode::Close)
+            noteClose(frame, timeNs, out);
+        return;
+    }
+    AssemblyStep step = m_assembler.push(std::move(frame));
+    switch (step.kind) {
+    case AssemblyStep::Kind::MessageComplete:
+        completeMessage(std::move(step.message), record, out);
+        return;
+    case AssemblyStep::Kind::Failed:
+        out.append(std::move(record));
+        addDecodeError(step.error, {}, timeNs, out);
+        // An observer goes on: the frames are still whole, the next message may be fine.
+        m_assembler.reset();
+        return;
+    case AssemblyStep::Kind::FragmentBuffered:
+    case AssemblyStep::Kind::Control:
+        out.append(std::move(record));
+        return;
+    }
+}
+
+// RFC 7692 §6.2: RSV1 on the first frame says the message is deflated; it is inflated here with
+// this direction's context, so a learner sees both the wire bytes and the message.
+void FrameStreamReader::completeMessage(Message &&message, CaptureRecord &record, CaptureBatch &out)
+{
+    if (!message.compressed) {
+        out.append(std::move(record));
+        return;
+    }
+    const qint64 timeNs = record.timeNs;
+    if (!m_deflate || m_inflateBroken) {
+        out.append(std::move(record));
+        if (!m_deflate)
+            addDecodeError(DecodeError::ReservedBitsSet, {}, timeNs, out);
+        return;
+    }
+    const auto error = inflateMessage(*m_deflate, message, m_limits.maxMessageSize);
+    if (!error) {
+        record.inflatedSize = message.payload.size();
+        record.inflatedPayload = std::move(message.payload);
+    }
+    out.append(std::move(record));
+    if (error) {
+        addDecodeError(*error, {}, timeNs, out);
+        // The decompressor's window is lost with it: later messages of this direction cannot be read.
+        m_inflateBroken = *error != DecodeError::InvalidUtf8;
+    }
+}
+
+void FrameStreamReader::noteClose(const DecodedFrame &frame, qint64 timeNs, CaptureBatch &out)
+{
+    const auto parsed = parseClosePayload(frame.payload);
+    if (const auto *error = std::get_if<DecodeError>(&parsed)) {
+        addDecodeError(*error, {}, timeNs, out);
+        return;
+    }
+    if (!m_closeCode)
+        m_closeCode = std::get<ClosePayload>(parsed).code.value_or(quint16(1005));
+}
+
+CaptureRecord FrameStreamReader::makeRecord(RecordKind kind, qint64 timeNs) const
+{
+    CaptureRecord record;
+    record.timeNs = timeNs;
+    record.connectionId = m_connectionId;
+    record.direction = m_direction;
+    record.transport = Transport::WebSocket;
+    record.kind = kind;
+    return record;
+}
+
+void FrameStreamReader::addDecodeError(DecodeError error, QByteArray bytes, qint64 timeNs, CaptureBatch &out) const
+{
+    CaptureRecord record = makeRecord(RecordKind::ProtocolError, timeNs);
+    record.decodeError = error;
+    record.wireBytes = std::move(bytes);
+    record.note = QString::fromLatin1(decodeErrorReason(error));
+    out.append(std::move(record));
+}
+
+void FrameStreamReader::addStreamError(StreamError error, const QString &detail, qint64 timeNs,
+                                       CaptureBatch &out) const
+{
+    CaptureRecord record = makeRecord(RecordKind::ProtocolError, timeNs);
+    record.streamError = error;
+    record.note = detail;
+    out.append(std::move(record));
+}
+
+} // namespace wslab::capture
