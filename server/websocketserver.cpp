@@ -237,6 +237,11 @@ void WebSocketServer::onIncoming(qintptr descriptor)
         record.connectionId = id;
         record.kind = capture::RecordKind::ConnectionOpened;
         record.note = stream->peer();
+        const QHostAddress local = m_listener->serverAddress();
+        record.serverAddress = (local.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]:%2")
+                                                                                   : QStringLiteral("%1:%2"))
+                                       .arg(local.toString())
+                                       .arg(m_listener->serverPort());
         record.transport = capture::Transport::Http;
         this->record(std::move(record));
     }

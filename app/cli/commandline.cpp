@@ -41,7 +41,9 @@ bool CommandLine::isHeadlessRequested(int argc, const char *const *argv)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--") == 0)
             break;
-        if (std::strcmp(argv[i], "--headless") == 0)
+        // Reading a file needs no display either.
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--read") == 0
+            || std::strncmp(argv[i], "--read=", 7) == 0)
             return true;
     }
     return false;
@@ -131,8 +133,25 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption webRoot(QStringLiteral("web-root"),
                                      tr("Serve the page from this folder instead of the built-in copy."),
                                      tr("DIR"));
+    const QCommandLineOption read(QStringLiteral("read"),
+                                  tr("Read a capture file (pcap or pcapng, as tcpdump and Wireshark write them; "
+                                     "recognised by its content) and print one line per record, as --headless "
+                                     "does. No server is started."),
+                                  tr("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  tr("With --read or --headless: print one JSON object per record instead of a "
+                                     "line of text."));
+    const QCommandLineOption summary(QStringLiteral("summary"),
+                                     tr("With --read: print totals only (connections, frames per direction and "
+                                        "opcode, messages, bytes, errors, gaps, time span)."));
+    const QCommandLineOption decodeAs(QStringLiteral("decode-as"),
+                                      tr("With --read: read connections to this server port as WebSocket from "
+                                         "their first byte, for captures that begin after the upgrade "
+                                         "(repeatable)."),
+                                      tr("PORT"));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
-                       pingInterval, noCapture, noDeflate, echoAll, quiet, lang, webRoot});
+                       pingInterval, noCapture, noDeflate, echoAll, quiet, lang, webRoot, read, json, summary,
+                       decodeAs});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -209,6 +228,23 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     if (parser.isSet(webRoot))
         options.webRoot = parser.value(webRoot);
+    if (parser.isSet(read))
+        options.readFile = parser.value(read);
+    options.json = parser.isSet(json);
+    options.summary = parser.isSet(summary);
+    for (const QString &text : parser.values(decodeAs)) {
+        bool ok = false;
+        const uint value = text.toUInt(&ok);
+        if (!ok || value == 0 || value > 65535)
+            return error(tr("--decode-as needs a port from 1 to 65535, not \"%1\"").arg(text));
+        options.decodeAsPorts.append(quint16(value));
+    }
+    if (options.readFile && options.headless)
+        return error(tr("--read and --headless cannot be combined: a file is read, or a server runs"));
+    if ((options.summary || !options.decodeAsPorts.isEmpty()) && !options.readFile)
+        return error(tr("--summary and --decode-as go with --read FILE"));
+    if (options.json && !options.readFile && !options.headless)
+        return error(tr("--json goes with --read FILE or --headless"));
     return result;
 }
 

@@ -28,6 +28,10 @@ struct CommandLineOptions
     bool noCapture = false;             // --no-capture
     bool noDeflate = false;             // --no-deflate
     bool echoAll = false;               // --echo-all
+    std::optional<QString> readFile;    // --read: a capture file instead of a server
+    bool json = false;                  // --json: one JSON object per record (--read, --headless)
+    bool summary = false;               // --summary: totals only (--read)
+    QList<quint16> decodeAsPorts;       // --decode-as: WebSocket from the first byte (--read)
 
     // Overrides what the command line names; everything else stays as given.
     void applyTo(server::ServerSettings &settings) const;

@@ -3,6 +3,7 @@
 #include "server/serverhost.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -36,6 +37,7 @@ void printErr(const QString &text)
 HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_jsonFormatter(QDateTime::currentMSecsSinceEpoch() * 1'000'000)
 {
     // First, so that a signal arriving while the server starts already ends the run cleanly.
     installSignalHandlers();
@@ -101,7 +103,7 @@ void HeadlessRunner::onBatch(const capture::CaptureBatch &records)
     QByteArray out;
     out.reserve(records.size() * 120);
     for (const capture::CaptureRecord &record : records) {
-        out += m_formatter.format(record).toUtf8();
+        out += m_options.json ? m_jsonFormatter.format(record) : m_formatter.format(record).toUtf8();
         out += '\n';
     }
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);

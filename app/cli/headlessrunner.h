@@ -2,6 +2,7 @@
 
 #include "app/cli/commandline.h"
 
+#include "capture/capturejsonformatter.h"
 #include "capture/capturelineformatter.h"
 #include "capture/capturerecord.h"
 
@@ -42,6 +43,9 @@ private:
     CommandLineOptions m_options;
     server::ServerHost *m_host = nullptr;
     capture::CaptureLineFormatter m_formatter;
+    // --json: times since the epoch. The server's capture clock starts right after this run's
+    // origin is read, so record times are at most the server's start-up time early.
+    capture::CaptureJsonFormatter m_jsonFormatter;
     QSocketNotifier *m_signalNotifier = nullptr;
     int m_exitCode = 0;
     bool m_stopping = false;

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void byteSizes_data();
     void byteSizes();
     void headlessPrecheck();
+    void readOptions();
     void helpHintIsTranslatable();
 };
 
@@ -88,6 +89,11 @@ void tst_CommandLine::errors_data()
     QTest::addRow("unknown option") << QStringList{"wslab", "--frobnicate"};
     QTest::addRow("missing value") << QStringList{"wslab", "--port"};
     QTest::addRow("positional") << QStringList{"wslab", "extra"};
+    QTest::addRow("read with headless") << QStringList{"wslab", "--read", "f.pcap", "--headless"};
+    QTest::addRow("summary without read") << QStringList{"wslab", "--summary"};
+    QTest::addRow("decode-as without read") << QStringList{"wslab", "--decode-as", "80"};
+    QTest::addRow("decode-as not a port") << QStringList{"wslab", "--read", "f", "--decode-as", "0"};
+    QTest::addRow("json with the window") << QStringList{"wslab", "--json"};
 }
 
 void tst_CommandLine::errors()
@@ -140,6 +146,23 @@ void tst_CommandLine::headlessPrecheck()
     QVERIFY(CommandLine::isHeadlessRequested(4, withFlag));
     QVERIFY(!CommandLine::isHeadlessRequested(3, without));
     QVERIFY(!CommandLine::isHeadlessRequested(3, afterDashes));
+    const char *reading[] = {"wslab", "--read", "f.pcap"};
+    const char *readingJoined[] = {"wslab", "--read=f.pcap", "--json"};
+    QVERIFY(CommandLine::isHeadlessRequested(3, reading));
+    QVERIFY(CommandLine::isHeadlessRequested(3, readingJoined));
+}
+
+void tst_CommandLine::readOptions()
+{
+    const auto result = CommandLine::parse({"wslab", "--read", "t.pcapng", "--json", "--decode-as", "9000",
+                                            "--decode-as", "9001"});
+    QCOMPARE(result.action, CommandLine::Action::Run);
+    QCOMPARE(result.options.readFile, std::optional(QStringLiteral("t.pcapng")));
+    QVERIFY(result.options.json);
+    QVERIFY(!result.options.summary);
+    QCOMPARE(result.options.decodeAsPorts, (QList<quint16>{9000, 9001}));
+    QVERIFY(CommandLine::parse({"wslab", "--read", "t", "--summary"}).options.summary);
+    QVERIFY(CommandLine::parse({"wslab", "--headless", "--json"}).options.json);
 }
 
 void tst_CommandLine::helpHintIsTranslatable()
