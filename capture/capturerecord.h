@@ -69,6 +69,9 @@ struct CaptureRecord
     qint64 inflatedSize = -1;
 
     bool held = false;           // captured while the session held incoming frames
+    // Frames built from a message (a HAR file holds messages, not frames): FIN, the mask key and
+    // the length form are not the wire's, and the views say so.
+    bool reconstructed = false;
     quint64 relatedId = 0;       // FrameDelivered: the held record
     std::optional<protocol::DecodeError> decodeError;
     std::optional<StreamError> streamError; // ProtocolError from reading a stream (files, proxy)

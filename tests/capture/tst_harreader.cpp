@@ -1,0 +1,91 @@
+#include "capture/harreader.h"
+#include "harsamples.h"
+
+#include "server/protocol/opcode.h"
+
+#include <QTest>
+
+using namespace wslab::capture;
+using namespace wslab::protocol;
+
+
+class TestHarReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void chromeWebSocketEntryBecomesTheUpgradeAndReconstructedFrames();
+    void longMessagesTakeTheLengthFormTheyWouldOnTheWire();
+    void errorsNameWhatIsWrong_data();
+    void errorsNameWhatIsWrong();
+    void recognisedByContent();
+};
+
+void TestHarReader::chromeWebSocketEntryBecomesTheUpgradeAndReconstructedFrames()
+{
+    CaptureBatch records;
+    const auto result = HarReader::read(chromeHar, [&](CaptureRecord &&record) { records.append(std::move(record)); });
+    QVERIFY(!result.error);
+    QCOMPARE(records.size(), 6);
+    QCOMPARE(records[0].kind, RecordKind::ConnectionOpened);
+    QCOMPARE(records[0].serverAddress, QStringLiteral("127.0.0.1:9000"));
+    QCOMPARE(records[1].kind, RecordKind::HttpRequest);
+    QVERIFY(records[1].wireBytes.startsWith("GET /chat?room=1 HTTP/1.1\r\nHost: 127.0.0.1:9000\r\n"));
+    QVERIFY(records[1].wireBytes.endsWith("\r\n\r\n"));
+    QCOMPARE(records[2].httpStatus, 101);
+    const CaptureRecord &sent = records[3];
+    QCOMPARE(sent.direction, Direction::Inbound);
+    QVERIFY(sent.reconstructed);
+    QVERIFY(sent.frame->header.masked);
+    QCOMPARE(sent.frame->payload, QByteArray("Hello"));
+    QCOMPARE(sent.timeNs, 1772359200250000000);
+    const CaptureRecord &binary = records[4];
+    QCOMPARE(binary.direction, Direction::Outbound);
+    QCOMPARE(binary.frame->header.opcode, Opcode::Binary);
+    QCOMPARE(binary.frame->payload, QByteArray::fromHex("000102ff"));
+    QCOMPARE(binary.frame->wireHeader(), QByteArray::fromHex("8204"));
+    for (qsizetype i = 0; i < records.size(); ++i)
+        QCOMPARE(records[i].id, quint64(i + 1));
+}
+
+void TestHarReader::longMessagesTakeTheLengthFormTheyWouldOnTheWire()
+{
+    QByteArray har = chromeHar;
+    har.replace(R"("data": "x")", R"("data": ")" + QByteArray(70000, 'a') + '"');
+    CaptureBatch records;
+    QVERIFY(!HarReader::read(har, [&](CaptureRecord &&record) { records.append(std::move(record)); }).error);
+    QCOMPARE(records.last().frame->header.lengthForm, LengthForm::Extended64);
+    QCOMPARE(records.last().frame->header.payloadLength, 70000u);
+}
+
+void TestHarReader::errorsNameWhatIsWrong_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("error");
+    QTest::addColumn<int>("offset");
+    QTest::addRow("truncated") << chromeHar.left(300) << int(HarError::NotJson) << 300;
+    QTest::addRow("not HAR") << QByteArray(R"({"log": {}})") << int(HarError::NotHar) << -1;
+    QTest::addRow("entry without response") << QByteArray(R"({"log": {"entries": [{"request": {}}]}})")
+                                            << int(HarError::BadEntry) << -1;
+}
+
+void TestHarReader::errorsNameWhatIsWrong()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, error);
+    QFETCH(int, offset);
+    const auto result = HarReader::read(text, [](CaptureRecord &&) {});
+    QCOMPARE(result.error, std::optional(HarError(error)));
+    if (offset >= 0) // where the text stops being JSON: at the cut, give or take the token it broke
+        QVERIFY2(qAbs(result.errorOffset - offset) <= 2, qPrintable(QString::number(result.errorOffset)));
+}
+
+void TestHarReader::recognisedByContent()
+{
+    QVERIFY(HarReader::looksLikeHar("\xEF\xBB\xBF  {\"log\""));
+    QVERIFY(!HarReader::looksLikeHar(QByteArray::fromHex("d4c3b2a1")));
+    QVERIFY(!HarReader::looksLikeHar("GET / HTTP/1.1"));
+}
+
+QTEST_GUILESS_MAIN(TestHarReader)
+#include "tst_harreader.moc"
