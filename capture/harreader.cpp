@@ -2,6 +2,7 @@
 
 #include "socketaddress.h"
 
+#include "server/protocol/frameencoder.h"
 #include "server/protocol/frameheader.h"
 #include "server/protocol/opcode.h"
 
@@ -127,36 +128,13 @@ private:
         frame.payload = opcode == 1 ? data.toUtf8() : QByteArray::fromBase64(data.toLatin1());
         frame.header.payloadLength = quint64(frame.payload.size());
         frame.header.lengthForm = minimalLengthForm(frame.header.payloadLength);
-        const QByteArray header = writeHeaderBytes(frame.header);
+        const QByteArray header = FrameEncoder::writeHeader(frame.header);
         std::copy(header.begin(), header.end(), frame.headerBytes.begin());
         CaptureRecord record = make(RecordKind::Frame, sent ? Direction::Inbound : Direction::Outbound,
                                     Transport::WebSocket, epochNs(message[QLatin1String("time")].toDouble()));
         record.frame = std::move(frame);
         record.reconstructed = true;
         deliver(std::move(record));
-    }
-
-    // RFC 6455 §5.2, written here rather than through the encoder: a reconstructed frame is a
-    // description of a message, and the encoder is the server's.
-    static QByteArray writeHeaderBytes(const FrameHeader &header)
-    {
-        QByteArray bytes;
-        bytes.append(char((header.fin ? 0x80 : 0) | quint8(header.opcode)));
-        const quint8 maskBit = header.masked ? 0x80 : 0;
-        if (header.lengthForm == LengthForm::Short7) {
-            bytes.append(char(maskBit | quint8(header.payloadLength)));
-        } else if (header.lengthForm == LengthForm::Extended16) {
-            bytes.append(char(maskBit | 126));
-            bytes.append(char(header.payloadLength >> 8));
-            bytes.append(char(header.payloadLength));
-        } else {
-            bytes.append(char(maskBit | 127));
-            for (int shift = 56; shift >= 0; shift -= 8)
-                bytes.append(char(header.payloadLength >> shift));
-        }
-        if (header.masked)
-            bytes.append(QByteArray(4, '\0'));
-        return bytes;
     }
 
     CaptureRecord make(RecordKind kind, Direction direction, Transport transport, qint64 timeNs) const
