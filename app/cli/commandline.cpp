@@ -149,9 +149,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                          "their first byte, for captures that begin after the upgrade "
                                          "(repeatable)."),
                                       tr("PORT"));
+    const QCommandLineOption write(QStringLiteral("write"),
+                                   tr("With --headless: save every record to this pcapng file as it happens "
+                                      "(Wireshark and tshark open it; a killed run leaves the file readable up "
+                                      "to its last batch). With --read: save what was read."),
+                                   tr("FILE"));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
                        pingInterval, noCapture, noDeflate, echoAll, quiet, lang, webRoot, read, json, summary,
-                       decodeAs});
+                       decodeAs, write});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -238,6 +243,13 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         if (!ok || value == 0 || value > 65535)
             return error(tr("--decode-as needs a port from 1 to 65535, not \"%1\"").arg(text));
         options.decodeAsPorts.append(quint16(value));
+    }
+    if (parser.isSet(write)) {
+        options.writeFile = parser.value(write);
+        if (!options.readFile && !options.headless)
+            return error(tr("--write goes with --headless or --read FILE"));
+        if (options.noCapture)
+            return error(tr("--write needs the capture: it cannot be combined with --no-capture"));
     }
     if (options.readFile && options.headless)
         return error(tr("--read and --headless cannot be combined: a file is read, or a server runs"));

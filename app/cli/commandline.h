@@ -32,6 +32,7 @@ struct CommandLineOptions
     bool json = false;                  // --json: one JSON object per record (--read, --headless)
     bool summary = false;               // --summary: totals only (--read)
     QList<quint16> decodeAsPorts;       // --decode-as: WebSocket from the first byte (--read)
+    std::optional<QString> writeFile;   // --write: save the records as pcapng (--headless, --read)
 
     // Overrides what the command line names; everything else stays as given.
     void applyTo(server::ServerSettings &settings) const;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -37,8 +38,11 @@ void printErr(const QString &text)
 HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_jsonFormatter(QDateTime::currentMSecsSinceEpoch() * 1'000'000)
 {
+    const qint64 originNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    m_jsonFormatter = capture::CaptureJsonFormatter(originNs);
+    if (options.writeFile && !openWriteFile(originNs))
+        m_exitCode = 2;
     // First, so that a signal arriving while the server starts already ends the run cleanly.
     installSignalHandlers();
     if (signalPipe[1] >= 0) {
@@ -47,14 +51,25 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     }
     server::ServerSettings settings;
     options.applyTo(settings);
-    if (options.quiet)
+    if (options.quiet && !options.writeFile)
         settings.capturePayloadCap = qMin<qint64>(settings.capturePayloadCap, 4096); // records made, not printed
     m_host = new server::ServerHost(settings, this);
     connect(m_host, &server::ServerHost::listening, this, &HeadlessRunner::onListening);
     connect(m_host, &server::ServerHost::listenFailed, this, &HeadlessRunner::onListenFailed);
     connect(m_host, &server::ServerHost::stopped, this, &HeadlessRunner::onStopped);
-    if (!options.quiet)
+    if (!options.quiet || options.writeFile)
         connect(m_host, &server::ServerHost::capturedBatch, this, &HeadlessRunner::onBatch);
+}
+
+bool HeadlessRunner::openWriteFile(qint64 originNs)
+{
+    m_file = std::make_unique<QFile>(*m_options.writeFile);
+    if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        printErr(tr("error: cannot write %1: %2").arg(*m_options.writeFile, m_file->errorString()));
+        return false;
+    }
+    m_writer = std::make_unique<capture::CaptureFileWriter>(m_file.get(), originNs);
+    return m_writer->begin() && m_file->flush();
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
@@ -77,6 +92,8 @@ void HeadlessRunner::installSignalHandlers()
 
 int HeadlessRunner::exec()
 {
+    if (m_exitCode != 0)
+        return m_exitCode;
     m_host->start();
     const int code = QCoreApplication::exec();
     return m_exitCode != 0 ? m_exitCode : code;
@@ -100,6 +117,14 @@ void HeadlessRunner::onListenFailed(const QString &reason, quint16 port)
 
 void HeadlessRunner::onBatch(const capture::CaptureBatch &records)
 {
+    if (m_writer) {
+        for (const capture::CaptureRecord &record : records)
+            m_writer->write(record);
+        // Each batch reaches the disk before the next: a killed run leaves a readable file.
+        m_file->flush();
+    }
+    if (m_options.quiet)
+        return;
     QByteArray out;
     out.reserve(records.size() * 120);
     for (const capture::CaptureRecord &record : records) {

@@ -1,0 +1,207 @@
+#include "capturefilewriter.h"
+
+#include "tcppacketbuilder.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace wslab::capture {
+
+namespace {
+
+// Where a record's ends are unknown (a connection whose opening was not recorded), loopback ends
+// that name the connection, so each still reads as its own TCP conversation.
+SocketAddress placeholderClient(quint64 connectionId)
+{
+    return SocketAddress::ipv4(0x7F000001, quint16(10000 + connectionId % 50000));
+}
+
+qint64 realWireSize(const CaptureRecord &record)
+{
+    if (record.frame)
+        return record.frame->headerSize() + (record.isTruncated() ? record.truncatedFrom : record.frame->payload.size());
+    return record.isTruncated() ? record.truncatedFrom : record.wireBytes.size();
+}
+
+// Fields that differ from a default-made record, by short keys; what the bytes say is not repeated.
+QJsonObject metadataOf(const CaptureRecord &record)
+{
+    QJsonObject meta;
+    meta.insert(QStringLiteral("id"), qint64(record.id));
+    meta.insert(QStringLiteral("kind"), int(record.kind));
+    meta.insert(QStringLiteral("dir"), int(record.direction));
+    meta.insert(QStringLiteral("transport"), int(record.transport));
+    meta.insert(QStringLiteral("conn"), qint64(record.connectionId));
+    meta.insert(QStringLiteral("timeNs"), QString::number(record.timeNs)); // a double would round it
+    const auto set = [&meta](const char *key, const QJsonValue &value) { meta.insert(QLatin1String(key), value); };
+    if (record.held)
+        set("held", true);
+    if (record.reconstructed)
+        set("reconstructed", true);
+    if (record.relatedId)
+        set("related", qint64(record.relatedId));
+    if (record.decodeError)
+        set("decodeError", int(*record.decodeError));
+    if (record.streamError)
+        set("streamError", int(*record.streamError));
+    if (record.httpStatus)
+        set("status", record.httpStatus);
+    if (record.closeCode)
+        set("closeCode", record.closeCode);
+    if (record.missed)
+        set("missed", qint64(record.missed));
+    if (!record.note.isEmpty())
+        set("note", record.note);
+    if (!record.serverAddress.isEmpty())
+        set("server", record.serverAddress);
+    if (record.isTruncated())
+        set("truncatedFrom", record.truncatedFrom);
+    if (record.inflatedPayload)
+        set("inflatedSize", record.inflatedSize);
+    if (record.frame)
+        set("wireBytes", qint64(record.frame->headerSize() + record.frame->payload.size()));
+    else
+        set("wireBytes", qint64(record.wireBytes.size()));
+    if (record.frame && !record.wireBytes.isEmpty())
+        set("extraBytes", QString::fromLatin1(record.wireBytes.toBase64()));
+    return meta;
+}
+
+} // namespace
+
+CaptureFileWriter::CaptureFileWriter(QIODevice *device, qint64 originNs) : m_pcapng(device), m_originNs(originNs)
+{
+}
+
+bool CaptureFileWriter::begin()
+{
+    return m_pcapng.writeHeader(QStringLiteral("WebSocket Lab %1").arg(QCoreApplication::applicationVersion()));
+}
+
+QStringList CaptureFileWriter::commentsFor(const CaptureRecord &record)
+{
+    QStringList comments{recordCommentPrefix
+                         + QString::fromUtf8(QJsonDocument(metadataOf(record)).toJson(QJsonDocument::Compact))};
+    if (record.inflatedPayload) {
+        // Options hold at most 65,535 bytes each: a long message takes several comments.
+        const QByteArray base64 = record.inflatedPayload->toBase64();
+        constexpr qsizetype chunk = 60000;
+        for (qsizetype at = 0; at < base64.size(); at += chunk)
+            comments.append(inflatedCommentPrefix + QString::fromLatin1(base64.mid(at, chunk)));
+        if (base64.isEmpty())
+            comments.append(inflatedCommentPrefix);
+    }
+    return comments;
+}
+
+bool CaptureFileWriter::write(const CaptureRecord &record)
+{
+    const QStringList comments = commentsFor(record);
+    Connection &connection = connectionOf(record);
+    switch (record.kind) {
+    case RecordKind::ConnectionOpened:
+        return writeOpening(connection, record.timeNs, comments);
+    case RecordKind::ConnectionClosed:
+        return writeClosing(connection, record.timeNs, comments);
+    case RecordKind::StreamGap: {
+        // The missing bytes are skipped in the sequence space, as a lost segment would leave them.
+        quint32 &next = record.direction == Direction::Inbound ? connection.clientNext : connection.serverNext;
+        next += quint32(record.missed);
+        return writeSegment(connection, record.direction == Direction::Inbound, TcpPacketBuilder::Ack, {}, 0,
+                            record.timeNs, comments);
+    }
+    case RecordKind::HttpRequest:
+    case RecordKind::HttpResponse:
+    case RecordKind::Frame:
+    case RecordKind::ProtocolError:
+    case RecordKind::FrameDelivered:
+    case RecordKind::CaptureGap:
+        return writeBytes(connection, record, comments);
+    }
+    return true;
+}
+
+CaptureFileWriter::Connection &CaptureFileWriter::connectionOf(const CaptureRecord &record)
+{
+    auto it = m_connections.find(record.connectionId);
+    if (it != m_connections.end() && !(record.kind == RecordKind::ConnectionOpened && it->closed))
+        return *it;
+    Connection connection;
+    if (record.kind == RecordKind::ConnectionOpened) {
+        connection.client = SocketAddress::fromString(record.note);
+        connection.server = SocketAddress::fromString(record.serverAddress);
+    }
+    if (!connection.client.isValid())
+        connection.client = placeholderClient(record.connectionId);
+    if (!connection.server.isValid() || connection.server.family != connection.client.family)
+        connection.server = connection.client.family == SocketAddress::Family::IPv6
+                ? SocketAddress::fromString(u"[::1]:80")
+                : SocketAddress::ipv4(0x7F000001, 80);
+    // Initial sequence numbers from the connection id: reproducible files, distinct conversations.
+    connection.clientNext = quint32(record.connectionId * 2654435761u);
+    connection.serverNext = quint32(record.connectionId * 40503u + 1000000);
+    return *m_connections.insert(record.connectionId, connection);
+}
+
+bool CaptureFileWriter::writeOpening(Connection &connection, qint64 timeNs, const QStringList &comments)
+{
+    // RFC 9293 §3.5: SYN, SYN-ACK, ACK; each SYN takes one sequence number.
+    bool ok = writeSegment(connection, true, TcpPacketBuilder::Syn, {}, 0, timeNs, comments);
+    ++connection.clientNext;
+    ok = ok && writeSegment(connection, false, TcpPacketBuilder::Syn | TcpPacketBuilder::Ack, {}, 0, timeNs, {});
+    ++connection.serverNext;
+    return ok && writeSegment(connection, true, TcpPacketBuilder::Ack, {}, 0, timeNs, {});
+}
+
+bool CaptureFileWriter::writeBytes(Connection &connection, const CaptureRecord &record, const QStringList &comments)
+{
+    const bool fromClient = record.direction == Direction::Inbound;
+    QByteArray bytes = record.frame ? record.frame->wireBytes() : record.wireBytes;
+    const qint64 real = bytes.isEmpty() ? 0 : std::max<qint64>(realWireSize(record), bytes.size());
+    if (real == 0)
+        return writeSegment(connection, fromClient, TcpPacketBuilder::Ack, {}, 0, record.timeNs, comments);
+    const qsizetype most = TcpPacketBuilder::maxPayload(connection.client.family);
+    bool ok = true;
+    for (qint64 at = 0; ok && at < real; at += most) {
+        const qint64 segmentReal = std::min<qint64>(most, real - at);
+        const QByteArrayView captured = at < bytes.size()
+                ? QByteArrayView(bytes).sliced(at, std::min<qint64>(segmentReal, bytes.size() - at))
+                : QByteArrayView();
+        ok = writeSegment(connection, fromClient, TcpPacketBuilder::Psh | TcpPacketBuilder::Ack, captured,
+                          segmentReal, record.timeNs, at == 0 ? comments : QStringList());
+    }
+    return ok;
+}
+
+bool CaptureFileWriter::writeClosing(Connection &connection, qint64 timeNs, const QStringList &comments)
+{
+    const quint8 finAck = TcpPacketBuilder::Fin | TcpPacketBuilder::Ack;
+    bool ok = writeSegment(connection, true, finAck, {}, 0, timeNs, comments);
+    ++connection.clientNext;
+    ok = ok && writeSegment(connection, false, finAck, {}, 0, timeNs, {});
+    ++connection.serverNext;
+    ok = ok && writeSegment(connection, true, TcpPacketBuilder::Ack, {}, 0, timeNs, {});
+    connection.closed = true;
+    return ok;
+}
+
+bool CaptureFileWriter::writeSegment(Connection &connection, bool fromClient, quint8 flags, QByteArrayView captured,
+                                     qint64 realLength, qint64 timeNs, const QStringList &comments)
+{
+    TcpPacketBuilder::Segment segment;
+    segment.source = fromClient ? connection.client : connection.server;
+    segment.destination = fromClient ? connection.server : connection.client;
+    quint32 &next = fromClient ? connection.clientNext : connection.serverNext;
+    segment.sequence = next;
+    segment.acknowledgement = (flags & TcpPacketBuilder::Ack) ? (fromClient ? connection.serverNext : connection.clientNext) : 0;
+    segment.flags = flags;
+    segment.payload = captured;
+    segment.ipIdentification = ++m_ipIdentification;
+    const QByteArray packet = TcpPacketBuilder::build(segment);
+    next += quint32(realLength);
+    const qint64 headers = packet.size() - captured.size();
+    return m_pcapng.writePacket(m_originNs + timeNs, packet, headers + realLength, comments);
+}
+
+} // namespace wslab::capture

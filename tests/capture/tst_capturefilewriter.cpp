@@ -1,0 +1,137 @@
+#include "capture/capturefilewriter.h"
+#include "capture/conversationdissector.h"
+#include "capture/tcppacketbuilder.h"
+
+#include <QBuffer>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wslab::capture;
+
+namespace {
+
+const QByteArray request = "GET /chat HTTP/1.1\r\nHost: 127.0.0.1:9000\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+const QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n";
+
+CaptureBatch sampleConversation(const QString &client, const QString &server)
+{
+    CaptureBatch records;
+    ConversationDissector dissector(1, {});
+    const qint64 t0 = 1'700'000'000'123'456'789;
+    dissector.open(SocketAddress::fromString(client), SocketAddress::fromString(server), t0, records);
+    dissector.feed(Direction::Inbound, request, t0 + 1000, records);
+    dissector.feed(Direction::Outbound, response, t0 + 2000, records);
+    dissector.feed(Direction::Inbound, QByteArray::fromHex("818537fa213d7f9f4d5158"), t0 + 3000, records);
+    // 70,000 bytes: the 64-bit length form, in two TCP segments.
+    dissector.feed(Direction::Outbound, QByteArray::fromHex("827f0000000000011170") + QByteArray(70000, 'z'), t0 + 4000,
+                   records);
+    dissector.feed(Direction::Outbound, QByteArray::fromHex("880203e8"), t0 + 5000, records);
+    dissector.feed(Direction::Inbound, QByteArray::fromHex("888237fa213d3412"), t0 + 6000, records);
+    dissector.close(t0 + 7000, records);
+    return records;
+}
+
+// tshark's fields for every WebSocket frame: "opcode fin masked payload-length".
+QStringList tsharkFrames(const QString &file, quint16 serverPort)
+{
+    QProcess tshark;
+    tshark.start(QStringLiteral("tshark"),
+                 {QStringLiteral("-r"), file, QStringLiteral("-d"), QStringLiteral("tcp.port==%1,http").arg(serverPort),
+                  QStringLiteral("-Y"), QStringLiteral("websocket"), QStringLiteral("-T"), QStringLiteral("fields"),
+                  QStringLiteral("-e"), QStringLiteral("websocket.opcode"), QStringLiteral("-e"),
+                  QStringLiteral("websocket.fin"), QStringLiteral("-e"), QStringLiteral("websocket.mask"),
+                  QStringLiteral("-e"), QStringLiteral("websocket.payload_length"), QStringLiteral("-e"),
+                  QStringLiteral("websocket.payload_length_ext_64")});
+    if (!tshark.waitForFinished(60000))
+        return {QStringLiteral("tshark did not finish")};
+    return QString::fromUtf8(tshark.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TestCaptureFileWriter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void packetsCarryValidChecksums();
+    void tsharkReadsTheSameFrames_data();
+    void tsharkReadsTheSameFrames();
+    void recordsTravelInComments();
+};
+
+void TestCaptureFileWriter::packetsCarryValidChecksums()
+{
+    // RFC 1071: summing a packet with its checksum in place gives 0xFFFF.
+    TcpPacketBuilder::Segment segment;
+    segment.source = SocketAddress::fromString(u"10.0.0.1:1234");
+    segment.destination = SocketAddress::fromString(u"10.0.0.2:80");
+    segment.payload = "odd";
+    const QByteArray packet = TcpPacketBuilder::build(segment);
+    const auto sum = [](QByteArrayView bytes, quint32 start) {
+        quint32 total = start;
+        for (qsizetype i = 0; i < bytes.size(); i += 2)
+            total += quint32(quint8(bytes[i]) << 8 | (i + 1 < bytes.size() ? quint8(bytes[i + 1]) : 0));
+        while (total >> 16)
+            total = (total & 0xFFFF) + (total >> 16);
+        return total;
+    };
+    QCOMPARE(sum(QByteArrayView(packet).first(20), 0), 0xFFFFu);
+    const quint32 pseudo = 0x0A00 + 0x0001 + 0x0A00 + 0x0002 + 6 + quint32(packet.size() - 20);
+    QCOMPARE(sum(QByteArrayView(packet).sliced(20), pseudo), 0xFFFFu);
+}
+
+void TestCaptureFileWriter::tsharkReadsTheSameFrames_data()
+{
+    QTest::addColumn<QString>("client");
+    QTest::addColumn<QString>("server");
+    QTest::addRow("IPv4") << QStringLiteral("127.0.0.1:50000") << QStringLiteral("127.0.0.1:9000");
+    QTest::addRow("IPv6") << QStringLiteral("[::1]:50000") << QStringLiteral("[::1]:9000");
+}
+
+void TestCaptureFileWriter::tsharkReadsTheSameFrames()
+{
+    QFETCH(QString, client);
+    QFETCH(QString, server);
+    if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty())
+        QSKIP("tshark is not installed (scripts/install-deps --test installs it)");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("session.pcapng"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    CaptureFileWriter writer(&file, 0);
+    QVERIFY(writer.begin());
+    for (const CaptureRecord &record : sampleConversation(client, server))
+        QVERIFY(writer.write(record));
+    file.close();
+    QCOMPARE(tsharkFrames(path, 9000),
+             (QStringList{QStringLiteral("1\t1\t1\t5\t"), QStringLiteral("2\t1\t0\t127\t70000"),
+                          QStringLiteral("8\t1\t0\t2\t"), QStringLiteral("8\t1\t1\t2\t")}));
+}
+
+void TestCaptureFileWriter::recordsTravelInComments()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CaptureFileWriter writer(&buffer, 0);
+    QVERIFY(writer.begin());
+    CaptureRecord delivered;
+    delivered.id = 42;
+    delivered.connectionId = 3;
+    delivered.kind = RecordKind::FrameDelivered;
+    delivered.relatedId = 41;
+    delivered.note = QStringLiteral("held by the user");
+    QVERIFY(writer.write(delivered));
+    const QByteArray bytes = buffer.data();
+    QVERIFY(bytes.startsWith(QByteArray::fromHex("0a0d0d0a")));
+    QVERIFY(bytes.contains("wslab-record {"));
+    QVERIFY(bytes.contains("\"related\":41"));
+    QVERIFY(bytes.contains("held by the user"));
+}
+
+QTEST_GUILESS_MAIN(TestCaptureFileWriter)
+#include "tst_capturefilewriter.moc"
