@@ -230,7 +230,8 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
         break;
     case RecordKind::ProtocolError:
         out = QStringLiteral("error %1").arg(record.decodeError ? QString::fromLatin1(protocol::decodeErrorName(*record.decodeError))
-                                                                : QStringLiteral("?"));
+                                             : record.streamError ? QString::fromLatin1(streamErrorName(*record.streamError))
+                                                                  : QStringLiteral("?"));
         if (!record.note.isEmpty())
             out += QStringLiteral(": ") + record.note;
         if (!record.wireBytes.isEmpty())
@@ -238,6 +239,9 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
         break;
     case RecordKind::CaptureGap:
         out = QStringLiteral("capture gap: %1 records not kept (the output fell behind)").arg(record.missed);
+        break;
+    case RecordKind::StreamGap:
+        out = QStringLiteral("%1 bytes not captured").arg(record.missed);
         break;
     default:
         break;

@@ -107,11 +107,22 @@ void ExplainPanel::setRecord(const CaptureRecord &record)
                 ? tr("A protocol error: %1. The server fails the connection with close code %2 (RFC 6455 §7.1.7).")
                           .arg(PayloadPreview::errorText(*record.decodeError))
                           .arg(protocol::closeCodeFor(*record.decodeError))
+                : record.streamError
+                ? tr("While reading this conversation from outside: %1 (%2).")
+                          .arg(QCoreApplication::translate(capture::streamErrorContext,
+                                                           capture::streamErrorReason(*record.streamError)),
+                               record.note)
                 : tr("A protocol error: %1").arg(record.note);
         break;
     case RecordKind::Frame:
     case RecordKind::FrameDelivered:
         m_intro = FrameCaptureModel::summaryText(record);
+        break;
+    case RecordKind::StreamGap:
+        m_intro = tr("%n bytes of this direction were never captured here (a lost TCP segment, or a capture "
+                     "that cut packets short). Inside a frame's payload they read as zeros and decoding goes on "
+                     "with the next frame; anywhere else the rest of this direction cannot be placed, so it is "
+                     "not decoded.", nullptr, int(qMin<quint64>(record.missed, INT_MAX)));
         break;
     case RecordKind::CaptureGap:
         m_intro = tr("The capture missed %1 records here: they arrived faster than the window could take them, "

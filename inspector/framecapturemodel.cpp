@@ -279,13 +279,15 @@ QString FrameCaptureModel::kindText(const CaptureRecord &r)
     case RecordKind::ProtocolError: return tr("protocol error");
     case RecordKind::ConnectionClosed: return tr("TCP close");
     case RecordKind::CaptureGap: return tr("capture gap");
+    case RecordKind::StreamGap: return tr("bytes missing");
     }
     return {};
 }
 
 bool FrameCaptureModel::isError(const CaptureRecord &r)
 {
-    return r.kind == RecordKind::ProtocolError || r.kind == RecordKind::CaptureGap || r.decodeError.has_value()
+    return r.kind == RecordKind::ProtocolError || r.kind == RecordKind::CaptureGap || r.kind == RecordKind::StreamGap
+            || r.decodeError.has_value()
             || (r.kind == RecordKind::HttpResponse && r.httpStatus >= 400);
 }
 
@@ -324,8 +326,13 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         break;
     case RecordKind::CaptureGap:
         return tr("%1 records not captured: the window fell behind the traffic").arg(r.missed);
+    case RecordKind::StreamGap:
+        return tr("%n bytes not captured", nullptr, int(qMin<quint64>(r.missed, INT_MAX)));
     case RecordKind::ProtocolError:
-        text = r.decodeError ? PayloadPreview::errorText(*r.decodeError) : tr("protocol error");
+        text = r.decodeError ? PayloadPreview::errorText(*r.decodeError)
+             : r.streamError ? QCoreApplication::translate(capture::streamErrorContext,
+                                                           capture::streamErrorReason(*r.streamError))
+                             : tr("protocol error");
         if (!r.note.isEmpty())
             text += QStringLiteral(" — ") + r.note;
         return text;
@@ -334,6 +341,8 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         text += QStringLiteral(" — ") + PayloadPreview::errorText(*r.decodeError);
     if (r.isTruncated())
         text += QLatin1Char(' ') + tr("(truncated from %1 bytes)").arg(r.truncatedFrom);
+    if (r.reconstructed)
+        text += QLatin1Char(' ') + tr("(message from a HAR file: frame reconstructed, not from the wire)");
     return text;
 }
 
