@@ -10,7 +10,7 @@ namespace wslab::capture {
 struct CapturedPacket
 {
     qint64 timeNs = 0;          // nanoseconds since the Unix epoch
-    int linkType = 0;           // see linktype:: in packetdecoder.h
+    int linkType = 0;           // a LINKTYPE_ value (see linktype:: in packetdecoder.h)
     QByteArrayView bytes;       // what was captured (at most the snaplen)
     quint32 originalLength = 0; // the packet's length on the wire
     qint64 fileOffset = 0;      // where the packet's record (pcapng: the block before it) starts

@@ -57,8 +57,8 @@ struct TcpSegment
     [[nodiscard]] quint64 payloadLength() const noexcept { return quint64(payload.size()) + missingPayloadBytes; }
 };
 
-// Link-layer header types (the LINKTYPE_ values of pcap and pcapng files; libpcap reports the DLT_
-// value, which differs only for raw IP: 12 or 14 for LINKTYPE_RAW 101).
+// Link-layer header types: the LINKTYPE_ values of pcap and pcapng files. The decoder also takes the
+// DLT_RAW values some systems use for raw IP (12, or 14 on OpenBSD) in place of LINKTYPE_RAW 101.
 namespace linktype {
 inline constexpr int Null = 0;
 inline constexpr int Ethernet = 1;

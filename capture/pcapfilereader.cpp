@@ -1,5 +1,6 @@
 #include "pcapfilereader.h"
 
+#include "packetdecoder.h"
 #include "pcapngreader.h"
 
 #include <QFile>
@@ -111,7 +112,7 @@ ReadStatus PcapFileReader::nextFromLibpcap()
         ++m_delivered;
         // Opened with nanosecond precision: tv_usec holds nanoseconds for pcap and pcapng alike.
         m_packet = CapturedPacket{qint64(header->ts.tv_sec) * 1000000000 + header->ts.tv_usec,
-                                  pcap_datalink(m_handle),
+                                  linkType(),
                                   QByteArrayView(reinterpret_cast<const char *>(data), header->caplen),
                                   header->len, offset};
         return ReadStatus::Packet;
@@ -145,6 +146,14 @@ ReadStatus PcapFileReader::switchToOwnReader()
         }
     }
     return next();
+}
+
+// libpcap reports DLT_ values; files (and PcapNgReader) speak LINKTYPE_ values. They differ only
+// for raw IP (DLT_RAW is 12, or 14 on OpenBSD; LINKTYPE_RAW is 101).
+int PcapFileReader::linkType() const
+{
+    const int dlt = pcap_datalink(m_handle);
+    return dlt == DLT_RAW ? linktype::Raw : dlt;
 }
 
 qint64 PcapFileReader::position() const

@@ -46,6 +46,7 @@ private:
     ReadStatus nextFromLibpcap();
     ReadStatus switchToOwnReader();
     void closeLibpcap();
+    [[nodiscard]] int linkType() const;
 
     pcap *m_handle = nullptr;
     std::unique_ptr<PcapNgReader> m_fallback;
