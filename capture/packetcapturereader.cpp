@@ -50,7 +50,7 @@ PacketCaptureReader::Result PacketCaptureReader::read(const QString &path, const
     }
     reassembler.finish(result.lastTimeNs);
     if (progress)
-        progress(result.cancelled ? reader.position() : reader.fileSize(), reader.fileSize());
+        progress(result.cancelled || result.failure ? reader.position() : reader.fileSize(), reader.fileSize());
     result.statistics = reassembler.statistics();
     return result;
 }

@@ -6,7 +6,9 @@
 #include "capture/conversationsink.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QList>
+#include <QTemporaryDir>
 #include <QtEndian>
 
 namespace wslab::capture::testing {
@@ -210,6 +212,16 @@ inline QByteArray pcapNgEnhancedPacket(quint32 interfaceId, quint64 units, const
     appendU32(body, quint32(bytes.size()), bigEndian);
     appendU32(body, originalLength ? originalLength : quint32(bytes.size()), bigEndian);
     return pcapNgBlock(6, body + bytes, bigEndian);
+}
+
+// Writes `contents` to `name` in `dir`; the path, or empty when it cannot be written.
+inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return {};
+    return path;
 }
 
 } // namespace wslab::capture::testing

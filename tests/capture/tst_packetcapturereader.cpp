@@ -18,15 +18,6 @@ using namespace wslab::capture::testing;
 
 namespace {
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        return {};
-    return path;
-}
-
 // `count` one-segment conversations from different client ports, each with a SYN and one data
 // segment: 2 packets each.
 QByteArray manyConnections(int count)

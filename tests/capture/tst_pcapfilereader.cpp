@@ -44,15 +44,6 @@ QList<Expected> expectedPcap(const QList<FilePacket> &packets, bool nanoseconds)
     return result;
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        return {};
-    return path;
-}
-
 // Reads to the end or the first failure; returns the packets read.
 QList<Expected> readAll(PcapFileReader &reader, ReadStatus &last)
 {
