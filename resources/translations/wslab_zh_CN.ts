@@ -1486,6 +1486,84 @@ The app&apos;s own page is always allowed.</source>
     </message>
 </context>
 <context>
+    <name>wslab::capture::CaptureFileError</name>
+    <message>
+        <source>The file cannot be opened</source>
+        <translation>无法打开该文件</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>Not a pcap or pcapng capture file</source>
+        <translation>不是 pcap 或 pcapng 抓包文件</translation>
+    </message>
+    <message>
+        <source>The file is truncated</source>
+        <translation>文件被截断</translation>
+    </message>
+    <message>
+        <source>The file is corrupt</source>
+        <translation>文件已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::capture::PacketError</name>
+    <message>
+        <source>Link-layer header type not supported</source>
+        <translation>不支持的链路层头部类型</translation>
+    </message>
+    <message>
+        <source>Packet ends inside its link-layer header</source>
+        <translation>数据包在链路层头部内部就结束了</translation>
+    </message>
+    <message>
+        <source>Not an IPv4 or IPv6 packet</source>
+        <translation>不是 IPv4 或 IPv6 数据包</translation>
+    </message>
+    <message>
+        <source>Packet ends inside its IP header</source>
+        <translation>数据包在 IP 头部内部就结束了</translation>
+    </message>
+    <message>
+        <source>IP version does not match the link layer&apos;s protocol</source>
+        <translation>IP 版本与链路层标明的协议不符</translation>
+    </message>
+    <message>
+        <source>IPv4 header length below 20 bytes</source>
+        <translation>IPv4 头部长度小于 20 字节</translation>
+    </message>
+    <message>
+        <source>IP length field shorter than the headers it counts</source>
+        <translation>IP 长度字段小于其所包含的头部长度</translation>
+    </message>
+    <message>
+        <source>IPv4 fragment (fragments are not reassembled)</source>
+        <translation>IPv4 分片（不重组分片）</translation>
+    </message>
+    <message>
+        <source>IPv6 fragment (fragments are not reassembled)</source>
+        <translation>IPv6 分片（不重组分片）</translation>
+    </message>
+    <message>
+        <source>IPv6 extension header cut short, or too many of them</source>
+        <translation>IPv6 扩展头部被截断，或数量过多</translation>
+    </message>
+    <message>
+        <source>IP packet that does not carry TCP</source>
+        <translation>IP 数据包承载的不是 TCP</translation>
+    </message>
+    <message>
+        <source>Packet ends inside its TCP header</source>
+        <translation>数据包在 TCP 头部内部就结束了</translation>
+    </message>
+    <message>
+        <source>TCP header length below 20 bytes or beyond the segment</source>
+        <translation>TCP 头部长度小于 20 字节或超出报文段</translation>
+    </message>
+</context>
+<context>
     <name>wslab::inspector::BitDiagramView</name>
     <message>
         <source>FIN</source>

@@ -1,0 +1,173 @@
+#include "pcapfilereader.h"
+
+#include "packetdecoder.h"
+#include "pcapngreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QtEndian>
+
+#include <pcap/pcap.h>
+
+namespace wslab::capture {
+
+namespace {
+
+// pcap file header magics (microsecond and nanosecond stamps, and Alexey Kuznetzov's modified
+// format, which libpcap also reads), in the writer's byte order; pcapng's Section Header Block type.
+constexpr quint32 pcapMagics[] = {0xa1b2c3d4, 0xa1b23c4d, 0xa1b2cd34};
+constexpr quint32 pcapNgMagic = 0x0a0d0d0a;
+
+// libpcap's words for a valid pcapng file it will not read (pcap-ng.c).
+bool isLibpcapLimitation(const char *message)
+{
+    const QByteArrayView text(message);
+    return text.contains("different from the type of the first interface")
+        || text.contains("different from the snapshot length of the first interface")
+        || text.contains("sections with different byte orders");
+}
+
+CaptureFileError errorFromMessage(const char *message)
+{
+    return QByteArrayView(message).contains("truncated") ? CaptureFileError::Truncated : CaptureFileError::Corrupt;
+}
+
+} // namespace
+
+PcapFileReader::PcapFileReader() = default;
+
+PcapFileReader::~PcapFileReader()
+{
+    closeLibpcap();
+}
+
+bool PcapFileReader::looksLikeCapture(QByteArrayView firstBytes)
+{
+    if (firstBytes.size() < 4)
+        return false;
+    const quint32 big = qFromBigEndian<quint32>(firstBytes.data());
+    const quint32 little = qFromLittleEndian<quint32>(firstBytes.data());
+    for (quint32 magic : pcapMagics) {
+        if (big == magic || little == magic)
+            return true;
+    }
+    return big == pcapNgMagic;
+}
+
+std::optional<CaptureFileFailure> PcapFileReader::open(const QString &path)
+{
+    closeLibpcap();
+    m_fallback.reset();
+    m_delivered = 0;
+    m_path = path;
+    QFile file(path);
+    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
+        return CaptureFileFailure{CaptureFileError::CannotOpen, 0,
+                                  QFileInfo(path).isDir() ? QStringLiteral("is a directory") : file.errorString()};
+    m_fileSize = file.size();
+    if (m_fileSize == 0)
+        return CaptureFileFailure{CaptureFileError::Empty, 0, {}};
+    const QByteArray head = file.read(4);
+    if (!looksLikeCapture(head))
+        return CaptureFileFailure{CaptureFileError::NotACaptureFile, 0, {}};
+    m_format = qFromBigEndian<quint32>(head.constData()) == pcapNgMagic ? Format::PcapNg : Format::Pcap;
+    file.close();
+
+    char message[PCAP_ERRBUF_SIZE] = {};
+    m_handle = pcap_open_offline_with_tstamp_precision(QFile::encodeName(path).constData(),
+                                                        PCAP_TSTAMP_PRECISION_NANO, message);
+    if (m_handle)
+        return std::nullopt;
+    if (m_format == Format::PcapNg && isLibpcapLimitation(message)) {
+        m_fallback = std::make_unique<PcapNgReader>();
+        return m_fallback->open(path);
+    }
+    return CaptureFileFailure{errorFromMessage(message), 0, QString::fromLocal8Bit(message)};
+}
+
+ReadStatus PcapFileReader::next()
+{
+    if (m_fallback) {
+        const ReadStatus status = m_fallback->next();
+        if (status == ReadStatus::Packet)
+            m_packet = m_fallback->packet();
+        else if (status == ReadStatus::Failed)
+            m_failure = m_fallback->failure();
+        return status;
+    }
+    if (!m_handle) {
+        m_failure = CaptureFileFailure{CaptureFileError::CannotOpen, 0, QStringLiteral("not open")};
+        return ReadStatus::Failed;
+    }
+    return nextFromLibpcap();
+}
+
+ReadStatus PcapFileReader::nextFromLibpcap()
+{
+    const qint64 offset = ftell(pcap_file(m_handle));
+    pcap_pkthdr *header = nullptr;
+    const u_char *data = nullptr;
+    const int result = pcap_next_ex(m_handle, &header, &data);
+    if (result == 1) {
+        ++m_delivered;
+        // Opened with nanosecond precision: tv_usec holds nanoseconds for pcap and pcapng alike.
+        m_packet = CapturedPacket{qint64(header->ts.tv_sec) * 1000000000 + header->ts.tv_usec,
+                                  linkType(),
+                                  QByteArrayView(reinterpret_cast<const char *>(data), header->caplen),
+                                  header->len, offset};
+        return ReadStatus::Packet;
+    }
+    if (result == PCAP_ERROR_BREAK)
+        return ReadStatus::End;
+    const char *message = pcap_geterr(m_handle);
+    if (m_format == Format::PcapNg && isLibpcapLimitation(message))
+        return switchToOwnReader();
+    m_failure = CaptureFileFailure{errorFromMessage(message), offset, QString::fromLocal8Bit(message)};
+    return ReadStatus::Failed;
+}
+
+// libpcap stopped at a later interface block it will not accept: read the file again with the own
+// reader and pass over the packets already delivered.
+ReadStatus PcapFileReader::switchToOwnReader()
+{
+    closeLibpcap();
+    m_fallback = std::make_unique<PcapNgReader>();
+    if (const auto failure = m_fallback->open(m_path)) {
+        m_failure = *failure;
+        return ReadStatus::Failed;
+    }
+    for (quint64 skipped = 0; skipped < m_delivered; ++skipped) {
+        const ReadStatus status = m_fallback->next();
+        if (status != ReadStatus::Packet) {
+            m_failure = status == ReadStatus::Failed ? m_fallback->failure()
+                                                     : CaptureFileFailure{CaptureFileError::Corrupt, m_fallback->position(),
+                                                                          QStringLiteral("file changed while reading")};
+            return ReadStatus::Failed;
+        }
+    }
+    return next();
+}
+
+// libpcap reports DLT_ values; files (and PcapNgReader) speak LINKTYPE_ values. They differ only
+// for raw IP (DLT_RAW is 12, or 14 on OpenBSD; LINKTYPE_RAW is 101).
+int PcapFileReader::linkType() const
+{
+    const int dlt = pcap_datalink(m_handle);
+    return dlt == DLT_RAW ? linktype::Raw : dlt;
+}
+
+qint64 PcapFileReader::position() const
+{
+    if (m_fallback)
+        return m_fallback->position();
+    return m_handle ? qint64(ftell(pcap_file(m_handle))) : 0;
+}
+
+void PcapFileReader::closeLibpcap()
+{
+    if (m_handle)
+        pcap_close(m_handle);
+    m_handle = nullptr;
+}
+
+} // namespace wslab::capture

@@ -1,0 +1,190 @@
+#include "pcapngreader.h"
+
+#include <QtEndian>
+
+namespace wslab::capture {
+
+namespace {
+
+// Block types (pcapng §4, §11.1)
+constexpr quint32 sectionHeaderBlock = 0x0a0d0d0a;
+constexpr quint32 interfaceDescriptionBlock = 1;
+constexpr quint32 obsoletePacketBlock = 2;
+constexpr quint32 simplePacketBlock = 3;
+constexpr quint32 enhancedPacketBlock = 6;
+constexpr quint32 byteOrderMagic = 0x1a2b3c4d;
+// No real packet block comes near this; a larger length is corruption, not a reason to allocate.
+constexpr quint32 maximumBlockLength = 16 << 20;
+
+__extension__ typedef __int128 Wide; // 64-bit stamps times 10^9 need more than 64 bits
+
+qint64 clampToInt64(Wide value)
+{
+    if (value > Wide(std::numeric_limits<qint64>::max()))
+        return std::numeric_limits<qint64>::max();
+    if (value < Wide(std::numeric_limits<qint64>::min()))
+        return std::numeric_limits<qint64>::min();
+    return qint64(value);
+}
+
+} // namespace
+
+std::optional<CaptureFileFailure> PcapNgReader::open(const QString &path)
+{
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::ReadOnly))
+        return CaptureFileFailure{CaptureFileError::CannotOpen, 0, m_file.errorString()};
+    m_interfaces.clear();
+    return std::nullopt;
+}
+
+ReadStatus PcapNgReader::fail(CaptureFileError error, qint64 offset, const QString &detail)
+{
+    m_failure = CaptureFileFailure{error, offset, detail};
+    return ReadStatus::Failed;
+}
+
+quint16 PcapNgReader::read16(qsizetype at) const
+{
+    const auto *bytes = reinterpret_cast<const uchar *>(m_block.constData() + at);
+    return m_bigEndian ? qFromBigEndian<quint16>(bytes) : qFromLittleEndian<quint16>(bytes);
+}
+
+quint32 PcapNgReader::read32(qsizetype at) const
+{
+    const auto *bytes = reinterpret_cast<const uchar *>(m_block.constData() + at);
+    return m_bigEndian ? qFromBigEndian<quint32>(bytes) : qFromLittleEndian<quint32>(bytes);
+}
+
+ReadStatus PcapNgReader::next()
+{
+    for (;;) {
+        const qint64 offset = m_file.pos();
+        m_block = m_file.read(8);
+        if (m_block.isEmpty())
+            return ReadStatus::End;
+        if (m_block.size() < 8)
+            return fail(CaptureFileError::Truncated, offset, QStringLiteral("block header cut short"));
+        // The SHB type reads the same in both byte orders; its byte-order magic sets the section's.
+        const bool sectionStart = qFromLittleEndian<quint32>(m_block.constData()) == sectionHeaderBlock;
+        if (sectionStart) {
+            m_block += m_file.read(4);
+            if (m_block.size() < 12)
+                return fail(CaptureFileError::Truncated, offset, QStringLiteral("section header cut short"));
+            if (qFromLittleEndian<quint32>(m_block.constData() + 8) == byteOrderMagic)
+                m_bigEndian = false;
+            else if (qFromBigEndian<quint32>(m_block.constData() + 8) == byteOrderMagic)
+                m_bigEndian = true;
+            else
+                return fail(CaptureFileError::Corrupt, offset, QStringLiteral("bad byte-order magic"));
+        } else if (offset == 0) {
+            return fail(CaptureFileError::Corrupt, offset, QStringLiteral("no section header block at the start"));
+        }
+        const quint32 type = read32(0);
+        const quint32 length = read32(4);
+        if (length < 12 + (sectionStart ? 16u : 0u) || length % 4 != 0 || length > maximumBlockLength)
+            return fail(CaptureFileError::Corrupt, offset, QStringLiteral("bad block length %1").arg(length));
+        const qsizetype have = m_block.size();
+        m_block += m_file.read(length - have);
+        if (m_block.size() < qsizetype(length))
+            return fail(CaptureFileError::Truncated, offset, QStringLiteral("block cut short"));
+        if (read32(length - 4) != length)
+            return fail(CaptureFileError::Corrupt, offset, QStringLiteral("block lengths disagree"));
+
+        switch (type) {
+        case sectionHeaderBlock:
+            if (read16(12) != 1)
+                return fail(CaptureFileError::Corrupt, offset, QStringLiteral("unsupported pcapng major version"));
+            m_interfaces.clear(); // interface ids are per section
+            continue;
+        case interfaceDescriptionBlock:
+            if (!readInterface(offset))
+                return ReadStatus::Failed;
+            continue;
+        case enhancedPacketBlock:
+        case obsoletePacketBlock: {
+            if (length < 32)
+                return fail(CaptureFileError::Corrupt, offset, QStringLiteral("packet block too short"));
+            const quint32 interfaceId = type == enhancedPacketBlock ? read32(8) : read16(8);
+            const quint32 captured = read32(20);
+            if (interfaceId >= m_interfaces.size())
+                return fail(CaptureFileError::Corrupt, offset, QStringLiteral("packet of an undeclared interface"));
+            if (captured > length - 32)
+                return fail(CaptureFileError::Corrupt, offset, QStringLiteral("captured length beyond its block"));
+            const Interface &interface = m_interfaces[interfaceId];
+            m_packet = CapturedPacket{timeOf(interface, read32(12), read32(16)), interface.linkType,
+                                      QByteArrayView(m_block).sliced(28, captured), read32(24), offset};
+            return ReadStatus::Packet;
+        }
+        case simplePacketBlock: {
+            if (length < 16)
+                return fail(CaptureFileError::Corrupt, offset, QStringLiteral("packet block too short"));
+            if (m_interfaces.empty())
+                return fail(CaptureFileError::Corrupt, offset, QStringLiteral("packet of an undeclared interface"));
+            const Interface &interface = m_interfaces.front();
+            const quint32 original = read32(8);
+            quint32 captured = qMin(original, length - 16);
+            if (interface.snapLength != 0)
+                captured = qMin(captured, interface.snapLength);
+            m_packet = CapturedPacket{0, interface.linkType, QByteArrayView(m_block).sliced(12, captured), original, offset};
+            return ReadStatus::Packet;
+        }
+        default:
+            continue; // name resolution, statistics, custom blocks ...
+        }
+    }
+}
+
+bool PcapNgReader::readInterface(qint64 offset)
+{
+    const qsizetype end = m_block.size() - 4;
+    if (end < 16) {
+        fail(CaptureFileError::Corrupt, offset, QStringLiteral("interface block too short"));
+        return false;
+    }
+    Interface interface;
+    interface.linkType = read16(8);
+    interface.snapLength = read32(12);
+    for (qsizetype at = 16; at + 4 <= end;) {
+        const quint16 code = read16(at);
+        const quint16 length = read16(at + 2);
+        if (code == 0) // opt_endofopt
+            break;
+        if (at + 4 + length > end) {
+            fail(CaptureFileError::Corrupt, offset, QStringLiteral("interface option beyond its block"));
+            return false;
+        }
+        if (code == 9 && length >= 1) // if_tsresol
+            interface.resolution = quint8(m_block[at + 4]);
+        if (code == 14 && length >= 8) // if_tsoffset, seconds
+            interface.offsetSeconds = qint64(quint64(read32(at + (m_bigEndian ? 4 : 8))) << 32
+                                             | read32(at + (m_bigEndian ? 8 : 4)));
+        at += 4 + ((length + 3) & ~3);
+    }
+    m_interfaces.push_back(interface);
+    return true;
+}
+
+qint64 PcapNgReader::timeOf(const Interface &interface, quint32 high, quint32 low) const
+{
+    // if_tsresol: the high bit chooses a power of 2 instead of 10; the rest is the negative exponent.
+    const Wide units = Wide(quint64(high) << 32 | low);
+    const int exponent = interface.resolution & 0x7f;
+    Wide nanoseconds = 0;
+    if (interface.resolution & 0x80) {
+        nanoseconds = (units * 1000000000) >> qMin(exponent, 100);
+    } else if (exponent <= 9) {
+        Wide scale = 1;
+        for (int i = exponent; i < 9; ++i)
+            scale *= 10;
+        nanoseconds = units * scale;
+    } else {
+        Wide scale = 1;
+        for (int i = 9; i < qMin(exponent, 30); ++i)
+            scale *= 10;
+        nanoseconds = units / scale;
+    }
+    return clampToInt64(nanoseconds + Wide(interface.offsetSeconds) * 1000000000);
+}
+
+} // namespace wslab::capture
