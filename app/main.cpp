@@ -1,4 +1,5 @@
 #include "app/cli/commandline.h"
+#include "app/cli/capturefilerunner.h"
 #include "app/cli/headlessrunner.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
@@ -67,6 +68,8 @@ int runHeadless(int argc, char *argv[])
     const auto result = parseTranslated(language);
     if (const int code = handleNonRunActions(result); code >= 0)
         return code;
+    if (result.options.readFile)
+        return wslab::app::CaptureFileRunner(result.options).exec();
     wslab::app::HeadlessRunner runner(result.options);
     return runner.exec();
 }
