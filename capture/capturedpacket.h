@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
 
 namespace wslab::capture {
@@ -14,6 +15,7 @@ struct CapturedPacket
     QByteArrayView bytes;       // what was captured (at most the snaplen)
     quint32 originalLength = 0; // the packet's length on the wire
     qint64 fileOffset = 0;      // where the packet's record (pcapng: the block before it) starts
+    QList<QByteArrayView> comments; // pcapng opt_comment values (UTF-8), when the reader keeps them
 };
 
 // Why a capture file cannot be read, or stopped being readable.

@@ -3,6 +3,7 @@
 #include "harreader.h"
 #include "packetcapturereader.h"
 #include "pcapfilereader.h"
+#include "savedsessionreader.h"
 
 #include <QFile>
 
@@ -29,6 +30,14 @@ CaptureFileReader::Result CaptureFileReader::read(const QString &path, const Opt
         result.format = detect(file.peek(64));
     if (result.format == Format::Har)
         return readHar(path, handler, progress);
+    if (result.format == Format::PcapNg && SavedSessionReader::isSavedSession(file.peek(256))) {
+        const SavedSessionReader::Result saved = SavedSessionReader::read(path, handler, cancel, progress);
+        result.failure = saved.failure;
+        result.cancelled = saved.cancelled;
+        result.records = saved.records;
+        result.packets = saved.packets;
+        return result;
+    }
 
     // pcap, pcapng, and whatever is neither: the packet reader names the error (missing, empty,
     // not a capture file) with its offset.

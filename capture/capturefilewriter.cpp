@@ -33,7 +33,6 @@ QJsonObject metadataOf(const CaptureRecord &record)
     meta.insert(QStringLiteral("dir"), int(record.direction));
     meta.insert(QStringLiteral("transport"), int(record.transport));
     meta.insert(QStringLiteral("conn"), qint64(record.connectionId));
-    meta.insert(QStringLiteral("timeNs"), QString::number(record.timeNs)); // a double would round it
     const auto set = [&meta](const char *key, const QJsonValue &value) { meta.insert(QLatin1String(key), value); };
     if (record.held)
         set("held", true);

@@ -114,7 +114,7 @@ ReadStatus PcapFileReader::nextFromLibpcap()
         m_packet = CapturedPacket{qint64(header->ts.tv_sec) * 1000000000 + header->ts.tv_usec,
                                   linkType(),
                                   QByteArrayView(reinterpret_cast<const char *>(data), header->caplen),
-                                  header->len, offset};
+                                  header->len, offset, {}};
         return ReadStatus::Packet;
     }
     if (result == PCAP_ERROR_BREAK)

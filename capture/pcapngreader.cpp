@@ -113,7 +113,8 @@ ReadStatus PcapNgReader::next()
                 return fail(CaptureFileError::Corrupt, offset, QStringLiteral("captured length beyond its block"));
             const Interface &interface = m_interfaces[interfaceId];
             m_packet = CapturedPacket{timeOf(interface, read32(12), read32(16)), interface.linkType,
-                                      QByteArrayView(m_block).sliced(28, captured), read32(24), offset};
+                                      QByteArrayView(m_block).sliced(28, captured), read32(24), offset, {}};
+            readComments(28 + ((captured + 3) & ~3u), length - 4);
             return ReadStatus::Packet;
         }
         case simplePacketBlock: {
@@ -126,7 +127,7 @@ ReadStatus PcapNgReader::next()
             quint32 captured = qMin(original, length - 16);
             if (interface.snapLength != 0)
                 captured = qMin(captured, interface.snapLength);
-            m_packet = CapturedPacket{0, interface.linkType, QByteArrayView(m_block).sliced(12, captured), original, offset};
+            m_packet = CapturedPacket{0, interface.linkType, QByteArrayView(m_block).sliced(12, captured), original, offset, {}};
             return ReadStatus::Packet;
         }
         default:
@@ -185,6 +186,24 @@ qint64 PcapNgReader::timeOf(const Interface &interface, quint32 high, quint32 lo
         nanoseconds = units / scale;
     }
     return clampToInt64(nanoseconds + Wide(interface.offsetSeconds) * 1000000000);
+}
+
+// Options between `from` and `end`: code, length, value padded to 4 bytes, until opt_endofopt.
+// Only comments (opt_comment, code 1) are kept; a malformed option list ends the search quietly,
+// since options never change what the packet's bytes are.
+void PcapNgReader::readComments(quint32 from, quint32 end)
+{
+    constexpr quint16 optionEnd = 0;
+    constexpr quint16 optionComment = 1;
+    for (quint32 at = from; at + 4 <= end;) {
+        const quint16 code = read16(at);
+        const quint16 size = read16(at + 2);
+        if (code == optionEnd || at + 4 + size > end)
+            return;
+        if (code == optionComment)
+            m_packet.comments.append(QByteArrayView(m_block).sliced(at + 4, size));
+        at += 4 + ((size + 3u) & ~3u);
+    }
 }
 
 } // namespace wslab::capture

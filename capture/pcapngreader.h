@@ -37,6 +37,7 @@ private:
     [[nodiscard]] quint16 read16(qsizetype at) const;
     [[nodiscard]] quint32 read32(qsizetype at) const;
     [[nodiscard]] bool readInterface(qint64 offset);
+    void readComments(quint32 from, quint32 end);
     [[nodiscard]] qint64 timeOf(const Interface &interface, quint32 high, quint32 low) const;
 
     QFile m_file;

@@ -202,12 +202,20 @@ std::optional<DecodeError> FrameDecoder::feed(QByteArrayView bytes, QList<Decode
 
 std::optional<DecodedFrame> FrameDecoder::readFrame(QByteArrayView wire)
 {
+    auto frame = readFramePrefix(wire);
+    if (frame && quint64(frame->payload.size()) != frame->header.payloadLength)
+        return std::nullopt;
+    return frame;
+}
+
+std::optional<DecodedFrame> FrameDecoder::readFramePrefix(QByteArrayView wire)
+{
     if (wire.size() < 2 || wire.size() < announcedHeaderSize(wire.data(), wire.size()))
         return std::nullopt;
     DecodedFrame frame;
     frame.header = readHeader(wire.data());
     const int size = frame.header.size();
-    if (quint64(wire.size() - size) != frame.header.payloadLength)
+    if (quint64(wire.size() - size) > frame.header.payloadLength)
         return std::nullopt;
     std::memcpy(frame.headerBytes.data(), wire.data(), size_t(size));
     frame.payload = wire.sliced(size).toByteArray();

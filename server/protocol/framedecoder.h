@@ -62,6 +62,9 @@ public:
     // For describing bytes the server wrote itself (the composer may write invalid frames on
     // purpose) and for previews. Empty if `wire` is not exactly one whole frame.
     [[nodiscard]] static std::optional<DecodedFrame> readFrame(QByteArrayView wire);
+    // The same for a frame of which only the start was kept (a capture that cut long payloads):
+    // the header whole, then at most the payload it announces. The payload holds what `wire` had.
+    [[nodiscard]] static std::optional<DecodedFrame> readFramePrefix(QByteArrayView wire);
 
 private:
     enum class HeaderStatus : quint8 { NeedMore, Complete, Failed };
