@@ -43,6 +43,7 @@ private Q_SLOTS:
     void httpLines();
     void events_data();
     void events();
+    void streamErrorNamesItsRule();
     void httpConnectionClosedHasNoCode();
     void rawBytesThatAreNotOneFrame();
 };
@@ -210,6 +211,7 @@ void tst_CaptureLineFormatter::events_data()
     QTest::addRow("delivered") << int(RecordKind::FrameDelivered) << " ·  delivered held record 17";
     QTest::addRow("error") << int(RecordKind::ProtocolError) << "C→S error ReservedBitsSet: 127.0.0.1:5000 [c1 85]";
     QTest::addRow("gap") << int(RecordKind::CaptureGap) << " ·  capture gap: 42 records not kept (the output fell behind)";
+    QTest::addRow("bytes missing") << int(RecordKind::StreamGap) << " ·  42 bytes not captured";
 }
 
 void tst_CaptureLineFormatter::events()
@@ -230,6 +232,17 @@ void tst_CaptureLineFormatter::events()
     const QString line = CaptureLineFormatter().format(record);
     QVERIFY2(line.endsWith(expectedTail), qPrintable(line));
     QVERIFY(line.startsWith(QStringLiteral("     0.000000 #3 ")));
+}
+
+void tst_CaptureLineFormatter::streamErrorNamesItsRule()
+{
+    CaptureRecord record;
+    record.connectionId = 2;
+    record.kind = RecordKind::ProtocolError;
+    record.direction = Direction::Outbound;
+    record.streamError = StreamError::UpgradeResponseInvalid;
+    record.note = QStringLiteral("WrongAccept");
+    QVERIFY(CaptureLineFormatter().format(record).endsWith(QStringLiteral("S→C error UpgradeResponseInvalid: WrongAccept")));
 }
 
 void tst_CaptureLineFormatter::httpConnectionClosedHasNoCode()
