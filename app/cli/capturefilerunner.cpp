@@ -5,6 +5,7 @@
 #include "capture/capturejsonformatter.h"
 #include "capture/capturelineformatter.h"
 #include "capture/capturesummary.h"
+#include "capture/harwriter.h"
 
 #include <QFile>
 
@@ -51,14 +52,21 @@ int CaptureFileRunner::exec()
     const QString path = *m_options.readFile;
     std::unique_ptr<QFile> outputFile;
     std::unique_ptr<capture::CaptureFileWriter> writer;
+    // A name ending in .har exports HAR (messages, as Chrome DevTools writes them); anything else
+    // saves pcapng, which keeps every byte.
+    std::optional<capture::HarWriter> har;
+    if (m_options.writeFile && m_options.writeFile->endsWith(QLatin1String(".har"), Qt::CaseInsensitive))
+        har.emplace();
     if (m_options.writeFile) {
         outputFile = std::make_unique<QFile>(*m_options.writeFile);
         if (!outputFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             printTo(stderr, tr("wslab: cannot write %1: %2").arg(*m_options.writeFile, outputFile->errorString()));
             return 2;
         }
-        writer = std::make_unique<capture::CaptureFileWriter>(outputFile.get(), 0);
-        writer->begin();
+        if (!har) {
+            writer = std::make_unique<capture::CaptureFileWriter>(outputFile.get(), 0);
+            writer->begin();
+        }
     }
 
     OutputBuffer out;
@@ -72,6 +80,8 @@ int CaptureFileRunner::exec()
     const auto result = capture::CaptureFileReader::read(path, options, [&](capture::CaptureRecord &&record) {
         if (writer)
             writer->write(record);
+        if (har)
+            har->add(record);
         if (m_options.summary) {
             summary.add(record);
         } else if (m_options.json) {
@@ -95,6 +105,8 @@ int CaptureFileRunner::exec()
                                .toUtf8());
     }
     out.flush();
+    if (har)
+        outputFile->write(har->toJson());
     if (result.failure) {
         const capture::CaptureFileFailure &failure = *result.failure;
         const QString reason = QCoreApplication::translate(capture::captureFileErrorContext,

@@ -152,7 +152,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption write(QStringLiteral("write"),
                                    tr("With --headless: save every record to this pcapng file as it happens "
                                       "(Wireshark and tshark open it; a killed run leaves the file readable up "
-                                      "to its last batch). With --read: save what was read."),
+                                      "to its last batch). With --read: save what was read; a name ending "
+                                      "in .har exports HAR, the messages as Chrome DevTools writes them."),
                                    tr("FILE"));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
                        pingInterval, noCapture, noDeflate, echoAll, quiet, lang, webRoot, read, json, summary,
