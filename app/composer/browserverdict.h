@@ -12,8 +12,9 @@ namespace wslab::app {
 
 // What a conforming browser's parser makes of frames the composer is about to send: the first rule
 // they break (frame header, message reassembly, UTF-8, close payload), read exactly as a client
-// reads a server's frames (RFC 6455 §5.1: they must not be masked). Pure, so the composer's note and
-// the tests agree with the protocol layer.
+// reads a server's frames (RFC 6455 §5.1: they must not be masked). The protocol's
+// FrameStreamValidator in the client role, the check the server applies to what it sends, so the
+// composer's note, the capture and the tests agree.
 class BrowserVerdict
 {
 public:
