@@ -73,10 +73,15 @@ struct CaptureRecord
     // the length form are not the wire's, and the views say so.
     bool reconstructed = false;
     quint64 relatedId = 0;       // FrameDelivered: the held record
+    // Inbound: the rule the frame broke for the server. Outbound: the rule a client's parser finds
+    // broken in a frame the server wrote (crafted frames: RFC 6455 read in the client role).
     std::optional<protocol::DecodeError> decodeError;
     std::optional<StreamError> streamError; // ProtocolError from reading a stream (files, proxy)
     int httpStatus = 0;          // HttpResponse: the status code
     quint16 closeCode = 0;       // ConnectionClosed
+    // ConnectionClosed of a WebSocket connection: the direction of the first close frame, the end
+    // that started the closing handshake or failed the connection; empty if none crossed the wire.
+    std::optional<Direction> firstCloseDirection;
     quint64 missed = 0;          // CaptureGap: records; StreamGap: bytes
     QString note;                // short human text: peer address, nickname, error reason
     QString serverAddress;       // ConnectionOpened: the server's end ("127.0.0.1:8002"); `note` has the client's

@@ -13,6 +13,7 @@
 #include <QTimerEvent>
 
 #include <cstring>
+#include <limits>
 
 namespace wslab::server {
 
@@ -312,6 +313,8 @@ void WebSocketSession::handleControl(const DecodedFrame &frame)
 
 void WebSocketSession::handleClose(const DecodedFrame &frame)
 {
+    if (!m_firstClose)
+        m_firstClose = capture::Direction::Inbound;
     if (m_receivedCloseCode)
         return; // a second close: nothing more to do
     const auto parsed = parseClosePayload(frame.payload);
@@ -377,6 +380,34 @@ void WebSocketSession::fail(DecodeError error, const QByteArray &offendingBytes,
     shutdownTransport();
 }
 
+// Frames the session encodes itself follow the rules by construction; crafted ones (the composer's
+// raw bytes, a close code chosen in the chat pane) need not. From the first of those on, every frame
+// the session writes is read the way its client reads it: the protocol's decoder and assembler in
+// the client role (RFC 6455 §5.1: a server frame must not be masked), and the record of a frame that
+// breaks a rule names it. A session that is never sent a crafted frame (every echo) pays nothing.
+// permessage-deflate data is not inflated here: the client's inflater state cannot be mirrored
+// for raw bytes, so an RSV1 frame passes when the extension was agreed (RFC 7692 §6).
+void WebSocketSession::watchOutbound()
+{
+    if (m_outboundCheck)
+        return;
+    DecoderOptions options;
+    options.role = Role::Client;
+    options.maxFramePayload = std::numeric_limits<quint64>::max(); // the client's limits are its own
+    options.rsv1Allowed = m_deflate.has_value();
+    m_outboundCheck = std::make_unique<FrameStreamValidator>(options,
+                                                             AssemblerOptions{std::numeric_limits<quint64>::max()});
+}
+
+std::optional<DecodeError> WebSocketSession::checkOutbound(QByteArrayView header, QByteArrayView payload)
+{
+    if (!m_outboundCheck)
+        return std::nullopt;
+    if (const auto violation = m_outboundCheck->feed(header))
+        return violation;
+    return m_outboundCheck->feed(payload);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -402,6 +433,7 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
     TransportCounters &counters = m_server.stats().webSocket;
     counters.headerBytes += quint64(headerSize);
     counters.payloadBytes += quint64(payload.size());
+    const std::optional<DecodeError> violation = checkOutbound(QByteArrayView(m_out).sliced(start, headerSize), payload);
 
     if (m_server.isCapturing()) {
         // The frame exactly as written: its header bytes from the buffer, the payload shared when
@@ -428,6 +460,7 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
         record.transport = capture::Transport::WebSocket;
         record.kind = capture::RecordKind::Frame;
         record.frame = std::move(frame);
+        record.decodeError = violation;
         if (inflated)
             record.inflatedPayload = *inflated;
         m_server.record(std::move(record));
@@ -440,6 +473,8 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
 
 void WebSocketSession::queueClose(std::optional<quint16> code, const QString &reason)
 {
+    if (!m_firstClose)
+        m_firstClose = capture::Direction::Outbound;
     const QByteArray payload = FrameEncoder::closePayload(code, closeReasonUtf8(reason));
     queueFrame(Opcode::Close, payload, true, &payload);
 }
@@ -489,13 +524,19 @@ void WebSocketSession::sendRaw(const QByteArray &wireBytes)
         return;
     m_out.append(wireBytes);
     ++m_info.framesOut;
+    watchOutbound();
+    const std::optional<DecodeError> violation = m_outboundCheck->feed(wireBytes);
+    std::optional<DecodedFrame> frame = FrameDecoder::readFrame(wireBytes);
+    if (frame && frame->header.opcode == Opcode::Close && !m_firstClose)
+        m_firstClose = capture::Direction::Outbound;
     if (m_server.isCapturing()) {
         capture::CaptureRecord record;
         record.connectionId = id();
         record.direction = capture::Direction::Outbound;
         record.transport = capture::Transport::WebSocket;
         record.kind = capture::RecordKind::Frame;
-        record.frame = FrameDecoder::readFrame(wireBytes);
+        record.frame = std::move(frame);
+        record.decodeError = violation;
         if (!record.frame) {
             record.wireBytes = wireBytes;
             record.note = QStringLiteral("raw bytes, not exactly one frame");
@@ -509,6 +550,7 @@ void WebSocketSession::close(quint16 code, const QString &reason)
 {
     if (m_state != State::Open)
         return;
+    watchOutbound(); // the code may be any number the user typed
     queueClose(code, reason);
     m_state = State::Closing;
     m_held.clear();
@@ -701,6 +743,7 @@ void WebSocketSession::finish()
         record.transport = capture::Transport::WebSocket;
         record.kind = capture::RecordKind::ConnectionClosed;
         record.closeCode = code;
+        record.firstCloseDirection = m_firstClose;
         record.note = m_info.peerAddress;
         m_server.record(std::move(record));
     }

@@ -6,6 +6,7 @@
 #include "protocol/closepayload.h"
 #include "protocol/deflateoffer.h"
 #include "protocol/framedecoder.h"
+#include "protocol/framestreamvalidator.h"
 #include "protocol/messageassembler.h"
 #include "protocol/permessagedeflate.h"
 
@@ -13,6 +14,7 @@
 #include <QObject>
 
 #include <deque>
+#include <memory>
 #include <optional>
 
 namespace wslab::server {
@@ -75,6 +77,7 @@ public:
     void sendMessage(protocol::Opcode opcode, const QByteArray &message, int fragments = 0);
     void sendPing(const QByteArray &payload);
     // Bytes written as they are (the frame composer); captured as a frame if they are exactly one.
+    // From then on every frame sent is checked as the client reads it (watchOutbound()).
     void sendRaw(const QByteArray &wireBytes);
     // Starts the closing handshake (RFC 6455 §7.1.2); the TCP connection is dropped after the
     // close timeout if the peer does not answer.
@@ -116,6 +119,8 @@ private:
     void handleClose(const protocol::DecodedFrame &frame);
     void handleMessage(protocol::Message &&message);
     void fail(protocol::DecodeError error, const QByteArray &offendingBytes, bool alreadyCaptured = false);
+    void watchOutbound();
+    [[nodiscard]] std::optional<protocol::DecodeError> checkOutbound(QByteArrayView header, QByteArrayView payload);
     quint64 captureError(protocol::DecodeError error, const QByteArray &offendingBytes, bool held);
 
     // `whole`: the payload as one array, shared by the capture; `inflated`: the message before
@@ -147,6 +152,9 @@ private:
     quint64 m_pingCounter = 0;
     std::optional<quint16> m_receivedCloseCode; // the peer's close (1005 for an empty one)
     std::optional<quint16> m_failCode;          // we failed the connection with this code
+    std::optional<capture::Direction> m_firstClose; // who sent the first close frame
+    // The frames this session writes, read as the client reads them; from the first crafted frame.
+    std::unique_ptr<protocol::FrameStreamValidator> m_outboundCheck;
     Mode m_mode;
     State m_state = State::Open;
     bool m_holding = false;

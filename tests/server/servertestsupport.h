@@ -37,6 +37,14 @@ inline ServerSettings testSettings()
     return settings;
 }
 
+// A server that accepts permessage-deflate when a peer offers it (the product's default declines).
+inline ServerSettings deflateSettings()
+{
+    ServerSettings settings = testSettings();
+    settings.permessageDeflate = true;
+    return settings;
+}
+
 // A server in the test's thread, with every captured record collected.
 class TestServer
 {

@@ -59,6 +59,10 @@ private Q_SLOTS:
     void outgoingFragmentation();
     void sendMessageInFragments();
     void sendRawFrameWritesBytesAsTheyAre();
+    void sentFramesAreReadAsTheClientReadsThem_data();
+    void sentFramesAreReadAsTheClientReadsThem();
+    void chosenCloseCodeIsCheckedToo();
+    void clientFailingTheConnectionIsRecordedAsTheFirstClose();
     void holdCapturesButDoesNotProcess();
     void holdReleasesAllWhenTurnedOff();
     void idlePing();
@@ -311,6 +315,7 @@ void tst_WebSocketSession::peerCloseIsEchoed()
     const CaptureBatch records = t.allRecords();
     QCOMPARE(records.last().kind, RecordKind::ConnectionClosed);
     QCOMPARE(int(records.last().closeCode), recordedCode);
+    QCOMPARE(records.last().firstCloseDirection, std::optional(Direction::Inbound)); // the peer began
 }
 
 void tst_WebSocketSession::serverCloseWaitsForPeerClose()
@@ -347,6 +352,9 @@ void tst_WebSocketSession::serverCloseTimesOut()
     QVERIFY(peer.waitForDisconnected(3000));
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
     QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(1006));
+    const CaptureBatch records = t.allRecords();
+    QCOMPARE(records.last().kind, RecordKind::ConnectionClosed);
+    QCOMPARE(records.last().firstCloseDirection, std::optional(Direction::Outbound)); // ours, unanswered
 }
 
 void tst_WebSocketSession::dataAfterServerCloseIsIgnored()
@@ -376,6 +384,9 @@ void tst_WebSocketSession::vanishedPeerIsRecordedAs1006()
     }
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, waitMs);
     QCOMPARE(disconnected.at(0).at(1).value<quint16>(), quint16(1006));
+    const CaptureBatch records = t.allRecords();
+    QCOMPARE(records.last().kind, RecordKind::ConnectionClosed);
+    QVERIFY(!records.last().firstCloseDirection); // no close frame either way
 }
 
 void tst_WebSocketSession::outgoingFragmentation()
@@ -437,6 +448,112 @@ void tst_WebSocketSession::sendRawFrameWritesBytesAsTheyAre()
     QVERIFY(last.frame);
     QVERIFY(last.frame->header.rsv2);
     QCOMPARE(last.bytes(), raw);
+}
+
+// Every frame the server sends, from the first crafted one on, is read as a client reads it
+// (RFC 6455 in the client role); a frame that breaks a rule is flagged with it in the capture.
+void tst_WebSocketSession::sentFramesAreReadAsTheClientReadsThem_data()
+{
+    QTest::addColumn<QList<QByteArray>>("raw");  // crafted frames, sent one by one
+    QTest::addColumn<QByteArray>("thenMessage"); // then a message of the server's own, if any
+    QTest::addColumn<int>("flagged");            // which outbound frame is flagged (-1: none)
+    QTest::addColumn<int>("error");
+
+    const QByteArray none;
+    // RFC 6455 §5.7's masked "Hello" sent by the server: the composer's "masked server frame".
+    QTest::addRow("masked server frame (5.1)") << QList{QByteArray::fromHex("818537fa213d7f9f4d5158")} << none << 0
+                                               << int(DecodeError::MaskedServerFrame);
+    QTest::addRow("unmasked Hello") << QList{QByteArray::fromHex("810548656c6c6f")} << QByteArray("after") << -1 << 0;
+    QTest::addRow("close 1005 (7.4.1)") << QList{QByteArray::fromHex("880203ed")} << none << 0
+                                        << int(DecodeError::InvalidCloseCode);
+    // The server's own message breaks §5.4 when a crafted FIN = 0 frame left a message open.
+    QTest::addRow("own message inside an open one (5.4)") << QList{QByteArray::fromHex("010348656c")}
+                                                          << QByteArray("next") << 1
+                                                          << int(DecodeError::DataFrameInsideFragmentedMessage);
+    QTest::addRow("the second crafted frame")
+            << QList{QByteArray::fromHex("010348656c"), QByteArray::fromHex("80026c6f"), QByteArray::fromHex("8000")}
+            << none << 2 << int(DecodeError::ContinuationWithoutStart);
+}
+
+void tst_WebSocketSession::sentFramesAreReadAsTheClientReadsThem()
+{
+    QFETCH(QList<QByteArray>, raw);
+    QFETCH(QByteArray, thenMessage);
+    QFETCH(int, flagged);
+    QFETCH(int, error);
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    qsizetype expected = 0;
+    for (const QByteArray &frame : raw) {
+        t.server->sendRawFrame(1, frame);
+        expected += frame.size();
+    }
+    if (!thenMessage.isEmpty()) {
+        t.server->sendMessage(1, false, thenMessage);
+        expected += 2 + thenMessage.size();
+    }
+    QVERIFY(peer.waitForBytes(expected));
+    QList<CaptureRecord> sent;
+    for (const CaptureRecord &record : t.recordsOf(1)) {
+        if (record.kind == RecordKind::Frame && record.direction == Direction::Outbound)
+            sent.append(record);
+    }
+    QCOMPARE(sent.size(), raw.size() + (thenMessage.isEmpty() ? 0 : 1));
+    for (int i = 0; i < sent.size(); ++i) {
+        QVERIFY(sent.at(i).frame);
+        if (i == flagged) {
+            QVERIFY2(sent.at(i).decodeError, qPrintable(QStringLiteral("frame %1 not flagged").arg(i)));
+            QCOMPARE(int(*sent.at(i).decodeError), error);
+        } else {
+            QVERIFY2(!sent.at(i).decodeError, qPrintable(QStringLiteral("frame %1 flagged").arg(i)));
+        }
+    }
+}
+
+// The chat pane's close takes any number; one that must not be sent is flagged like a crafted frame.
+void tst_WebSocketSession::chosenCloseCodeIsCheckedToo()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    t.server->closeConnection(1, 1006, {}); // never on the wire (RFC 6455 §7.4.1)
+    const auto close = peer.nextFrameOf(Opcode::Close);
+    QVERIFY(close);
+    QCOMPARE(closeCodeOf(*close), quint16(1006));
+    const QList<CaptureRecord> records = t.recordsOf(1);
+    const auto sent = std::find_if(records.cbegin(), records.cend(), [](const CaptureRecord &r) {
+        return r.frame && r.direction == Direction::Outbound && r.frame->header.opcode == Opcode::Close;
+    });
+    QVERIFY(sent != records.cend());
+    QVERIFY(sent->decodeError);
+    QCOMPARE(*sent->decodeError, DecodeError::InvalidCloseCode);
+}
+
+// What a browser does with a masked server frame: it fails the connection with a close 1002 of its
+// own (RFC 6455 §7.1.7). The capture says the client closed first, with 1002; its JavaScript gets
+// 1006, which the inspector explains from this.
+void tst_WebSocketSession::clientFailingTheConnectionIsRecordedAsTheFirstClose()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port()));
+    t.server->sendRawFrame(1, QByteArray::fromHex("818537fa213d7f9f4d5158"));
+    QVERIFY(peer.waitForBytes(11));
+    peer.received.clear();
+    peer.send(RawPeer::clientFrame(Opcode::Close, QByteArray::fromHex("03ea")));
+    const auto echo = peer.nextFrameOf(Opcode::Close);
+    QVERIFY(echo);
+    QCOMPARE(closeCodeOf(*echo), quint16(1002));
+    QVERIFY(peer.waitForDisconnected());
+    QTRY_VERIFY_WITH_TIMEOUT(t.server->sessionCount() == 0, waitMs);
+    const QList<CaptureRecord> records = t.recordsOf(1);
+    QCOMPARE(records.last().kind, RecordKind::ConnectionClosed);
+    QCOMPARE(records.last().closeCode, quint16(1002));
+    QCOMPARE(records.last().firstCloseDirection, std::optional(Direction::Inbound));
 }
 
 void tst_WebSocketSession::holdCapturesButDoesNotProcess()
@@ -830,7 +947,7 @@ void tst_WebSocketSession::deflateEcho()
     QFETCH(qsizetype, size);
     QFETCH(qsizetype, fragmentSize);
     QFETCH(bool, compress);
-    TestServer t;
+    TestServer t(deflateSettings());
     QVERIFY(t.start());
     RawPeer peer;
     QVERIFY2(peer.upgradeWithDeflate(t.port(), "/echo", offer), peer.responseHead.constData());
@@ -856,7 +973,7 @@ void tst_WebSocketSession::deflateEcho()
 
 void tst_WebSocketSession::deflateFragmentsCarryRsv1OnTheFirstOnly()
 {
-    ServerSettings settings = testSettings();
+    ServerSettings settings = deflateSettings();
     settings.outgoingFragmentSize = 100;
     TestServer t(settings);
     QVERIFY(t.start());
@@ -927,7 +1044,7 @@ void tst_WebSocketSession::deflateErrorsCloseWithCode()
     QFETCH(QByteArray, bytes);
     QFETCH(int, code);
     QFETCH(DecodeError, error);
-    TestServer t;
+    TestServer t(deflateSettings());
     QVERIFY(t.start());
     RawPeer peer;
     QVERIFY(peer.upgradeWithDeflate(t.port()));
@@ -950,7 +1067,7 @@ void tst_WebSocketSession::deflateErrorsCloseWithCode()
 // passed (RFC 6455 §10.4, 1009), with no more than the limit ever allocated for it.
 void tst_WebSocketSession::deflateZipBombIsCutAtTheMessageLimit()
 {
-    ServerSettings settings = testSettings();
+    ServerSettings settings = deflateSettings();
     settings.maxMessageSize = 256 * 1024;
     TestServer t(settings);
     QVERIFY(t.start());
@@ -975,7 +1092,7 @@ void tst_WebSocketSession::deflateZipBombIsCutAtTheMessageLimit()
 
 void tst_WebSocketSession::deflateCaptureKeepsWireBytesAndTheInflatedMessage()
 {
-    TestServer t;
+    TestServer t(deflateSettings());
     QVERIFY(t.start());
     RawPeer peer;
     QVERIFY(peer.upgradeWithDeflate(t.port(), "/echo", "permessage-deflate"));
@@ -1031,7 +1148,7 @@ void tst_WebSocketSession::deflateCaptureKeepsWireBytesAndTheInflatedMessage()
 
 void tst_WebSocketSession::deflateHeldMessageIsInflatedWhenDelivered()
 {
-    TestServer t;
+    TestServer t(deflateSettings());
     QVERIFY(t.start());
     RawPeer peer;
     QVERIFY(peer.upgradeWithDeflate(t.port()));
@@ -1058,7 +1175,7 @@ void tst_WebSocketSession::deflateHeldMessageIsInflatedWhenDelivered()
 
 void tst_WebSocketSession::deflateChatReachesPlainAndCompressedClients()
 {
-    TestServer t;
+    TestServer t(deflateSettings());
     QVERIFY(t.start());
     RawPeer zip, plain;
     QVERIFY(zip.upgradeWithDeflate(t.port(), "/chatsocket?nick=zip"));
@@ -1079,12 +1196,11 @@ void tst_WebSocketSession::deflateChatReachesPlainAndCompressedClients()
     QCOMPARE(json(*toPlain).value("from").toString(), QStringLiteral("zip"));
 }
 
-// QWebSocket offers no extension: nothing is compressed for it, and it works as before (the
-// reference client tests above run with permessage-deflate switched on, the default).
+// QWebSocket offers no extension: nothing is compressed for it even with permessage-deflate
+// switched on, and it works as before.
 void tst_WebSocketSession::referenceClientWithoutDeflateOfferGetsPlainFrames()
 {
-    TestServer t;
-    QVERIFY(t.server->settings().permessageDeflate);
+    TestServer t(deflateSettings());
     QVERIFY(t.start());
     QWebSocket client;
     QSignalSpy texts(&client, &QWebSocket::textMessageReceived);
