@@ -119,13 +119,16 @@ bool WebSocketServer::start()
     m_stoppedEmitted = false;
     const QHostAddress address = bindAddressOf(m_settings.bindAddress);
     if (address.isNull()) {
+        m_listenFailed = true;
         Q_EMIT listenFailed(tr("invalid bind address \"%1\"").arg(m_settings.bindAddress), m_settings.port);
         return false;
     }
     if (!m_listener->listen(address, m_settings.port)) {
+        m_listenFailed = true;
         Q_EMIT listenFailed(m_listener->errorString(), m_settings.port);
         return false;
     }
+    m_listenFailed = false;
     updateOriginPolicy();
     updateTimers();
     Q_EMIT listening(url(), serverPort());
@@ -190,7 +193,10 @@ void WebSocketServer::applySettings(const ServerSettings &settings)
     m_chat.setHistoryLimits(settings.chatHistoryLimit, settings.chatHistoryBytes);
     updateOriginPolicy();
     updateTimers();
-    if (m_listener->isListening() && (settings.bindAddress != old.bindAddress || settings.port != old.port)) {
+    // A new address is taken at once; a server that could not listen (the port was busy) tries
+    // again with whatever it is given now, rather than wait for a restart.
+    const bool moved = settings.bindAddress != old.bindAddress || settings.port != old.port;
+    if ((m_listener->isListening() && moved) || (m_listenFailed && !m_stopping)) {
         m_listener->close();
         start();
     }

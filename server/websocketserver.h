@@ -173,6 +173,7 @@ private:
     bool m_capturing = true;
     bool m_holding = false;
     bool m_stopping = false;
+    bool m_listenFailed = false; // the last start() could not listen: applySettings() tries again
     bool m_flushPosted = false;
     bool m_statsDirty = false;
     bool m_stoppedEmitted = false;

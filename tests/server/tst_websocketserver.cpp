@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QTcpServer>
 
 #include <QWebSocket>
 
@@ -13,6 +14,8 @@ class tst_WebSocketServer : public QObject
 private Q_SLOTS:
     void listensOnLoopbackEphemeralPort();
     void listenFailureIsReported();
+    void busyPortIsLeftForAFreeOneAtOnce();
+    void permessageDeflateIsDeclinedByDefault();
     void handshakeAccepted();
     void handshakeNegotiatesPermessageDeflate_data();
     void handshakeNegotiatesPermessageDeflate();
@@ -54,6 +57,46 @@ void tst_WebSocketServer::listenFailureIsReported()
     QVERIFY(!second.start());
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.at(0).at(1).value<quint16>(), first.port());
+}
+
+// A server that could not listen (its port taken by another program) listens as soon as it is
+// given another port, without a restart.
+void tst_WebSocketServer::busyPortIsLeftForAFreeOneAtOnce()
+{
+    QTcpServer other; // "another program" holding the port
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    ServerSettings settings = testSettings();
+    settings.port = other.serverPort();
+    TestServer t(settings);
+    QSignalSpy listening(t.server.get(), &WebSocketServer::listening);
+    QVERIFY(!t.start());
+    QVERIFY(!t.server->isListening());
+
+    settings.port = 0; // any free port
+    t.server->applySettings(settings);
+    QVERIFY(t.server->isListening());
+    QCOMPARE(listening.size(), 1);
+    QVERIFY(t.port() != other.serverPort());
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, t.port());
+    QVERIFY(client.waitForConnected(waitMs));
+}
+
+// RFC 7692 §5: without Sec-WebSocket-Extensions in the 101 the offer is declined. The lab's default:
+// a browser's frames cross the wire as typed.
+void tst_WebSocketServer::permessageDeflateIsDeclinedByDefault()
+{
+    TestServer t(testSettings()); // nothing about compression set
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgrade(t.port(), "/echo",
+                         "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"));
+    QVERIFY2(!peer.responseHead.toLower().contains("sec-websocket-extensions"), peer.responseHead.constData());
+    peer.sendFrame(Opcode::Text, "Hello");
+    const auto echo = peer.nextFrame();
+    QVERIFY(echo);
+    QVERIFY(!echo->header.rsv1);
+    QCOMPARE(echo->payload, QByteArray("Hello"));
 }
 
 void tst_WebSocketServer::handshakeAccepted()
@@ -119,7 +162,6 @@ void tst_WebSocketServer::handshakeNegotiatesPermessageDeflate()
     QFETCH(QByteArray, answer);
     QFETCH(QString, note);
     ServerSettings settings = testSettings();
-    QVERIFY(settings.permessageDeflate); // on unless switched off
     settings.permessageDeflate = enabled;
     TestServer t(settings);
     QVERIFY(t.start());
