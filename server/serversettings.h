@@ -40,10 +40,14 @@ struct ServerSettings
 
     bool echoEverywhere = false; // every WebSocket endpoint echoes (conformance runs)
 
-    // RFC 7692: accept a client's permessage-deflate offer. On by default: every browser offers it,
-    // and the inspector should show the traffic a browser really sends (RSV1, deflated payloads).
-    // Off, offers are declined (no Sec-WebSocket-Extensions in the 101) and nothing is compressed.
-    bool permessageDeflate = true;
+    // RFC 7692: accept a client's permessage-deflate offer. Off by default: every browser offers it,
+    // and compressed, a browser's message reaches the wire as DEFLATE bytes - the XOR of the masking
+    // key no longer gives back the text, and a large message no longer shows the 16- and 64-bit
+    // length forms. The lab teaches the plain frames first; on, the inspector shows what compression
+    // does (RSV1, deflated payloads, the message inflated). Off, offers are declined (no
+    // Sec-WebSocket-Extensions in the 101) and nothing is compressed. Read at each upgrade, so a
+    // change applies to the connections opened after it.
+    bool permessageDeflate = false;
 
     friend bool operator==(const ServerSettings &, const ServerSettings &) = default;
 };

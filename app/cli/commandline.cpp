@@ -30,8 +30,8 @@ void CommandLineOptions::applyTo(server::ServerSettings &settings) const
         settings.staticRoot = *webRoot;
     if (noCapture)
         settings.captureEnabled = false;
-    if (noDeflate)
-        settings.permessageDeflate = false;
+    if (deflate)
+        settings.permessageDeflate = *deflate;
     if (echoAll)
         settings.echoEverywhere = true;
 }
@@ -123,9 +123,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                           tr("MS"));
     const QCommandLineOption noCapture(QStringLiteral("no-capture"),
                                        tr("Record nothing (fastest; headless prints nothing either)."));
+    const QCommandLineOption deflate(QStringLiteral("deflate"),
+                                     tr("Accept permessage-deflate (RFC 7692) when a browser offers it: messages "
+                                        "travel compressed (RSV1, DEFLATE payloads). Off by default, so frames "
+                                        "show the text and the length forms as typed."));
     const QCommandLineOption noDeflate(QStringLiteral("no-deflate"),
-                                       tr("Decline permessage-deflate (RFC 7692): every frame goes uncompressed, "
-                                          "even to browsers that offer compression."));
+                                       tr("Decline permessage-deflate (RFC 7692) for this run, whatever the saved "
+                                          "settings say: every frame goes uncompressed, even to browsers that "
+                                          "offer compression."));
     const QCommandLineOption echoAll(QStringLiteral("echo-all"),
                                      tr("Every WebSocket endpoint echoes, /chatsocket included (conformance runs)."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Headless: do not print a line per record."));
@@ -156,8 +161,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                       "in .har exports HAR, the messages as Chrome DevTools writes them."),
                                    tr("FILE"));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
-                       pingInterval, noCapture, noDeflate, echoAll, quiet, lang, webRoot, read, json, summary,
-                       decodeAs, write});
+                       pingInterval, noCapture, deflate, noDeflate, echoAll, quiet, lang, webRoot, read, json,
+                       summary, decodeAs, write});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -188,7 +193,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     options.headless = parser.isSet(headless);
     options.quiet = parser.isSet(quiet);
     options.noCapture = parser.isSet(noCapture);
-    options.noDeflate = parser.isSet(noDeflate);
+    if (parser.isSet(deflate) && parser.isSet(noDeflate))
+        return error(tr("--deflate and --no-deflate contradict each other: give one of them"));
+    if (parser.isSet(deflate) || parser.isSet(noDeflate))
+        options.deflate = parser.isSet(deflate);
     options.echoAll = parser.isSet(echoAll);
     if (parser.isSet(port)) {
         bool ok = false;

@@ -26,7 +26,7 @@ struct CommandLineOptions
     std::optional<int> pingIntervalMs;  // --ping-interval
     std::optional<QString> webRoot;     // --web-root
     bool noCapture = false;             // --no-capture
-    bool noDeflate = false;             // --no-deflate
+    std::optional<bool> deflate;        // --deflate (true), --no-deflate (false)
     bool echoAll = false;               // --echo-all
     std::optional<QString> readFile;    // --read: a capture file instead of a server
     bool json = false;                  // --json: one JSON object per record (--read, --headless)

@@ -71,6 +71,7 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
         m_bind->setCurrentText(defaults.server.bindAddress);
         m_origins->setPlainText(defaults.server.allowedOrigins.join(QLatin1Char('\n')));
         m_anyOrigin->setChecked(defaults.server.allowAnyOrigin);
+        m_deflate->setChecked(defaults.server.permessageDeflate);
         m_maxMessage->setValue(int(defaults.server.maxMessageSize / kib));
         m_maxFrame->setValue(int(defaults.server.maxFramePayload / kib));
         m_fragmentSize->setValue(int(defaults.server.outgoingFragmentSize));
@@ -89,6 +90,7 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
     m_bind->setCurrentText(s.bindAddress);
     m_origins->setPlainText(s.allowedOrigins.join(QLatin1Char('\n')));
     m_anyOrigin->setChecked(s.allowAnyOrigin);
+    m_deflate->setChecked(s.permessageDeflate);
     m_maxMessage->setValue(int(std::min<qint64>(s.maxMessageSize / kib, m_maxMessage->maximum())));
     m_maxFrame->setValue(int(std::min<qint64>(s.maxFramePayload / kib, m_maxFrame->maximum())));
     m_fragmentSize->setValue(int(std::min<qint64>(s.outgoingFragmentSize, m_fragmentSize->maximum())));
@@ -124,6 +126,10 @@ QWidget *SettingsDialog::createServerPage()
     m_anyOrigin = new QCheckBox(page);
     m_originHint = new QLabel(page);
     m_originHint->setWordWrap(true);
+    m_deflate = new QCheckBox(page);
+    m_deflate->setObjectName(QStringLiteral("permessageDeflate"));
+    m_deflateHint = new QLabel(page);
+    m_deflateHint->setWordWrap(true);
 
     m_serverForm = new QFormLayout(page);
     m_serverForm->addRow(QStringLiteral("-"), m_port);
@@ -133,6 +139,8 @@ QWidget *SettingsDialog::createServerPage()
     m_serverForm->addRow(QStringLiteral("-"), m_origins);
     m_serverForm->addRow(m_anyOrigin);
     m_serverForm->addRow(m_originHint);
+    m_serverForm->addRow(m_deflate);
+    m_serverForm->addRow(m_deflateHint);
     return page;
 }
 
@@ -177,6 +185,9 @@ void SettingsDialog::retranslateUi()
     setLabel(m_serverForm, m_origins, tr("Allowed &origins:"));
     m_origins->setPlaceholderText(tr("One per line, e.g. http://localhost:3000\nThe app's own page is always allowed."));
     m_anyOrigin->setText(tr("Allow &any origin"));
+    m_deflate->setText(tr("Accept &compression (permessage-deflate, RFC 7692)"));
+    m_deflateHint->setText(tr("For connections opened after the change. Off, frames carry the text as typed; on, "
+                              "browsers send their messages as DEFLATE bytes (RSV1 set)."));
     setLabel(m_generalForm, m_language, tr("&Language:"));
     m_language->setItemText(0, tr("System default"));
 
@@ -255,6 +266,7 @@ AppPreferences SettingsDialog::preferences() const
             s.allowedOrigins.append(line.trimmed());
     }
     s.allowAnyOrigin = m_anyOrigin->isChecked();
+    s.permessageDeflate = m_deflate->isChecked();
     s.maxMessageSize = qint64(m_maxMessage->value()) * kib;
     s.maxFramePayload = qint64(m_maxFrame->value()) * kib;
     s.outgoingFragmentSize = m_fragmentSize->value();

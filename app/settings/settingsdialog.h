@@ -59,6 +59,8 @@ private:
     QPlainTextEdit *m_origins = nullptr;
     QCheckBox *m_anyOrigin = nullptr;
     QLabel *m_originHint = nullptr;
+    QCheckBox *m_deflate = nullptr;
+    QLabel *m_deflateHint = nullptr;
     QComboBox *m_language = nullptr;
 
     QFormLayout *m_limitsForm = nullptr;

@@ -11,6 +11,7 @@ constexpr auto bindKey = "server/bindAddress";
 constexpr auto portKey = "server/port";
 constexpr auto originsKey = "server/allowedOrigins";
 constexpr auto anyOriginKey = "server/allowAnyOrigin";
+constexpr auto deflateKey = "server/permessageDeflate";
 constexpr auto messageKey = "limits/maxMessageSize";
 constexpr auto frameKey = "limits/maxFramePayload";
 constexpr auto fragmentKey = "limits/outgoingFragmentSize";
@@ -49,6 +50,7 @@ AppPreferences SettingsStore::load() const
     p.server.port = quint16(s.value(portKey, d.port).toUInt());
     p.server.allowedOrigins = s.value(originsKey, d.allowedOrigins).toStringList();
     p.server.allowAnyOrigin = s.value(anyOriginKey, d.allowAnyOrigin).toBool();
+    p.server.permessageDeflate = s.value(deflateKey, d.permessageDeflate).toBool();
     p.server.maxMessageSize = s.value(messageKey, d.maxMessageSize).toLongLong();
     p.server.maxFramePayload = s.value(frameKey, d.maxFramePayload).toLongLong();
     p.server.outgoingFragmentSize = s.value(fragmentKey, d.outgoingFragmentSize).toLongLong();
@@ -69,6 +71,7 @@ void SettingsStore::save(const AppPreferences &p)
     s.setValue(portKey, p.server.port);
     s.setValue(originsKey, p.server.allowedOrigins);
     s.setValue(anyOriginKey, p.server.allowAnyOrigin);
+    s.setValue(deflateKey, p.server.permessageDeflate);
     s.setValue(messageKey, p.server.maxMessageSize);
     s.setValue(frameKey, p.server.maxFramePayload);
     s.setValue(fragmentKey, p.server.outgoingFragmentSize);

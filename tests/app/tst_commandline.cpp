@@ -13,6 +13,8 @@ private Q_SLOTS:
     void defaultsChangeNothing();
     void everyOptionIsApplied();
     void allowOriginStarMeansAny();
+    void compressionFlags_data();
+    void compressionFlags();
     void nonLoopbackBindWarns();
     void errors_data();
     void errors();
@@ -70,6 +72,33 @@ void tst_CommandLine::allowOriginStarMeansAny()
     QVERIFY(result.options.allowedOrigins.isEmpty());
 }
 
+void tst_CommandLine::compressionFlags_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("saved");    // what the saved settings say
+    QTest::addColumn<bool>("expected"); // what the run uses
+    QTest::addRow("neither keeps off") << QStringList{"wslab"} << false << false;
+    QTest::addRow("neither keeps on") << QStringList{"wslab"} << true << true;
+    QTest::addRow("--deflate") << QStringList{"wslab", "--deflate"} << false << true;
+    QTest::addRow("--no-deflate") << QStringList{"wslab", "--no-deflate"} << true << false;
+}
+
+// --deflate and --no-deflate hold for one run over what is saved; without them the saved choice
+// (off unless the user switched it on) stands.
+void tst_CommandLine::compressionFlags()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, saved);
+    QFETCH(bool, expected);
+    const auto result = CommandLine::parse(arguments);
+    QCOMPARE(result.action, CommandLine::Action::Run);
+    wslab::server::ServerSettings settings;
+    QVERIFY(!settings.permessageDeflate); // the lab's default
+    settings.permessageDeflate = saved;
+    result.options.applyTo(settings);
+    QCOMPARE(settings.permessageDeflate, expected);
+}
+
 void tst_CommandLine::nonLoopbackBindWarns()
 {
     QCOMPARE(CommandLine::parse({"wslab", "--bind", "0.0.0.0"}).warnings.size(), 1);
@@ -94,6 +123,7 @@ void tst_CommandLine::errors_data()
     QTest::addRow("decode-as without read") << QStringList{"wslab", "--decode-as", "80"};
     QTest::addRow("decode-as not a port") << QStringList{"wslab", "--read", "f", "--decode-as", "0"};
     QTest::addRow("json with the window") << QStringList{"wslab", "--json"};
+    QTest::addRow("deflate and no-deflate") << QStringList{"wslab", "--deflate", "--no-deflate"};
 }
 
 void tst_CommandLine::errors()
@@ -109,7 +139,8 @@ void tst_CommandLine::helpAndVersionAreActions()
     const auto help = CommandLine::parse({"wslab", "--help"});
     QCOMPARE(help.action, CommandLine::Action::ShowHelp);
     for (const char *option : {"--headless", "--port", "--bind", "--allow-origin", "--max-message", "--max-frame",
-                               "--fragment-size", "--ping-interval", "--no-capture", "--echo-all", "--quiet",
+                               "--fragment-size", "--ping-interval", "--no-capture", "--deflate", "--no-deflate",
+                               "--echo-all", "--quiet",
                                "--lang", "--version"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
     QCOMPARE(CommandLine::parse({"wslab", "--version"}).action, CommandLine::Action::ShowVersion);

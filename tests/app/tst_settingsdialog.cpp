@@ -2,6 +2,9 @@
 
 #include <QLabel>
 #include <QSpinBox>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QTest>
 
 using namespace wslab::app;
@@ -16,6 +19,7 @@ private Q_SLOTS:
     void portFieldShowsTheRunningPort_data();
     void portFieldShowsTheRunningPort();
     void editedPortIsSaved();
+    void compressionIsASwitchOffByDefault();
 };
 
 void tst_SettingsDialog::portFieldShowsTheRunningPort_data()
@@ -74,6 +78,20 @@ void tst_SettingsDialog::editedPortIsSaved()
     port->setValue(8100);
     QCOMPARE(dialog.preferences().server.port, quint16(8100));
     QCOMPARE(dialog.runningPort(), quint16(9000));
+}
+
+void tst_SettingsDialog::compressionIsASwitchOffByDefault()
+{
+    AppPreferences preferences;
+    SettingsDialog dialog(preferences);
+    auto *compression = dialog.findChild<QCheckBox *>(QStringLiteral("permessageDeflate"));
+    QVERIFY(compression);
+    QVERIFY(!compression->isChecked());
+    compression->setChecked(true);
+    QVERIFY(dialog.preferences().server.permessageDeflate);
+    // Restore Defaults turns it off again.
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::RestoreDefaults)->click();
+    QVERIFY(!dialog.preferences().server.permessageDeflate);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

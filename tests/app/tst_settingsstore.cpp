@@ -37,6 +37,7 @@ void tst_SettingsStore::roundTrip()
     preferences.server.outgoingFragmentSize = 100;
     preferences.server.pingIntervalMs = 30'000;
     preferences.server.captureEnabled = false;
+    preferences.server.permessageDeflate = !preferences.server.permessageDeflate;
     preferences.captureRowCap = 5000;
     preferences.language = QStringLiteral("zh_CN");
     preferences.welcomeShown = true;

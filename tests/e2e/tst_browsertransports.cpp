@@ -95,6 +95,7 @@ void TestBrowserTransports::initTestCase()
 
     server::ServerSettings settings;
     settings.port = 0;
+    settings.permessageDeflate = true; // Chromium as it is used: its messages compressed
     m_host = std::make_unique<server::ServerHost>(settings);
     m_capture = std::make_unique<CaptureLog>(*m_host);
     QSignalSpy listening(m_host.get(), &server::ServerHost::listening);
