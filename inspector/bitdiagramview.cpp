@@ -41,9 +41,10 @@ BitDiagramView::BitDiagramView(QWidget *parent)
     relayout();
 }
 
-void BitDiagramView::setFrame(const protocol::DecodedFrame &frame)
+void BitDiagramView::setFrame(const protocol::DecodedFrame &frame, FrameNarrator::Sender sender)
 {
     m_frame = frame;
+    m_sender = sender;
     m_hasFrame = true;
     m_fields = protocol::headerLayout(frame.header);
     // The diagram shows the bits as they were on the wire: the header, then the payload masked
@@ -495,7 +496,7 @@ bool BitDiagramView::event(QEvent *event)
         if (const auto field = m_layout.fieldAt(m_fields, help->pos())) {
             QToolTip::showText(help->globalPos(),
                                QStringLiteral("<b>%1</b><br>%2").arg(FrameNarrator::fieldTitle(*field).toHtmlEscaped(),
-                                                                     FrameNarrator::fieldSentence(m_frame, *field).toHtmlEscaped()),
+                                                                     FrameNarrator::fieldSentence(m_frame, *field, m_sender).toHtmlEscaped()),
                                this);
         } else {
             QToolTip::hideText();

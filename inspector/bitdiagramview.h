@@ -2,6 +2,7 @@
 
 #include "bitdiagramlayout.h"
 #include "fieldcolors.h"
+#include "framenarrator.h"
 
 #include "server/protocol/decodedframe.h"
 
@@ -22,7 +23,8 @@ class BitDiagramView : public QWidget
 public:
     explicit BitDiagramView(QWidget *parent = nullptr);
 
-    void setFrame(const protocol::DecodedFrame &frame);
+    // `sender`, when known, lets the tooltips judge the MASK bit (RFC 6455 §5.1).
+    void setFrame(const protocol::DecodedFrame &frame, FrameNarrator::Sender sender = {});
     void clear();
     [[nodiscard]] bool hasFrame() const noexcept { return m_hasFrame; }
 
@@ -95,6 +97,7 @@ private:
     void paintTiers(QPainter &painter) const;
 
     protocol::DecodedFrame m_frame;
+    FrameNarrator::Sender m_sender;
     bool m_hasFrame = false;
     QByteArray m_wirePrefix; // the shown bits as on the wire (payload masked)
     QList<protocol::HeaderField> m_fields;

@@ -5,6 +5,7 @@
 #include "payloadpreview.h"
 
 #include "server/protocol/closecode.h"
+#include "server/protocol/closepayload.h"
 
 #include <QEvent>
 #include <QScrollBar>
@@ -17,6 +18,29 @@ namespace wslab::inspector {
 namespace protocol = wslab::protocol;
 using capture::CaptureRecord;
 using capture::RecordKind;
+
+namespace {
+
+// The codes an endpoint fails a connection with (closeCodeFor(): 1002, 1007, 1009).
+bool isFailureCode(quint16 code)
+{
+    using protocol::CloseCode;
+    return code == quint16(CloseCode::ProtocolError) || code == quint16(CloseCode::InvalidPayloadData)
+            || code == quint16(CloseCode::MessageTooBig);
+}
+
+// The code of a close frame, when it carries a valid one.
+std::optional<quint16> closeCodeOf(const protocol::DecodedFrame &frame)
+{
+    if (frame.header.opcode != protocol::Opcode::Close)
+        return std::nullopt;
+    const auto parsed = protocol::parseClosePayload(frame.payload);
+    if (const auto *close = std::get_if<protocol::ClosePayload>(&parsed))
+        return close->code;
+    return std::nullopt;
+}
+
+} // namespace
 
 ExplainPanel::ExplainPanel(QWidget *parent)
     : QWidget(parent)
@@ -53,9 +77,9 @@ void ExplainPanel::setCompression(const DeflateFacts &facts, qint64 inflatedSize
     render();
 }
 
-void ExplainPanel::setFrame(const protocol::DecodedFrame &frame)
+void ExplainPanel::setFrame(const protocol::DecodedFrame &frame, FrameNarrator::Sender sender)
 {
-    m_steps = FrameNarrator::steps(frame);
+    m_steps = FrameNarrator::steps(frame, sender);
     m_current = -1;
     m_intro = tr("The parser reads the header first, all of it before anything else (RFC 6455 §5.2):");
     m_outro.clear();
@@ -67,13 +91,12 @@ void ExplainPanel::setRecord(const CaptureRecord &record)
 {
     const QString who = record.direction == capture::Direction::Inbound ? tr("the browser") : tr("the server");
     if (record.frame) {
-        setFrame(*record.frame);
+        setFrame(*record.frame, record.direction);
         m_intro = tr("Frame #%1, sent by %2. The parser reads the header first, all of it before anything "
                      "else (RFC 6455 §5.2):").arg(record.id).arg(who);
-        if (record.decodeError)
-            m_outro = tr("The parser stopped here: %1. The connection is failed with close code %2 (RFC 6455 §7.1.7).")
-                              .arg(PayloadPreview::errorText(*record.decodeError))
-                              .arg(protocol::closeCodeFor(*record.decodeError));
+        m_outro = violationText(record);
+        if (m_outro.isEmpty())
+            m_outro = failingCloseText(record);
         m_compression = DeflatePreview::explanation(DeflatePreview::factsOf(record), DeflatePreview::inflatedSize(record));
         render();
         return;
@@ -99,8 +122,7 @@ void ExplainPanel::setRecord(const CaptureRecord &record)
         m_intro = tr("A TCP connection was opened by %1. Everything else happens on top of it.").arg(record.note);
         break;
     case RecordKind::ConnectionClosed:
-        m_intro = tr("The TCP connection closed with WebSocket close code %1. 1006 means it dropped without a close "
-                     "frame (RFC 6455 §7.1.5).").arg(PayloadPreview::closeCodeText(record.closeCode));
+        m_intro = connectionClosedText(record);
         break;
     case RecordKind::ProtocolError:
         m_intro = record.decodeError
@@ -115,6 +137,10 @@ void ExplainPanel::setRecord(const CaptureRecord &record)
                 : tr("A protocol error: %1").arg(record.note);
         break;
     case RecordKind::Frame:
+        // Bytes the server wrote that are not exactly one frame (the composer's raw bytes).
+        m_intro = FrameCaptureModel::summaryText(record);
+        m_outro = violationText(record);
+        break;
     case RecordKind::FrameDelivered:
         m_intro = FrameCaptureModel::summaryText(record);
         break;
@@ -131,6 +157,74 @@ void ExplainPanel::setRecord(const CaptureRecord &record)
         break;
     }
     render();
+}
+
+// A frame that breaks a rule, for the end that reads it. The server reads its clients' frames and
+// fails the connection itself; the frames it sends are read the way a client reads them, so the
+// verdict is the browser's, and so is the code its JavaScript is told.
+QString ExplainPanel::violationText(const CaptureRecord &record)
+{
+    if (!record.decodeError)
+        return {};
+    const QString rule = PayloadPreview::errorText(*record.decodeError);
+    const quint16 code = protocol::closeCodeFor(*record.decodeError);
+    if (record.direction == capture::Direction::Outbound)
+        return tr("A client's parser stops here: %1. A browser fails the connection: it sends a close frame "
+                  "with code %2 and closes the TCP connection (RFC 6455 §7.1.7). Its JavaScript onclose event is "
+                  "told 1006, not %2: the browser received no close frame, and 1006 is never sent on the wire "
+                  "(RFC 6455 §7.1.5, §7.4.1).")
+                .arg(rule)
+                .arg(code);
+    return tr("The parser stopped here: %1. The connection is failed with close code %2 (RFC 6455 §7.1.7).")
+            .arg(rule)
+            .arg(code);
+}
+
+// A client's close frame with a failure code: the client failed the connection (or echoes the
+// server's failure), and a browser's JavaScript is told another code than the one on the wire.
+QString ExplainPanel::failingCloseText(const CaptureRecord &record)
+{
+    if (record.direction != capture::Direction::Inbound || !record.frame)
+        return {};
+    const auto code = closeCodeOf(*record.frame);
+    if (!code || !isFailureCode(*code))
+        return {};
+    return tr("A client sends %1 when it fails the connection because a frame from the server broke a rule "
+              "(RFC 6455 §7.1.7), or to answer the server's own close frame with the same code. When a browser "
+              "fails the connection, its JavaScript onclose event is told 1006, not %1: the browser closes the TCP "
+              "connection without waiting for a close frame, and 1006 is never sent on the wire (RFC 6455 §7.1.5, "
+              "§7.4.1).")
+            .arg(*code);
+}
+
+QString ExplainPanel::connectionClosedText(const CaptureRecord &record)
+{
+    // No close code at all (0 is none a WebSocket end could report): the connection never became a
+    // WebSocket - plain HTTP, or an upgrade the server refused or the handshake lab answered wrongly.
+    if (record.closeCode == 0 || record.transport != capture::Transport::WebSocket)
+        return tr("The TCP connection closed. It carried HTTP only — no WebSocket upgrade completed on it — so "
+                  "there is no WebSocket close code: HTTP ends a connection by closing TCP (RFC 9112 §9.6).");
+    const QString code = PayloadPreview::closeCodeText(record.closeCode);
+    if (!record.firstCloseDirection)
+        return tr("The WebSocket connection dropped without a closing handshake: no close frame crossed the wire, "
+                  "so its close code is %1. 1006 is never sent on the wire; it tells the application that the "
+                  "connection closed abnormally (RFC 6455 §7.1.5, §7.4.1).")
+                .arg(code);
+    const bool byClient = *record.firstCloseDirection == capture::Direction::Inbound;
+    if (record.closeCode == quint16(protocol::CloseCode::AbnormalClosure))
+        return tr("%1 sent a close frame, but no close frame came back before the TCP connection closed, so the "
+                  "close code is %2 (RFC 6455 §7.1.5). 1006 is never sent on the wire.")
+                .arg(byClient ? tr("The client") : tr("The server"), code);
+    if (byClient && isFailureCode(record.closeCode))
+        return tr("The client failed the connection: its close frame carried %1 because a frame from the server "
+                  "broke a rule (RFC 6455 §7.1.7). A browser's JavaScript onclose event is told 1006 (Abnormal Closure), not %2: the browser closes the TCP "
+                  "connection without waiting for a close frame, and 1006 is never sent on the wire "
+                  "(RFC 6455 §7.1.5, §7.4.1).")
+                .arg(code)
+                .arg(record.closeCode);
+    return tr("The WebSocket connection closed after the closing handshake, started by %1: close code %2 "
+              "(RFC 6455 §7.1.5).")
+            .arg(byClient ? tr("the client") : tr("the server"), code);
 }
 
 void ExplainPanel::setCurrentStep(int step)

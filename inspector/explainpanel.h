@@ -23,7 +23,7 @@ public:
     explicit ExplainPanel(QWidget *parent = nullptr);
 
     void setRecord(const capture::CaptureRecord &record);
-    void setFrame(const protocol::DecodedFrame &frame);
+    void setFrame(const protocol::DecodedFrame &frame, FrameNarrator::Sender sender = {});
     // permessage-deflate (RFC 7692): a paragraph on the compressed message the frame belongs to,
     // above the steps; setRecord() writes it from what the record alone tells.
     void setCompression(const DeflateFacts &facts, qint64 inflatedSize);
@@ -48,6 +48,9 @@ protected:
 private:
     void render();
     [[nodiscard]] QString stepsHtml() const;
+    [[nodiscard]] static QString violationText(const capture::CaptureRecord &record);
+    [[nodiscard]] static QString failingCloseText(const capture::CaptureRecord &record);
+    [[nodiscard]] static QString connectionClosedText(const capture::CaptureRecord &record);
 
     QTextBrowser *m_browser = nullptr;
     QList<NarrationStep> m_steps;

@@ -316,6 +316,12 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         text = tr("TCP connection opened by %1").arg(r.note);
         break;
     case RecordKind::ConnectionClosed:
+        // HTTP has no close code: only a WebSocket connection's close says one (a failed upgrade
+        // is recorded on the WebSocket transport, without a code).
+        if (r.closeCode == 0 || r.transport != capture::Transport::WebSocket) {
+            text = tr("TCP connection closed (HTTP, no close code)");
+            break;
+        }
         text = tr("TCP connection closed, close code %1 (%2)")
                        .arg(r.closeCode)
                        .arg(QCoreApplication::translate("wslab::protocol::CloseCode",

@@ -146,7 +146,7 @@ void FrameDetailPane::showRecord(const capture::CaptureRecord &record)
     m_explain->setRecord(record);
     if (record.frame) {
         m_hex->setFrame(*record.frame); // the wire bytes, deflated or not
-        m_bits->setFrame(*record.frame);
+        m_bits->setFrame(*record.frame, record.direction);
         const DeflateFacts facts = DeflatePreview::factsOf(record);
         m_payload->setFrame(*record.frame, facts.compressed);
         if (record.inflatedPayload)

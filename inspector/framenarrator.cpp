@@ -91,7 +91,32 @@ QString FrameNarrator::opcodeMeaning(Opcode opcode)
     }
 }
 
-QList<NarrationStep> FrameNarrator::steps(const protocol::DecodedFrame &frame)
+NarrationStep FrameNarrator::maskStep(const protocol::FrameHeader &h, const QString &heading, Sender sender)
+{
+    NarrationStep step{{FieldId::Mask}, 8, 1, heading, h.masked ? tr("MASK=1") : tr("MASK=0"), {}};
+    // RFC 6455 §5.1: the MASK bit is wrong for its sender when a server masks or a client does not;
+    // the receiver then fails the connection (§7.1.7), with 1002 (closeCodeFor).
+    if (h.masked && sender == capture::Direction::Outbound) {
+        step.brief = tr("MASK=1 (a server must not mask)");
+        step.sentence = tr("MASK = 1 on a frame from the server: this breaks RFC 6455 §5.1, a server must not "
+                           "mask the frames it sends. A client that receives it fails the connection with close "
+                           "code 1002 (protocol error, §7.1.7); a browser's JavaScript then sees 1006.");
+    } else if (!h.masked && sender == capture::Direction::Inbound) {
+        step.brief = tr("MASK=0 (a client must mask)");
+        step.sentence = tr("MASK = 0 on a frame from the client: this breaks RFC 6455 §5.1, every frame a client "
+                           "sends must be masked. The server fails the connection with close code 1002 (protocol "
+                           "error, §7.1.7).");
+    } else if (h.masked) {
+        step.sentence = tr("MASK = 1: a 4-byte masking key follows the length and the payload is "
+                           "masked with it; every frame a client sends must be masked (RFC 6455 §5.1, §5.3).");
+    } else {
+        step.sentence = tr("MASK = 0: no masking key, the payload is sent as it is; a server never "
+                           "masks its frames (RFC 6455 §5.1).");
+    }
+    return step;
+}
+
+QList<NarrationStep> FrameNarrator::steps(const protocol::DecodedFrame &frame, Sender sender)
 {
     const protocol::FrameHeader &h = frame.header;
     const QList<HeaderField> fields = protocol::headerLayout(h);
@@ -128,11 +153,7 @@ QList<NarrationStep> FrameNarrator::steps(const protocol::DecodedFrame &frame)
     steps.append({{FieldId::Opcode}, 4, 4, byte0, tr("opcode=%1").arg(opcodeText),
                   tr("opcode = %1: %2.").arg(opcodeText, opcodeMeaning(h.opcode))});
 
-    steps.append({{FieldId::Mask}, 8, 1, byte1, h.masked ? tr("MASK=1") : tr("MASK=0"),
-                  h.masked ? tr("MASK = 1: a 4-byte masking key follows the length and the payload is "
-                                "masked with it; every frame a client sends must be masked (RFC 6455 §5.1, §5.3).")
-                           : tr("MASK = 0: no masking key, the payload is sent as it is; a server never "
-                                "masks its frames (RFC 6455 §5.1).")});
+    steps.append(maskStep(h, byte1, sender));
 
     const quint8 seven = protocol::sevenBitLengthValue(h);
     QString lengthBrief;
@@ -239,12 +260,12 @@ QString FrameNarrator::payloadMeaning(const protocol::DecodedFrame &frame)
     }
 }
 
-QString FrameNarrator::summary(const protocol::DecodedFrame &frame)
+QString FrameNarrator::summary(const protocol::DecodedFrame &frame, Sender sender)
 {
     QStringList groups;
     QString heading;
     QStringList briefs;
-    for (const NarrationStep &step : steps(frame)) {
+    for (const NarrationStep &step : steps(frame, sender)) {
         if (step.heading != heading && !briefs.isEmpty()) {
             groups.append(QStringLiteral("%1: %2").arg(heading, briefs.join(QStringLiteral(", "))));
             briefs.clear();
@@ -257,9 +278,9 @@ QString FrameNarrator::summary(const protocol::DecodedFrame &frame)
     return groups.join(QStringLiteral("; "));
 }
 
-QString FrameNarrator::fieldSentence(const protocol::DecodedFrame &frame, FieldId field)
+QString FrameNarrator::fieldSentence(const protocol::DecodedFrame &frame, FieldId field, Sender sender)
 {
-    const auto all = steps(frame);
+    const auto all = steps(frame, sender);
     const int index = stepOf(all, field);
     return index >= 0 ? all.at(index).sentence : QString();
 }

@@ -578,9 +578,10 @@ void FrameComposer::updatePreview()
     const auto decoded = protocol::FrameDecoder::readFrame(wire);
     if (decoded) {
         m_hexView->setFrame(*decoded);
-        m_bitDiagram->setFrame(*decoded);
+        // The server sends what the composer builds: MASK is judged as a server's (RFC 6455 §5.1).
+        m_bitDiagram->setFrame(*decoded, capture::Direction::Outbound);
         // As tall as this frame's diagram (2 to 5 rows), plus room for the sideways scroll bar.
-        m_narration->setText(breakableText(inspector::FrameNarrator::summary(*decoded)));
+        m_narration->setText(breakableText(inspector::FrameNarrator::summary(*decoded, capture::Direction::Outbound)));
     } else {
         m_hexView->setBytes(wire);
         m_bitDiagram->clear();

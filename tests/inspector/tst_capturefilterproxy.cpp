@@ -73,6 +73,7 @@ private Q_SLOTS:
     void newRowsAreFilteredAsTheyArrive();
     void evictionUnderAFilterKeepsTheProxyConsistent();
     void recordAccessorMapsProxyRows();
+    void errorsOnlyShowsAFrameTheServerShouldNotHaveSent();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -214,6 +215,20 @@ void TestCaptureFilterProxy::recordAccessorMapsProxyRows()
     QCOMPARE(m_proxy->sourceRow(0), m_model->rowForId(6));
     QCOMPARE(m_proxy->record(2).id, 10u);
     QCOMPARE(m_proxy->captureModel(), m_model);
+}
+
+// The composer's masked server frame, flagged by the server with the rule a client finds broken
+// (RFC 6455 §5.1): an error row like the ones the server's own parser reports.
+void TestCaptureFilterProxy::errorsOnlyShowsAFrameTheServerShouldNotHaveSent()
+{
+    CaptureRecord masked = frameRecord(13, maskedHelloWire(), 1, Direction::Outbound);
+    masked.decodeError = protocol::DecodeError::MaskedServerFrame;
+    m_model->appendBatch({masked, encodedRecord(14, Opcode::Text, "fine", 1, Direction::Outbound)});
+    m_proxy->setErrorsOnly(true);
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{9, 12, 13}));
+    const QModelIndex row = m_proxy->index(2, FrameCaptureModel::SummaryColumn);
+    QVERIFY(row.data(FrameCaptureModel::ErrorRole).toBool());
+    QVERIFY2(row.data().toString().contains("Server frame is masked"), qPrintable(row.data().toString()));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFilterProxy)

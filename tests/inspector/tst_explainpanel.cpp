@@ -24,6 +24,8 @@ private Q_SLOTS:
     void steppingMarksOneStep();
     void clickingAStepActivatesItsField();
     void explainsWhereTheParserStopped();
+    void explainsAFrameTheServerShouldNotHaveSent();
+    void clientCloseWithAFailureCodeExplainsThe1006OfThePage();
     void explainsRecordsThatAreNotFrames_data();
     void explainsRecordsThatAreNotFrames();
     void steppingScrollsTheStepIntoView();
@@ -99,27 +101,78 @@ void TestExplainPanel::explainsWhereTheParserStopped()
     QVERIFY(panel.plainText().contains("close code 1002"));
 }
 
+// The composer's "masked server frame" as the server records it: flagged with the rule a client's
+// parser finds broken (RFC 6455 §5.1), and the code the page is told.
+void TestExplainPanel::explainsAFrameTheServerShouldNotHaveSent()
+{
+    ExplainPanel panel;
+    CaptureRecord record = frameRecord(9, maskedHelloWire(), 1, Direction::Outbound);
+    record.decodeError = protocol::DecodeError::MaskedServerFrame;
+    panel.setRecord(record);
+    const QString text = panel.plainText();
+    QVERIFY2(text.contains("sent by the server"), qPrintable(text));
+    QVERIFY2(text.contains("RFC 6455 §5.1, a server must not mask"), qPrintable(text));
+    QVERIFY2(!text.contains("every frame a client sends must be masked (RFC 6455 §5.1, §5.3)"), qPrintable(text));
+    QVERIFY2(text.contains("A client's parser stops here: Server frame is masked"), qPrintable(text));
+    QVERIFY2(text.contains("close frame with code 1002"), qPrintable(text));
+    QVERIFY2(text.contains("told 1006, not 1002"), qPrintable(text));
+}
+
+// RFC 6455 §7.1.5, §7.4.1: the browser that failed the connection sent 1002; its page is told 1006.
+void TestExplainPanel::clientCloseWithAFailureCodeExplainsThe1006OfThePage()
+{
+    ExplainPanel panel;
+    panel.setRecord(encodedRecord(3, protocol::Opcode::Close, QByteArray::fromHex("03ea"), 1, Direction::Inbound));
+    QVERIFY2(panel.plainText().contains("onclose event is told 1006, not 1002"), qPrintable(panel.plainText()));
+    panel.setRecord(encodedRecord(4, protocol::Opcode::Close, QByteArray::fromHex("03e8"), 1, Direction::Inbound));
+    QVERIFY2(!panel.plainText().contains("1006"), qPrintable(panel.plainText()));
+}
+
 void TestExplainPanel::explainsRecordsThatAreNotFrames_data()
 {
     QTest::addColumn<CaptureRecord>("record");
     QTest::addColumn<QString>("contains");
-    QTest::addRow("upgrade request") << httpRecord(1, RecordKind::HttpRequest, upgradeRequest) << "RFC 6455 §4.1";
-    QTest::addRow("101") << httpRecord(2, RecordKind::HttpResponse, upgradeResponse, 1, 101) << "Switching Protocols";
-    CaptureRecord closed = eventRecord(3, RecordKind::ConnectionClosed);
-    closed.closeCode = 1006;
-    QTest::addRow("TCP close") << closed << "1006 (Abnormal Closure)";
-    CaptureRecord error = eventRecord(4, RecordKind::ProtocolError);
+    QTest::addColumn<QString>("absent");
+    QTest::addRow("upgrade request") << httpRecord(1, RecordKind::HttpRequest, upgradeRequest) << "RFC 6455 §4.1"
+                                     << QString();
+    QTest::addRow("101") << httpRecord(2, RecordKind::HttpResponse, upgradeResponse, 1, 101) << "Switching Protocols"
+                         << QString();
+    // TCP closes as the server records them: a WebSocket session says its close code and which end
+    // sent the first close frame; an HTTP connection (the page, polling, or an upgrade the handshake
+    // lab answered wrongly, on the WebSocket transport) has no code.
+    const auto closed = [](quint64 id, quint16 code, std::optional<Direction> firstClose,
+                           Transport transport = Transport::WebSocket) {
+        CaptureRecord r = eventRecord(id, RecordKind::ConnectionClosed);
+        r.closeCode = code;
+        r.firstCloseDirection = firstClose;
+        r.transport = transport;
+        return r;
+    };
+    QTest::addRow("WebSocket dropped") << closed(3, 1006, {}) << "1006 (Abnormal Closure)" << "closing handshake, started";
+    QTest::addRow("HTTP connection") << closed(4, 0, {}, Transport::Http) << "HTTP only" << "close code 0";
+    QTest::addRow("failed upgrade") << closed(10, 0, {}) << "HTTP only" << "Reserved";
+    QTest::addRow("normal close") << closed(5, 1000, Direction::Inbound)
+                                  << "started by the client: close code 1000 (Normal Closure)" << "1006";
+    QTest::addRow("server going away") << closed(6, 1001, Direction::Outbound) << "started by the server" << "1006";
+    QTest::addRow("client failed it") << closed(7, 1002, Direction::Inbound) << "told 1006 (Abnormal Closure), not 1002"
+                                      << "close code 0";
+    QTest::addRow("server close unanswered") << closed(8, 1006, Direction::Outbound) << "The server sent a close frame"
+                                             << QString();
+    CaptureRecord error = eventRecord(9, RecordKind::ProtocolError);
     error.decodeError = protocol::DecodeError::InvalidUtf8;
-    QTest::addRow("error") << error << "close code 1007";
+    QTest::addRow("error") << error << "close code 1007" << QString();
 }
 
 void TestExplainPanel::explainsRecordsThatAreNotFrames()
 {
     QFETCH(CaptureRecord, record);
     QFETCH(QString, contains);
+    QFETCH(QString, absent);
     ExplainPanel panel;
     panel.setRecord(record);
     QVERIFY2(panel.plainText().contains(contains), qPrintable(panel.plainText()));
+    if (!absent.isEmpty())
+        QVERIFY2(!panel.plainText().contains(absent), qPrintable(panel.plainText()));
     QVERIFY(panel.steps().isEmpty());
 }
 

@@ -254,6 +254,11 @@ void TestFrameCaptureModel::summarisesHttpAndEvents_data()
     CaptureRecord closed = eventRecord(1, RecordKind::ConnectionClosed);
     closed.closeCode = 1006;
     QTest::addRow("TCP close") << closed << "TCP close" << "TCP connection closed, close code 1006 (Abnormal Closure)";
+    CaptureRecord httpClosed = eventRecord(1, RecordKind::ConnectionClosed); // as HttpConnection records it
+    httpClosed.transport = Transport::Http;
+    QTest::addRow("HTTP TCP close") << httpClosed << "TCP close" << "TCP connection closed (HTTP, no close code)";
+    QTest::addRow("failed upgrade TCP close") << eventRecord(1, RecordKind::ConnectionClosed) << "TCP close"
+                                              << "TCP connection closed (HTTP, no close code)";
     CaptureRecord opened = eventRecord(1, RecordKind::ConnectionOpened);
     opened.note = "127.0.0.1:53412";
     QTest::addRow("TCP open") << opened << "TCP open" << "TCP connection opened by 127.0.0.1:53412";

@@ -9,6 +9,8 @@ using namespace wslab::inspector;
 using namespace wslab::inspector::samples;
 using protocol::FieldId;
 
+Q_DECLARE_METATYPE(wslab::inspector::FrameNarrator::Sender)
+
 class TestFrameNarrator : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ private Q_SLOTS:
     void fieldSentencesCiteTheRfc_data();
     void fieldSentencesCiteTheRfc();
     void nonMinimalLengthIsCalledOut();
+    void maskBitIsJudgedForItsSender_data();
+    void maskBitIsJudgedForItsSender();
     void truncatedPayloadIsSaid();
     void longMaskedPayloadShowsItsFirstWireBytes();
 };
@@ -178,6 +182,50 @@ void TestFrameNarrator::nonMinimalLengthIsCalledOut()
                                                   protocol::Opcode::Text, QByteArray(200, 'a'))),
                                           FieldId::ExtendedPayloadLength16)
                      .contains("not the shortest form"));
+}
+
+void TestFrameNarrator::maskBitIsJudgedForItsSender_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<FrameNarrator::Sender>("sender");
+    QTest::addColumn<QString>("brief");
+    QTest::addColumn<QString>("contains");
+    QTest::addColumn<QString>("absent");
+
+    const QByteArray masked = maskedHelloWire();
+    const QByteArray unmasked = unmaskedHelloWire();
+    const QString normalMask = "every frame a client sends must be masked (RFC 6455 §5.1, §5.3)";
+    QTest::addRow("client masks") << masked << FrameNarrator::Sender(Direction::Inbound) << "MASK=1"
+                                  << normalMask << "1002";
+    // The composer's "masked server frame": RFC 6455 §5.1 forbids it, a client fails with 1002.
+    QTest::addRow("server masks") << masked << FrameNarrator::Sender(Direction::Outbound)
+                                  << "MASK=1 (a server must not mask)" << "RFC 6455 §5.1, a server must not mask"
+                                  << normalMask;
+    QTest::addRow("server does not mask") << unmasked << FrameNarrator::Sender(Direction::Outbound) << "MASK=0"
+                                          << "a server never masks its frames" << "1002";
+    QTest::addRow("client does not mask") << unmasked << FrameNarrator::Sender(Direction::Inbound)
+                                          << "MASK=0 (a client must mask)" << "close code 1002"
+                                          << "a server never masks";
+    QTest::addRow("sender unknown") << masked << FrameNarrator::Sender() << "MASK=1" << normalMask << "1002";
+}
+
+// RFC 6455 §5.1: MASK is right or wrong only for a sender; the narration never calls a masked
+// server frame normal.
+void TestFrameNarrator::maskBitIsJudgedForItsSender()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(FrameNarrator::Sender, sender);
+    QFETCH(QString, brief);
+    QFETCH(QString, contains);
+    QFETCH(QString, absent);
+    const auto steps = FrameNarrator::steps(frameFromWire(wire), sender);
+    const int mask = FrameNarrator::stepOf(steps, FieldId::Mask);
+    QVERIFY(mask >= 0);
+    QCOMPARE(steps.at(mask).brief, brief);
+    QVERIFY2(steps.at(mask).sentence.contains(contains), qPrintable(steps.at(mask).sentence));
+    QVERIFY2(!steps.at(mask).sentence.contains(absent), qPrintable(steps.at(mask).sentence));
+    QCOMPARE(FrameNarrator::fieldSentence(frameFromWire(wire), FieldId::Mask, sender), steps.at(mask).sentence);
+    QVERIFY(FrameNarrator::summary(frameFromWire(wire), sender).contains(brief));
 }
 
 void TestFrameNarrator::truncatedPayloadIsSaid()
