@@ -127,21 +127,42 @@ HandshakeView::HandshakeView(QWidget *parent)
 
 void HandshakeView::setRecords(const capture::CaptureRecord &request, const capture::CaptureRecord *response)
 {
-    setExchange(request.wireBytes, response ? response->wireBytes : QByteArray());
+    m_connectionId = request.connectionId;
+    m_noHandshake = false;
+    m_request = request.wireBytes;
+    m_response = response ? response->wireBytes : QByteArray();
+    updateRequestHeading();
+    render();
 }
 
 void HandshakeView::setExchange(const QByteArray &request, const QByteArray &response)
 {
+    m_connectionId = 0;
+    m_noHandshake = false;
     m_request = request;
     m_response = response;
+    updateRequestHeading();
+    render();
+}
+
+void HandshakeView::showNoHandshake(quint64 connectionId)
+{
+    m_connectionId = connectionId;
+    m_noHandshake = true;
+    m_request.clear();
+    m_response.clear();
+    updateRequestHeading();
     render();
 }
 
 void HandshakeView::clear()
 {
-    m_request.clear();
-    m_response.clear();
-    render();
+    setExchange({}, {});
+}
+
+QString HandshakeView::requestHeadingText() const
+{
+    return m_requestHeading->text();
 }
 
 QWidget *HandshakeView::messageColumn(QLabel *heading, QTextBrowser *box, QLabel *verdict, QWidget *parent)
@@ -171,9 +192,18 @@ void HandshakeView::fitToContents(QTextBrowser *box)
 
 void HandshakeView::retranslate()
 {
-    m_requestHeading->setText(tr("<b>Request</b> (browser → server)"));
+    updateRequestHeading();
     m_responseHeading->setText(tr("<b>Response</b> (server → browser)"));
     m_derivationHeading->setText(tr("<b>Sec-WebSocket-Accept, step by step</b> (RFC 6455 §4.2.2)"));
+}
+
+void HandshakeView::updateRequestHeading()
+{
+    const QString text = m_connectionId == 0
+            ? tr("<b>Request</b> (browser → server)")
+            : tr("<b>Request</b> (browser → server), connection #%1").arg(m_connectionId);
+    if (text != m_requestHeading->text()) // a new text lays the tab out again
+        m_requestHeading->setText(text);
 }
 
 void HandshakeView::changeEvent(QEvent *event)
@@ -225,7 +255,13 @@ std::optional<protocol::HttpRequestHead> HandshakeView::renderRequest(const QStr
 {
     m_validation->clear();
     if (m_request.isEmpty()) {
-        m_requestView->setHtml(pre.arg(tr("Select an HTTP upgrade request to see the opening handshake.")));
+        m_requestView->setHtml(pre.arg(
+                m_noHandshake ? tr("Connection #%1 has no WebSocket opening handshake in the capture: it carried "
+                                   "plain HTTP (the page, its files, polling), or its handshake rows were dropped "
+                                   "from the table. Select a row of a WebSocket connection to see its handshake.")
+                                        .arg(m_connectionId)
+                                        .toHtmlEscaped()
+                              : tr("Select an HTTP upgrade request to see the opening handshake.")));
         return std::nullopt;
     }
     // The request, through the protocol's parser and §4.2.1 validation.
@@ -320,6 +356,8 @@ QString HandshakeView::checklistText(const QList<protocol::UpgradeResponseError>
 
 QString HandshakeView::derivationText() const
 {
+    if (m_noHandshake)
+        return tr("No opening handshake, so there is nothing to derive.");
     if (!m_derivation)
         return tr("The request has no Sec-WebSocket-Key, so there is nothing to derive.");
     const QString mono = QFontDatabase::systemFont(QFontDatabase::FixedFont).family();
@@ -335,14 +373,27 @@ QString HandshakeView::derivationText() const
     if (m_sentAccept.isEmpty()) {
         html += row(tr("5. Sec-WebSocket-Accept sent"), tr("none"));
     } else {
-        const bool match = m_derivation->accept == m_sentAccept;
         html += row(tr("5. Sec-WebSocket-Accept sent"),
-                    QStringLiteral("%1 %2").arg(escaped(m_sentAccept),
-                                                match ? tr("✓ matches: the browser accepts the connection")
-                                                      : tr("✗ differs: a browser must fail the connection (RFC 6455 §4.1)")));
+                    QStringLiteral("%1 %2").arg(escaped(m_sentAccept), acceptVerdict(m_derivation->accept == m_sentAccept)));
     }
     html += QStringLiteral("</table>");
     return html;
+}
+
+// The accept is one of the client's §4.1 checks: a matching accept opens the connection only when
+// the rest of the response passes too.
+QString HandshakeView::acceptVerdict(bool match) const
+{
+    if (!match)
+        return tr("✗ differs: a browser must fail the connection (RFC 6455 §4.1)");
+    if (!m_responseErrors)
+        return tr("✓ matches the key");
+    if (m_responseErrors->isEmpty())
+        return tr("✓ matches: the browser accepts the connection");
+    return tr("✓ matches the key, but the response fails another check (%1), so the browser still fails the "
+              "connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)")
+            .arg(QCoreApplication::translate(protocol::upgradeResponseErrorContext,
+                                             protocol::upgradeResponseErrorReason(m_responseErrors->constFirst())));
 }
 
 QString HandshakeView::validationText() const

@@ -28,9 +28,16 @@ public:
     explicit HandshakeView(QWidget *parent = nullptr);
 
     void setExchange(const QByteArray &request, const QByteArray &response);
+    // The handshake of the request's connection; the headings name that connection.
     void setRecords(const capture::CaptureRecord &request, const capture::CaptureRecord *response);
+    // The selected row's connection has no opening handshake in the capture (plain HTTP: the page,
+    // polling), so none is shown rather than another connection's.
+    void showNoHandshake(quint64 connectionId);
     void clear();
 
+    // The connection whose handshake is shown (or that has none); 0 when none is named.
+    [[nodiscard]] quint64 connectionId() const noexcept { return m_connectionId; }
+    [[nodiscard]] QString requestHeadingText() const;
     // For the views and the tests: what is shown.
     [[nodiscard]] std::optional<protocol::AcceptDerivation> derivation() const { return m_derivation; }
     [[nodiscard]] QByteArray sentAccept() const { return m_sentAccept; }
@@ -56,15 +63,19 @@ private:
     // A box as tall as its text, within bounds (RFC 6455 messages are a few short lines).
     void fitToContents(QTextBrowser *box);
     void retranslate();
+    void updateRequestHeading();
     void render();
     // Shows the request; returns its head when it parses.
     std::optional<protocol::HttpRequestHead> renderRequest(const QString &pre);
     void renderResponse(const QString &pre, const std::optional<protocol::HttpRequestHead> &request);
     [[nodiscard]] QString headerLinesHtml(const QList<protocol::HttpHeader> &headers) const;
     [[nodiscard]] QString checklistText(const QList<protocol::UpgradeResponseError> &failed) const;
+    [[nodiscard]] QString acceptVerdict(bool match) const;
 
     QByteArray m_request;
     QByteArray m_response;
+    quint64 m_connectionId = 0;
+    bool m_noHandshake = false; // m_connectionId has no handshake in the capture
     std::optional<protocol::AcceptDerivation> m_derivation;
     QByteArray m_sentAccept;
     std::optional<QList<protocol::UpgradeResponseError>> m_responseErrors;

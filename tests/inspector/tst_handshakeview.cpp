@@ -27,6 +27,8 @@ private Q_SLOTS:
     void invalidRequestSaysWhichRule();
     void marksTheFailingResponseCheck_data();
     void marksTheFailingResponseCheck();
+    void namesTheConnectionItShows();
+    void saysWhenTheRowsConnectionHasNoHandshake();
     void malformedResponseSaysWhichRule_data();
     void malformedResponseSaysWhichRule();
     void showsTheRejectionBody();
@@ -224,6 +226,51 @@ void TestHandshakeView::marksTheFailingResponseCheck()
         QVERIFY2(marked.first().contains(reason), qPrintable(marked.first()));
     }
     QCOMPARE(lines.mid(1).filter(QRegularExpression("^✓ ")).size(), 6 - marked.size());
+
+    // Step 5 compares the accept; a matching one opens the connection only if every other check
+    // passes too (the handshake lab's missing Upgrade header, its 200 OK): it names the one that fails.
+    const QString derivation = view.derivationText();
+    QVERIFY2(derivation.contains("the browser accepts the connection") == brokenCheck.isEmpty(), qPrintable(derivation));
+    if (!brokenCheck.isEmpty()) {
+        QVERIFY2(derivation.contains("fail"), qPrintable(derivation));
+        if (view.acceptMatches().value_or(false))
+            QVERIFY2(derivation.contains(reason), qPrintable(derivation));
+    }
+}
+
+void TestHandshakeView::namesTheConnectionItShows()
+{
+    HandshakeView view;
+    view.setRecords(httpRecord(4, RecordKind::HttpRequest, upgradeRequest, 7),
+                    nullptr);
+    QCOMPARE(view.connectionId(), quint64(7));
+    QVERIFY2(view.requestHeadingText().contains("connection #7"), qPrintable(view.requestHeadingText()));
+    const CaptureRecord response = httpRecord(5, RecordKind::HttpResponse, upgradeResponse, 7, 101);
+    view.setRecords(httpRecord(4, RecordKind::HttpRequest, upgradeRequest, 7), &response);
+    QVERIFY(view.acceptMatches().value_or(false));
+    view.clear();
+    QCOMPARE(view.connectionId(), quint64(0));
+    QVERIFY(!view.requestHeadingText().contains("#"));
+}
+
+// A row of a connection that never upgraded (the page, polling) shows no other connection's
+// handshake: the view says this one has none.
+void TestHandshakeView::saysWhenTheRowsConnectionHasNoHandshake()
+{
+    HandshakeView view;
+    const CaptureRecord response = httpRecord(2, RecordKind::HttpResponse, upgradeResponse, 3, 101);
+    view.setRecords(httpRecord(1, RecordKind::HttpRequest, upgradeRequest, 3), &response);
+    view.showNoHandshake(5);
+    QCOMPARE(view.connectionId(), quint64(5));
+    QVERIFY(!view.derivation());
+    QVERIFY(!view.acceptMatches());
+    QVERIFY2(view.requestHeadingText().contains("connection #5"), qPrintable(view.requestHeadingText()));
+    auto *request = part<QTextBrowser>(view, "request");
+    QVERIFY(request);
+    QVERIFY2(request->toPlainText().contains("Connection #5 has no WebSocket opening handshake"),
+             qPrintable(request->toPlainText()));
+    QVERIFY(!request->toPlainText().contains("GET"));
+    QVERIFY(!view.responseHtml().contains("101"));
 }
 
 void TestHandshakeView::malformedResponseSaysWhichRule_data()
