@@ -349,6 +349,7 @@ void MainWindow::resetLayout()
 void MainWindow::createActions()
 {
     m_openBrowserAction = new QAction(themedIcon("internet-web-browser", QStyle::SP_ComputerIcon), QString(), this);
+    m_openBrowserAction->setObjectName(QStringLiteral("openInBrowser"));
     m_openBrowserAction->setShortcut(Qt::CTRL | Qt::Key_B);
     connect(m_openBrowserAction, &QAction::triggered, this, &MainWindow::openInBrowser);
     m_copyUrlAction = new QAction(themedIcon("edit-copy", QStyle::SP_FileLinkIcon), QString(), this);
@@ -417,6 +418,13 @@ void MainWindow::createActions()
     m_handshakeActions.first()->setChecked(true);
     connect(m_handshakeGroup, &QActionGroup::triggered, this, &MainWindow::onHandshakeFaultChosen);
 
+    // A switch that shows its state in its text ("Compression: off"); it applies to new connections.
+    m_compressionAction = new QAction(this);
+    m_compressionAction->setObjectName(QStringLiteral("compression"));
+    m_compressionAction->setCheckable(true);
+    m_compressionAction->setChecked(m_server->settings().permessageDeflate);
+    connect(m_compressionAction, &QAction::triggered, this, &MainWindow::setCompression);
+
     m_resetLayoutAction = new QAction(this);
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
 
@@ -471,6 +479,7 @@ void MainWindow::createMenus()
     m_handshakeMenu = m_captureMenu->addMenu(QString());
     m_handshakeMenu->addActions(m_handshakeActions);
     m_handshakeMenu->insertSeparator(m_handshakeActions.at(1));
+    m_captureMenu->addAction(m_compressionAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_docksMenu = m_viewMenu->addMenu(QString());
@@ -510,6 +519,7 @@ void MainWindow::createToolBar()
     m_handshakeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_handshakeButton->setIcon(themedIcon("security-medium", QStyle::SP_MessageBoxWarning));
     m_toolBar->addWidget(m_handshakeButton);
+    m_toolBar->addAction(m_compressionAction);
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
@@ -585,6 +595,8 @@ void MainWindow::retranslateUi()
     for (QAction *action : {m_openBrowserAction, m_pauseAction, m_clearAction, m_holdAction, m_deliverNextAction,
                             m_deliverAllAction, m_settingsAction})
         action->setIconText(buttonText(action->text()));
+
+    updateCompressionAction();
 
     m_resetLayoutAction->setText(tr("&Reset Layout"));
     m_howToAction->setText(tr("&How to Use"));
@@ -670,9 +682,42 @@ void MainWindow::useSuggestedPort()
 {
     if (!m_suggestedPort)
         return;
-    AppPreferences preferences = m_prefs;
-    preferences.server.port = *m_suggestedPort;
-    applyPreferences(preferences);
+    const quint16 port = *m_suggestedPort;
+    changeServerSetting([port](server::ServerSettings &settings) { settings.port = port; });
+}
+
+void MainWindow::setCompression(bool on)
+{
+    changeServerSetting([on](server::ServerSettings &settings) { settings.permessageDeflate = on; });
+    statusBar()->showMessage(on ? tr("Compression on: new connections accept permessage-deflate. Reload the page to "
+                                     "open one; connections already open keep what they agreed.")
+                                : tr("Compression off: new connections send plain frames. Reload the page to open "
+                                     "one; connections already open keep what they agreed."),
+                             3 * statusMessageMs);
+}
+
+// A server setting changed from the window itself (the notice's port, the compression switch): the
+// running server takes it at once, over a command-line option too, and it is saved for the next
+// start. Nothing else is saved with it: the language and the welcome stay as they are.
+void MainWindow::changeServerSetting(const std::function<void(server::ServerSettings &)> &change)
+{
+    change(m_prefs.server);
+    m_store->save(m_prefs);
+    server::ServerSettings running = m_server->settings();
+    change(running);
+    m_server->applySettings(running);
+    updateCompressionAction();
+}
+
+void MainWindow::updateCompressionAction()
+{
+    const bool on = m_server->settings().permessageDeflate;
+    m_compressionAction->setChecked(on);
+    m_compressionAction->setText(on ? tr("Compression: On") : tr("Compression: Off"));
+    m_compressionAction->setToolTip(tr("permessage-deflate (RFC 7692) for connections opened from now on. Off, a "
+                                       "browser's frames carry the text as typed, so the unmasking XOR gives it "
+                                       "back and big messages show the 16- and 64-bit lengths. On, browsers send "
+                                       "their messages compressed: RSV1 set, DEFLATE bytes, shorter lengths."));
 }
 
 void MainWindow::onBatch(const capture::CaptureBatch &batch)
@@ -755,12 +800,14 @@ void MainWindow::onCurrentRowChanged()
 
 void MainWindow::showHandshakeOf(quint64 connectionId)
 {
+    // An HTTP-only connection (the page, polling), or one whose upgrade rows were dropped: say so,
+    // rather than leave another connection's handshake on show.
     const auto found = m_handshakes.constFind(connectionId);
-    if (found == m_handshakes.cend())
-        return; // an HTTP-only connection (the page, polling): keep the last handshake shown
-    const int requestRow = m_capture->rowForId(found->request);
-    if (requestRow < 0)
+    const int requestRow = found == m_handshakes.cend() ? -1 : m_capture->rowForId(found->request);
+    if (requestRow < 0) {
+        m_handshake->showNoHandshake(connectionId);
         return;
+    }
     const int responseRow = found->response ? m_capture->rowForId(found->response) : -1;
     m_handshake->setRecords(m_capture->record(requestRow), responseRow >= 0 ? &m_capture->record(responseRow) : nullptr);
 }
@@ -889,14 +936,19 @@ void MainWindow::applyPreferences(const AppPreferences &preferences)
     // Command-line options keep holding for this run, unless the edit changed that very setting.
     const server::ServerSettings running = settingsAfterEdit(m_server->settings(), m_prefs.server, preferences.server);
     const bool serverChanged = running != m_server->settings();
+    // Likewise the language changes only when the edit changed it: a --lang for this run is kept.
+    const bool languageEdited =
+            LanguageManager::normalized(preferences.language) != LanguageManager::normalized(m_prefs.language);
+    const bool welcomeShown = m_prefs.welcomeShown; // the welcome's own business, not the dialog's
     m_prefs = preferences;
-    m_prefs.welcomeShown = true;
+    m_prefs.welcomeShown = welcomeShown;
     m_store->save(m_prefs);
     m_capture->setRowCap(m_prefs.captureRowCap);
     if (serverChanged)
         m_server->applySettings(running);
-    if (LanguageManager::normalized(m_prefs.language) != m_language->current())
+    if (languageEdited)
         setLanguage(m_prefs.language);
+    updateCompressionAction();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -940,9 +992,12 @@ void MainWindow::showHowTo()
                    "<li><b>Send a message</b> from the page. Its frame arrives masked, as every browser frame "
                    "must be (RFC 6455 §5.3).</li>"
                    "<li><b>Select the frame.</b> The Frame panel draws the header bit by bit and the bytes in "
-                   "hex; the Unmasking panel shows the XOR with the masking key.</li>"
-                   "<li><b>Talk back</b> from the Chat panel: text, binary, big messages (see the length "
-                   "field grow from 7 to 16 to 64 bits), fragments, ping, close with a code.</li>"
+                   "hex; the Unmasking panel shows the XOR with the masking key, which gives back your text "
+                   "while Compression is off (the default). Switched on in the toolbar, it lets new connections "
+                   "use permessage-deflate (RFC 7692): the browser then sends DEFLATE bytes with RSV1 set, and "
+                   "the Inflated tab shows the message.</li>"
+                   "<li><b>Talk back</b> from the Chat panel: text, binary, big messages (uncompressed, the "
+                   "length field grows from 7 to 16 to 64 bits), fragments, ping, close with a code.</li>"
                    "<li><b>Break the rules</b> in the Composer and the Handshake lab, and watch the browser "
                    "close the connection.</li>"
                    "<li><b>Step</b>: Hold Incoming keeps browser frames in the server until you deliver them "

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -123,6 +124,9 @@ private:
     void updateCaptureState();
     void updateEmptyHint();
     void useSuggestedPort();
+    void setCompression(bool on);
+    void changeServerSetting(const std::function<void(server::ServerSettings &)> &change);
+    void updateCompressionAction();
     void showWelcomeIfFirstRun();
     void showHowTo();
     void showAbout();
@@ -195,6 +199,7 @@ private:
     QAction *m_nextAction = nullptr;
     QAction *m_lastAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_compressionAction = nullptr; // permessage-deflate for new connections
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_howToAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -1,10 +1,13 @@
 #include "app/chat/chatpane.h"
 #include "app/chat/clientlistmodel.h"
+#include "app/composer/composerpresets.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
 #include "app/settings/settingsdialog.h"
 #include "app/mainwindow/statuspanel.h"
 
+#include "inspector/capturefilterproxy.h"
+#include "inspector/explainpanel.h"
 #include "inspector/framecapturemodel.h"
 #include "inspector/framedetailpane.h"
 
@@ -18,6 +21,10 @@
 #include <QToolButton>
 #include <QMenuBar>
 #include <QNetworkRequest>
+#include <QPushButton>
+#include <QSettings>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -49,6 +56,10 @@ private Q_SLOTS:
     void defaultLayoutFitsASmallLaptop();
     void toolbarButtonsCarryNoMnemonics();
     void settingsShowTheRunningPort();
+    void busyPortIsLeftAtOnceKeepingLanguageAndWelcome_data();
+    void busyPortIsLeftAtOnceKeepingLanguageAndWelcome();
+    void compressionSwitchAppliesToNewConnections();
+    void maskedServerFrameFromTheComposerIsAnError();
     void toolbarIconsShowOnADarkPalette();
     void commandLineOptionsOutliveASettingsEdit();
     void longCapturesKeepTheirNumbersWhole();
@@ -311,6 +322,139 @@ void tst_MainWindow::settingsShowTheRunningPort()
     // Cancel changed nothing: the saved port stays, the server stays where it is.
     QCOMPARE(m_window->preferences().server.port, saved);
     QCOMPARE(m_window->listeningPort(), running);
+}
+
+void tst_MainWindow::busyPortIsLeftAtOnceKeepingLanguageAndWelcome_data()
+{
+    QTest::addColumn<bool>("fromSettings"); // else the notice's "Use port N+1"
+    QTest::addRow("notice button") << false;
+    QTest::addRow("settings") << true;
+}
+
+// Started in Chinese on a port another program holds: the way out (the notice's button, or another
+// port in Settings) listens at once, and touches neither the language nor the welcome's flag.
+void tst_MainWindow::busyPortIsLeftAtOnceKeepingLanguageAndWelcome()
+{
+    QFETCH(bool, fromSettings);
+    m_window.reset();
+    QTcpServer other; // the other program
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    StartupOptions options = testOptions(QStringLiteral("busy.ini"));
+    options.port = other.serverPort();
+    options.language = QStringLiteral("zh_CN");
+    m_window = std::make_unique<MainWindow>(options);
+    m_window->show();
+    auto *usePort = m_window->findChild<QPushButton *>(QStringLiteral("useSuggestedPort"));
+    auto *openInBrowser = m_window->findChild<QAction *>(QStringLiteral("openInBrowser"));
+    QVERIFY(usePort && openInBrowser);
+    QTRY_VERIFY_WITH_TIMEOUT(usePort->isVisible(), 10'000);
+    QCOMPARE(m_window->listeningPort(), quint16(0));
+    QVERIFY(!openInBrowser->isEnabled());
+
+    if (fromSettings) {
+        AppPreferences edited = m_window->preferences();
+        edited.server.port = 0; // any free port
+        m_window->applyPreferences(edited);
+    } else {
+        usePort->click();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->listeningPort() != 0, 10'000);
+    const quint16 port = m_window->listeningPort();
+    QVERIFY(port != other.serverPort());
+    QCOMPARE(m_window->statusPanel()->url(), QStringLiteral("http://127.0.0.1:%1/").arg(port));
+    QVERIFY(openInBrowser->isEnabled());
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(10'000));
+
+    QCOMPARE(m_window->languageManager()->current(), QStringLiteral("zh_CN"));
+    QSettings saved(m_dir->filePath(QStringLiteral("busy.ini")), QSettings::IniFormat);
+    QVERIFY2(saved.value("app/language").toString() != QLatin1String("en"),
+             qPrintable(saved.value("app/language").toString()));
+    QVERIFY(!saved.value("app/welcomeShown").toBool()); // it never appeared
+    m_window.reset(); // the next test starts in English
+}
+
+namespace {
+
+// The 101's head for an upgrade that offers permessage-deflate as Chromium does.
+QByteArray upgradeOfferingDeflate(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(10'000))
+        return {};
+    socket.write("GET /echo HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                   "Origin: http://127.0.0.1:" + QByteArray::number(port)
+                 + "\r\nSec-WebSocket-Version: 13\r\n"
+                   "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n");
+    QByteArray head;
+    const bool answered = QTest::qWaitFor([&] {
+        head += socket.readAll();
+        return head.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
+    }, 10'000);
+    return answered ? head : QByteArray();
+}
+
+} // namespace
+
+// Off by default; the toolbar switch turns permessage-deflate on for the connections that follow,
+// says so in its text, and is saved like the other settings.
+void tst_MainWindow::compressionSwitchAppliesToNewConnections()
+{
+    auto *compression = m_window->findChild<QAction *>(QStringLiteral("compression"));
+    QVERIFY(compression);
+    QVERIFY(compression->isCheckable());
+    QVERIFY(!compression->isChecked());
+    QVERIFY2(compression->text().contains(QLatin1String("Off")), qPrintable(compression->text()));
+    const auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar->actions().contains(compression));
+    QByteArray head = upgradeOfferingDeflate(m_window->listeningPort());
+    QVERIFY2(head.startsWith("HTTP/1.1 101"), head.constData());
+    QVERIFY2(!head.toLower().contains("sec-websocket-extensions"), head.constData());
+
+    compression->trigger();
+    QVERIFY(compression->isChecked());
+    QVERIFY2(compression->text().contains(QLatin1String("On")), qPrintable(compression->text()));
+    QVERIFY(m_window->serverHost()->settings().permessageDeflate);
+    QVERIFY(m_window->preferences().server.permessageDeflate);
+    QSettings saved(m_dir->filePath(QStringLiteral("wslab.ini")), QSettings::IniFormat);
+    QVERIFY(saved.value("server/permessageDeflate").toBool());
+    head = upgradeOfferingDeflate(m_window->listeningPort());
+    QVERIFY2(head.contains("\r\nSec-WebSocket-Extensions: permessage-deflate"), head.constData());
+
+    compression->trigger();
+    QVERIFY(!m_window->serverHost()->settings().permessageDeflate);
+    head = upgradeOfferingDeflate(m_window->listeningPort());
+    QVERIFY2(!head.toLower().contains("sec-websocket-extensions"), head.constData());
+}
+
+// The composer's "masked server frame" preset, sent to a real client: its row is an error row (Errors
+// only shows it), and the explanation names the rule the client's parser finds broken.
+void tst_MainWindow::maskedServerFrameFromTheComposerIsAnError()
+{
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    const QList<ComposedFrame> preset = ComposerPresets::frames(ComposerPreset::MaskedServerFrame);
+    QCOMPARE(preset.size(), 1);
+    m_window->serverHost()->sendRawFrame(id, preset.first().wireBytes());
+
+    auto *proxy = qobject_cast<wslab::inspector::CaptureFilterProxy *>(m_window->framesTable()->model());
+    QVERIFY(proxy);
+    proxy->setErrorsOnly(true);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy->rowCount(), 1, 10'000);
+    const wslab::capture::CaptureRecord &record = proxy->record(0);
+    QCOMPARE(record.direction, wslab::capture::Direction::Outbound);
+    QVERIFY(record.frame && record.frame->header.masked);
+    QCOMPARE(record.decodeError, std::optional(wslab::protocol::DecodeError::MaskedServerFrame));
+    m_window->selectRow(0);
+    const QString explained = m_window->detailPane()->explainPanel()->plainText();
+    QVERIFY2(explained.contains(QLatin1String("a server must not mask")), qPrintable(explained));
+    QVERIFY2(explained.contains(QLatin1String("Server frame is masked")), qPrintable(explained));
 }
 
 void tst_MainWindow::toolbarIconsShowOnADarkPalette()
