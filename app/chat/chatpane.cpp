@@ -333,7 +333,9 @@ void ChatPane::updateGeneratedHint()
     else
         tier = tr("65,536 bytes or more: the 7-bit field says 127 and the next 64 bits hold the length.");
     m_generatedHint->setText(tier + QLatin1Char(' ')
-                             + tr("Watch the length field in the bit diagram (RFC 6455 §5.2)."));
+                             + tr("Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection "
+                                  "that agreed to compression, the length is that of the compressed bytes, "
+                                  "often far fewer."));
 }
 
 void ChatPane::refillTargets()

@@ -59,7 +59,8 @@ void WelcomeDialog::retranslateUi()
                         "<li><b>Open the page in your browser</b>: %1</li>"
                         "<li><b>Send a message</b> from the page.</li>"
                         "<li><b>Watch the frame arrive</b> in the frames table; click it to see its bits, "
-                        "its bytes and the XOR that unmasks it.</li>"
+                        "its bytes and the XOR that unmasks it back to your text (compression stays off "
+                        "until you switch it on in the toolbar).</li>"
                         "</ol>"
                         "<p>Answer from the Chat pane on the right, or craft frames of your own, valid or not, "
                         "in the Composer.</p>")

@@ -198,10 +198,12 @@
     // View: connection state (pill + banner) and the counter row
     function describeWebSocketClose(detail) {
         const code = closeSummary(detail.code, detail.reason);
-        const banner = (titleKey, noteKey, tone) => ({ tone, title: t(titleKey), detail: t('banner.code', { code }), note: t(noteKey, { code }) });
+        const banner = (titleKey, noteKey, tone, detailKey = 'banner.code') => ({ tone, title: t(titleKey), detail: t(detailKey, { code }), note: t(noteKey, { code }) });
         if (detail.abandoned) return banner('banner.closed', 'note.closed', 'neutral');
         if (!detail.opened) return banner('banner.handshakeFailed', 'note.handshakeFailed', 'error');
-        if (detail.code === 1006) return banner('banner.dropped', 'note.dropped', 'error');
+        // RFC 6455 §7.1.5: onclose is given 1006 when no close frame was received, which is also the
+        // case when the browser failed the connection itself (it sent 1002 and did not wait).
+        if (detail.code === 1006) return banner('banner.dropped', 'note.dropped', 'error', 'banner.code1006');
         return banner('banner.closed', 'note.closed', 'neutral');
     }
 

@@ -47,10 +47,11 @@
 
             'banner.reconnect': 'Reconnect',
             'banner.handshakeFailed': 'The handshake failed: the browser refused the server’s response (check the inspector’s Handshake view).',
-            'banner.dropped': 'The connection dropped without a closing handshake.',
+            'banner.dropped': 'The connection ended abnormally: no clean closing handshake.',
             'banner.closed': 'The connection is closed.',
             'banner.stopped': 'Stopped.',
             'banner.code': 'Close code {code}',
+            'banner.code1006': 'Close code {code}. The browser reports 1006 when the connection drops, or when it fails the connection itself because a frame from the server broke a rule. 1006 never crosses the wire (RFC 6455 §7.1.5, §7.4.1): the inspector shows the close frames that did, e.g. 1002 both ways.',
             'banner.httpFailed': 'The request to {path} failed.',
             'banner.badAnswer': 'The answer from {path} is not the chat’s JSON.',
             'banner.networkFailed': 'The server at {path} cannot be reached.',
@@ -66,7 +67,7 @@
             'raw.empty': '(empty)',
 
             'note.handshakeFailed': 'Handshake failed · close code {code}',
-            'note.dropped': 'Connection dropped · close code {code}',
+            'note.dropped': 'Connection ended abnormally · close code {code} (reported by the browser, never sent on the wire)',
             'note.closed': 'Connection closed · close code {code}',
             'note.welcome': 'Connected over {transport} as {nick} (connection {id}).',
             'note.joined': 'Chatting over {transport} as {nick}.',
@@ -178,10 +179,11 @@
 
             'banner.reconnect': '重新连接',
             'banner.handshakeFailed': '握手失败：浏览器拒绝了服务器的响应（请查看检查器的“握手”视图）。',
-            'banner.dropped': '连接在没有关闭握手的情况下断开了。',
+            'banner.dropped': '连接异常结束：没有完成正常的关闭握手。',
             'banner.closed': '连接已关闭。',
             'banner.stopped': '已停止。',
             'banner.code': '关闭码 {code}',
+            'banner.code1006': '关闭码 {code}。连接断开时，或者服务器发来的帧违反规则、浏览器自己让连接失败时，浏览器都会报告 1006。1006 从不在线路上传输（RFC 6455 §7.1.5、§7.4.1）：检查器里显示的是真正传过的关闭帧，例如双向的 1002。',
             'banner.httpFailed': '对 {path} 的请求失败。',
             'banner.badAnswer': '{path} 的响应不是聊天室的 JSON。',
             'banner.networkFailed': '无法连接到 {path} 所在的服务器。',
@@ -197,7 +199,7 @@
             'raw.empty': '（空）',
 
             'note.handshakeFailed': '握手失败 · 关闭码 {code}',
-            'note.dropped': '连接断开 · 关闭码 {code}',
+            'note.dropped': '连接异常结束 · 关闭码 {code}（由浏览器报告，从不在线路上发送）',
             'note.closed': '连接已关闭 · 关闭码 {code}',
             'note.welcome': '已通过{transport}连接，昵称 {nick}（连接 {id}）。',
             'note.joined': '正在通过{transport}聊天，昵称 {nick}。',

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void serverMessageReachesThePageWhole();
     void browserAnswersAPingWithAMaskedPong();
     void deskClosesAConnectionWithACode();
+    void maskedServerFrameIsFailedWith1002WhileThePageIsTold1006();
     void foreignPageCannotOpenTheChatSocket();
     void chineseSwitchTranslatesThePage();
     void serverShutdownSaysGoingAway();
@@ -131,8 +132,8 @@ void TestBrowserChat::initTestCase()
 
     server::ServerSettings settings;
     settings.port = 0; // ephemeral
-    // These cases check frames byte for byte as the page typed them (payloads, length tiers), which
-    // permessage-deflate would change; the transports test runs Chromium with it on.
+    // These cases check frames byte for byte as the page typed them (payloads, length tiers), as
+    // the lab shows them by default; the transports test runs Chromium with permessage-deflate on.
     settings.permessageDeflate = false;
     m_host = std::make_unique<server::ServerHost>(settings);
     m_capture = std::make_unique<CaptureLog>(*m_host);
@@ -623,6 +624,42 @@ void TestBrowserChat::deskClosesAConnectionWithACode()
              qPrintable(m_first->lastError()));
     QVERIFY(m_first->evaluate(QStringLiteral("document.getElementById('state-pill').textContent")).toString().contains(QLatin1String("kicked by the desk")));
     QVERIFY(!m_first->evaluate(QStringLiteral("document.getElementById('banner').hidden")).toBool());
+
+    // Back in, for the tests that follow.
+    const qsizetype reconnectMark = m_capture->size();
+    QVERIFY(m_first->click(QStringLiteral("#banner-reconnect")));
+    QVERIFY2(m_first->waitFor(isOpenScript, pageTimeoutMs), qPrintable(m_first->lastError()));
+    QVERIFY(waitForUpgrade(reconnectMark, &m_firstConnection));
+}
+
+// The composer's "masked server frame" (RFC 6455 §5.1 forbids it): the capture flags it with the rule,
+// Chromium fails the connection with a close 1002 (§7.1.7), and its JavaScript is told 1006 (§7.1.5),
+// which the page explains.
+void TestBrowserChat::maskedServerFrameIsFailedWith1002WhileThePageIsTold1006()
+{
+    m_expectedErrors << QStringLiteral("WebSocket connection to");
+    const qsizetype mark = m_capture->size();
+    m_host->sendRawFrame(m_firstConnection, QByteArray::fromHex("818537fa213d7f9f4d5158")); // §5.7 masked "Hello"
+
+    const auto isSent = CaptureLog::frame(m_firstConnection, Direction::Outbound, Opcode::Text);
+    const auto sent = m_capture->waitFor([&](const CaptureRecord &r) { return isSent(r) && r.frame->header.masked; }, mark);
+    QVERIFY(sent);
+    QCOMPARE(sent->decodeError, std::optional(protocol::DecodeError::MaskedServerFrame));
+    const auto failed = m_capture->waitFor(CaptureLog::frame(m_firstConnection, Direction::Inbound, Opcode::Close), mark,
+                                           pageTimeoutMs);
+    QVERIFY(failed);
+    QCOMPARE(closeCodeOf(failed->frame->payload), quint16(1002));
+    const auto closed = m_capture->waitFor(CaptureLog::ofKind(m_firstConnection, RecordKind::ConnectionClosed), mark,
+                                           pageTimeoutMs);
+    QVERIFY(closed);
+    QCOMPARE(closed->closeCode, quint16(1002));
+    QCOMPARE(closed->firstCloseDirection, std::optional(Direction::Inbound));
+
+    QVERIFY2(m_first->waitFor(QStringLiteral("document.getElementById('state-pill').textContent.includes('1006')"), pageTimeoutMs),
+             qPrintable(m_first->lastError()));
+    const QString detail = m_first->evaluate(QStringLiteral("document.getElementById('banner-detail').textContent")).toString();
+    QVERIFY2(detail.contains(QLatin1String("1006 never crosses the wire")), qPrintable(detail));
+    screenshot(m_first, QStringLiteral("06-masked-server-frame"));
 
     // Back in, for the tests that follow.
     const qsizetype reconnectMark = m_capture->size();
