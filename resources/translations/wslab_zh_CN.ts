@@ -210,10 +210,6 @@
         <translation>65,536 字节及以上：7 位字段写 127，后面 64 位存放长度。</translation>
     </message>
     <message>
-        <source>Watch the length field in the bit diagram (RFC 6455 §5.2).</source>
-        <translation>请在位图中观察长度字段（RFC 6455 §5.2）。</translation>
-    </message>
-    <message>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -284,6 +280,10 @@
     <message>
         <source>in %1 frames</source>
         <translation>（分成 %1 帧）</translation>
+    </message>
+    <message>
+        <source>Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection that agreed to compression, the length is that of the compressed bytes, often far fewer.</source>
+        <translation>请在位图中观察长度字段（RFC 6455 §5.2）。在协商了压缩的连接上，长度是压缩后字节的长度，往往少得多。</translation>
     </message>
 </context>
 <context>
@@ -472,12 +472,20 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>--ping-interval 需要毫秒数，而不是“%1”</translation>
     </message>
     <message>
-        <source>Decline permessage-deflate (RFC 7692): every frame goes uncompressed, even to browsers that offer compression.</source>
-        <translation>拒绝 permessage-deflate（RFC 7692）：所有帧都不压缩，即使浏览器提议了压缩也是如此。</translation>
-    </message>
-    <message>
         <source>Try &apos;wslab --help&apos;.</source>
         <translation>请运行 &apos;wslab --help&apos; 查看帮助。</translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (RFC 7692) when a browser offers it: messages travel compressed (RSV1, DEFLATE payloads). Off by default, so frames show the text and the length forms as typed.</source>
+        <translation>浏览器提议 permessage-deflate（RFC 7692）时接受它：消息压缩后传输（RSV1、DEFLATE 载荷）。默认关闭，这样帧里看到的就是输入的文本和相应的长度形式。</translation>
+    </message>
+    <message>
+        <source>Decline permessage-deflate (RFC 7692) for this run, whatever the saved settings say: every frame goes uncompressed, even to browsers that offer compression.</source>
+        <translation>本次运行拒绝 permessage-deflate（RFC 7692），不管保存的设置如何：所有帧都不压缩，即使浏览器提议了压缩也是如此。</translation>
+    </message>
+    <message>
+        <source>--deflate and --no-deflate contradict each other: give one of them</source>
+        <translation>--deflate 和 --no-deflate 互相矛盾：只能给出其中一个</translation>
     </message>
 </context>
 <context>
@@ -1080,10 +1088,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>WebSocket Lab 使用说明</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (see the length field grow from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码键的异或运算。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（看长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
         <source>not listening</source>
         <translation>未在监听</translation>
     </message>
@@ -1106,6 +1110,30 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Transports</source>
         <translation>传输方式</translation>
+    </message>
+    <message>
+        <source>Compression on: new connections accept permessage-deflate. Reload the page to open one; connections already open keep what they agreed.</source>
+        <translation>压缩已开启：新连接会接受 permessage-deflate。重新加载页面即可建立新连接；已经打开的连接保持原先协商的结果。</translation>
+    </message>
+    <message>
+        <source>Compression off: new connections send plain frames. Reload the page to open one; connections already open keep what they agreed.</source>
+        <translation>压缩已关闭：新连接发送未压缩的帧。重新加载页面即可建立新连接；已经打开的连接保持原先协商的结果。</translation>
+    </message>
+    <message>
+        <source>Compression: On</source>
+        <translation>压缩：开</translation>
+    </message>
+    <message>
+        <source>Compression: Off</source>
+        <translation>压缩：关</translation>
+    </message>
+    <message>
+        <source>permessage-deflate (RFC 7692) for connections opened from now on. Off, a browser&apos;s frames carry the text as typed, so the unmasking XOR gives it back and big messages show the 16- and 64-bit lengths. On, browsers send their messages compressed: RSV1 set, DEFLATE bytes, shorter lengths.</source>
+        <translation>对此后建立的连接启用 permessage-deflate（RFC 7692）。关闭时，浏览器的帧携带的就是输入的文本，去掩码的异或运算能还原出它，大消息也会显示 16 位和 64 位长度。开启时，浏览器压缩后发送消息：RSV1 置位、DEFLATE 字节、长度更短。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key, which gives back your text while Compression is off (the default). Switched on in the toolbar, it lets new connections use permessage-deflate (RFC 7692): the browser then sends DEFLATE bytes with RSV1 set, and the Inflated tab shows the message.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (uncompressed, the length field grows from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码键的异或运算，在压缩关闭（默认）时它能还原出你输入的文本。在工具栏中打开压缩后，新连接可以使用 permessage-deflate（RFC 7692）：浏览器随后发送 RSV1 置位的 DEFLATE 字节，“解压后”标签页显示消息本身。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（不压缩时，长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1298,14 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>Running on port %1 (this run only); port %2 is saved for the next start. OK saves the port above.</source>
         <translation>当前运行于端口 %1（仅限本次运行）；下次启动使用已保存的端口 %2。点击“确定”将保存上面的端口。</translation>
+    </message>
+    <message>
+        <source>Accept &amp;compression (permessage-deflate, RFC 7692)</source>
+        <translation>接受压缩(&amp;C)（permessage-deflate，RFC 7692）</translation>
+    </message>
+    <message>
+        <source>For connections opened after the change. Off, frames carry the text as typed; on, browsers send their messages as DEFLATE bytes (RSV1 set).</source>
+        <translation>对更改之后建立的连接生效。关闭时，帧携带的就是输入的文本；开启时，浏览器以 DEFLATE 字节发送消息（RSV1 置位）。</translation>
     </message>
 </context>
 <context>
@@ -1473,16 +1509,16 @@ The app&apos;s own page is always allowed.</source>
         <translation>页面</translation>
     </message>
     <message>
-        <source>&lt;p&gt;This app runs a small chat server and shows every byte that crosses the wire.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page in your browser&lt;/b&gt;: %1&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the frame arrive&lt;/b&gt; in the frames table; click it to see its bits, its bytes and the XOR that unmasks it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Answer from the Chat pane on the right, or craft frames of your own, valid or not, in the Composer.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;这个应用运行一个小型聊天服务器，并展示线路上经过的每个字节。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;在浏览器中打开页面&lt;/b&gt;：%1&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;在帧表中&lt;b&gt;观察帧的到达&lt;/b&gt;；点击它，查看它的各个位、各个字节，以及为它去掉掩码的异或运算。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;你可以在右侧的聊天面板中回复，也可以在构造器中自己构造帧，有效的或无效的都行。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Open in browser</source>
         <translation>在浏览器中打开</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This app runs a small chat server and shows every byte that crosses the wire.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page in your browser&lt;/b&gt;: %1&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the frame arrive&lt;/b&gt; in the frames table; click it to see its bits, its bytes and the XOR that unmasks it back to your text (compression stays off until you switch it on in the toolbar).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Answer from the Chat pane on the right, or craft frames of your own, valid or not, in the Composer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;这个应用运行一个小型聊天服务器，并展示线路上经过的每个字节。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;在浏览器中打开页面&lt;/b&gt;：%1&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;在帧表中&lt;b&gt;观察帧的到达&lt;/b&gt;；点击它，查看它的各个位、各个字节，以及去掉掩码、还原出你输入的文本的异或运算（在工具栏中打开压缩之前，压缩一直是关闭的）。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;你可以在右侧的聊天面板中回复，也可以在构造器中自己构造帧，有效的或无效的都行。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1776,10 +1812,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>%1 打开了一条 TCP 连接。其他一切都建立在它之上。</translation>
     </message>
     <message>
-        <source>The TCP connection closed with WebSocket close code %1. 1006 means it dropped without a close frame (RFC 6455 §7.1.5).</source>
-        <translation>TCP 连接已关闭，WebSocket 关闭码为 %1。1006 表示连接在没有关闭帧的情况下断开（RFC 6455 §7.1.5）。</translation>
-    </message>
-    <message>
         <source>A protocol error: %1. The server fails the connection with close code %2 (RFC 6455 §7.1.7).</source>
         <translation>协议错误：%1。服务器以关闭码 %2 使连接失败（RFC 6455 §7.1.7）。</translation>
     </message>
@@ -1790,6 +1822,46 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>The capture missed %1 records here: they arrived faster than the window could take them, so the server kept no records until it caught up, rather than use memory without bound. The traffic itself was not affected.</source>
         <translation>捕获在此处漏掉了 %1 条记录：它们到达的速度超过了窗口的处理能力，服务器在窗口赶上之前不再保存记录，以免无限制地占用内存。通信本身没有受到影响。</translation>
+    </message>
+    <message>
+        <source>A client&apos;s parser stops here: %1. A browser fails the connection: it sends a close frame with code %2 and closes the TCP connection (RFC 6455 §7.1.7). Its JavaScript onclose event is told 1006, not %2: the browser received no close frame, and 1006 is never sent on the wire (RFC 6455 §7.1.5, §7.4.1).</source>
+        <translation>客户端的解析器在这里停下：%1。浏览器会使连接失败：发送一个关闭码为 %2 的关闭帧，然后关闭 TCP 连接（RFC 6455 §7.1.7）。它的 JavaScript onclose 事件得到的是 1006，而不是 %2：浏览器没有收到关闭帧，而 1006 从不在线路上发送（RFC 6455 §7.1.5、§7.4.1）。</translation>
+    </message>
+    <message>
+        <source>A client sends %1 when it fails the connection because a frame from the server broke a rule (RFC 6455 §7.1.7), or to answer the server&apos;s own close frame with the same code. When a browser fails the connection, its JavaScript onclose event is told 1006, not %1: the browser closes the TCP connection without waiting for a close frame, and 1006 is never sent on the wire (RFC 6455 §7.1.5, §7.4.1).</source>
+        <translation>客户端发送 %1，要么是因为服务器发来的帧违反了规则，它使连接失败（RFC 6455 §7.1.7），要么是用同样的关闭码应答服务器自己的关闭帧。浏览器使连接失败时，它的 JavaScript onclose 事件得到的是 1006，而不是 %1：浏览器不等关闭帧就关闭了 TCP 连接，而 1006 从不在线路上发送（RFC 6455 §7.1.5、§7.4.1）。</translation>
+    </message>
+    <message>
+        <source>The TCP connection closed. It carried HTTP only — no WebSocket upgrade completed on it — so there is no WebSocket close code: HTTP ends a connection by closing TCP (RFC 9112 §9.6).</source>
+        <translation>TCP 连接已关闭。它只传输了 HTTP——上面没有完成任何 WebSocket 升级——所以没有 WebSocket 关闭码：HTTP 通过关闭 TCP 来结束连接（RFC 9112 §9.6）。</translation>
+    </message>
+    <message>
+        <source>The WebSocket connection dropped without a closing handshake: no close frame crossed the wire, so its close code is %1. 1006 is never sent on the wire; it tells the application that the connection closed abnormally (RFC 6455 §7.1.5, §7.4.1).</source>
+        <translation>WebSocket 连接在没有关闭握手的情况下断开了：线路上没有出现关闭帧，所以它的关闭码是 %1。1006 从不在线路上发送；它告诉应用程序连接异常关闭了（RFC 6455 §7.1.5、§7.4.1）。</translation>
+    </message>
+    <message>
+        <source>%1 sent a close frame, but no close frame came back before the TCP connection closed, so the close code is %2 (RFC 6455 §7.1.5). 1006 is never sent on the wire.</source>
+        <translation>%1发送了关闭帧，但在 TCP 连接关闭之前没有收到回应的关闭帧，所以关闭码是 %2（RFC 6455 §7.1.5）。1006 从不在线路上发送。</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>The client failed the connection: its close frame carried %1 because a frame from the server broke a rule (RFC 6455 §7.1.7). A browser&apos;s JavaScript onclose event is told 1006 (Abnormal Closure), not %2: the browser closes the TCP connection without waiting for a close frame, and 1006 is never sent on the wire (RFC 6455 §7.1.5, §7.4.1).</source>
+        <translation>客户端使连接失败：服务器发来的帧违反了规则，所以它的关闭帧携带 %1（RFC 6455 §7.1.7）。浏览器的 JavaScript onclose 事件得到的是 1006（异常关闭），而不是 %2：浏览器不等关闭帧就关闭了 TCP 连接，而 1006 从不在线路上发送（RFC 6455 §7.1.5、§7.4.1）。</translation>
+    </message>
+    <message>
+        <source>The WebSocket connection closed after the closing handshake, started by %1: close code %2 (RFC 6455 §7.1.5).</source>
+        <translation>WebSocket 连接在关闭握手之后关闭，关闭握手由%1发起：关闭码 %2（RFC 6455 §7.1.5）。</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>客户端</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2025,10 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>%1 records not captured: the window fell behind the traffic</source>
         <translation>%1 条记录未被捕获：窗口跟不上流量</translation>
+    </message>
+    <message>
+        <source>TCP connection closed (HTTP, no close code)</source>
+        <translation>TCP 连接已关闭（HTTP，没有关闭码）</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2336,22 @@ The app&apos;s own page is always allowed.</source>
         <source>DEFLATE data %1</source>
         <translation>DEFLATE 数据 %1</translation>
     </message>
+    <message>
+        <source>MASK=1 (a server must not mask)</source>
+        <translation>MASK=1（服务器不得加掩码）</translation>
+    </message>
+    <message>
+        <source>MASK = 1 on a frame from the server: this breaks RFC 6455 §5.1, a server must not mask the frames it sends. A client that receives it fails the connection with close code 1002 (protocol error, §7.1.7); a browser&apos;s JavaScript then sees 1006.</source>
+        <translation>服务器发来的帧 MASK = 1：这违反了 RFC 6455 §5.1，服务器不得给自己发送的帧加掩码。收到它的客户端会以关闭码 1002（协议错误，§7.1.7）使连接失败；随后浏览器的 JavaScript 看到的是 1006。</translation>
+    </message>
+    <message>
+        <source>MASK=0 (a client must mask)</source>
+        <translation>MASK=0（客户端必须加掩码）</translation>
+    </message>
+    <message>
+        <source>MASK = 0 on a frame from the client: this breaks RFC 6455 §5.1, every frame a client sends must be masked. The server fails the connection with close code 1002 (protocol error, §7.1.7).</source>
+        <translation>客户端发来的帧 MASK = 0：这违反了 RFC 6455 §5.1，客户端发送的每一帧都必须加掩码。服务器以关闭码 1002（协议错误，§7.1.7）使连接失败。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::HandshakeView</name>
@@ -2374,6 +2466,26 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>✗ %1: %2</source>
         <translation>✗ %1：%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Request&lt;/b&gt; (browser → server), connection #%1</source>
+        <translation>&lt;b&gt;请求&lt;/b&gt;（浏览器 → 服务器），连接 #%1</translation>
+    </message>
+    <message>
+        <source>Connection #%1 has no WebSocket opening handshake in the capture: it carried plain HTTP (the page, its files, polling), or its handshake rows were dropped from the table. Select a row of a WebSocket connection to see its handshake.</source>
+        <translation>捕获中没有连接 #%1 的 WebSocket 开始握手：它传输的是普通 HTTP（页面、页面的文件、轮询），或者它的握手行已经从表中移除。选择一个 WebSocket 连接的行，即可查看它的握手。</translation>
+    </message>
+    <message>
+        <source>No opening handshake, so there is nothing to derive.</source>
+        <translation>没有开始握手，所以没有什么可推导的。</translation>
+    </message>
+    <message>
+        <source>✓ matches the key</source>
+        <translation>✓ 一致</translation>
+    </message>
+    <message>
+        <source>✓ matches the key, but the response fails another check (%1), so the browser still fails the connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)</source>
+        <translation>✓ 一致，但响应没有通过另一项检查（%1），所以浏览器仍然会使连接失败：它不发送任何帧，并把错误报告给页面（RFC 6455 §4.1）</translation>
     </message>
 </context>
 <context>
