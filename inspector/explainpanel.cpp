@@ -63,13 +63,13 @@ void ExplainPanel::setFrame(const protocol::DecodedFrame &frame)
     render();
 }
 
-void ExplainPanel::setRecord(const CaptureRecord &record)
+void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
 {
     const QString who = record.direction == capture::Direction::Inbound ? tr("the browser") : tr("the server");
     if (record.frame) {
         setFrame(*record.frame);
         m_intro = tr("Frame #%1, sent by %2. The parser reads the header first, all of it before anything "
-                     "else (RFC 6455 §5.2):").arg(record.id).arg(who);
+                     "else (RFC 6455 §5.2):").arg(number != 0 ? number : record.id).arg(who);
         if (record.decodeError)
             m_outro = tr("The parser stopped here: %1. The connection is failed with close code %2 (RFC 6455 §7.1.7).")
                               .arg(PayloadPreview::errorText(*record.decodeError))

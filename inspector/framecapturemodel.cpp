@@ -134,8 +134,8 @@ QVariant FrameCaptureModel::displayData(const CaptureRecord &r, int row, int col
 {
     const auto &frame = r.frame;
     switch (column) {
-    case NumberColumn: return QString::number(r.id);
-    case TimeColumn: return millis(r.timeNs);
+    case NumberColumn: return QString::number(number(row));
+    case TimeColumn: return millis(r.timeNs - m_timeOriginNs);
     case DeltaColumn:
         return row > 0 ? millis(r.timeNs - record(row - 1).timeNs) : QString();
     case ConnectionColumn: return connectionText(r.connectionId);
@@ -177,9 +177,9 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
     case TimeColumn:
     case DeltaColumn:
         if (row == 0)
-            return tr("%1 ms since the server started").arg(millis(r.timeNs));
-        return tr("%1 ms since the server started, %2 ms after the previous record")
-                .arg(millis(r.timeNs), millis(r.timeNs - record(row - 1).timeNs));
+            return tr("%1 ms since the first record").arg(millis(r.timeNs - m_timeOriginNs));
+        return tr("%1 ms since the first record, %2 ms after the previous record")
+                .arg(millis(r.timeNs - m_timeOriginNs), millis(r.timeNs - record(row - 1).timeNs));
     case LengthColumn:
         if (!r.frame)
             return tr("%1 bytes on the wire").arg(r.wireBytes.size());
@@ -204,11 +204,19 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
 
 QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case NumberColumn: return tr("Rows in capture order, from 1");
+        case TimeColumn: return tr("Milliseconds since the first record of the capture (Clear Capture starts again at 0)");
+        case DeltaColumn: return tr("Milliseconds since the row before");
+        default: return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NumberColumn: return tr("No.");
-    case TimeColumn: return tr("Time (ms)");
+    case TimeColumn: return tr("Since first (ms)");
     case DeltaColumn: return tr("Δ (ms)");
     case ConnectionColumn: return tr("Connection");
     case DirectionColumn: return tr("Direction");
@@ -308,9 +316,14 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         break;
     case RecordKind::HttpRequest:
         text = PayloadPreview::requestSummary(r.wireBytes);
+        if (r.bookkeeping)
+            text += QStringLiteral(" — ") + tr("the chat page reports its traffic and latencies for the Transports "
+                                               "panel (bookkeeping, not chat)");
         break;
     case RecordKind::HttpResponse:
         text = PayloadPreview::firstLine(r.wireBytes);
+        if (r.bookkeeping)
+            text += QStringLiteral(" — ") + tr("the answer to the page's traffic report (bookkeeping, not chat)");
         break;
     case RecordKind::ConnectionOpened:
         text = tr("TCP connection opened by %1").arg(r.note);
@@ -448,6 +461,7 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
         ++skip;
     }
     m_evicted += skip;
+    m_firstNumber += skip;
 
     evictFront(rowsOverBudget(incomingBytes, int(incoming.size() - skip)));
 
@@ -461,6 +475,8 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
             m_records.push_back(std::move(incoming[i]));
         }
         m_storedBytes += incomingBytes;
+        if (m_timeOriginNs < 0)
+            m_timeOriginNs = m_records.front().timeNs;
         endInsertRows();
     }
 
@@ -501,6 +517,7 @@ void FrameCaptureModel::evictFront(int count)
         m_records.pop_front();
     }
     m_evicted += quint64(count);
+    m_firstNumber += quint64(count);
     endRemoveRows();
 }
 
@@ -560,6 +577,8 @@ void FrameCaptureModel::clear()
     m_deflatedSizes.clear();
     m_deflateStreams.clear();
     m_storedBytes = 0;
+    m_firstNumber = 1;
+    m_timeOriginNs = -1;
     endResetModel();
 }
 
