@@ -60,6 +60,7 @@ private:
     QCheckBox *m_anyOrigin = nullptr;
     QLabel *m_originHint = nullptr;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_confirmQuit = nullptr; // "don't ask again" in the quit question, undone here
 
     QFormLayout *m_limitsForm = nullptr;
     QSpinBox *m_maxMessage = nullptr;

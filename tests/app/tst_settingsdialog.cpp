@@ -1,5 +1,6 @@
 #include "app/settings/settingsdialog.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QSpinBox>
 #include <QTest>
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void portFieldShowsTheRunningPort_data();
     void portFieldShowsTheRunningPort();
     void editedPortIsSaved();
+    void quitQuestionCanBeAskedAgain();
 };
 
 void tst_SettingsDialog::portFieldShowsTheRunningPort_data()
@@ -74,6 +76,20 @@ void tst_SettingsDialog::editedPortIsSaved()
     port->setValue(8100);
     QCOMPARE(dialog.preferences().server.port, quint16(8100));
     QCOMPARE(dialog.runningPort(), quint16(9000));
+}
+
+// "Do not ask again" in the quit question is not for ever: the setting turns it back on.
+void tst_SettingsDialog::quitQuestionCanBeAskedAgain()
+{
+    AppPreferences preferences;
+    preferences.confirmQuitWithClients = false;
+    SettingsDialog dialog(preferences);
+    auto *confirm = dialog.findChild<QCheckBox *>(QStringLiteral("confirmQuit"));
+    QVERIFY(confirm);
+    QVERIFY(!confirm->isChecked());
+    QVERIFY(!dialog.preferences().confirmQuitWithClients);
+    confirm->setChecked(true);
+    QVERIFY(dialog.preferences().confirmQuitWithClients);
 }
 
 QTEST_MAIN(tst_SettingsDialog)
