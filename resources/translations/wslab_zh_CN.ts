@@ -285,6 +285,34 @@
         <source>in %1 frames</source>
         <translation>（分成 %1 帧）</translation>
     </message>
+    <message>
+        <source>to %1, privately</source>
+        <translation>私下发给 %1</translation>
+    </message>
+    <message>
+        <source>Sent as a chat line to %1 in %2 frames</source>
+        <translation>已作为聊天消息分成 %2 帧发给 %1</translation>
+    </message>
+    <message>
+        <source>Show all (%1)</source>
+        <translation>显示全部（%1）</translation>
+    </message>
+    <message>
+        <source>That message is no longer kept: only the latest long messages are.</source>
+        <translation>这条消息已不再保留：只保留最近的长消息。</translation>
+    </message>
+    <message>
+        <source>Whole message (%1)</source>
+        <translation>完整消息（%1）</translation>
+    </message>
+    <message>
+        <source>%1 timed out: no request for %2 s</source>
+        <translation>%1 已超时：%2 秒内没有请求</translation>
+    </message>
+    <message>
+        <source>%1 stopped polling and said goodbye (POST /leave)</source>
+        <translation>%1 停止轮询并已告别（POST /leave）</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::ClientListModel</name>
@@ -339,6 +367,10 @@
     <message>
         <source>Frames (or responses) sent to this client</source>
         <translation>发给该客户端的帧（或响应）数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -683,6 +715,14 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Errors only</source>
         <translation>仅显示错误</translation>
+    </message>
+    <message>
+        <source>Hide /stats</source>
+        <translation>隐藏 /stats</translation>
+    </message>
+    <message>
+        <source>Hide the page&apos;s bookkeeping: every few seconds while messages arrive, the chat page POSTs its traffic figures and latencies to /stats for the Transports panel. Those requests are not part of the chat.</source>
+        <translation>隐藏页面的统计上报：消息到达期间，聊天页面每隔几秒把自己的流量数据和延迟 POST 到 /stats，供“传输方式”面板使用。这些请求不属于聊天。</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1147,34 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>Transports</source>
         <translation>传输方式</translation>
     </message>
+    <message>
+        <source>No Browser Started</source>
+        <translation>未能启动浏览器</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open the chat page. Open this address in a browser yourself:</source>
+        <translation>无法启动网页浏览器来打开聊天页面。请自行在浏览器中打开这个地址：</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <source>Quit WebSocket Lab?</source>
+        <translation>退出 WebSocket Lab？</translation>
+    </message>
+    <message>
+        <source>1 client is connected. Quitting stops the server and disconnects it (close code 1001 Going Away).</source>
+        <translation>有 1 个客户端已连接。退出会停止服务器并断开它（关闭码 1001 Going Away）。</translation>
+    </message>
+    <message>
+        <source>%1 clients are connected. Quitting stops the server and disconnects them (close code 1001 Going Away).</source>
+        <translation>有 %1 个客户端已连接。退出会停止服务器并断开它们（关闭码 1001 Going Away）。</translation>
+    </message>
+    <message>
+        <source>Do not ask again</source>
+        <translation>不再询问</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::QuantityFormat</name>
@@ -1271,6 +1339,10 @@ The app&apos;s own page is always allowed.</source>
         <source>Running on port %1 (this run only); port %2 is saved for the next start. OK saves the port above.</source>
         <translation>当前运行于端口 %1（仅限本次运行）；下次启动使用已保存的端口 %2。点击“确定”将保存上面的端口。</translation>
     </message>
+    <message>
+        <source>Ask before quitting while clients are connected</source>
+        <translation>有客户端连接时，退出前先询问</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::StatusPanel</name>
@@ -1392,10 +1464,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>已送达消息</translation>
     </message>
     <message>
-        <source>Chat entries handed to clients</source>
-        <translation>交给客户端的聊天条目</translation>
-    </message>
-    <message>
         <source>Latency, median</source>
         <translation>延迟，中位数</translation>
     </message>
@@ -1416,16 +1484,28 @@ The app&apos;s own page is always allowed.</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Counted by the server for every client, the browser pages included. Requests for WebSocket are the frames it received; wasted requests are poll answers without a message.</source>
-        <translation>由服务器为每个客户端统计，包括浏览器页面。WebSocket 的请求数是它收到的帧数；浪费的请求是没有带回消息的轮询应答。</translation>
-    </message>
-    <message>
         <source>Compare in an auto demo…</source>
         <translation>在自动演示中对比…</translation>
     </message>
     <message>
         <source>Run the same conversation through the three transports and chart the cost</source>
         <translation>让同一段对话分别经过三种传输方式，并用图表比较代价</translation>
+    </message>
+    <message>
+        <source>Chat entries handed to clients as they were said</source>
+        <translation>聊天消息发出时即送达客户端的条数</translation>
+    </message>
+    <message>
+        <source>History replayed</source>
+        <translation>历史回放</translation>
+    </message>
+    <message>
+        <source>Earlier chat entries sent to clients when they join (a WebSocket newcomer&apos;s replay, a poll&apos;s catch-up after switching): messages and their bytes, kept out of the rows above so that one catch-up does not hide what the transport costs as it goes</source>
+        <translation>客户端加入时补发给它的早先聊天消息（WebSocket 新连接的回放、切换传输方式后轮询的补齐）：条数和字节数。它们不计入上面各行，免得一次补齐掩盖了传输方式在持续通信中的开销</translation>
+    </message>
+    <message>
+        <source>Counted by the server for every client, the browser pages included; the auto demo&apos;s clients are measured in its own window. Requests for WebSocket are the frames it received; wasted requests are poll answers without a message.</source>
+        <translation>由服务器为每个客户端统计，包括浏览器页面；自动演示的客户端在演示窗口中单独测量。WebSocket 的请求数是它收到的帧数；浪费的请求是没有带回消息的轮询应答。</translation>
     </message>
 </context>
 <context>
@@ -1799,14 +1879,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>[扣留] %1</translation>
     </message>
     <message>
-        <source>%1 ms since the server started</source>
-        <translation>服务器启动后 %1 毫秒</translation>
-    </message>
-    <message>
-        <source>%1 ms since the server started, %2 ms after the previous record</source>
-        <translation>服务器启动后 %1 毫秒，距上一条记录 %2 毫秒</translation>
-    </message>
-    <message>
         <source>%1 bytes on the wire</source>
         <translation>线路上 %1 字节</translation>
     </message>
@@ -1833,10 +1905,6 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>No.</source>
         <translation>序号</translation>
-    </message>
-    <message>
-        <source>Time (ms)</source>
-        <translation>时间（毫秒）</translation>
     </message>
     <message>
         <source>Δ (ms)</source>
@@ -1954,6 +2022,38 @@ The app&apos;s own page is always allowed.</source>
         <source>%1 records not captured: the window fell behind the traffic</source>
         <translation>%1 条记录未被捕获：窗口跟不上流量</translation>
     </message>
+    <message>
+        <source>%1 ms since the first record</source>
+        <translation>距第一条记录 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 ms since the first record, %2 ms after the previous record</source>
+        <translation>距第一条记录 %1 毫秒，距上一条记录 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Rows in capture order, from 1</source>
+        <translation>按捕获顺序从 1 开始编号的行</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the first record of the capture (Clear Capture starts again at 0)</source>
+        <translation>距本次捕获第一条记录的毫秒数（清空捕获后从 0 重新开始）</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the row before</source>
+        <translation>距上一行的毫秒数</translation>
+    </message>
+    <message>
+        <source>Since first (ms)</source>
+        <translation>距首条（毫秒）</translation>
+    </message>
+    <message>
+        <source>the chat page reports its traffic and latencies for the Transports panel (bookkeeping, not chat)</source>
+        <translation>聊天页面为“传输方式”面板上报自己的流量和延迟（统计上报，不是聊天）</translation>
+    </message>
+    <message>
+        <source>the answer to the page&apos;s traffic report (bookkeeping, not chat)</source>
+        <translation>对页面流量上报的应答（统计上报，不是聊天）</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::FrameDetailPane</name>
@@ -1990,10 +2090,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>消息</translation>
     </message>
     <message>
-        <source>Not a WebSocket frame.</source>
-        <translation>不是 WebSocket 帧。</translation>
-    </message>
-    <message>
         <source>Not part of a data message.</source>
         <translation>不属于数据消息。</translation>
     </message>
@@ -2024,6 +2120,10 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>It is compressed with permessage-deflate: its frames carry DEFLATE data, inflated as one message (RFC 7692 §6.2).</source>
         <translation>该消息使用 permessage-deflate 压缩：各帧携带 DEFLATE 数据，作为一条消息整体解压（RFC 7692 §6.2）。</translation>
+    </message>
+    <message>
+        <source>Not a WebSocket frame, so there is no message to show.</source>
+        <translation>这不是 WebSocket 帧，因此没有可显示的消息。</translation>
     </message>
 </context>
 <context>
@@ -2348,14 +2448,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>Sec-WebSocket-Accept = base64(SHA-1(密钥 + GUID))</translation>
     </message>
     <message>
-        <source>No extension the client did not offer</source>
-        <translation>不含客户端未提议的扩展</translation>
-    </message>
-    <message>
-        <source>No subprotocol the client did not offer</source>
-        <translation>不含客户端未提议的子协议</translation>
-    </message>
-    <message>
         <source>✗ Malformed HTTP response: %1 (%2)</source>
         <translation>✗ 格式错误的 HTTP 响应：%1（%2）</translation>
     </message>
@@ -2374,6 +2466,14 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>✗ %1: %2</source>
         <translation>✗ %1：%2</translation>
+    </message>
+    <message>
+        <source>Only extensions the client offered</source>
+        <translation>只含客户端提议过的扩展</translation>
+    </message>
+    <message>
+        <source>Only a subprotocol the client offered</source>
+        <translation>只含客户端提议过的子协议</translation>
     </message>
 </context>
 <context>
@@ -2473,10 +2573,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>（捕获保留了前 %1 字节）</translation>
     </message>
     <message>
-        <source>%1 message reassembled from %2 frames, %3 bytes (RFC 6455 §5.4)</source>
-        <translation>由 %2 帧重新组装的%1消息，%3 字节（RFC 6455 §5.4）</translation>
-    </message>
-    <message>
         <source>valid UTF-8</source>
         <translation>有效的 UTF-8</translation>
     </message>
@@ -2507,6 +2603,16 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>compressed with permessage-deflate (RFC 7692)</source>
         <translation>使用 permessage-deflate 压缩（RFC 7692）</translation>
+    </message>
+    <message>
+        <source>%1 message in a single frame, %2 bytes</source>
+        <translation>单帧%1消息，%2 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 message reassembled from %n frames, %2 bytes (RFC 6455 §5.4)</source>
+        <translation>
+            <numerusform>由 %n 帧重新组装的%1消息，%2 字节（RFC 6455 §5.4）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
