@@ -134,7 +134,7 @@ QVariant FrameCaptureModel::displayData(const CaptureRecord &r, int row, int col
 {
     const auto &frame = r.frame;
     switch (column) {
-    case NumberColumn: return QString::number(number(row));
+    case NumberColumn: return number(row) > 0 ? QString::number(number(row)) : QString();
     case TimeColumn: return millis(r.timeNs - m_timeOriginNs);
     case DeltaColumn:
         return row > 0 ? millis(r.timeNs - record(row - 1).timeNs) : QString();
@@ -206,7 +206,7 @@ QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
-        case NumberColumn: return tr("Rows in capture order, from 1");
+        case NumberColumn: return tr("Rows in capture order, from 1 (the page's /stats bookkeeping takes no number)");
         case TimeColumn: return tr("Milliseconds since the first record of the capture (Clear Capture starts again at 0)");
         case DeltaColumn: return tr("Milliseconds since the row before");
         default: return {};
@@ -426,6 +426,13 @@ void FrameCaptureModel::trackDeflate(const CaptureRecord &r, QList<quint64> &gro
         m_deflateStreams.erase(stream);
 }
 
+quint64 FrameCaptureModel::takeNumber(const CaptureRecord &r)
+{
+    // The page's bookkeeping is hidden by default: numbered, it would leave gaps in what the
+    // learner sees, so it takes no number (CaptureRecord::bookkeeping).
+    return r.bookkeeping ? 0 : m_nextNumber++;
+}
+
 void FrameCaptureModel::append(const CaptureRecord &record)
 {
     appendBatch(capture::CaptureBatch{record});
@@ -461,7 +468,8 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
         ++skip;
     }
     m_evicted += skip;
-    m_firstNumber += skip;
+    for (size_t i = 0; i < skip; ++i)
+        takeNumber(incoming[i]);
 
     evictFront(rowsOverBudget(incomingBytes, int(incoming.size() - skip)));
 
@@ -472,6 +480,7 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
         for (size_t i = skip; i < incoming.size(); ++i) {
             if (incoming[i].held && incoming[i].kind == RecordKind::Frame)
                 m_pendingHeld.insert(incoming[i].id);
+            m_numbers.push_back(takeNumber(incoming[i]));
             m_records.push_back(std::move(incoming[i]));
         }
         m_storedBytes += incomingBytes;
@@ -516,8 +525,8 @@ void FrameCaptureModel::evictFront(int count)
             m_deflatedSizes.remove(r.id);
         m_records.pop_front();
     }
+    m_numbers.erase(m_numbers.begin(), m_numbers.begin() + count);
     m_evicted += quint64(count);
-    m_firstNumber += quint64(count);
     endRemoveRows();
 }
 
@@ -577,7 +586,8 @@ void FrameCaptureModel::clear()
     m_deflatedSizes.clear();
     m_deflateStreams.clear();
     m_storedBytes = 0;
-    m_firstNumber = 1;
+    m_numbers.clear();
+    m_nextNumber = 1;
     m_timeOriginNs = -1;
     endResetModel();
 }

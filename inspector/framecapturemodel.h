@@ -71,8 +71,9 @@ public:
     [[nodiscard]] int rowForId(quint64 id) const; // -1 if absent (never captured or evicted)
     // The row's number as the No. column shows it: rows count 1, 2, 3 ... from the first one after
     // the last clear(), evicted ones included, without gaps. (Record ids can skip: a delivery
-    // notice or a record the capture missed takes one but is no row.)
-    [[nodiscard]] quint64 number(int row) const noexcept { return m_firstNumber + quint64(row); }
+    // notice or a record the capture missed takes one but is no row.) 0 for the page's bookkeeping
+    // (CaptureRecord::bookkeeping), which is hidden by default and takes no number.
+    [[nodiscard]] quint64 number(int row) const { return m_numbers[size_t(row)]; }
     // The time the Time column counts from: the first record's since the last clear().
     [[nodiscard]] qint64 timeOriginNs() const noexcept { return m_timeOriginNs; }
     [[nodiscard]] bool isPendingHeld(int row) const;
@@ -115,6 +116,7 @@ private:
     [[nodiscard]] QString connectionText(quint64 connectionId) const;
     [[nodiscard]] static qint64 recordBytes(const capture::CaptureRecord &record);
     void capPayload(capture::CaptureRecord &record) const;
+    quint64 takeNumber(const capture::CaptureRecord &record);
     void markDelivered(const capture::CaptureRecord &delivered);
     void trackDeflate(const capture::CaptureRecord &record, QList<quint64> &grownFirstFrames);
     void evictFront(int count);
@@ -138,7 +140,8 @@ private:
     qint64 m_byteBudget = defaultByteBudget;
     qint64 m_storedBytes = 0;
     quint64 m_evicted = 0;
-    quint64 m_firstNumber = 1;   // number() of the front row
+    std::deque<quint64> m_numbers; // number() of each row, beside m_records
+    quint64 m_nextNumber = 1;
     qint64 m_timeOriginNs = -1;  // -1: no record since the last clear()
 };
 

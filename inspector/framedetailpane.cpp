@@ -83,6 +83,7 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
 
     m_fragments->setWordWrap(true);
     m_fragments->setTextFormat(Qt::RichText);
+    m_fragments->setAlignment(Qt::AlignLeft | Qt::AlignTop); // alone in the tab (no message), it stays on top
     auto *messagePage = new QWidget(this);
     auto *messageLayout = new QVBoxLayout(messagePage);
     messageLayout->setContentsMargins(4, 4, 4, 0);

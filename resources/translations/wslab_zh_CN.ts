@@ -2031,10 +2031,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>距第一条记录 %1 毫秒，距上一条记录 %2 毫秒</translation>
     </message>
     <message>
-        <source>Rows in capture order, from 1</source>
-        <translation>按捕获顺序从 1 开始编号的行</translation>
-    </message>
-    <message>
         <source>Milliseconds since the first record of the capture (Clear Capture starts again at 0)</source>
         <translation>距本次捕获第一条记录的毫秒数（清空捕获后从 0 重新开始）</translation>
     </message>
@@ -2053,6 +2049,10 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>the answer to the page&apos;s traffic report (bookkeeping, not chat)</source>
         <translation>对页面流量上报的应答（统计上报，不是聊天）</translation>
+    </message>
+    <message>
+        <source>Rows in capture order, from 1 (the page&apos;s /stats bookkeeping takes no number)</source>
+        <translation>按捕获顺序从 1 开始编号的行（页面的 /stats 统计上报不占编号）</translation>
     </message>
 </context>
 <context>

@@ -309,18 +309,22 @@ void TestFrameCaptureModel::rowsAreNumberedWithoutGaps()
     held.held = true;
     CaptureRecord delivered = eventRecord(2, RecordKind::FrameDelivered);
     delivered.relatedId = 1;
-    m_model->appendBatch({held, delivered, frameRecord(3, maskedHelloWire()), frameRecord(7, maskedHelloWire())});
+    // The page's bookkeeping (hidden by default) takes no number either.
+    CaptureRecord report = httpRecord(4, RecordKind::HttpRequest, "POST /stats HTTP/1.1\r\n\r\n{}");
+    report.bookkeeping = true;
+    m_model->appendBatch({held, delivered, frameRecord(3, maskedHelloWire()), report, frameRecord(7, maskedHelloWire())});
     const auto numbers = [this] {
         QStringList shown;
         for (int row = 0; row < m_model->rowCount(); ++row)
             shown.append(m_model->index(row, FrameCaptureModel::NumberColumn).data().toString());
         return shown;
     };
-    QCOMPARE(numbers(), (QStringList{"1", "2", "3"}));
-    QCOMPARE(m_model->number(2), 3u);
+    QCOMPARE(numbers(), (QStringList{"1", "2", "", "3"}));
+    QCOMPARE(m_model->number(3), 3u);
+    QCOMPARE(m_model->number(2), 0u);
     // Evicted rows keep their numbers for the rest: row numbers do not shift under the learner.
     m_model->setRowCap(2);
-    QCOMPARE(numbers(), (QStringList{"2", "3"}));
+    QCOMPARE(numbers(), (QStringList{"", "3"}));
     m_model->append(frameRecord(8, maskedHelloWire()));
     QCOMPARE(numbers(), (QStringList{"3", "4"}));
     m_model->clear();
