@@ -316,14 +316,15 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         break;
     case RecordKind::HttpRequest:
         text = PayloadPreview::requestSummary(r.wireBytes);
+        // What it is comes first: the request line is long and the column cuts the end.
         if (r.bookkeeping)
-            text += QStringLiteral(" — ") + tr("the chat page reports its traffic and latencies for the Transports "
-                                               "panel (bookkeeping, not chat)");
+            text = tr("[page stats, not chat] %1 — the chat page reports its traffic and latencies for the "
+                      "Transports panel").arg(text);
         break;
     case RecordKind::HttpResponse:
         text = PayloadPreview::firstLine(r.wireBytes);
         if (r.bookkeeping)
-            text += QStringLiteral(" — ") + tr("the answer to the page's traffic report (bookkeeping, not chat)");
+            text = tr("[page stats, not chat] %1 — the answer to the page's traffic report").arg(text);
         break;
     case RecordKind::ConnectionOpened:
         text = tr("TCP connection opened by %1").arg(r.note);

@@ -298,6 +298,7 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
     if (transport != capture::Transport::Http && it->transport != transport) {
         it->transport = transport;
         updateClientCounts();
+        m_server.noteClientUpdated(infoOf(*it)); // the client list shows the transport it uses now
     }
     // HTTP has no "/nick" frame: the page sends the name it wants with every request, so a
     // different one is a rename (a name that is taken is asked for again on the next request).

@@ -307,11 +307,11 @@
     </message>
     <message>
         <source>%1 timed out: no request for %2 s</source>
-        <translation>%1 已超时：%2 秒内没有请求</translation>
+        <translation>%1已超时：%2 秒内没有请求</translation>
     </message>
     <message>
         <source>%1 stopped polling and said goodbye (POST /leave)</source>
-        <translation>%1 停止轮询并已告别（POST /leave）</translation>
+        <translation>%1停止轮询并已告别（POST /leave）</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1174,10 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Do not ask again</source>
         <translation>不再询问</translation>
+    </message>
+    <message>
+        <source>Opening %1 in your browser. If no browser appears, open that address in one yourself (File ▸ Copy Page Address, %2).</source>
+        <translation>正在浏览器中打开 %1。如果没有浏览器出现，请自行在浏览器中打开这个地址（文件 ▸ 复制页面地址，%2）。</translation>
     </message>
 </context>
 <context>
@@ -2043,16 +2047,16 @@ The app&apos;s own page is always allowed.</source>
         <translation>距首条（毫秒）</translation>
     </message>
     <message>
-        <source>the chat page reports its traffic and latencies for the Transports panel (bookkeeping, not chat)</source>
-        <translation>聊天页面为“传输方式”面板上报自己的流量和延迟（统计上报，不是聊天）</translation>
-    </message>
-    <message>
-        <source>the answer to the page&apos;s traffic report (bookkeeping, not chat)</source>
-        <translation>对页面流量上报的应答（统计上报，不是聊天）</translation>
-    </message>
-    <message>
         <source>Rows in capture order, from 1 (the page&apos;s /stats bookkeeping takes no number)</source>
         <translation>按捕获顺序从 1 开始编号的行（页面的 /stats 统计上报不占编号）</translation>
+    </message>
+    <message>
+        <source>[page stats, not chat] %1 — the chat page reports its traffic and latencies for the Transports panel</source>
+        <translation>[页面统计，非聊天] %1 —— 聊天页面为“传输方式”面板上报自己的流量和延迟</translation>
+    </message>
+    <message>
+        <source>[page stats, not chat] %1 — the answer to the page&apos;s traffic report</source>
+        <translation>[页面统计，非聊天] %1 —— 对页面流量上报的应答</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void statsReportsLatencyPerTransport();
     void pollExchangesAreCountedAndCaptured();
     void leaveEndsTheMemberAtOnce();
+    void switchingTransportUpdatesTheClientList();
     void sideRoomPollingStaysApart();
     void historyReplayIsCountedApart();
     void statsReportIsBookkeeping();
@@ -521,6 +522,24 @@ void tst_PollingEndpoint::leaveEndsTheMemberAtOnce()
     // Coming back is joining again.
     QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=zed")).status, 200);
     QCOMPARE(t.server->chatRoom().memberCount(), 1);
+}
+
+// Regression: a page that went from long polling to polling was still listed as long polling.
+void tst_PollingEndpoint::switchingTransportUpdatesTheClientList()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy updated(t.server.get(), &WebSocketServer::clientUpdated);
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    QCOMPARE(exchange(peer, get("/longpoll?since=0&client=c1&nick=zed")).status, 200);
+    QCOMPARE(updated.size(), 0);
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=zed")).status, 200);
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(updated.at(0).at(0).value<ClientInfo>().transport, Transport::Polling);
+    QCOMPARE(updated.at(0).at(0).value<ClientInfo>().path, QStringLiteral("/poll"));
+    QCOMPARE(t.server->transportStats().polling.clients, 1);
+    QCOMPARE(t.server->transportStats().longPolling.clients, 0);
 }
 
 void tst_PollingEndpoint::sideRoomPollingStaysApart()
