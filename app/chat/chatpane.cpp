@@ -427,7 +427,7 @@ void ChatPane::sendText(const QString &text)
     }
     Q_EMIT chatMessageRequested(to, text, fragments());
     if (to != everyone)
-        appendChatLine(QStringLiteral("Desk"), text, 0, tr("to %1, privately").arg(targetName(to))); // the server's nick
+        appendChatLine(QStringLiteral("Desk"), text, 0, tr("(to %1, privately)").arg(targetName(to))); // the server's nick
     if (fragments() > 1)
         addSystemLine(tr("Sent as a chat line to %1 in %2 frames").arg(targetName(to)).arg(fragments()));
 }
@@ -539,7 +539,7 @@ void ChatPane::appendChatLine(const QString &from, const QString &text, qint64 t
     QString html = QStringLiteral("<span style=\"color:gray\">%1</span> <b>%2</b>")
                            .arg(timeStamp(timeMs), from.toHtmlEscaped());
     if (!marker.isEmpty())
-        html += QStringLiteral(" <i>(%1)</i>").arg(marker.toHtmlEscaped());
+        html += QStringLiteral(" <i>%1</i>").arg(marker.toHtmlEscaped());
     appendHtml(html + QStringLiteral(": ") + shortenedHtml(text));
 }
 

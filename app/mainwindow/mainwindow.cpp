@@ -21,6 +21,7 @@
 #include "inspector/framedetailpane.h"
 #include "inspector/handshakeview.h"
 #include "inspector/timelineview.h"
+#include "server/protocol/closecode.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -885,8 +886,17 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::openInBrowser()
 {
-    if (m_url.isEmpty() || QDesktopServices::openUrl(QUrl(m_url)))
+    if (m_url.isEmpty())
         return;
+    if (QDesktopServices::openUrl(QUrl(m_url))) {
+        // "Started" only means a helper (xdg-open) was launched; it may still find no browser, and
+        // nobody hears of that. Say what to do then.
+        statusBar()->showMessage(tr("Opening %1 in your browser. If no browser appears, open that address in one "
+                                    "yourself (File ▸ Copy Page Address, %2).")
+                                         .arg(m_url, m_copyUrlAction->shortcut().toString(QKeySequence::NativeText)),
+                                 4 * statusMessageMs);
+        return;
+    }
     // No browser started (none installed, or no desktop to ask): the address is what helps.
     QMessageBox box(QMessageBox::Information, tr("No Browser Started"),
                     tr("No web browser could be started to open the chat page. Open this address in a "
@@ -999,11 +1009,14 @@ bool MainWindow::confirmQuit()
     const int clients = m_clients->rowCount();
     if (clients == 0 || !m_prefs.confirmQuitWithClients)
         return true;
+    // RFC 6455 §7.4.1: 1001, the server is going away; its registered name as the protocol layer has it.
+    const QString goingAway = QStringLiteral("1001 ")
+            + QCoreApplication::translate("wslab::protocol::CloseCode", wslab::protocol::closeCodeName(1001));
     QMessageBox box(QMessageBox::Question, tr("Quit WebSocket Lab?"),
                     clients == 1 ? tr("1 client is connected. Quitting stops the server and disconnects it "
-                                      "(close code 1001 Going Away).")
+                                      "(close code %1).").arg(goingAway)
                                  : tr("%1 clients are connected. Quitting stops the server and disconnects them "
-                                      "(close code 1001 Going Away).").arg(clients),
+                                      "(close code %2).").arg(clients).arg(goingAway),
                     QMessageBox::NoButton, this);
     box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
     box.setDefaultButton(box.addButton(QMessageBox::Cancel));

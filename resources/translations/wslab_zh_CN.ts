@@ -286,10 +286,6 @@
         <translation>（分成 %1 帧）</translation>
     </message>
     <message>
-        <source>to %1, privately</source>
-        <translation>私下发给 %1</translation>
-    </message>
-    <message>
         <source>Sent as a chat line to %1 in %2 frames</source>
         <translation>已作为聊天消息分成 %2 帧发给 %1</translation>
     </message>
@@ -312,6 +308,10 @@
     <message>
         <source>%1 stopped polling and said goodbye (POST /leave)</source>
         <translation>%1停止轮询并已告别（POST /leave）</translation>
+    </message>
+    <message>
+        <source>(to %1, privately)</source>
+        <translation>（私下发给 %1）</translation>
     </message>
 </context>
 <context>
@@ -1164,20 +1164,20 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>退出 WebSocket Lab？</translation>
     </message>
     <message>
-        <source>1 client is connected. Quitting stops the server and disconnects it (close code 1001 Going Away).</source>
-        <translation>有 1 个客户端已连接。退出会停止服务器并断开它（关闭码 1001 Going Away）。</translation>
-    </message>
-    <message>
-        <source>%1 clients are connected. Quitting stops the server and disconnects them (close code 1001 Going Away).</source>
-        <translation>有 %1 个客户端已连接。退出会停止服务器并断开它们（关闭码 1001 Going Away）。</translation>
-    </message>
-    <message>
         <source>Do not ask again</source>
         <translation>不再询问</translation>
     </message>
     <message>
         <source>Opening %1 in your browser. If no browser appears, open that address in one yourself (File ▸ Copy Page Address, %2).</source>
         <translation>正在浏览器中打开 %1。如果没有浏览器出现，请自行在浏览器中打开这个地址（文件 ▸ 复制页面地址，%2）。</translation>
+    </message>
+    <message>
+        <source>1 client is connected. Quitting stops the server and disconnects it (close code %1).</source>
+        <translation>有 1 个客户端已连接。退出会停止服务器并断开它（关闭码 %1）。</translation>
+    </message>
+    <message>
+        <source>%1 clients are connected. Quitting stops the server and disconnects them (close code %2).</source>
+        <translation>有 %1 个客户端已连接。退出会停止服务器并断开它们（关闭码 %2）。</translation>
     </message>
 </context>
 <context>

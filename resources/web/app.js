@@ -83,7 +83,7 @@
         const item = el('li', `entry entry--message ${entry.own ? 'entry--own' : 'entry--other'}`);
         const bubble = el('div', 'bubble');
         const from = el('span', entry.own ? 'visually-hidden' : 'bubble__from', entry.own ? t('msg.you') : entry.from);
-        if (entry.private) from.append(' ', el('span', 'bubble__private', t('msg.private')));
+        if (entry.private) from.append(el('span', 'bubble__private', t('msg.private')));
         bubble.append(from);
         bubble.append(...renderText(entry.text));
         const meta = el('span', 'bubble__meta');
