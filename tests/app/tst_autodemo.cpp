@@ -94,6 +94,21 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+ServerSettings anyPort()
+{
+    ServerSettings settings;
+    settings.port = 0;
+    return settings;
+}
+
+// Starts the real server; its port once it listens, 0 if it did not.
+quint16 started(ServerHost &host)
+{
+    QSignalSpy listening(&host, &ServerHost::listening);
+    host.start();
+    return listening.wait(waitMs) ? listening.at(0).at(1).value<quint16>() : quint16(0);
+}
+
 DemoResult measuredResult()
 {
     DemoScript script = scriptWithMarker(QStringLiteral("abcd"), 10);
@@ -579,13 +594,9 @@ void tst_AutoDemo::nothingMeasuredNothingConcluded()
 
 void tst_AutoDemo::demoRunsThroughTheThreeTransports()
 {
-    ServerSettings settings;
-    settings.port = 0;
-    ServerHost host(settings);
-    QSignalSpy listening(&host, &ServerHost::listening);
-    host.start();
-    QVERIFY(listening.wait(waitMs));
-    const quint16 port = listening.at(0).at(1).value<quint16>();
+    ServerHost host(anyPort());
+    const quint16 port = started(host);
+    QVERIFY(port != 0);
 
     DemoScript script;
     script.messageCount = 6;
@@ -654,13 +665,9 @@ void tst_AutoDemo::demoRunsThroughTheThreeTransports()
 // browsers' own chat.
 void tst_AutoDemo::demoLeavesNoClientsAndStaysOutOfTheUsersChat()
 {
-    ServerSettings settings;
-    settings.port = 0;
-    ServerHost host(settings);
-    QSignalSpy listening(&host, &ServerHost::listening);
-    host.start();
-    QVERIFY(listening.wait(waitMs));
-    const quint16 port = listening.at(0).at(1).value<quint16>();
+    ServerHost host(anyPort());
+    const quint16 port = started(host);
+    QVERIFY(port != 0);
 
     // A user's browser in the main room.
     QWebSocket user;
@@ -731,15 +738,12 @@ void tst_AutoDemo::demoLeavesNoClientsAndStaysOutOfTheUsersChat()
 
 void tst_AutoDemo::cancelEndsTheRunAtOnce()
 {
-    ServerSettings settings;
-    settings.port = 0;
-    ServerHost host(settings);
-    QSignalSpy listening(&host, &ServerHost::listening);
-    host.start();
-    QVERIFY(listening.wait(waitMs));
+    ServerHost host(anyPort());
+    const quint16 port = started(host);
+    QVERIFY(port != 0);
 
     AutoDemo demo;
-    demo.setServer(QStringLiteral("127.0.0.1"), listening.at(0).at(1).value<quint16>());
+    demo.setServer(QStringLiteral("127.0.0.1"), port);
     QSignalSpy finished(&demo, &AutoDemo::finished);
     QSignalSpy phases(&demo, &AutoDemo::phaseChanged);
     QVERIFY(demo.start(DemoScript{}));
