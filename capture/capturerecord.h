@@ -59,8 +59,9 @@ struct CaptureRecord
     // what crossed the wire (RSV1 = 1 on the first frame, a deflated payload); this is the message
     // inflated, so a learner sees both sides of the transformation. Set on one record per
     // compressed message:
-    //   inbound  - the frame that completed it (its FIN frame), or, when frames were held, the
-    //              FrameDelivered record of that frame (the message is inflated when delivered);
+    //   inbound  - the frame that completed it (its FIN frame); when frames were held, that held
+    //              frame as a preview (inflated ahead of the delivery) and the FrameDelivered
+    //              record of that frame (inflated when delivered);
     //   outbound - its first frame (the one with RSV1), holding the message before compression.
     // Empty when the message was not compressed (or could not be inflated: a ProtocolError record
     // follows). Cut to the capture's payload cap like the frame payload; `inflatedSize` is the real
@@ -72,6 +73,9 @@ struct CaptureRecord
     // Frames built from a message (a HAR file holds messages, not frames): FIN, the mask key and
     // the length form are not the wire's, and the views say so.
     bool reconstructed = false;
+    // The chat page's own bookkeeping, not part of any conversation: its POST /stats (the figures
+    // and latency samples the Transports panel shows) and the answer to it.
+    bool bookkeeping = false;
     quint64 relatedId = 0;       // FrameDelivered: the held record
     // Inbound: the rule the frame broke for the server. Outbound: the rule a client's parser finds
     // broken in a frame the server wrote (crafted frames: RFC 6455 read in the client role).

@@ -2,6 +2,8 @@
 
 #include "framecapturemodel.h"
 
+#include <algorithm>
+
 namespace wslab::inspector {
 
 using capture::CaptureRecord;
@@ -57,13 +59,15 @@ bool CaptureFilterProxy::accepts(const CaptureRecord &r) const
 {
     if (m_connection && r.connectionId != *m_connection)
         return false;
-    if (m_direction && r.direction != *m_direction)
+    if (m_direction && (!hasDirection(r) || r.direction != *m_direction))
         return false;
     if (m_transport && r.transport != *m_transport)
         return false;
     if (!m_classes.testFlag(classOf(r)))
         return false;
     if (m_errorsOnly && !FrameCaptureModel::isError(r))
+        return false;
+    if (m_hideBookkeeping && r.bookkeeping)
         return false;
     if (m_hidePingPong && r.frame
         && (r.frame->header.opcode == protocol::Opcode::Ping
@@ -72,21 +76,34 @@ bool CaptureFilterProxy::accepts(const CaptureRecord &r) const
     return m_searchText.isEmpty() || matchesSearch(r);
 }
 
+bool CaptureFilterProxy::hasDirection(const CaptureRecord &r)
+{
+    // A TCP open or close belongs to the connection, not to one side of it; a capture gap to neither.
+    return r.kind != RecordKind::ConnectionOpened && r.kind != RecordKind::ConnectionClosed
+            && r.kind != RecordKind::CaptureGap;
+}
+
 bool CaptureFilterProxy::matchesSearch(const CaptureRecord &r) const
 {
-    // Payloads are searched as UTF-8 text (the unmasked payload for frames, the raw message for
-    // HTTP), plus the note (peer address, nickname, error). Binary bytes decode to U+FFFD and
-    // simply do not match.
-    const QByteArray &bytes = r.frame ? r.frame->payload : r.wireBytes;
-    const QString text = QString::fromUtf8(bytes.constData(), std::min(bytes.size(), searchedBytesPerRecord));
+    // Both modes search the payload as UTF-8 (the unmasked payload for frames, the raw message for
+    // HTTP), the message a compressed frame inflates to (RFC 7692: its payload is DEFLATE data, which
+    // no word matches) and the note (peer address, nickname, error); a regular expression also the
+    // summary. Binary bytes decode to U+FFFD and simply do not match.
+    const auto utf8 = [](const QByteArray &bytes) {
+        return QString::fromUtf8(bytes.constData(), std::min(bytes.size(), searchedBytesPerRecord));
+    };
+    QStringList texts{utf8(r.frame ? r.frame->payload : r.wireBytes), r.note};
+    if (r.inflatedPayload)
+        texts.append(utf8(*r.inflatedPayload));
     if (m_searchMode == SearchMode::RegularExpression) {
         if (!m_regex.isValid())
             return true; // an expression still being typed hides nothing
-        return m_regex.match(text).hasMatch() || m_regex.match(r.note).hasMatch()
-                || m_regex.match(FrameCaptureModel::summaryText(r)).hasMatch();
+        texts.append(FrameCaptureModel::summaryText(r));
+        return std::any_of(texts.cbegin(), texts.cend(),
+                           [this](const QString &text) { return m_regex.match(text).hasMatch(); });
     }
-    return text.contains(m_searchText, Qt::CaseInsensitive)
-            || r.note.contains(m_searchText, Qt::CaseInsensitive);
+    return std::any_of(texts.cbegin(), texts.cend(),
+                       [this](const QString &text) { return text.contains(m_searchText, Qt::CaseInsensitive); });
 }
 
 bool CaptureFilterProxy::isSearchValid() const
@@ -147,6 +164,14 @@ void CaptureFilterProxy::setPingPongHidden(bool hidden)
     refilter();
 }
 
+void CaptureFilterProxy::setBookkeepingHidden(bool hidden)
+{
+    if (m_hideBookkeeping == hidden)
+        return;
+    m_hideBookkeeping = hidden;
+    refilter();
+}
+
 void CaptureFilterProxy::setSearch(const QString &text, SearchMode mode)
 {
     if (m_searchText == text && m_searchMode == mode)
@@ -166,6 +191,7 @@ void CaptureFilterProxy::clearFilters()
     m_classes = OpcodeClasses(0xF);
     m_errorsOnly = false;
     m_hidePingPong = false;
+    m_hideBookkeeping = false;
     m_searchText.clear();
     m_searchMode = SearchMode::PlainText;
     m_regex = QRegularExpression();

@@ -46,6 +46,9 @@ public:
     [[nodiscard]] OpcodeClasses opcodeClasses() const noexcept { return m_classes; }
     [[nodiscard]] bool isErrorsOnly() const noexcept { return m_errorsOnly; }
     [[nodiscard]] bool isPingPongHidden() const noexcept { return m_hidePingPong; }
+    // The chat page's own bookkeeping (POST /stats and its answer, CaptureRecord::bookkeeping) is
+    // hidden by default: it is not part of any conversation the lab shows.
+    [[nodiscard]] bool isBookkeepingHidden() const noexcept { return m_hideBookkeeping; }
     [[nodiscard]] QString searchText() const { return m_searchText; }
     [[nodiscard]] SearchMode searchMode() const noexcept { return m_searchMode; }
     [[nodiscard]] bool isSearchValid() const; // false for a regular expression that does not compile
@@ -60,14 +63,18 @@ public Q_SLOTS:
     void setOpcodeClasses(wslab::inspector::CaptureFilterProxy::OpcodeClasses classes);
     void setErrorsOnly(bool errorsOnly);
     void setPingPongHidden(bool hidden);
+    void setBookkeepingHidden(bool hidden);
     void setSearch(const QString &text, wslab::inspector::CaptureFilterProxy::SearchMode mode);
-    void clearFilters();
+    void clearFilters(); // everything shown, the page's bookkeeping too
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
     [[nodiscard]] static OpcodeClass classOf(const capture::CaptureRecord &record);
+    // Whether the record went one way (a frame, an HTTP message) rather than being an event of
+    // the connection: a direction filter shows only those.
+    [[nodiscard]] static bool hasDirection(const capture::CaptureRecord &record);
     [[nodiscard]] bool matchesSearch(const capture::CaptureRecord &record) const;
     void refilter();
 
@@ -78,6 +85,7 @@ private:
     OpcodeClasses m_classes = OpcodeClasses(0xF);
     bool m_errorsOnly = false;
     bool m_hidePingPong = false;
+    bool m_hideBookkeeping = true;
     QString m_searchText;
     SearchMode m_searchMode = SearchMode::PlainText;
     QRegularExpression m_regex;

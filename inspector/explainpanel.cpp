@@ -87,13 +87,13 @@ void ExplainPanel::setFrame(const protocol::DecodedFrame &frame, FrameNarrator::
     render();
 }
 
-void ExplainPanel::setRecord(const CaptureRecord &record)
+void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
 {
     const QString who = record.direction == capture::Direction::Inbound ? tr("the browser") : tr("the server");
     if (record.frame) {
         setFrame(*record.frame, record.direction);
         m_intro = tr("Frame #%1, sent by %2. The parser reads the header first, all of it before anything "
-                     "else (RFC 6455 §5.2):").arg(record.id).arg(who);
+                     "else (RFC 6455 §5.2):").arg(number != 0 ? number : record.id).arg(who);
         m_outro = violationText(record);
         if (m_outro.isEmpty())
             m_outro = failingCloseText(record);

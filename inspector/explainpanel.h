@@ -22,7 +22,8 @@ class ExplainPanel : public QWidget
 public:
     explicit ExplainPanel(QWidget *parent = nullptr);
 
-    void setRecord(const capture::CaptureRecord &record);
+    // `number`: as the table numbers the row (FrameCaptureModel::number()); 0: the record id.
+    void setRecord(const capture::CaptureRecord &record, quint64 number = 0);
     void setFrame(const protocol::DecodedFrame &frame, FrameNarrator::Sender sender = {});
     // permessage-deflate (RFC 7692): a paragraph on the compressed message the frame belongs to,
     // above the steps; setRecord() writes it from what the record alone tells.

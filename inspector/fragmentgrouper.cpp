@@ -33,6 +33,7 @@ FragmentGroup FragmentGrouper::find(const FrameCaptureModel &model, int row, int
         if (origin.frame) { // a control frame is a message of its own (§5.5)
             group.rows = {row};
             group.ids = {origin.id};
+            group.numbers = {model.number(row)};
             group.opcode = origin.frame->header.opcode;
             group.payload = origin.frame->payload;
             group.complete = true;
@@ -83,6 +84,7 @@ FragmentGroup FragmentGrouper::find(const FrameCaptureModel &model, int row, int
     for (int r : std::as_const(group.rows)) {
         const CaptureRecord &part = model.record(r);
         group.ids.append(part.id);
+        group.numbers.append(model.number(r));
         group.deflatedSize += qint64(part.frame->header.payloadLength);
         if (part.inflatedPayload) {
             group.inflated = part.inflatedPayload;

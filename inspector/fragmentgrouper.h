@@ -17,6 +17,7 @@ struct FragmentGroup
 {
     QList<int> rows;                     // model rows, first fragment first
     QList<quint64> ids;                  // their record ids
+    QList<quint64> numbers;              // their numbers in the table (FrameCaptureModel::number())
     protocol::Opcode opcode = protocol::Opcode::Text;
     QByteArray payload;                  // reassembled (as far as the capture kept it)
     bool complete = false;               // the first fragment and the FIN = 1 fragment are both there

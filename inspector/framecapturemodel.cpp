@@ -134,8 +134,8 @@ QVariant FrameCaptureModel::displayData(const CaptureRecord &r, int row, int col
 {
     const auto &frame = r.frame;
     switch (column) {
-    case NumberColumn: return QString::number(r.id);
-    case TimeColumn: return millis(r.timeNs);
+    case NumberColumn: return number(row) > 0 ? QString::number(number(row)) : QString();
+    case TimeColumn: return millis(r.timeNs - m_timeOriginNs);
     case DeltaColumn:
         return row > 0 ? millis(r.timeNs - record(row - 1).timeNs) : QString();
     case ConnectionColumn: return connectionText(r.connectionId);
@@ -177,9 +177,9 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
     case TimeColumn:
     case DeltaColumn:
         if (row == 0)
-            return tr("%1 ms since the server started").arg(millis(r.timeNs));
-        return tr("%1 ms since the server started, %2 ms after the previous record")
-                .arg(millis(r.timeNs), millis(r.timeNs - record(row - 1).timeNs));
+            return tr("%1 ms since the first record").arg(millis(r.timeNs - m_timeOriginNs));
+        return tr("%1 ms since the first record, %2 ms after the previous record")
+                .arg(millis(r.timeNs - m_timeOriginNs), millis(r.timeNs - record(row - 1).timeNs));
     case LengthColumn:
         if (!r.frame)
             return tr("%1 bytes on the wire").arg(r.wireBytes.size());
@@ -204,11 +204,19 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
 
 QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case NumberColumn: return tr("Rows in capture order, from 1 (the page's /stats bookkeeping takes no number)");
+        case TimeColumn: return tr("Milliseconds since the first record of the capture (Clear Capture starts again at 0)");
+        case DeltaColumn: return tr("Milliseconds since the row before");
+        default: return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NumberColumn: return tr("No.");
-    case TimeColumn: return tr("Time (ms)");
+    case TimeColumn: return tr("Since first (ms)");
     case DeltaColumn: return tr("Δ (ms)");
     case ConnectionColumn: return tr("Connection");
     case DirectionColumn: return tr("Direction");
@@ -308,9 +316,15 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         break;
     case RecordKind::HttpRequest:
         text = PayloadPreview::requestSummary(r.wireBytes);
+        // What it is comes first: the request line is long and the column cuts the end.
+        if (r.bookkeeping)
+            text = tr("[page stats, not chat] %1 — the chat page reports its traffic and latencies for the "
+                      "Transports panel").arg(text);
         break;
     case RecordKind::HttpResponse:
         text = PayloadPreview::firstLine(r.wireBytes);
+        if (r.bookkeeping)
+            text = tr("[page stats, not chat] %1 — the answer to the page's traffic report").arg(text);
         break;
     case RecordKind::ConnectionOpened:
         text = tr("TCP connection opened by %1").arg(r.note);
@@ -419,6 +433,13 @@ void FrameCaptureModel::trackDeflate(const CaptureRecord &r, QList<quint64> &gro
         m_deflateStreams.erase(stream);
 }
 
+quint64 FrameCaptureModel::takeNumber(const CaptureRecord &r)
+{
+    // The page's bookkeeping is hidden by default: numbered, it would leave gaps in what the
+    // learner sees, so it takes no number (CaptureRecord::bookkeeping).
+    return r.bookkeeping ? 0 : m_nextNumber++;
+}
+
 void FrameCaptureModel::append(const CaptureRecord &record)
 {
     appendBatch(capture::CaptureBatch{record});
@@ -454,6 +475,8 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
         ++skip;
     }
     m_evicted += skip;
+    for (size_t i = 0; i < skip; ++i)
+        takeNumber(incoming[i]);
 
     evictFront(rowsOverBudget(incomingBytes, int(incoming.size() - skip)));
 
@@ -464,9 +487,12 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
         for (size_t i = skip; i < incoming.size(); ++i) {
             if (incoming[i].held && incoming[i].kind == RecordKind::Frame)
                 m_pendingHeld.insert(incoming[i].id);
+            m_numbers.push_back(takeNumber(incoming[i]));
             m_records.push_back(std::move(incoming[i]));
         }
         m_storedBytes += incomingBytes;
+        if (m_timeOriginNs < 0)
+            m_timeOriginNs = m_records.front().timeNs;
         endInsertRows();
     }
 
@@ -506,6 +532,7 @@ void FrameCaptureModel::evictFront(int count)
             m_deflatedSizes.remove(r.id);
         m_records.pop_front();
     }
+    m_numbers.erase(m_numbers.begin(), m_numbers.begin() + count);
     m_evicted += quint64(count);
     endRemoveRows();
 }
@@ -566,6 +593,9 @@ void FrameCaptureModel::clear()
     m_deflatedSizes.clear();
     m_deflateStreams.clear();
     m_storedBytes = 0;
+    m_numbers.clear();
+    m_nextNumber = 1;
+    m_timeOriginNs = -1;
     endResetModel();
 }
 

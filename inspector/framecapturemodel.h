@@ -24,8 +24,8 @@ class FrameCaptureModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column : int {
-        NumberColumn,
-        TimeColumn,      // ms since the server started
+        NumberColumn,    // rows numbered 1, 2, 3 ... in capture order (number())
+        TimeColumn,      // ms since the first record
         DeltaColumn,     // ms since the previous row
         ConnectionColumn,
         DirectionColumn,
@@ -69,6 +69,13 @@ public:
     // The typed accessor: no QVariant, no copy. `row` must be valid.
     [[nodiscard]] const capture::CaptureRecord &record(int row) const;
     [[nodiscard]] int rowForId(quint64 id) const; // -1 if absent (never captured or evicted)
+    // The row's number as the No. column shows it: rows count 1, 2, 3 ... from the first one after
+    // the last clear(), evicted ones included, without gaps. (Record ids can skip: a delivery
+    // notice or a record the capture missed takes one but is no row.) 0 for the page's bookkeeping
+    // (CaptureRecord::bookkeeping), which is hidden by default and takes no number.
+    [[nodiscard]] quint64 number(int row) const { return m_numbers[size_t(row)]; }
+    // The time the Time column counts from: the first record's since the last clear().
+    [[nodiscard]] qint64 timeOriginNs() const noexcept { return m_timeOriginNs; }
     [[nodiscard]] bool isPendingHeld(int row) const;
     // permessage-deflate (RFC 7692): whether the row's frame belongs to a compressed message and the
     // DEFLATE bytes of that message so far, which only the frames before it can tell (RSV1 is on the
@@ -109,6 +116,7 @@ private:
     [[nodiscard]] QString connectionText(quint64 connectionId) const;
     [[nodiscard]] static qint64 recordBytes(const capture::CaptureRecord &record);
     void capPayload(capture::CaptureRecord &record) const;
+    quint64 takeNumber(const capture::CaptureRecord &record);
     void markDelivered(const capture::CaptureRecord &delivered);
     void trackDeflate(const capture::CaptureRecord &record, QList<quint64> &grownFirstFrames);
     void evictFront(int count);
@@ -132,6 +140,9 @@ private:
     qint64 m_byteBudget = defaultByteBudget;
     qint64 m_storedBytes = 0;
     quint64 m_evicted = 0;
+    std::deque<quint64> m_numbers; // number() of each row, beside m_records
+    quint64 m_nextNumber = 1;
+    qint64 m_timeOriginNs = -1;  // -1: no record since the last clear()
 };
 
 } // namespace wslab::inspector

@@ -83,6 +83,7 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
 
     m_fragments->setWordWrap(true);
     m_fragments->setTextFormat(Qt::RichText);
+    m_fragments->setAlignment(Qt::AlignLeft | Qt::AlignTop); // alone in the tab (no message), it stays on top
     auto *messagePage = new QWidget(this);
     auto *messageLayout = new QVBoxLayout(messagePage);
     messageLayout->setContentsMargins(4, 4, 4, 0);
@@ -139,11 +140,11 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     clear();
 }
 
-void FrameDetailPane::showRecord(const capture::CaptureRecord &record)
+void FrameDetailPane::showRecord(const capture::CaptureRecord &record, quint64 number)
 {
     m_step = -1;
     m_record = record;
-    m_explain->setRecord(record);
+    m_explain->setRecord(record, number);
     if (record.frame) {
         m_hex->setFrame(*record.frame); // the wire bytes, deflated or not
         m_bits->setFrame(*record.frame, record.direction);
@@ -158,10 +159,12 @@ void FrameDetailPane::showRecord(const capture::CaptureRecord &record)
         m_payload->clear();
         m_unmasking->clear();
     }
-    m_fragments->setText(record.frame ? QString() : tr("Not a WebSocket frame."));
+    m_fragments->setText(record.frame ? QString() : tr("Not a WebSocket frame, so there is no message to show."));
     fitDiagram();
     widenHexToFit();
     m_message->clear();
+    // One sentence is the whole answer: no empty payload view saying "no frame selected" under it.
+    m_message->setVisible(record.frame.has_value());
     applyStepHighlight();
     updateStepControls();
 }
@@ -174,8 +177,8 @@ void FrameDetailPane::showFragments(const FragmentGroup &group)
         return;
     }
     QStringList links;
-    for (quint64 id : group.ids)
-        links.append(QStringLiteral("<a href=\"record:%1\">#%1</a>").arg(id));
+    for (qsizetype i = 0; i < group.ids.size(); ++i)
+        links.append(QStringLiteral("<a href=\"record:%1\">#%2</a>").arg(group.ids.at(i)).arg(group.numbers.value(i)));
     QString text;
     if (!group.isFragmented())
         text = tr("A message in a single frame (FIN = 1): %1.").arg(links.join(QStringLiteral(", ")));
@@ -300,6 +303,7 @@ void FrameDetailPane::clear()
     m_message->clear();
     m_unmasking->clear();
     m_fragments->clear();
+    m_message->setVisible(true);
     fitDiagram();
     updateStepControls();
 }

@@ -34,7 +34,8 @@ class FrameDetailPane : public QWidget
 public:
     explicit FrameDetailPane(QWidget *parent = nullptr);
 
-    void showRecord(const capture::CaptureRecord &record);
+    // `number`: the record's row number as the table shows it (FrameCaptureModel::number()).
+    void showRecord(const capture::CaptureRecord &record, quint64 number = 0);
     // The message the shown frame belongs to (FragmentGrouper::find on the capture model).
     void showFragments(const FragmentGroup &group);
     void clear();

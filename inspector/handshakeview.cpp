@@ -60,9 +60,9 @@ QList<ResponseCheck> responseChecks()
             {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Connection: Upgrade"), {E::MissingConnectionUpgrade}},
             {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Sec-WebSocket-Accept = base64(SHA-1(key + GUID))"),
              {E::MissingAccept, E::WrongAccept}},
-            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "No extension the client did not offer"),
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Only extensions the client offered"),
              {E::UnrequestedExtension}},
-            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "No subprotocol the client did not offer"),
+            {QT_TRANSLATE_NOOP("wslab::inspector::HandshakeView", "Only a subprotocol the client offered"),
              {E::UnrequestedSubprotocol}},
     };
 }

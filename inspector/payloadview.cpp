@@ -108,12 +108,15 @@ void PayloadView::setFrame(const protocol::DecodedFrame &frame, bool deflated)
 
 void PayloadView::setMessage(Opcode opcode, const QByteArray &payload, int frameCount, bool deflated)
 {
-    show(opcode, payload, std::nullopt,
-         tr("%1 message reassembled from %2 frames, %3 bytes (RFC 6455 §5.4)")
-                 .arg(QLatin1StringView(protocol::opcodeName(opcode)))
-                 .arg(frameCount)
-                 .arg(payload.size()),
-         deflated);
+    const QString name = QLatin1StringView(protocol::opcodeName(opcode));
+    // A message of one frame was not reassembled from anything. (Beyond that %n is 2 or more, so
+    // the English source text needs no plural form of its own.)
+    const QString summary = frameCount <= 1
+            ? tr("%1 message in a single frame, %2 bytes").arg(name).arg(payload.size())
+            : tr("%1 message reassembled from %n frames, %2 bytes (RFC 6455 §5.4)", nullptr, frameCount)
+                      .arg(name)
+                      .arg(payload.size());
+    show(opcode, payload, std::nullopt, summary, deflated);
 }
 
 void PayloadView::setInflated(const QByteArray &message, qint64 messageSize, const DeflateFacts &facts)

@@ -185,6 +185,15 @@ QByteArray ChatRoom::welcomeJson(quint64 clientId, const QString &nick, quint64 
                                {QLatin1String("seq"), qint64(lastSeq)}});
 }
 
+QByteArray ChatRoom::privateMessageJson(const QString &from, const QString &text, qint64 timeMs)
+{
+    return compact(QJsonObject{{QLatin1String("type"), QLatin1String("message")},
+                               {QLatin1String("from"), from},
+                               {QLatin1String("text"), text},
+                               {QLatin1String("time"), timeMs},
+                               {QLatin1String("private"), true}});
+}
+
 QByteArray ChatRoom::noticeJson(const QString &text)
 {
     return compact(QJsonObject{{QLatin1String("type"), QLatin1String("system")},

@@ -85,6 +85,9 @@ public:
     //   {"type":"system","seq":N,"text":TEXT,"time":MS}
     [[nodiscard]] static QByteArray toJson(const ChatEntry &entry);
     [[nodiscard]] static QByteArray welcomeJson(quint64 clientId, const QString &nick, quint64 lastSeq);
+    // A line for one client only, not in the history (so no seq):
+    //   {"type":"message","from":NICK,"text":TEXT,"time":MS,"private":true}
+    [[nodiscard]] static QByteArray privateMessageJson(const QString &from, const QString &text, qint64 timeMs);
     // A notice for one client only, not in the history: {"type":"system","text":TEXT}.
     [[nodiscard]] static QByteArray noticeJson(const QString &text);
 

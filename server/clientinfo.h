@@ -16,6 +16,7 @@ struct ClientInfo
     QString peerAddress; // "127.0.0.1:53412"
     QString path;        // "/chatsocket", "/echo", "/longpoll" ...
     capture::Transport transport = capture::Transport::WebSocket;
+    QString room;        // the side room it chats in (WebSocketServer::chatRoom()); empty: the main room
     QDateTime connectedSince;
     quint64 framesIn = 0;
     quint64 framesOut = 0;

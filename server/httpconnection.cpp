@@ -31,7 +31,7 @@ bool isPollPath(QByteArrayView path)
 
 bool isPostPath(QByteArrayView path)
 {
-    return path == "/send" || path == "/stats";
+    return path == "/send" || path == "/stats" || path == "/leave";
 }
 
 // What became of the client's Sec-WebSocket-Extensions offers, for the capture's note on the 101.
@@ -163,6 +163,7 @@ void HttpConnection::onHeadComplete(const HttpRequestHead &head)
     m_head = head;
     m_transport = transportFor(head);
     const QByteArray path = head.path();
+    m_bookkeeping = path == "/stats";
     const std::optional<qint64> length = head.contentLength();
     const qint64 maxBody = m_server.settings().maxPostBody;
     if (head.method == "POST" && isPostPath(path) && !length) {
@@ -210,6 +211,7 @@ void HttpConnection::captureRequest(const QByteArray &bytes)
     record.transport = m_transport;
     record.kind = capture::RecordKind::HttpRequest;
     record.wireBytes = bytes;
+    record.bookkeeping = m_bookkeeping;
     m_server.record(std::move(record));
 }
 
@@ -220,8 +222,8 @@ void HttpConnection::dispatch()
 {
     m_state = State::Handling;
     captureRequest(m_buffer.left(m_head.size + m_bodyLength));
-    if (m_transport == capture::Transport::Polling || m_transport == capture::Transport::LongPolling) {
-        TransportCounters &counters = m_server.stats().of(m_transport);
+    if (isTransportTraffic()) {
+        TransportCounters &counters = m_server.statsFor(WebSocketServer::requestedRoom(m_head)).of(m_transport);
         ++counters.requests;
         counters.headerBytes += quint64(m_head.size);
         counters.payloadBytes += quint64(m_bodyLength);
@@ -256,6 +258,8 @@ void HttpConnection::dispatch()
         }
         if (path == "/send")
             m_server.polling().handleSend(*this, m_head, m_body);
+        else if (path == "/leave")
+            m_server.polling().handleLeave(*this, m_head);
         else
             m_server.polling().handleStats(*this, m_head, m_body);
         return;
@@ -328,6 +332,7 @@ void HttpConnection::handleUpgrade(bool echo)
     info.peerAddress = m_peer;
     info.path = QString::fromLatin1(request.path);
     info.transport = capture::Transport::WebSocket;
+    info.room = WebSocketServer::requestedRoom(m_head);
     info.connectedSince = QDateTime::currentDateTime();
     m_stream->disconnect(this);
     auto *session = new WebSocketSession(m_server, m_stream, info,
@@ -396,8 +401,8 @@ void HttpConnection::respond(int status, QList<HttpHeader> headers, const QByteA
 void HttpConnection::writeResponse(const QByteArray &response, int status, qsizetype bodySize, const QString &note)
 {
     m_stream->write(response);
-    if (m_transport == capture::Transport::Polling || m_transport == capture::Transport::LongPolling) {
-        TransportCounters &counters = m_server.stats().of(m_transport);
+    if (isTransportTraffic()) {
+        TransportCounters &counters = m_server.statsFor(WebSocketServer::requestedRoom(m_head)).of(m_transport);
         counters.headerBytes += quint64(response.size() - bodySize);
         counters.payloadBytes += quint64(bodySize);
     }
@@ -411,7 +416,16 @@ void HttpConnection::writeResponse(const QByteArray &response, int status, qsize
     record.wireBytes = response;
     record.httpStatus = status;
     record.note = note;
+    record.bookkeeping = m_bookkeeping;
     m_server.record(std::move(record));
+}
+
+bool HttpConnection::isTransportTraffic() const
+{
+    // A poll, or a POST of a polling client; not the page's /stats report, which is about the
+    // transports rather than part of one (it would make polling look dearer with every report).
+    return (m_transport == capture::Transport::Polling || m_transport == capture::Transport::LongPolling)
+            && !m_bookkeeping;
 }
 
 void HttpConnection::rejectAndClose(const QByteArray &response, int status, const QString &note)
@@ -424,6 +438,7 @@ void HttpConnection::readNextRequest()
 {
     m_buffer.remove(0, m_head.size + m_bodyLength);
     m_head = HttpRequestHead();
+    m_bookkeeping = false;
     m_body.clear();
     m_bodyLength = 0;
     m_state = State::ReadingHead;

@@ -15,7 +15,7 @@ class WebSocketServer;
 
 // One TCP connection while it speaks HTTP/1.1: reads a request head (bounded in size and time),
 // then routes it. A valid upgrade on /chatsocket or /echo becomes a WebSocketSession (which takes
-// the socket over); /poll, /longpoll, /send and /stats go to the polling endpoint; anything else is
+// the socket over); /poll, /longpoll, /send, /leave and /stats go to the polling endpoint; anything else is
 // a static file or 404. Plain HTTP keeps the connection alive between requests.
 class HttpConnection : public QObject
 {
@@ -65,6 +65,8 @@ private:
     void closeAfterWrite();
     void finish();
     [[nodiscard]] capture::Transport transportFor(const protocol::HttpRequestHead &head) const;
+    // Whether this exchange counts in its transport's TransportStats.
+    [[nodiscard]] bool isTransportTraffic() const;
     [[nodiscard]] QByteArray faultyHandshakeResponse(int fault, const QByteArray &key, int *status) const;
     [[nodiscard]] bool wantsKeepAlive() const;
 
@@ -77,6 +79,7 @@ private:
     QByteArray m_body;
     qint64 m_bodyLength = 0;
     capture::Transport m_transport = capture::Transport::Http;
+    bool m_bookkeeping = false;      // the request in progress is the page's POST /stats
     QBasicTimer m_timer;             // head/idle timeout, or the long-poll timeout when parked
     State m_state = State::ReadingHead;
     bool m_finished = false;

@@ -59,57 +59,71 @@ PollingEndpoint::~PollingEndpoint() = default;
 
 void PollingEndpoint::handlePoll(HttpConnection &connection, const HttpRequestHead &head, bool longPoll)
 {
-    touchClient(head, longPoll ? capture::Transport::LongPolling : capture::Transport::Polling);
+    Client *client = touchClient(head, longPoll ? capture::Transport::LongPolling : capture::Transport::Polling);
+    const QString key = client ? client->key : QString();
+    const QString room = client ? client->room : WebSocketServer::requestedRoom(head);
     bool ok = false;
     const quint64 since = head.queryValue("since").value_or(QString()).toULongLong(&ok);
-    const quint64 last = m_server.chatRoom().lastSeq();
+    const quint64 last = m_server.chatRoom(room).lastSeq();
     // Long polling waits only when there is nothing new yet; a client ahead of the room (the
     // server restarted) is answered at once with everything.
     if (!longPoll || !ok || since != last) {
-        answer(connection, ok ? since : 0);
+        answer(connection, ok ? since : 0, key, room);
         return;
     }
-    m_parked.insert(connection.id(), Parked{&connection, since});
+    m_parked.insert(connection.id(), Parked{&connection, since, key, room});
     connection.park(m_server.settings().longPollTimeoutMs);
 }
 
-QByteArray PollingEndpoint::answerBody(quint64 since, qsizetype *count) const
+PollingEndpoint::Answer PollingEndpoint::answerFor(const QString &roomName, quint64 since, quint64 seenUpTo) const
 {
-    const ChatRoom &room = m_server.chatRoom();
+    const ChatRoom &room = m_server.chatRoom(roomName);
     const QList<ChatEntry> entries = room.since(since > room.lastSeq() ? 0 : since, maxMessagesPerAnswer);
-    QByteArray body = "{\"messages\":[";
+    Answer answer;
+    answer.body = "{\"messages\":[";
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (i > 0)
-            body += ',';
-        body += ChatRoom::toJson(entries.at(i));
+            answer.body += ',';
+        const QByteArray json = ChatRoom::toJson(entries.at(i));
+        answer.body += json;
+        if (entries.at(i).seq <= seenUpTo) {
+            ++answer.replayCount;
+            answer.replayBytes += json.size() + (i > 0 ? 1 : 0);
+        }
     }
     // "last" is where the client continues from: the newest entry sent, so a capped answer is
     // followed by the rest, never skipping a line.
     const quint64 last = entries.isEmpty() ? room.lastSeq() : entries.last().seq;
-    body += "],\"last\":" + QByteArray::number(last) + '}';
-    if (count)
-        *count = entries.size();
-    return body;
+    answer.body += "],\"last\":" + QByteArray::number(last) + '}';
+    answer.count = entries.size();
+    return answer;
 }
 
-void PollingEndpoint::answer(HttpConnection &connection, quint64 since)
+void PollingEndpoint::answer(HttpConnection &connection, quint64 since, const QString &clientKey, const QString &room)
 {
     m_parked.remove(connection.id());
-    qsizetype count = 0;
-    const QByteArray body = answerBody(since, &count);
-    TransportCounters &counters = m_server.stats().of(connection.transport());
-    if (count == 0)
+    const auto client = m_clients.find(clientKey);
+    const bool known = !clientKey.isEmpty() && client != m_clients.end();
+    const Answer answer = answerFor(room, since, known ? client->seenUpTo : 0);
+    TransportCounters &counters = m_server.statsFor(room).of(connection.transport());
+    if (answer.count == 0)
         ++counters.emptyResponses;
-    counters.messagesDelivered += quint64(count);
-    connection.respond(200, {{"Cache-Control", "no-store"}}, body, "application/json");
+    counters.messagesDelivered += quint64(answer.count - answer.replayCount);
+    connection.respond(200, {{"Cache-Control", "no-store"}}, answer.body, "application/json");
+    // respond() counted the whole body as payload: the history in it is counted apart.
+    counters.moveToReplay(0, quint64(answer.replayBytes), quint64(answer.replayCount));
+    if (known && answer.count > 0)
+        client->seenUpTo = std::max(client->seenUpTo, m_server.chatRoom(room).lastSeq());
 }
 
-void PollingEndpoint::onEntry()
+void PollingEndpoint::onEntry(const QString &room)
 {
     const auto parked = m_parked;
     for (auto it = parked.cbegin(); it != parked.cend(); ++it) {
+        if (it->room != room)
+            continue;
         if (it->connection && it->connection->isParked())
-            answer(*it->connection, it->since);
+            answer(*it->connection, it->since, it->clientKey, it->room);
         else
             m_parked.remove(it.key());
     }
@@ -118,8 +132,12 @@ void PollingEndpoint::onEntry()
 void PollingEndpoint::onParkTimeout(HttpConnection &connection)
 {
     const auto it = m_parked.constFind(connection.id());
-    const quint64 since = it != m_parked.cend() ? it->since : m_server.chatRoom().lastSeq();
-    answer(connection, since);
+    if (it == m_parked.cend()) {
+        answer(connection, m_server.chatRoom().lastSeq(), {}, {});
+        return;
+    }
+    const Parked parked = *it;
+    answer(connection, parked.since, parked.clientKey, parked.room);
 }
 
 void PollingEndpoint::forget(quint64 connectionId)
@@ -129,7 +147,12 @@ void PollingEndpoint::forget(quint64 connectionId)
 
 void PollingEndpoint::answerAllParked()
 {
-    onEntry();
+    const auto parked = m_parked;
+    for (auto it = parked.cbegin(); it != parked.cend(); ++it) {
+        if (it->connection && it->connection->isParked())
+            answer(*it->connection, it->since, it->clientKey, it->room);
+    }
+    m_parked.clear();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,7 +185,7 @@ void PollingEndpoint::handleSend(HttpConnection &connection, const HttpRequestHe
     QString rejection = m_server.postChat(client->chatId, text);
     if (rejection.isEmpty())
         rejection = renameRejection;
-    QJsonObject answer{{QLatin1String("last"), qint64(m_server.chatRoom().lastSeq())}};
+    QJsonObject answer{{QLatin1String("last"), qint64(m_server.chatRoom(client->room).lastSeq())}};
     if (!rejection.isEmpty())
         answer.insert(QLatin1String("notice"), rejection);
     connection.respond(200, {{"Cache-Control", "no-store"}}, QJsonDocument(answer).toJson(QJsonDocument::Compact));
@@ -188,7 +211,7 @@ void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestH
     // [[seq, ms], ...]: ms is the latency the page measured, or (when it looks like a clock,
     // > 10^12) the epoch time it received the entry, compared here with the entry's own time.
     const QJsonArray samples = report.value(QLatin1String("samples")).toArray();
-    const ChatRoom &room = m_server.chatRoom();
+    const ChatRoom &room = m_server.chatRoom(client != m_clients.cend() ? client->room : QString());
     for (qsizetype i = 0; i < qMin(samples.size(), maxSamplesPerReport); ++i) {
         const QJsonArray sample = samples.at(i).toArray();
         if (sample.size() < 2)
@@ -225,6 +248,20 @@ void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestH
     connection.respond(204, {}, {});
 }
 
+void PollingEndpoint::handleLeave(HttpConnection &connection, const HttpRequestHead &head)
+{
+    const QString key = clientKey(head);
+    const auto it = key.isEmpty() ? m_clients.end() : m_clients.find(key);
+    if (it == m_clients.end()) {
+        // Gone already (timed out, or a second goodbye): nothing to do, and nothing wrong.
+        connection.respond(204, {}, {});
+        return;
+    }
+    removeClient(it, false, WebSocketServer::nowMs() - it->lastSeenMs);
+    updateClientCounts();
+    connection.respond(204, {}, {});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Clients
 
@@ -242,13 +279,17 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
     auto it = m_clients.find(key);
     if (it == m_clients.end()) {
         Client client;
+        client.key = key;
         client.chatId = m_nextChatId++;
         client.transport = transport == capture::Transport::Http ? capture::Transport::Polling : transport;
         client.lastSeenMs = now;
         client.connectedSince = QDateTime::currentDateTime();
         client.identifiedByNick = byNick;
+        client.room = WebSocketServer::requestedRoom(head);
+        // Everything said before it joined is history to this client (a replay, when it asks).
+        client.seenUpTo = m_server.chatRoom(client.room).lastSeq();
         it = m_clients.insert(key, client);
-        m_server.joinChat(client.chatId, nick);
+        m_server.joinChat(client.chatId, nick, client.room);
         m_server.noteConnected(infoOf(client));
         updateClientCounts();
         return &*it;
@@ -257,12 +298,13 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
     if (transport != capture::Transport::Http && it->transport != transport) {
         it->transport = transport;
         updateClientCounts();
+        m_server.noteClientUpdated(infoOf(*it)); // the client list shows the transport it uses now
     }
     // HTTP has no "/nick" frame: the page sends the name it wants with every request, so a
     // different one is a rename (a name that is taken is asked for again on the next request).
     const QString wanted = ChatRoom::normalizedNick(nick);
     const quint64 chatId = it->chatId;
-    if (!it->identifiedByNick && !wanted.isEmpty() && wanted != m_server.chatRoom().nick(chatId)) {
+    if (!it->identifiedByNick && !wanted.isEmpty() && wanted != m_server.chatRoom(it->room).nick(chatId)) {
         const QString rejection = m_server.renameChat(chatId, wanted);
         if (renameRejection)
             *renameRejection = rejection;
@@ -274,7 +316,8 @@ ClientInfo PollingEndpoint::infoOf(const Client &client) const
 {
     ClientInfo info;
     info.connectionId = client.chatId;
-    info.nick = m_server.chatRoom().nick(client.chatId);
+    info.nick = m_server.chatRoom(client.room).nick(client.chatId);
+    info.room = client.room;
     info.path = client.transport == capture::Transport::LongPolling ? QStringLiteral("/longpoll") : QStringLiteral("/poll");
     info.transport = client.transport;
     info.connectedSince = client.connectedSince;
@@ -304,24 +347,32 @@ bool PollingEndpoint::isPollingClient(quint64 chatId) const
     return chatId >= (1ull << 48);
 }
 
+void PollingEndpoint::removeClient(QHash<QString, Client>::iterator it, bool timedOut, qint64 silentMs)
+{
+    const quint64 chatId = it->chatId;
+    m_clients.erase(it);
+    m_server.leaveChat(chatId);
+    m_server.notePollingClientLeft(chatId, timedOut, silentMs);
+}
+
 void PollingEndpoint::sweepAbsentClients()
 {
     const qint64 now = WebSocketServer::nowMs();
     const qint64 absentAfter = qint64(m_server.settings().longPollTimeoutMs) + presenceGraceMs;
     // A parked request never waits longer than the long-poll timeout, so a waiting client is
     // never taken for an absent one.
-    bool changed = false;
-    for (auto it = m_clients.begin(); it != m_clients.end();) {
-        if (now - it->lastSeenMs <= absentAfter) {
-            ++it;
-            continue;
-        }
-        m_server.leaveChat(it->chatId);
-        m_server.noteDisconnected(it->chatId, 1001);
-        it = m_clients.erase(it);
-        changed = true;
+    QStringList absent;
+    for (const Client &client : std::as_const(m_clients)) {
+        if (now - client.lastSeenMs > absentAfter)
+            absent.append(client.key);
     }
-    if (changed)
+    // Leaving is announced in the room, which may answer parked polls: no iteration is in progress.
+    for (const QString &key : std::as_const(absent)) {
+        const auto it = m_clients.find(key);
+        if (it != m_clients.end())
+            removeClient(it, true, now - it->lastSeenMs);
+    }
+    if (!absent.isEmpty())
         updateClientCounts();
 }
 
@@ -330,6 +381,8 @@ void PollingEndpoint::updateClientCounts()
     int polling = 0;
     int longPolling = 0;
     for (const Client &client : std::as_const(m_clients)) {
+        if (!client.room.isEmpty())
+            continue; // not the user's (WebSocketServer::statsFor())
         if (client.transport == capture::Transport::LongPolling)
             ++longPolling;
         else

@@ -21,7 +21,11 @@ class WebSocketServer;
 //   GET  /longpoll?since=SEQ&client=CID&nick=NICK  the same, but waits for news (or the timeout)
 //   POST /send?client=CID&nick=NICK                body: the text (text/plain, or JSON {"text":...})
 //   POST /stats?client=CID                         the page's own figures and latency samples
-// A client id (CID, chosen by the page) makes a chat member that stays while it keeps polling.
+//   POST /leave?client=CID                         the member leaves now (the page switched away,
+//                                                  the auto demo ended)
+// A client id (CID, chosen by the page) makes a chat member that stays while it keeps polling, or
+// until it says it leaves: HTTP has no connection whose end would tell. With room=NAME on its
+// requests a member chats in that side room (WebSocketServer::chatRoom()).
 // NICK is the name the page wants, on every request: a request that carries another name than the
 // member has renames it (the rules and notice of "/nick NAME"). Without a client id the nickname
 // itself identifies the member, and a new name is a new member.
@@ -40,9 +44,10 @@ public:
     void handlePoll(HttpConnection &connection, const protocol::HttpRequestHead &head, bool longPoll);
     void handleSend(HttpConnection &connection, const protocol::HttpRequestHead &head, const QByteArray &body);
     void handleStats(HttpConnection &connection, const protocol::HttpRequestHead &head, const QByteArray &body);
+    void handleLeave(HttpConnection &connection, const protocol::HttpRequestHead &head);
 
-    // A chat entry was added: every parked long poll gets it now.
-    void onEntry();
+    // A chat entry was added to `room`: every long poll parked in that room gets it now.
+    void onEntry(const QString &room);
     void onParkTimeout(HttpConnection &connection);
     void forget(quint64 connectionId); // the connection is gone
     void answerAllParked();            // the server is stopping
@@ -55,9 +60,19 @@ public:
     [[nodiscard]] qsizetype clientCount() const { return m_clients.size(); }
     [[nodiscard]] bool isPollingClient(quint64 chatId) const;
 
-    // The answer to a poll: the entries after `since` (all of them if `since` is ahead of the room,
-    // which happens after a server restart) and the last sequence number.
-    [[nodiscard]] QByteArray answerBody(quint64 since, qsizetype *count) const;
+    // The answer to a poll in `room`: the entries after `since` (all of them if `since` is ahead of
+    // the room, which happens after a server restart) and the last sequence number; and how many of
+    // the entries (and of their bytes in the body) the client had had before or that were said
+    // before it joined: history, counted apart (TransportCounters::replayBytes).
+    struct Answer
+    {
+        QByteArray body;
+        qsizetype count = 0;
+        qsizetype replayCount = 0;
+        qsizetype replayBytes = 0;
+    };
+    // `seenUpTo`: the newest entry the client has had (or that was said before it joined).
+    [[nodiscard]] Answer answerFor(const QString &room, quint64 since, quint64 seenUpTo) const;
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -65,8 +80,11 @@ protected:
 private:
     struct Client
     {
+        QString key;                   // its key in m_clients
         quint64 chatId = 0;
         capture::Transport transport = capture::Transport::Polling;
+        QString room;                  // a side room; empty: the main room
+        quint64 seenUpTo = 0;          // entries up to this seq are replays for this client
         qint64 lastSeenMs = 0;
         QDateTime connectedSince;
         bool identifiedByNick = false; // no client id: the key is the nickname
@@ -79,6 +97,8 @@ private:
     {
         QPointer<HttpConnection> connection;
         quint64 since = 0;
+        QString clientKey;
+        QString room;
     };
 
     // The member a request speaks for, made (and joined) on its first request; renamed when the
@@ -86,7 +106,11 @@ private:
     Client *touchClient(const protocol::HttpRequestHead &head, capture::Transport transport,
                         QString *renameRejection = nullptr);
     [[nodiscard]] ClientInfo infoOf(const Client &client) const;
-    void answer(HttpConnection &connection, quint64 since);
+    // Answers with what the client's room has after `since`; the client (if still known) is
+    // counted as having seen it.
+    void answer(HttpConnection &connection, quint64 since, const QString &clientKey, const QString &room);
+    // The member leaves the room; the desk hears why (it left, or stopped asking for `silentMs`).
+    void removeClient(QHash<QString, Client>::iterator it, bool timedOut, qint64 silentMs);
     void sweepAbsentClients();
     void updateClientCounts();
 

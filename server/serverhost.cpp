@@ -46,6 +46,7 @@ ServerHost::ServerHost(const ServerSettings &settings, QObject *parent)
     connect(m_server, &WebSocketServer::clientConnected, this, &ServerHost::clientConnected);
     connect(m_server, &WebSocketServer::clientUpdated, this, &ServerHost::clientUpdated);
     connect(m_server, &WebSocketServer::clientDisconnected, this, &ServerHost::clientDisconnected);
+    connect(m_server, &WebSocketServer::pollingClientLeft, this, &ServerHost::pollingClientLeft);
     connect(m_server, &WebSocketServer::chatEntry, this, &ServerHost::chatEntry);
     connect(m_server, &WebSocketServer::pongReceived, this, &ServerHost::pongReceived);
     connect(m_server, &WebSocketServer::transportStatsChanged, this, &ServerHost::transportStats);
@@ -87,6 +88,13 @@ void ServerHost::postChatMessage(const QString &text)
 {
     WebSocketServer *server = m_server;
     QMetaObject::invokeMethod(server, [server, text] { server->postChatMessage(text); }, Qt::QueuedConnection);
+}
+
+void ServerHost::sendChatMessage(quint64 connectionId, const QString &text, int fragments)
+{
+    WebSocketServer *server = m_server;
+    QMetaObject::invokeMethod(server, [=] { server->sendChatMessage(connectionId, text, fragments); },
+                              Qt::QueuedConnection);
 }
 
 void ServerHost::sendMessage(quint64 connectionId, bool binary, const QByteArray &payload, int fragments)

@@ -47,6 +47,9 @@ public Q_SLOTS:
 
     // Chat as the desktop user ("Desk"): goes through the ChatRoom to every transport.
     void postChatMessage(const QString &text);
+    // The desk's chat line to one WebSocket client (private) or, with 0, to the room, in `fragments`
+    // frames over WebSocket: it arrives as chat from the desk either way.
+    void sendChatMessage(quint64 connectionId, const QString &text, int fragments = 1);
     // A data message to one connection (0 = every WebSocket client), split into `fragments` frames.
     void sendMessage(quint64 connectionId, bool binary, const QByteArray &payload, int fragments = 1);
     void sendPing(quint64 connectionId, const QByteArray &payload);
@@ -69,6 +72,9 @@ Q_SIGNALS:
     void clientConnected(const wslab::server::ClientInfo &client);
     void clientUpdated(const wslab::server::ClientInfo &client);
     void clientDisconnected(quint64 connectionId, quint16 closeCode);
+    // A polling client left the room: it said so (POST /leave), or it asked nothing for `silentMs`
+    // and timed out. HTTP has no close code to give.
+    void pollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs);
     void chatEntry(const wslab::server::ChatEntry &entry);
     void pongReceived(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
     void transportStats(const wslab::server::TransportStats &stats);

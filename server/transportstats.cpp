@@ -12,6 +12,16 @@ void TransportCounters::addLatencySample(qint64 ms)
     latencySamplesMs.append(ms);
 }
 
+void TransportCounters::moveToReplay(quint64 header, quint64 payload, quint64 messages)
+{
+    header = std::min(header, headerBytes);
+    payload = std::min(payload, payloadBytes);
+    headerBytes -= header;
+    payloadBytes -= payload;
+    replayBytes += header + payload;
+    replayMessages += messages;
+}
+
 qint64 TransportCounters::latencyPercentileMs(int percent) const
 {
     return nearestRankPercentile(latencySamplesMs, percent);

@@ -21,12 +21,21 @@ struct TransportCounters
     quint64 messagesDelivered = 0;   // chat entries handed to clients
     QList<qint64> latencySamplesMs;  // entry time -> receipt in the page, as the page reported it
 
+    // The chat history a client is sent when it joins (a WebSocket newcomer's replay, the entries of
+    // a poll from before the client's time), counted apart from the figures above: one catch-up of
+    // a few big lines would otherwise swamp a transport's ongoing cost.
+    quint64 replayMessages = 0;
+    quint64 replayBytes = 0;         // their share of the bytes, heads and bodies
+
     // What the pages reported of their own side (POST /stats).
     quint64 reportedRequests = 0;
     quint64 reportedBytesSent = 0;
     quint64 reportedBytesReceived = 0;
 
     void addLatencySample(qint64 ms);
+    // Takes bytes already counted as header and payload bytes out of them and counts them, and
+    // `messages`, as history replay.
+    void moveToReplay(quint64 header, quint64 payload, quint64 messages);
     [[nodiscard]] qint64 medianLatencyMs() const { return latencyPercentileMs(50); }
     [[nodiscard]] qint64 p95LatencyMs() const { return latencyPercentileMs(95); }
     // Nearest-rank percentile of the samples; -1 when there are none.

@@ -191,6 +191,8 @@ void WebSocketServer::applySettings(const ServerSettings &settings)
     if (settings.staticRoot != old.staticRoot)
         m_staticFiles = StaticFiles(settings.staticRoot);
     m_chat.setHistoryLimits(settings.chatHistoryLimit, settings.chatHistoryBytes);
+    for (auto &[name, room] : m_sideRooms)
+        room.setHistoryLimits(settings.chatHistoryLimit, settings.chatHistoryBytes);
     updateOriginPolicy();
     updateTimers();
     // A new address is taken at once; a server that could not listen (the port was busy) tries
@@ -298,27 +300,42 @@ void WebSocketServer::adoptSession(quint64 connectionId, WebSocketSession *sessi
     m_sessions.insert(connectionId, session);
     session->setParent(this);
     session->setHold(m_holding);
-    ++m_stats.webSocket.clients;
-    markStatsDirty();
-    if (session->mode() == WebSocketSession::Mode::Chat && !m_settings.echoEverywhere) {
-        // The welcome first; then the recent history, so a newcomer sees what was said before (the
-        // page counts everything up to the welcome's seq as history, as a poll from 0 would give
-        // it); then the join notice goes to everyone, the newcomer included.
-        const auto joined = m_chat.join(connectionId, session->info().nick, nowMs());
-        const QString nick = m_chat.nick(connectionId);
-        session->setNick(nick);
-        session->sendMessage(Opcode::Text, ChatRoom::welcomeJson(connectionId, nick, m_chat.lastSeq()));
-        const quint64 joinSeq = joined ? joined->seq : m_chat.lastSeq() + 1;
-        const quint64 from = joinSeq > historyReplayCount + 1 ? joinSeq - 1 - historyReplayCount : 0;
-        for (const ChatEntry &entry : m_chat.since(from, historyReplayCount)) {
-            if (entry.seq >= joinSeq)
-                break;
-            session->sendMessage(Opcode::Text, ChatRoom::toJson(entry));
-        }
-        if (joined)
-            broadcast(*joined);
-    }
+    const QString room = session->info().room;
+    ++statsFor(room).webSocket.clients;
+    if (session->mode() == WebSocketSession::Mode::Chat && !m_settings.echoEverywhere)
+        welcome(*session, room);
     noteConnected(session->info());
+}
+
+void WebSocketServer::welcome(WebSocketSession &session, const QString &roomName)
+{
+    // The welcome first; then the recent history, so a newcomer sees what was said before (the
+    // page counts everything up to the welcome's seq as history, as a poll from 0 would give it);
+    // then the join notice goes to everyone, the newcomer included.
+    const quint64 connectionId = session.id();
+    ChatRoom &room = chatRoom(roomName);
+    const auto joined = room.join(connectionId, session.info().nick, nowMs());
+    if (!roomName.isEmpty())
+        m_sideMembers.insert(connectionId, roomName);
+    const QString nick = room.nick(connectionId);
+    session.setNick(nick);
+    session.sendMessage(Opcode::Text, ChatRoom::welcomeJson(connectionId, nick, room.lastSeq()));
+    const quint64 joinSeq = joined ? joined->seq : room.lastSeq() + 1;
+    const quint64 from = joinSeq > historyReplayCount + 1 ? joinSeq - 1 - historyReplayCount : 0;
+    // The replay is counted apart from the ongoing traffic (TransportCounters::replayBytes).
+    TransportCounters &counters = statsFor(roomName).webSocket;
+    const quint64 headerBefore = counters.headerBytes;
+    const quint64 payloadBefore = counters.payloadBytes;
+    quint64 replayed = 0;
+    for (const ChatEntry &entry : room.since(from, historyReplayCount)) {
+        if (entry.seq >= joinSeq)
+            break;
+        session.sendMessage(Opcode::Text, ChatRoom::toJson(entry));
+        ++replayed;
+    }
+    counters.moveToReplay(counters.headerBytes - headerBefore, counters.payloadBytes - payloadBefore, replayed);
+    if (joined)
+        broadcast(*joined, roomName);
 }
 
 void WebSocketServer::connectionFinished(quint64 connectionId)
@@ -334,8 +351,7 @@ void WebSocketServer::sessionClosed(WebSocketSession *session, quint16 closeCode
     if (m_sessions.value(id) != session)
         return;
     m_sessions.remove(id);
-    --m_stats.webSocket.clients;
-    markStatsDirty();
+    --statsFor(session->info().room).webSocket.clients;
     leaveChat(id);
     noteDisconnected(id, closeCode);
     checkStopped();
@@ -404,6 +420,11 @@ void WebSocketServer::noteDisconnected(quint64 connectionId, quint16 closeCode)
     Q_EMIT clientDisconnected(connectionId, closeCode);
 }
 
+void WebSocketServer::notePollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs)
+{
+    Q_EMIT pollingClientLeft(clientId, timedOut, silentMs);
+}
+
 void WebSocketServer::noteConnected(const ClientInfo &info)
 {
     Q_EMIT clientConnected(info);
@@ -464,30 +485,53 @@ void WebSocketServer::pingIdleSessions()
 // ---------------------------------------------------------------------------------------------
 // Chat
 
-QString WebSocketServer::joinChat(quint64 clientId, const QString &requestedNick)
+QString WebSocketServer::requestedRoom(const protocol::HttpRequestHead &head)
 {
-    if (const auto entry = m_chat.join(clientId, requestedNick, nowMs()))
-        broadcast(*entry);
-    return m_chat.nick(clientId);
+    constexpr qsizetype maxRoomNameLength = 64;
+    return head.queryValue("room").value_or(QString()).trimmed().left(maxRoomNameLength);
+}
+
+ChatRoom &WebSocketServer::chatRoom(const QString &room)
+{
+    if (room.isEmpty())
+        return m_chat;
+    auto it = m_sideRooms.find(room);
+    if (it == m_sideRooms.end())
+        it = m_sideRooms.try_emplace(room, m_settings.chatHistoryLimit, m_settings.chatHistoryBytes).first;
+    return it->second;
+}
+
+QString WebSocketServer::joinChat(quint64 clientId, const QString &requestedNick, const QString &room)
+{
+    ChatRoom &chat = chatRoom(room);
+    if (!room.isEmpty())
+        m_sideMembers.insert(clientId, room);
+    if (const auto entry = chat.join(clientId, requestedNick, nowMs()))
+        broadcast(*entry, room);
+    return chat.nick(clientId);
 }
 
 void WebSocketServer::leaveChat(quint64 clientId)
 {
-    if (const auto entry = m_chat.leave(clientId, nowMs()))
-        broadcast(*entry);
+    const QString room = m_sideMembers.take(clientId);
+    ChatRoom &chat = chatRoom(room);
+    if (const auto entry = chat.leave(clientId, nowMs()))
+        broadcast(*entry, room);
+    if (!room.isEmpty() && chat.memberCount() == 0)
+        m_sideRooms.erase(room); // nobody left to read its history
 }
 
 QString WebSocketServer::postChat(quint64 clientId, const QString &text)
 {
-    return publish(m_chat.post(clientId, text, nowMs()), clientId);
+    return publish(chatRoom(roomOf(clientId)).post(clientId, text, nowMs()), clientId);
 }
 
 QString WebSocketServer::renameChat(quint64 clientId, const QString &requestedNick)
 {
-    return publish(m_chat.rename(clientId, requestedNick, nowMs()), clientId);
+    return publish(chatRoom(roomOf(clientId)).rename(clientId, requestedNick, nowMs()), clientId);
 }
 
-QString WebSocketServer::publish(const ChatRoom::PostResult &result, quint64 clientId)
+QString WebSocketServer::publish(const ChatRoom::PostResult &result, quint64 clientId, int fragments)
 {
     if (!result.entry)
         return result.rejection;
@@ -500,27 +544,28 @@ QString WebSocketServer::publish(const ChatRoom::PostResult &result, quint64 cli
             m_polling->noteRenamed(clientId, result.entry->text);
         }
     }
-    broadcast(*result.entry);
+    broadcast(*result.entry, roomOf(clientId), fragments);
     return {};
 }
 
-void WebSocketServer::broadcast(const ChatEntry &entry)
+void WebSocketServer::broadcast(const ChatEntry &entry, const QString &room, int fragments)
 {
     const QByteArray json = ChatRoom::toJson(entry);
     if (!m_settings.echoEverywhere) {
         const auto sessions = m_sessions; // shared copy: a session may go away meanwhile
         qsizetype delivered = 0;
         for (WebSocketSession *s : sessions) {
-            if (s->mode() != WebSocketSession::Mode::Chat || s->state() != WebSocketSession::State::Open)
+            if (s->mode() != WebSocketSession::Mode::Chat || s->state() != WebSocketSession::State::Open
+                || s->info().room != room)
                 continue;
-            s->sendMessage(Opcode::Text, json);
+            s->sendMessage(Opcode::Text, json, fragments);
             ++delivered;
         }
-        m_stats.webSocket.messagesDelivered += quint64(delivered);
-        markStatsDirty();
+        statsFor(room).webSocket.messagesDelivered += quint64(delivered);
     }
-    m_polling->onEntry();
-    Q_EMIT chatEntry(entry);
+    m_polling->onEntry(room);
+    if (room.isEmpty())
+        Q_EMIT chatEntry(entry);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,9 +586,23 @@ void WebSocketServer::forTargets(quint64 connectionId, F &&f)
 
 void WebSocketServer::postChatMessage(const QString &text)
 {
+    sendChatMessage(0, text, 1);
+}
+
+void WebSocketServer::sendChatMessage(quint64 connectionId, const QString &text, int fragments)
+{
     if (!m_chat.isMember(deskClientId))
         joinChat(deskClientId, QStringLiteral("Desk"));
-    postChat(deskClientId, text);
+    // One frame: whatever the outgoing fragment size setting makes of it, like any chat line.
+    const int frames = fragments > 1 ? fragments : 0;
+    if (connectionId == 0) {
+        publish(m_chat.post(deskClientId, text, nowMs()), deskClientId, frames);
+        return;
+    }
+    WebSocketSession *target = session(connectionId);
+    if (!target || target->mode() != WebSocketSession::Mode::Chat)
+        return;
+    target->sendMessage(Opcode::Text, ChatRoom::privateMessageJson(m_chat.nick(deskClientId), text, nowMs()), frames);
 }
 
 void WebSocketServer::sendMessage(quint64 connectionId, bool binary, const QByteArray &payload, int fragments)

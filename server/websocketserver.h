@@ -9,6 +9,7 @@
 #include "transportstats.h"
 
 #include "protocol/handshake.h"
+#include "protocol/httprequesthead.h"
 
 #include <QBasicTimer>
 #include <QHash>
@@ -16,6 +17,7 @@
 #include <QSet>
 
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace wslab::capture {
@@ -62,6 +64,11 @@ public Q_SLOTS:
     void applySettings(const wslab::server::ServerSettings &settings);
 
     void postChatMessage(const QString &text);
+    // The desk's chat line for one client (private: not in the room's history; WebSocket clients
+    // only, as a polling client has no connection to send it on) or, with connectionId 0, for the
+    // room; in `fragments` frames over WebSocket. Either way it arrives as chat JSON from the desk,
+    // never as a bare text frame the page cannot attribute.
+    void sendChatMessage(quint64 connectionId, const QString &text, int fragments = 1);
     void sendMessage(quint64 connectionId, bool binary, const QByteArray &payload, int fragments = 1);
     void sendPing(quint64 connectionId, const QByteArray &payload);
     void closeConnection(quint64 connectionId, quint16 code, const QString &reason);
@@ -81,6 +88,7 @@ Q_SIGNALS:
     void clientConnected(const wslab::server::ClientInfo &client);
     void clientUpdated(const wslab::server::ClientInfo &client);
     void clientDisconnected(quint64 connectionId, quint16 closeCode);
+    void pollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs);
     void chatEntry(const wslab::server::ChatEntry &entry);
     void pongReceived(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
     void transportStatsChanged(const wslab::server::TransportStats &stats);
@@ -101,8 +109,22 @@ public:
     [[nodiscard]] HandshakeFault takeHandshakeFault();
     [[nodiscard]] bool isHolding() const noexcept { return m_holding; }
     [[nodiscard]] bool isStopping() const noexcept { return m_stopping; }
-    [[nodiscard]] ChatRoom &chatRoom() noexcept { return m_chat; }
+    // The main room, where the page's browsers and the desk meet; with a name, that side room (made
+    // on first use). A client asks for a side room with room=NAME on its requests: the auto demo
+    // plays its scripted conversation in one, so its lines never reach the browsers' chat or the
+    // desk's log. A side room lives while it has members.
+    [[nodiscard]] ChatRoom &chatRoom(const QString &room = {});
+    [[nodiscard]] QString roomOf(quint64 clientId) const { return m_sideMembers.value(clientId); }
+    // room=NAME of a request, cut to a sane length; empty: the main room.
+    [[nodiscard]] static QString requestedRoom(const protocol::HttpRequestHead &head);
     [[nodiscard]] TransportStats &stats() noexcept { markStatsDirty(); return m_stats; }
+    // Where a client's traffic is counted: the published TransportStats for the main room. A side
+    // room's clients count into a scratch copy nobody sees: the Transports panel shows what the
+    // user's own clients cost, and the auto demo measures its clients itself.
+    [[nodiscard]] TransportStats &statsFor(const QString &room) noexcept
+    {
+        return room.isEmpty() ? stats() : m_sideRoomStats;
+    }
     [[nodiscard]] PollingEndpoint &polling() noexcept { return *m_polling; }
 
     // An upgraded connection changes hands: the HttpConnection is done, the session takes over.
@@ -115,12 +137,13 @@ public:
     void notePong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
     void noteClientChanged(quint64 connectionId);
     void noteDisconnected(quint64 connectionId, quint16 closeCode);
+    void notePollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs);
     void noteConnected(const ClientInfo &info);
     void noteClientUpdated(const ClientInfo &info); // a client that is not a session (polling)
 
     // The chat room, as every transport uses it; entries go to every WebSocket chat client, the
     // parked long polls and the desktop.
-    QString joinChat(quint64 clientId, const QString &requestedNick);
+    QString joinChat(quint64 clientId, const QString &requestedNick, const QString &room = {});
     void leaveChat(quint64 clientId);
     // Returns the rejection to show the sender only, if the line was not posted.
     QString postChat(quint64 clientId, const QString &text);
@@ -135,8 +158,12 @@ private:
     class Listener;
     void onIncoming(qintptr descriptor);
     void rejectOverCapacity(TcpStream *stream, quint64 id);
-    void broadcast(const ChatEntry &entry);
-    QString publish(const ChatRoom::PostResult &result, quint64 clientId);
+    // To the room's WebSocket chat clients (each message in `fragments` frames; 0: the outgoing
+    // fragment size setting) and its parked long polls; the main room's entries also to the desk.
+    void broadcast(const ChatEntry &entry, const QString &room = {}, int fragments = 0);
+    QString publish(const ChatRoom::PostResult &result, quint64 clientId, int fragments = 0);
+    // A chat session's entrance: it joins its room, gets the welcome and the recent history.
+    void welcome(WebSocketSession &session, const QString &room);
     void flushScheduled();
     void checkStopped();
     void pingIdleSessions();
@@ -153,6 +180,9 @@ private:
     capture::CaptureStream *m_capture = nullptr;
     PollingEndpoint *m_polling = nullptr;
     ChatRoom m_chat;
+    std::map<QString, ChatRoom> m_sideRooms; // a node map: a room stays where it is while others come and go
+    QHash<quint64, QString> m_sideMembers; // client id -> side room name
+    TransportStats m_sideRoomStats;        // never published (statsFor())
     StaticFiles m_staticFiles;
     protocol::OriginPolicy m_originPolicy;
     TransportStats m_stats;

@@ -200,7 +200,7 @@ void WebSocketSession::handleFrame(DecodedFrame &&frame)
     if (m_state == State::Closed)
         return;
     ++m_info.framesIn;
-    TransportCounters &counters = m_server.stats().webSocket;
+    TransportCounters &counters = m_server.statsFor(m_info.room).webSocket;
     counters.headerBytes += quint64(frame.headerSize());
     counters.payloadBytes += quint64(frame.payload.size());
     if (isData(frame.header.opcode))
@@ -224,6 +224,7 @@ void WebSocketSession::handleFrame(DecodedFrame &&frame)
     record.frame = frame; // shares the payload
     record.held = hold;
     if (hold) {
+        previewHeld(frame, record);
         const quint64 recordId = m_server.record(std::move(record));
         m_held.push_back(HeldItem{recordId, std::move(frame), std::nullopt});
         m_server.noteHeldFrame(id());
@@ -280,6 +281,34 @@ void WebSocketSession::process(DecodedFrame &&frame, capture::CaptureRecord *rec
         capture();
         break;
     }
+}
+
+// A held compressed message is inflated for the capture as soon as its last frame is in, so the
+// learner can read it before delivering it. The session's own assembler and inflater must not run
+// ahead of the delivery (with context takeover each message inflates against the ones before it,
+// RFC 7692 §7.2.3), so copies of them, taken when the first frame of this held run came, run ahead
+// instead: they see the same frames in the same order as the delivery will, and end up with the
+// same bytes. Anything they cannot inflate is left to the delivery, which reports it.
+void WebSocketSession::previewHeld(const DecodedFrame &frame, capture::CaptureRecord &record)
+{
+    if (!m_deflate || m_inputDead)
+        return;
+    if (m_held.empty())
+        m_preview.emplace(HeldPreview{m_assembler, m_deflate->decompressorCopy()});
+    if (!m_preview || isControl(frame.header.opcode))
+        return;
+    AssemblyStep step = m_preview->assembler.push(frame);
+    if (step.kind == AssemblyStep::Kind::Failed) {
+        m_preview.reset();
+        return;
+    }
+    if (step.kind != AssemblyStep::Kind::MessageComplete || !step.message.compressed)
+        return;
+    if (inflateMessage(m_preview->inflater, step.message, m_server.settings().maxMessageSize)) {
+        m_preview.reset();
+        return;
+    }
+    record.inflatedPayload = step.message.payload;
 }
 
 void WebSocketSession::handleControl(const DecodedFrame &frame)
@@ -377,6 +406,7 @@ void WebSocketSession::fail(DecodeError error, const QByteArray &offendingBytes,
     }
     m_state = State::Closing;
     m_held.clear();
+    m_preview.reset();
     shutdownTransport();
 }
 
@@ -430,7 +460,7 @@ void WebSocketSession::queueFrame(Opcode opcode, QByteArrayView payload, bool fi
     }
     ++m_info.framesOut;
     const int headerSize = int(m_out.size() - start - (direct ? 0 : payload.size()));
-    TransportCounters &counters = m_server.stats().webSocket;
+    TransportCounters &counters = m_server.statsFor(m_info.room).webSocket;
     counters.headerBytes += quint64(headerSize);
     counters.payloadBytes += quint64(payload.size());
     const std::optional<DecodeError> violation = checkOutbound(QByteArrayView(m_out).sliced(start, headerSize), payload);
@@ -554,6 +584,7 @@ void WebSocketSession::close(quint16 code, const QString &reason)
     queueClose(code, reason);
     m_state = State::Closing;
     m_held.clear();
+    m_preview.reset();
     // RFC 6455 §7.1.2: wait for the peer's close, but not forever.
     m_closeTimer.start(qMax(1, m_server.settings().closeTimeoutMs), Qt::CoarseTimer, this);
     requestFlush();
@@ -653,6 +684,8 @@ bool WebSocketSession::deliverOneHeld()
         return false;
     HeldItem item = std::move(m_held.front());
     m_held.pop_front();
+    if (m_held.empty())
+        m_preview.reset(); // the delivery has caught up with it
     std::optional<capture::CaptureRecord> record;
     if (m_server.isCapturing()) {
         record.emplace();
@@ -730,6 +763,7 @@ void WebSocketSession::finish()
     m_state = State::Closed;
     m_closeTimer.stop();
     m_held.clear();
+    m_preview.reset();
     m_out.clear();
     // RFC 6455 §7.1.5: the code of the close frame received; 1006 if the connection dropped without
     // one. When we failed the connection, our code says more than 1006.

@@ -121,6 +121,7 @@ private:
     void fail(protocol::DecodeError error, const QByteArray &offendingBytes, bool alreadyCaptured = false);
     void watchOutbound();
     [[nodiscard]] std::optional<protocol::DecodeError> checkOutbound(QByteArrayView header, QByteArrayView payload);
+    void previewHeld(const protocol::DecodedFrame &frame, capture::CaptureRecord &record);
     quint64 captureError(protocol::DecodeError error, const QByteArray &offendingBytes, bool held);
 
     // `whole`: the payload as one array, shared by the capture; `inflated`: the message before
@@ -146,6 +147,14 @@ private:
     QList<protocol::DecodedFrame> m_frames; // decoded by one read, reused
     QByteArray m_out;                       // frames queued this turn
     std::deque<HeldItem> m_held;
+    // While frames are held: copies of the assembler and the inflater that run ahead of the
+    // delivery, so a held compressed message can be shown inflated before it is delivered.
+    struct HeldPreview
+    {
+        protocol::MessageAssembler assembler;
+        protocol::PerMessageDeflate inflater;
+    };
+    std::optional<HeldPreview> m_preview;
     std::deque<PendingPing> m_pings;
     QBasicTimer m_closeTimer;
     qint64 m_lastActivityNs = 0; // as of the last idle check that found the session active

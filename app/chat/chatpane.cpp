@@ -8,6 +8,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -24,7 +27,10 @@
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace wslab::app {
 
@@ -49,7 +55,7 @@ QString sizeText(qint64 bytes)
     // Below 1 KiB Qt writes the word "bytes" untranslated; "B" reads in every language.
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 // The protocol layer marks the registered names for translation; they are translated where shown.
@@ -81,6 +87,7 @@ ChatPane::ChatPane(ClientListModel *clients, QWidget *parent)
     m_conversation->setObjectName(QStringLiteral("conversation"));
     m_conversation->setOpenLinks(false);
     m_conversation->document()->setMaximumBlockCount(maxConversationLines);
+    connect(m_conversation, &QTextBrowser::anchorClicked, this, &ChatPane::showLongText);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_clientView);
@@ -412,13 +419,19 @@ void ChatPane::sendFromLine()
 
 void ChatPane::sendText(const QString &text)
 {
-    // To everyone in one frame, the line goes through the chat room like a browser's and reaches
-    // every transport as chat JSON. To one client, or in fragments, it is a raw text frame.
-    if (target() == everyone && fragments() == 1) {
+    // A line goes out as chat JSON from the desk, never as a bare text frame: to everyone in one
+    // frame through the chat room like a browser's line (it comes back as a chat entry); to one
+    // client as a private line, or to everyone in fragments, by the server's chat framing.
+    const quint64 to = target();
+    if (to == everyone && fragments() == 1) {
         Q_EMIT postChatRequested(text);
         return;
     }
-    sendData(false, text.toUtf8());
+    Q_EMIT chatMessageRequested(to, text, fragments());
+    if (to != everyone)
+        appendChatLine(QStringLiteral("Desk"), text, 0, tr("(to %1, privately)").arg(targetName(to))); // the server's nick
+    if (fragments() > 1)
+        addSystemLine(tr("Sent as a chat line to %1 in %2 frames").arg(targetName(to)).arg(fragments()));
 }
 
 void ChatPane::sendData(bool binary, const QByteArray &payload)
@@ -504,12 +517,9 @@ void ChatPane::closeFromUi()
 
 void ChatPane::addChatEntry(const server::ChatEntry &entry)
 {
-    const QString time = timeStamp(entry.timeMs);
-    const QString from = entry.from.toHtmlEscaped();
     switch (entry.kind) {
     case server::ChatEntry::Kind::Message:
-        appendHtml(QStringLiteral("<span style=\"color:gray\">%1</span> <b>%2</b>: %3")
-                           .arg(time, from, entry.text.toHtmlEscaped()));
+        appendChatLine(entry.from, entry.text, entry.timeMs);
         return;
     case server::ChatEntry::Kind::Join:
         addSystemLine(tr("%1 joined").arg(entry.from));
@@ -524,6 +534,61 @@ void ChatPane::addChatEntry(const server::ChatEntry &entry)
         addSystemLine(entry.text);
         return;
     }
+}
+
+void ChatPane::appendChatLine(const QString &from, const QString &text, qint64 timeMs, const QString &marker)
+{
+    QString html = QStringLiteral("<span style=\"color:gray\">%1</span> <b>%2</b>")
+                           .arg(timeStamp(timeMs), from.toHtmlEscaped());
+    if (!marker.isEmpty())
+        html += QStringLiteral(" <i>%1</i>").arg(marker.toHtmlEscaped());
+    appendHtml(html + QStringLiteral(": ") + shortenedHtml(text));
+}
+
+QString ChatPane::shortenedHtml(const QString &text)
+{
+    if (text.size() <= previewChars)
+        return text.toHtmlEscaped();
+    // A megabyte in one line would make the log crawl; the page cuts such lines too.
+    const int id = m_nextLongTextId++;
+    m_longTextChars += text.size();
+    m_longTexts.push_back({id, text});
+    while (m_longTexts.size() > 1 && m_longTextChars > keptLongTextChars) {
+        m_longTextChars -= m_longTexts.front().text.size();
+        m_longTexts.pop_front();
+    }
+    QString preview = text.left(previewChars);
+    if (preview.back().isHighSurrogate())
+        preview.chop(1);
+    return preview.toHtmlEscaped() + QStringLiteral("… <a href=\"longtext:%1\">%2</a>")
+            .arg(id)
+            .arg(tr("Show all (%1)").arg(sizeText(text.toUtf8().size())).toHtmlEscaped());
+}
+
+void ChatPane::showLongText(const QUrl &link)
+{
+    if (link.scheme() != QLatin1String("longtext"))
+        return;
+    const int id = link.path().toInt();
+    const auto found = std::find_if(m_longTexts.cbegin(), m_longTexts.cend(),
+                                    [id](const LongText &kept) { return kept.id == id; });
+    if (found == m_longTexts.cend()) {
+        addSystemLine(tr("That message is no longer kept: only the latest long messages are."));
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Whole message (%1)").arg(sizeText(found->text.toUtf8().size())));
+    auto *view = new QPlainTextEdit(dialog);
+    view->setReadOnly(true);
+    view->setPlainText(found->text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(view, 1);
+    layout->addWidget(buttons);
+    dialog->resize(640, 480);
+    dialog->open();
 }
 
 void ChatPane::addSystemLine(const QString &text)
@@ -553,6 +618,16 @@ void ChatPane::onClientDisconnected(quint64 connectionId, quint16 closeCode)
                           .arg(m_clients->displayName(connectionId))
                           .arg(closeCode)
                           .arg(closeCodeText(closeCode)));
+}
+
+void ChatPane::onPollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs)
+{
+    // HTTP has no close frame and so no close code: a polling client says it leaves, or stops asking.
+    const QString name = m_clients->displayName(clientId);
+    if (timedOut)
+        addSystemLine(tr("%1 timed out: no request for %2 s").arg(name).arg(silentMs / 1000));
+    else
+        addSystemLine(tr("%1 stopped polling and said goodbye (POST /leave)").arg(name));
 }
 
 void ChatPane::onPong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs)

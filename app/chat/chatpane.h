@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QWidget>
 
+#include <deque>
+
 QT_BEGIN_NAMESPACE
 class QComboBox;
 class QGroupBox;
@@ -15,6 +17,7 @@ class QSpinBox;
 class QTabWidget;
 class QTextBrowser;
 class QTreeView;
+class QUrl;
 QT_END_NAMESPACE
 
 namespace wslab::app {
@@ -30,6 +33,10 @@ class ChatPane : public QWidget
 public:
     static constexpr quint64 everyone = 0;
     static constexpr int maxConversationLines = 5000;
+    // A longer chat line shows this many characters and a "Show all" link (as the page does); the
+    // whole text of the latest long lines is kept for it, up to keptLongTextChars characters.
+    static constexpr qsizetype previewChars = 280;
+    static constexpr qsizetype keptLongTextChars = 16 * 1024 * 1024;
 
     explicit ChatPane(ClientListModel *clients, QWidget *parent = nullptr);
 
@@ -52,11 +59,14 @@ public Q_SLOTS:
     void addSystemLine(const QString &text);
     void onClientConnected(const wslab::server::ClientInfo &client);
     void onClientDisconnected(quint64 connectionId, quint16 closeCode);
+    void onPollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs);
     void onPong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
     void clearConversation();
 
 Q_SIGNALS:
     void postChatRequested(const QString &text);
+    // A chat line to one client (private) or in several frames: still chat from the desk.
+    void chatMessageRequested(quint64 connectionId, const QString &text, int fragments);
     void sendMessageRequested(quint64 connectionId, bool binary, const QByteArray &payload, int fragments);
     void pingRequested(quint64 connectionId, const QByteArray &payload);
     void closeRequested(quint64 connectionId, quint16 code, const QString &reason);
@@ -82,6 +92,10 @@ private:
     void closeFromUi();
     void sendData(bool binary, const QByteArray &payload);
     void appendHtml(const QString &html);
+    void appendChatLine(const QString &from, const QString &text, qint64 timeMs, const QString &marker = {});
+    // The text escaped for the log, cut to previewChars with a link to the whole of it.
+    [[nodiscard]] QString shortenedHtml(const QString &text);
+    void showLongText(const QUrl &link);
     [[nodiscard]] QString targetName(quint64 connectionId) const;
     [[nodiscard]] int fragments() const;
 
@@ -119,6 +133,16 @@ private:
     QLineEdit *m_closeReason = nullptr;
     QPushButton *m_close = nullptr;
     QLabel *m_closeHint = nullptr;
+
+    // The whole text behind each "Show all" link, oldest first, within keptLongTextChars.
+    struct LongText
+    {
+        int id = 0;
+        QString text;
+    };
+    std::deque<LongText> m_longTexts;
+    qsizetype m_longTextChars = 0;
+    int m_nextLongTextId = 1;
 };
 
 } // namespace wslab::app

@@ -106,7 +106,14 @@ QString ClientListModel::nick(quint64 connectionId) const
 
 QString ClientListModel::displayName(quint64 connectionId) const
 {
-    const QString name = nick(connectionId);
+    const int row = rowForId(connectionId);
+    const QString name = row < 0 ? QString() : m_clients.at(row).nick;
+    // A polling client's id is the server's own bookkeeping, not a connection the frames table
+    // shows (each of its requests has one): the transport says what it is instead.
+    if (row >= 0 && m_clients.at(row).transport != capture::Transport::WebSocket) {
+        const QString transport = inspector::FrameCaptureModel::transportText(m_clients.at(row).transport);
+        return name.isEmpty() ? transport : tr("%1 (%2)").arg(name, transport.toLower());
+    }
     return name.isEmpty() ? QStringLiteral("#%1").arg(connectionId)
                           : QStringLiteral("#%1 %2").arg(connectionId).arg(name);
 }

@@ -29,6 +29,9 @@ FilterBar::FilterBar(CaptureFilterProxy *proxy, QWidget *parent)
     m_http->setChecked(true);
     m_pingPong = new QCheckBox(this);
     m_pingPong->setChecked(true);
+    m_bookkeeping = new QCheckBox(this);
+    m_bookkeeping->setObjectName(QStringLiteral("hideBookkeeping"));
+    m_bookkeeping->setChecked(m_proxy->isBookkeepingHidden());
     m_errorsOnly = new QCheckBox(this);
 
     auto *layout = new QHBoxLayout(this);
@@ -38,6 +41,7 @@ FilterBar::FilterBar(CaptureFilterProxy *proxy, QWidget *parent)
     layout->addWidget(m_direction);
     layout->addWidget(m_http);
     layout->addWidget(m_pingPong);
+    layout->addWidget(m_bookkeeping);
     layout->addWidget(m_errorsOnly);
 
     connect(m_search, &QLineEdit::textChanged, this, &FilterBar::applySearch);
@@ -45,6 +49,7 @@ FilterBar::FilterBar(CaptureFilterProxy *proxy, QWidget *parent)
     connect(m_direction, &QComboBox::currentIndexChanged, this, &FilterBar::applyDirection);
     connect(m_http, &QCheckBox::toggled, this, &FilterBar::applyClasses);
     connect(m_pingPong, &QCheckBox::toggled, this, [this](bool shown) { m_proxy->setPingPongHidden(!shown); });
+    connect(m_bookkeeping, &QCheckBox::toggled, m_proxy, &CaptureFilterProxy::setBookkeepingHidden);
     connect(m_errorsOnly, &QCheckBox::toggled, m_proxy, &CaptureFilterProxy::setErrorsOnly);
     retranslateUi();
 }
@@ -65,6 +70,10 @@ void FilterBar::retranslateUi()
     m_http->setText(tr("HTTP"));
     m_http->setToolTip(tr("Show HTTP requests and responses (the upgrade, the page, polling)"));
     m_pingPong->setText(tr("Ping/pong"));
+    m_bookkeeping->setText(tr("Hide /stats"));
+    m_bookkeeping->setToolTip(tr("Hide the page's bookkeeping: every few seconds while messages arrive, the chat "
+                                 "page POSTs its traffic figures and latencies to /stats for the Transports panel. "
+                                 "Those requests are not part of the chat."));
     m_errorsOnly->setText(tr("Errors only"));
 }
 

@@ -39,6 +39,7 @@ private:
     QComboBox *m_direction = nullptr;
     QCheckBox *m_http = nullptr;
     QCheckBox *m_pingPong = nullptr;
+    QCheckBox *m_bookkeeping = nullptr;
     QCheckBox *m_errorsOnly = nullptr;
 };
 

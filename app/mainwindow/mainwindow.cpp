@@ -13,6 +13,7 @@
 #include "app/mainwindow/statuspanel.h"
 #include "app/transports/transportpanel.h"
 #include "app/mainwindow/welcomedialog.h"
+#include "app/mainwindow/windowplacement.h"
 
 #include "inspector/capturefilterproxy.h"
 #include "inspector/framecapturemodel.h"
@@ -20,10 +21,12 @@
 #include "inspector/framedetailpane.h"
 #include "inspector/handshakeview.h"
 #include "inspector/timelineview.h"
+#include "server/protocol/closecode.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDockWidget>
@@ -330,10 +333,17 @@ void MainWindow::applyDefaultSizes()
 
 void MainWindow::restoreLayout()
 {
-    const QByteArray geometry = m_store->windowGeometry();
-    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+    const QByteArray saved = m_store->windowGeometry();
+    if (saved.isEmpty() || !restoreGeometry(saved)) {
         const QRect available = screen()->availableGeometry();
         resize(std::min(1600, available.width()), std::min(1000, available.height()));
+    }
+    // Saved on a bigger screen (or with another panel layout), the window may reach past this
+    // screen's edge, its status bar out of sight: keep it within what the screen offers.
+    if (!isMaximized() && !isFullScreen()) {
+        const QRect fitted = WindowPlacement::fitted(frameGeometry(), geometry(), screen()->availableGeometry());
+        if (fitted != geometry())
+            setGeometry(fitted);
     }
     m_defaultLayoutPending = !restoreState(m_store->windowState());
 }
@@ -543,12 +553,14 @@ void MainWindow::connectServer()
     connect(m_server, &server::ServerHost::clientConnected, this, &MainWindow::onClientConnected);
     connect(m_server, &server::ServerHost::clientUpdated, this, &MainWindow::onClientUpdated);
     connect(m_server, &server::ServerHost::clientDisconnected, this, &MainWindow::onClientDisconnected);
+    connect(m_server, &server::ServerHost::pollingClientLeft, this, &MainWindow::onPollingClientLeft);
     connect(m_server, &server::ServerHost::chatEntry, m_chatPane, &ChatPane::addChatEntry);
     connect(m_server, &server::ServerHost::pongReceived, m_chatPane, &ChatPane::onPong);
     connect(m_server, &server::ServerHost::transportStats, m_transports, &TransportPanel::setStats);
     connect(m_server, &server::ServerHost::listening, m_transports, &TransportPanel::setServerAddress);
 
     connect(m_chatPane, &ChatPane::postChatRequested, m_server, &server::ServerHost::postChatMessage);
+    connect(m_chatPane, &ChatPane::chatMessageRequested, m_server, &server::ServerHost::sendChatMessage);
     connect(m_chatPane, &ChatPane::sendMessageRequested, m_server, &server::ServerHost::sendMessage);
     connect(m_chatPane, &ChatPane::pingRequested, m_server, &server::ServerHost::sendPing);
     connect(m_chatPane, &ChatPane::closeRequested, m_server, &server::ServerHost::closeConnection);
@@ -782,6 +794,13 @@ void MainWindow::onClientDisconnected(quint64 connectionId, quint16 closeCode)
     m_status->setClients(m_clients->rowCount());
 }
 
+void MainWindow::onPollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs)
+{
+    m_chatPane->onPollingClientLeft(clientId, timedOut, silentMs);
+    m_clients->remove(clientId);
+    m_status->setClients(m_clients->rowCount());
+}
+
 void MainWindow::onCurrentRowChanged()
 {
     const QModelIndex current = m_table->currentIndex();
@@ -790,7 +809,7 @@ void MainWindow::onCurrentRowChanged()
         return;
     }
     const capture::CaptureRecord &record = m_proxy->record(current.row());
-    m_detail->showRecord(record);
+    m_detail->showRecord(record, m_capture->number(m_proxy->sourceRow(current.row())));
     if (record.frame)
         m_detail->showFragments(inspector::FragmentGrouper::find(*m_capture, m_proxy->sourceRow(current.row())));
     m_timeline->setCurrentRow(current.row());
@@ -914,8 +933,28 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::openInBrowser()
 {
-    if (!m_url.isEmpty())
-        QDesktopServices::openUrl(QUrl(m_url));
+    if (m_url.isEmpty())
+        return;
+    if (QDesktopServices::openUrl(QUrl(m_url))) {
+        // "Started" only means a helper (xdg-open) was launched; it may still find no browser, and
+        // nobody hears of that. Say what to do then.
+        statusBar()->showMessage(tr("Opening %1 in your browser. If no browser appears, open that address in one "
+                                    "yourself (File ▸ Copy Page Address, %2).")
+                                         .arg(m_url, m_copyUrlAction->shortcut().toString(QKeySequence::NativeText)),
+                                 4 * statusMessageMs);
+        return;
+    }
+    // No browser started (none installed, or no desktop to ask): the address is what helps.
+    QMessageBox box(QMessageBox::Information, tr("No Browser Started"),
+                    tr("No web browser could be started to open the chat page. Open this address in a "
+                       "browser yourself:"),
+                    QMessageBox::Close, this);
+    box.setInformativeText(QStringLiteral("<a href=\"%1\">%1</a>").arg(m_url.toHtmlEscaped()));
+    box.setTextInteractionFlags(Qt::TextBrowserInteraction);
+    QPushButton *copy = box.addButton(tr("Copy Address"), QMessageBox::ActionRole);
+    box.exec();
+    if (box.clickedButton() == copy)
+        copyUrl();
 }
 
 void MainWindow::copyUrl()
@@ -1020,8 +1059,40 @@ void MainWindow::showAbout()
                                     QStringLiteral(QT_VERSION_STR)));
 }
 
+bool MainWindow::confirmQuit()
+{
+    const int clients = m_clients->rowCount();
+    if (clients == 0 || !m_prefs.confirmQuitWithClients)
+        return true;
+    // RFC 6455 §7.4.1: 1001, the server is going away; its registered name as the protocol layer has it.
+    const QString goingAway = QStringLiteral("1001 ")
+            + QCoreApplication::translate("wslab::protocol::CloseCode", wslab::protocol::closeCodeName(1001));
+    QMessageBox box(QMessageBox::Question, tr("Quit WebSocket Lab?"),
+                    clients == 1 ? tr("1 client is connected. Quitting stops the server and disconnects it "
+                                      "(close code %1).").arg(goingAway)
+                                 : tr("%1 clients are connected. Quitting stops the server and disconnects them "
+                                      "(close code %2).").arg(clients).arg(goingAway),
+                    QMessageBox::NoButton, this);
+    box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+    auto *dontAsk = new QCheckBox(tr("Do not ask again"), &box);
+    box.setCheckBox(dontAsk);
+    box.exec();
+    if (box.buttonRole(box.clickedButton()) != QMessageBox::AcceptRole)
+        return false;
+    if (dontAsk->isChecked()) {
+        m_prefs.confirmQuitWithClients = false;
+        m_store->save(m_prefs);
+    }
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmQuit()) {
+        event->ignore();
+        return;
+    }
     m_store->saveWindow(saveGeometry(), saveState());
     m_store->sync();
     QMainWindow::closeEvent(event);

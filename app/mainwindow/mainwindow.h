@@ -116,6 +116,7 @@ private:
     void onClientConnected(const wslab::server::ClientInfo &client);
     void onClientUpdated(const wslab::server::ClientInfo &client);
     void onClientDisconnected(quint64 connectionId, quint16 closeCode);
+    void onPollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs);
     void onCurrentRowChanged();
     void showHandshakeOf(quint64 connectionId);
     void selectRecord(quint64 recordId);
@@ -131,6 +132,8 @@ private:
     void showHowTo();
     void showAbout();
     void copyUrl();
+    // Quitting with clients connected drops them: ask first, unless the user said not to.
+    [[nodiscard]] bool confirmQuit();
 
     std::unique_ptr<SettingsStore> m_store;
     AppPreferences m_prefs;

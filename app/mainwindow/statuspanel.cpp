@@ -88,7 +88,7 @@ QString StatusPanel::ratesText() const
     // Below 1 KiB Qt writes the word "bytes" untranslated; "B" reads in every language.
     const QString bytes = m_bytesPerSecond < 1024
             ? tr("%1 B").arg(qint64(m_bytesPerSecond))
-            : locale.formattedDataSize(qint64(m_bytesPerSecond), 1, QLocale::DataSizeTraditionalFormat);
+            : locale.formattedDataSize(qint64(m_bytesPerSecond), 1, QLocale::DataSizeIecFormat);
     return tr("%1 frames/s, %2/s").arg(locale.toString(m_framesPerSecond, 'f', m_framesPerSecond < 10 ? 1 : 0), bytes);
 }
 

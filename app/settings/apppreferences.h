@@ -15,6 +15,7 @@ struct AppPreferences
     QString language;          // "en", "zh_CN"; empty = follow the system
     int captureRowCap = defaultCaptureRowCap;
     bool welcomeShown = false;
+    bool confirmQuitWithClients = true; // ask before quitting drops connected clients
 
     friend bool operator==(const AppPreferences &, const AppPreferences &) = default;
 };

@@ -54,8 +54,11 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
     m_language->addItem(QString(), QString()); // the system's language
     for (const LanguageManager::Language &language : LanguageManager::languages())
         m_language->addItem(language.nativeName, language.code);
+    m_confirmQuit = new QCheckBox(this);
+    m_confirmQuit->setObjectName(QStringLiteral("confirmQuit"));
     m_generalForm = new QFormLayout;
     m_generalForm->addRow(QStringLiteral("-"), m_language);
+    m_generalForm->addRow(m_confirmQuit);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addLayout(m_generalForm);
@@ -80,6 +83,7 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
         m_captureEnabled->setChecked(defaults.server.captureEnabled);
         m_payloadCap->setValue(int(defaults.server.capturePayloadCap / kib));
         m_rowCap->setValue(defaults.captureRowCap);
+        m_confirmQuit->setChecked(defaults.confirmQuitWithClients);
     });
     connect(m_bind, &QComboBox::currentTextChanged, this, &SettingsDialog::updateWarnings);
     connect(m_anyOrigin, &QCheckBox::toggled, this, &SettingsDialog::updateWarnings);
@@ -99,6 +103,7 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
     m_captureEnabled->setChecked(s.captureEnabled);
     m_payloadCap->setValue(int(std::min<qint64>(s.capturePayloadCap / kib, m_payloadCap->maximum())));
     m_rowCap->setValue(preferences.captureRowCap);
+    m_confirmQuit->setChecked(preferences.confirmQuitWithClients);
     const int language = m_language->findData(LanguageManager::normalized(preferences.language));
     m_language->setCurrentIndex(language < 0 ? 0 : language);
 
@@ -190,6 +195,7 @@ void SettingsDialog::retranslateUi()
                               "browsers send their messages as DEFLATE bytes (RSV1 set)."));
     setLabel(m_generalForm, m_language, tr("&Language:"));
     m_language->setItemText(0, tr("System default"));
+    m_confirmQuit->setText(tr("Ask before quitting while clients are connected"));
 
     setLabel(m_limitsForm, m_maxMessage, tr("Largest &message:"));
     m_maxMessage->setSuffix(tr(" KiB"));
@@ -276,6 +282,7 @@ AppPreferences SettingsDialog::preferences() const
     s.capturePayloadCap = qint64(m_payloadCap->value()) * kib;
     p.captureRowCap = m_rowCap->value();
     p.language = m_language->currentData().toString();
+    p.confirmQuitWithClients = m_confirmQuit->isChecked();
     return p;
 }
 

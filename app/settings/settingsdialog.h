@@ -62,6 +62,7 @@ private:
     QCheckBox *m_deflate = nullptr;
     QLabel *m_deflateHint = nullptr;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_confirmQuit = nullptr; // "don't ask again" in the quit question, undone here
 
     QFormLayout *m_limitsForm = nullptr;
     QSpinBox *m_maxMessage = nullptr;

@@ -22,6 +22,7 @@ constexpr auto payloadCapKey = "capture/payloadCap";
 constexpr auto rowCapKey = "capture/rowCap";
 constexpr auto languageKey = "app/language";
 constexpr auto welcomeKey = "app/welcomeShown";
+constexpr auto confirmQuitKey = "app/confirmQuitWithClients";
 constexpr auto geometryKey = "window/geometry";
 constexpr auto stateKey = "window/state";
 
@@ -61,6 +62,7 @@ AppPreferences SettingsStore::load() const
     p.captureRowCap = s.value(rowCapKey, defaults.captureRowCap).toInt();
     p.language = s.value(languageKey, defaults.language).toString();
     p.welcomeShown = s.value(welcomeKey, defaults.welcomeShown).toBool();
+    p.confirmQuitWithClients = s.value(confirmQuitKey, defaults.confirmQuitWithClients).toBool();
     return p;
 }
 
@@ -82,6 +84,7 @@ void SettingsStore::save(const AppPreferences &p)
     s.setValue(rowCapKey, p.captureRowCap);
     s.setValue(languageKey, p.language);
     s.setValue(welcomeKey, p.welcomeShown);
+    s.setValue(confirmQuitKey, p.confirmQuitWithClients);
 }
 
 QByteArray SettingsStore::windowGeometry() const

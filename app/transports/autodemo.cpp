@@ -5,6 +5,7 @@
 #include "app/transports/websocketdemoreceiver.h"
 
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QTimerEvent>
 #include <QUrl>
 
@@ -201,7 +202,8 @@ void AutoDemo::sendNext()
 void AutoDemo::post(const QString &text)
 {
     const QByteArray target = "/send?client=" + QUrl::toPercentEncoding(m_senderId)
-        + "&nick=" + QUrl::toPercentEncoding(QStringLiteral("demo-sender"));
+        + "&nick=" + QUrl::toPercentEncoding(QStringLiteral("demo-sender"))
+        + "&room=" + QUrl::toPercentEncoding(m_script.room());
     m_sender->post(target, text.toUtf8(), "text/plain; charset=utf-8");
 }
 
@@ -251,18 +253,22 @@ void AutoDemo::finish(DemoResult::Outcome outcome, const QString &reason)
     m_phaseTimer.stop();
     m_sendTimer.stop();
     m_deadlineTimer.stop();
+    // Every client says goodbye (the receivers and the sender are chat members of the demo's room)
+    // and goes once the server has answered, or after leaveTimeoutMs.
     for (DemoReceiver *receiver : std::as_const(m_receivers)) {
-        receiver->setCounting(false);
         receiver->disconnect(this);
-        receiver->stop();
-        receiver->deleteLater();
+        connect(receiver, &DemoReceiver::left, receiver, &QObject::deleteLater);
+        QTimer::singleShot(leaveTimeoutMs, receiver, &QObject::deleteLater);
+        receiver->leave();
     }
     m_receivers.clear();
-    if (m_sender) {
-        m_sender->disconnect(this);
-        m_sender->abort();
-        m_sender->deleteLater();
-        m_sender = nullptr;
+    if (KeepAliveHttpClient *sender = std::exchange(m_sender, nullptr)) {
+        sender->disconnect(this);
+        sender->abort();
+        connect(sender, &KeepAliveHttpClient::answered, sender, &QObject::deleteLater);
+        connect(sender, &KeepAliveHttpClient::failed, sender, &QObject::deleteLater);
+        QTimer::singleShot(leaveTimeoutMs, sender, &QObject::deleteLater);
+        sender->post(HttpDemoReceiver::leaveTarget(m_senderId, m_script.room()), {}, {});
     }
     m_result.outcome = outcome;
     m_result.failureReason = reason;

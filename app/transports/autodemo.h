@@ -32,6 +32,8 @@ class AutoDemo : public QObject
 public:
     enum class Phase : quint8 { Idle, Connecting, Settling, Sending, Draining };
     Q_ENUM(Phase)
+    // How long the clients of a finished run wait for the server to take their goodbye.
+    static constexpr int leaveTimeoutMs = 3000;
 
     explicit AutoDemo(QObject *parent = nullptr);
     ~AutoDemo() override;

@@ -20,7 +20,12 @@ public:
     DemoReceiver(capture::Transport transport, const DemoScript &script, DemoTally &tally, QObject *parent = nullptr);
 
     virtual void start() = 0;
+    // Quietly: no signal follows.
     virtual void stop() = 0;
+    // Ends the run politely, telling the server the client is gone (a close handshake, a leave
+    // request), so it is not listed until it would time out; left() follows, at once or when the
+    // server has answered. Nothing is counted from here on.
+    virtual void leave() = 0;
 
     void setCounting(bool counting) noexcept { m_counting = counting; }
     [[nodiscard]] bool isCounting() const noexcept { return m_counting; }
@@ -36,6 +41,7 @@ Q_SIGNALS:
     void failed(const QString &reason);
     // A numbered line or the announcement arrived.
     void progressed();
+    void left();
 
 protected:
     // A chat entry as the server's JSON has it ({"type":"message","seq":..,"text":..,"time":..}),

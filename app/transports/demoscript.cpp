@@ -26,6 +26,11 @@ QString DemoScript::prefix() const
     return QStringLiteral("[demo %1] ").arg(marker);
 }
 
+QString DemoScript::room() const
+{
+    return QStringLiteral("demo-%1").arg(marker);
+}
+
 QString DemoScript::messageText(int index) const
 {
     return prefix() + QStringLiteral("%1/%2 Hello from the auto demo").arg(index).arg(messageCount);

@@ -38,6 +38,9 @@ struct DemoScript
     // caught up with the room, so the measurement starts from a quiet state.
     [[nodiscard]] QString announcementText() const;
     [[nodiscard]] bool isAnnouncement(const QString &text) const;
+    // The side room the run plays in (room=NAME on every request, WebSocketServer::chatRoom()): its
+    // lines never reach the browsers' chat, and the Transports panel does not count its clients.
+    [[nodiscard]] QString room() const;
 
     friend bool operator==(const DemoScript &, const DemoScript &) = default;
 

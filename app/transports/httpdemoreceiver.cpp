@@ -24,10 +24,15 @@ HttpDemoReceiver::HttpDemoReceiver(Transport transport, const QString &host, qui
             this->tally().countRequest(head, body);
     });
     connect(m_client, &KeepAliveHttpClient::answered, this, [this](const HttpResponseReader::Response &response) {
-        onAnswer(response.head, response.body, response.status);
+        if (m_leaving)
+            Q_EMIT left();
+        else
+            onAnswer(response.head, response.body, response.status);
     });
     connect(m_client, &KeepAliveHttpClient::failed, this, [this](const QString &reason) {
-        if (m_running)
+        if (m_leaving)
+            Q_EMIT left(); // the server will forget the client anyway, only later
+        else if (m_running)
             Q_EMIT failed(QStringLiteral("%1: %2").arg(this->transport() == Transport::LongPolling ? QStringLiteral("GET /longpoll")
                                                                                       : QStringLiteral("GET /poll"),
                                            reason));
@@ -36,11 +41,20 @@ HttpDemoReceiver::HttpDemoReceiver(Transport transport, const QString &host, qui
 
 HttpDemoReceiver::~HttpDemoReceiver() = default;
 
-QByteArray HttpDemoReceiver::target(Transport transport, quint64 since, const QString &clientId, const QString &nick)
+QByteArray HttpDemoReceiver::target(Transport transport, quint64 since, const QString &clientId, const QString &nick,
+                                    const QString &room)
 {
     QByteArray path = transport == Transport::LongPolling ? "/longpoll" : "/poll";
-    return path + "?since=" + QByteArray::number(since) + "&client=" + QUrl::toPercentEncoding(clientId)
+    path += "?since=" + QByteArray::number(since) + "&client=" + QUrl::toPercentEncoding(clientId)
         + "&nick=" + QUrl::toPercentEncoding(nick);
+    if (!room.isEmpty())
+        path += "&room=" + QUrl::toPercentEncoding(room);
+    return path;
+}
+
+QByteArray HttpDemoReceiver::leaveTarget(const QString &clientId, const QString &room)
+{
+    return "/leave?client=" + QUrl::toPercentEncoding(clientId) + "&room=" + QUrl::toPercentEncoding(room);
 }
 
 void HttpDemoReceiver::start()
@@ -58,10 +72,18 @@ void HttpDemoReceiver::stop()
     m_client->abort();
 }
 
+void HttpDemoReceiver::leave()
+{
+    setCounting(false);
+    stop(); // a long poll in flight is dropped: its answer is of no use now
+    m_leaving = true;
+    m_client->post(leaveTarget(m_clientId, script().room()), {}, {});
+}
+
 void HttpDemoReceiver::ask()
 {
     if (m_running)
-        m_client->get(target(transport(), m_since, m_clientId, m_nick));
+        m_client->get(target(transport(), m_since, m_clientId, m_nick, script().room()));
 }
 
 void HttpDemoReceiver::onAnswer(const QByteArray &head, const QByteArray &body, int status)
@@ -73,7 +95,7 @@ void HttpDemoReceiver::onAnswer(const QByteArray &head, const QByteArray &body, 
     const QJsonArray entries = answer.value(QLatin1String("messages")).toArray();
     if (status != 200 || !answer.contains(QLatin1String("messages"))) {
         m_running = false;
-        Q_EMIT failed(tr("%1 answered HTTP %2").arg(QString::fromLatin1(target(transport(), m_since, m_clientId, m_nick)))
+        Q_EMIT failed(tr("%1 answered HTTP %2").arg(QString::fromLatin1(target(transport(), m_since, m_clientId, m_nick, script().room())))
                           .arg(status));
         return;
     }

@@ -20,7 +20,7 @@ using server::TransportStats;
 
 namespace {
 
-constexpr int rowCount = 9;
+constexpr int rowCount = 10;
 
 double share(quint64 part, quint64 whole)
 {
@@ -94,7 +94,11 @@ QList<TransportPanel::Row> TransportPanel::rows(const TransportStats &stats)
         {tr("Header bytes"), tr("HTTP request and response heads, or WebSocket frame headers, both directions"), {}},
         {tr("Payload bytes"), tr("HTTP bodies, or WebSocket frame payloads, both directions"), {}},
         {tr("Header share"), tr("Header bytes as a share of all bytes on the wire"), {}},
-        {tr("Messages delivered"), tr("Chat entries handed to clients"), {}},
+        {tr("Messages delivered"), tr("Chat entries handed to clients as they were said"), {}},
+        {tr("History replayed"), tr("Earlier chat entries sent to clients when they join (a WebSocket newcomer's "
+                                    "replay, a poll's catch-up after switching): messages and their bytes, kept out "
+                                    "of the rows above so that one catch-up does not hide what the transport costs "
+                                    "as it goes"), {}},
         {tr("Latency, median"), tr("From the message entering the chat room to the page receiving it, as the "
                                    "pages report it"), {}},
         {tr("Latency, 95th percentile"), tr("95 % of the deliveries were at least this fast"), {}},
@@ -114,8 +118,9 @@ QList<TransportPanel::Row> TransportPanel::rows(const TransportStats &stats)
         rows[4].cells[at] = QuantityFormat::bytes(c.payloadBytes);
         rows[5].cells[at] = QuantityFormat::percent(share(c.headerBytes, total));
         rows[6].cells[at] = QuantityFormat::count(c.messagesDelivered);
-        rows[7].cells[at] = latencyText(c.medianLatencyMs());
-        rows[8].cells[at] = latencyText(c.p95LatencyMs());
+        rows[7].cells[at] = tr("%1 (%2)").arg(QuantityFormat::count(c.replayMessages), QuantityFormat::bytes(c.replayBytes));
+        rows[8].cells[at] = latencyText(c.medianLatencyMs());
+        rows[9].cells[at] = latencyText(c.p95LatencyMs());
     }
     return rows;
 }
@@ -190,8 +195,9 @@ void TransportPanel::retranslate()
 {
     for (int column = 0; column < TransportStyle::count; ++column)
         m_table->horizontalHeaderItem(column)->setText(TransportStyle::name(TransportStyle::order[size_t(column)]));
-    m_note->setText(tr("Counted by the server for every client, the browser pages included. Requests for "
-                       "WebSocket are the frames it received; wasted requests are poll answers without a message."));
+    m_note->setText(tr("Counted by the server for every client, the browser pages included; the auto demo's clients "
+                       "are measured in its own window. Requests for WebSocket are the frames it received; wasted "
+                       "requests are poll answers without a message."));
     m_demoButton->setText(tr("Compare in an auto demo…"));
     m_demoButton->setToolTip(tr("Run the same conversation through the three transports and chart the cost"));
     refresh(); // also fits the table and the note

@@ -24,7 +24,9 @@ WebSocketDemoReceiver::WebSocketDemoReceiver(const QString &host, quint16 port, 
             Q_EMIT failed(tr("WebSocket: %1").arg(m_socket->errorString()));
     });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        if (!m_stopping)
+        if (m_leaving)
+            Q_EMIT left();
+        else if (!m_stopping)
             Q_EMIT failed(tr("WebSocket: the server closed the connection (%1)").arg(int(m_socket->closeCode())));
     });
 }
@@ -42,7 +44,7 @@ void WebSocketDemoReceiver::start()
     url.setHost(m_host);
     url.setPort(m_port);
     url.setPath(QStringLiteral("/chatsocket"));
-    url.setQuery(QUrlQuery{{QStringLiteral("nick"), m_nick}});
+    url.setQuery(QUrlQuery{{QStringLiteral("nick"), m_nick}, {QStringLiteral("room"), script().room()}});
     m_socket->open(url);
 }
 
@@ -54,6 +56,20 @@ void WebSocketDemoReceiver::stop()
         m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("demo over"));
     else
         m_socket->abort();
+}
+
+void WebSocketDemoReceiver::leave()
+{
+    setCounting(false);
+    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+        stop();
+        Q_EMIT left();
+        return;
+    }
+    // The server's close frame answers ours and it closes the TCP connection (RFC 6455 §7.1.1):
+    // disconnected() says the closing handshake is complete.
+    m_leaving = true;
+    stop();
 }
 
 void WebSocketDemoReceiver::onFrame(const QString &frame)

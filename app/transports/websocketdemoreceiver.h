@@ -21,6 +21,7 @@ public:
 
     void start() override;
     void stop() override;
+    void leave() override;
 
 private:
     void onFrame(const QString &frame);
@@ -31,6 +32,7 @@ private:
     quint16 m_port;
     QString m_nick;
     bool m_stopping = false;
+    bool m_leaving = false;
 };
 
 } // namespace wslab::app

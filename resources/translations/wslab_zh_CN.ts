@@ -284,6 +284,32 @@
     <message>
         <source>Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection that agreed to compression, the length is that of the compressed bytes, often far fewer.</source>
         <translation>请在位图中观察长度字段（RFC 6455 §5.2）。在协商了压缩的连接上，长度是压缩后字节的长度，往往少得多。</translation>
+        <source>Sent as a chat line to %1 in %2 frames</source>
+        <translation>已作为聊天消息分成 %2 帧发给 %1</translation>
+    </message>
+    <message>
+        <source>Show all (%1)</source>
+        <translation>显示全部（%1）</translation>
+    </message>
+    <message>
+        <source>That message is no longer kept: only the latest long messages are.</source>
+        <translation>这条消息已不再保留：只保留最近的长消息。</translation>
+    </message>
+    <message>
+        <source>Whole message (%1)</source>
+        <translation>完整消息（%1）</translation>
+    </message>
+    <message>
+        <source>%1 timed out: no request for %2 s</source>
+        <translation>%1已超时：%2 秒内没有请求</translation>
+    </message>
+    <message>
+        <source>%1 stopped polling and said goodbye (POST /leave)</source>
+        <translation>%1停止轮询并已告别（POST /leave）</translation>
+    </message>
+    <message>
+        <source>(to %1, privately)</source>
+        <translation>（私下发给 %1）</translation>
     </message>
 </context>
 <context>
@@ -339,6 +365,10 @@
     <message>
         <source>Frames (or responses) sent to this client</source>
         <translation>发给该客户端的帧（或响应）数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -691,6 +721,14 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Errors only</source>
         <translation>仅显示错误</translation>
+    </message>
+    <message>
+        <source>Hide /stats</source>
+        <translation>隐藏 /stats</translation>
+    </message>
+    <message>
+        <source>Hide the page&apos;s bookkeeping: every few seconds while messages arrive, the chat page POSTs its traffic figures and latencies to /stats for the Transports panel. Those requests are not part of the chat.</source>
+        <translation>隐藏页面的统计上报：消息到达期间，聊天页面每隔几秒把自己的流量数据和延迟 POST 到 /stats，供“传输方式”面板使用。这些请求不属于聊天。</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1172,36 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key, which gives back your text while Compression is off (the default). Switched on in the toolbar, it lets new connections use permessage-deflate (RFC 7692): the browser then sends DEFLATE bytes with RSV1 set, and the Inflated tab shows the message.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (uncompressed, the length field grows from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码键的异或运算，在压缩关闭（默认）时它能还原出你输入的文本。在工具栏中打开压缩后，新连接可以使用 permessage-deflate（RFC 7692）：浏览器随后发送 RSV1 置位的 DEFLATE 字节，“解压后”标签页显示消息本身。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（不压缩时，长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>No Browser Started</source>
+        <translation>未能启动浏览器</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open the chat page. Open this address in a browser yourself:</source>
+        <translation>无法启动网页浏览器来打开聊天页面。请自行在浏览器中打开这个地址：</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <source>Quit WebSocket Lab?</source>
+        <translation>退出 WebSocket Lab？</translation>
+    </message>
+    <message>
+        <source>Do not ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
+        <source>Opening %1 in your browser. If no browser appears, open that address in one yourself (File ▸ Copy Page Address, %2).</source>
+        <translation>正在浏览器中打开 %1。如果没有浏览器出现，请自行在浏览器中打开这个地址（文件 ▸ 复制页面地址，%2）。</translation>
+    </message>
+    <message>
+        <source>1 client is connected. Quitting stops the server and disconnects it (close code %1).</source>
+        <translation>有 1 个客户端已连接。退出会停止服务器并断开它（关闭码 %1）。</translation>
+    </message>
+    <message>
+        <source>%1 clients are connected. Quitting stops the server and disconnects them (close code %2).</source>
+        <translation>有 %1 个客户端已连接。退出会停止服务器并断开它们（关闭码 %2）。</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1374,8 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>For connections opened after the change. Off, frames carry the text as typed; on, browsers send their messages as DEFLATE bytes (RSV1 set).</source>
         <translation>对更改之后建立的连接生效。关闭时，帧携带的就是输入的文本；开启时，浏览器以 DEFLATE 字节发送消息（RSV1 置位）。</translation>
+        <source>Ask before quitting while clients are connected</source>
+        <translation>有客户端连接时，退出前先询问</translation>
     </message>
 </context>
 <context>
@@ -1428,10 +1498,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>已送达消息</translation>
     </message>
     <message>
-        <source>Chat entries handed to clients</source>
-        <translation>交给客户端的聊天条目</translation>
-    </message>
-    <message>
         <source>Latency, median</source>
         <translation>延迟，中位数</translation>
     </message>
@@ -1452,16 +1518,28 @@ The app&apos;s own page is always allowed.</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Counted by the server for every client, the browser pages included. Requests for WebSocket are the frames it received; wasted requests are poll answers without a message.</source>
-        <translation>由服务器为每个客户端统计，包括浏览器页面。WebSocket 的请求数是它收到的帧数；浪费的请求是没有带回消息的轮询应答。</translation>
-    </message>
-    <message>
         <source>Compare in an auto demo…</source>
         <translation>在自动演示中对比…</translation>
     </message>
     <message>
         <source>Run the same conversation through the three transports and chart the cost</source>
         <translation>让同一段对话分别经过三种传输方式，并用图表比较代价</translation>
+    </message>
+    <message>
+        <source>Chat entries handed to clients as they were said</source>
+        <translation>聊天消息发出时即送达客户端的条数</translation>
+    </message>
+    <message>
+        <source>History replayed</source>
+        <translation>历史回放</translation>
+    </message>
+    <message>
+        <source>Earlier chat entries sent to clients when they join (a WebSocket newcomer&apos;s replay, a poll&apos;s catch-up after switching): messages and their bytes, kept out of the rows above so that one catch-up does not hide what the transport costs as it goes</source>
+        <translation>客户端加入时补发给它的早先聊天消息（WebSocket 新连接的回放、切换传输方式后轮询的补齐）：条数和字节数。它们不计入上面各行，免得一次补齐掩盖了传输方式在持续通信中的开销</translation>
+    </message>
+    <message>
+        <source>Counted by the server for every client, the browser pages included; the auto demo&apos;s clients are measured in its own window. Requests for WebSocket are the frames it received; wasted requests are poll answers without a message.</source>
+        <translation>由服务器为每个客户端统计，包括浏览器页面；自动演示的客户端在演示窗口中单独测量。WebSocket 的请求数是它收到的帧数；浪费的请求是没有带回消息的轮询应答。</translation>
     </message>
 </context>
 <context>
@@ -1871,14 +1949,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>[扣留] %1</translation>
     </message>
     <message>
-        <source>%1 ms since the server started</source>
-        <translation>服务器启动后 %1 毫秒</translation>
-    </message>
-    <message>
-        <source>%1 ms since the server started, %2 ms after the previous record</source>
-        <translation>服务器启动后 %1 毫秒，距上一条记录 %2 毫秒</translation>
-    </message>
-    <message>
         <source>%1 bytes on the wire</source>
         <translation>线路上 %1 字节</translation>
     </message>
@@ -1905,10 +1975,6 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>No.</source>
         <translation>序号</translation>
-    </message>
-    <message>
-        <source>Time (ms)</source>
-        <translation>时间（毫秒）</translation>
     </message>
     <message>
         <source>Δ (ms)</source>
@@ -2029,6 +2095,36 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>TCP connection closed (HTTP, no close code)</source>
         <translation>TCP 连接已关闭（HTTP，没有关闭码）</translation>
+        <source>%1 ms since the first record</source>
+        <translation>距第一条记录 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 ms since the first record, %2 ms after the previous record</source>
+        <translation>距第一条记录 %1 毫秒，距上一条记录 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the first record of the capture (Clear Capture starts again at 0)</source>
+        <translation>距本次捕获第一条记录的毫秒数（清空捕获后从 0 重新开始）</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the row before</source>
+        <translation>距上一行的毫秒数</translation>
+    </message>
+    <message>
+        <source>Since first (ms)</source>
+        <translation>距首条（毫秒）</translation>
+    </message>
+    <message>
+        <source>Rows in capture order, from 1 (the page&apos;s /stats bookkeeping takes no number)</source>
+        <translation>按捕获顺序从 1 开始编号的行（页面的 /stats 统计上报不占编号）</translation>
+    </message>
+    <message>
+        <source>[page stats, not chat] %1 — the chat page reports its traffic and latencies for the Transports panel</source>
+        <translation>[页面统计，非聊天] %1 —— 聊天页面为“传输方式”面板上报自己的流量和延迟</translation>
+    </message>
+    <message>
+        <source>[page stats, not chat] %1 — the answer to the page&apos;s traffic report</source>
+        <translation>[页面统计，非聊天] %1 —— 对页面流量上报的应答</translation>
     </message>
 </context>
 <context>
@@ -2066,10 +2162,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>消息</translation>
     </message>
     <message>
-        <source>Not a WebSocket frame.</source>
-        <translation>不是 WebSocket 帧。</translation>
-    </message>
-    <message>
         <source>Not part of a data message.</source>
         <translation>不属于数据消息。</translation>
     </message>
@@ -2100,6 +2192,10 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>It is compressed with permessage-deflate: its frames carry DEFLATE data, inflated as one message (RFC 7692 §6.2).</source>
         <translation>该消息使用 permessage-deflate 压缩：各帧携带 DEFLATE 数据，作为一条消息整体解压（RFC 7692 §6.2）。</translation>
+    </message>
+    <message>
+        <source>Not a WebSocket frame, so there is no message to show.</source>
+        <translation>这不是 WebSocket 帧，因此没有可显示的消息。</translation>
     </message>
 </context>
 <context>
@@ -2440,14 +2536,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>Sec-WebSocket-Accept = base64(SHA-1(密钥 + GUID))</translation>
     </message>
     <message>
-        <source>No extension the client did not offer</source>
-        <translation>不含客户端未提议的扩展</translation>
-    </message>
-    <message>
-        <source>No subprotocol the client did not offer</source>
-        <translation>不含客户端未提议的子协议</translation>
-    </message>
-    <message>
         <source>✗ Malformed HTTP response: %1 (%2)</source>
         <translation>✗ 格式错误的 HTTP 响应：%1（%2）</translation>
     </message>
@@ -2486,6 +2574,12 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>✓ matches the key, but the response fails another check (%1), so the browser still fails the connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)</source>
         <translation>✓ 一致，但响应没有通过另一项检查（%1），所以浏览器仍然会使连接失败：它不发送任何帧，并把错误报告给页面（RFC 6455 §4.1）</translation>
+        <source>Only extensions the client offered</source>
+        <translation>只含客户端提议过的扩展</translation>
+    </message>
+    <message>
+        <source>Only a subprotocol the client offered</source>
+        <translation>只含客户端提议过的子协议</translation>
     </message>
 </context>
 <context>
@@ -2585,10 +2679,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>（捕获保留了前 %1 字节）</translation>
     </message>
     <message>
-        <source>%1 message reassembled from %2 frames, %3 bytes (RFC 6455 §5.4)</source>
-        <translation>由 %2 帧重新组装的%1消息，%3 字节（RFC 6455 §5.4）</translation>
-    </message>
-    <message>
         <source>valid UTF-8</source>
         <translation>有效的 UTF-8</translation>
     </message>
@@ -2619,6 +2709,16 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>compressed with permessage-deflate (RFC 7692)</source>
         <translation>使用 permessage-deflate 压缩（RFC 7692）</translation>
+    </message>
+    <message>
+        <source>%1 message in a single frame, %2 bytes</source>
+        <translation>单帧%1消息，%2 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 message reassembled from %n frames, %2 bytes (RFC 6455 §5.4)</source>
+        <translation>
+            <numerusform>由 %n 帧重新组装的%1消息，%2 字节（RFC 6455 §5.4）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

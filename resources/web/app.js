@@ -82,7 +82,9 @@
     function renderMessage(entry) {
         const item = el('li', `entry entry--message ${entry.own ? 'entry--own' : 'entry--other'}`);
         const bubble = el('div', 'bubble');
-        bubble.append(el('span', entry.own ? 'visually-hidden' : 'bubble__from', entry.own ? t('msg.you') : entry.from));
+        const from = el('span', entry.own ? 'visually-hidden' : 'bubble__from', entry.own ? t('msg.you') : entry.from);
+        if (entry.private) from.append(el('span', 'bubble__private', t('msg.private')));
+        bubble.append(from);
         bubble.append(...renderText(entry.text));
         const meta = el('span', 'bubble__meta');
         meta.append(renderTime(entry.time));
@@ -570,6 +572,11 @@
         start() {
             this.#connect(this.switcher.kind);
             this.#reporter.start(() => this.#transport);
+            addEventListener('pagehide', () => this.#teardown());
+            // Back from the browser's page cache: connect again.
+            addEventListener('pageshow', (event) => {
+                if (event.persisted && !this.#transport) this.#connect(this.switcher.kind);
+            });
         }
 
         #connect(kind) {
@@ -591,22 +598,25 @@
             transport.connect();
         }
 
-        #teardown() {
+        // `nextKind`: the transport that follows (none when the page goes away). Leaving HTTP for
+        // WebSocket or for good ends the polling member; between the two HTTP transports it stays.
+        #teardown(nextKind = null) {
             if (!this.#transport) return;
             this.#reporter.flush(this.#transport);
+            if (this.#transport.leave && (nextKind === null || nextKind === 'websocket')) this.#transport.leave();
             this.#transport.dispose();
             this.#transport = null;
         }
 
         #switchTransport(kind) {
-            this.#teardown();
+            this.#teardown(kind);
             this.#note('info', () => t('note.switched', { transport: t(`transport.${kind}`) }));
             this.#connect(kind);
         }
 
         #reconnect() {
             const kind = this.#transport?.name ?? this.switcher.kind;
-            this.#teardown();
+            this.#teardown(kind);
             this.#connect(kind);
         }
 
@@ -686,7 +696,9 @@
                 this.counters.schedule(this.#transport);
             }
             const from = String(object.from ?? '');
-            this.messages.add({ kind: 'message', from, text: String(object.text ?? ''), time, latency, own: from === this.#myNick });
+            const own = from === this.#myNick && !object.private;
+            // A private line (the desk's to this client only) has no seq: it is not in the room's history.
+            this.messages.add({ kind: 'message', from, text: String(object.text ?? ''), time, latency, own, private: object.private === true });
         }
 
         #onNickChange(object, time) {

@@ -57,6 +57,7 @@
             'banner.networkFailed': 'The server at {path} cannot be reached.',
 
             'msg.you': 'You',
+            'msg.private': '(to you only)',
             'msg.latency': '{ms} ms',
             'msg.showAll': 'Show all ({size})',
             'notice.join': '{nick} joined',
@@ -189,6 +190,7 @@
             'banner.networkFailed': '无法连接到 {path} 所在的服务器。',
 
             'msg.you': '我',
+            'msg.private': '（仅发给你）',
             'msg.latency': '{ms} 毫秒',
             'msg.showAll': '显示全部（{size}）',
             'notice.join': '{nick} 加入了',

@@ -352,6 +352,13 @@
             this.offAll();
         }
 
+        // HTTP has no connection whose end tells the server we are gone: say so, or the room keeps
+        // listing us until the server gives up (tens of seconds). Best-effort, and it outlives the page.
+        leave() {
+            const target = `/leave?${queryString({ client: this.#clientId })}`;
+            fetch(target, { method: 'POST', body: '', keepalive: true }).catch(() => {});
+        }
+
         // Subclasses decide when the next request goes out; `answer` is {empty, elapsedMs} or null
         // when the request timed out on our side.
         scheduleNext(_answer) {}

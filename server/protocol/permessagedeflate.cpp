@@ -329,6 +329,27 @@ PerMessageDeflate::PerMessageDeflate(DeflateParameters parameters, Role role, De
 {
 }
 
+PerMessageDeflate PerMessageDeflate::decompressorCopy()
+{
+    PerMessageDeflate copy(m_state->parameters, m_state->role, m_state->options);
+    State &to = *copy.m_state;
+    to.error = m_state->error;
+    if (!m_state->hasInflater)
+        return copy; // nothing kept between messages (or nothing inflated yet): a fresh one is the same
+    // inflateCopy allocates the copy through the source's allocator and opaque: point that at the
+    // copy's count while it does, so zlibMemory() stays right on both sides.
+    z_stream &source = m_state->inflater;
+    source.opaque = &to.allocated;
+    const int rc = inflateCopy(&to.inflater, &source);
+    source.opaque = &m_state->allocated;
+    if (rc == Z_MEM_ERROR)
+        qBadAlloc();
+    Q_ASSERT(rc == Z_OK);
+    to.inflater.opaque = &to.allocated;
+    to.hasInflater = true;
+    return copy;
+}
+
 PerMessageDeflate::~PerMessageDeflate() = default;
 PerMessageDeflate::PerMessageDeflate(PerMessageDeflate &&) noexcept = default;
 PerMessageDeflate &PerMessageDeflate::operator=(PerMessageDeflate &&) noexcept = default;

@@ -55,6 +55,11 @@ public:
     // sticky: the context is lost, so every later call returns the same error.
     [[nodiscard]] std::variant<QByteArray, DecodeError> decompress(QByteArrayView payload, qint64 maxSize);
 
+    // A second decompressor in this one's exact state (its window, its error), with no compressor:
+    // it can inflate messages ahead of this one, for a preview, and this one then inflates the same
+    // messages to the same bytes.
+    [[nodiscard]] PerMessageDeflate decompressorCopy();
+
     [[nodiscard]] const DeflateParameters &parameters() const noexcept;
     [[nodiscard]] Role role() const noexcept;
     // Window bits of each direction as negotiated.

@@ -13,6 +13,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace wslab::app;
 using wslab::server::ServerHost;
@@ -93,6 +94,21 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+ServerSettings anyPort()
+{
+    ServerSettings settings;
+    settings.port = 0;
+    return settings;
+}
+
+// Starts the real server; its port once it listens, 0 if it did not.
+quint16 started(ServerHost &host)
+{
+    QSignalSpy listening(&host, &ServerHost::listening);
+    host.start();
+    return listening.wait(waitMs) ? listening.at(0).at(1).value<quint16>() : quint16(0);
+}
+
 DemoResult measuredResult()
 {
     DemoScript script = scriptWithMarker(QStringLiteral("abcd"), 10);
@@ -167,6 +183,7 @@ private Q_SLOTS:
 
     // Against the real server
     void demoRunsThroughTheThreeTransports();
+    void demoLeavesNoClientsAndStaysOutOfTheUsersChat();
     void cancelEndsTheRunAtOnce();
     void noServerFailsWithinTheSetupTime();
 };
@@ -500,7 +517,7 @@ void tst_AutoDemo::pollerWaitsItsPhaseOffsetOnce()
     // The second poll follows after the offset, not after a whole 3 s interval...
     QTRY_COMPARE_WITH_TIMEOUT(peer.requests.size(), 2, 2000);
     QVERIFY(clock.elapsed() < script.pollIntervalMs);
-    QVERIFY(peer.requests.at(0).startsWith("GET /poll?since=0&client=c1&nick=demo-poll-1 HTTP/1.1\r\n"));
+    QVERIFY(peer.requests.at(0).startsWith("GET /poll?since=0&client=c1&nick=demo-poll-1&room=demo-abcd HTTP/1.1\r\n"));
     // ...and the third a whole interval later.
     QTest::qWait(300);
     QCOMPARE(peer.requests.size(), 2);
@@ -577,13 +594,9 @@ void tst_AutoDemo::nothingMeasuredNothingConcluded()
 
 void tst_AutoDemo::demoRunsThroughTheThreeTransports()
 {
-    ServerSettings settings;
-    settings.port = 0;
-    ServerHost host(settings);
-    QSignalSpy listening(&host, &ServerHost::listening);
-    host.start();
-    QVERIFY(listening.wait(waitMs));
-    const quint16 port = listening.at(0).at(1).value<quint16>();
+    ServerHost host(anyPort());
+    const quint16 port = started(host);
+    QVERIFY(port != 0);
 
     DemoScript script;
     script.messageCount = 6;
@@ -647,17 +660,90 @@ void tst_AutoDemo::demoRunsThroughTheThreeTransports()
     QVERIFY(!DemoReport::conclusions(result).isEmpty());
 }
 
+// Regression: after the demo its polling receivers stayed listed (and counted in the Transports
+// table) for ~40 s, left as "disconnected: 1001 Going Away", and its lines showed up in the
+// browsers' own chat.
+void tst_AutoDemo::demoLeavesNoClientsAndStaysOutOfTheUsersChat()
+{
+    ServerHost host(anyPort());
+    const quint16 port = started(host);
+    QVERIFY(port != 0);
+
+    // A user's browser in the main room.
+    QWebSocket user;
+    QSignalSpy userMessages(&user, &QWebSocket::textMessageReceived);
+    QSignalSpy userConnected(&user, &QWebSocket::connected);
+    user.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/chatsocket?nick=user").arg(port)));
+    QVERIFY(userConnected.wait(waitMs));
+
+    QSignalSpy connected(&host, &ServerHost::clientConnected);
+    QSignalSpy disconnected(&host, &ServerHost::clientDisconnected);
+    QSignalSpy left(&host, &ServerHost::pollingClientLeft);
+    QSignalSpy entries(&host, &ServerHost::chatEntry);
+    QSignalSpy stats(&host, &ServerHost::transportStats);
+
+    DemoScript script;
+    script.messageCount = 3;
+    script.messageIntervalMs = 100;
+    script.receiversPerTransport = 2;
+    script.pollIntervalMs = 200;
+    AutoDemo demo;
+    demo.setServer(QStringLiteral("127.0.0.1"), port);
+    QSignalSpy finished(&demo, &AutoDemo::finished);
+    QVERIFY(demo.start(script));
+    QVERIFY(finished.wait(script.plannedDurationMs() + 2000));
+    const auto result = finished.at(0).at(0).value<DemoResult>();
+    QVERIFY2(result.outcome == DemoResult::Outcome::Completed, qPrintable(DemoReport::summary(result)));
+
+    // Every demo client says goodbye within the leave timeout: six receivers and the sender.
+    const auto demoClients = [&connected] {
+        QSet<quint64> ids;
+        for (const auto &args : connected) {
+            const auto info = args.at(0).value<wslab::server::ClientInfo>();
+            if (info.nick.startsWith(QStringLiteral("demo-")))
+                ids.insert(info.connectionId);
+        }
+        return ids;
+    };
+    QCOMPARE(demoClients().size(), 3 * 2 + 1);
+    const auto gone = [&] {
+        QSet<quint64> ids;
+        for (const auto &args : disconnected)
+            ids.insert(args.at(0).toULongLong());
+        for (const auto &args : left)
+            ids.insert(args.at(0).toULongLong());
+        return ids;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(gone().contains(demoClients()), AutoDemo::leaveTimeoutMs + 2000);
+    for (const auto &args : left)
+        QVERIFY(!args.at(1).toBool()); // said goodbye, not timed out
+    for (const auto &args : disconnected)
+        QCOMPARE(args.at(1).value<quint16>(), quint16(1000)); // WebSocket receivers close normally
+
+    // The user's browser and the desk heard nothing of it.
+    for (const auto &args : userMessages)
+        QVERIFY2(!args.at(0).toString().contains(QStringLiteral("demo")), qPrintable(args.at(0).toString()));
+    for (const auto &args : entries)
+        QVERIFY(!args.at(0).value<wslab::server::ChatEntry>().text.contains(QStringLiteral("[demo")));
+    // Nor do its clients or their traffic count in the user's Transports table.
+    host.requestTransportStats();
+    QVERIFY(stats.wait(waitMs));
+    const auto totals = stats.last().at(0).value<wslab::server::TransportStats>();
+    QCOMPARE(totals.polling.clients, 0);
+    QCOMPARE(totals.longPolling.clients, 0);
+    QCOMPARE(totals.webSocket.clients, 1); // the user
+    QCOMPARE(totals.polling.requests, 0u);
+    QCOMPARE(totals.longPolling.requests, 0u);
+}
+
 void tst_AutoDemo::cancelEndsTheRunAtOnce()
 {
-    ServerSettings settings;
-    settings.port = 0;
-    ServerHost host(settings);
-    QSignalSpy listening(&host, &ServerHost::listening);
-    host.start();
-    QVERIFY(listening.wait(waitMs));
+    ServerHost host(anyPort());
+    const quint16 port = started(host);
+    QVERIFY(port != 0);
 
     AutoDemo demo;
-    demo.setServer(QStringLiteral("127.0.0.1"), listening.at(0).at(1).value<quint16>());
+    demo.setServer(QStringLiteral("127.0.0.1"), port);
     QSignalSpy finished(&demo, &AutoDemo::finished);
     QSignalSpy phases(&demo, &AutoDemo::phaseChanged);
     QVERIFY(demo.start(DemoScript{}));

@@ -3,6 +3,10 @@
 #include "app/onestringtranslator.h"
 
 #include <QComboBox>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTextBrowser>
+#include <QUrl>
 
 #include <QLineEdit>
 #include <QTabWidget>
@@ -19,6 +23,10 @@ private Q_SLOTS:
     void switchingToolTabsKeepsTheMessageLineStill_data();
     void switchingToolTabsKeepsTheMessageLineStill();
     void closeCodeNamesAreTranslated();
+    void longLinesAreShortenedWithTheWholeTextKept();
+    void lineToOneClientIsSentAsChat();
+    void pollingDeparturesHaveNoCloseCode_data();
+    void pollingDeparturesHaveNoCloseCode();
 };
 
 void tst_ChatPane::switchingToolTabsKeepsTheMessageLineStill_data()
@@ -71,6 +79,86 @@ void tst_ChatPane::closeCodeNamesAreTranslated()
     QCOMPARE(codes->itemText(codes->findData(1000)), QStringLiteral("1000 Normal Closure"));
     QVERIFY(QCoreApplication::removeTranslator(&translator));
     QTRY_COMPARE(codes->itemText(codes->findData(1001)), QStringLiteral("1001 Going Away"));
+}
+
+// Regression: the log printed a 1 MiB line whole.
+void tst_ChatPane::longLinesAreShortenedWithTheWholeTextKept()
+{
+    ClientListModel clients;
+    ChatPane pane(&clients);
+    wslab::server::ChatEntry entry;
+    entry.from = QStringLiteral("ann");
+    entry.text = QString(1024 * 1024, QLatin1Char('x')) + QStringLiteral("END");
+    pane.addChatEntry(entry);
+    const QString log = pane.conversationText();
+    QVERIFY2(log.size() < ChatPane::previewChars + 200, qPrintable(QString::number(log.size())));
+    QVERIFY(log.contains(QStringLiteral("Show all (1.0 MiB)")));
+    QVERIFY(!log.contains(QStringLiteral("END")));
+    // The link opens the whole text.
+    auto *conversation = pane.findChild<QTextBrowser *>(QStringLiteral("conversation"));
+    QVERIFY(conversation);
+    QVERIFY(conversation->toHtml().contains(QStringLiteral("longtext:")));
+    Q_EMIT conversation->anchorClicked(QUrl(QStringLiteral("longtext:1")));
+    auto *whole = pane.findChild<QPlainTextEdit *>();
+    QVERIFY(whole);
+    QCOMPARE(whole->toPlainText(), entry.text);
+    // A short line stays whole, with no link.
+    entry.text = QStringLiteral("short and sweet");
+    pane.addChatEntry(entry);
+    QVERIFY(pane.conversationText().endsWith(QStringLiteral("ann: short and sweet")));
+}
+
+// Regression: a line to one client, or in fragments, went out as a bare text frame.
+void tst_ChatPane::lineToOneClientIsSentAsChat()
+{
+    ClientListModel clients;
+    wslab::server::ClientInfo ann;
+    ann.connectionId = 7;
+    ann.nick = QStringLiteral("ann");
+    clients.addOrUpdate(ann);
+    ChatPane pane(&clients);
+    QSignalSpy chat(&pane, &ChatPane::chatMessageRequested);
+    QSignalSpy room(&pane, &ChatPane::postChatRequested);
+    QSignalSpy raw(&pane, &ChatPane::sendMessageRequested);
+    pane.setTarget(7);
+    pane.sendText(QStringLiteral("psst"));
+    QCOMPARE(chat.size(), 1);
+    QCOMPARE(chat.at(0).at(0).toULongLong(), 7u);
+    QCOMPARE(chat.at(0).at(1).toString(), QStringLiteral("psst"));
+    QCOMPARE(raw.size(), 0);
+    QVERIFY2(pane.conversationText().contains(QStringLiteral("Desk (to #7 ann, privately): psst")),
+             qPrintable(pane.conversationText()));
+    pane.setTarget(ChatPane::everyone);
+    pane.sendText(QStringLiteral("to all"));
+    QCOMPARE(room.size(), 1);
+    QCOMPARE(chat.size(), 1);
+}
+
+void tst_ChatPane::pollingDeparturesHaveNoCloseCode_data()
+{
+    QTest::addColumn<bool>("timedOut");
+    QTest::addColumn<QString>("line");
+    QTest::addRow("said goodbye") << false << QStringLiteral("demo-long-2 (long polling) stopped polling and said goodbye");
+    QTest::addRow("went silent") << true << QStringLiteral("demo-long-2 (long polling) timed out: no request for 40 s");
+}
+
+// Regression: "#281474976710658 demo-long-2 disconnected: 1001 Going Away" for an HTTP client.
+void tst_ChatPane::pollingDeparturesHaveNoCloseCode()
+{
+    QFETCH(bool, timedOut);
+    QFETCH(QString, line);
+    ClientListModel clients;
+    wslab::server::ClientInfo poller;
+    poller.connectionId = 281474976710658ull;
+    poller.nick = QStringLiteral("demo-long-2");
+    poller.transport = wslab::capture::Transport::LongPolling;
+    clients.addOrUpdate(poller);
+    ChatPane pane(&clients);
+    pane.onPollingClientLeft(poller.connectionId, timedOut, 40'500);
+    const QString log = pane.conversationText();
+    QVERIFY2(log.contains(line), qPrintable(log));
+    QVERIFY(!log.contains(QStringLiteral("1001")));
+    QVERIFY(!log.contains(QStringLiteral("281474976710658")));
 }
 
 QTEST_MAIN(tst_ChatPane)

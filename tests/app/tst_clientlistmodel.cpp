@@ -66,6 +66,13 @@ void tst_ClientListModel::displayNames()
     QCOMPARE(model.displayName(4), QStringLiteral("#4 alice"));
     QCOMPARE(model.data(model.index(0, ClientListModel::IdColumn), ClientListModel::ConnectionIdRole).toULongLong(),
              quint64(3));
+    // Regression: "#281474976710658 demo-long-2": a polling client's id is the server's own, no
+    // connection anyone can find in the frames table. The transport says what it is instead.
+    wslab::server::ClientInfo poller = client(281474976710658ull, QStringLiteral("demo-long-2"));
+    poller.transport = wslab::capture::Transport::LongPolling;
+    model.addOrUpdate(poller);
+    QCOMPARE(model.displayName(281474976710658ull), QStringLiteral("demo-long-2 (long polling)"));
+    QVERIFY(!model.displayName(281474976710658ull).contains(QLatin1Char('#')));
 }
 
 QTEST_MAIN(tst_ClientListModel)

@@ -14,8 +14,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QCheckBox>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
@@ -47,7 +51,7 @@ private Q_SLOTS:
     void startsListeningOnEphemeralPort();
     void connectedClientAppearsInClientList();
     void chatMessageReachesClient();
-    void messageToOneClientIsARawTextFrame();
+    void messageToOneClientIsPrivateChatFromTheDesk();
     void pingShowsRoundTrip();
     void closeWithCodeReachesClient();
     void switchingLanguageRetranslates();
@@ -63,6 +67,7 @@ private Q_SLOTS:
     void toolbarIconsShowOnADarkPalette();
     void commandLineOptionsOutliveASettingsEdit();
     void longCapturesKeepTheirNumbersWhole();
+    void quittingWithClientsAsksFirst();
 
 private:
     [[nodiscard]] StartupOptions testOptions(const QString &settingsFile) const;
@@ -157,7 +162,9 @@ void tst_MainWindow::chatMessageReachesClient()
                              10'000);
 }
 
-void tst_MainWindow::messageToOneClientIsARawTextFrame()
+// Regression: a Chat-pane line to one client went out as a bare text frame, which the page showed
+// as "Raw text frame" with no sender.
+void tst_MainWindow::messageToOneClientIsPrivateChatFromTheDesk()
 {
     QWebSocket socket;
     quint64 id = 0;
@@ -170,9 +177,14 @@ void tst_MainWindow::messageToOneClientIsARawTextFrame()
     QCOMPARE(m_window->chatPane()->target(), id);
     m_window->chatPane()->sendText(QStringLiteral("just for you"));
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(received.cbegin(), received.cend(), [](const QList<QVariant> &args) {
-                                 return args.first().toString() == QLatin1String("just for you");
+                                 const QJsonObject line = QJsonDocument::fromJson(args.first().toString().toUtf8()).object();
+                                 return line.value("type").toString() == QLatin1String("message")
+                                         && line.value("from").toString() == QLatin1String("Desk")
+                                         && line.value("text").toString() == QLatin1String("just for you")
+                                         && line.value("private").toBool();
                              }),
                              10'000);
+    QVERIFY(m_window->chatPane()->conversationText().contains(QStringLiteral("just for you")));
 }
 
 void tst_MainWindow::pingShowsRoundTrip()
@@ -538,6 +550,42 @@ void tst_MainWindow::longCapturesKeepTheirNumbersWhole()
             > metrics.horizontalAdvance(QStringLiteral("9999999")));
     QVERIFY(table->columnWidth(wslab::inspector::FrameCaptureModel::TimeColumn)
             > metrics.horizontalAdvance(QStringLiteral("999999.999")));
+}
+
+// Quitting stops the server under the connected clients: the window asks first, and can be told
+// not to ask again.
+void tst_MainWindow::quittingWithClientsAsksFirst()
+{
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    QString question;
+    const auto answer = [&question](bool quit, bool dontAskAgain) {
+        QTimer::singleShot(0, [&question, quit, dontAskAgain] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            question = box->text();
+            box->checkBox()->setChecked(dontAskAgain);
+            for (QAbstractButton *button : box->buttons()) {
+                const auto role = box->buttonRole(button);
+                if ((quit && role == QMessageBox::AcceptRole) || (!quit && role == QMessageBox::RejectRole))
+                    button->click();
+            }
+        });
+    };
+    answer(false, true);
+    QVERIFY(!m_window->close()); // cancelled: still running
+    QVERIFY2(question.contains(QStringLiteral("1 client is connected")), qPrintable(question));
+    QVERIFY(m_window->isVisible());
+    QVERIFY(m_window->preferences().confirmQuitWithClients); // a cancel changes nothing
+    answer(true, true);
+    QVERIFY(m_window->close());
+    QVERIFY(!m_window->preferences().confirmQuitWithClients);
+    // Not asked again: with no dialog to answer, close() does not block.
+    m_window->show();
+    QVERIFY(m_window->close());
 }
 
 QTEST_MAIN(tst_MainWindow)

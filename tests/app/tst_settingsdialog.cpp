@@ -1,5 +1,6 @@
 #include "app/settings/settingsdialog.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QSpinBox>
 #include <QCheckBox>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void portFieldShowsTheRunningPort();
     void editedPortIsSaved();
     void compressionIsASwitchOffByDefault();
+    void quitQuestionCanBeAskedAgain();
 };
 
 void tst_SettingsDialog::portFieldShowsTheRunningPort_data()
@@ -92,6 +94,20 @@ void tst_SettingsDialog::compressionIsASwitchOffByDefault()
     // Restore Defaults turns it off again.
     dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::RestoreDefaults)->click();
     QVERIFY(!dialog.preferences().server.permessageDeflate);
+}
+
+// "Do not ask again" in the quit question is not for ever: the setting turns it back on.
+void tst_SettingsDialog::quitQuestionCanBeAskedAgain()
+{
+    AppPreferences preferences;
+    preferences.confirmQuitWithClients = false;
+    SettingsDialog dialog(preferences);
+    auto *confirm = dialog.findChild<QCheckBox *>(QStringLiteral("confirmQuit"));
+    QVERIFY(confirm);
+    QVERIFY(!confirm->isChecked());
+    QVERIFY(!dialog.preferences().confirmQuitWithClients);
+    confirm->setChecked(true);
+    QVERIFY(dialog.preferences().confirmQuitWithClients);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -41,6 +41,7 @@ void tst_SettingsStore::roundTrip()
     preferences.captureRowCap = 5000;
     preferences.language = QStringLiteral("zh_CN");
     preferences.welcomeShown = true;
+    preferences.confirmQuitWithClients = false;
     {
         SettingsStore store(path);
         store.save(preferences);

@@ -14,7 +14,7 @@ using wslab::server::TransportStats;
 namespace {
 
 // Rows of TransportPanel::rows(), by what they show.
-enum Row { Clients, Requests, Wasted, HeaderBytes, PayloadBytes, HeaderShare, Delivered, Median, P95, RowCount };
+enum Row { Clients, Requests, Wasted, HeaderBytes, PayloadBytes, HeaderShare, Delivered, Replayed, Median, P95, RowCount };
 // Columns in TransportStyle order.
 enum Column { WebSocket, LongPolling, Polling };
 
@@ -33,6 +33,8 @@ TransportStats sampleStats()
     stats.longPolling.emptyResponses = 2;
     stats.longPolling.headerBytes = 3 * 1024;
     stats.longPolling.payloadBytes = 1024;
+    stats.longPolling.replayMessages = 12;
+    stats.longPolling.replayBytes = 1'153'434; // a switch to long polling with the frames lab's big lines
     stats.polling.clients = 3;
     stats.polling.requests = 1320;
     stats.polling.emptyResponses = 1188;
@@ -87,6 +89,8 @@ void tst_TransportPanel::rowsShowTheCounters_data()
     QTest::addRow("header share long poll") << int(HeaderShare) << int(LongPolling) << QStringLiteral("75 %");
     QTest::addRow("header share all header") << int(HeaderShare) << int(Polling) << QStringLiteral("100 %");
     QTest::addRow("delivered") << int(Delivered) << int(WebSocket) << QStringLiteral("118");
+    QTest::addRow("history replayed apart") << int(Replayed) << int(LongPolling) << QStringLiteral("12 (1.1 MiB)");
+    QTest::addRow("no history replayed") << int(Replayed) << int(WebSocket) << QStringLiteral("0 (0 B)");
     QTest::addRow("median ws") << int(Median) << int(WebSocket) << QStringLiteral("2 ms");
     QTest::addRow("p95 ws") << int(P95) << int(WebSocket) << QStringLiteral("9 ms");
     QTest::addRow("median poll") << int(Median) << int(Polling) << QStringLiteral("500 ms");

@@ -43,6 +43,7 @@ capture::CaptureBatch mixedCapture()
     CaptureRecord reject = httpRecord(12, RecordKind::HttpResponse, "HTTP/1.1 426 Upgrade Required\r\n\r\n", 3, 426);
     reject.transport = Transport::Polling;
     batch << reject;                                                                      // 12
+    batch << eventRecord(13, RecordKind::ConnectionClosed, 3);                            // 13
     return batch;
 }
 
@@ -74,6 +75,9 @@ private Q_SLOTS:
     void evictionUnderAFilterKeepsTheProxyConsistent();
     void recordAccessorMapsProxyRows();
     void errorsOnlyShowsAFrameTheServerShouldNotHaveSent();
+    void searchFindsCompressedMessagesByTheirText_data();
+    void searchFindsCompressedMessagesByTheirText();
+    void pageBookkeepingIsHiddenUntilAskedFor();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -99,7 +103,7 @@ void TestCaptureFilterProxy::cleanup()
 
 void TestCaptureFilterProxy::noFilterShowsEverythingInCaptureOrder()
 {
-    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
 }
 
 void TestCaptureFilterProxy::filters_data()
@@ -112,8 +116,10 @@ void TestCaptureFilterProxy::filters_data()
                                   << QList<quint64>{5, 8, 9, 10};
     QTest::addRow("server to client") << Filter([](C &p) { p.setDirectionFilter(Direction::Outbound); })
                                       << QList<quint64>{3, 5, 6, 12};
+    // TCP open and close belong to the connection, not to one direction of it (regression: "Client
+    // to server" listed every TCP close).
     QTest::addRow("client to server") << Filter([](C &p) { p.setDirectionFilter(Direction::Inbound); })
-                                      << QList<quint64>{1, 2, 4, 7, 8, 9, 10, 11};
+                                      << QList<quint64>{2, 4, 7, 8, 9, 10, 11};
     QTest::addRow("polling transport") << Filter([](C &p) { p.setTransportFilter(Transport::Polling); })
                                        << QList<quint64>{11, 12};
     QTest::addRow("data frames") << Filter([](C &p) { p.setOpcodeClasses(C::OpcodeClass::Data); })
@@ -127,7 +133,7 @@ void TestCaptureFilterProxy::filters_data()
             << QList<quint64>{2, 3, 4, 5, 8, 11, 12};
     QTest::addRow("errors only") << Filter([](C &p) { p.setErrorsOnly(true); }) << QList<quint64>{9, 12};
     QTest::addRow("hide ping/pong") << Filter([](C &p) { p.setPingPongHidden(true); })
-                                    << QList<quint64>{1, 2, 3, 4, 5, 8, 9, 10, 11, 12};
+                                    << QList<quint64>{1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13};
     QTest::addRow("text, any case")
             << Filter([](C &p) { p.setSearch("hello", C::SearchMode::PlainText); }) << QList<quint64>{4, 5};
     QTest::addRow("text in HTTP bytes")
@@ -167,14 +173,14 @@ void TestCaptureFilterProxy::clearFiltersShowsEverythingAgain()
     m_proxy->setErrorsOnly(true);
     QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{12}));
     m_proxy->clearFilters();
-    QCOMPARE(m_proxy->rowCount(), 12);
+    QCOMPARE(m_proxy->rowCount(), 13);
 }
 
 void TestCaptureFilterProxy::invalidRegexHidesNothing()
 {
     m_proxy->setSearch(QStringLiteral("hel(lo"), CaptureFilterProxy::SearchMode::RegularExpression);
     QVERIFY(!m_proxy->isSearchValid());
-    QCOMPARE(m_proxy->rowCount(), 12);
+    QCOMPARE(m_proxy->rowCount(), 13);
     m_proxy->setSearch(QStringLiteral("hel(lo)"), CaptureFilterProxy::SearchMode::RegularExpression);
     QVERIFY(m_proxy->isSearchValid());
     QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{4, 5}));
@@ -229,6 +235,49 @@ void TestCaptureFilterProxy::errorsOnlyShowsAFrameTheServerShouldNotHaveSent()
     const QModelIndex row = m_proxy->index(2, FrameCaptureModel::SummaryColumn);
     QVERIFY(row.data(FrameCaptureModel::ErrorRole).toBool());
     QVERIFY2(row.data().toString().contains("Server frame is masked"), qPrintable(row.data().toString()));
+}
+
+void TestCaptureFilterProxy::searchFindsCompressedMessagesByTheirText_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<CaptureFilterProxy::SearchMode>("mode");
+    QTest::addColumn<bool>("found");
+    using M = CaptureFilterProxy::SearchMode;
+    // Regression: plain-text search missed compressed frames (their payload is DEFLATE data) while
+    // a regular expression found them through the summary.
+    QTest::addRow("plain, a word of the message") << QStringLiteral("Squeezed") << M::PlainText << true;
+    QTest::addRow("regex, a word of the message") << QStringLiteral("squee?zed\\s+hello") << M::RegularExpression << true;
+    QTest::addRow("plain, a word it lacks") << QStringLiteral("zebra") << M::PlainText << false;
+    QTest::addRow("regex, a word it lacks") << QStringLiteral("zeb+ra") << M::RegularExpression << false;
+}
+
+void TestCaptureFilterProxy::searchFindsCompressedMessagesByTheirText()
+{
+    QFETCH(QString, search);
+    QFETCH(CaptureFilterProxy::SearchMode, mode);
+    QFETCH(bool, found);
+    const capture::CaptureBatch compressed = compressedMessage(20, Opcode::Text, "a squeezed hello from the browser");
+    QVERIFY(compressed.first().inflatedPayload);
+    QVERIFY(!compressed.first().frame->payload.contains("squeezed")); // the wire has DEFLATE bytes only
+    m_model->appendBatch(compressed);
+    m_proxy->setSearch(search, mode);
+    QCOMPARE(visibleIds(*m_proxy), found ? QList<quint64>{20} : QList<quint64>{});
+}
+
+void TestCaptureFilterProxy::pageBookkeepingIsHiddenUntilAskedFor()
+{
+    CaptureRecord report = httpRecord(30, RecordKind::HttpRequest, "POST /stats?client=ab HTTP/1.1\r\n\r\n{}", 4);
+    report.bookkeeping = true;
+    CaptureRecord answer = httpRecord(31, RecordKind::HttpResponse, "HTTP/1.1 204 No Content\r\n\r\n", 4, 204);
+    answer.bookkeeping = true;
+    m_model->appendBatch({report, answer, httpRecord(32, RecordKind::HttpRequest, "POST /send HTTP/1.1\r\n\r\nhi", 4)});
+    QVERIFY(m_proxy->isBookkeepingHidden());
+    QCOMPARE(visibleIds(*m_proxy).mid(13), (QList<quint64>{32}));
+    m_proxy->setBookkeepingHidden(false);
+    QCOMPARE(visibleIds(*m_proxy).mid(13), (QList<quint64>{30, 31, 32}));
+    m_proxy->setBookkeepingHidden(true);
+    m_proxy->clearFilters(); // shows everything, the bookkeeping too
+    QCOMPARE(visibleIds(*m_proxy).mid(13), (QList<quint64>{30, 31, 32}));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFilterProxy)

@@ -35,7 +35,9 @@ private Q_SLOTS:
     void displaysFrameColumns();
     void summarisesHttpAndEvents_data();
     void summarisesHttpAndEvents();
-    void deltaIsTimeSincePreviousRow();
+    void timeCountsFromTheFirstRecord();
+    void rowsAreNumberedWithoutGaps();
+    void pageBookkeepingIsLabelled();
     void connectionNameAppearsOnceKnown();
     void heldRowIsMarkedUntilDelivered();
     void deliveryInTheSameBatchClearsTheMark();
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void compressedMessageShowsItsInflatedText();
     void outgoingMessageSizeGrowsWithItsFragments();
     void heldCompressedMessageIsInflatedWhenDelivered();
+    void heldCompressedMessageShowsItsPreview();
     void plainFramesReadAsBefore_data();
     void plainFramesReadAsBefore();
     void rsv1RejectedByTheDecoderIsNotCompressed();
@@ -283,15 +286,71 @@ void TestFrameCaptureModel::summarisesHttpAndEvents()
     QCOMPARE(m_model->index(0, FrameCaptureModel::FinColumn).data().toString(), QString());
 }
 
-void TestFrameCaptureModel::deltaIsTimeSincePreviousRow()
+// Regression: the Time column counted from the server's start (32580.051 for a first frame).
+void TestFrameCaptureModel::timeCountsFromTheFirstRecord()
 {
     m_model->append(frameRecord(1, maskedHelloWire(), 1, Direction::Inbound, 1'000'000));
     m_model->append(frameRecord(2, maskedHelloWire(), 1, Direction::Inbound, 3'500'000));
-    QCOMPARE(m_model->index(0, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("1.000"));
-    QCOMPARE(m_model->index(1, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("3.500"));
+    m_model->append(frameRecord(3, maskedHelloWire(), 1, Direction::Inbound, 4'000'000));
+    QCOMPARE(m_model->index(0, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("0.000"));
+    QCOMPARE(m_model->index(1, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("2.500"));
     QCOMPARE(m_model->index(0, FrameCaptureModel::DeltaColumn).data().toString(), QString());
     QCOMPARE(m_model->index(1, FrameCaptureModel::DeltaColumn).data().toString(), QStringLiteral("2.500"));
     QVERIFY(m_model->index(1, FrameCaptureModel::TimeColumn).data(Qt::ToolTipRole).toString().contains("2.500"));
+    QVERIFY(m_model->headerData(FrameCaptureModel::TimeColumn, Qt::Horizontal).toString().contains("first"));
+    // The origin stays when the first row is evicted, and starts again after a clear.
+    m_model->setRowCap(1);
+    QCOMPARE(m_model->index(0, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("3.000"));
+    m_model->clear();
+    m_model->append(frameRecord(4, maskedHelloWire(), 1, Direction::Inbound, 9'000'000));
+    QCOMPARE(m_model->index(0, FrameCaptureModel::TimeColumn).data().toString(), QStringLiteral("0.000"));
+}
+
+// Regression: the No. column showed record ids, which skip a number for every delivery notice of
+// a held frame (no row of its own) and every record the capture missed.
+void TestFrameCaptureModel::rowsAreNumberedWithoutGaps()
+{
+    CaptureRecord held = frameRecord(1, maskedHelloWire());
+    held.held = true;
+    CaptureRecord delivered = eventRecord(2, RecordKind::FrameDelivered);
+    delivered.relatedId = 1;
+    // The page's bookkeeping (hidden by default) takes no number either.
+    CaptureRecord report = httpRecord(4, RecordKind::HttpRequest, "POST /stats HTTP/1.1\r\n\r\n{}");
+    report.bookkeeping = true;
+    m_model->appendBatch({held, delivered, frameRecord(3, maskedHelloWire()), report, frameRecord(7, maskedHelloWire())});
+    const auto numbers = [this] {
+        QStringList shown;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            shown.append(m_model->index(row, FrameCaptureModel::NumberColumn).data().toString());
+        return shown;
+    };
+    QCOMPARE(numbers(), (QStringList{"1", "2", "", "3"}));
+    QCOMPARE(m_model->number(3), 3u);
+    QCOMPARE(m_model->number(2), 0u);
+    // Evicted rows keep their numbers for the rest: row numbers do not shift under the learner.
+    m_model->setRowCap(2);
+    QCOMPARE(numbers(), (QStringList{"", "3"}));
+    m_model->append(frameRecord(8, maskedHelloWire()));
+    QCOMPARE(numbers(), (QStringList{"3", "4"}));
+    m_model->clear();
+    m_model->append(frameRecord(9, maskedHelloWire()));
+    QCOMPARE(numbers(), (QStringList{"1"}));
+}
+
+void TestFrameCaptureModel::pageBookkeepingIsLabelled()
+{
+    CaptureRecord report = httpRecord(1, RecordKind::HttpRequest, "POST /stats?client=ab HTTP/1.1\r\n\r\n{}");
+    report.bookkeeping = true;
+    CaptureRecord answer = httpRecord(2, RecordKind::HttpResponse, "HTTP/1.1 204 No Content\r\n\r\n", 1, 204);
+    answer.bookkeeping = true;
+    m_model->appendBatch({report, answer, httpRecord(3, RecordKind::HttpRequest, "POST /send HTTP/1.1\r\n\r\nhi")});
+    // Said first, where a narrow column still shows it.
+    const QString request = m_model->index(0, FrameCaptureModel::SummaryColumn).data().toString();
+    QVERIFY2(request.startsWith(QStringLiteral("[page stats, not chat] POST /stats"))
+                     && request.contains(QStringLiteral("Transports panel")),
+             qPrintable(request));
+    QVERIFY(m_model->index(1, FrameCaptureModel::SummaryColumn).data().toString().startsWith(QStringLiteral("[page stats")));
+    QVERIFY(!m_model->index(2, FrameCaptureModel::SummaryColumn).data().toString().contains(QStringLiteral("page stats")));
 }
 
 void TestFrameCaptureModel::connectionNameAppearsOnceKnown()
@@ -501,6 +560,18 @@ void TestFrameCaptureModel::heldCompressedMessageIsInflatedWhenDelivered()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(summary.data().toString(), QStringLiteral("“Hello” (5 B, deflated to 7 B)"));
     QCOMPARE(m_model->record(0).inflatedPayload, std::optional<QByteArray>("Hello"));
+}
+
+// The server inflates a held message ahead of its delivery (a preview): the row reads as text while
+// it is still held.
+void TestFrameCaptureModel::heldCompressedMessageShowsItsPreview()
+{
+    CaptureRecord held = compressedMessage(1, Opcode::Text, "compressed message").first();
+    held.held = true;
+    QVERIFY(held.inflatedPayload);
+    m_model->append(held);
+    const QString summary = m_model->index(0, FrameCaptureModel::SummaryColumn).data().toString();
+    QVERIFY2(summary.startsWith(QStringLiteral("[held] “compressed message”")), qPrintable(summary));
 }
 
 void TestFrameCaptureModel::plainFramesReadAsBefore_data()

@@ -137,6 +137,9 @@ void TestFrameDetailPane::fragmentsListTheirRecordsAndReassemble()
     QVERIFY2(m_pane->fragmentsText().contains("2 fragments"), qPrintable(m_pane->fragmentsText()));
     QVERIFY(m_pane->fragmentsText().contains("record:11"));
     QVERIFY(m_pane->fragmentsText().contains("record:12"));
+    // Linked by record id, shown by their numbers in the table (1 and 2, whatever the ids).
+    QVERIFY2(m_pane->fragmentsText().contains(">#1<") && m_pane->fragmentsText().contains(">#2<"),
+             qPrintable(m_pane->fragmentsText()));
     QCOMPARE(m_pane->messageView()->content(PayloadView::Mode::Text), QStringLiteral("Hello"));
 
     QSignalSpy activated(m_pane, &FrameDetailPane::fragmentActivated);
@@ -221,6 +224,11 @@ void TestFrameDetailPane::httpRecordHasNoFieldsToStep()
     m_pane->nextField();
     QCOMPARE(m_pane->currentStep(), -1);
     QVERIFY(!m_pane->grab().isNull());
+    // Regression: the Message tab said both "Not a WebSocket frame." and "No frame selected.".
+    QCOMPARE(m_pane->fragmentsText(), QStringLiteral("Not a WebSocket frame, so there is no message to show."));
+    QVERIFY(m_pane->messageView()->isHidden());
+    m_pane->clear();
+    QVERIFY(!m_pane->messageView()->isHidden());
 }
 
 void TestFrameDetailPane::bytesBesideTheNarrationWhenWide_data()

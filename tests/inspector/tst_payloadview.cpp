@@ -101,9 +101,13 @@ void TestPayloadView::reassembledMessageSaysHowManyFrames()
 {
     PayloadView view;
     view.setMessage(Opcode::Text, "Hello", 2);
-    QVERIFY2(view.summary().contains("2 frames"), qPrintable(view.summary()));
+    QVERIFY2(view.summary().contains("reassembled from 2 frames"), qPrintable(view.summary()));
     QCOMPARE(view.content(Mode::Text), QStringLiteral("Hello"));
     QVERIFY(!view.isModeAvailable(Mode::MaskedUnmasked));
+    // Regression: "reassembled from 1 frames".
+    view.setMessage(Opcode::Text, "Hello", 1);
+    QVERIFY2(view.summary().contains("in a single frame"), qPrintable(view.summary()));
+    QVERIFY(!view.summary().contains("reassembled"));
 }
 
 void TestPayloadView::longPayloadIsCapped()

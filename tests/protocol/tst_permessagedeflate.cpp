@@ -118,6 +118,7 @@ private slots:
     void contextTakeoverDecidesTheSecondMessage_data();
     void contextTakeoverDecidesTheSecondMessage();
     void windowSurvivesAFinalBlock();
+    void decompressorCopyRunsAheadWithoutDisturbing();
     void boundsOutput_data();
     void boundsOutput();
     void zipBombFailsFastWithBoundedMemory();
@@ -457,6 +458,30 @@ void TestPerMessageDeflate::windowSurvivesAFinalBlock()
     QCOMPARE(describe(client.decompress(hex("f200110000"), 5)), describe("Hello"));
     // Within one message: BFINAL "Hello", then a new stream that refers back to it.
     QCOMPARE(describe(client.decompress(hex("f348cdc9c90700") + hex("f200110000"), 10)), describe("HelloHello"));
+}
+
+// A copy of the decompressor reads the messages to come (RFC 7692 §7.2.3.2: the second refers to the
+// first) and leaves the original where it was; the original then reads them the same.
+void TestPerMessageDeflate::decompressorCopyRunsAheadWithoutDisturbing()
+{
+    PerMessageDeflate server(parameters(false, false), Role::Server);
+    QCOMPARE(describe(server.decompress(hex("f248cdc9c90700"), 5)), describe("Hello"));
+    const qint64 memory = server.zlibMemory();
+    {
+        PerMessageDeflate ahead = server.decompressorCopy();
+        QCOMPARE(describe(ahead.decompress(hex("f200110000"), 5)), describe("Hello"));
+        QCOMPARE(describe(ahead.decompress(hex("f200110000"), 5)), describe("Hello"));
+        QVERIFY(ahead.zlibMemory() > 0);
+        QCOMPARE(server.zlibMemory(), memory); // the copy's memory is its own
+    }
+    QCOMPARE(server.zlibMemory(), memory);
+    QCOMPARE(describe(server.decompress(hex("f200110000"), 5)), describe("Hello"));
+    // Without a window to carry (no context takeover) the copy starts empty, as the original does.
+    PerMessageDeflate forgetful(parameters(false, true), Role::Server);
+    QCOMPARE(describe(forgetful.decompress(hex("f248cdc9c90700"), 5)), describe("Hello"));
+    PerMessageDeflate copy = forgetful.decompressorCopy();
+    QCOMPARE(copy.zlibMemory(), 0);
+    QCOMPARE(describe(copy.decompress(hex("f200110000"), 5)), describe(Inflated(DecodeError::InflateFailed)));
 }
 
 void TestPerMessageDeflate::boundsOutput_data()

@@ -72,6 +72,11 @@ private Q_SLOTS:
     void mixedTransportsChatTogether();
     void statsReportsLatencyPerTransport();
     void pollExchangesAreCountedAndCaptured();
+    void leaveEndsTheMemberAtOnce();
+    void switchingTransportUpdatesTheClientList();
+    void sideRoomPollingStaysApart();
+    void historyReplayIsCountedApart();
+    void statsReportIsBookkeeping();
 };
 
 void tst_PollingEndpoint::pollAnswersAtOnceInOrder()
@@ -485,6 +490,149 @@ void tst_PollingEndpoint::pollExchangesAreCountedAndCaptured()
                 && record.wireBytes == answer.head + answer.body;
     }
     QVERIFY(requestSeen && responseSeen);
+}
+
+// Regression: polling members stayed listed for ~40 s after their page or the auto demo was done
+// with them, and were then reported as closed with "1001 Going Away", a WebSocket code.
+void tst_PollingEndpoint::leaveEndsTheMemberAtOnce()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy connected(t.server.get(), &WebSocketServer::clientConnected);
+    QSignalSpy left(t.server.get(), &WebSocketServer::pollingClientLeft);
+    QSignalSpy disconnected(t.server.get(), &WebSocketServer::clientDisconnected);
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    QCOMPARE(exchange(peer, get("/longpoll?since=0&client=c1&nick=zed")).status, 200);
+    QCOMPARE(t.server->transportStats().longPolling.clients, 1);
+    const quint64 chatId = connected.at(0).at(0).value<ClientInfo>().connectionId;
+
+    QCOMPARE(exchange(peer, post("/leave?client=c1", {})).status, 204);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.at(0).at(0).toULongLong(), chatId);
+    QCOMPARE(left.at(0).at(1).toBool(), false); // it said so; it did not time out
+    QCOMPARE(disconnected.size(), 0);           // no close code: HTTP has none
+    QCOMPARE(t.server->chatRoom().memberCount(), 0);
+    QCOMPARE(t.server->chatRoom().history().back().kind, ChatEntry::Kind::Leave);
+    QCOMPARE(t.server->transportStats().longPolling.clients, 0);
+    // A second goodbye, or one from a stranger, is no error and changes nothing.
+    QCOMPARE(exchange(peer, post("/leave?client=c1", {})).status, 204);
+    QCOMPARE(exchange(peer, post("/leave?client=nobody", {})).status, 204);
+    QCOMPARE(left.size(), 1);
+    // Coming back is joining again.
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=zed")).status, 200);
+    QCOMPARE(t.server->chatRoom().memberCount(), 1);
+}
+
+// Regression: a page that went from long polling to polling was still listed as long polling.
+void tst_PollingEndpoint::switchingTransportUpdatesTheClientList()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy updated(t.server.get(), &WebSocketServer::clientUpdated);
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    QCOMPARE(exchange(peer, get("/longpoll?since=0&client=c1&nick=zed")).status, 200);
+    QCOMPARE(updated.size(), 0);
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=c1&nick=zed")).status, 200);
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(updated.at(0).at(0).value<ClientInfo>().transport, Transport::Polling);
+    QCOMPARE(updated.at(0).at(0).value<ClientInfo>().path, QStringLiteral("/poll"));
+    QCOMPARE(t.server->transportStats().polling.clients, 1);
+    QCOMPARE(t.server->transportStats().longPolling.clients, 0);
+}
+
+void tst_PollingEndpoint::sideRoomPollingStaysApart()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy entries(t.server.get(), &WebSocketServer::chatEntry);
+    RawPeer user, demo;
+    QVERIFY(user.connectTo(t.port()));
+    QVERIFY(demo.connectTo(t.port()));
+    QCOMPARE(exchange(user, get("/poll?since=0&client=u&nick=user")).status, 200);
+    const quint64 userSince = t.server->chatRoom().lastSeq();
+    const Answer joined = exchange(demo, get("/poll?since=0&client=d&nick=demo-poll-1&room=demo-beef"));
+    QCOMPARE(joined.status, 200);
+    const TransportCounters before = t.server->transportStats().polling;
+    QCOMPARE(before.clients, 1); // the user's poller only
+
+    QCOMPARE(exchange(demo, post("/send?client=d&room=demo-beef", "[demo beef] 1/1 Hello")).status, 200);
+    const Answer demoNews = exchange(demo, get("/poll?since=" + QByteArray::number(joined.json().value("last").toInteger())
+                                               + "&client=d&room=demo-beef"));
+    QVERIFY(demoNews.body.contains("[demo beef] 1/1 Hello"));
+    // The user's room heard nothing of it, nor did the desk.
+    const Answer userNews = exchange(user, get("/poll?since=" + QByteArray::number(userSince) + "&client=u"));
+    QCOMPARE(userNews.seqs(), QList<quint64>());
+    for (const auto &args : entries)
+        QVERIFY(!args.at(0).value<ChatEntry>().text.contains(QStringLiteral("[demo")));
+    // Nor do its requests count as the user's.
+    const TransportCounters &after = t.server->transportStats().polling;
+    QCOMPARE(after.requests, before.requests + 1); // the user's poll above
+    QCOMPARE(after.clients, 1);
+    QCOMPARE(exchange(demo, post("/leave?client=d&room=demo-beef", {})).status, 204);
+    QCOMPARE(t.server->chatRoom(QStringLiteral("demo-beef")).memberCount(), 0);
+}
+
+// Regression: a page switching to polling got the room's history (1.1 MiB with the frames lab's
+// big lines) in its first answer, counted as if it were the transport's cost of chatting.
+void tst_PollingEndpoint::historyReplayIsCountedApart()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    for (int i = 0; i < 3; ++i)
+        t.server->postChatMessage(QString(1000, QLatin1Char('a' + i))); // seq 1 is Desk's join
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    const Answer first = exchange(peer, get("/poll?since=0&client=r&nick=late"));
+    const QJsonArray messages = first.json().value("messages").toArray();
+    QCOMPARE(messages.size(), 5); // the history, then its own join
+    qsizetype historyBytes = 0;
+    for (qsizetype i = 0; i < 4; ++i)
+        historyBytes += QJsonDocument(messages.at(i).toObject()).toJson(QJsonDocument::Compact).size() + (i > 0 ? 1 : 0);
+    const TransportCounters &polling = t.server->transportStats().polling;
+    QCOMPARE(polling.replayMessages, 4u);
+    QCOMPARE(polling.replayBytes, quint64(historyBytes));
+    QCOMPARE(polling.messagesDelivered, 1u);
+    QCOMPARE(polling.payloadBytes, quint64(first.body.size() - historyBytes));
+    // Asking from 0 again (the page switched away and back) replays what it has had: all of it.
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=r&nick=late")).seqs().size(), 5);
+    QCOMPARE(t.server->transportStats().polling.replayMessages, 9u);
+    QCOMPARE(t.server->transportStats().polling.messagesDelivered, 1u);
+    // A new line is news.
+    t.server->postChatMessage(QStringLiteral("news"));
+    QCOMPARE(exchange(peer, get("/poll?since=5&client=r")).seqs(), (QList<quint64>{6}));
+    QCOMPARE(t.server->transportStats().polling.messagesDelivered, 2u);
+    QCOMPARE(t.server->transportStats().polling.replayMessages, 9u);
+}
+
+// The page's POST /stats is about the transports, not part of one: it is marked as bookkeeping in
+// the capture (the frames table hides it by default) and not counted as polling's cost.
+void tst_PollingEndpoint::statsReportIsBookkeeping()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.connectTo(t.port()));
+    QCOMPARE(exchange(peer, get("/poll?since=0&client=s1")).status, 200);
+    const TransportCounters before = t.server->transportStats().polling;
+    const QByteArray report = "{\"samples\":[[1,40]],\"requests\":1,\"bytesSent\":10,\"bytesReceived\":20}";
+    QCOMPARE(exchange(peer, post("/stats?client=s1", report, "application/json")).status, 204);
+    const TransportCounters &after = t.server->transportStats().polling;
+    QCOMPARE(after.requests, before.requests);
+    QCOMPARE(after.headerBytes, before.headerBytes);
+    QCOMPARE(after.payloadBytes, before.payloadBytes);
+    QCOMPARE(after.latencySamplesMs, (QList<qint64>{40})); // what it reports still counts
+    int bookkeeping = 0;
+    for (const CaptureRecord &record : t.allRecords()) {
+        const bool isStats = record.kind == RecordKind::HttpRequest ? record.wireBytes.startsWith("POST /stats")
+                                                                    : record.httpStatus == 204;
+        if (record.kind == RecordKind::HttpRequest || record.kind == RecordKind::HttpResponse) {
+            QCOMPARE(record.bookkeeping, isStats);
+            bookkeeping += record.bookkeeping ? 1 : 0;
+        }
+    }
+    QCOMPARE(bookkeeping, 2); // the request and its answer
 }
 
 QTEST_GUILESS_MAIN(tst_PollingEndpoint)

@@ -78,6 +78,10 @@ private Q_SLOTS:
     void newcomerGetsRecentHistoryAfterTheWelcome();
     void chatNickCommandAndLeave();
     void deskMessageReachesClients();
+    void deskLineToOneClientIsPrivateChat();
+    void deskLineInFragmentsIsChatFromTheDesk();
+    void historyReplayIsCountedApart();
+    void sideRoomKeepsItsLinesToItself();
     void longChatMessageIsBroadcastWhole_data();
     void longChatMessageIsBroadcastWhole();
     void deflateEcho_data();
@@ -88,6 +92,7 @@ private Q_SLOTS:
     void deflateZipBombIsCutAtTheMessageLimit();
     void deflateCaptureKeepsWireBytesAndTheInflatedMessage();
     void deflateHeldMessageIsInflatedWhenDelivered();
+    void deflateHeldMessagesArePreviewedWithContextTakeover();
     void deflateChatReachesPlainAndCompressedClients();
     void referenceClientWithoutDeflateOfferGetsPlainFrames();
 };
@@ -869,6 +874,125 @@ void tst_WebSocketSession::deskMessageReachesClients()
     QCOMPARE(entries.size(), 3); // ann's join, Desk's join, the message
 }
 
+// Regression: a Chat-pane line to one client, or in fragments, went out as a bare text frame, which
+// the page can only show as "Raw text frame" with no sender.
+void tst_WebSocketSession::deskLineToOneClientIsPrivateChat()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy connected(t.server.get(), &WebSocketServer::clientConnected);
+    RawPeer ann, bob;
+    QVERIFY(ann.upgrade(t.port(), "/chatsocket?nick=ann"));
+    QVERIFY(bob.upgrade(t.port(), "/chatsocket?nick=bob"));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, waitMs);
+    while (ann.nextFrame(200)) { } // welcome, joins
+    while (bob.nextFrame(200)) { }
+    const auto annInfo = connected.at(0).at(0).value<ClientInfo>().nick == QStringLiteral("ann")
+            ? connected.at(0).at(0).value<ClientInfo>()
+            : connected.at(1).at(0).value<ClientInfo>();
+    QSignalSpy entries(t.server.get(), &WebSocketServer::chatEntry);
+    t.server->sendChatMessage(annInfo.connectionId, QStringLiteral("just for you"));
+    // Desk joins the room first (everyone hears it), then only ann gets the line.
+    QCOMPARE(json(*ann.nextFrame()).value("type").toString(), QStringLiteral("join"));
+    const QJsonObject line = json(*ann.nextFrame());
+    QCOMPARE(line.value("type").toString(), QStringLiteral("message"));
+    QCOMPARE(line.value("from").toString(), QStringLiteral("Desk"));
+    QCOMPARE(line.value("text").toString(), QStringLiteral("just for you"));
+    QCOMPARE(line.value("private").toBool(), true);
+    QVERIFY(!line.contains("seq")); // not in the room's history
+    // Bob hears Desk's join and then the next room line: the private one never reached him.
+    QCOMPARE(json(*bob.nextFrame()).value("type").toString(), QStringLiteral("join"));
+    t.server->postChatMessage(QStringLiteral("for the room"));
+    QCOMPARE(json(*bob.nextFrame()).value("text").toString(), QStringLiteral("for the room"));
+    for (const ChatEntry &entry : t.server->chatRoom().history())
+        QVERIFY(entry.text != QStringLiteral("just for you"));
+    for (const auto &args : entries)
+        QVERIFY(args.at(0).value<ChatEntry>().text != QStringLiteral("just for you"));
+}
+
+void tst_WebSocketSession::deskLineInFragmentsIsChatFromTheDesk()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer ann;
+    QVERIFY(ann.upgrade(t.port(), "/chatsocket?nick=ann"));
+    while (ann.nextFrame(200)) { }
+    t.server->sendChatMessage(0, QStringLiteral("a line in three pieces"), 3);
+    QCOMPARE(json(*ann.nextFrame()).value("type").toString(), QStringLiteral("join")); // Desk's
+    QList<DecodedFrame> frames;
+    QByteArray payload;
+    while (frames.isEmpty() || !frames.last().header.fin) {
+        auto frame = ann.nextFrame();
+        QVERIFY(frame);
+        payload += frame->payload;
+        frames.append(std::move(*frame));
+    }
+    QCOMPARE(frames.size(), 3);
+    QCOMPARE(frames.at(0).header.opcode, Opcode::Text);
+    QCOMPARE(frames.at(1).header.opcode, Opcode::Continuation);
+    const QJsonObject line = QJsonDocument::fromJson(payload).object();
+    QCOMPARE(line.value("type").toString(), QStringLiteral("message"));
+    QCOMPARE(line.value("from").toString(), QStringLiteral("Desk"));
+    QCOMPARE(line.value("text").toString(), QStringLiteral("a line in three pieces"));
+    QCOMPARE(t.server->chatRoom().history().back().text, QStringLiteral("a line in three pieces"));
+}
+
+// Regression: a newcomer's history replay was counted like live traffic, so one catch-up of a few
+// long lines outweighed everything else in the Transports table.
+void tst_WebSocketSession::historyReplayIsCountedApart()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    for (int i = 0; i < 3; ++i)
+        t.server->postChatMessage(QString(2000, QLatin1Char('a' + i))); // seq 1 is Desk's join
+    QSignalSpy connected(t.server.get(), &WebSocketServer::clientConnected);
+    RawPeer late;
+    QVERIFY(late.upgrade(t.port(), "/chatsocket?nick=late"));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, waitMs);
+    quint64 replayWire = 0;
+    const auto welcome = late.nextFrame();
+    QVERIFY(welcome);
+    for (int i = 0; i < 4; ++i) {
+        const auto frame = late.nextFrame();
+        QVERIFY(frame);
+        replayWire += quint64(frame->wireSize());
+    }
+    QCOMPARE(json(*late.nextFrame()).value("type").toString(), QStringLiteral("join"));
+    const TransportCounters &ws = t.server->transportStats().webSocket;
+    QCOMPARE(ws.replayMessages, 4u);
+    QCOMPARE(ws.replayBytes, replayWire);
+    // What is left is the welcome and the join: the live traffic.
+    QCOMPARE(ws.messagesDelivered, 1u);
+    QVERIFY(ws.payloadBytes < 2000);
+}
+
+// The auto demo plays in a room of its own: its lines never reach the main room's clients, its
+// clients are not the user's in the Transports table.
+void tst_WebSocketSession::sideRoomKeepsItsLinesToItself()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy entries(t.server.get(), &WebSocketServer::chatEntry);
+    RawPeer main, side;
+    QVERIFY(main.upgrade(t.port(), "/chatsocket?nick=main"));
+    QVERIFY(side.upgrade(t.port(), "/chatsocket?nick=side&room=demo-1234"));
+    while (main.nextFrame(200)) { }
+    while (side.nextFrame(200)) { }
+    QCOMPARE(t.server->chatRoom().memberCount(), 1);
+    QCOMPARE(t.server->chatRoom(QStringLiteral("demo-1234")).memberCount(), 1);
+    QCOMPARE(t.server->transportStats().webSocket.clients, 1);
+    const quint64 requestsBefore = t.server->transportStats().webSocket.requests;
+
+    side.sendFrame(Opcode::Text, "[demo 1234] 1/1 Hello");
+    QCOMPARE(json(*side.nextFrame()).value("text").toString(), QStringLiteral("[demo 1234] 1/1 Hello"));
+    main.sendFrame(Opcode::Text, "main line");
+    // The main client's next frame is its own line: the demo's line never came.
+    QCOMPARE(json(*main.nextFrame()).value("text").toString(), QStringLiteral("main line"));
+    for (const auto &args : entries)
+        QVERIFY(!args.at(0).value<ChatEntry>().text.startsWith(QStringLiteral("[demo")));
+    QCOMPARE(t.server->transportStats().webSocket.requests, requestsBefore + 1); // the main line only
+}
+
 void tst_WebSocketSession::longChatMessageIsBroadcastWhole_data()
 {
     QTest::addColumn<qsizetype>("size");
@@ -1163,7 +1287,9 @@ void tst_WebSocketSession::deflateHeldMessageIsInflatedWhenDelivered()
     QCOMPARE(echo->payload, QByteArray("held, then inflated"));
     const CaptureBatch records = t.allRecords();
     const auto held = std::find_if(records.cbegin(), records.cend(), isHeld);
-    QVERIFY(!held->inflatedPayload); // held before anything was inflated
+    // Shown before it was delivered (a preview, inflated ahead of the delivery), then delivered.
+    QVERIFY(held->inflatedPayload);
+    QCOMPARE(*held->inflatedPayload, QByteArray("held, then inflated"));
     const auto delivered = std::find_if(records.cbegin(), records.cend(), [](const CaptureRecord &r) {
         return r.kind == RecordKind::FrameDelivered;
     });
@@ -1171,6 +1297,48 @@ void tst_WebSocketSession::deflateHeldMessageIsInflatedWhenDelivered()
     QCOMPARE(delivered->relatedId, held->id);
     QVERIFY(delivered->inflatedPayload);
     QCOMPARE(*delivered->inflatedPayload, QByteArray("held, then inflated"));
+}
+
+// With context takeover a message may point back into the ones before it (RFC 7692 §7.2.3), so a
+// held message cannot be inflated on its own: the preview runs a copy of the session's inflater.
+void tst_WebSocketSession::deflateHeldMessagesArePreviewedWithContextTakeover()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    RawPeer peer;
+    QVERIFY(peer.upgradeWithDeflate(t.port()));
+    const QByteArray text = "the same words, again and again: the same words";
+    peer.sendCompressed(Opcode::Text, text); // delivered: the window holds it now
+    QVERIFY(peer.nextMessage());
+    t.server->setHoldIncoming(true);
+    const QByteArray again = peer.compressedFrames(Opcode::Text, text);
+    peer.send(again);
+    peer.sendCompressed(Opcode::Text, text + " and more", 4); // in 4-byte fragments, with back-references
+    const auto isHeld = [](const CaptureRecord &r) { return r.held && r.kind == RecordKind::Frame; };
+    const auto previews = [&] {
+        QList<QByteArray> found;
+        for (const CaptureRecord &record : t.allRecords()) {
+            if (isHeld(record) && record.inflatedPayload)
+                found.append(*record.inflatedPayload);
+        }
+        return found;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(previews().size(), 2, waitMs);
+    QCOMPARE(previews(), (QList<QByteArray>{text, text + " and more"}));
+    QVERIFY(std::ranges::count_if(t.allRecords(), isHeld) > 2); // the second one did come in fragments
+    QVERIFY(!std::ranges::any_of(t.allRecords(), [](const CaptureRecord &r) {
+        return r.kind == RecordKind::FrameDelivered;
+    }));
+
+    // The first held message alone does not inflate: it refers back to the one before it.
+    PerMessageDeflate fresh(DeflateParameters{}, Role::Server);
+    const auto alone = fresh.decompress(FrameDecoder::readFrame(again)->payload, 1 << 20);
+    QVERIFY(std::holds_alternative<DecodeError>(alone));
+
+    // Delivered afterwards, they inflate to the same text.
+    t.server->deliverAllHeld();
+    QCOMPARE(peer.nextMessage()->payload, text);
+    QCOMPARE(peer.nextMessage()->payload, text + " and more");
 }
 
 void tst_WebSocketSession::deflateChatReachesPlainAndCompressedClients()
