@@ -13,6 +13,9 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtMath>
@@ -42,6 +45,26 @@ bool isWebSocketHeader(const QByteArray &name)
 QString escaped(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes).toHtmlEscaped();
+}
+
+// Where the document's `lines`-th visual line ends (document coordinates, top margin included);
+// past its last line, more lines as tall as its last one.
+int bottomOfLine(const QTextDocument *document, int lines)
+{
+    qreal bottom = document->documentMargin();
+    qreal lastHeight = QFontMetricsF(document->defaultFont()).lineSpacing();
+    int counted = 0;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        for (int i = 0; layout && i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            lastHeight = line.height();
+            bottom = layout->position().y() + line.y() + line.height();
+            if (++counted == lines)
+                return qCeil(bottom);
+        }
+    }
+    return qCeil(bottom + (lines - counted) * lastHeight);
 }
 
 // The client's checks of RFC 6455 §4.1 as the view lists them, each with the errors that break it.
@@ -181,13 +204,17 @@ void HandshakeView::fitToContents(QTextBrowser *box)
 {
     // Messages show at least a few lines and at most ten (a browser's request scrolls a little, so
     // the tab still fits with a CJK font's taller lines); the derivation table is shown whole.
+    // Measured on the document's own layout: its lines are as tall as the fonts they are drawn
+    // with (a monospace family, CJK fallbacks), not as the widget's font.
     const bool message = box != m_derivationView;
     const int minLines = message ? 3 : 1;
     const int maxLines = message ? 10 : 40;
-    const int line = QFontMetrics(box->document()->defaultFont()).lineSpacing();
-    const int chrome = 2 * box->frameWidth() + qCeil(2 * box->document()->documentMargin());
-    const int content = qCeil(box->document()->size().height()) + 2 * box->frameWidth();
-    box->setFixedHeight(std::clamp(content, minLines * line + chrome, maxLines * line + chrome));
+    const QTextDocument *document = box->document();
+    const int margin = qCeil(document->documentMargin());
+    const int chrome = 2 * box->frameWidth();
+    const int content = qCeil(document->size().height()) + chrome;
+    box->setFixedHeight(std::clamp(content, bottomOfLine(document, minLines) + margin + chrome,
+                                   bottomOfLine(document, maxLines) + margin + chrome));
 }
 
 void HandshakeView::retranslate()
