@@ -8,10 +8,12 @@
 #include <QAbstractItemModel>
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QShowEvent>
 #include <QToolTip>
 
 #include <algorithm>
@@ -36,6 +38,8 @@ TimelineView::TimelineView(QWidget *parent)
     viewport()->setBackgroundRole(QPalette::Base);
     viewport()->setMouseTracking(true);
     verticalScrollBar()->setSingleStep(1);
+    // A tab stop: Up and Down walk the rows (see keyPressEvent()), and a frame shows the focus.
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 void TimelineView::setModel(QAbstractItemModel *model)
@@ -222,6 +226,13 @@ void TimelineView::paintEvent(QPaintEvent *)
     for (int row = first; row <= last; ++row)
         paintGap(painter, row);
     paintHeader(painter);
+    if (hasFocus()) {
+        // The keyboard is here: a frame in the highlight colour, inside the viewport's edge.
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
+    }
 }
 
 QColor TimelineView::rowBackground(int row) const
@@ -258,20 +269,39 @@ void TimelineView::paintHeader(QPainter &painter) const
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
-    const qreal half = laneWidth() / 2 - margin;
-    painter.save();
-    painter.setClipRect(QRectF(gutterWidth(), 0, header.width() - gutterWidth(), header.height()));
-    painter.drawText(QRectF(serverX() - half, 0, 2 * half, header.height()), Qt::AlignCenter, tr("Server"));
+    if (const QRectF box = labelRect(serverX()); !box.isEmpty())
+        painter.drawText(box, Qt::AlignCenter, QFontMetrics(bold).elidedText(tr("Server"), Qt::ElideRight, int(box.width())));
     painter.setFont(font());
     for (quint64 id : m_lanes) {
-        const QRectF box(laneX(id) - half, 0, 2 * half, header.height());
-        painter.drawText(box, Qt::AlignCenter, fontMetrics().elidedText(laneLabel(id), Qt::ElideRight, int(box.width())));
+        if (const QRectF box = laneLabelRect(id); !box.isEmpty())
+            painter.drawText(box, Qt::AlignCenter, fontMetrics().elidedText(laneLabel(id), Qt::ElideRight, int(box.width())));
     }
-    painter.restore();
     painter.setFont(font());
     painter.drawText(QRectF(margin, 0, gutterWidth() - margin, header.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("Δ time"));
     painter.setPen(pal.color(QPalette::Mid));
     painter.drawLine(QLineF(0, header.bottom() - 0.5, header.width(), header.bottom() - 0.5));
+}
+
+QRectF TimelineView::labelRect(qreal x) const
+{
+    // Centred on its lifeline, within the lanes' visible part: never under the gap column or past
+    // the right edge, so a label is whole or shortened, not cut. A lane scrolled out has none.
+    const qreal left = gutterWidth() + margin;
+    const qreal right = viewport()->width() - margin;
+    if (x < left || x > right)
+        return {};
+    const qreal half = std::min({laneWidth() / 2 - margin, x - left, right - x});
+    return half > margin ? QRectF(x - half, 0, 2 * half, headerHeight()) : QRectF();
+}
+
+QRectF TimelineView::serverLabelRect() const
+{
+    return labelRect(serverX());
+}
+
+QRectF TimelineView::laneLabelRect(quint64 connectionId) const
+{
+    return laneIndex(connectionId) < 0 ? QRectF() : labelRect(laneX(connectionId));
 }
 
 void TimelineView::paintRow(QPainter &painter, int row) const
@@ -369,6 +399,53 @@ void TimelineView::scrollContentsBy(int, int)
     viewport()->update();
 }
 
+void TimelineView::showEvent(QShowEvent *event)
+{
+    QAbstractScrollArea::showEvent(event);
+    // Hidden (behind another tab) its viewport had some other width: the lanes, the range and the
+    // selected row's lane in view again at the width it has now.
+    updateScrollBars();
+    if (m_currentRow >= 0)
+        scrollToLaneOf(m_currentRow);
+}
+
+void TimelineView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    viewport()->update();
+}
+
+void TimelineView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
+}
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        viewport()->update(); // "Server", "Δ time" are painted
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    // Up and Down select the previous or next row, as a click on its arrow does.
+    const int rows = m_model ? m_model->rowCount() : 0;
+    int row = -1;
+    if (event->key() == Qt::Key_Up)
+        row = m_currentRow < 0 ? rows - 1 : m_currentRow - 1;
+    else if (event->key() == Qt::Key_Down)
+        row = m_currentRow < 0 ? 0 : m_currentRow + 1;
+    else
+        return QAbstractScrollArea::keyPressEvent(event);
+    if (row >= 0 && row < rows) {
+        setCurrentRow(row);
+        Q_EMIT rowClicked(row);
+    }
+    event->accept();
+}
+
 void TimelineView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
@@ -417,6 +494,8 @@ void TimelineView::setCurrentRow(int row)
 
 void TimelineView::scrollToLaneOf(int row)
 {
+    if (!isVisible())
+        return; // the width it would scroll by is not the one it will have (showEvent())
     // A connection scrolled out of view: scroll sideways so that its lane is in view again.
     const quint64 connectionId = m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong();
     if (laneIndex(connectionId) < 0)

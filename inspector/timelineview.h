@@ -37,6 +37,9 @@ public:
     [[nodiscard]] QRectF rowRect(int row) const;
     [[nodiscard]] QPointF arrowMidpoint(int row) const;
     [[nodiscard]] int rowAt(QPointF point) const; // -1 outside the rows
+    // Where the header names the server and a lane: inside the viewport, or empty when scrolled out.
+    [[nodiscard]] QRectF serverLabelRect() const;
+    [[nodiscard]] QRectF laneLabelRect(quint64 connectionId) const;
 
     [[nodiscard]] QSize sizeHint() const override;
 
@@ -52,6 +55,11 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void showEvent(QShowEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 
 private:
@@ -65,6 +73,7 @@ private:
     void paintRow(QPainter &painter, int row) const;
     void paintGap(QPainter &painter, int row) const;
     [[nodiscard]] QColor rowBackground(int row) const;
+    [[nodiscard]] QRectF labelRect(qreal x) const;
     [[nodiscard]] qreal gutterWidth() const;
     [[nodiscard]] qreal laneWidth() const;
     [[nodiscard]] int laneIndex(quint64 connectionId) const;

@@ -48,6 +48,10 @@ private Q_SLOTS:
     void worksOverTheFilterProxy();
     void lanesNarrowToFitABrowsersConnections();
     void selectingARowScrollsItsLaneIntoView();
+    void scrollingSidewaysRunsLeftToRight_data();
+    void scrollingSidewaysRunsLeftToRight();
+    void selectingWhileHiddenScrollsOnceShown();
+    void arrowKeysWalkTheRowsWithAVisibleFocus();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -174,6 +178,87 @@ void TestTimelineView::selectingARowScrollsItsLaneIntoView()
     QVERIFY(m_view->laneX(21) > m_view->serverX());
     m_view->setCurrentRow(3); // inbound on the first lane: back to the left
     QVERIFY(m_view->laneX(1) > 0);
+}
+
+void TestTimelineView::scrollingSidewaysRunsLeftToRight_data()
+{
+    QTest::addColumn<int>("lanes");
+    QTest::addRow("3 lanes") << 0;
+    QTest::addRow("15 lanes") << 12;
+}
+
+void TestTimelineView::scrollingSidewaysRunsLeftToRight()
+{
+    QFETCH(int, lanes);
+    m_model->appendBatch(moreConnections(lanes));
+    const qreal gutter = m_view->serverLabelRect().left(); // right of the gap column
+    QScrollBar *bar = m_view->horizontalScrollBar();
+    const auto labelsInside = [&] {
+        const qreal right = m_view->viewport()->width();
+        for (quint64 id : m_view->lanes()) {
+            const QRectF box = m_view->laneLabelRect(id);
+            if (!box.isEmpty() && (box.left() < gutter || box.right() > right))
+                return false;
+        }
+        return true;
+    };
+    // Thumb at the left: the server's lifeline and the first lanes, every label whole.
+    bar->setValue(bar->minimum());
+    QVERIFY(!m_view->serverLabelRect().isEmpty());
+    QVERIFY(m_view->serverX() > 0 && m_view->serverX() < m_view->laneX(1));
+    QVERIFY(!m_view->laneLabelRect(1).isEmpty());
+    QVERIFY(labelsInside());
+    // Thumb to the right: the lanes move left, past the server, to the last one.
+    const quint64 lastLane = m_view->lanes().last();
+    qreal previous = m_view->laneX(lastLane);
+    for (int step = 1; step <= 4; ++step) {
+        bar->setValue(bar->maximum() * step / 4);
+        if (bar->maximum() > 0)
+            QVERIFY(m_view->laneX(lastLane) < previous);
+        previous = m_view->laneX(lastLane);
+        QVERIFY(labelsInside());
+    }
+    QVERIFY(m_view->laneX(lastLane) < m_view->viewport()->width());
+    QVERIFY(!m_view->laneLabelRect(lastLane).isEmpty());
+    if (bar->maximum() > 0)
+        QVERIFY(m_view->serverLabelRect().isEmpty()); // scrolled under the gap column, not cut
+}
+
+void TestTimelineView::selectingWhileHiddenScrollsOnceShown()
+{
+    m_model->appendBatch(moreConnections(12));
+    m_view->hide();
+    m_view->setCurrentRow(m_model->rowCount() - 1); // on the last lane, chosen in the table
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    const quint64 lastLane = m_view->lanes().last();
+    QVERIFY(m_view->laneX(lastLane) > m_view->serverLabelRect().left());
+    QVERIFY(m_view->laneX(lastLane) < m_view->viewport()->width());
+    QVERIFY(m_view->horizontalScrollBar()->value() <= m_view->horizontalScrollBar()->maximum());
+}
+
+void TestTimelineView::arrowKeysWalkTheRowsWithAVisibleFocus()
+{
+    QSignalSpy clicked(m_view, &TimelineView::rowClicked);
+    m_view->setFocus();
+    QTRY_VERIFY(m_view->hasFocus());
+    m_view->setCurrentRow(2);
+    QTest::keyClick(m_view, Qt::Key_Down);
+    QCOMPARE(m_view->currentRow(), 3);
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.at(0).at(0).toInt(), 3);
+    QTest::keyClick(m_view, Qt::Key_Up);
+    QTest::keyClick(m_view, Qt::Key_Up);
+    QCOMPARE(m_view->currentRow(), 1);
+    // The focus frame: the viewport's edge in the highlight colour while focused, not after.
+    const auto edge = [this] {
+        const QImage image = m_view->viewport()->grab().toImage();
+        return image.pixelColor(QPoint(1, image.height() / 2) * image.devicePixelRatio());
+    };
+    const QColor highlight = m_view->palette().color(QPalette::Highlight);
+    QCOMPARE(edge(), highlight);
+    m_view->clearFocus();
+    QVERIFY(edge() != highlight);
 }
 
 QTEST_MAIN(TestTimelineView)
