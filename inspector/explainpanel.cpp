@@ -7,13 +7,34 @@
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QEvent>
 #include <QScrollBar>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QtMath>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace wslab::inspector {
+
+namespace {
+
+// The block holding the anchor `name`, or an invalid block.
+QTextBlock anchorBlock(const QTextDocument *document, const QString &name)
+{
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto fragment = block.begin(); !fragment.atEnd(); ++fragment) {
+            if (fragment.fragment().charFormat().anchorNames().contains(name))
+                return block;
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 namespace protocol = wslab::protocol;
 using capture::CaptureRecord;
@@ -298,10 +319,14 @@ void ExplainPanel::render()
         return;
     // The stepped-to line in view (anchors go by name; the href is for clicks): where it is when it
     // is already in view, else a third of the way down, with what the parser read before it above.
-    m_browser->scrollToAnchor(QStringLiteral("step%1").arg(m_current));
-    const int anchorTop = bar->value();
+    // Its place and height come from the document's layout, in the fonts it is drawn with.
+    const QTextBlock step = anchorBlock(m_browser->document(), QStringLiteral("step%1").arg(m_current));
+    if (!step.isValid())
+        return;
+    const QRectF box = m_browser->document()->documentLayout()->blockBoundingRect(step);
+    const int anchorTop = qFloor(box.top());
     const int page = m_browser->viewport()->height();
-    const int line = m_browser->fontMetrics().lineSpacing();
+    const qreal line = step.layout()->lineCount() > 0 ? step.layout()->lineAt(0).height() : box.height();
     if (anchorTop >= before && anchorTop + 3 * line <= before + page)
         bar->setValue(before);
     else

@@ -6,9 +6,12 @@
 #include "framenarrator.h"
 #include "hexview.h"
 #include "payloadview.h"
+#include "sentences.h"
 #include "unmaskingtable.h"
+#include "wrappinglabel.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QResizeEvent>
@@ -41,14 +44,12 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     , m_unmasking(new UnmaskingTable(this))
     , m_tabs(new QTabWidget(this))
     , m_stepLabel(new QLabel(this))
-    , m_fragments(new QLabel(this))
-    , m_nextField(new QAction(tr("Next field"), this))
-    , m_previousField(new QAction(tr("Previous field"), this))
+    , m_fragments(new WrappingLabel(this))
+    , m_nextField(new QAction(this))
+    , m_previousField(new QAction(this))
 {
     m_nextField->setShortcut(QKeySequence(Qt::Key_F8));
     m_previousField->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
-    m_nextField->setToolTip(tr("Highlight the next field the parser reads (F8)"));
-    m_previousField->setToolTip(tr("Highlight the previous field (Shift+F8)"));
     // F8 works wherever the focus is in the window (after a click in the frames table, too); the
     // Capture menu shows the same actions.
     m_nextField->setShortcutContext(Qt::WindowShortcut);
@@ -84,16 +85,22 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_fragments->setWordWrap(true);
     m_fragments->setTextFormat(Qt::RichText);
     m_fragments->setAlignment(Qt::AlignLeft | Qt::AlignTop); // alone in the tab (no message), it stays on top
-    auto *messagePage = new QWidget(this);
-    auto *messageLayout = new QVBoxLayout(messagePage);
+    // The note above the message keeps all its lines: a tab too short for both scrolls.
+    auto *messagePage = new QScrollArea(this);
+    auto *messageContent = new QWidget(messagePage);
+    auto *messageLayout = new QVBoxLayout(messageContent);
     messageLayout->setContentsMargins(4, 4, 4, 0);
     messageLayout->addWidget(m_fragments);
     messageLayout->addWidget(m_message, 1);
+    messagePage->setWidget(messageContent);
+    messagePage->setWidgetResizable(true);
+    messagePage->setFrameShape(QFrame::NoFrame);
+    messagePage->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    m_tabs->addTab(m_explain, tr("Explain"));
-    m_tabs->addTab(m_payload, tr("Payload"));
-    m_tabs->addTab(m_unmasking, tr("Unmasking"));
-    m_tabs->addTab(messagePage, tr("Message"));
+    m_tabs->addTab(m_explain, QString());
+    m_tabs->addTab(m_payload, QString());
+    m_tabs->addTab(m_unmasking, QString());
+    m_tabs->addTab(messagePage, QString());
 
     // Under the diagram, the bytes and the narration side by side when the pane is wide enough (a
     // small laptop screen has more width than height to spare), else one above the other.
@@ -137,7 +144,29 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
         if (ok)
             Q_EMIT fragmentActivated(id);
     });
+    retranslate();
     clear();
+}
+
+void FrameDetailPane::retranslate()
+{
+    m_nextField->setText(tr("Next field"));
+    m_previousField->setText(tr("Previous field"));
+    m_nextField->setToolTip(tr("Highlight the next field the parser reads (F8)"));
+    m_previousField->setToolTip(tr("Highlight the previous field (Shift+F8)"));
+    const QStringList titles{tr("Explain"), tr("Payload"), tr("Unmasking"), tr("Message")};
+    for (int tab = 0; tab < titles.size(); ++tab)
+        m_tabs->setTabText(tab, titles.at(tab));
+    updateStepControls();
+}
+
+void FrameDetailPane::changeEvent(QEvent *event)
+{
+    // The record's own texts (narration, payload, fragments) are shown again by whoever shows the
+    // record; the pane's fixed texts are its own.
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void FrameDetailPane::showRecord(const capture::CaptureRecord &record, quint64 number)
@@ -187,14 +216,14 @@ void FrameDetailPane::showFragments(const FragmentGroup &group)
                        .arg(group.rows.size())
                        .arg(links.join(QStringLiteral(", ")));
     if (!group.complete)
-        text += QLatin1Char(' ') + tr("Some fragments are missing from the capture, so the message is incomplete.");
+        text = Sentences::joined({text, tr("Some fragments are missing from the capture, so the message is incomplete.")});
     if (group.error)
-        text += QLatin1Char(' ') + tr("The message assembler rejects it: %1.")
-                                           .arg(QCoreApplication::translate(protocol::decodeErrorContext,
-                                                                            protocol::decodeErrorReason(*group.error)));
+        text = Sentences::joined({text, tr("The message assembler rejects it: %1.")
+                                                 .arg(QCoreApplication::translate(protocol::decodeErrorContext,
+                                                                                  protocol::decodeErrorReason(*group.error)))});
     if (group.compressed)
-        text += QLatin1Char(' ') + tr("It is compressed with permessage-deflate: its frames carry DEFLATE data, "
-                                      "inflated as one message (RFC 7692 §6.2).");
+        text = Sentences::joined({text, tr("It is compressed with permessage-deflate: its frames carry DEFLATE data, "
+                                           "inflated as one message (RFC 7692 §6.2).")});
     m_fragments->setText(text);
     m_message->setMessage(group.opcode, group.payload, int(group.rows.size()), group.compressed);
     if (group.compressed)

@@ -65,10 +65,12 @@ Q_SIGNALS:
     void fragmentActivated(quint64 recordId);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void retranslate();
     void arrangeBytesAndTabs();
     void widenHexToFit();
     void applyStepHighlight();

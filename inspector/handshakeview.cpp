@@ -1,6 +1,7 @@
 #include "handshakeview.h"
 
 #include "fieldcolors.h"
+#include "wrappinglabel.h"
 
 #include "server/protocol/handshake.h"
 #include "server/protocol/httprequestparser.h"
@@ -96,8 +97,8 @@ HandshakeView::HandshakeView(QWidget *parent)
     : QWidget(parent)
     , m_requestView(new QTextBrowser(this))
     , m_responseView(new QTextBrowser(this))
-    , m_validation(new QLabel(this))
-    , m_responseChecks(new QLabel(this))
+    , m_validation(new WrappingLabel(this))
+    , m_responseChecks(new WrappingLabel(this))
     , m_derivationView(new QTextBrowser(this))
     , m_requestHeading(new QLabel(this))
     , m_responseHeading(new QLabel(this))

@@ -1,15 +1,19 @@
 #include "payloadview.h"
 
 #include "payloadpreview.h"
+#include "sentences.h"
+#include "wrappinglabel.h"
 
 #include "server/protocol/opcode.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -43,36 +47,87 @@ PayloadView::PayloadView(QWidget *parent)
     m_sideBySide = new QWidget(this);
     auto *grid = new QGridLayout(m_sideBySide);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(new QLabel(tr("On the wire (masked)"), m_sideBySide), 0, 0);
-    grid->addWidget(new QLabel(tr("Unmasked (what the application gets)"), m_sideBySide), 0, 1);
+    m_maskedLabel = new QLabel(m_sideBySide);
+    m_unmaskedLabel = new QLabel(m_sideBySide);
+    grid->addWidget(m_maskedLabel, 0, 0);
+    grid->addWidget(m_unmaskedLabel, 0, 1);
     grid->addWidget(m_masked, 1, 0);
     grid->addWidget(m_unmasked, 1, 1);
 
-    m_tabs->addTab(m_text, tr("Text"));
-    m_tabs->addTab(m_json, tr("JSON"));
-    m_tabs->addTab(m_hex, tr("Hex"));
-    m_tabs->addTab(m_sideBySide, tr("Masked | unmasked"));
+    m_tabs->addTab(m_text, QString());
+    m_tabs->addTab(m_json, QString());
+    m_tabs->addTab(m_hex, QString());
+    m_tabs->addTab(m_sideBySide, QString());
 
-    // permessage-deflate: the message after inflating, under a sentence on what happened to it.
-    auto *inflatedPage = new QWidget(this);
-    auto *inflatedLayout = new QVBoxLayout(inflatedPage);
+    // permessage-deflate: the message after inflating, under a sentence on what happened to it;
+    // the sentence keeps all its lines, and a tab too short for both scrolls.
+    auto *inflatedPage = new QScrollArea(this);
+    auto *inflatedContent = new QWidget(inflatedPage);
+    auto *inflatedLayout = new QVBoxLayout(inflatedContent);
     inflatedLayout->setContentsMargins(4, 4, 4, 0);
-    m_inflatedNote = new QLabel(inflatedPage);
+    m_inflatedNote = new WrappingLabel(inflatedContent);
     m_inflatedNote->setWordWrap(true);
     m_inflatedNote->setTextFormat(Qt::PlainText);
     m_inflatedNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_inflated = makeEditor();
     inflatedLayout->addWidget(m_inflatedNote);
     inflatedLayout->addWidget(m_inflated, 1);
-    m_tabs->addTab(inflatedPage, tr("Inflated"));
-    m_tabs->setTabToolTip(tabOf(Mode::Inflated),
-                          tr("The message after permessage-deflate decompression (RFC 7692), as the application gets it"));
+    inflatedPage->setWidget(inflatedContent);
+    inflatedPage->setWidgetResizable(true);
+    inflatedPage->setFrameShape(QFrame::NoFrame);
+    inflatedPage->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tabs->addTab(inflatedPage, QString());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
+    retranslate();
     clear();
+}
+
+void PayloadView::retranslate()
+{
+    m_maskedLabel->setText(tr("On the wire (masked)"));
+    m_unmaskedLabel->setText(tr("Unmasked (what the application gets)"));
+    m_tabs->setTabText(tabOf(Mode::Text), tr("Text"));
+    m_tabs->setTabText(tabOf(Mode::Json), tr("JSON"));
+    m_tabs->setTabText(tabOf(Mode::Hex), tr("Hex"));
+    m_tabs->setTabText(tabOf(Mode::MaskedUnmasked), tr("Masked | unmasked"));
+    m_tabs->setTabText(tabOf(Mode::Inflated), tr("Inflated"));
+    m_tabs->setTabToolTip(tabOf(Mode::Inflated),
+                          tr("The message after permessage-deflate decompression (RFC 7692), as the application gets it"));
+}
+
+void PayloadView::changeEvent(QEvent *event)
+{
+    // The payload's own texts are set again when its frame is shown again.
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// Whole phrases, not "%1 frame" around the protocol's name: "text frame" is "文本帧" in Chinese.
+QString PayloadView::frameKind(Opcode opcode)
+{
+    switch (opcode) {
+    case Opcode::Continuation: return tr("continuation frame");
+    case Opcode::Text: return tr("text frame");
+    case Opcode::Binary: return tr("binary frame");
+    case Opcode::Close: return tr("close frame");
+    case Opcode::Ping: return tr("ping frame");
+    case Opcode::Pong: return tr("pong frame");
+    default: return tr("frame with the reserved opcode 0x%1").arg(quint8(opcode), 0, 16);
+    }
+}
+
+QString PayloadView::messageKind(Opcode opcode)
+{
+    switch (opcode) {
+    case Opcode::Text: return tr("text message");
+    case Opcode::Binary: return tr("binary message");
+    default: return tr("message with the opcode 0x%1").arg(quint8(opcode), 0, 16);
+    }
 }
 
 QPlainTextEdit *PayloadView::makeEditor()
@@ -95,26 +150,24 @@ void PayloadView::setFrame(const protocol::DecodedFrame &frame, bool deflated)
 {
     const QByteArray &payload = frame.payload;
     QString summary;
-    const QString opcode = QLatin1StringView(protocol::opcodeName(frame.header.opcode));
     if (frame.header.opcode == Opcode::Close)
         summary = PayloadPreview::closeSummary(payload);
     else
-        summary = tr("%1 frame, %2 payload bytes").arg(opcode).arg(frame.header.payloadLength);
+        summary = tr("%1, %2 payload bytes").arg(frameKind(frame.header.opcode)).arg(frame.header.payloadLength);
     if (quint64(payload.size()) < frame.header.payloadLength)
-        summary += QLatin1Char(' ') + tr("(the capture kept the first %1)").arg(payload.size());
+        summary = Sentences::joined({summary, tr("(the capture kept the first %1)").arg(payload.size())});
     show(frame.header.opcode, payload, frame.header.masked ? std::optional(frame.maskedPayload()) : std::nullopt,
          summary, deflated || DeflatePreview::startsCompressedMessage(frame.header));
 }
 
 void PayloadView::setMessage(Opcode opcode, const QByteArray &payload, int frameCount, bool deflated)
 {
-    const QString name = QLatin1StringView(protocol::opcodeName(opcode));
     // A message of one frame was not reassembled from anything. (Beyond that %n is 2 or more, so
     // the English source text needs no plural form of its own.)
     const QString summary = frameCount <= 1
-            ? tr("%1 message in a single frame, %2 bytes").arg(name).arg(payload.size())
-            : tr("%1 message reassembled from %n frames, %2 bytes (RFC 6455 §5.4)", nullptr, frameCount)
-                      .arg(name)
+            ? tr("%1 in a single frame, %2 bytes").arg(messageKind(opcode)).arg(payload.size())
+            : tr("%1 reassembled from %n frames, %2 bytes (RFC 6455 §5.4)", nullptr, frameCount)
+                      .arg(messageKind(opcode))
                       .arg(payload.size());
     show(opcode, payload, std::nullopt, summary, deflated);
 }

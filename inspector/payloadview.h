@@ -50,9 +50,15 @@ public:
     [[nodiscard]] QString summary() const;           // the line above the tabs
     [[nodiscard]] QString content(Mode mode) const;  // the text shown in that tab
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void show(protocol::Opcode opcode, const QByteArray &payload, const std::optional<QByteArray> &wire,
               const QString &summary, bool deflated);
+    [[nodiscard]] static QString frameKind(protocol::Opcode opcode);
+    [[nodiscard]] static QString messageKind(protocol::Opcode opcode);
     [[nodiscard]] QPlainTextEdit *makeEditor();
     [[nodiscard]] QString capped(const QString &text, qsizetype bytes, qsizetype cap = displayCap) const;
 
@@ -64,6 +70,8 @@ private:
     QPlainTextEdit *m_masked = nullptr;
     QPlainTextEdit *m_unmasked = nullptr;
     QWidget *m_sideBySide = nullptr;
+    QLabel *m_maskedLabel = nullptr;
+    QLabel *m_unmaskedLabel = nullptr;
     QLabel *m_inflatedNote = nullptr;
     QPlainTextEdit *m_inflated = nullptr;
 };

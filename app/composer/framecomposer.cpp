@@ -268,6 +268,7 @@ QWidget *FrameComposer::createPreviewBox()
 {
     m_previewBox = new QGroupBox(this);
     m_sizeSummary = new QLabel(m_previewBox);
+    m_sizeSummary->setWordWrap(true); // a narrow pane: "… (64-bit length)" on a line of its own
     m_sizeSummary->setObjectName(QStringLiteral("sizeSummary"));
     m_hexView = new inspector::HexView(m_previewBox);
     m_hexView->setObjectName(QStringLiteral("composerHex"));

@@ -3,6 +3,8 @@
 #include "app/transports/demoreport.h"
 #include "app/transports/transportchart.h"
 
+#include "inspector/wrappinglabel.h"
+
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -11,6 +13,10 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -21,7 +27,7 @@ namespace wslab::app {
 AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     : QDialog(parent)
     , m_demo(new AutoDemo(this))
-    , m_intro(new QLabel(this))
+    , m_intro(new inspector::WrappingLabel(this))
     , m_receiversLabel(new QLabel(this))
     , m_linesLabel(new QLabel(this))
     , m_intervalLabel(new QLabel(this))
@@ -34,8 +40,8 @@ AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_phase(new QLabel(this))
     , m_chart(new TransportChart(this))
-    , m_summary(new QLabel(this))
-    , m_conclusions(new QLabel(this))
+    , m_summary(new inspector::WrappingLabel(this))
+    , m_conclusions(new inspector::WrappingLabel(this))
     , m_close(new QPushButton(this))
 {
     const DemoScript defaults;
@@ -89,13 +95,28 @@ AutoDemoDialog::AutoDemoDialog(QWidget *parent)
     buttons->addButton(m_close, QDialogButtonBox::RejectRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
 
+    // Everything but Close scrolls: the chart keeps its natural height (every metric's bars, the
+    // 95th percentile last) and the conclusions their lines, on a small screen or with a CJK
+    // font's taller lines too (fitToScreen()).
+    m_chart->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_intro);
+    contentLayout->addLayout(settings);
+    contentLayout->addLayout(progressRow);
+    contentLayout->addWidget(m_chart, 1);
+    contentLayout->addWidget(m_summary);
+    contentLayout->addWidget(m_conclusions);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("demoContent"));
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_intro);
-    layout->addLayout(settings);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_chart, 1);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_conclusions);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(buttons);
 
     connect(m_run, &QPushButton::clicked, this, &AutoDemoDialog::runOrCancel);
@@ -161,6 +182,42 @@ void AutoDemoDialog::showResult(const DemoResult &result)
     if (result.hasMeasurements())
         m_chart->setData(DemoReport::chartData(result));
     updateRunButton();
+    if (isVisible())
+        fitToScreen(); // the chart and the conclusions grew
+}
+
+void AutoDemoDialog::fitToScreen()
+{
+    // As large as the content wants, within the screen's available area less the window frame;
+    // what does not fit scrolls, and Close stays on the screen.
+    QWidget *content = m_scroll->widget();
+    const QRect available = screen()->availableGeometry();
+    const QSize frame = isVisible() ? frameGeometry().size() - geometry().size() : QSize();
+    const QMargins margins = layout()->contentsMargins();
+    const int scrollBar = m_scroll->verticalScrollBar()->sizeHint().width();
+    const int chromeWidth = margins.left() + margins.right() + scrollBar;
+    const int width = std::min(std::max(content->sizeHint().width() + chromeWidth, this->width()),
+                               available.width() - frame.width());
+    const int contentHeight = content->hasHeightForWidth() ? content->heightForWidth(width - chromeWidth)
+                                                           : content->sizeHint().height();
+    const int chromeHeight = margins.top() + margins.bottom() + layout()->spacing()
+            + m_close->parentWidget()->sizeHint().height();
+    const int height = std::min(contentHeight + chromeHeight, available.height() - frame.height());
+    resize(width, height);
+    // Moved back onto the screen when it would reach past an edge.
+    QRect placed(frameGeometry().topLeft(), QSize(width, height) + frame);
+    placed.moveRight(std::min(placed.right(), available.right()));
+    placed.moveBottom(std::min(placed.bottom(), available.bottom()));
+    placed.moveLeft(std::max(placed.left(), available.left()));
+    placed.moveTop(std::max(placed.top(), available.top()));
+    if (placed.topLeft() != frameGeometry().topLeft())
+        move(placed.topLeft());
+}
+
+void AutoDemoDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitToScreen();
 }
 
 void AutoDemoDialog::onPhaseChanged(AutoDemo::Phase phase)

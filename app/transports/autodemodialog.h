@@ -9,6 +9,7 @@ QT_BEGIN_NAMESPACE
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 QT_END_NAMESPACE
 
@@ -39,9 +40,11 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
+    void fitToScreen();
     void onPhaseChanged(AutoDemo::Phase phase);
     [[nodiscard]] QString phaseText(AutoDemo::Phase phase) const;
     void updateRunButton();
@@ -63,6 +66,7 @@ private:
     QLabel *m_summary;
     QLabel *m_conclusions;
     QPushButton *m_close;
+    QScrollArea *m_scroll = nullptr;
     DemoResult m_result;
     bool m_hasResult = false;
 };

@@ -7,6 +7,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void resultFillsChartSummaryAndConclusions();
     void failureShowsTheReasonAndNoConclusions();
     void hidingCancelsARunningDemo();
+    void fitsTheScreenWithEverythingReachable();
 };
 
 void tst_AutoDemoDialog::initTestCase()
@@ -152,6 +156,38 @@ void tst_AutoDemoDialog::hidingCancelsARunningDemo()
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.at(0).at(0).value<DemoResult>().outcome, DemoResult::Outcome::Cancelled);
     QCOMPARE(run->text(), AutoDemoDialog::tr("Run demo"));
+}
+
+void tst_AutoDemoDialog::fitsTheScreenWithEverythingReachable()
+{
+    AutoDemoDialog dialog;
+    dialog.showResult(sampleResult());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCoreApplication::processEvents();
+    const QRect available = dialog.screen()->availableGeometry();
+    QVERIFY2(available.contains(dialog.frameGeometry()),
+             qPrintable(QStringLiteral("%1,%2 %3x%4 in %5x%6")
+                                .arg(dialog.frameGeometry().x()).arg(dialog.frameGeometry().y())
+                                .arg(dialog.frameGeometry().width()).arg(dialog.frameGeometry().height())
+                                .arg(available.width()).arg(available.height())));
+    // Close stays in view, outside what scrolls.
+    const QPushButton *close = nullptr;
+    for (const QPushButton *button : dialog.findChildren<QPushButton *>())
+        close = button->text() == AutoDemoDialog::tr("Close") ? button : close;
+    QVERIFY(close && close->isVisible());
+    QVERIFY(dialog.rect().contains(QRect(close->mapTo(&dialog, QPoint(0, 0)), close->size())));
+    // Nothing is squeezed: the chart at its natural height (all its bars), every label as tall as
+    // its wrapped lines; what the dialog cannot show scrolls.
+    const auto *scroll = dialog.findChild<QScrollArea *>(QStringLiteral("demoContent"));
+    QVERIFY(scroll);
+    QVERIFY(dialog.chart()->height() >= dialog.chart()->sizeHint().height());
+    for (const QLabel *label : scroll->widget()->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->wordWrap())
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()), qPrintable(label->text().left(60)));
+    }
+    const bool overflows = scroll->widget()->height() > scroll->viewport()->height();
+    QCOMPARE(scroll->verticalScrollBar()->maximum() > 0, overflows);
 }
 
 QTEST_MAIN(tst_AutoDemoDialog)

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void previewInViewInTheDock_data();
     void previewInViewInTheDock();
     void movedSplitterKeepsItsSizes();
+    void wireSummaryWrapsInANarrowPane();
 };
 
 void tst_FrameComposer::previewInViewInTheDock_data()
@@ -128,6 +129,26 @@ void tst_FrameComposer::movedSplitterKeepsItsSizes()
     composer.loadPreset(ComposerPreset::MaskedServerFrame);
     QCoreApplication::processEvents();
     QCOMPARE(splitter->sizes(), dragged);
+}
+
+void tst_FrameComposer::wireSummaryWrapsInANarrowPane()
+{
+    // "On the wire": the frame's size line wraps instead of running past the edge of a dock as
+    // narrow as the bit diagram allows.
+    ClientListModel clients;
+    FrameComposer composer(&clients);
+    composer.resize(390, 660);
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    composer.loadPreset(ComposerPreset::Text);
+    QCoreApplication::processEvents();
+    const auto *summary = composer.findChild<QLabel *>(QStringLiteral("sizeSummary"));
+    const auto *preview = composer.findChild<QScrollArea *>(QStringLiteral("composerPreview"));
+    QVERIFY(summary && preview);
+    QVERIFY(summary->wordWrap());
+    QTRY_VERIFY2(summary->mapTo(preview->viewport(), QPoint(summary->width(), 0)).x() <= preview->viewport()->width(),
+                 qPrintable(where(summary, preview)));
+    QVERIFY(summary->height() >= summary->heightForWidth(summary->width()));
 }
 
 QTEST_MAIN(tst_FrameComposer)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void everythingFitsTheHandshakeTab_data();
     void everythingFitsTheHandshakeTab();
     void messageBoxesFitTheirLinesUpToAMaximum();
+    void verdictsKeepAllTheirLinesInANarrowTab();
 };
 
 namespace {
@@ -415,6 +416,26 @@ void TestHandshakeView::messageBoxesFitTheirLinesUpToAMaximum()
     QVERIFY(requestBox->verticalScrollBar()->maximum() > 0);
     QCOMPARE(heightFor(requestWithHeaders(80)), tall);
     QCOMPARE(heightFor(upgradeRequest), sample);
+}
+
+void TestHandshakeView::verdictsKeepAllTheirLinesInANarrowTab()
+{
+    // The request's verdict and the response's checklist wrap in a narrow tab; each keeps all its
+    // lines, the checklist's last one too.
+    HandshakeView view;
+    view.resize(520, 300);
+    view.setExchange(browserRequest, upgradeResponse);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCoreApplication::processEvents();
+    for (const char *name : {"validation", "responseChecks"}) {
+        const auto *label = part<QLabel>(view, name);
+        QVERIFY(label);
+        QVERIFY(!label->text().isEmpty());
+        QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1: %2 < %3").arg(QLatin1StringView(name)).arg(label->height())
+                                        .arg(label->heightForWidth(label->width()))));
+    }
 }
 
 QTEST_MAIN(TestHandshakeView)

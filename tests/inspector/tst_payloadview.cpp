@@ -4,6 +4,7 @@
 #include "inspector/deflatepreview.h"
 #include "inspector/payloadpreview.h"
 
+#include <QLabel>
 #include <QTest>
 
 using namespace wslab;
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void compressedFrameKeepsItsWireBytesAndShowsTheMessage();
     void compressedFragmentIsNeverText();
     void plainFrameHasNoInflatedTab();
+    void inflatedNoteKeepsAllItsLinesInAShortTab();
 };
 
 void TestPayloadView::choosesTheRightReading_data()
@@ -189,6 +191,28 @@ void TestPayloadView::plainFrameHasNoInflatedTab()
     QVERIFY2(!view.summary().contains("deflate"), qPrintable(view.summary()));
     view.clear();
     QVERIFY(!view.isModeAvailable(Mode::Inflated));
+}
+
+void TestPayloadView::inflatedNoteKeepsAllItsLinesInAShortTab()
+{
+    // A narrow, short pane: the note wraps to many lines and is never cut in the middle of one;
+    // what does not fit scrolls.
+    const QByteArray message(600, 'a');
+    const CaptureRecord record = compressedMessage(1, Opcode::Text, message).first();
+    PayloadView view;
+    view.resize(260, 180);
+    view.setFrame(*record.frame);
+    view.setInflated(message, message.size(), DeflatePreview::factsOf(record));
+    static_cast<QWidget &>(view).show(); // PayloadView::show() shows a payload
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCoreApplication::processEvents();
+    const QLabel *note = nullptr;
+    for (const QLabel *label : view.findChildren<QLabel *>())
+        note = label->text().startsWith(QStringLiteral("RSV1 = 1")) ? label : note;
+    QVERIFY(note);
+    QVERIFY(note->isVisible());
+    QTRY_VERIFY2(note->height() >= note->heightForWidth(note->width()),
+                 qPrintable(QStringLiteral("%1 < %2").arg(note->height()).arg(note->heightForWidth(note->width()))));
 }
 
 QTEST_MAIN(TestPayloadView)
