@@ -1,6 +1,7 @@
 #include "deflatepreview.h"
 
 #include "payloadpreview.h"
+#include "sentences.h"
 
 #include "server/protocol/opcode.h"
 
@@ -79,7 +80,7 @@ QString DeflatePreview::explanation(const DeflateFacts &facts, qint64 inflatedSi
                             "last frame has arrived (RFC 7692 §6.2)."));
     sentences.append(tr("The sender removed the 4 bytes 00 00 FF FF that end every flushed DEFLATE block; the "
                         "receiver appends them again before inflating (RFC 7692 §7.2.1)."));
-    return sentences.join(QLatin1Char(' '));
+    return Sentences::joined(sentences);
 }
 
 } // namespace wslab::inspector

@@ -2,6 +2,7 @@
 
 #include "deflatepreview.h"
 #include "payloadpreview.h"
+#include "sentences.h"
 
 #include "server/protocol/masking.h"
 #include "server/protocol/opcode.h"
@@ -184,17 +185,16 @@ QList<NarrationStep> FrameNarrator::steps(const protocol::DecodedFrame &frame, S
         const bool is16 = id == FieldId::ExtendedPayloadLength16;
         const QString minimal = protocol::minimalLengthForm(h.payloadLength) == h.lengthForm
                 ? QString()
-                : QLatin1Char(' ') + tr("This is not the shortest form for this length: the RFC requires the "
-                                        "minimal number of bytes, so a receiver fails the connection.");
+                : tr("This is not the shortest form for this length: the RFC requires the "
+                     "minimal number of bytes, so a receiver fails the connection.");
+        const QString meaning = (is16 ? tr("extended payload length = %1: an unsigned 16-bit number in network byte "
+                                           "order (big-endian) (RFC 6455 §5.2).")
+                                      : tr("extended payload length = %1: an unsigned 64-bit number in network byte "
+                                           "order whose most significant bit must be 0 (RFC 6455 §5.2)."))
+                                        .arg(h.payloadLength);
         steps.append({{id}, field->bitOffset, field->bitLength,
                       byteHeading(frame, field->firstByte(), field->lastByte()),
-                      tr("extended length %1").arg(h.payloadLength),
-                      (is16 ? tr("extended payload length = %1: an unsigned 16-bit number in network byte "
-                                 "order (big-endian) (RFC 6455 §5.2).")
-                            : tr("extended payload length = %1: an unsigned 64-bit number in network byte "
-                                 "order whose most significant bit must be 0 (RFC 6455 §5.2)."))
-                                      .arg(h.payloadLength)
-                              + minimal});
+                      tr("extended length %1").arg(h.payloadLength), Sentences::joined({meaning, minimal})});
     }
 
     if (const HeaderField *key = findField(fields, FieldId::MaskingKey)) {
@@ -240,7 +240,7 @@ NarrationStep FrameNarrator::payloadStep(const protocol::DecodedFrame &frame, co
         sentence = tr("payload, %1 bytes, as sent (no mask): %2.").arg(h.payloadLength).arg(meaning);
     }
     if (quint64(payload.size()) < h.payloadLength)
-        sentence += QLatin1Char(' ') + tr("Only the first %1 bytes were kept by the capture.").arg(payload.size());
+        sentence = Sentences::joined({sentence, tr("Only the first %1 bytes were kept by the capture.").arg(payload.size())});
     return {{FieldId::Payload}, field.bitOffset, field.bitLength, heading, brief, sentence};
 }
 

@@ -1,5 +1,7 @@
 #include "payloadpreview.h"
 
+#include "sentences.h"
+
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
 #include "server/protocol/httprequestparser.h"
@@ -137,7 +139,7 @@ QString PayloadPreview::requestSummary(QByteArrayView requestBytes)
                            .arg(head.versionMajor)
                            .arg(head.versionMinor);
     if (head.hasToken("Upgrade", "websocket"))
-        line += QLatin1Char(' ') + tr("(WebSocket upgrade)");
+        line = Sentences::joined({line, tr("(WebSocket upgrade)")});
     return line;
 }
 

@@ -3,6 +3,7 @@
 #include "app/chat/clientlistmodel.h"
 
 #include "inspector/framecapturemodel.h"
+#include "inspector/sentences.h"
 #include "server/protocol/closecode.h"
 
 #include <QComboBox>
@@ -339,10 +340,10 @@ void ChatPane::updateGeneratedHint()
         tier = tr("126 to 65,535 bytes: the 7-bit field says 126 and the next 16 bits hold the length.");
     else
         tier = tr("65,536 bytes or more: the 7-bit field says 127 and the next 64 bits hold the length.");
-    m_generatedHint->setText(tier + QLatin1Char(' ')
-                             + tr("Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection "
-                                  "that agreed to compression, the length is that of the compressed bytes, "
-                                  "often far fewer."));
+    m_generatedHint->setText(inspector::Sentences::joined(
+            {tier, tr("Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection "
+                      "that agreed to compression, the length is that of the compressed bytes, "
+                      "often far fewer.")}));
 }
 
 void ChatPane::refillTargets()
@@ -441,7 +442,7 @@ void ChatPane::sendData(bool binary, const QByteArray &payload)
     const QString what = binary ? tr("binary message") : tr("text message");
     QString line = tr("Sent a %1 of %2 to %3").arg(what, sizeText(payload.size()), targetName(to));
     if (fragments() > 1)
-        line += QLatin1Char(' ') + tr("in %1 frames").arg(fragments());
+        line = inspector::Sentences::joined({line, tr("in %1 frames").arg(fragments())});
     addSystemLine(line);
 }
 

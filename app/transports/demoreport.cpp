@@ -2,6 +2,8 @@
 
 #include "app/transports/quantityformat.h"
 
+#include "inspector/sentences.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -69,9 +71,9 @@ QString DemoReport::summary(const DemoResult &result)
                        .arg(script.receiversPerTransport)
                        .arg(script.pollIntervalMs);
     if (result.outcome == DemoResult::Outcome::Incomplete) {
-        text += QLatin1Char(' ')
-            + tr("The time limit struck first: %1 of %2 deliveries arrived.")
-                  .arg(QuantityFormat::count(result.delivered()), QuantityFormat::count(result.expected()));
+        text = inspector::Sentences::joined(
+                {text, tr("The time limit struck first: %1 of %2 deliveries arrived.")
+                               .arg(QuantityFormat::count(result.delivered()), QuantityFormat::count(result.expected()))});
     }
     return text;
 }

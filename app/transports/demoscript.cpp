@@ -33,7 +33,8 @@ QString DemoScript::room() const
 
 QString DemoScript::messageText(int index) const
 {
-    return prefix() + QStringLiteral("%1/%2 Hello from the auto demo").arg(index).arg(messageCount);
+    // The number stays in front, untranslated: receivers read it back (messageIndex()).
+    return prefix() + QStringLiteral("%1/%2 ").arg(index).arg(messageCount) + tr("Hello from the auto demo");
 }
 
 std::optional<int> DemoScript::messageIndex(const QString &text) const
@@ -54,15 +55,21 @@ std::optional<int> DemoScript::messageIndex(const QString &text) const
 
 QString DemoScript::announcementText() const
 {
-    return prefix() + QStringLiteral("start: %1 lines, one every %2 ms, to %3 receivers per transport")
-                          .arg(messageCount)
-                          .arg(messageIntervalMs)
-                          .arg(receiversPerTransport);
+    return announcementMark() + tr("Starting: %1 lines, one every %2 ms, to %3 receivers per transport.")
+                                        .arg(messageCount)
+                                        .arg(messageIntervalMs)
+                                        .arg(receiversPerTransport);
 }
 
 bool DemoScript::isAnnouncement(const QString &text) const
 {
-    return text.startsWith(prefix() + QStringLiteral("start:"));
+    return text.startsWith(announcementMark());
+}
+
+QString DemoScript::announcementMark() const
+{
+    // Whatever the language of the words after it.
+    return prefix() + QStringLiteral("▶ ");
 }
 
 } // namespace wslab::app

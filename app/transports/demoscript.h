@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -11,6 +12,9 @@ namespace wslab::app {
 // listen. A value; `marker` tells this run's lines from anything else said in the room.
 struct DemoScript
 {
+    Q_DECLARE_TR_FUNCTIONS(wslab::app::DemoScript)
+
+public:
     static constexpr int maxReceiversPerTransport = 200;
     static constexpr int maxMessages = 200;
     static constexpr int hardLimitMs = 30'000; // the whole demo, whatever the settings
@@ -29,7 +33,7 @@ struct DemoScript
     [[nodiscard]] int plannedDurationMs() const noexcept;
     [[nodiscard]] bool isValid() const noexcept;
 
-    // "[demo 3f2a] 7/20 Hello from the auto demo": numbered so receivers spot losses and
+    // "[demo 3f2a] 7/20 Hello from the auto demo" (the words in the UI's language): numbered so receivers spot losses and
     // duplicates. index is 1-based.
     [[nodiscard]] QString messageText(int index) const;
     // The line index if `text` is one of this run's numbered lines.
@@ -46,6 +50,7 @@ struct DemoScript
 
 private:
     [[nodiscard]] QString prefix() const;
+    [[nodiscard]] QString announcementMark() const;
 };
 
 } // namespace wslab::app

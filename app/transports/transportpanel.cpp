@@ -110,10 +110,14 @@ QList<TransportPanel::Row> TransportPanel::rows(const TransportStats &stats)
         const quint64 total = c.headerBytes + c.payloadBytes;
         rows[0].cells[at] = QuantityFormat::count(quint64(std::max(c.clients, 0)));
         rows[1].cells[at] = QuantityFormat::count(c.requests);
-        rows[2].cells[at] = transport == capture::Transport::WebSocket
-            ? QuantityFormat::missing()
-            : tr("%1 (%2)").arg(QuantityFormat::count(c.emptyResponses),
-                                QuantityFormat::percent(share(c.emptyResponses, c.requests)));
+        // No share of no requests: "0", not "0 (–)".
+        if (transport == capture::Transport::WebSocket)
+            rows[2].cells[at] = QuantityFormat::missing();
+        else if (c.requests == 0)
+            rows[2].cells[at] = QuantityFormat::count(c.emptyResponses);
+        else
+            rows[2].cells[at] = tr("%1 (%2)").arg(QuantityFormat::count(c.emptyResponses),
+                                                  QuantityFormat::percent(share(c.emptyResponses, c.requests)));
         rows[3].cells[at] = QuantityFormat::bytes(c.headerBytes);
         rows[4].cells[at] = QuantityFormat::bytes(c.payloadBytes);
         rows[5].cells[at] = QuantityFormat::percent(share(c.headerBytes, total));
