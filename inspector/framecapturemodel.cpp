@@ -1,6 +1,7 @@
 #include "framecapturemodel.h"
 
 #include "payloadpreview.h"
+#include "sentences.h"
 
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
@@ -205,10 +206,14 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
 QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // What each column holds; the titles shortened to keep every column in a narrow window
+        // in full here.
         switch (section) {
         case NumberColumn: return tr("Rows in capture order, from 1 (the page's /stats bookkeeping takes no number)");
         case TimeColumn: return tr("Milliseconds since the first record of the capture (Clear Capture starts again at 0)");
         case DeltaColumn: return tr("Milliseconds since the row before");
+        case ConnectionColumn: return tr("Connection");
+        case DirectionColumn: return tr("Direction: C→S from the client to the server, S→C back");
         default: return {};
         }
     }
@@ -218,8 +223,8 @@ QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation,
     case NumberColumn: return tr("No.");
     case TimeColumn: return tr("Since first (ms)");
     case DeltaColumn: return tr("Δ (ms)");
-    case ConnectionColumn: return tr("Connection");
-    case DirectionColumn: return tr("Direction");
+    case ConnectionColumn: return tr("Conn.", "short for connection");
+    case DirectionColumn: return tr("Dir.", "short for direction");
     case TransportColumn: return tr("Transport");
     case FinColumn: return tr("FIN");
     case RsvColumn: return tr("RSV");
@@ -360,9 +365,9 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
     if (r.decodeError)
         text += QStringLiteral(" — ") + PayloadPreview::errorText(*r.decodeError);
     if (r.isTruncated())
-        text += QLatin1Char(' ') + tr("(truncated from %1 bytes)").arg(r.truncatedFrom);
+        text = Sentences::joined({text, tr("(truncated from %1 bytes)").arg(r.truncatedFrom)});
     if (r.reconstructed)
-        text += QLatin1Char(' ') + tr("(message from a HAR file: frame reconstructed, not from the wire)");
+        text = Sentences::joined({text, tr("(message from a HAR file: frame reconstructed, not from the wire)")});
     return text;
 }
 

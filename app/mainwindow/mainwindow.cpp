@@ -20,6 +20,7 @@
 #include "inspector/fragmentgrouper.h"
 #include "inspector/framedetailpane.h"
 #include "inspector/handshakeview.h"
+#include "inspector/sentences.h"
 #include "inspector/timelineview.h"
 #include "server/protocol/closecode.h"
 
@@ -145,6 +146,28 @@ void MainWindow::createServer(const StartupOptions &options)
     m_server = new server::ServerHost(settings, this);
 }
 
+void MainWindow::fitTableColumns()
+{
+    // Widths from the font, not from the contents: ResizeToContents over 100,000 rows would stall.
+    // Each column as wide as a typical value ("1048576 (64)" for a browser's 1 MiB message), or
+    // its header title when that is wider, plus the header's margins; the summary stretches over
+    // what is left, so that at 1024 px every column is in view without a horizontal scroll bar.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 1);
+    using Model = inspector::FrameCaptureModel;
+    const QList<std::pair<int, QString>> samples = {
+            {Model::NumberColumn, QStringLiteral("9999999")},    {Model::TimeColumn, QStringLiteral("999999.999")},
+            {Model::DeltaColumn, QStringLiteral("99.999")},      {Model::ConnectionColumn, QStringLiteral("#99 guest")},
+            {Model::DirectionColumn, QStringLiteral("S→C")},     {Model::TransportColumn, QStringLiteral("WebSocket")},
+            {Model::FinColumn, QStringLiteral("1")},             {Model::RsvColumn, QStringLiteral("000")},
+            {Model::OpcodeColumn, QStringLiteral("0x1 text")},   {Model::MaskColumn, QStringLiteral("1")},
+            {Model::LengthColumn, QStringLiteral("1048576 (64)")}};
+    for (const auto &[column, sample] : samples) {
+        const int title = metrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
+        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample), title) + padding);
+    }
+}
+
 void MainWindow::createCentral()
 {
     m_table = new QTableView(this);
@@ -159,23 +182,12 @@ void MainWindow::createCentral()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
+    // The summary takes what the other columns leave, however narrow the window (a stretched last
+    // section would keep the width it had in a wider window, behind a scroll bar).
+    header->setSectionResizeMode(inspector::FrameCaptureModel::SummaryColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    // Widths from the font, not from the contents: ResizeToContents over 100,000 rows would stall.
-    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    // In characters; the header title wins when it is wider. The summary takes what is left.
-    const QList<std::pair<int, int>> widths = {
-            {inspector::FrameCaptureModel::NumberColumn, 7},     {inspector::FrameCaptureModel::TimeColumn, 10},
-            {inspector::FrameCaptureModel::DeltaColumn, 7},      {inspector::FrameCaptureModel::ConnectionColumn, 9},
-            {inspector::FrameCaptureModel::DirectionColumn, 3},  {inspector::FrameCaptureModel::TransportColumn, 9},
-            {inspector::FrameCaptureModel::FinColumn, 1},        {inspector::FrameCaptureModel::RsvColumn, 3},
-            {inspector::FrameCaptureModel::OpcodeColumn, 9},     {inspector::FrameCaptureModel::MaskColumn, 1},
-            {inspector::FrameCaptureModel::LengthColumn, 8}};
-    for (const auto &[column, digits] : widths) {
-        const int title = m_table->fontMetrics().horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
-        m_table->setColumnWidth(column, std::max(digit * digits, title) + 16);
-    }
+    fitTableColumns();
 
     m_filterBar = new FilterBar(m_proxy, this);
 
@@ -314,11 +326,12 @@ void MainWindow::applyDefaultLayout()
 void MainWindow::applyDefaultSizes()
 {
     // Sizes that fit 1366x768 and grow with the screen. The right column takes about a third of the
-    // width (never under 360 px). Under the table, the frame pane gets what a learner needs to see
-    // at once (the step bar, the whole bit diagram, a dozen hex rows beside the narration), and
-    // about 60 % of a tall window; the table keeps at least seven rows.
+    // width (never under 340 px: at 1024 px the frames table keeps every column in view). Under
+    // the table, the frame pane gets what a learner needs to see at once (the step bar, the whole
+    // bit diagram, a dozen hex rows beside the narration), and about 60 % of a tall window; the
+    // table keeps at least seven rows.
     const QSize area = isVisible() ? size() : screen()->availableGeometry().size();
-    const int rightWidth = std::clamp(area.width() * 3 / 10, 360, 620);
+    const int rightWidth = std::clamp(area.width() * 3 / 10, 340, 620);
     const int line = fontMetrics().height();
     const int chrome = menuBar()->sizeHint().height() + (m_toolBar ? m_toolBar->sizeHint().height() : 0)
             + statusBar()->sizeHint().height();
@@ -393,9 +406,9 @@ void MainWindow::createActions()
         m_server->setHoldIncoming(hold);
         updateCaptureState();
     });
-    // Debugger keys: F10 steps, F5 continues.
+    // Debugger keys: F6 steps, F5 continues. (Not F10: desktops open the menu bar with it.)
     m_deliverNextAction = new QAction(themedIcon("go-next", QStyle::SP_MediaSeekForward), QString(), this);
-    m_deliverNextAction->setShortcut(Qt::Key_F10);
+    m_deliverNextAction->setShortcut(Qt::Key_F6);
     connect(m_deliverNextAction, &QAction::triggered, m_server, &server::ServerHost::deliverNextHeld);
     m_deliverAllAction = new QAction(themedIcon("media-skip-forward", QStyle::SP_MediaSkipForward), QString(), this);
     m_deliverAllAction->setShortcut(Qt::Key_F5);
@@ -607,6 +620,9 @@ void MainWindow::retranslateUi()
     for (QAction *action : {m_openBrowserAction, m_pauseAction, m_clearAction, m_holdAction, m_deliverNextAction,
                             m_deliverAllAction, m_settingsAction})
         action->setIconText(buttonText(action->text()));
+    // Shorter on the toolbar, so that every tool fits a 1024 px window; the menu says it in full.
+    m_pauseAction->setIconText(tr("Pause", "toolbar button: pause capture"));
+    m_clearAction->setIconText(tr("Clear", "toolbar button: clear capture"));
 
     updateCompressionAction();
 
@@ -630,6 +646,7 @@ void MainWindow::retranslateUi()
     m_chatDock->setWindowTitle(tr("Chat"));
     m_composerDock->setWindowTitle(tr("Composer"));
 
+    fitTableColumns(); // the header titles have new widths
     m_noticeSettings->setText(tr("Settings…"));
     if (m_suggestedPort)
         m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
@@ -675,13 +692,15 @@ void MainWindow::onListenFailed(const QString &reason, quint16 port)
     m_copyUrlAction->setEnabled(false);
     m_status->setNotListening(reason);
     m_suggestedPort = PortFinder::nextFree(m_server->settings().bindAddress, port);
-    // The system's reason is a phrase ("The bound address is already in use"): end it as a sentence.
+    // The system's reason is a phrase ("The bound address is already in use"): end it as a sentence,
+    // with the full stop of the language it is in.
     QString sentence = reason.trimmed();
     if (!sentence.isEmpty() && !QStringLiteral(".!?。！？").contains(sentence.back()))
-        sentence += QLatin1Char('.');
+        sentence = tr("%1.", "a system message ended as a sentence").arg(sentence);
     QString text = tr("<b>The server cannot listen on port %1.</b> %2").arg(port).arg(sentence.toHtmlEscaped());
     if (m_suggestedPort) {
-        text += QLatin1Char(' ') + tr("Another program is probably using it; port %1 is free.").arg(*m_suggestedPort);
+        text = inspector::Sentences::joined(
+                {text, tr("Another program is probably using it; port %1 is free.").arg(*m_suggestedPort)});
         m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
     }
     m_noticeUsePort->setVisible(m_suggestedPort.has_value());

@@ -98,6 +98,7 @@ protected:
 private:
     void createServer(const StartupOptions &options);
     void createCentral();
+    void fitTableColumns();
     void createDocks();
     QDockWidget *addDock(const QString &objectName, QWidget *widget);
     void createActions();

@@ -20,12 +20,15 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
+#include <QMenu>
 #include <QMenuBar>
 #include <QNetworkRequest>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -68,6 +71,9 @@ private Q_SLOTS:
     void commandLineOptionsOutliveASettingsEdit();
     void longCapturesKeepTheirNumbersWhole();
     void quittingWithClientsAsksFirst();
+    void switchingLanguageRetranslatesTheFramePane();
+    void noShortcutTakesTheMenuBarKey();
+    void smallScreenShowsEveryColumnAndTool();
 
 private:
     [[nodiscard]] StartupOptions testOptions(const QString &settingsFile) const;
@@ -586,6 +592,78 @@ void tst_MainWindow::quittingWithClientsAsksFirst()
     // Not asked again: with no dialog to answer, close() does not block.
     m_window->show();
     QVERIFY(m_window->close());
+}
+
+void tst_MainWindow::switchingLanguageRetranslatesTheFramePane()
+{
+    // The pane's own texts (field stepping, the tabs) follow the language without a restart.
+    const wslab::inspector::FrameDetailPane *pane = m_window->detailPane();
+    const auto *tabs = pane->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    const auto translated = [](const char *source) {
+        return QCoreApplication::translate("wslab::inspector::FrameDetailPane", source);
+    };
+    m_window->setLanguage(QStringLiteral("zh_CN"));
+    QVERIFY(translated("Next field") != QLatin1String("Next field")); // a translation is installed
+    QTRY_COMPARE(pane->nextFieldAction()->text(), translated("Next field"));
+    QCOMPARE(pane->previousFieldAction()->text(), translated("Previous field"));
+    QCOMPARE(tabs->tabText(0), translated("Explain"));
+    QCOMPARE(tabs->tabText(1), translated("Payload"));
+    QCOMPARE(tabs->tabText(2), translated("Unmasking"));
+    QCOMPARE(tabs->tabText(3), translated("Message"));
+    // The Capture menu shows the same actions.
+    QMenu *capture = m_window->menuBar()->actions().at(1)->menu();
+    QVERIFY(capture->actions().contains(pane->nextFieldAction()));
+
+    m_window->setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(pane->nextFieldAction()->text(), QStringLiteral("Next field"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Explain"));
+}
+
+void tst_MainWindow::noShortcutTakesTheMenuBarKey()
+{
+    // F10 opens the menu bar on common desktops; stepping must not depend on it.
+    int withShortcut = 0;
+    for (const QAction *action : m_window->findChildren<QAction *>()) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            ++withShortcut;
+            QVERIFY2(key != QKeySequence(Qt::Key_F10), qPrintable(action->text()));
+        }
+    }
+    QVERIFY(withShortcut >= 10);
+}
+
+void tst_MainWindow::smallScreenShowsEveryColumnAndTool()
+{
+    m_window->resize(1024, 700);
+    QTRY_COMPARE(m_window->size(), QSize(1024, 700));
+    const QTableView *table = m_window->framesTable();
+    const QHeaderView *header = table->horizontalHeader();
+    const auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    const auto guard = qScopeGuard([this] { m_window->setLanguage(QStringLiteral("en")); });
+    for (const QString language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        m_window->setLanguage(language);
+        m_window->resetLayout();
+        QCoreApplication::processEvents();
+        // Every column of the frames table in view, the summary with room for a few words.
+        QTRY_COMPARE(table->horizontalScrollBar()->maximum(), 0);
+        const int summary = wslab::inspector::FrameCaptureModel::SummaryColumn;
+        QVERIFY2(header->sectionViewportPosition(summary) + 12 * table->fontMetrics().averageCharWidth()
+                         <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1: summary at %2 of %3")
+                                    .arg(language)
+                                    .arg(header->sectionViewportPosition(summary))
+                                    .arg(table->viewport()->width())));
+        // Every tool of the toolbar on it, none in its overflow menu.
+        for (QAction *action : toolBar->actions()) {
+            const QWidget *widget = toolBar->widgetForAction(action);
+            if (!widget || action->isSeparator())
+                continue;
+            QVERIFY2(widget->isVisible() && toolBar->rect().contains(widget->geometry()),
+                     qPrintable(language + QLatin1Char(' ') + action->text()));
+        }
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)
