@@ -152,19 +152,24 @@ void MainWindow::fitTableColumns()
     // Each column as wide as a typical value ("1048576 (64)" for a browser's 1 MiB message), or
     // its header title when that is wider, plus the header's margins; the summary stretches over
     // what is left, so that at 1024 px every column is in view without a horizontal scroll bar.
+    m_table->ensurePolished(); // the font the rows are drawn with, not the one before polishing
+    m_table->horizontalHeader()->ensurePolished();
     const QFontMetrics metrics = m_table->fontMetrics();
-    const int padding = 2 * (style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 1);
+    const QFontMetrics titleMetrics = m_table->horizontalHeader()->fontMetrics();
+    // What the style keeps beside a cell's text (elided beyond it) and beside a header's title.
+    const int cellPadding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
+    const int titlePadding = 2 * (style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 1) + 2;
     using Model = inspector::FrameCaptureModel;
     const QList<std::pair<int, QString>> samples = {
             {Model::NumberColumn, QStringLiteral("9999999")},    {Model::TimeColumn, QStringLiteral("999999.999")},
             {Model::DeltaColumn, QStringLiteral("99.999")},      {Model::ConnectionColumn, QStringLiteral("#99 guest")},
             {Model::DirectionColumn, QStringLiteral("S→C")},     {Model::TransportColumn, QStringLiteral("WebSocket")},
             {Model::FinColumn, QStringLiteral("1")},             {Model::RsvColumn, QStringLiteral("000")},
-            {Model::OpcodeColumn, QStringLiteral("0x1 text")},   {Model::MaskColumn, QStringLiteral("1")},
+            {Model::OpcodeColumn, QStringLiteral("0x8 close")},  {Model::MaskColumn, QStringLiteral("1")},
             {Model::LengthColumn, QStringLiteral("1048576 (64)")}};
     for (const auto &[column, sample] : samples) {
-        const int title = metrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
-        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample), title) + padding);
+        const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
+        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample) + cellPadding, title + titlePadding));
     }
 }
 
@@ -326,12 +331,12 @@ void MainWindow::applyDefaultLayout()
 void MainWindow::applyDefaultSizes()
 {
     // Sizes that fit 1366x768 and grow with the screen. The right column takes about a third of the
-    // width (never under 340 px: at 1024 px the frames table keeps every column in view). Under
+    // width (never under 320 px: at 1024 px the frames table keeps every column in view). Under
     // the table, the frame pane gets what a learner needs to see at once (the step bar, the whole
     // bit diagram, a dozen hex rows beside the narration), and about 60 % of a tall window; the
     // table keeps at least seven rows.
     const QSize area = isVisible() ? size() : screen()->availableGeometry().size();
-    const int rightWidth = std::clamp(area.width() * 3 / 10, 340, 620);
+    const int rightWidth = std::clamp(area.width() * 3 / 10, 320, 620);
     const int line = fontMetrics().height();
     const int chrome = menuBar()->sizeHint().height() + (m_toolBar ? m_toolBar->sizeHint().height() : 0)
             + statusBar()->sizeHint().height();

@@ -556,6 +556,11 @@ void tst_MainWindow::longCapturesKeepTheirNumbersWhole()
             > metrics.horizontalAdvance(QStringLiteral("9999999")));
     QVERIFY(table->columnWidth(wslab::inspector::FrameCaptureModel::TimeColumn)
             > metrics.horizontalAdvance(QStringLiteral("999999.999")));
+    // A browser's 1 MiB message and its length tier, whole: beside the text the style keeps a
+    // margin on each side (elided otherwise).
+    const int margins = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+    QVERIFY(table->columnWidth(wslab::inspector::FrameCaptureModel::LengthColumn)
+            > metrics.horizontalAdvance(QStringLiteral("1048576 (64)")) + margins);
 }
 
 // Quitting stops the server under the connected clients: the window asks first, and can be told
@@ -649,7 +654,7 @@ void tst_MainWindow::smallScreenShowsEveryColumnAndTool()
         // Every column of the frames table in view, the summary with room for a few words.
         QTRY_COMPARE(table->horizontalScrollBar()->maximum(), 0);
         const int summary = wslab::inspector::FrameCaptureModel::SummaryColumn;
-        QVERIFY2(header->sectionViewportPosition(summary) + 12 * table->fontMetrics().averageCharWidth()
+        QVERIFY2(header->sectionViewportPosition(summary) + 10 * table->fontMetrics().averageCharWidth()
                          <= table->viewport()->width(),
                  qPrintable(QStringLiteral("%1: summary at %2 of %3")
                                     .arg(language)
