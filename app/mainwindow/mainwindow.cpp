@@ -38,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
@@ -150,8 +151,10 @@ void MainWindow::fitTableColumns()
 {
     // Widths from the font, not from the contents: ResizeToContents over 100,000 rows would stall.
     // Each column as wide as a typical value ("1048576 (64)" for a browser's 1 MiB message), or
-    // its header title when that is wider, plus the header's margins; the summary stretches over
-    // what is left, so that at 1024 px every column is in view without a horizontal scroll bar.
+    // its header title when that is wider; the summary stretches over what is left. In a narrow
+    // window (1024 px) the columns whose text can be shortened give up width, down to their titles,
+    // so that the bits and the length stay whole and the summary keeps a few words, without a
+    // horizontal scroll bar.
     m_table->ensurePolished(); // the font the rows are drawn with, not the one before polishing
     m_table->horizontalHeader()->ensurePolished();
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -160,16 +163,37 @@ void MainWindow::fitTableColumns()
     const int cellPadding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
     const int titlePadding = 2 * (style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 1) + 2;
     using Model = inspector::FrameCaptureModel;
-    const QList<std::pair<int, QString>> samples = {
-            {Model::NumberColumn, QStringLiteral("9999999")},    {Model::TimeColumn, QStringLiteral("999999.999")},
-            {Model::DeltaColumn, QStringLiteral("99.999")},      {Model::ConnectionColumn, QStringLiteral("#99 guest")},
-            {Model::DirectionColumn, QStringLiteral("S→C")},     {Model::TransportColumn, QStringLiteral("WebSocket")},
-            {Model::FinColumn, QStringLiteral("1")},             {Model::RsvColumn, QStringLiteral("000")},
-            {Model::OpcodeColumn, QStringLiteral("0x8 close")},  {Model::MaskColumn, QStringLiteral("1")},
-            {Model::LengthColumn, QStringLiteral("1048576 (64)")}};
-    for (const auto &[column, sample] : samples) {
-        const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
-        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample) + cellPadding, title + titlePadding));
+    struct Column
+    {
+        int column;
+        QString sample;
+        bool shortens; // its text may be elided in a narrow window
+    };
+    const QList<Column> columns = {
+            {Model::NumberColumn, QStringLiteral("9999999"), false},  {Model::TimeColumn, QStringLiteral("999999.999"), false},
+            {Model::DeltaColumn, QStringLiteral("999.999"), true},    {Model::ConnectionColumn, QStringLiteral("#99 guest"), true},
+            {Model::DirectionColumn, QStringLiteral("S→C"), false},   {Model::TransportColumn, QStringLiteral("WebSocket"), true},
+            {Model::FinColumn, QStringLiteral("1"), false},           {Model::RsvColumn, QStringLiteral("000"), false},
+            {Model::OpcodeColumn, QStringLiteral("0x8 close"), true}, {Model::MaskColumn, QStringLiteral("1"), false},
+            {Model::LengthColumn, QStringLiteral("1048576 (64)"), false}};
+    QList<int> natural;
+    QList<int> floor;
+    int total = 0;
+    int spare = 0; // what the shortening columns could give up
+    for (const Column &c : columns) {
+        const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(c.column, Qt::Horizontal).toString())
+                + titlePadding;
+        natural.append(std::max(metrics.horizontalAdvance(c.sample) + cellPadding, title));
+        floor.append(c.shortens ? std::min(natural.last(), std::max(title, 5 * metrics.averageCharWidth())) : natural.last());
+        total += natural.last();
+        spare += natural.last() - floor.last();
+    }
+    const int summaryMinimum = 12 * metrics.averageCharWidth();
+    const int excess = std::clamp(total + summaryMinimum - m_table->viewport()->width(), 0, spare);
+    for (int i = 0; i < columns.size(); ++i) {
+        const qint64 share = qint64(natural.at(i) - floor.at(i)) * excess;
+        const int give = spare > 0 ? int((share + spare - 1) / spare) : 0; // rounded up: never short
+        m_table->setColumnWidth(columns.at(i).column, natural.at(i) - give);
     }
 }
 
@@ -331,12 +355,11 @@ void MainWindow::applyDefaultLayout()
 void MainWindow::applyDefaultSizes()
 {
     // Sizes that fit 1366x768 and grow with the screen. The right column takes about a third of the
-    // width (never under 320 px: at 1024 px the frames table keeps every column in view). Under
-    // the table, the frame pane gets what a learner needs to see at once (the step bar, the whole
-    // bit diagram, a dozen hex rows beside the narration), and about 60 % of a tall window; the
-    // table keeps at least seven rows.
+    // width (never under 360 px). Under the table, the frame pane gets what a learner needs to see
+    // at once (the step bar, the whole bit diagram, a dozen hex rows beside the narration), and
+    // about 60 % of a tall window; the table keeps at least seven rows.
     const QSize area = isVisible() ? size() : screen()->availableGeometry().size();
-    const int rightWidth = std::clamp(area.width() * 3 / 10, 320, 620);
+    const int rightWidth = std::clamp(area.width() * 3 / 10, 360, 620);
     const int line = fontMetrics().height();
     const int chrome = menuBar()->sizeHint().height() + (m_toolBar ? m_toolBar->sizeHint().height() : 0)
             + statusBar()->sizeHint().height();
@@ -950,8 +973,12 @@ void MainWindow::updateEmptyHint()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize)
+    if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize) {
         m_emptyHint->setGeometry(m_table->viewport()->rect().adjusted(24, 8, -24, -8));
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            fitTableColumns();
+    }
     return QMainWindow::eventFilter(watched, event);
 }
 

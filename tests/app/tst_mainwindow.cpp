@@ -654,7 +654,7 @@ void tst_MainWindow::smallScreenShowsEveryColumnAndTool()
         // Every column of the frames table in view, the summary with room for a few words.
         QTRY_COMPARE(table->horizontalScrollBar()->maximum(), 0);
         const int summary = wslab::inspector::FrameCaptureModel::SummaryColumn;
-        QVERIFY2(header->sectionViewportPosition(summary) + 10 * table->fontMetrics().averageCharWidth()
+        QVERIFY2(header->sectionViewportPosition(summary) + 12 * table->fontMetrics().averageCharWidth()
                          <= table->viewport()->width(),
                  qPrintable(QStringLiteral("%1: summary at %2 of %3")
                                     .arg(language)
