@@ -496,18 +496,26 @@ void TimelineView::scrollToLaneOf(int row)
 {
     if (!isVisible())
         return; // the width it would scroll by is not the one it will have (showEvent())
-    // A connection scrolled out of view: scroll sideways so that its lane is in view again.
+    // A connection scrolled out of view: scroll sideways so that its lane is in view again, and
+    // the server's lifeline too when both fit (an arrow runs between them).
     const quint64 connectionId = m_model->index(row, 0).data(Role::ConnectionIdRole).toULongLong();
     if (laneIndex(connectionId) < 0)
         return;
-    const qreal lane = laneX(connectionId); // negative when scrolled past on the left
     QScrollBar *bar = horizontalScrollBar();
-    const qreal right = lane + laneWidth() / 2;
-    const qreal left = lane - laneWidth() / 2;
-    if (right > viewport()->width())
-        bar->setValue(bar->value() + int(std::ceil(right - viewport()->width())));
-    else if (left < gutterWidth())
-        bar->setValue(bar->value() - int(std::ceil(gutterWidth() - left)));
+    const qreal half = laneWidth() / 2;
+    const qreal visibleLeft = gutterWidth();
+    const qreal visibleRight = viewport()->width();
+    // In content coordinates (as at scroll value 0).
+    const qreal laneRight = laneX(connectionId) + bar->value() + half;
+    const qreal laneLeft = laneRight - 2 * half;
+    const qreal serverLeft = serverX() + bar->value() - half;
+    const qreal left = laneRight - serverLeft <= visibleRight - visibleLeft ? serverLeft : laneLeft;
+    int value = bar->value();
+    if (laneRight - value > visibleRight)
+        value = int(std::ceil(laneRight - visibleRight));
+    if (left - value < visibleLeft)
+        value = int(std::floor(left - visibleLeft));
+    bar->setValue(value);
 }
 
 QSize TimelineView::sizeHint() const

@@ -176,8 +176,10 @@ void TestTimelineView::selectingARowScrollsItsLaneIntoView()
     QVERIFY(m_view->horizontalScrollBar()->value() > 0);
     QVERIFY(m_view->laneX(21) < m_view->viewport()->width());
     QVERIFY(m_view->laneX(21) > m_view->serverX());
-    m_view->setCurrentRow(3); // inbound on the first lane: back to the left
+    m_view->setCurrentRow(3); // inbound on the first lane: back to the left, the server's lane too
     QVERIFY(m_view->laneX(1) > 0);
+    QVERIFY(!m_view->serverLabelRect().isEmpty());
+    QVERIFY(!m_view->laneLabelRect(1).isEmpty());
 }
 
 void TestTimelineView::scrollingSidewaysRunsLeftToRight_data()
