@@ -88,6 +88,21 @@
     </message>
 </context>
 <context>
+    <name>wslab::app::CaptureFileRunner</name>
+    <message>
+        <source>wslab: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wslab: %1: %2 at byte %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wslab: %1: %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::ChatPane</name>
     <message>
         <source>&amp;To:</source>
@@ -282,8 +297,6 @@
         <translation>（分成 %1 帧）</translation>
     </message>
     <message>
-        <source>Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection that agreed to compression, the length is that of the compressed bytes, often far fewer.</source>
-        <translation>请在位图中观察长度字段（RFC 6455 §5.2）。在协商了压缩的连接上，长度是压缩后字节的长度，往往少得多。</translation>
         <source>Sent as a chat line to %1 in %2 frames</source>
         <translation>已作为聊天消息分成 %2 帧发给 %1</translation>
     </message>
@@ -310,6 +323,10 @@
     <message>
         <source>(to %1, privately)</source>
         <translation>（私下发给 %1）</translation>
+    </message>
+    <message>
+        <source>Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection that agreed to compression, the length is that of the compressed bytes, often far fewer.</source>
+        <translation>请在位图中观察长度字段（RFC 6455 §5.2）。在协商了压缩的连接上，长度是压缩后字节的长度，往往少得多。</translation>
     </message>
 </context>
 <context>
@@ -517,6 +534,58 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>--deflate and --no-deflate contradict each other: give one of them</source>
         <translation>--deflate 和 --no-deflate 互相矛盾：只能给出其中一个</translation>
     </message>
+    <message>
+        <source>Read a capture file (pcap or pcapng, as tcpdump and Wireshark write them; recognised by its content) and print one line per record, as --headless does. No server is started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --read or --headless: print one JSON object per record instead of a line of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --read: print totals only (connections, frames per direction and opcode, messages, bytes, errors, gaps, time span).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --read: read connections to this server port as WebSocket from their first byte, for captures that begin after the upgrade (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless: save every record to this pcapng file as it happens (Wireshark and tshark open it; a killed run leaves the file readable up to its last batch). With --read: save what was read; a name ending in .har exports HAR, the messages as Chrome DevTools writes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--decode-as needs a port from 1 to 65535, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--write goes with --headless or --read FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--write needs the capture: it cannot be combined with --no-capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--read and --headless cannot be combined: a file is read, or a server runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--summary and --decode-as go with --read FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json goes with --read FILE or --headless</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::ComposerPresets</name>
@@ -682,6 +751,17 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Polling wasted %1 of %2 requests (%3): every client asks every %4 whether anyone spoke or not, so its requests grow with clients and time, not with messages.</source>
         <translation>轮询浪费了 %2 个请求中的 %1 个（%3）：不管有没有人说话，每个客户端每 %4 都要问一次，所以请求数随客户端数量和时间增长，而不是随消息数增长。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::DemoScript</name>
+    <message>
+        <source>Hello from the auto demo</source>
+        <translation>来自自动演示的问候</translation>
+    </message>
+    <message>
+        <source>Starting: %1 lines, one every %2 ms, to %3 receivers per transport.</source>
+        <translation>开始：共 %1 行，每 %2 毫秒一行，每种传输方式 %3 个接收者。</translation>
     </message>
 </context>
 <context>
@@ -887,6 +967,10 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>closing every connection (1001 Going Away)…</source>
         <translation>正在关闭所有连接（1001 Going Away）…</translation>
+    </message>
+    <message>
+        <source>error: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1170,8 +1254,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>对此后建立的连接启用 permessage-deflate（RFC 7692）。关闭时，浏览器的帧携带的就是输入的文本，去掩码的异或运算能还原出它，大消息也会显示 16 位和 64 位长度。开启时，浏览器压缩后发送消息：RSV1 置位、DEFLATE 字节、长度更短。</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key, which gives back your text while Compression is off (the default). Switched on in the toolbar, it lets new connections use permessage-deflate (RFC 7692): the browser then sends DEFLATE bytes with RSV1 set, and the Inflated tab shows the message.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (uncompressed, the length field grows from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码键的异或运算，在压缩关闭（默认）时它能还原出你输入的文本。在工具栏中打开压缩后，新连接可以使用 permessage-deflate（RFC 7692）：浏览器随后发送 RSV1 置位的 DEFLATE 字节，“解压后”标签页显示消息本身。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（不压缩时，长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
         <source>No Browser Started</source>
         <translation>未能启动浏览器</translation>
     </message>
@@ -1202,6 +1284,25 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>%1 clients are connected. Quitting stops the server and disconnects them (close code %2).</source>
         <translation>有 %1 个客户端已连接。退出会停止服务器并断开它们（关闭码 %2）。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <comment>toolbar button: pause capture</comment>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <comment>toolbar button: clear capture</comment>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a system message ended as a sentence</comment>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key, which gives back your text while Compression is off (the default). Switched on in the toolbar, it lets new connections use permessage-deflate (RFC 7692): the browser then sends DEFLATE bytes with RSV1 set, and the Inflated tab shows the message.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (uncompressed, the length field grows from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码键的异或运算，在压缩关闭（默认）时它能还原出你输入的文本。在工具栏中打开压缩后，新连接可以使用 permessage-deflate（RFC 7692）：浏览器随后发送 RSV1 置位的 DEFLATE 字节，“解压后”标签页显示消息本身。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（不压缩时，长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
 </context>
 <context>
@@ -1372,10 +1473,12 @@ The app&apos;s own page is always allowed.</source>
         <translation>接受压缩(&amp;C)（permessage-deflate，RFC 7692）</translation>
     </message>
     <message>
-        <source>For connections opened after the change. Off, frames carry the text as typed; on, browsers send their messages as DEFLATE bytes (RSV1 set).</source>
-        <translation>对更改之后建立的连接生效。关闭时，帧携带的就是输入的文本；开启时，浏览器以 DEFLATE 字节发送消息（RSV1 置位）。</translation>
         <source>Ask before quitting while clients are connected</source>
         <translation>有客户端连接时，退出前先询问</translation>
+    </message>
+    <message>
+        <source>For connections opened after the change. Off, frames carry the text as typed; on, browsers send their messages as DEFLATE bytes (RSV1 set).</source>
+        <translation>对更改之后建立的连接生效。关闭时，帧携带的就是输入的文本；开启时，浏览器以 DEFLATE 字节发送消息（RSV1 置位）。</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1726,28 @@ The app&apos;s own page is always allowed.</source>
     </message>
 </context>
 <context>
+    <name>wslab::capture::HarError</name>
+    <message>
+        <source>Not JSON (RFC 8259)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON without log.entries: not a HAR file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A HAR entry without a request and a response</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wslab::capture::HarReader</name>
+    <message>
+        <source>browser (HAR: no client address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wslab::capture::PacketError</name>
     <message>
         <source>Link-layer header type not supported</source>
@@ -1675,6 +1800,37 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>TCP header length below 20 bytes or beyond the segment</source>
         <translation>TCP 头部长度小于 20 字节或超出报文段</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::capture::StreamError</name>
+    <message>
+        <source>Bytes of this direction were not captured; the rest of it cannot be decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an HTTP/1.x message head (RFC 9112)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chunked body that breaks RFC 9112 §7.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 101 response breaks RFC 6455 §4.1: a browser fails the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permessage-deflate agreement in the 101 response cannot be read (RFC 7692 §7.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes after a broken rule: counted, not decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A compressed message could not be inflated (RFC 7692 §7.2.2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2097,16 @@ The app&apos;s own page is always allowed.</source>
         <source>the client</source>
         <translation>客户端</translation>
     </message>
+    <message>
+        <source>While reading this conversation from outside: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes of this direction were never captured here (a lost TCP segment, or a capture that cut packets short). Inside a frame&apos;s payload they read as zeros and decoding goes on with the next frame; anywhere else the rest of this direction cannot be placed, so it is not decoded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::FrameCaptureModel</name>
@@ -1978,15 +2144,11 @@ The app&apos;s own page is always allowed.</source>
     </message>
     <message>
         <source>Δ (ms)</source>
-        <translation>Δ（毫秒）</translation>
+        <translation>Δ/毫秒</translation>
     </message>
     <message>
         <source>Connection</source>
         <translation>连接</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
     </message>
     <message>
         <source>Transport</source>
@@ -2093,8 +2255,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>%1 条记录未被捕获：窗口跟不上流量</translation>
     </message>
     <message>
-        <source>TCP connection closed (HTTP, no close code)</source>
-        <translation>TCP 连接已关闭（HTTP，没有关闭码）</translation>
         <source>%1 ms since the first record</source>
         <translation>距第一条记录 %1 毫秒</translation>
     </message>
@@ -2125,6 +2285,38 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>[page stats, not chat] %1 — the answer to the page&apos;s traffic report</source>
         <translation>[页面统计，非聊天] %1 —— 对页面流量上报的应答</translation>
+    </message>
+    <message>
+        <source>Direction: C→S from the client to the server, S→C back</source>
+        <translation>方向：C→S 从客户端到服务器，S→C 反之</translation>
+    </message>
+    <message>
+        <source>Conn.</source>
+        <comment>short for connection</comment>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <comment>short for direction</comment>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>bytes missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connection closed (HTTP, no close code)</source>
+        <translation>TCP 连接已关闭（HTTP，没有关闭码）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes not captured</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(message from a HAR file: frame reconstructed, not from the wire)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2572,14 +2764,16 @@ The app&apos;s own page is always allowed.</source>
         <translation>✓ 一致</translation>
     </message>
     <message>
-        <source>✓ matches the key, but the response fails another check (%1), so the browser still fails the connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)</source>
-        <translation>✓ 一致，但响应没有通过另一项检查（%1），所以浏览器仍然会使连接失败：它不发送任何帧，并把错误报告给页面（RFC 6455 §4.1）</translation>
         <source>Only extensions the client offered</source>
         <translation>只含客户端提议过的扩展</translation>
     </message>
     <message>
         <source>Only a subprotocol the client offered</source>
         <translation>只含客户端提议过的子协议</translation>
+    </message>
+    <message>
+        <source>✓ matches the key, but the response fails another check (%1), so the browser still fails the connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)</source>
+        <translation>✓ 一致，但响应没有通过另一项检查（%1），所以浏览器仍然会使连接失败：它不发送任何帧，并把错误报告给页面（RFC 6455 §4.1）</translation>
     </message>
 </context>
 <context>
@@ -2671,10 +2865,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>…（只显示 %2 字节中的前 %1 字节）</translation>
     </message>
     <message>
-        <source>%1 frame, %2 payload bytes</source>
-        <translation>%1 帧，%2 字节载荷</translation>
-    </message>
-    <message>
         <source>(the capture kept the first %1)</source>
         <translation>（捕获保留了前 %1 字节）</translation>
     </message>
@@ -2711,13 +2901,57 @@ The app&apos;s own page is always allowed.</source>
         <translation>使用 permessage-deflate 压缩（RFC 7692）</translation>
     </message>
     <message>
-        <source>%1 message in a single frame, %2 bytes</source>
-        <translation>单帧%1消息，%2 字节</translation>
+        <source>continuation frame</source>
+        <translation>延续帧</translation>
+    </message>
+    <message>
+        <source>text frame</source>
+        <translation>文本帧</translation>
+    </message>
+    <message>
+        <source>binary frame</source>
+        <translation>二进制帧</translation>
+    </message>
+    <message>
+        <source>close frame</source>
+        <translation>关闭帧</translation>
+    </message>
+    <message>
+        <source>ping frame</source>
+        <translation>Ping 帧</translation>
+    </message>
+    <message>
+        <source>pong frame</source>
+        <translation>Pong 帧</translation>
+    </message>
+    <message>
+        <source>frame with the reserved opcode 0x%1</source>
+        <translation>保留操作码 0x%1 的帧</translation>
+    </message>
+    <message>
+        <source>text message</source>
+        <translation>文本消息</translation>
+    </message>
+    <message>
+        <source>binary message</source>
+        <translation>二进制消息</translation>
+    </message>
+    <message>
+        <source>message with the opcode 0x%1</source>
+        <translation>操作码为 0x%1 的消息</translation>
+    </message>
+    <message>
+        <source>%1, %2 payload bytes</source>
+        <translation>%1，%2 字节载荷</translation>
+    </message>
+    <message>
+        <source>%1 in a single frame, %2 bytes</source>
+        <translation>单帧%1，%2 字节</translation>
     </message>
     <message numerus="yes">
-        <source>%1 message reassembled from %n frames, %2 bytes (RFC 6455 §5.4)</source>
+        <source>%1 reassembled from %n frames, %2 bytes (RFC 6455 §5.4)</source>
         <translation>
-            <numerusform>由 %n 帧重新组装的%1消息，%2 字节（RFC 6455 §5.4）</numerusform>
+            <numerusform>由 %n 帧重新组装的%1，%2 字节（RFC 6455 §5.4）</numerusform>
         </translation>
     </message>
 </context>
