@@ -104,7 +104,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/wslab.svg")));
-    QApplication::setDesktopFileName(QStringLiteral("wslab"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.wslab.WebSocketLab"));
     const auto result = wslab::app::CommandLine::parse(QCoreApplication::arguments());
     if (const int code = handleNonRunActions(result); code >= 0)
         return code;
