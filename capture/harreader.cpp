@@ -216,7 +216,8 @@ HarReader::Result HarReader::read(const QByteArray &json, const RecordHandler &h
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         result.error = HarError::NotJson;
-        result.errorOffset = parseError.offset;
+        // Qt puts the offset one past the end for text cut inside a string: keep it in the file.
+        result.errorOffset = qMin<qint64>(parseError.offset, json.size());
         result.detail = parseError.errorString();
         return result;
     }

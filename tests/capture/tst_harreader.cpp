@@ -18,6 +18,8 @@ private slots:
     void longMessagesTakeTheLengthFormTheyWouldOnTheWire();
     void errorsNameWhatIsWrong_data();
     void errorsNameWhatIsWrong();
+    void errorOffsetInsideTheFileWhenCutInsideAString_data();
+    void errorOffsetInsideTheFileWhenCutInsideAString();
     void recognisedByContent();
 };
 
@@ -78,6 +80,24 @@ void TestHarReader::errorsNameWhatIsWrong()
     QCOMPARE(result.error, std::optional(HarError(error)));
     if (offset >= 0) // where the text stops being JSON: at the cut, give or take the token it broke
         QVERIFY2(qAbs(result.errorOffset - offset) <= 2, qPrintable(QString::number(result.errorOffset)));
+}
+
+void TestHarReader::errorOffsetInsideTheFileWhenCutInsideAString_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addRow("cut inside a name") << QByteArray(R"({"log": {"log)");
+    QTest::addRow("cut inside a value") << QByteArray(R"({"log": "entr)");
+    QTest::addRow("cut after a quote") << QByteArray(R"({")");
+}
+
+// Regression (found by fuzz_har_reader): JSON cut inside a string reported an error offset one past
+// the end of the file, as Qt's parser gives it.
+void TestHarReader::errorOffsetInsideTheFileWhenCutInsideAString()
+{
+    QFETCH(QByteArray, text);
+    const auto result = HarReader::read(text, [](CaptureRecord &&) {});
+    QCOMPARE(result.error, std::optional(HarError::NotJson));
+    QVERIFY2(result.errorOffset >= 0 && result.errorOffset <= text.size(), qPrintable(QString::number(result.errorOffset)));
 }
 
 void TestHarReader::recognisedByContent()
