@@ -84,6 +84,8 @@ private slots:
     void upgradeThenFramesBothWays();
     void samePiecesWhateverTheSplit_data();
     void samePiecesWhateverTheSplit();
+    void brokenHeadIsDescribedTheSameWhateverTheSplit_data();
+    void brokenHeadIsDescribedTheSameWhateverTheSplit();
     void compressedMessagesInflateWithContextTakeover();
     void wrongAcceptIsRecordedAsBrokenUpgrade();
     void refusedUpgradeLeavesTheConnectionHttp();
@@ -133,6 +135,39 @@ void TestConversationDissector::samePiecesWhateverTheSplit()
     QCOMPARE(pieces.kinds(), whole.kinds());
     for (qsizetype i = 0; i < whole.records.size(); ++i)
         QCOMPARE(pieces.records[i].bytes(), whole.records[i].bytes());
+}
+
+void TestConversationDissector::brokenHeadIsDescribedTheSameWhateverTheSplit_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("response");
+    // Something that is not HTTP, then more bytes of that direction.
+    QTest::addRow("status line") << QByteArray("POST /send HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello")
+                                 << QByteArray("HTTP/\xcf\xd1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                               "5\r\nhello\r\n0\r\n\r\n");
+    QTest::addRow("chunk size") << QByteArray("GET / HTTP/1.1\r\n\r\n")
+                                << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                              "zz\r\nhello, and much more after it\r\n");
+}
+
+// Regression (found by fuzz_conversation_dissector): the error record of a head that is not HTTP
+// quoted whatever had been buffered when it was read, so the same stream read in other pieces was
+// described with more or fewer of the bytes that followed it.
+void TestConversationDissector::brokenHeadIsDescribedTheSameWhateverTheSplit()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, response);
+    const QList<Step> steps{{Direction::Inbound, request}, {Direction::Outbound, response}};
+    const Dissected whole = dissect(steps);
+    const auto errors = whole.ofKind(RecordKind::ProtocolError);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(!errors[0]->note.isEmpty());
+    for (const int size : {1, 6, 13}) {
+        const Dissected pieces = dissect(steps, size);
+        const auto split = pieces.ofKind(RecordKind::ProtocolError);
+        QCOMPARE(split.size(), 1);
+        QCOMPARE(split[0]->note, errors[0]->note);
+    }
 }
 
 void TestConversationDissector::compressedMessagesInflateWithContextTakeover()
