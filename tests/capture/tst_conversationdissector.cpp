@@ -86,6 +86,8 @@ private slots:
     void samePiecesWhateverTheSplit();
     void brokenHeadIsDescribedTheSameWhateverTheSplit_data();
     void brokenHeadIsDescribedTheSameWhateverTheSplit();
+    void bytesAfterABrokenFrameAreCountedWhateverTheSplit_data();
+    void bytesAfterABrokenFrameAreCountedWhateverTheSplit();
     void compressedMessagesInflateWithContextTakeover();
     void wrongAcceptIsRecordedAsBrokenUpgrade();
     void refusedUpgradeLeavesTheConnectionHttp();
@@ -170,6 +172,34 @@ void TestConversationDissector::brokenHeadIsDescribedTheSameWhateverTheSplit()
     }
 }
 
+void TestConversationDissector::bytesAfterABrokenFrameAreCountedWhateverTheSplit_data()
+{
+    QTest::addColumn<int>("pieceSize");
+    for (const int size : {0, 1, 3, 7})
+        QTest::addRow("pieces of %d", size) << size;
+}
+
+// Regression (found by fuzz_conversation_dissector): the bytes that followed a frame header breaking a
+// rule in the same piece were not counted as undecodable, those in later pieces were, so the
+// record saying how many bytes could not be read depended on how the stream was cut.
+void TestConversationDissector::bytesAfterABrokenFrameAreCountedWhateverTheSplit()
+{
+    QFETCH(int, pieceSize);
+    // RSV1 without permessage-deflate (RFC 6455 §5.2), then seven more bytes; a good frame before it.
+    const QByteArray broken = QByteArray::fromHex("c18537fa213d7f9f4d5158").first(6) + "1234567";
+    const QList<Step> steps{{Direction::Inbound, upgradeRequest + "\r\n"},
+                            {Direction::Outbound, upgradeResponse + "\r\n"},
+                            {Direction::Inbound, maskedHello + broken}};
+    const Dissected result = dissect(steps, pieceSize);
+    QStringList undecodable;
+    for (const CaptureRecord *record : result.ofKind(RecordKind::ProtocolError)) {
+        if (record->streamError == StreamError::UndecodableAfterError)
+            undecodable.append(record->note);
+    }
+    QCOMPARE(undecodable, QStringList{QStringLiteral("7 bytes")});
+    QCOMPARE(result.ofKind(RecordKind::Frame).size(), 1);
+}
+
 void TestConversationDissector::compressedMessagesInflateWithContextTakeover()
 {
     // RFC 7692 §7.2.3.2: "Hello" twice with one sliding window; the second refers to the first.
@@ -239,9 +269,11 @@ void TestConversationDissector::maskedServerFrameIsAnError()
     const Dissected result = dissect({{Direction::Inbound, upgradeRequest + "\r\n"},
                                       {Direction::Outbound, upgradeResponse + "\r\n" + maskedHello}});
     const auto errors = result.ofKind(RecordKind::ProtocolError);
-    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.size(), 2); // the masked header, then its payload: five bytes not decoded
     QVERIFY(errors[0]->decodeError.has_value());
     QCOMPARE(errors[0]->direction, Direction::Outbound);
+    QCOMPARE(errors[1]->streamError, std::optional(StreamError::UndecodableAfterError));
+    QCOMPARE(errors[1]->note, QStringLiteral("5 bytes"));
     QVERIFY(result.ofKind(RecordKind::Frame).isEmpty());
 }
 
