@@ -88,6 +88,8 @@ private slots:
     void brokenHeadIsDescribedTheSameWhateverTheSplit();
     void bytesAfterABrokenFrameAreCountedWhateverTheSplit_data();
     void bytesAfterABrokenFrameAreCountedWhateverTheSplit();
+    void clientFramesSentBeforeThe101ComeFirstWhateverTheSplit_data();
+    void clientFramesSentBeforeThe101ComeFirstWhateverTheSplit();
     void compressedMessagesInflateWithContextTakeover();
     void wrongAcceptIsRecordedAsBrokenUpgrade();
     void refusedUpgradeLeavesTheConnectionHttp();
@@ -198,6 +200,28 @@ void TestConversationDissector::bytesAfterABrokenFrameAreCountedWhateverTheSplit
     }
     QCOMPARE(undecodable, QStringList{QStringLiteral("7 bytes")});
     QCOMPARE(result.ofKind(RecordKind::Frame).size(), 1);
+}
+
+void TestConversationDissector::clientFramesSentBeforeThe101ComeFirstWhateverTheSplit_data()
+{
+    QTest::addColumn<int>("pieceSize");
+    for (const int size : {0, 1, 5})
+        QTest::addRow("pieces of %d", size) << size;
+}
+
+// Regression (found by fuzz_conversation_dissector): a client frame sent right behind the upgrade
+// request, before the server's 101, was recorded after the server's first frame when the 101 and
+// that frame arrived in one piece, and before it when they arrived in several.
+void TestConversationDissector::clientFramesSentBeforeThe101ComeFirstWhateverTheSplit()
+{
+    QFETCH(int, pieceSize);
+    const QList<Step> steps{{Direction::Inbound, upgradeRequest + "\r\n" + maskedHello},
+                            {Direction::Outbound, upgradeResponse + "\r\n" + unmaskedHello}};
+    const Dissected result = dissect(steps, pieceSize);
+    const auto frames = result.ofKind(RecordKind::Frame);
+    QCOMPARE(frames.size(), 2);
+    QCOMPARE(frames[0]->direction, Direction::Inbound);
+    QCOMPARE(frames[1]->direction, Direction::Outbound);
 }
 
 void TestConversationDissector::compressedMessagesInflateWithContextTakeover()
