@@ -169,10 +169,11 @@ void ConversationDissector::switchToWebSocket(const QByteArray &responseHead, qi
     }
     m_upgrade.reset();
     m_phase = Phase::WebSocket;
-    // What followed the 101 in the server's stream, and what the client sent after its request,
-    // are the first frames of each direction.
-    feed(Direction::Outbound, m_responses.takeRemainder(), timeNs, out);
+    // What the client sent after its request, and what followed the 101 in the server's stream, are
+    // the first frames of each direction; the client's were seen first (before the 101), whatever
+    // pieces the 101 itself came in.
     feed(Direction::Inbound, std::exchange(m_waitingClientBytes, {}), timeNs, out);
+    feed(Direction::Outbound, m_responses.takeRemainder(), timeNs, out);
 }
 
 void ConversationDissector::skip(Direction direction, quint64 length, qint64 timeNs, CaptureBatch &out)

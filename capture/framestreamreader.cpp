@@ -39,14 +39,21 @@ void FrameStreamReader::feed(QByteArrayView bytes, qint64 timeNs, CaptureBatch &
         m_undecodedBytes += bytes.size();
         return;
     }
+    // Bytes of the frame (or header) in progress that earlier pieces brought.
+    const auto partial = m_decoder.partialFrame();
+    const qsizetype before = partial ? partial->header->size() + partial->payloadSoFar.size() : m_decoder.bufferedBytes();
     m_frames.clear();
     const auto error = m_decoder.feed(bytes, m_frames);
+    qsizetype used = -before;
+    for (const DecodedFrame &frame : std::as_const(m_frames))
+        used += frame.wireSize();
     decodeFrames(m_frames, timeNs, out);
     if (error) {
         addDecodeError(*error, m_decoder.errorBytes(), timeNs, out);
         m_stopped = true;
-        // What followed the bad header in this piece is not decodable either.
-        m_undecodedBytes += m_decoder.bufferedBytes();
+        // What followed the bad header in this piece is not decodable either, as later pieces are not.
+        used += m_decoder.errorBytes().size();
+        m_undecodedBytes += bytes.size() - used;
     }
 }
 

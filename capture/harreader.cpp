@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace wslab::capture {
 
@@ -22,9 +23,15 @@ using namespace protocol;
 
 namespace {
 
+// Nanoseconds since the epoch fit a qint64 for about 292 years either side of 1970; a time outside
+// that (only a damaged or made-up file has one) is unknown, 0, like a missing one.
+constexpr qint64 maxEpochSeconds = std::numeric_limits<qint64>::max() / 1'000'000'000 - 1;
+
 // Chrome writes microseconds; a double holds them exactly only apart from the whole seconds.
 qint64 epochNs(double seconds)
 {
+    if (!(std::abs(seconds) <= double(maxEpochSeconds))) // NaN too
+        return 0;
     const double whole = std::floor(seconds);
     return qint64(whole) * 1'000'000'000 + std::llround((seconds - whole) * 1e6) * 1000;
 }
@@ -32,7 +39,9 @@ qint64 epochNs(double seconds)
 qint64 isoTimeNs(const QString &text)
 {
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return time.isValid() ? time.toMSecsSinceEpoch() * 1'000'000 : 0;
+    if (!time.isValid() || std::abs(time.toMSecsSinceEpoch() / 1000) > maxEpochSeconds)
+        return 0;
+    return time.toMSecsSinceEpoch() * 1'000'000;
 }
 
 // HTTP/2 and HTTP/3 pseudo-header fields (":authority") are not HTTP/1.1 field lines.
@@ -216,7 +225,8 @@ HarReader::Result HarReader::read(const QByteArray &json, const RecordHandler &h
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         result.error = HarError::NotJson;
-        result.errorOffset = parseError.offset;
+        // Qt puts the offset one past the end for text cut inside a string: keep it in the file.
+        result.errorOffset = qMin<qint64>(parseError.offset, json.size());
         result.detail = parseError.errorString();
         return result;
     }

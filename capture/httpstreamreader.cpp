@@ -71,11 +71,8 @@ HttpStreamReader::Status HttpStreamReader::readHead()
         m_buffer.remove(0, blank);
     }
     const qsizetype end = headEnd(m_buffer);
-    if (end < 0) {
-        if (m_buffer.size() > m_maxHeadSize)
-            m_failed = true;
-        return m_failed ? Status::Failed : Status::NeedMore;
-    }
+    if (end < 0)
+        return m_buffer.size() > m_maxHeadSize ? fail(m_maxHeadSize + 1) : Status::NeedMore;
     const QByteArrayView head(m_buffer.constData(), end);
     m_current = {};
     m_current.head = m_buffer.left(end);
@@ -85,14 +82,14 @@ HttpStreamReader::Status HttpStreamReader::readHead()
     if (m_side == Side::Requests) {
         const HttpParseResult parsed = HttpRequestParser::parse(head, m_maxHeadSize);
         if (parsed.status != HttpParseStatus::Complete)
-            return fail();
+            return fail(end);
         length = parsed.head.contentLength();
         chunked = parsed.head.hasToken("Transfer-Encoding", "chunked");
         method = parsed.head.method;
     } else {
         const HttpResponseParseResult parsed = HttpResponseParser::parse(head, m_maxHeadSize);
         if (parsed.status != HttpParseStatus::Complete)
-            return fail();
+            return fail(end);
         m_current.status = parsed.head.status;
         if (parsed.head.has("Content-Length"))
             length = parseLength(parsed.head.value("Content-Length"));
@@ -175,11 +172,8 @@ HttpStreamReader::Status HttpStreamReader::readChunked()
             continue;
         }
         const qsizetype lineEnd = m_buffer.indexOf('\n');
-        if (lineEnd < 0) {
-            if (m_buffer.size() > m_maxHeadSize)
-                return fail();
-            return Status::NeedMore;
-        }
+        if (lineEnd < 0)
+            return m_buffer.size() > m_maxHeadSize ? fail(m_maxHeadSize + 1) : Status::NeedMore;
         const QByteArrayView line(m_buffer.constData(), lineEnd);
         if (m_chunkState == ChunkState::Trailer) {
             const bool last = line.trimmed().isEmpty();
@@ -195,7 +189,7 @@ HttpStreamReader::Status HttpStreamReader::readChunked()
         bool ok = false;
         const qint64 size = sizeText.trimmed().toLongLong(&ok, 16);
         if (!ok || size < 0)
-            return fail();
+            return fail(lineEnd + 1);
         keep(QByteArrayView(m_buffer.constData(), lineEnd + 1));
         m_buffer.remove(0, lineEnd + 1);
         if (size == 0) {
@@ -207,9 +201,10 @@ HttpStreamReader::Status HttpStreamReader::readChunked()
     }
 }
 
-HttpStreamReader::Status HttpStreamReader::fail()
+HttpStreamReader::Status HttpStreamReader::fail(qsizetype offendingBytes)
 {
     m_failed = true;
+    m_failedBytes = m_buffer.left(offendingBytes);
     return Status::Failed;
 }
 

@@ -45,7 +45,10 @@ public:
     [[nodiscard]] QByteArray takeRemainder();
 
     [[nodiscard]] bool hasFailed() const noexcept { return m_failed; }
-    [[nodiscard]] QByteArray failedHead() const { return m_buffer.left(256); }
+    // What broke the rules, at most 256 bytes: the head or chunk-size line that is not HTTP, or the
+    // first bytes of a head that does not end in time. Only those bytes, so the same whatever
+    // pieces the stream arrived in.
+    [[nodiscard]] QByteArray failedHead() const { return m_failedBytes.left(256); }
     [[nodiscard]] qsizetype bufferedBytes() const noexcept { return m_buffer.size(); }
 
 private:
@@ -53,7 +56,7 @@ private:
     Status readHead();
     Status readBody(HttpStreamMessage &message);
     Status readChunked();
-    Status fail();
+    Status fail(qsizetype offendingBytes); // the first `offendingBytes` of the buffer broke a rule
     void keep(QByteArrayView bytes);
     void decideBody(const HttpStreamMessage &message, std::optional<qint64> contentLength, bool chunked,
                     QByteArrayView method);
@@ -62,6 +65,7 @@ private:
     qsizetype m_maxHeadSize;
     qsizetype m_keepBody;
     QByteArray m_buffer;
+    QByteArray m_failedBytes;
     bool m_failed = false;
     bool m_inBody = false;
     BodyMode m_mode = BodyMode::None;

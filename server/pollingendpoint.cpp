@@ -4,6 +4,7 @@
 #include "httpconnection.h"
 #include "websocketserver.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,6 +36,20 @@ std::optional<capture::Transport> transportNamed(const QString &name)
     if (n == QLatin1String("longpoll") || n == QLatin1String("longpolling") || n == QLatin1String("long-polling"))
         return capture::Transport::LongPolling;
     return std::nullopt;
+}
+
+// "127.0.0.1" of "127.0.0.1:53412", "[::1]" of "[::1]:53412".
+QString addressOf(const QString &peer)
+{
+    return peer.section(QLatin1Char(':'), 0, -2);
+}
+
+// The same name for every request from one address: a short hash, so the name says nothing about
+// the address and two addresses seldom share it (the room makes it unique if they do).
+QString guestNick(const QString &address)
+{
+    const QByteArray hash = QCryptographicHash::hash(address.toUtf8(), QCryptographicHash::Sha1);
+    return QStringLiteral("guest-") + QString::fromLatin1(hash.toHex().left(6));
 }
 
 quint64 nonNegative(const QJsonValue &value)
@@ -177,11 +192,8 @@ void PollingEndpoint::handleSend(HttpConnection &connection, const HttpRequestHe
         }
     }
     QString renameRejection;
-    Client *client = touchClient(head, capture::Transport::Http, &renameRejection);
-    if (!client) {
-        connection.respondText(400, QStringLiteral("400 Bad Request: client=ID or nick=NAME needed"));
-        return;
-    }
+    const QString address = addressOf(connection.peer());
+    Client *client = touchClient(head, capture::Transport::Http, &renameRejection, &address);
     QString rejection = m_server.postChat(client->chatId, text);
     if (rejection.isEmpty())
         rejection = renameRejection;
@@ -227,7 +239,7 @@ void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestH
             counters.addLatencySample(latency);
     }
     // The page's own totals replace its previous report (they are cumulative).
-    const QString reporter = key.isEmpty() ? connection.peer().section(QLatin1Char(':'), 0, -2) : key;
+    const QString reporter = key.isEmpty() ? addressOf(connection.peer()) : key;
     if (!reporter.isEmpty() && report.contains(QLatin1String("requests"))) {
         Client &entry = m_reports[reporter];
         if (m_reports.size() > 1000)
@@ -266,13 +278,17 @@ void PollingEndpoint::handleLeave(HttpConnection &connection, const HttpRequestH
 // Clients
 
 PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &head, capture::Transport transport,
-                                                      QString *renameRejection)
+                                                      QString *renameRejection, const QString *guestAddress)
 {
     QString key = clientKey(head);
-    const QString nick = head.queryValue("nick").value_or(QString());
+    QString nick = head.queryValue("nick").value_or(QString());
     const bool byNick = key.isEmpty();
     if (byNick && !ChatRoom::normalizedNick(nick).isEmpty())
         key = QStringLiteral("nick:") + ChatRoom::normalizedNick(nick);
+    if (key.isEmpty() && guestAddress) {
+        key = QStringLiteral("guest:") + *guestAddress;
+        nick = guestNick(*guestAddress);
+    }
     if (key.isEmpty())
         return nullptr;
     const qint64 now = WebSocketServer::nowMs();

@@ -28,7 +28,10 @@ class WebSocketServer;
 // requests a member chats in that side room (WebSocketServer::chatRoom()).
 // NICK is the name the page wants, on every request: a request that carries another name than the
 // member has renames it (the rules and notice of "/nick NAME"). Without a client id the nickname
-// itself identifies the member, and a new name is a new member.
+// itself identifies the member, and a new name is a new member. A POST /send with neither, as
+// `curl -d hello http://127.0.0.1:8002/send` sends it, speaks as a guest of its address: one
+// member per address, named "guest-" and six hex digits of a hash of the address, so the same
+// address is the same guest on every request.
 class PollingEndpoint : public QObject
 {
     Q_OBJECT
@@ -102,9 +105,10 @@ private:
     };
 
     // The member a request speaks for, made (and joined) on its first request; renamed when the
-    // request asks for another nickname (the rejection, if any, in `renameRejection`).
+    // request asks for another nickname (the rejection, if any, in `renameRejection`). A request
+    // that names nobody speaks for the guest of `guestAddress` if given, else for nobody.
     Client *touchClient(const protocol::HttpRequestHead &head, capture::Transport transport,
-                        QString *renameRejection = nullptr);
+                        QString *renameRejection = nullptr, const QString *guestAddress = nullptr);
     [[nodiscard]] ClientInfo infoOf(const Client &client) const;
     // Answers with what the client's room has after `since`; the client (if still known) is
     // counted as having seen it.

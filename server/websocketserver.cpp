@@ -73,7 +73,7 @@ WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent
     connect(m_capture, &capture::CaptureStream::batchReady, this, &WebSocketServer::capturedBatch);
     m_polling = new PollingEndpoint(*this);
     m_poller = new SocketPoller(this);
-    m_listener = new Listener([this](qintptr descriptor) { onIncoming(descriptor); }, this);
+    m_listener = new Listener([this](qintptr descriptor) { addConnection(descriptor); }, this);
     m_listener->setListenBacklogSize(listenBacklog);
     updateOriginPolicy();
     m_housekeepingTimer.start(housekeepingIntervalMs, Qt::CoarseTimer, this);
@@ -236,7 +236,7 @@ void WebSocketServer::updateTimers()
 // ---------------------------------------------------------------------------------------------
 // Connections
 
-void WebSocketServer::onIncoming(qintptr descriptor)
+void WebSocketServer::addConnection(qintptr descriptor)
 {
     auto *stream = new TcpStream(descriptor, *m_poller, this);
     const quint64 id = m_nextConnectionId++;

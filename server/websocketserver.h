@@ -54,6 +54,11 @@ public:
     [[nodiscard]] qsizetype sessionCount() const { return m_sessions.size(); }
     [[nodiscard]] const TransportStats &transportStats() const noexcept { return m_stats; }
 
+    // Takes over a connected stream socket as if the listener had accepted it: the listener calls
+    // it for every accepted connection, and one end of a socketpair() works as well, which is how
+    // the fuzz targets feed the real connection code without a network.
+    void addConnection(qintptr descriptor);
+
 public Q_SLOTS:
     bool start();
     // Close 1001 to every WebSocket client, answer parked polls, stop listening; `stopped` follows
@@ -156,7 +161,6 @@ protected:
 
 private:
     class Listener;
-    void onIncoming(qintptr descriptor);
     void rejectOverCapacity(TcpStream *stream, quint64 id);
     // To the room's WebSocket chat clients (each message in `fragments` frames; 0: the outgoing
     // fragment size setting) and its parked long polls; the main room's entries also to the desk.

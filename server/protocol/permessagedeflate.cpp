@@ -89,8 +89,12 @@ public:
 
     [[nodiscard]] bool isFull() const noexcept { return m_written == m_buffer.size(); }
 
-    QByteArray take()
+    // The message, or MessageTooLarge if it holds the one byte beyond maxSize: inflation may end
+    // (at a final block) right after writing it, before asking for more room.
+    std::variant<QByteArray, DecodeError> take()
     {
+        if (m_written >= m_limit)
+            return DecodeError::MessageTooLarge;
         m_buffer.truncate(m_written);
         return std::move(m_buffer);
     }

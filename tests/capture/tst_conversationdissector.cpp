@@ -84,6 +84,12 @@ private slots:
     void upgradeThenFramesBothWays();
     void samePiecesWhateverTheSplit_data();
     void samePiecesWhateverTheSplit();
+    void brokenHeadIsDescribedTheSameWhateverTheSplit_data();
+    void brokenHeadIsDescribedTheSameWhateverTheSplit();
+    void bytesAfterABrokenFrameAreCountedWhateverTheSplit_data();
+    void bytesAfterABrokenFrameAreCountedWhateverTheSplit();
+    void clientFramesSentBeforeThe101ComeFirstWhateverTheSplit_data();
+    void clientFramesSentBeforeThe101ComeFirstWhateverTheSplit();
     void compressedMessagesInflateWithContextTakeover();
     void wrongAcceptIsRecordedAsBrokenUpgrade();
     void refusedUpgradeLeavesTheConnectionHttp();
@@ -133,6 +139,89 @@ void TestConversationDissector::samePiecesWhateverTheSplit()
     QCOMPARE(pieces.kinds(), whole.kinds());
     for (qsizetype i = 0; i < whole.records.size(); ++i)
         QCOMPARE(pieces.records[i].bytes(), whole.records[i].bytes());
+}
+
+void TestConversationDissector::brokenHeadIsDescribedTheSameWhateverTheSplit_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("response");
+    // Something that is not HTTP, then more bytes of that direction.
+    QTest::addRow("status line") << QByteArray("POST /send HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello")
+                                 << QByteArray("HTTP/\xcf\xd1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                               "5\r\nhello\r\n0\r\n\r\n");
+    QTest::addRow("chunk size") << QByteArray("GET / HTTP/1.1\r\n\r\n")
+                                << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                              "zz\r\nhello, and much more after it\r\n");
+}
+
+// Regression (found by fuzz_conversation_dissector): the error record of a head that is not HTTP
+// quoted whatever had been buffered when it was read, so the same stream read in other pieces was
+// described with more or fewer of the bytes that followed it.
+void TestConversationDissector::brokenHeadIsDescribedTheSameWhateverTheSplit()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, response);
+    const QList<Step> steps{{Direction::Inbound, request}, {Direction::Outbound, response}};
+    const Dissected whole = dissect(steps);
+    const auto errors = whole.ofKind(RecordKind::ProtocolError);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(!errors[0]->note.isEmpty());
+    for (const int size : {1, 6, 13}) {
+        const Dissected pieces = dissect(steps, size);
+        const auto split = pieces.ofKind(RecordKind::ProtocolError);
+        QCOMPARE(split.size(), 1);
+        QCOMPARE(split[0]->note, errors[0]->note);
+    }
+}
+
+void TestConversationDissector::bytesAfterABrokenFrameAreCountedWhateverTheSplit_data()
+{
+    QTest::addColumn<int>("pieceSize");
+    for (const int size : {0, 1, 3, 7})
+        QTest::addRow("pieces of %d", size) << size;
+}
+
+// Regression (found by fuzz_conversation_dissector): the bytes that followed a frame header breaking a
+// rule in the same piece were not counted as undecodable, those in later pieces were, so the
+// record saying how many bytes could not be read depended on how the stream was cut.
+void TestConversationDissector::bytesAfterABrokenFrameAreCountedWhateverTheSplit()
+{
+    QFETCH(int, pieceSize);
+    // RSV1 without permessage-deflate (RFC 6455 §5.2), then seven more bytes; a good frame before it.
+    const QByteArray broken = QByteArray::fromHex("c18537fa213d7f9f4d5158").first(6) + "1234567";
+    const QList<Step> steps{{Direction::Inbound, upgradeRequest + "\r\n"},
+                            {Direction::Outbound, upgradeResponse + "\r\n"},
+                            {Direction::Inbound, maskedHello + broken}};
+    const Dissected result = dissect(steps, pieceSize);
+    QStringList undecodable;
+    for (const CaptureRecord *record : result.ofKind(RecordKind::ProtocolError)) {
+        if (record->streamError == StreamError::UndecodableAfterError)
+            undecodable.append(record->note);
+    }
+    QCOMPARE(undecodable, QStringList{QStringLiteral("7 bytes")});
+    QCOMPARE(result.ofKind(RecordKind::Frame).size(), 1);
+}
+
+void TestConversationDissector::clientFramesSentBeforeThe101ComeFirstWhateverTheSplit_data()
+{
+    QTest::addColumn<int>("pieceSize");
+    for (const int size : {0, 1, 5})
+        QTest::addRow("pieces of %d", size) << size;
+}
+
+// Regression (found by fuzz_conversation_dissector): a client frame sent right behind the upgrade
+// request, before the server's 101, was recorded after the server's first frame when the 101 and
+// that frame arrived in one piece, and before it when they arrived in several.
+void TestConversationDissector::clientFramesSentBeforeThe101ComeFirstWhateverTheSplit()
+{
+    QFETCH(int, pieceSize);
+    const QList<Step> steps{{Direction::Inbound, upgradeRequest + "\r\n" + maskedHello},
+                            {Direction::Outbound, upgradeResponse + "\r\n" + unmaskedHello}};
+    const Dissected result = dissect(steps, pieceSize);
+    const auto frames = result.ofKind(RecordKind::Frame);
+    QCOMPARE(frames.size(), 2);
+    QCOMPARE(frames[0]->direction, Direction::Inbound);
+    QCOMPARE(frames[1]->direction, Direction::Outbound);
 }
 
 void TestConversationDissector::compressedMessagesInflateWithContextTakeover()
@@ -204,9 +293,11 @@ void TestConversationDissector::maskedServerFrameIsAnError()
     const Dissected result = dissect({{Direction::Inbound, upgradeRequest + "\r\n"},
                                       {Direction::Outbound, upgradeResponse + "\r\n" + maskedHello}});
     const auto errors = result.ofKind(RecordKind::ProtocolError);
-    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.size(), 2); // the masked header, then its payload: five bytes not decoded
     QVERIFY(errors[0]->decodeError.has_value());
     QCOMPARE(errors[0]->direction, Direction::Outbound);
+    QCOMPARE(errors[1]->streamError, std::optional(StreamError::UndecodableAfterError));
+    QCOMPARE(errors[1]->note, QStringLiteral("5 bytes"));
     QVERIFY(result.ofKind(RecordKind::Frame).isEmpty());
 }
 

@@ -18,6 +18,10 @@ private slots:
     void longMessagesTakeTheLengthFormTheyWouldOnTheWire();
     void errorsNameWhatIsWrong_data();
     void errorsNameWhatIsWrong();
+    void errorOffsetInsideTheFileWhenCutInsideAString_data();
+    void errorOffsetInsideTheFileWhenCutInsideAString();
+    void timesBeyondTheNanosecondClockAreUnknown_data();
+    void timesBeyondTheNanosecondClockAreUnknown();
     void recognisedByContent();
 };
 
@@ -78,6 +82,58 @@ void TestHarReader::errorsNameWhatIsWrong()
     QCOMPARE(result.error, std::optional(HarError(error)));
     if (offset >= 0) // where the text stops being JSON: at the cut, give or take the token it broke
         QVERIFY2(qAbs(result.errorOffset - offset) <= 2, qPrintable(QString::number(result.errorOffset)));
+}
+
+void TestHarReader::errorOffsetInsideTheFileWhenCutInsideAString_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addRow("cut inside a name") << QByteArray(R"({"log": {"log)");
+    QTest::addRow("cut inside a value") << QByteArray(R"({"log": "entr)");
+    QTest::addRow("cut after a quote") << QByteArray(R"({")");
+}
+
+// Regression (found by fuzz_har_reader): JSON cut inside a string reported an error offset one past
+// the end of the file, as Qt's parser gives it.
+void TestHarReader::errorOffsetInsideTheFileWhenCutInsideAString()
+{
+    QFETCH(QByteArray, text);
+    const auto result = HarReader::read(text, [](CaptureRecord &&) {});
+    QCOMPARE(result.error, std::optional(HarError::NotJson));
+    QVERIFY2(result.errorOffset >= 0 && result.errorOffset <= text.size(), qPrintable(QString::number(result.errorOffset)));
+}
+
+void TestHarReader::timesBeyondTheNanosecondClockAreUnknown_data()
+{
+    QTest::addColumn<QByteArray>("started");
+    QTest::addColumn<QByteArray>("messageTime");
+    QTest::addRow("year 7637") << QByteArray("7637-06-01T00:00:00.000Z") << QByteArray("1772359200.25");
+    QTest::addRow("1e300 seconds") << QByteArray("2026-03-01T10:00:00.000Z") << QByteArray("1e300");
+    QTest::addRow("-1e300 seconds") << QByteArray("2026-03-01T10:00:00.000Z") << QByteArray("-1e300");
+    QTest::addRow("just past 2262") << QByteArray("2026-03-01T10:00:00.000Z") << QByteArray("9300000000");
+}
+
+// Regression (found by fuzz_har_reader): a date after 2262 or a message time of 1e300 seconds
+// overflowed the conversion to nanoseconds (undefined behaviour); such a time is now unknown (0),
+// as a missing one is.
+void TestHarReader::timesBeyondTheNanosecondClockAreUnknown()
+{
+    QFETCH(QByteArray, started);
+    QFETCH(QByteArray, messageTime);
+    const QByteArray har = R"({"log": {"entries": [{"_resourceType": "websocket", "startedDateTime": ")" + started
+            + R"(", "request": {"url": "ws://127.0.0.1:9000/"}, "response": {"status": 101},
+               "_webSocketMessages": [{"type": "send", "time": )" + messageTime + R"(, "opcode": 1, "data": "x"}]}]}})";
+    CaptureBatch records;
+    const auto result = HarReader::read(har, [&](CaptureRecord &&record) { records.append(std::move(record)); });
+    QVERIFY(!result.error);
+    QCOMPARE(records.size(), 4);
+    const bool farStart = started.startsWith("7637");
+    for (const CaptureRecord &record : std::as_const(records)) {
+        const bool unknown = record.kind == RecordKind::Frame ? !messageTime.startsWith("1772") : farStart;
+        if (unknown)
+            QCOMPARE(record.timeNs, 0);
+        else
+            QVERIFY(record.timeNs > 0);
+    }
 }
 
 void TestHarReader::recognisedByContent()

@@ -121,6 +121,8 @@ private slots:
     void decompressorCopyRunsAheadWithoutDisturbing();
     void boundsOutput_data();
     void boundsOutput();
+    void finalBlockOneByteOverTheLimitIsTooLarge_data();
+    void finalBlockOneByteOverTheLimitIsTooLarge();
     void zipBombFailsFastWithBoundedMemory();
     void rejectsCorruptData_data();
     void rejectsCorruptData();
@@ -512,6 +514,33 @@ void TestPerMessageDeflate::boundsOutput()
     PerMessageDeflate client(DeflateParameters{}, Role::Client);
     const Inflated expected = fits ? Inflated(message) : Inflated(DecodeError::MessageTooLarge);
     QCOMPARE(describe(client.decompress(server.compress(message), maxSize)), describe(expected));
+}
+
+void TestPerMessageDeflate::finalBlockOneByteOverTheLimitIsTooLarge_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<qint64>("maxSize");
+    QTest::addColumn<QByteArray>("expected");
+
+    // Both payloads are one fixed-Huffman block with BFINAL set (RFC 7692 §7.2.3.4).
+    QTest::addRow("Hello, limit 5") << hex("f348cdc9c90700") << qint64(5) << describe("Hello");
+    QTest::addRow("Hello, limit 4") << hex("f348cdc9c90700") << qint64(4) << describe(DecodeError::MessageTooLarge);
+    QTest::addRow("2 bytes, limit 2") << hex("0b2d0000") << qint64(2) << describe("Up");
+    QTest::addRow("2 bytes, limit 1") << hex("0b2d0000") << qint64(1) << describe(DecodeError::MessageTooLarge);
+    QTest::addRow("2 bytes, limit 0") << hex("0b2d0000") << qint64(0) << describe(DecodeError::MessageTooLarge);
+}
+
+// Regression (found by fuzz_inflate): a message ending in a final block returned maxSize + 1 bytes,
+// the one byte the output holds to notice "too large", because the end of the DEFLATE stream
+// returned before more room was asked for.
+void TestPerMessageDeflate::finalBlockOneByteOverTheLimitIsTooLarge()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(qint64, maxSize);
+    QFETCH(QByteArray, expected);
+
+    PerMessageDeflate server(DeflateParameters{}, Role::Server);
+    QCOMPARE(describe(server.decompress(payload, maxSize)), expected);
 }
 
 // About 1 MiB on the wire that inflates to 1 GiB. With a 16 MiB limit it must stop after 16 MiB:

@@ -2,9 +2,11 @@
 
 #include "server/pollingendpoint.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace wslab::test;
 
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void sendPlainTextAndJson();
     void sendRejections_data();
     void sendRejections();
+    void sendWithoutClientOrNickPostsAsAGuest();
     void crossSitePostIsRefused();
     void longPollWaitsForNews();
     void longPollAnswersAtOnceWhenBehind();
@@ -245,7 +248,6 @@ void tst_PollingEndpoint::sendRejections_data()
     QTest::addRow("bad json") << post("/send?client=a", "{text", "application/json") << 400;
     QTest::addRow("json without text") << post("/send?client=a", R"({"msg":"x"})", "application/json") << 400;
     QTest::addRow("not utf-8") << post("/send?client=a", "\xff\xfe") << 400;
-    QTest::addRow("nobody") << post("/send", "who am I") << 400;
 }
 
 void tst_PollingEndpoint::sendRejections()
@@ -258,6 +260,54 @@ void tst_PollingEndpoint::sendRejections()
     QVERIFY(peer.connectTo(t.port()));
     QCOMPARE(exchange(peer, request).status, status);
     QCOMPARE(t.server->chatRoom().lastSeq(), 0u);
+}
+
+// What `curl -d hello http://127.0.0.1:8002/send` sends: no client id, no nickname. It was answered
+// 400; it speaks as the guest of its address instead, under the same name on every request.
+void tst_PollingEndpoint::sendWithoutClientOrNickPostsAsAGuest()
+{
+    TestServer t;
+    QVERIFY(t.start());
+    QSignalSpy entries(t.server.get(), &WebSocketServer::chatEntry);
+    const auto curl = [&t](const QByteArray &text) {
+        return "POST /send HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(t.port())
+               + "\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\nContent-Length: " + QByteArray::number(text.size())
+               + "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n" + text;
+    };
+    const ChatRoom &room = t.server->chatRoom();
+
+    RawPeer first;
+    QVERIFY(first.connectTo(t.port()));
+    const Answer answer = exchange(first, curl("hello"));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(quint64(answer.json().value("last").toInteger()), room.lastSeq());
+    QVERIFY(room.find(room.lastSeq()));
+    const ChatEntry line = *room.find(room.lastSeq());
+    QCOMPARE(line.kind, ChatEntry::Kind::Message);
+    QCOMPARE(line.text, QStringLiteral("hello"));
+    const QString guest = line.from;
+    QVERIFY2(QRegularExpression(QStringLiteral("^guest-[0-9a-f]{6}$")).match(guest).hasMatch(), qPrintable(guest));
+    QCOMPARE(entries.size(), 2); // the guest's join, then the line: the desktop hears both
+    QCOMPARE(entries.at(0).at(0).value<ChatEntry>().kind, ChatEntry::Kind::Join);
+    QCOMPARE(entries.at(1).at(0).value<ChatEntry>().from, guest);
+
+    // The same address on another connection is the same guest.
+    RawPeer second;
+    QVERIFY(second.connectTo(t.port()));
+    QCOMPARE(exchange(second, curl("again")).status, 200);
+    QCOMPARE(room.find(room.lastSeq())->text, QStringLiteral("again"));
+    QCOMPARE(room.find(room.lastSeq())->from, guest);
+    QCOMPARE(room.memberCount(), 1);
+
+    // Another loopback address is another guest.
+    RawPeer other;
+    QVERIFY(other.socket.bind(QHostAddress(QStringLiteral("127.0.0.2"))));
+    QVERIFY(other.connectTo(t.port()));
+    QCOMPARE(exchange(other, curl("from elsewhere")).status, 200);
+    QCOMPARE(room.find(room.lastSeq())->text, QStringLiteral("from elsewhere"));
+    QVERIFY(room.find(room.lastSeq())->from.startsWith(QStringLiteral("guest-")));
+    QVERIFY(room.find(room.lastSeq())->from != guest);
+    QCOMPARE(room.memberCount(), 2);
 }
 
 void tst_PollingEndpoint::crossSitePostIsRefused()
