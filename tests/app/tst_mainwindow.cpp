@@ -647,7 +647,7 @@ void tst_MainWindow::smallScreenShowsEveryColumnAndTool()
     const auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
     QVERIFY(toolBar);
     const auto guard = qScopeGuard([this] { m_window->setLanguage(QStringLiteral("en")); });
-    for (const QString language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
         m_window->setLanguage(language);
         m_window->resetLayout();
         QCoreApplication::processEvents();
