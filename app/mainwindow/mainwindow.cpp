@@ -683,6 +683,23 @@ void MainWindow::retranslateUi()
     onCurrentRowChanged();
 }
 
+// Text beside the icons where the window has room for it; icons alone (their names in tooltips)
+// where it has not, so that no tool, Settings included, falls into the toolbar's overflow menu.
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!m_toolBar)
+        return;
+    const auto setStyle = [this](Qt::ToolButtonStyle style) {
+        m_toolBar->setToolButtonStyle(style);
+        if (m_handshakeButton)
+            m_handshakeButton->setToolButtonStyle(style);
+    };
+    setStyle(Qt::ToolButtonTextBesideIcon);
+    if (m_toolBar->sizeHint().width() > width())
+        setStyle(Qt::ToolButtonIconOnly);
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange && m_fileMenu)

@@ -199,7 +199,7 @@ void TestHandshakeView::marksTheFailingResponseCheck_data()
     const QByteArray choosingChat = protocol::buildSwitchingProtocols(accept, {{"Sec-WebSocket-Protocol", "chat"}});
     QTest::addRow("offered subprotocol") << offering << choosingChat << QString() << QString();
     QTest::addRow("unrequested subprotocol") << QByteArray(upgradeRequest) << choosingChat
-                                             << "No subprotocol" << "Sec-WebSocket-Protocol must be";
+                                             << "Only a subprotocol the client offered" << "Sec-WebSocket-Protocol must be";
 }
 
 void TestHandshakeView::marksTheFailingResponseCheck()

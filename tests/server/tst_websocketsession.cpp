@@ -1303,7 +1303,7 @@ void tst_WebSocketSession::deflateHeldMessageIsInflatedWhenDelivered()
 // held message cannot be inflated on its own: the preview runs a copy of the session's inflater.
 void tst_WebSocketSession::deflateHeldMessagesArePreviewedWithContextTakeover()
 {
-    TestServer t;
+    TestServer t(deflateSettings());
     QVERIFY(t.start());
     RawPeer peer;
     QVERIFY(peer.upgradeWithDeflate(t.port()));
