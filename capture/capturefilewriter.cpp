@@ -38,6 +38,8 @@ QJsonObject metadataOf(const CaptureRecord &record)
         set("held", true);
     if (record.reconstructed)
         set("reconstructed", true);
+    if (record.bookkeeping)
+        set("bookkeeping", true);
     if (record.relatedId)
         set("related", qint64(record.relatedId));
     if (record.decodeError)

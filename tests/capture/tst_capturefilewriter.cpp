@@ -131,6 +131,15 @@ void TestCaptureFileWriter::recordsTravelInComments()
     QVERIFY(bytes.contains("wslab-record {"));
     QVERIFY(bytes.contains("\"related\":41"));
     QVERIFY(bytes.contains("held by the user"));
+    QVERIFY(!bytes.contains("bookkeeping"));
+    // The page's /stats bookkeeping stays marked in a saved session (the frames table hides it).
+    CaptureRecord report;
+    report.id = 43;
+    report.kind = RecordKind::HttpRequest;
+    report.wireBytes = "POST /stats HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
+    report.bookkeeping = true;
+    QVERIFY(writer.write(report));
+    QVERIFY(buffer.data().contains("\"bookkeeping\":true"));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFileWriter)
