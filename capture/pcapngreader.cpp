@@ -68,12 +68,13 @@ ReadStatus PcapNgReader::next()
         // The SHB type reads the same in both byte orders; its byte-order magic sets the section's.
         const bool sectionStart = qFromLittleEndian<quint32>(m_block.constData()) == sectionHeaderBlock;
         if (sectionStart) {
-            m_block += m_file.read(4);
-            if (m_block.size() < 12)
+            uchar magic[4];
+            if (m_file.read(reinterpret_cast<char *>(magic), sizeof magic) != sizeof magic)
                 return fail(CaptureFileError::Truncated, offset, QStringLiteral("section header cut short"));
-            if (qFromLittleEndian<quint32>(m_block.constData() + 8) == byteOrderMagic)
+            m_block.append(reinterpret_cast<const char *>(magic), sizeof magic);
+            if (qFromLittleEndian<quint32>(magic) == byteOrderMagic)
                 m_bigEndian = false;
-            else if (qFromBigEndian<quint32>(m_block.constData() + 8) == byteOrderMagic)
+            else if (qFromBigEndian<quint32>(magic) == byteOrderMagic)
                 m_bigEndian = true;
             else
                 return fail(CaptureFileError::Corrupt, offset, QStringLiteral("bad byte-order magic"));
