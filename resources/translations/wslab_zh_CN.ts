@@ -91,15 +91,15 @@
     <name>wslab::app::CaptureFileRunner</name>
     <message>
         <source>wslab: cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>wslab：无法写入 %1：%2</translation>
     </message>
     <message>
         <source>wslab: %1: %2 at byte %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>wslab：%1：%2，位于第 %3 字节%4</translation>
     </message>
     <message>
         <source>wslab: %1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>wslab：%1：%2%3</translation>
     </message>
 </context>
 <context>
@@ -536,55 +536,55 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>Read a capture file (pcap or pcapng, as tcpdump and Wireshark write them; recognised by its content) and print one line per record, as --headless does. No server is started.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取抓包文件（tcpdump 和 Wireshark 写出的 pcap 或 pcapng，按内容识别格式），像 --headless 一样每条记录打印一行。不启动服务器。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>With --read or --headless: print one JSON object per record instead of a line of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --read 或 --headless 一起使用：每条记录打印一个 JSON 对象，而不是一行文字。</translation>
     </message>
     <message>
         <source>With --read: print totals only (connections, frames per direction and opcode, messages, bytes, errors, gaps, time span).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --read 一起使用：只打印合计（连接数、按方向和操作码统计的帧数、消息数、字节数、错误、缺口、时间跨度）。</translation>
     </message>
     <message>
         <source>With --read: read connections to this server port as WebSocket from their first byte, for captures that begin after the upgrade (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --read 一起使用：把连到此服务器端口的连接从第一个字节起按 WebSocket 解析，用于在升级之后才开始的抓包（可重复）。</translation>
     </message>
     <message>
         <source>PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>With --headless: save every record to this pcapng file as it happens (Wireshark and tshark open it; a killed run leaves the file readable up to its last batch). With --read: save what was read; a name ending in .har exports HAR, the messages as Chrome DevTools writes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --headless 一起使用：把每条记录实时保存到此 pcapng 文件（Wireshark 和 tshark 可以打开；进程被杀死时，文件在最后一批之前的内容仍可读取）。与 --read 一起使用：保存读到的内容；文件名以 .har 结尾时导出为 HAR，即 Chrome DevTools 写出的消息格式。</translation>
     </message>
     <message>
         <source>--decode-as needs a port from 1 to 65535, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--decode-as 需要 1 到 65535 之间的端口，而不是“%1”</translation>
     </message>
     <message>
         <source>--write goes with --headless or --read FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>--write 须与 --headless 或 --read 文件 一起使用</translation>
     </message>
     <message>
         <source>--write needs the capture: it cannot be combined with --no-capture</source>
-        <translation type="unfinished"></translation>
+        <translation>--write 需要抓包记录：不能与 --no-capture 同时使用</translation>
     </message>
     <message>
         <source>--read and --headless cannot be combined: a file is read, or a server runs</source>
-        <translation type="unfinished"></translation>
+        <translation>--read 和 --headless 不能同时使用：要么读取文件，要么运行服务器</translation>
     </message>
     <message>
         <source>--summary and --decode-as go with --read FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>--summary 和 --decode-as 须与 --read 文件 一起使用</translation>
     </message>
     <message>
         <source>--json goes with --read FILE or --headless</source>
-        <translation type="unfinished"></translation>
+        <translation>--json 须与 --read 文件 或 --headless 一起使用</translation>
     </message>
 </context>
 <context>
@@ -970,7 +970,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>error: cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1729,22 +1729,22 @@ The app&apos;s own page is always allowed.</source>
     <name>wslab::capture::HarError</name>
     <message>
         <source>Not JSON (RFC 8259)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON（RFC 8259）</translation>
     </message>
     <message>
         <source>JSON without log.entries: not a HAR file</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 中没有 log.entries：不是 HAR 文件</translation>
     </message>
     <message>
         <source>A HAR entry without a request and a response</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR 条目缺少请求和响应</translation>
     </message>
 </context>
 <context>
     <name>wslab::capture::HarReader</name>
     <message>
         <source>browser (HAR: no client address)</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览器（HAR：没有客户端地址）</translation>
     </message>
 </context>
 <context>
@@ -1806,31 +1806,31 @@ The app&apos;s own page is always allowed.</source>
     <name>wslab::capture::StreamError</name>
     <message>
         <source>Bytes of this direction were not captured; the rest of it cannot be decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>这个方向有字节未被抓到，其余部分无法解码</translation>
     </message>
     <message>
         <source>Not an HTTP/1.x message head (RFC 9112)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 HTTP/1.x 消息头（RFC 9112）</translation>
     </message>
     <message>
         <source>A chunked body that breaks RFC 9112 §7.1</source>
-        <translation type="unfinished"></translation>
+        <translation>分块传输的消息体违反 RFC 9112 §7.1</translation>
     </message>
     <message>
         <source>The 101 response breaks RFC 6455 §4.1: a browser fails the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>101 响应违反 RFC 6455 §4.1：浏览器会使连接失败</translation>
     </message>
     <message>
         <source>The permessage-deflate agreement in the 101 response cannot be read (RFC 7692 §7.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 101 响应中的 permessage-deflate 协商结果（RFC 7692 §7.1）</translation>
     </message>
     <message>
         <source>Bytes after a broken rule: counted, not decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>违反规则之后的字节：只计数，不解码</translation>
     </message>
     <message>
         <source>A compressed message could not be inflated (RFC 7692 §7.2.2)</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩的消息无法解压（RFC 7692 §7.2.2）</translation>
     </message>
 </context>
 <context>
@@ -2099,12 +2099,12 @@ The app&apos;s own page is always allowed.</source>
     </message>
     <message>
         <source>While reading this conversation from outside: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>从外部读取这段会话时：%1（%2）。</translation>
     </message>
     <message numerus="yes">
         <source>%n bytes of this direction were never captured here (a lost TCP segment, or a capture that cut packets short). Inside a frame&apos;s payload they read as zeros and decoding goes on with the next frame; anywhere else the rest of this direction cannot be placed, so it is not decoded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>这个方向有 %n 个字节没有被抓到（丢失了 TCP 分段，或者抓包截短了数据包）。如果它们位于帧的载荷之内，就按零读取，并从下一帧继续解码；如果在其他位置，这个方向的其余部分无法定位，因此不再解码。</numerusform>
         </translation>
     </message>
 </context>
@@ -2302,7 +2302,7 @@ The app&apos;s own page is always allowed.</source>
     </message>
     <message>
         <source>bytes missing</source>
-        <translation type="unfinished"></translation>
+        <translation>字节缺失</translation>
     </message>
     <message>
         <source>TCP connection closed (HTTP, no close code)</source>
@@ -2310,13 +2310,13 @@ The app&apos;s own page is always allowed.</source>
     </message>
     <message numerus="yes">
         <source>%n bytes not captured</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个字节未被抓到</numerusform>
         </translation>
     </message>
     <message>
         <source>(message from a HAR file: frame reconstructed, not from the wire)</source>
-        <translation type="unfinished"></translation>
+        <translation>（来自 HAR 文件的消息：帧是重建的，并非线上原样）</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <limits>
 #include <QTest>
 
 using namespace wslab::capture;
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void pcapInEveryByteOrderAndPrecision();
     void pcapNgWithNanosecondResolution_data();
     void pcapNgWithNanosecondResolution();
+    void pcapNgTimeStampBeyond2262IsClamped();
     void pcapNgWithMixedLinkTypesUsesOwnReader_data();
     void pcapNgWithMixedLinkTypesUsesOwnReader();
     void truncatedFileGivesPacketsThenOffset_data();
@@ -184,6 +187,25 @@ void tst_PcapFileReader::pcapNgWithNanosecondResolution()
     comparePackets(packets, {{1700000000000000001LL, linktype::LinuxSll2, a, quint32(a.size()), 0},
                              {1700000000999999999LL, linktype::LinuxSll2, b, 1000, 0}},
                    false);
+}
+
+// Regression (found by fuzz_capture_file): a pcapng time stamp beyond what nanoseconds since 1970
+// hold in 64 bits (after 2262) overflowed when libpcap read it; it is clamped, as the own pcapng
+// reader clamps it.
+void tst_PcapFileReader::pcapNgTimeStampBeyond2262IsClamped()
+{
+    const QByteArray a = linuxSll2(0x0800, ipv4Tcp(50000, 8080, 1, Ack, "one"));
+    const QByteArray header = pcapNgSectionHeader(false) + pcapNgInterface(linktype::LinuxSll2, 9, false);
+    const QByteArray packet = pcapNgEnhancedPacket(0, std::numeric_limits<quint64>::max(), a, false);
+    const QString path = writeFile(m_dir, QStringLiteral("far-future.pcapng"), header + packet);
+    PcapFileReader reader;
+    QVERIFY(!reader.open(path));
+    ReadStatus last = ReadStatus::Packet;
+    const auto packets = readAll(reader, last);
+    QCOMPARE(last, ReadStatus::End);
+    QVERIFY(!reader.usesOwnPcapNgReader());
+    QCOMPARE(packets.size(), 1);
+    QCOMPARE(packets[0].timeNs, std::numeric_limits<qint64>::max());
 }
 
 void tst_PcapFileReader::pcapNgWithMixedLinkTypesUsesOwnReader_data()
