@@ -88,7 +88,8 @@ QByteArray TcpPacketBuilder::build(const Segment &segment)
     tcp[12] = char((tcpHeaderSize / 4) << 4);
     tcp[13] = char(segment.flags);
     put16(tcp + 14, 0xFFFF);                   // window
-    std::memcpy(tcp + tcpHeaderSize, segment.payload.data(), size_t(segment.payload.size()));
+    if (!segment.payload.isEmpty()) // a SYN or FIN carries none, and its data() may be null
+        std::memcpy(tcp + tcpHeaderSize, segment.payload.data(), size_t(segment.payload.size()));
     // RFC 9293 §3.1: the checksum covers a pseudo-header of both addresses, the protocol and the length.
     quint32 sum = sumWords(addressBytes(segment.source));
     sum = sumWords(addressBytes(segment.destination), sum);
