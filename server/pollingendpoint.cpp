@@ -76,10 +76,10 @@ void PollingEndpoint::handlePoll(HttpConnection &connection, const HttpRequestHe
 {
     Client *client = touchClient(head, longPoll ? capture::Transport::LongPolling : capture::Transport::Polling);
     const QString key = client ? client->key : QString();
-    const QString room = client ? client->room : WebSocketServer::requestedRoom(head);
+    const QString room = client ? client->room : QString(); // a side room is for members only
     bool ok = false;
     const quint64 since = head.queryValue("since").value_or(QString()).toULongLong(&ok);
-    const quint64 last = m_server.chatRoom(room).lastSeq();
+    const quint64 last = m_server.existingRoom(room).lastSeq();
     // Long polling waits only when there is nothing new yet; a client ahead of the room (the
     // server restarted) is answered at once with everything.
     if (!longPoll || !ok || since != last) {
@@ -92,7 +92,7 @@ void PollingEndpoint::handlePoll(HttpConnection &connection, const HttpRequestHe
 
 PollingEndpoint::Answer PollingEndpoint::answerFor(const QString &roomName, quint64 since, quint64 seenUpTo) const
 {
-    const ChatRoom &room = m_server.chatRoom(roomName);
+    const ChatRoom &room = m_server.existingRoom(roomName);
     const QList<ChatEntry> entries = room.since(since > room.lastSeq() ? 0 : since, maxMessagesPerAnswer);
     Answer answer;
     answer.body = "{\"messages\":[";
@@ -128,7 +128,7 @@ void PollingEndpoint::answer(HttpConnection &connection, quint64 since, const QS
     // respond() counted the whole body as payload: the history in it is counted apart.
     counters.moveToReplay(0, quint64(answer.replayBytes), quint64(answer.replayCount));
     if (known && answer.count > 0)
-        client->seenUpTo = std::max(client->seenUpTo, m_server.chatRoom(room).lastSeq());
+        client->seenUpTo = std::max(client->seenUpTo, m_server.existingRoom(room).lastSeq());
 }
 
 void PollingEndpoint::onEntry(const QString &room)
@@ -197,7 +197,7 @@ void PollingEndpoint::handleSend(HttpConnection &connection, const HttpRequestHe
     QString rejection = m_server.postChat(client->chatId, text);
     if (rejection.isEmpty())
         rejection = renameRejection;
-    QJsonObject answer{{QLatin1String("last"), qint64(m_server.chatRoom(client->room).lastSeq())}};
+    QJsonObject answer{{QLatin1String("last"), qint64(m_server.existingRoom(client->room).lastSeq())}};
     if (!rejection.isEmpty())
         answer.insert(QLatin1String("notice"), rejection);
     connection.respond(200, {{"Cache-Control", "no-store"}}, QJsonDocument(answer).toJson(QJsonDocument::Compact));
@@ -223,7 +223,7 @@ void PollingEndpoint::handleStats(HttpConnection &connection, const HttpRequestH
     // [[seq, ms], ...]: ms is the latency the page measured, or (when it looks like a clock,
     // > 10^12) the epoch time it received the entry, compared here with the entry's own time.
     const QJsonArray samples = report.value(QLatin1String("samples")).toArray();
-    const ChatRoom &room = m_server.chatRoom(client != m_clients.cend() ? client->room : QString());
+    const ChatRoom &room = m_server.existingRoom(client != m_clients.cend() ? client->room : QString());
     for (qsizetype i = 0; i < qMin(samples.size(), maxSamplesPerReport); ++i) {
         const QJsonArray sample = samples.at(i).toArray();
         if (sample.size() < 2)
@@ -303,7 +303,7 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
         client.identifiedByNick = byNick;
         client.room = WebSocketServer::requestedRoom(head);
         // Everything said before it joined is history to this client (a replay, when it asks).
-        client.seenUpTo = m_server.chatRoom(client.room).lastSeq();
+        client.seenUpTo = m_server.existingRoom(client.room).lastSeq();
         it = m_clients.insert(key, client);
         m_server.joinChat(client.chatId, nick, client.room);
         m_server.noteConnected(infoOf(client));
@@ -320,7 +320,7 @@ PollingEndpoint::Client *PollingEndpoint::touchClient(const HttpRequestHead &hea
     // different one is a rename (a name that is taken is asked for again on the next request).
     const QString wanted = ChatRoom::normalizedNick(nick);
     const quint64 chatId = it->chatId;
-    if (!it->identifiedByNick && !wanted.isEmpty() && wanted != m_server.chatRoom(it->room).nick(chatId)) {
+    if (!it->identifiedByNick && !wanted.isEmpty() && wanted != m_server.existingRoom(it->room).nick(chatId)) {
         const QString rejection = m_server.renameChat(chatId, wanted);
         if (renameRejection)
             *renameRejection = rejection;
@@ -332,7 +332,7 @@ ClientInfo PollingEndpoint::infoOf(const Client &client) const
 {
     ClientInfo info;
     info.connectionId = client.chatId;
-    info.nick = m_server.chatRoom(client.room).nick(client.chatId);
+    info.nick = m_server.existingRoom(client.room).nick(client.chatId);
     info.room = client.room;
     info.path = client.transport == capture::Transport::LongPolling ? QStringLiteral("/longpoll") : QStringLiteral("/poll");
     info.transport = client.transport;

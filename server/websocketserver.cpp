@@ -501,6 +501,14 @@ ChatRoom &WebSocketServer::chatRoom(const QString &room)
     return it->second;
 }
 
+const ChatRoom &WebSocketServer::existingRoom(const QString &room) const
+{
+    if (room.isEmpty())
+        return m_chat;
+    const auto it = m_sideRooms.find(room);
+    return it != m_sideRooms.end() ? it->second : m_noRoom;
+}
+
 QString WebSocketServer::joinChat(quint64 clientId, const QString &requestedNick, const QString &room)
 {
     ChatRoom &chat = chatRoom(room);

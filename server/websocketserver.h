@@ -119,6 +119,8 @@ public:
     // plays its scripted conversation in one, so its lines never reach the browsers' chat or the
     // desk's log. A side room lives while it has members.
     [[nodiscard]] ChatRoom &chatRoom(const QString &room = {});
+    // The room as it is, without making it: a side room nobody is in reads as an empty one.
+    [[nodiscard]] const ChatRoom &existingRoom(const QString &room) const;
     [[nodiscard]] QString roomOf(quint64 clientId) const { return m_sideMembers.value(clientId); }
     // room=NAME of a request, cut to a sane length; empty: the main room.
     [[nodiscard]] static QString requestedRoom(const protocol::HttpRequestHead &head);
@@ -187,6 +189,7 @@ private:
     std::map<QString, ChatRoom> m_sideRooms; // a node map: a room stays where it is while others come and go
     QHash<quint64, QString> m_sideMembers; // client id -> side room name
     TransportStats m_sideRoomStats;        // never published (statsFor())
+    ChatRoom m_noRoom;                     // what existingRoom() gives for a room that is not there
     StaticFiles m_staticFiles;
     protocol::OriginPolicy m_originPolicy;
     TransportStats m_stats;

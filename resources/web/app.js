@@ -572,11 +572,10 @@
         start() {
             this.#connect(this.switcher.kind);
             this.#reporter.start(() => this.#transport);
-            addEventListener('pagehide', () => this.#teardown());
-            // Back from the browser's page cache: connect again.
-            addEventListener('pageshow', (event) => {
-                if (event.persisted && !this.#transport) this.#connect(this.switcher.kind);
-            });
+            // Leaving the page: a polling member says goodbye (a WebSocket is closed by the browser,
+            // 1001 Going Away, which the capture shows as it is). Back from the page cache, the next
+            // poll joins again.
+            addEventListener('pagehide', () => this.#transport?.leave?.());
         }
 
         #connect(kind) {
@@ -598,12 +597,12 @@
             transport.connect();
         }
 
-        // `nextKind`: the transport that follows (none when the page goes away). Leaving HTTP for
-        // WebSocket or for good ends the polling member; between the two HTTP transports it stays.
-        #teardown(nextKind = null) {
+        // `nextKind`: the transport that follows. Leaving HTTP for WebSocket ends the polling member;
+        // between the two HTTP transports it stays.
+        #teardown(nextKind) {
             if (!this.#transport) return;
             this.#reporter.flush(this.#transport);
-            if (this.#transport.leave && (nextKind === null || nextKind === 'websocket')) this.#transport.leave();
+            if (nextKind === 'websocket') this.#transport.leave?.();
             this.#transport.dispose();
             this.#transport = null;
         }

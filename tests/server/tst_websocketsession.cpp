@@ -979,7 +979,7 @@ void tst_WebSocketSession::sideRoomKeepsItsLinesToItself()
     while (main.nextFrame(200)) { }
     while (side.nextFrame(200)) { }
     QCOMPARE(t.server->chatRoom().memberCount(), 1);
-    QCOMPARE(t.server->chatRoom(QStringLiteral("demo-1234")).memberCount(), 1);
+    QCOMPARE(t.server->existingRoom(QStringLiteral("demo-1234")).memberCount(), 1);
     QCOMPARE(t.server->transportStats().webSocket.clients, 1);
     const quint64 requestsBefore = t.server->transportStats().webSocket.requests;
 
