@@ -7,11 +7,24 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <limits>
+
 #include <pcap/pcap.h>
 
 namespace wslab::capture {
 
 namespace {
+
+// A stamp past 2262 does not fit nanoseconds in 64 bits: it reads as the latest time there is, as
+// the own pcapng reader reads it, rather than wrapping into the past.
+qint64 nanosecondsSinceEpoch(const timeval &stamp)
+{
+    qint64 nanoseconds = 0;
+    if (__builtin_mul_overflow(qint64(stamp.tv_sec), qint64(1000000000), &nanoseconds)
+        || __builtin_add_overflow(nanoseconds, qint64(stamp.tv_usec), &nanoseconds))
+        return stamp.tv_sec < 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+    return nanoseconds;
+}
 
 // pcap file header magics (microsecond and nanosecond stamps, and Alexey Kuznetzov's modified
 // format, which libpcap also reads), in the writer's byte order; pcapng's Section Header Block type.
@@ -111,7 +124,7 @@ ReadStatus PcapFileReader::nextFromLibpcap()
     if (result == 1) {
         ++m_delivered;
         // Opened with nanosecond precision: tv_usec holds nanoseconds for pcap and pcapng alike.
-        m_packet = CapturedPacket{qint64(header->ts.tv_sec) * 1000000000 + header->ts.tv_usec,
+        m_packet = CapturedPacket{nanosecondsSinceEpoch(header->ts),
                                   linkType(),
                                   QByteArrayView(reinterpret_cast<const char *>(data), header->caplen),
                                   header->len, offset, {}};
