@@ -5,6 +5,7 @@
 #include "app/mainwindow/captureview.h"
 #include "app/mainwindow/filterbar.h"
 #include "app/composer/framecomposer.h"
+#include "app/files/capturefileactions.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/paletteiconengine.h"
 #include "app/mainwindow/portfinder.h"
@@ -29,6 +30,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -106,6 +108,8 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
 
     createServer(options);
     createActions();
+    // The server's time zero, near enough, as the epoch time a saved capture needs.
+    m_files = new CaptureFileActions(this, m_store.get(), m_view, QDateTime::currentMSecsSinceEpoch() * 1'000'000);
     createCentral();
     createDocks();
     createMenus();
@@ -417,6 +421,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_settingsAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
+    m_files->addToMenu(m_fileMenu);
 
     m_captureMenu = menuBar()->addMenu(QString());
     m_captureMenu->addAction(m_pauseAction);
@@ -1006,7 +1011,7 @@ bool MainWindow::confirmQuit()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!confirmQuit()) {
+    if (!confirmQuit() || !m_files->confirmClose()) {
         event->ignore();
         return;
     }

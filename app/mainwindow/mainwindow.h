@@ -38,6 +38,7 @@ class TimelineView;
 
 namespace wslab::app {
 
+class CaptureFileActions;
 class CaptureView;
 class ChatPane;
 class ClientListModel;
@@ -78,6 +79,7 @@ public:
     [[nodiscard]] inspector::FrameDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
     [[nodiscard]] CaptureView *captureView() const { return m_view; }
+    [[nodiscard]] CaptureFileActions *fileActions() const { return m_files; }
 
 public Q_SLOTS:
     void setLanguage(const QString &code);
@@ -145,6 +147,7 @@ private:
     std::optional<quint16> m_suggestedPort;
 
     CaptureView *m_view = nullptr; // the capture on show, its model and views
+    CaptureFileActions *m_files = nullptr; // open, save, export
     inspector::FrameCaptureModel *m_capture = nullptr;
     inspector::CaptureFilterProxy *m_proxy = nullptr;
     ClientListModel *m_clients = nullptr;
