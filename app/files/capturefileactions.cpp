@@ -2,6 +2,7 @@
 
 #include "app/files/capturefilewindow.h"
 #include "app/files/capturesaver.h"
+#include "app/files/selectionexport.h"
 #include "app/mainwindow/captureview.h"
 #include "app/settings/settingsstore.h"
 
@@ -15,6 +16,7 @@
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -66,6 +68,11 @@ CaptureFileActions::CaptureFileActions(QMainWindow *window, SettingsStore *store
     m_exportHarAction = m_exportMenu->addAction(QString());
     m_exportHarAction->setObjectName(QStringLiteral("exportHar"));
     connect(m_exportHarAction, &QAction::triggered, this, &CaptureFileActions::exportHar);
+    m_selection = new SelectionExport(live, window);
+    m_exportMenu->addMenu(m_selection->exportMenu());
+    m_editMenu = new QMenu(window);
+    m_editMenu->setObjectName(QStringLiteral("editMenu"));
+    m_editMenu->addMenu(m_selection->copyMenu());
 
     const auto *model = live->model();
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] { m_unsaved = true; });
@@ -88,11 +95,16 @@ void CaptureFileActions::addToMenu(QMenu *fileMenu)
     fileMenu->insertAction(first, m_saveAsAction);
     fileMenu->insertMenu(first, m_exportMenu);
     fileMenu->insertSeparator(first);
+    // Edit comes after File in the menu bar, as on every desktop.
+    const QList<QAction *> bar = m_window->menuBar()->actions();
+    const int file = bar.indexOf(fileMenu->menuAction());
+    m_window->menuBar()->insertMenu(bar.value(file + 1), m_editMenu);
 }
 
 void CaptureFileActions::setFileDialog(const FileDialog &dialog)
 {
     m_dialog = dialog;
+    m_selection->setFileDialog(dialog);
 }
 
 void CaptureFileActions::retranslateUi()
@@ -105,6 +117,7 @@ void CaptureFileActions::retranslateUi()
     m_saveAsAction->setText(tr("Save Capture &As…"));
     m_exportMenu->setTitle(tr("&Export"));
     m_exportHarAction->setText(tr("&HAR (Chrome DevTools)…"));
+    m_editMenu->setTitle(tr("&Edit"));
     fillRecentMenu();
 }
 

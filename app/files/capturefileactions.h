@@ -16,6 +16,7 @@ namespace wslab::app {
 
 class CaptureFileWindow;
 class CaptureView;
+class SelectionExport;
 class SettingsStore;
 
 // The live window's file handling: File > Open (Ctrl+O), Open Recent, a file dropped on the window
@@ -31,9 +32,10 @@ public:
     // `live`: the live capture; `originNs`: the epoch time of its records' time zero.
     CaptureFileActions(QMainWindow *window, SettingsStore *store, CaptureView *live, qint64 originNs);
 
-    // Puts the actions at the top of the window's File menu.
+    // Puts the actions at the top of the window's File menu, and an Edit menu after it.
     void addToMenu(QMenu *fileMenu);
     void setFileDialog(const FileDialog &dialog);
+    [[nodiscard]] SelectionExport *selectionExport() const { return m_selection; }
 
     [[nodiscard]] QAction *openAction() const { return m_openAction; }
     [[nodiscard]] QAction *saveAction() const { return m_saveAction; }
@@ -79,6 +81,8 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;
     QMenu *m_exportMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    SelectionExport *m_selection = nullptr;
     QAction *m_exportHarAction = nullptr;
 };
 

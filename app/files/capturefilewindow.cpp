@@ -2,6 +2,7 @@
 
 #include "app/files/capturefileloader.h"
 #include "app/files/capturesaver.h"
+#include "app/files/selectionexport.h"
 #include "app/mainwindow/captureview.h"
 #include "app/mainwindow/filterbar.h"
 
@@ -106,6 +107,7 @@ CaptureFileWindow::CaptureFileWindow(const QString &path, QWidget *parent)
     connect(m_loader, &CaptureFileLoader::progressed, this, &CaptureFileWindow::onProgress);
     connect(m_loader, &CaptureFileLoader::finished, this, &CaptureFileWindow::onFinished);
 
+    m_selection = new SelectionExport(m_view, this);
     createActions();
     createMenus();
     retranslateUi();
@@ -145,9 +147,11 @@ void CaptureFileWindow::createMenus()
     m_fileMenu->addSeparator();
     m_exportMenu = m_fileMenu->addMenu(QString());
     m_exportMenu->addAction(m_exportHarAction);
+    m_exportMenu->addMenu(m_selection->exportMenu());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_closeAction);
     m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addMenu(m_selection->copyMenu());
     m_captureMenu = menuBar()->addMenu(QString());
     m_captureMenu->addAction(m_findAction);
     m_captureMenu->addAction(m_decodeAsAction);
@@ -188,6 +192,7 @@ void CaptureFileWindow::changeEvent(QEvent *event)
 void CaptureFileWindow::setFileDialog(const FileDialog &dialog)
 {
     m_dialog = dialog;
+    m_selection->setFileDialog(dialog);
 }
 
 bool CaptureFileWindow::isLoading() const

@@ -20,6 +20,7 @@ namespace wslab::app {
 
 class CaptureFileLoader;
 class CaptureView;
+class SelectionExport;
 
 // One capture file in a window of its own, beside the live window (the server keeps running; live
 // and file captures are never mixed). The same views as live traffic (CaptureView); the file is
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] QSet<quint16> decodeAsPorts() const { return m_decodeAsPorts; }
     [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
     [[nodiscard]] QMenu *editMenu() const { return m_editMenu; }
+    [[nodiscard]] SelectionExport *selectionExport() const { return m_selection; }
     void setFileDialog(const FileDialog &dialog);
 
 public Q_SLOTS:
@@ -71,6 +73,7 @@ private:
     FileDialog m_dialog;
     CaptureView *m_view = nullptr;
     CaptureFileLoader *m_loader = nullptr;
+    SelectionExport *m_selection = nullptr;
     QSet<quint16> m_decodeAsPorts;
     std::optional<capture::CaptureFileReader::Result> m_result;
     bool m_cancelled = false;

@@ -13,7 +13,7 @@
 namespace wslab::app::testing {
 
 // An upgrade, `frames` masked "Hello" frames from the client (RFC 6455 §5.7), an unmasked answer,
-// a close from each side. Returns the records the file holds.
+// a close from each side, numbered from 1. Returns the records the file holds.
 inline capture::CaptureBatch sampleConversation(int frames)
 {
     using capture::Direction;
@@ -37,6 +37,9 @@ inline capture::CaptureBatch sampleConversation(int frames)
     dissector.feed(Direction::Outbound, QByteArray::fromHex("880203e8"), t0 + 5000 + frames, records);
     dissector.feed(Direction::Inbound, QByteArray::fromHex("888237fa213d3412"), t0 + 6000 + frames, records);
     dissector.close(t0 + 7000 + frames, records);
+    // Numbered 1, 2, 3 ... as TrafficDissector numbers what its dissectors make.
+    for (qsizetype i = 0; i < records.size(); ++i)
+        records[i].id = quint64(i + 1);
     return records;
 }
 

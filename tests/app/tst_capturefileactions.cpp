@@ -2,6 +2,7 @@
 
 #include "app/capturefiles.h"
 #include "app/files/capturefilewindow.h"
+#include "app/files/selectionexport.h"
 #include "app/mainwindow/captureview.h"
 #include "app/mainwindow/mainwindow.h"
 
@@ -10,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDropEvent>
 #include <QMenu>
 #include <QMenuBar>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void quittingWithAnUnsavedCaptureAsks_data();
     void quittingWithAnUnsavedCaptureAsks();
     void dontAskAgainIsRemembered();
+    void editMenuFollowsFileAndCopiesTheSelection();
 
 private:
     void makeWindow();
@@ -315,6 +318,31 @@ void tst_CaptureFileActions::dontAskAgainIsRemembered()
     answerer.start(0);
     QVERIFY(m_window->close());
     QVERIFY(!asked);
+}
+
+void tst_CaptureFileActions::editMenuFollowsFileAndCopiesTheSelection()
+{
+    const QList<QAction *> bar = m_window->menuBar()->actions();
+    QVERIFY(bar.size() > 2);
+    QCOMPARE(bar.at(1)->menu()->objectName(), QStringLiteral("editMenu"));
+    QCOMPARE(bar.at(1)->text(), QStringLiteral("&Edit"));
+    QMenu *copyAs = m_window->fileActions()->selectionExport()->copyMenu();
+    QVERIFY(bar.at(1)->menu()->actions().contains(copyAs->menuAction()));
+
+    // The live capture's selected frame, copied as a hex stream from the menu.
+    m_window->captureView()->appendBatch(app::testing::sampleConversation(1));
+    int frameRow = -1;
+    const auto *model = m_window->captureModel();
+    for (int row = 0; row < model->rowCount() && frameRow < 0; ++row)
+        frameRow = model->record(row).kind == capture::RecordKind::Frame ? row : -1;
+    QVERIFY(frameRow >= 0);
+    m_window->captureView()->selectRecord(model->record(frameRow).id);
+    QVERIFY(copyAs->isEnabled());
+    QVERIFY(m_window->captureView()->currentRecord());
+    QCOMPARE(m_window->captureView()->currentRecord()->kind, capture::RecordKind::Frame);
+    QAction *frame = copyAs->actions().at(int(SelectionExport::Part::Frame));
+    frame->menu()->actions().at(int(inspector::ByteExportFormat::Kind::HexStream))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("818537fa213d7f9f4d5158"));
 }
 
 QTEST_MAIN(tst_CaptureFileActions)
