@@ -230,9 +230,12 @@ bool CaptureFileActions::saveTo(const QString &path)
     m_savedPath = path;
     m_unsaved = false;
     remember(QFileInfo(path).absoluteFilePath());
-    m_window->statusBar()->showMessage(
-            tr("Saved %n record(s) to %1", nullptr, m_live->model()->rowCount()).arg(QDir::toNativeSeparators(path)),
-            statusMessageMs);
+    // Spelled out rather than "%n record(s)": English plurals need no translation file.
+    const int rows = m_live->model()->rowCount();
+    const QString where = QDir::toNativeSeparators(path);
+    m_window->statusBar()->showMessage(rows == 1 ? tr("Saved 1 record to %1").arg(where)
+                                                 : tr("Saved %1 records to %2").arg(rows).arg(where),
+                                       statusMessageMs);
     return true;
 }
 
@@ -259,8 +262,10 @@ bool CaptureFileActions::confirmClose()
     if (!hasUnsavedRecords() || !m_store->askToSaveOnQuit())
         return true;
     QMessageBox box(QMessageBox::Question, tr("Save the Capture?"),
-                    tr("The live capture has %n record(s) that were never saved. Save them before quitting?",
-                       nullptr, m_live->model()->rowCount()),
+                    m_live->model()->rowCount() == 1
+                            ? tr("The live capture has 1 record that was never saved. Save it before quitting?")
+                            : tr("The live capture has %1 records that were never saved. Save them before quitting?")
+                                      .arg(m_live->model()->rowCount()),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
     box.setObjectName(QStringLiteral("saveOnQuit"));
     box.setDefaultButton(QMessageBox::Save);

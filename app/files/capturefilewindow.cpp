@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -111,7 +112,9 @@ CaptureFileWindow::CaptureFileWindow(const QString &path, QWidget *parent)
     createActions();
     createMenus();
     retranslateUi();
-    resize(1200, 760);
+    // Most of the screen, as the live window takes it, but not all: the live window stays in view.
+    const QSize available = screen()->availableGeometry().size();
+    resize(std::min(1400, available.width() * 9 / 10), std::min(1000, available.height() * 9 / 10));
     reload();
 }
 
@@ -297,13 +300,15 @@ void CaptureFileWindow::onFinished(const capture::CaptureFileReader::Result &res
 
 void CaptureFileWindow::updateStatus()
 {
+    // Spelled out rather than "%n record(s)": English plurals need no translation file.
     const int rows = m_view->model()->rowCount();
+    const QString records = rows == 1 ? tr("1 record") : tr("%1 records").arg(rows);
     if (m_loader->isRunning())
-        m_statusText->setText(tr("Reading %1: %n record(s) so far…", nullptr, rows).arg(QFileInfo(m_path).fileName()));
+        m_statusText->setText(tr("Reading %1: %2 so far…").arg(QFileInfo(m_path).fileName(), records));
     else if (m_cancelled)
-        m_statusText->setText(tr("Reading cancelled: %n record(s) read.", nullptr, rows));
+        m_statusText->setText(tr("Reading cancelled: %1 read.").arg(records));
     else
-        m_statusText->setText(tr("%n record(s)", nullptr, rows));
+        m_statusText->setText(records);
 }
 
 } // namespace wslab::app
