@@ -146,6 +146,9 @@ CaptureFileWindow *CaptureFileActions::openFile(const QString &path)
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setFileDialog(m_dialog);
     connect(window, &CaptureFileWindow::openRequested, this, &CaptureFileActions::open);
+    // A file dropped on a file's window opens beside it, as one dropped on the live window does.
+    window->setAcceptDrops(true);
+    window->installEventFilter(this);
     m_fileWindows.removeAll(nullptr);
     m_fileWindows.append(window);
     window->show();
@@ -281,7 +284,7 @@ bool CaptureFileActions::confirmClose()
 
 bool CaptureFileActions::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_window) {
+    if (watched == m_window || qobject_cast<CaptureFileWindow *>(watched)) {
         switch (event->type()) {
         case QEvent::DragEnter: {
             auto *drag = static_cast<QDragEnterEvent *>(event);
@@ -302,7 +305,8 @@ bool CaptureFileActions::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
         case QEvent::LanguageChange:
-            retranslateUi();
+            if (watched == m_window)
+                retranslateUi();
             break;
         default:
             break;

@@ -152,6 +152,22 @@ void tst_CaptureFileActions::droppedFileOpensInItsOwnWindow()
     waitLoaded(windows.first());
     QCOMPARE(windows.first()->view()->model()->rowCount(), app::testing::sampleConversation(3).size());
 
+    // Dropped on that file's window, another file opens in a window of its own too.
+    const QString second = sampleFile(QStringLiteral("second.pcapng"), 4);
+    QMimeData secondMime;
+    secondMime.setUrls({QUrl::fromLocalFile(second)});
+    QDragEnterEvent secondEnter(centre, Qt::CopyAction, &secondMime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(windows.first(), &secondEnter);
+    QVERIFY(secondEnter.isAccepted());
+    QDropEvent secondDrop(centre, Qt::CopyAction, &secondMime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(windows.first(), &secondDrop);
+    QVERIFY(secondDrop.isAccepted());
+    QCOMPARE(m_window->fileActions()->fileWindows().size(), 2);
+    CaptureFileWindow *opened = m_window->fileActions()->fileWindows().last();
+    waitLoaded(opened);
+    QCOMPARE(opened->path(), QFileInfo(second).absoluteFilePath());
+    QCOMPARE(opened->view()->model()->rowCount(), app::testing::sampleConversation(4).size());
+
     // Text without a file is no drop for this window.
     QMimeData text;
     text.setText(QStringLiteral("hello"));
