@@ -2,8 +2,10 @@
 
 #include "app/chat/chatpane.h"
 #include "app/chat/clientlistmodel.h"
+#include "app/mainwindow/captureview.h"
 #include "app/mainwindow/filterbar.h"
 #include "app/composer/framecomposer.h"
+#include "app/files/capturefileactions.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/paletteiconengine.h"
 #include "app/mainwindow/portfinder.h"
@@ -17,7 +19,6 @@
 
 #include "inspector/capturefilterproxy.h"
 #include "inspector/framecapturemodel.h"
-#include "inspector/fragmentgrouper.h"
 #include "inspector/framedetailpane.h"
 #include "inspector/handshakeview.h"
 #include "inspector/sentences.h"
@@ -29,6 +30,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -83,14 +85,6 @@ QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback)
     return PaletteIconEngine::icon(icon);
 }
 
-// A held frame waiting in the server, or one that has just been delivered (RFC-free bookkeeping for
-// the status bar's "held" count).
-bool isUpgradeRequest(const capture::CaptureRecord &record)
-{
-    return record.kind == capture::RecordKind::HttpRequest
-            && record.wireBytes.toLower().contains("upgrade: websocket");
-}
-
 } // namespace
 
 MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
@@ -106,14 +100,16 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     m_language = new LanguageManager(this);
     m_language->setLanguage(options.language.isEmpty() ? m_prefs.language : options.language);
 
-    m_capture = new inspector::FrameCaptureModel(this);
+    m_view = new CaptureView(this);
+    m_capture = m_view->model();
     m_capture->setRowCap(m_prefs.captureRowCap);
-    m_proxy = new inspector::CaptureFilterProxy(this);
-    m_proxy->setSourceModel(m_capture);
+    m_proxy = m_view->proxy();
     m_clients = new ClientListModel(this);
 
     createServer(options);
     createActions();
+    // The server's time zero, near enough, as the epoch time a saved capture needs.
+    m_files = new CaptureFileActions(this, m_store.get(), m_view, QDateTime::currentMSecsSinceEpoch() * 1'000'000);
     createCentral();
     createDocks();
     createMenus();
@@ -147,78 +143,10 @@ void MainWindow::createServer(const StartupOptions &options)
     m_server = new server::ServerHost(settings, this);
 }
 
-void MainWindow::fitTableColumns()
-{
-    // Widths from the font, not from the contents: ResizeToContents over 100,000 rows would stall.
-    // Each column as wide as a typical value ("1048576 (64)" for a browser's 1 MiB message), or
-    // its header title when that is wider; the summary stretches over what is left. In a narrow
-    // window (1024 px) the columns whose text can be shortened give up width, down to their titles,
-    // so that the bits and the length stay whole and the summary keeps a few words, without a
-    // horizontal scroll bar.
-    m_table->ensurePolished(); // the font the rows are drawn with, not the one before polishing
-    m_table->horizontalHeader()->ensurePolished();
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const QFontMetrics titleMetrics = m_table->horizontalHeader()->fontMetrics();
-    // What the style keeps beside a cell's text (elided beyond it) and beside a header's title.
-    const int cellPadding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
-    const int titlePadding = 2 * (style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 1) + 2;
-    using Model = inspector::FrameCaptureModel;
-    struct Column
-    {
-        int column;
-        QString sample;
-        bool shortens; // its text may be elided in a narrow window
-    };
-    const QList<Column> columns = {
-            {Model::NumberColumn, QStringLiteral("9999999"), false},  {Model::TimeColumn, QStringLiteral("999999.999"), false},
-            {Model::DeltaColumn, QStringLiteral("999.999"), true},    {Model::ConnectionColumn, QStringLiteral("#99 guest"), true},
-            {Model::DirectionColumn, QStringLiteral("S→C"), false},   {Model::TransportColumn, QStringLiteral("WebSocket"), true},
-            {Model::FinColumn, QStringLiteral("1"), false},           {Model::RsvColumn, QStringLiteral("000"), false},
-            {Model::OpcodeColumn, QStringLiteral("0x8 close"), true}, {Model::MaskColumn, QStringLiteral("1"), false},
-            {Model::LengthColumn, QStringLiteral("1048576 (64)"), false}};
-    QList<int> natural;
-    QList<int> floor;
-    int total = 0;
-    int spare = 0; // what the shortening columns could give up
-    for (const Column &c : columns) {
-        const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(c.column, Qt::Horizontal).toString())
-                + titlePadding;
-        natural.append(std::max(metrics.horizontalAdvance(c.sample) + cellPadding, title));
-        floor.append(c.shortens ? std::min(natural.last(), std::max(title, 5 * metrics.averageCharWidth())) : natural.last());
-        total += natural.last();
-        spare += natural.last() - floor.last();
-    }
-    const int summaryMinimum = 12 * metrics.averageCharWidth();
-    const int excess = std::clamp(total + summaryMinimum - m_table->viewport()->width(), 0, spare);
-    for (int i = 0; i < columns.size(); ++i) {
-        const qint64 share = qint64(natural.at(i) - floor.at(i)) * excess;
-        const int give = spare > 0 ? int((share + spare - 1) / spare) : 0; // rounded up: never short
-        m_table->setColumnWidth(columns.at(i).column, natural.at(i) - give);
-    }
-}
-
 void MainWindow::createCentral()
 {
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("framesTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    QHeaderView *header = m_table->horizontalHeader();
-    // The summary takes what the other columns leave, however narrow the window (a stretched last
-    // section would keep the width it had in a wider window, behind a scroll bar).
-    header->setSectionResizeMode(inspector::FrameCaptureModel::SummaryColumn, QHeaderView::Stretch);
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    fitTableColumns();
-
-    m_filterBar = new FilterBar(m_proxy, this);
+    m_table = m_view->table();
+    m_filterBar = m_view->filterBar();
 
     // The "port is busy" notice sits above the table, where the learner looks first.
     m_notice = new QFrame(this);
@@ -246,8 +174,7 @@ void MainWindow::createCentral()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_notice);
-    layout->addWidget(m_filterBar);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_view, 1);
     setCentralWidget(central);
 
     // An empty table says what to do, where the learner looks first.
@@ -265,17 +192,6 @@ void MainWindow::createCentral()
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyHint);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyHint);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onCurrentRowChanged);
-    // Follow the live tail only while the learner is at the bottom (DESIGN.md, "The inspector").
-    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
-        const QScrollBar *bar = m_table->verticalScrollBar();
-        m_followTail = bar->value() >= bar->maximum() - 2;
-    });
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_followTail)
-            m_table->scrollToBottom();
-    });
 }
 
 QDockWidget *MainWindow::addDock(const QString &objectName, QWidget *widget)
@@ -305,18 +221,14 @@ void MainWindow::createDocks()
 {
     // Below the table: the selected frame (bit diagram, hex, explanation, payload, unmasking), and
     // beside it as tabs the handshake of its connection and the timeline of every connection.
-    m_detail = new inspector::FrameDetailPane(this);
-    m_detail->setObjectName(QStringLiteral("frameDetail"));
+    m_detail = m_view->detailPane();
     m_detailDock = addDock(QStringLiteral("detailDock"), m_detail);
-    m_handshake = new inspector::HandshakeView(this);
+    m_handshake = m_view->handshakeView();
     m_handshakeDock = addDock(QStringLiteral("handshakeDock"), m_handshake);
-    m_timeline = new inspector::TimelineView(this);
-    m_timeline->setModel(m_proxy);
+    m_timeline = m_view->timelineView();
     m_timelineDock = addDock(QStringLiteral("timelineDock"), m_timeline);
     m_transports = new TransportPanel(this);
     m_transportsDock = addDock(QStringLiteral("transportsDock"), m_transports);
-    connect(m_timeline, &inspector::TimelineView::rowClicked, this, &MainWindow::selectRow);
-    connect(m_detail, &inspector::FrameDetailPane::fragmentActivated, this, &MainWindow::selectRecord);
 
     m_chatPane = new ChatPane(m_clients, this);
     m_chatDock = addDock(QStringLiteral("chatDock"), m_chatPane);
@@ -509,6 +421,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_settingsAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
+    m_files->addToMenu(m_fileMenu);
 
     m_captureMenu = menuBar()->addMenu(QString());
     m_captureMenu->addAction(m_pauseAction);
@@ -674,13 +587,11 @@ void MainWindow::retranslateUi()
     m_chatDock->setWindowTitle(tr("Chat"));
     m_composerDock->setWindowTitle(tr("Composer"));
 
-    fitTableColumns(); // the header titles have new widths
     m_noticeSettings->setText(tr("Settings…"));
     if (m_suggestedPort)
         m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
     updateCaptureState();
     updateEmptyHint();
-    onCurrentRowChanged();
 }
 
 // Text beside the icons where the window has room for it; icons alone (their names in tooltips)
@@ -811,15 +722,8 @@ void MainWindow::onBatch(const capture::CaptureBatch &batch)
         } else {
             bytes += quint64(record.wireBytes.size());
         }
-        if (isUpgradeRequest(record)) {
-            m_handshakes.insert(record.connectionId, {record.id, 0});
-        } else if (record.kind == capture::RecordKind::HttpResponse) {
-            const auto pending = m_handshakes.find(record.connectionId);
-            if (pending != m_handshakes.end() && pending->response == 0)
-                pending->response = record.id;
-        }
         // The handshake lab is good for one upgrade (the server resets itself); follow it here.
-        if (isUpgradeRequest(record) && !m_handshakeActions.first()->isChecked()) {
+        if (CaptureView::isUpgradeRequest(record) && !m_handshakeActions.first()->isChecked()) {
             m_handshakeActions.first()->setChecked(true);
             statusBar()->showMessage(tr("Handshake lab: connection #%1 got the faulty answer; the next upgrade is "
                                         "answered correctly again.")
@@ -831,7 +735,7 @@ void MainWindow::onBatch(const capture::CaptureBatch &batch)
     if (m_heldFrames > 0 || m_holdAction->isChecked())
         updateCaptureState();
     if (!m_pauseAction->isChecked())
-        m_capture->appendBatch(batch);
+        m_view->appendBatch(batch);
 }
 
 void MainWindow::onClientConnected(const server::ClientInfo &client)
@@ -865,76 +769,29 @@ void MainWindow::onPollingClientLeft(quint64 clientId, bool timedOut, qint64 sil
     m_status->setClients(m_clients->rowCount());
 }
 
-void MainWindow::onCurrentRowChanged()
-{
-    const QModelIndex current = m_table->currentIndex();
-    if (!current.isValid()) {
-        m_detail->clear();
-        return;
-    }
-    const capture::CaptureRecord &record = m_proxy->record(current.row());
-    m_detail->showRecord(record, m_capture->number(m_proxy->sourceRow(current.row())));
-    if (record.frame)
-        m_detail->showFragments(inspector::FragmentGrouper::find(*m_capture, m_proxy->sourceRow(current.row())));
-    m_timeline->setCurrentRow(current.row());
-    if (record.connectionId != 0)
-        showHandshakeOf(record.connectionId);
-}
-
-void MainWindow::showHandshakeOf(quint64 connectionId)
-{
-    // An HTTP-only connection (the page, polling), or one whose upgrade rows were dropped: say so,
-    // rather than leave another connection's handshake on show.
-    const auto found = m_handshakes.constFind(connectionId);
-    const int requestRow = found == m_handshakes.cend() ? -1 : m_capture->rowForId(found->request);
-    if (requestRow < 0) {
-        m_handshake->showNoHandshake(connectionId);
-        return;
-    }
-    const int responseRow = found->response ? m_capture->rowForId(found->response) : -1;
-    m_handshake->setRecords(m_capture->record(requestRow), responseRow >= 0 ? &m_capture->record(responseRow) : nullptr);
-}
-
-void MainWindow::selectRecord(quint64 recordId)
-{
-    const int sourceRow = m_capture->rowForId(recordId);
-    if (sourceRow < 0)
-        return;
-    const QModelIndex index = m_proxy->mapFromSource(m_capture->index(sourceRow, 0));
-    if (index.isValid())
-        selectRow(index.row());
-}
-
 void MainWindow::selectRow(int proxyRow)
 {
-    if (m_proxy->rowCount() == 0)
-        return;
-    const int row = std::clamp(proxyRow, 0, m_proxy->rowCount() - 1);
-    const QModelIndex index = m_proxy->index(row, 0);
-    m_table->setCurrentIndex(index);
-    m_table->scrollTo(index);
+    m_view->selectRow(proxyRow);
 }
 
 void MainWindow::selectFirst()
 {
-    selectRow(0);
+    m_view->selectFirst();
 }
 
 void MainWindow::selectPrevious()
 {
-    const QModelIndex current = m_table->currentIndex();
-    selectRow(current.isValid() ? current.row() - 1 : m_proxy->rowCount() - 1);
+    m_view->selectPrevious();
 }
 
 void MainWindow::selectNext()
 {
-    const QModelIndex current = m_table->currentIndex();
-    selectRow(current.isValid() ? current.row() + 1 : 0);
+    m_view->selectNext();
 }
 
 void MainWindow::selectLast()
 {
-    selectRow(m_proxy->rowCount() - 1);
+    m_view->selectLast();
 }
 
 void MainWindow::onHandshakeFaultChosen(QAction *action)
@@ -992,9 +849,6 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize) {
         m_emptyHint->setGeometry(m_table->viewport()->rect().adjusted(24, 8, -24, -8));
-        const auto *resize = static_cast<QResizeEvent *>(event);
-        if (resize->size().width() != resize->oldSize().width())
-            fitTableColumns();
     }
     return QMainWindow::eventFilter(watched, event);
 }
@@ -1157,7 +1011,7 @@ bool MainWindow::confirmQuit()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!confirmQuit()) {
+    if (!confirmQuit() || !m_files->confirmClose()) {
         event->ignore();
         return;
     }

@@ -38,6 +38,8 @@ class TimelineView;
 
 namespace wslab::app {
 
+class CaptureFileActions;
+class CaptureView;
 class ChatPane;
 class ClientListModel;
 class FilterBar;
@@ -76,6 +78,8 @@ public:
     [[nodiscard]] QDockWidget *detailDock() const { return m_detailDock; }
     [[nodiscard]] inspector::FrameDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
+    [[nodiscard]] CaptureView *captureView() const { return m_view; }
+    [[nodiscard]] CaptureFileActions *fileActions() const { return m_files; }
 
 public Q_SLOTS:
     void setLanguage(const QString &code);
@@ -99,7 +103,6 @@ protected:
 private:
     void createServer(const StartupOptions &options);
     void createCentral();
-    void fitTableColumns();
     void createDocks();
     QDockWidget *addDock(const QString &objectName, QWidget *widget);
     void createActions();
@@ -119,9 +122,6 @@ private:
     void onClientUpdated(const wslab::server::ClientInfo &client);
     void onClientDisconnected(quint64 connectionId, quint16 closeCode);
     void onPollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs);
-    void onCurrentRowChanged();
-    void showHandshakeOf(quint64 connectionId);
-    void selectRecord(quint64 recordId);
     void onHandshakeFaultChosen(QAction *action);
     void updateRates();
     void updateCaptureState();
@@ -146,6 +146,8 @@ private:
     quint16 m_port = 0;
     std::optional<quint16> m_suggestedPort;
 
+    CaptureView *m_view = nullptr; // the capture on show, its model and views
+    CaptureFileActions *m_files = nullptr; // open, save, export
     inspector::FrameCaptureModel *m_capture = nullptr;
     inspector::CaptureFilterProxy *m_proxy = nullptr;
     ClientListModel *m_clients = nullptr;
@@ -157,20 +159,12 @@ private:
     QLabel *m_emptyHint = nullptr; // over the empty frames table: what to do first
     QPushButton *m_noticeUsePort = nullptr;
     QPushButton *m_noticeSettings = nullptr;
-    bool m_followTail = true;
 
     ChatPane *m_chatPane = nullptr;
     FrameComposer *m_composer = nullptr;
     inspector::FrameDetailPane *m_detail = nullptr;
     inspector::HandshakeView *m_handshake = nullptr;
     inspector::TimelineView *m_timeline = nullptr;
-    // Each WebSocket connection's upgrade request and its answer (record ids), for the handshake view.
-    struct HandshakeIds
-    {
-        quint64 request = 0;
-        quint64 response = 0;
-    };
-    QHash<quint64, HandshakeIds> m_handshakes;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_detailDock = nullptr;
     QDockWidget *m_chatDock = nullptr;

@@ -109,6 +109,26 @@ void SettingsStore::clearWindow()
     m_settings->remove(stateKey);
 }
 
+QStringList SettingsStore::recentFiles() const
+{
+    return m_settings->value(QStringLiteral("files/recent")).toStringList();
+}
+
+void SettingsStore::saveRecentFiles(const QStringList &paths)
+{
+    m_settings->setValue(QStringLiteral("files/recent"), paths);
+}
+
+bool SettingsStore::askToSaveOnQuit() const
+{
+    return m_settings->value(QStringLiteral("files/askToSaveOnQuit"), true).toBool();
+}
+
+void SettingsStore::setAskToSaveOnQuit(bool ask)
+{
+    m_settings->setValue(QStringLiteral("files/askToSaveOnQuit"), ask);
+}
+
 void SettingsStore::sync()
 {
     m_settings->sync();

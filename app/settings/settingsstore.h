@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -31,6 +32,12 @@ public:
     [[nodiscard]] QByteArray windowState() const;
     void saveWindow(const QByteArray &geometry, const QByteArray &state);
     void clearWindow();
+
+    // File > Open Recent, newest first; and whether quitting with an unsaved live capture asks.
+    [[nodiscard]] QStringList recentFiles() const;
+    void saveRecentFiles(const QStringList &paths);
+    [[nodiscard]] bool askToSaveOnQuit() const;
+    void setAskToSaveOnQuit(bool ask);
 
     void sync();
 

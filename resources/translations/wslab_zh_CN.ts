@@ -88,6 +88,124 @@
     </message>
 </context>
 <context>
+    <name>wslab::app::CaptureFileActions</name>
+    <message>
+        <source>&amp;Open Capture File…</source>
+        <translation>打开捕获文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a pcap, pcapng or HAR file in a window of its own</source>
+        <translation>在单独的窗口中打开 pcap、pcapng 或 HAR 文件</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Capture</source>
+        <translation>保存捕获(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the live capture as pcapng, which Wireshark also opens</source>
+        <translation>将实时捕获保存为 pcapng，Wireshark 也能打开</translation>
+    </message>
+    <message>
+        <source>Save Capture &amp;As…</source>
+        <translation>捕获另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;HAR (Chrome DevTools)…</source>
+        <translation>&amp;HAR（Chrome 开发者工具）…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open Capture File</source>
+        <translation>打开捕获文件</translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcapng *.pcap *.cap *.har);;All files (*)</source>
+        <translation>捕获文件 (*.pcapng *.pcap *.cap *.har);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>File Not Found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there; it has been removed from the recent files.</source>
+        <translation>%1 已不存在，已从最近打开的文件中移除。</translation>
+    </message>
+    <message>
+        <source>Save Capture</source>
+        <translation>保存捕获</translation>
+    </message>
+    <message>
+        <source>pcapng files (*.pcapng)</source>
+        <translation>pcapng 文件 (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>Saved 1 record to %1</source>
+        <translation>已将 1 条记录保存到 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 records to %2</source>
+        <translation>已将 %1 条记录保存到 %2</translation>
+    </message>
+    <message>
+        <source>Export HAR</source>
+        <translation>导出 HAR</translation>
+    </message>
+    <message>
+        <source>HAR files (*.har)</source>
+        <translation>HAR 文件 (*.har)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Save the Capture?</source>
+        <translation>保存捕获吗？</translation>
+    </message>
+    <message>
+        <source>The live capture has 1 record that was never saved. Save it before quitting?</source>
+        <translation>实时捕获中有 1 条记录尚未保存。退出前要保存吗？</translation>
+    </message>
+    <message>
+        <source>The live capture has %1 records that were never saved. Save them before quitting?</source>
+        <translation>实时捕获中有 %1 条记录尚未保存。退出前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Do not ask again</source>
+        <translation>不再询问</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::CaptureFileLoader</name>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1: it is neither pcap, pcapng nor HAR.</source>
+        <translation>%1：它既不是 pcap、pcapng，也不是 HAR。</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2. Everything before that byte is shown.</source>
+        <translation>%1，位于第 %2 字节。该字节之前的内容均已显示。</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::CaptureFileRunner</name>
     <message>
         <source>wslab: cannot write %1: %2</source>
@@ -100,6 +218,121 @@
     <message>
         <source>wslab: %1: %2%3</source>
         <translation>wslab：%1：%2%3</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::CaptureFileWindow</name>
+    <message>
+        <source>%1 — WebSocket Lab</source>
+        <extracomment>the title of a capture file&apos;s window: the file&apos;s name, then the application&apos;s</extracomment>
+        <translation>%1 — WebSocket Lab</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>Handshake</source>
+        <translation>握手</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Decode as WebSocket on Port…</source>
+        <translation>按端口解码为 WebSocket(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Read connections to a server port as WebSocket from their first byte, for a capture that started after the upgrade</source>
+        <translation>将连到某个服务器端口的连接从第一个字节起按 WebSocket 解读，适用于在升级之后才开始的捕获</translation>
+    </message>
+    <message>
+        <source>&amp;HAR (Chrome DevTools)…</source>
+        <translation>&amp;HAR（Chrome 开发者工具）…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Capture</source>
+        <translation>在捕获中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>捕获(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Decode as WebSocket</source>
+        <translation>解码为 WebSocket</translation>
+    </message>
+    <message>
+        <source>Server ports whose connections are WebSocket from their first byte (the capture began after the upgrade), separated by commas:</source>
+        <translation>其连接从第一个字节起即为 WebSocket 的服务器端口（捕获开始于升级之后），以逗号分隔：</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number (1–65535).</source>
+        <translation>“%1”不是端口号（1–65535）。</translation>
+    </message>
+    <message>
+        <source>Export HAR</source>
+        <translation>导出 HAR</translation>
+    </message>
+    <message>
+        <source>HAR files (*.har)</source>
+        <translation>HAR 文件 (*.har)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Reading %1: %2 so far…</source>
+        <translation>正在读取 %1：已读 %2…</translation>
+    </message>
+    <message>
+        <source>Reading cancelled: %1 read.</source>
+        <translation>已取消读取：读取了 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::CaptureSaver</name>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1559,61 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::SelectionExport</name>
+    <message>
+        <source>Copy &amp;As</source>
+        <translation>复制为(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected Bytes</source>
+        <translation>选中的字节(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>&amp;Frame</source>
+        <translation>帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Payload</source>
+        <translation>载荷(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hex &amp;Dump</source>
+        <translation>十六进制转储(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Hex &amp;Stream</source>
+        <translation>十六进制流(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;C Array</source>
+        <translation>&amp;C 数组</translation>
+    </message>
+    <message>
+        <source>&amp;Base64</source>
+        <translation>&amp;Base64</translation>
+    </message>
+    <message>
+        <source>&amp;Raw Bytes</source>
+        <translation>原始字节(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export Selected Bytes</source>
+        <translation>导出选中的字节</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "capture/capturefilereader.h"
+#include "capture/capturerecord.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <atomic>
+
+QT_BEGIN_NAMESPACE
+class QThread;
+QT_END_NAMESPACE
+
+namespace wslab::app {
+
+// Reads a capture file off the GUI thread: records arrive in batches (rows appear while the file
+// is read), progress in bytes, and the outcome at the end. At most a few batches wait for the GUI
+// at any time, so a huge file does not pile up in the event queue faster than the table takes it.
+class CaptureFileLoader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaptureFileLoader(QObject *parent = nullptr);
+    ~CaptureFileLoader() override;
+
+    // Reads `path` from the start; a read already going is cancelled first, and nothing of it
+    // arrives after this call.
+    void start(const QString &path, const QSet<quint16> &webSocketPorts = {});
+    // Stops the read soon; finished() then reports it cancelled, after the records read so far.
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
+
+    // The failure of a read as a sentence for the user: what went wrong and where.
+    [[nodiscard]] static QString failureText(const capture::CaptureFileFailure &failure);
+
+Q_SIGNALS:
+    void recordsRead(const wslab::capture::CaptureBatch &batch);
+    void progressed(qint64 bytesRead, qint64 fileSize);
+    void finished(const wslab::capture::CaptureFileReader::Result &result);
+
+private:
+    void stop();
+    void post(capture::CaptureBatch &&batch, quint64 generation);
+
+    QThread *m_thread = nullptr;
+    quint64 m_generation = 0; // which start() the queued batches belong to
+    std::atomic_bool m_cancel{false};
+    std::atomic_int m_batchesInFlight{0};
+};
+
+} // namespace wslab::app

@@ -1,0 +1,257 @@
+#include "app/mainwindow/captureview.h"
+
+#include "app/mainwindow/filterbar.h"
+
+#include "inspector/capturefilterproxy.h"
+#include "inspector/fragmentgrouper.h"
+#include "inspector/framecapturemodel.h"
+#include "inspector/framedetailpane.h"
+#include "inspector/handshakeview.h"
+#include "inspector/timelineview.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QStyle>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace wslab::app {
+
+CaptureView::CaptureView(QWidget *parent)
+    : QWidget(parent)
+{
+    m_model = new inspector::FrameCaptureModel(this);
+    m_proxy = new inspector::CaptureFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+    createTable();
+    m_filterBar = new FilterBar(m_proxy, this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_table, 1);
+
+    // The selected frame (bit diagram, hex, explanation, payload, unmasking), the handshake of its
+    // connection and the timeline of every connection; the host places them (docks, tabs).
+    m_detail = new inspector::FrameDetailPane(this);
+    m_detail->setObjectName(QStringLiteral("frameDetail"));
+    m_handshake = new inspector::HandshakeView(this);
+    m_timeline = new inspector::TimelineView(this);
+    m_timeline->setModel(m_proxy);
+    connect(m_timeline, &inspector::TimelineView::rowClicked, this, &CaptureView::selectRow);
+    connect(m_detail, &inspector::FrameDetailPane::fragmentActivated, this, &CaptureView::selectRecord);
+}
+
+void CaptureView::createTable()
+{
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("framesTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView *header = m_table->horizontalHeader();
+    // The summary takes what the other columns leave, however narrow the window (a stretched last
+    // section would keep the width it had in a wider window, behind a scroll bar).
+    header->setSectionResizeMode(inspector::FrameCaptureModel::SummaryColumn, QHeaderView::Stretch);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    fitTableColumns();
+    m_table->viewport()->installEventFilter(this);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CaptureView::refreshCurrent);
+    // Follow the tail only while the user is at the bottom (DESIGN.md, "The inspector").
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_table->verticalScrollBar();
+        m_followTail = bar->value() >= bar->maximum() - 2;
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followTail)
+            m_table->scrollToBottom();
+    });
+}
+
+void CaptureView::fitTableColumns()
+{
+    // Widths from the font, not from the contents: ResizeToContents over 100,000 rows would stall.
+    // Each column as wide as a typical value ("1048576 (64)" for a browser's 1 MiB message), or
+    // its header title when that is wider; the summary stretches over what is left. In a narrow
+    // window (1024 px) the columns whose text can be shortened give up width, down to their titles,
+    // so that the bits and the length stay whole and the summary keeps a few words, without a
+    // horizontal scroll bar.
+    m_table->ensurePolished(); // the font the rows are drawn with, not the one before polishing
+    m_table->horizontalHeader()->ensurePolished();
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QFontMetrics titleMetrics = m_table->horizontalHeader()->fontMetrics();
+    // What the style keeps beside a cell's text (elided beyond it) and beside a header's title.
+    const int cellPadding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
+    const int titlePadding = 2 * (style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 1) + 2;
+    using Model = inspector::FrameCaptureModel;
+    struct Column
+    {
+        int column;
+        QString sample;
+        bool shortens; // its text may be elided in a narrow window
+    };
+    const QList<Column> columns = {
+            {Model::NumberColumn, QStringLiteral("9999999"), false},  {Model::TimeColumn, QStringLiteral("999999.999"), false},
+            {Model::DeltaColumn, QStringLiteral("999.999"), true},    {Model::ConnectionColumn, QStringLiteral("#99 guest"), true},
+            {Model::DirectionColumn, QStringLiteral("S→C"), false},   {Model::TransportColumn, QStringLiteral("WebSocket"), true},
+            {Model::FinColumn, QStringLiteral("1"), false},           {Model::RsvColumn, QStringLiteral("000"), false},
+            {Model::OpcodeColumn, QStringLiteral("0x8 close"), true}, {Model::MaskColumn, QStringLiteral("1"), false},
+            {Model::LengthColumn, QStringLiteral("1048576 (64)"), false}};
+    QList<int> natural;
+    QList<int> floor;
+    int total = 0;
+    int spare = 0; // what the shortening columns could give up
+    for (const Column &c : columns) {
+        const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(c.column, Qt::Horizontal).toString())
+                + titlePadding;
+        natural.append(std::max(metrics.horizontalAdvance(c.sample) + cellPadding, title));
+        floor.append(c.shortens ? std::min(natural.last(), std::max(title, 5 * metrics.averageCharWidth())) : natural.last());
+        total += natural.last();
+        spare += natural.last() - floor.last();
+    }
+    const int summaryMinimum = 12 * metrics.averageCharWidth();
+    const int excess = std::clamp(total + summaryMinimum - m_table->viewport()->width(), 0, spare);
+    for (int i = 0; i < columns.size(); ++i) {
+        const qint64 share = qint64(natural.at(i) - floor.at(i)) * excess;
+        const int give = spare > 0 ? int((share + spare - 1) / spare) : 0; // rounded up: never short
+        m_table->setColumnWidth(columns.at(i).column, natural.at(i) - give);
+    }
+}
+
+bool CaptureView::isUpgradeRequest(const capture::CaptureRecord &record)
+{
+    return record.kind == capture::RecordKind::HttpRequest && record.wireBytes.toLower().contains("upgrade: websocket");
+}
+
+void CaptureView::appendBatch(const capture::CaptureBatch &batch)
+{
+    for (const capture::CaptureRecord &record : batch) {
+        if (isUpgradeRequest(record)) {
+            m_handshakes.insert(record.connectionId, {record.id, 0});
+        } else if (record.kind == capture::RecordKind::HttpResponse) {
+            const auto pending = m_handshakes.find(record.connectionId);
+            if (pending != m_handshakes.end() && pending->response == 0)
+                pending->response = record.id;
+        }
+    }
+    m_model->appendBatch(batch);
+}
+
+void CaptureView::clear()
+{
+    m_model->clear();
+    m_handshakes.clear();
+}
+
+const capture::CaptureRecord *CaptureView::currentRecord() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? &m_proxy->record(current.row()) : nullptr;
+}
+
+void CaptureView::refreshCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_detail->clear();
+        Q_EMIT currentRecordChanged();
+        return;
+    }
+    const capture::CaptureRecord &record = m_proxy->record(current.row());
+    const int sourceRow = m_proxy->sourceRow(current.row());
+    m_detail->showRecord(record, m_model->number(sourceRow));
+    if (record.frame)
+        m_detail->showFragments(inspector::FragmentGrouper::find(*m_model, sourceRow));
+    m_timeline->setCurrentRow(current.row());
+    if (record.connectionId != 0)
+        showHandshakeOf(record.connectionId);
+    Q_EMIT currentRecordChanged();
+}
+
+void CaptureView::showHandshakeOf(quint64 connectionId)
+{
+    // An HTTP-only connection (the page, polling), or one whose upgrade rows were dropped: say so,
+    // rather than leave another connection's handshake on show.
+    const auto found = m_handshakes.constFind(connectionId);
+    const int requestRow = found == m_handshakes.cend() ? -1 : m_model->rowForId(found->request);
+    if (requestRow < 0) {
+        m_handshake->showNoHandshake(connectionId);
+        return;
+    }
+    const int responseRow = found->response ? m_model->rowForId(found->response) : -1;
+    m_handshake->setRecords(m_model->record(requestRow), responseRow >= 0 ? &m_model->record(responseRow) : nullptr);
+}
+
+void CaptureView::selectRecord(quint64 recordId)
+{
+    const int sourceRow = m_model->rowForId(recordId);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (index.isValid())
+        selectRow(index.row());
+}
+
+void CaptureView::selectRow(int proxyRow)
+{
+    if (m_proxy->rowCount() == 0)
+        return;
+    const int row = std::clamp(proxyRow, 0, m_proxy->rowCount() - 1);
+    const QModelIndex index = m_proxy->index(row, 0);
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
+void CaptureView::selectFirst()
+{
+    selectRow(0);
+}
+
+void CaptureView::selectPrevious()
+{
+    const QModelIndex current = m_table->currentIndex();
+    selectRow(current.isValid() ? current.row() - 1 : m_proxy->rowCount() - 1);
+}
+
+void CaptureView::selectNext()
+{
+    const QModelIndex current = m_table->currentIndex();
+    selectRow(current.isValid() ? current.row() + 1 : 0);
+}
+
+void CaptureView::selectLast()
+{
+    selectRow(m_proxy->rowCount() - 1);
+}
+
+void CaptureView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        fitTableColumns(); // the header titles have new widths
+        refreshCurrent();
+    }
+}
+
+bool CaptureView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            fitTableColumns();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace wslab::app

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "capture/capturerecord.h"
+
+#include <QHash>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QTableView;
+QT_END_NAMESPACE
+
+namespace wslab::inspector {
+class CaptureFilterProxy;
+class FrameCaptureModel;
+class FrameDetailPane;
+class HandshakeView;
+class TimelineView;
+} // namespace wslab::inspector
+
+namespace wslab::app {
+
+class FilterBar;
+
+// One capture on show: its model and filter, the filter bar over the frames table, and the views of
+// the selected row (frame detail, handshake, timeline), wired together. The live window and a
+// file's window each own one, so both show a capture through the very same views. The widget
+// itself is the filter bar and the table; the host places the other views (docks, tabs) where it
+// likes — they stay wired wherever they go.
+class CaptureView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaptureView(QWidget *parent = nullptr);
+
+    [[nodiscard]] inspector::FrameCaptureModel *model() const { return m_model; }
+    [[nodiscard]] inspector::CaptureFilterProxy *proxy() const { return m_proxy; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
+    [[nodiscard]] inspector::FrameDetailPane *detailPane() const { return m_detail; }
+    [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
+    [[nodiscard]] inspector::TimelineView *timelineView() const { return m_timeline; }
+    // The record of the current row, or none.
+    [[nodiscard]] const capture::CaptureRecord *currentRecord() const;
+
+    [[nodiscard]] static bool isUpgradeRequest(const capture::CaptureRecord &record);
+
+public Q_SLOTS:
+    // Rows for the model, and the upgrade request and answer of each connection for the handshake view.
+    void appendBatch(const wslab::capture::CaptureBatch &batch);
+    void clear();
+    void selectRow(int proxyRow);
+    void selectRecord(quint64 recordId);
+    void selectFirst();
+    void selectPrevious();
+    void selectNext();
+    void selectLast();
+    // Shows the current row again in the detail views (after a language change, say).
+    void refreshCurrent();
+    void fitTableColumns();
+
+Q_SIGNALS:
+    void currentRecordChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createTable();
+    void showHandshakeOf(quint64 connectionId);
+
+    inspector::FrameCaptureModel *m_model = nullptr;
+    inspector::CaptureFilterProxy *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    inspector::FrameDetailPane *m_detail = nullptr;
+    inspector::HandshakeView *m_handshake = nullptr;
+    inspector::TimelineView *m_timeline = nullptr;
+    bool m_followTail = true;
+    // Each WebSocket connection's upgrade request and its answer (record ids), for the handshake view.
+    struct HandshakeIds
+    {
+        quint64 request = 0;
+        quint64 response = 0;
+    };
+    QHash<quint64, HandshakeIds> m_handshakes;
+};
+
+} // namespace wslab::app

@@ -1,0 +1,129 @@
+#include "app/mainwindow/captureview.h"
+
+#include "inspector/capturefilterproxy.h"
+#include "inspector/capturesamples.h"
+#include "inspector/framecapturemodel.h"
+#include "inspector/framedetailpane.h"
+#include "inspector/handshakeview.h"
+#include "inspector/timelineview.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace wslab;
+using namespace wslab::inspector::samples;
+
+// The inspector composite that the live window and a file's window share: the table, the filter,
+// and the views of the selected row, wired together whoever hosts them.
+class tst_CaptureView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void selectingARowShowsItsFrameAndHandshake();
+    void navigationClampsToTheRows_data();
+    void navigationClampsToTheRows();
+    void clearForgetsTheHandshakes();
+    void timelineClickSelectsTheRow();
+
+private:
+    static capture::CaptureBatch conversation();
+};
+
+capture::CaptureBatch tst_CaptureView::conversation()
+{
+    return {httpRecord(1, RecordKind::HttpRequest, upgradeRequest, 7),
+            httpRecord(2, RecordKind::HttpResponse, upgradeResponse, 7, 101),
+            frameRecord(3, maskedHelloWire(), 7),
+            frameRecord(4, unmaskedHelloWire(), 7, Direction::Outbound),
+            frameRecord(5, pingHelloWire(), 8)};
+}
+
+void tst_CaptureView::selectingARowShowsItsFrameAndHandshake()
+{
+    app::CaptureView view;
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.resize(900, 400);
+    view.show();
+    QSignalSpy changed(&view, &app::CaptureView::currentRecordChanged);
+    view.appendBatch(conversation());
+    QCOMPARE(view.model()->rowCount(), 5);
+    QCOMPARE(view.currentRecord(), nullptr);
+
+    view.selectRecord(3);
+    QVERIFY(!changed.isEmpty());
+    QVERIFY(view.currentRecord());
+    QCOMPARE(view.currentRecord()->id, quint64(3));
+    QCOMPARE(view.table()->currentIndex().row(), view.proxy()->mapFromSource(view.model()->index(2, 0)).row());
+    // The handshake of connection 7: its request and the 101 answer.
+    QCOMPARE(view.handshakeView()->connectionId(), quint64(7));
+    QVERIFY(view.handshakeView()->derivation().has_value());
+    QCOMPARE(view.handshakeView()->acceptMatches(), std::optional<bool>(true));
+
+    // Connection 8 had no upgrade captured: the handshake view says so rather than show 7's.
+    view.selectRecord(5);
+    QCOMPARE(view.handshakeView()->connectionId(), quint64(8));
+    QVERIFY(!view.handshakeView()->derivation().has_value());
+}
+
+void tst_CaptureView::navigationClampsToTheRows_data()
+{
+    QTest::addColumn<QString>("steps");
+    QTest::addColumn<quint64>("expectedId");
+    QTest::addRow("first") << "F" << quint64(1);
+    QTest::addRow("last") << "L" << quint64(5);
+    QTest::addRow("next from nothing") << "N" << quint64(1);
+    QTest::addRow("previous from nothing") << "P" << quint64(5);
+    QTest::addRow("past the end") << "LNN" << quint64(5);
+    QTest::addRow("before the start") << "FPP" << quint64(1);
+    QTest::addRow("there and back") << "FNNP" << quint64(2);
+}
+
+void tst_CaptureView::navigationClampsToTheRows()
+{
+    QFETCH(QString, steps);
+    QFETCH(quint64, expectedId);
+    app::CaptureView view;
+    view.appendBatch(conversation());
+    for (const QChar step : steps) {
+        if (step == u'F')
+            view.selectFirst();
+        else if (step == u'L')
+            view.selectLast();
+        else if (step == u'N')
+            view.selectNext();
+        else
+            view.selectPrevious();
+    }
+    QVERIFY(view.currentRecord());
+    QCOMPARE(view.currentRecord()->id, expectedId);
+}
+
+void tst_CaptureView::clearForgetsTheHandshakes()
+{
+    app::CaptureView view;
+    view.appendBatch(conversation());
+    view.clear();
+    QCOMPARE(view.model()->rowCount(), 0);
+    // A frame of connection 7 after the clear: its old upgrade is gone with the rows.
+    view.appendBatch({frameRecord(6, maskedHelloWire(), 7)});
+    view.selectFirst();
+    QCOMPARE(view.currentRecord()->id, quint64(6));
+    QCOMPARE(view.handshakeView()->connectionId(), quint64(7));
+    QVERIFY(!view.handshakeView()->derivation().has_value());
+}
+
+void tst_CaptureView::timelineClickSelectsTheRow()
+{
+    app::CaptureView view;
+    view.appendBatch(conversation());
+    Q_EMIT view.timelineView()->rowClicked(3);
+    QVERIFY(view.currentRecord());
+    QCOMPARE(view.currentRecord()->id, view.proxy()->record(3).id);
+}
+
+QTEST_MAIN(tst_CaptureView)
+#include "tst_captureview.moc"
