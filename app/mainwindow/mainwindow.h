@@ -43,6 +43,8 @@ class ClientListModel;
 class FilterBar;
 class FrameComposer;
 class LanguageManager;
+class LessonsPane;
+class LessonTracker;
 class SettingsStore;
 class StatusPanel;
 class TransportPanel;
@@ -76,6 +78,8 @@ public:
     [[nodiscard]] QDockWidget *detailDock() const { return m_detailDock; }
     [[nodiscard]] inspector::FrameDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
+    [[nodiscard]] QDockWidget *lessonsDock() const { return m_lessonsDock; }
+    [[nodiscard]] LessonsPane *lessonsPane() const { return m_lessonsPane; }
 
 public Q_SLOTS:
     void setLanguage(const QString &code);
@@ -102,6 +106,8 @@ private:
     void fitTableColumns();
     void createDocks();
     QDockWidget *addDock(const QString &objectName, QWidget *widget);
+    void createLessons();
+    void showLessons();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -179,6 +185,9 @@ private:
     QDockWidget *m_timelineDock = nullptr;
     QDockWidget *m_transportsDock = nullptr;
     TransportPanel *m_transports = nullptr;
+    LessonTracker *m_lessons = nullptr;
+    LessonsPane *m_lessonsPane = nullptr;
+    QDockWidget *m_lessonsDock = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_captureMenu = nullptr;
