@@ -38,7 +38,7 @@ LessonsPane::LessonsPane(LessonTracker *tracker, QWidget *parent)
     m_list->setUniformItemSizes(true);
     // The whole path in view without scrolling: nine short rows.
     const int rows = int(tracker->lessons().size());
-    m_list->setFixedHeight(rows * (m_list->fontMetrics().height() + 4) + 2 * m_list->frameWidth() + 4);
+    m_list->setFixedHeight(rows * m_list->sizeHintForRow(0) + 2 * m_list->frameWidth());
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { setCurrentLesson(current.row()); });
 

@@ -122,7 +122,7 @@ void LessonTaskView::updateQuestion()
         m_showFrame->setEnabled(m_tracker->xorRecordId() != 0);
     } else {
         m_question->setText(tr("Sec-WebSocket-Key: %1").arg(QString::fromLatin1(check.acceptKey())));
-        m_answer->setPlaceholderText(tr("Sec-WebSocket-Accept, 28 characters of Base64"));
+        m_answer->setPlaceholderText(tr("28 characters of Base64"));
         if (m_shownDone) {
             // RFC 6455 §4.2.2: shown once the learner has found it, step by step.
             const protocol::AcceptDerivation steps = protocol::deriveAccept(check.acceptKey());

@@ -21,7 +21,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QPixmap>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QThread>
@@ -111,7 +113,14 @@ bool renderLessons(app::MainWindow &window, QWebSocket &client, const QString &o
         if (view->taskId() == QLatin1String("handshake.accept"))
             view->findChild<QPushButton *>(QStringLiteral("hintButton"))->click();
     }
-    settle(300);
+    settle(200);
+    // The question and its answer field, below the lesson's text in a 768-pixel-high window.
+    auto *scroll = qobject_cast<QScrollArea *>(window.lessonsDock()->widget());
+    for (app::LessonTaskView *view : pane->taskViews()) {
+        if (scroll && view->taskId() == QLatin1String("handshake.accept"))
+            scroll->ensureWidgetVisible(view->findChild<QLineEdit *>(QStringLiteral("answer")));
+    }
+    settle(200);
     ok = save(&window, QDir(outDir).filePath(QStringLiteral("lessons-handshake-") + suffix)) && ok;
     return ok;
 }
