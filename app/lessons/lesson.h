@@ -13,6 +13,7 @@ enum class CheckKind : quint8 {
     // Traffic (TaskCheck)
     PollingRequest,           // a GET /poll
     LongPollingRequest,       // a GET /longpoll
+    SideRoomRequest,          // a request for a side room (room=NAME), as the auto demo makes
     WebSocketOpened,          // an upgrade answered 101 with the right accept (RFC 6455 §4.2.2)
     HandshakeRefused,         // an upgrade answered wrongly: 200, no Upgrade, wrong accept (§4.1)
     ClientFrame,              // a masked data frame from a client (§5.3)

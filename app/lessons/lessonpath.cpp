@@ -41,6 +41,10 @@ Lesson transports()
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Choose WebSocket on the page. One GET with Upgrade: websocket, answered 101, opens the "
                           "connection; compare its request count with polling's in the Transports tab."),
              CheckKind::WebSocketOpened),
+            task(QStringLiteral("transports.demo"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Run the auto demo and compare the three transports."),
+             QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Transports tab, Compare in an auto demo: the same conversation over each transport, in a "
+                          "room of its own; its chart puts the requests, wasted requests and latency side by side."),
+             CheckKind::SideRoomRequest),
     };
     return lesson;
 }

@@ -160,6 +160,12 @@ bool TaskCheck::matchesHttp(const CaptureRecord &record)
             return record.transport == capture::Transport::Polling;
         if (m_kind == CheckKind::LongPollingRequest)
             return record.transport == capture::Transport::LongPolling;
+        if (m_kind == CheckKind::SideRoomRequest) {
+            // The auto demo's clients chat in a room of their own (room=NAME) on every transport.
+            const auto parsed = protocol::HttpRequestParser::parse(record.wireBytes, maxHeadSize);
+            return parsed.status == protocol::HttpParseStatus::Complete
+                    && (parsed.head.target.contains("?room=") || parsed.head.target.contains("&room="));
+        }
         if (m_kind != CheckKind::WebSocketOpened && m_kind != CheckKind::HandshakeRefused
             && m_kind != CheckKind::PlainAfterCompressed)
             return false;

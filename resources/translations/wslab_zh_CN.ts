@@ -1281,6 +1281,14 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>Compression off in the toolbar, reload the page: the 101 no longer names permessage-deflate. Send the same message and compare its length.</source>
         <translation>在工具栏中关闭压缩，重新加载页面：101 应答中不再出现 permessage-deflate。发送同一条消息，比较它的长度。</translation>
     </message>
+    <message>
+        <source>Run the auto demo and compare the three transports.</source>
+        <translation>运行自动演示，比较三种传输方式。</translation>
+    </message>
+    <message>
+        <source>Transports tab, Compare in an auto demo: the same conversation over each transport, in a room of its own; its chart puts the requests, wasted requests and latency side by side.</source>
+        <translation>传输方式标签页，点击“在自动演示中对比”：同一段对话分别通过每种传输方式进行，各自在单独的房间里；图表把请求数、无效请求和延迟并排列出。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::LessonTaskView</name>

@@ -37,7 +37,7 @@ public:
                 QStringLiteral("masked server frame"), QStringLiteral("handshake 200"),
                 QStringLiteral("handshake no upgrade"), QStringLiteral("handshake accept without guid"),
                 QStringLiteral("compressed then plain"), QStringLiteral("polling"),
-                QStringLiteral("long polling")};
+                QStringLiteral("long polling"),      QStringLiteral("side room")};
     }
 
 private:
@@ -187,6 +187,14 @@ private:
             if (!peer.nextMessage())
                 return false;
             return open(client); // Qt WebSockets offers no extension: a plain connection
+        }
+        if (scenario == QLatin1String("side room")) {
+            // What the auto demo's WebSocket client asks for (its HTTP clients add room= too).
+            QUrl room = url("/chatsocket");
+            room.setQuery(QStringLiteral("nick=demo&room=demo-1"));
+            client.open(room);
+            return QTest::qWaitFor([&] { return client.state() == QAbstractSocket::ConnectedState; }, waitMs)
+                    && waitForResponse();
         }
         if (scenario.endsWith(QLatin1String("polling"))) {
             RawPeer peer;

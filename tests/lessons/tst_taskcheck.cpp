@@ -100,6 +100,9 @@ void tst_TaskCheck::firesOnTheTrafficThatCompletesIt_data()
     row("long polling", "long polling request", CheckKind::LongPollingRequest, true);
     row("long polling", "polling request", CheckKind::PollingRequest, false);
     row("client 100 B", "polling request", CheckKind::PollingRequest, false);
+    row("side room", "side room request", CheckKind::SideRoomRequest, true);
+    row("polling", "side room request", CheckKind::SideRoomRequest, false);
+    row("client 100 B", "side room request", CheckKind::SideRoomRequest, false);
 }
 
 void tst_TaskCheck::firesOnTheTrafficThatCompletesIt()
