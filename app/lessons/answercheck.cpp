@@ -7,12 +7,13 @@
 
 namespace wslab::app {
 
-AnswerCheck AnswerCheck::xorBytes(const QByteArray &masked, const protocol::MaskKey &key)
+AnswerCheck AnswerCheck::xorBytes(const QByteArray &masked, const protocol::MaskKey &key, quint64 recordId)
 {
     AnswerCheck check;
     check.m_kind = Kind::Xor;
     check.m_masked = masked.left(4);
     check.m_key = key;
+    check.m_recordId = recordId;
     return check;
 }
 

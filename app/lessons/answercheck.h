@@ -18,8 +18,10 @@ class AnswerCheck
 public:
     enum class Kind : quint8 { Xor, Accept, Field };
 
-    // RFC 6455 §5.3: the learner unmasks `masked` (up to four bytes) with `key` by hand.
-    [[nodiscard]] static AnswerCheck xorBytes(const QByteArray &masked, const protocol::MaskKey &key);
+    // RFC 6455 §5.3: the learner unmasks `masked` (up to four bytes) with `key` by hand;
+    // `recordId` names the captured frame they come from (0: an example, not a capture).
+    [[nodiscard]] static AnswerCheck xorBytes(const QByteArray &masked, const protocol::MaskKey &key,
+                                              quint64 recordId = 0);
     // RFC 6455 §4.2.2: the learner derives Sec-WebSocket-Accept for `key`.
     [[nodiscard]] static AnswerCheck accept(const QByteArray &key);
     // The learner clicks a field of the bit diagram; any of `fields` is right.
@@ -33,6 +35,7 @@ public:
 
     [[nodiscard]] QByteArray masked() const { return m_masked; }
     [[nodiscard]] protocol::MaskKey maskKey() const noexcept { return m_key; }
+    [[nodiscard]] quint64 recordId() const noexcept { return m_recordId; }
     [[nodiscard]] QByteArray acceptKey() const { return m_acceptKey; }
 
     // "48 65 6C 6c", "0x48,0x65", "48656c6c": bytes, or nothing when it is not hex.
@@ -44,6 +47,7 @@ private:
     Kind m_kind = Kind::Xor;
     QByteArray m_masked;
     protocol::MaskKey m_key{};
+    quint64 m_recordId = 0;
     QByteArray m_acceptKey;
     QList<protocol::FieldId> m_fields;
 };

@@ -79,7 +79,7 @@ LessonTaskView::LessonTaskView(LessonTracker *tracker, const LessonTask &task, Q
             m_showFrame->setObjectName(QStringLiteral("showFrame"));
             row->addWidget(m_showFrame);
             connect(m_showFrame, &QPushButton::clicked, this,
-                    [this] { Q_EMIT selectRecordRequested(m_tracker->xorRecordId()); });
+                    [this] { Q_EMIT selectRecordRequested(m_asked ? m_asked->recordId() : 0); });
         }
         layout->addWidget(m_question);
         layout->addLayout(row);
@@ -107,11 +107,13 @@ void LessonTaskView::refresh()
 
 void LessonTaskView::updateQuestion()
 {
-    const AnswerCheck check = m_tracker->question(m_taskId);
+    if (!m_asked || m_answer->text().isEmpty())
+        m_asked = m_tracker->question(m_taskId);
+    const AnswerCheck &check = *m_asked;
     m_check->setText(tr("Check"));
     if (check.kind() == AnswerCheck::Kind::Xor) {
         const protocol::MaskKey &key = check.maskKey();
-        const QString source = m_tracker->xorRecordId() != 0
+        const QString source = check.recordId() != 0
                 ? tr("the first four payload bytes of the browser's latest masked frame")
                 : tr("the example of RFC 6455 §5.7, until a browser frame arrives");
         m_question->setText(tr("Masking key: %1\nMasked bytes: %2\n(%3)")
@@ -119,7 +121,7 @@ void LessonTaskView::updateQuestion()
                                          hex(check.masked()), source));
         m_answer->setPlaceholderText(tr("four bytes in hex, e.g. 0a 1b 2c 3d"));
         m_showFrame->setText(tr("Show Frame"));
-        m_showFrame->setEnabled(m_tracker->xorRecordId() != 0);
+        m_showFrame->setEnabled(check.recordId() != 0);
     } else {
         m_question->setText(tr("Sec-WebSocket-Key: %1").arg(QString::fromLatin1(check.acceptKey())));
         m_answer->setPlaceholderText(tr("28 characters of Base64"));
@@ -137,8 +139,8 @@ void LessonTaskView::updateQuestion()
 
 void LessonTaskView::checkAnswer()
 {
-    const AnswerCheck check = m_tracker->question(m_taskId);
-    if (m_tracker->answer(m_taskId, m_answer->text())) {
+    const AnswerCheck check = m_asked.value_or(m_tracker->question(m_taskId));
+    if (m_tracker->answer(m_taskId, check, m_answer->text())) {
         refresh();
         if (check.kind() == AnswerCheck::Kind::Xor)
             m_feedback->setText(tr("Right: %1.").arg(check.expected()));

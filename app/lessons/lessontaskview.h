@@ -1,6 +1,10 @@
 #pragma once
 
+#include "app/lessons/answercheck.h"
+
 #include <QFrame>
+
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QLabel;
@@ -45,6 +49,7 @@ private:
     QPushButton *m_check = nullptr;
     QPushButton *m_showFrame = nullptr;
     QLabel *m_feedback = nullptr;
+    std::optional<AnswerCheck> m_asked; // the question shown, kept while the learner types an answer
 };
 
 } // namespace wslab::app

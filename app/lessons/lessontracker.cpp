@@ -73,7 +73,7 @@ AnswerCheck LessonTracker::question(const QString &taskId) const
         return AnswerCheck::accept(m_acceptKey);
     if (found && found->kind == CheckKind::FieldClicked)
         return AnswerCheck::field(found->fields);
-    return AnswerCheck::xorBytes(m_xorMasked, m_xorKey);
+    return AnswerCheck::xorBytes(m_xorMasked, m_xorKey, m_xorRecordId);
 }
 
 void LessonTracker::setAcceptKey(const QByteArray &key)
@@ -130,8 +130,13 @@ void LessonTracker::takeXorQuestion(const capture::CaptureRecord &record)
 
 bool LessonTracker::answer(const QString &taskId, const QString &text)
 {
+    return answer(taskId, question(taskId), text);
+}
+
+bool LessonTracker::answer(const QString &taskId, const AnswerCheck &asked, const QString &text)
+{
     const LessonTask *found = task(taskId);
-    if (!found || !isTypedAnswer(found->kind) || !question(taskId).isCorrect(text))
+    if (!found || !isTypedAnswer(found->kind) || asked.kind() != question(taskId).kind() || !asked.isCorrect(text))
         return false;
     complete(*found);
     return true;

@@ -34,7 +34,7 @@ public:
 
     // The question a typed-answer task asks now (AnswerCheck::Xor, Accept).
     [[nodiscard]] AnswerCheck question(const QString &taskId) const;
-    // The captured frame the XOR question comes from; 0 while it is the RFC's example.
+    // The captured frame the current XOR question comes from; 0 while it is the RFC's example.
     [[nodiscard]] quint64 xorRecordId() const noexcept { return m_xorRecordId; }
     void setAcceptKey(const QByteArray &key);
 
@@ -42,6 +42,9 @@ public Q_SLOTS:
     void observe(const wslab::capture::CaptureBatch &batch);
     // The learner's typed answer; true when right (the task is then done).
     bool answer(const QString &taskId, const QString &text);
+    // The same, judged against the question the learner was shown: the XOR question follows the
+    // browser's frames, and one arriving while the learner types must not change what they answer.
+    bool answer(const QString &taskId, const AnswerCheck &asked, const QString &text);
     void fieldClicked(wslab::protocol::FieldId field);
     void stepReached(int step, int stepCount);
     void setLanguage(const QString &language);

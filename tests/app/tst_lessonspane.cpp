@@ -1,3 +1,5 @@
+#include "lessons/lessontraffic.h"
+
 #include "app/lessons/lessonlistmodel.h"
 #include "app/lessons/lessonpath.h"
 #include "app/lessons/lessonspane.h"
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void rightAnswerTicksAndShowsTheDerivation();
     void wrongAnswerLeavesTheTaskOpen();
     void choosingALessonShowsItsTasks();
+    void xorQuestionStaysWhileTheLearnerTypesAndShowsItsFrame();
 
 private:
     void makePane();
@@ -164,6 +167,38 @@ void tst_LessonsPane::choosingALessonShowsItsTasks()
     for (const LessonTask &task : m_tracker->lessons().at(8).tasks)
         expected.append(task.id);
     QCOMPARE(ids, expected);
+}
+
+void tst_LessonsPane::xorQuestionStaysWhileTheLearnerTypesAndShowsItsFrame()
+{
+    m_pane->setCurrentLesson(4); // masking
+    LessonTaskView *view = taskView(QStringLiteral("masking.xor"));
+    QVERIFY(view);
+    auto *showFrame = view->findChild<QPushButton *>(QStringLiteral("showFrame"));
+    auto *question = view->findChild<QLabel *>(QStringLiteral("question"));
+    auto *answer = view->findChild<QLineEdit *>(QStringLiteral("answer"));
+    QVERIFY(!showFrame->isEnabled()); // the RFC's example has no frame in the capture
+
+    const wslab::capture::CaptureBatch first = wslab::test::LessonTraffic::run(QStringLiteral("client 100 B"));
+    QVERIFY(!first.isEmpty());
+    m_tracker->observe(first);
+    QVERIFY(showFrame->isEnabled());
+    const quint64 asked = m_tracker->xorRecordId();
+    const QString shown = question->text();
+    QTest::keyClicks(answer, QStringLiteral("61 61"));
+
+    const wslab::capture::CaptureBatch second = wslab::test::LessonTraffic::run(QStringLiteral("client 1 KiB"));
+    QVERIFY(!second.isEmpty());
+    m_tracker->observe(second); // another masked frame: a new question for the next answer
+    QCOMPARE(question->text(), shown);
+    QSignalSpy select(view, &LessonTaskView::selectRecordRequested);
+    QTest::mouseClick(showFrame, Qt::LeftButton);
+    QCOMPARE(select.size(), 1);
+    QCOMPARE(select.first().first().toULongLong(), asked);
+
+    QTest::keyClicks(answer, QStringLiteral(" 61 61"));
+    QTest::keyClick(answer, Qt::Key_Return);
+    QVERIFY(view->isShownDone());
 }
 
 QTEST_MAIN(tst_LessonsPane)

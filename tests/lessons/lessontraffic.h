@@ -93,10 +93,13 @@ private:
     {
         QWebSocket client;
         if (scenario.startsWith(QLatin1String("client")) && scenario.contains(QLatin1String("B"))) {
-            const qsizetype size = scenario.endsWith(QLatin1String("100 B")) ? 100
-                    : scenario.endsWith(QLatin1String("1 KiB"))              ? 1024
-                                                                             : 70 * 1024;
-            return open(client) && echoThenClose(client, QString(size, QLatin1Char('a')));
+            // "aaa…", "bbb…", "ccc…": each size its own bytes, so a question about one frame has
+            // an answer that no other frame gives.
+            const bool small = scenario.endsWith(QLatin1String("100 B"));
+            const bool kibibyte = scenario.endsWith(QLatin1String("1 KiB"));
+            const qsizetype size = small ? 100 : kibibyte ? 1024 : 70 * 1024;
+            const QLatin1Char fill(small ? 'a' : kibibyte ? 'b' : 'c');
+            return open(client) && echoThenClose(client, QString(size, fill));
         }
         if (scenario == QLatin1String("client fragments")) {
             client.setOutgoingFrameSize(64); // RFC 6455 §5.4: the client splits the message itself

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void trafficDoesItsTasksAndNoOthers_data();
     void trafficDoesItsTasksAndNoOthers();
     void xorQuestionComesFromTheBrowsersFrame();
+    void answerIsJudgedAgainstTheQuestionShown();
     void acceptAnswerDoesTheTaskOnlyWhenRight();
     void fieldClickDoesTheTasksOfThatField();
     void lastStepOfNextFieldDoesTheStepTask();
@@ -108,6 +109,26 @@ void tst_LessonTracker::xorQuestionComesFromTheBrowsersFrame()
     QVERIFY(!lessons->isDone(QStringLiteral("masking.xor")));
     QVERIFY(lessons->answer(QStringLiteral("masking.xor"), QString::fromLatin1(QByteArray("aaaa").toHex(' '))));
     QVERIFY(lessons->isDone(QStringLiteral("masking.xor")));
+}
+
+void tst_LessonTracker::answerIsJudgedAgainstTheQuestionShown()
+{
+    auto lessons = tracker();
+    const QString xor_ = QStringLiteral("masking.xor");
+    lessons->observe(LessonTraffic::run(QStringLiteral("client 100 B"))); // "aaaa…"
+    const AnswerCheck shown = lessons->question(xor_);
+    QVERIFY(shown.recordId() != 0);
+    QSignalSpy changed(lessons.get(), &LessonTracker::questionChanged);
+    lessons->observe(LessonTraffic::run(QStringLiteral("client 1 KiB"))); // "bbbb…", while the learner types
+    QVERIFY(!changed.isEmpty());
+    const QString answerToShown = QString::fromLatin1(QByteArray("aaaa").toHex(' '));
+    QVERIFY(!lessons->answer(xor_, answerToShown)); // the newer question's answer is 62 62 62 62
+    QVERIFY(!lessons->answer(xor_, shown, QString::fromLatin1(QByteArray("bbbb").toHex(' '))));
+    QVERIFY(!lessons->isDone(xor_));
+    QVERIFY(lessons->answer(xor_, shown, answerToShown));
+    QVERIFY(lessons->isDone(xor_));
+    // A question of another kind is no answer to this task.
+    QVERIFY(!lessons->answer(QStringLiteral("handshake.accept"), shown, answerToShown));
 }
 
 void tst_LessonTracker::acceptAnswerDoesTheTaskOnlyWhenRight()
