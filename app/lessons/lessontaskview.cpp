@@ -114,7 +114,7 @@ void LessonTaskView::updateQuestion()
     if (check.kind() == AnswerCheck::Kind::Xor) {
         const protocol::MaskKey &key = check.maskKey();
         const QString source = check.recordId() != 0
-                ? tr("the first four payload bytes of the browser's latest masked frame")
+                ? tr("the first four payload bytes of a masked frame from the browser; Show Frame selects it")
                 : tr("the example of RFC 6455 §5.7, until a browser frame arrives");
         m_question->setText(tr("Masking key: %1\nMasked bytes: %2\n(%3)")
                                     .arg(hex(QByteArray(reinterpret_cast<const char *>(key.data()), 4)),

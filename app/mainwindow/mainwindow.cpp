@@ -344,8 +344,9 @@ void MainWindow::createLessons()
             ? std::make_unique<QSettings>()
             : std::make_unique<QSettings>(m_options.settingsPath, QSettings::IniFormat);
     auto progress = std::make_unique<LessonProgress>(std::move(settings), m_language->current());
-    m_lessons = new LessonTracker(LessonPath::standard(), std::move(progress), this);
+    m_lessons = new LessonTracker(LessonPath::standard(), std::move(progress));
     m_lessonsPane = new LessonsPane(m_lessons, this);
+    m_lessons->setParent(m_lessonsPane); // it outlives every view of it
     m_lessonsDock = addDock(QStringLiteral("lessonsDock"), m_lessonsPane);
     m_lessonsDock->setWindowTitle(LessonsPane::title());
     connect(m_lessonsPane, &LessonsPane::retranslated, m_lessonsDock,

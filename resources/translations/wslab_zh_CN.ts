@@ -1309,10 +1309,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>检查</translation>
     </message>
     <message>
-        <source>the first four payload bytes of the browser&apos;s latest masked frame</source>
-        <translation>浏览器最近一个带掩码的帧的前四个载荷字节</translation>
-    </message>
-    <message>
         <source>the example of RFC 6455 §5.7, until a browser frame arrives</source>
         <translation>RFC 6455 §5.7 的示例，收到浏览器的帧后会换成它</translation>
     </message>
@@ -1359,6 +1355,10 @@ Masked bytes: %2
     <message>
         <source>Not yet. Hash the key as text with the GUID appended, then Base64 the 20 bytes.</source>
         <translation>还不对。把 GUID 接在密钥文本后面求 SHA-1，再把这 20 个字节做 Base64 编码。</translation>
+    </message>
+    <message>
+        <source>the first four payload bytes of a masked frame from the browser; Show Frame selects it</source>
+        <translation>浏览器发来的一个带掩码的帧的前四个载荷字节；点击“显示该帧”可选中它</translation>
     </message>
 </context>
 <context>
