@@ -102,6 +102,9 @@ Lesson header()
             task(QStringLiteral("header.mask"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "In the bit diagram, click the bit that says whether the payload is masked."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "It is the first bit of the second byte."),
              CheckKind::FieldClicked, 0, {FieldId::Mask}),
+            task(QStringLiteral("header.opcode"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Click the opcode: the four bits that say what kind of frame it is."),
+             QT_TRANSLATE_NOOP("wslab::app::LessonPath", "They end the first byte, after RSV3. The Opcode column of the frames table reads them for you."),
+             CheckKind::FieldClicked, 0, {FieldId::Opcode}),
     };
     return lesson;
 }

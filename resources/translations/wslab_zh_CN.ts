@@ -1289,6 +1289,14 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>Transports tab, Compare in an auto demo: the same conversation over each transport, in a room of its own; its chart puts the requests, wasted requests and latency side by side.</source>
         <translation>传输方式标签页，点击“在自动演示中对比”：同一段对话分别通过每种传输方式进行，各自在单独的房间里；图表把请求数、无效请求和延迟并排列出。</translation>
     </message>
+    <message>
+        <source>Click the opcode: the four bits that say what kind of frame it is.</source>
+        <translation>点击操作码：说明这是哪一种帧的那四位。</translation>
+    </message>
+    <message>
+        <source>They end the first byte, after RSV3. The Opcode column of the frames table reads them for you.</source>
+        <translation>它们位于第一个字节末尾，紧跟在 RSV3 之后。帧表格的操作码列会替你读出它们。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::LessonTaskView</name>

@@ -114,7 +114,7 @@ void tst_LessonsPane::tickShowsWhenTheTrackerSaysDone()
     auto *tick = view->findChild<QLabel *>(QStringLiteral("tick"));
     const QString open = tick->text();
     QVERIFY(!view->isShownDone());
-    m_tracker->fieldClicked(wslab::protocol::FieldId::Opcode);
+    m_tracker->fieldClicked(wslab::protocol::FieldId::Fin); // no task asks for FIN
     QVERIFY(!view->isShownDone());
     m_tracker->fieldClicked(wslab::protocol::FieldId::Mask);
     QVERIFY(view->isShownDone());

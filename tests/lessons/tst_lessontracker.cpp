@@ -149,6 +149,7 @@ void tst_LessonTracker::fieldClickDoesTheTasksOfThatField()
 {
     auto lessons = tracker();
     lessons->fieldClicked(protocol::FieldId::Opcode);
+    QVERIFY(lessons->isDone(QStringLiteral("header.opcode")));
     QVERIFY(!lessons->isDone(QStringLiteral("length.click")));
     QVERIFY(!lessons->isDone(QStringLiteral("header.mask")));
     lessons->fieldClicked(protocol::FieldId::ExtendedPayloadLength16);
