@@ -16,7 +16,7 @@ namespace {
 
 constexpr qsizetype maxHeadSize = 64 * 1024;
 
-int side(Direction direction)
+size_t side(Direction direction)
 {
     return direction == Direction::Inbound ? 0 : 1;
 }
@@ -138,7 +138,7 @@ bool TaskCheck::matchesFragments(const CaptureRecord &record)
 bool TaskCheck::matchesPing(const CaptureRecord &record)
 {
     const protocol::DecodedFrame &frame = *record.frame;
-    const int from = side(record.direction);
+    const size_t from = side(record.direction);
     if (frame.header.opcode == Opcode::Ping) {
         m_pendingPings[from].insert(record.connectionId, frame.payload);
         return false;

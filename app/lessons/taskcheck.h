@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <array>
+
 namespace wslab::app {
 
 // Decides one traffic task from the capture, record by record, in capture order. It keeps only the
@@ -34,8 +36,8 @@ private:
     bool m_satisfied = false;
     bool m_compressedSeen = false;
     QHash<quint64, QByteArray> m_upgradeKeys;      // connection -> Sec-WebSocket-Key
-    QHash<quint64, QByteArray> m_pendingPings[2];  // per direction of the ping: connection -> payload
-    QSet<quint64> m_inMessage[2];                  // per direction: connections inside a fragmented message
+    std::array<QHash<quint64, QByteArray>, 2> m_pendingPings; // per direction of the ping: connection -> payload
+    std::array<QSet<quint64>, 2> m_inMessage; // per direction: connections inside a fragmented message
     QSet<quint64> m_maskedServerFrames;            // connections the server sent a masked frame on
 };
 
