@@ -6,6 +6,9 @@
 #include "app/mainwindow/filterbar.h"
 #include "app/composer/framecomposer.h"
 #include "app/files/capturefileactions.h"
+#include "app/lessons/lessonpath.h"
+#include "app/lessons/lessonspane.h"
+#include "app/lessons/lessontracker.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/paletteiconengine.h"
 #include "app/mainwindow/portfinder.h"
@@ -17,6 +20,7 @@
 #include "app/mainwindow/welcomedialog.h"
 #include "app/mainwindow/windowplacement.h"
 
+#include "inspector/bitdiagramview.h"
 #include "inspector/capturefilterproxy.h"
 #include "inspector/framecapturemodel.h"
 #include "inspector/framedetailpane.h"
@@ -45,6 +49,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -234,12 +239,43 @@ void MainWindow::createDocks()
     m_chatDock = addDock(QStringLiteral("chatDock"), m_chatPane);
     m_composer = new FrameComposer(m_clients, this);
     m_composerDock = addDock(QStringLiteral("composerDock"), m_composer);
+    createLessons();
 
     // The right-hand column runs the full height: chat and composer are used while watching.
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::GroupedDragging);
     setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
+}
+
+// The Lessons tab beside Chat and Composer: a tracker fed by the server's capture and by the
+// learner's clicks in the frame pane, its progress kept per language beside the preferences.
+void MainWindow::createLessons()
+{
+    auto settings = m_options.settingsPath.isEmpty()
+            ? std::make_unique<QSettings>()
+            : std::make_unique<QSettings>(m_options.settingsPath, QSettings::IniFormat);
+    auto progress = std::make_unique<LessonProgress>(std::move(settings), m_language->current());
+    m_lessons = new LessonTracker(LessonPath::standard(), std::move(progress));
+    m_lessonsPane = new LessonsPane(m_lessons, this);
+    m_lessons->setParent(m_lessonsPane); // it outlives every view of it
+    m_lessonsDock = addDock(QStringLiteral("lessonsDock"), m_lessonsPane);
+    m_lessonsDock->setWindowTitle(LessonsPane::title());
+    connect(m_lessonsPane, &LessonsPane::retranslated, m_lessonsDock,
+            [this] { m_lessonsDock->setWindowTitle(LessonsPane::title()); });
+    connect(m_lessonsPane, &LessonsPane::selectRecordRequested, m_view, &CaptureView::selectRecord);
+    connect(m_server, &server::ServerHost::capturedBatch, m_lessons, &LessonTracker::observe);
+    connect(m_language, &LanguageManager::languageChanged, m_lessons, &LessonTracker::setLanguage);
+    connect(m_detail->bitDiagram(), &inspector::BitDiagramView::fieldClicked, m_lessons,
+            &LessonTracker::fieldClicked);
+    connect(m_detail, &inspector::FrameDetailPane::stepChanged, m_lessons,
+            [this](int step) { m_lessons->stepReached(step, m_detail->stepCount()); });
+}
+
+void MainWindow::showLessons()
+{
+    m_lessonsDock->show();
+    m_lessonsDock->raise();
 }
 
 void MainWindow::applyDefaultLayout()
@@ -250,9 +286,10 @@ void MainWindow::applyDefaultLayout()
     }
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     tabifyDockWidget(m_chatDock, m_composerDock);
+    tabifyDockWidget(m_composerDock, m_lessonsDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_detailDock);
     for (QDockWidget *dock : std::as_const(m_docks)) {
-        if (dock == m_chatDock || dock == m_composerDock || dock == m_detailDock)
+        if (dock == m_chatDock || dock == m_composerDock || dock == m_lessonsDock || dock == m_detailDock)
             continue;
         tabifyDockWidget(m_detailDock, dock);
     }
@@ -936,6 +973,7 @@ void MainWindow::showWelcomeIfFirstRun()
     auto *welcome = new WelcomeDialog(m_url, this);
     welcome->setAttribute(Qt::WA_DeleteOnClose);
     connect(welcome, &WelcomeDialog::openBrowserRequested, this, &MainWindow::openInBrowser);
+    connect(welcome, &WelcomeDialog::lessonsRequested, this, &MainWindow::showLessons);
     welcome->open();
 }
 

@@ -45,6 +45,8 @@ class ClientListModel;
 class FilterBar;
 class FrameComposer;
 class LanguageManager;
+class LessonsPane;
+class LessonTracker;
 class SettingsStore;
 class StatusPanel;
 class TransportPanel;
@@ -80,6 +82,8 @@ public:
     [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
     [[nodiscard]] CaptureView *captureView() const { return m_view; }
     [[nodiscard]] CaptureFileActions *fileActions() const { return m_files; }
+    [[nodiscard]] QDockWidget *lessonsDock() const { return m_lessonsDock; }
+    [[nodiscard]] LessonsPane *lessonsPane() const { return m_lessonsPane; }
 
 public Q_SLOTS:
     void setLanguage(const QString &code);
@@ -105,6 +109,8 @@ private:
     void createCentral();
     void createDocks();
     QDockWidget *addDock(const QString &objectName, QWidget *widget);
+    void createLessons();
+    void showLessons();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -173,6 +179,9 @@ private:
     QDockWidget *m_timelineDock = nullptr;
     QDockWidget *m_transportsDock = nullptr;
     TransportPanel *m_transports = nullptr;
+    LessonTracker *m_lessons = nullptr;
+    LessonsPane *m_lessonsPane = nullptr;
+    QDockWidget *m_lessonsDock = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_captureMenu = nullptr;

@@ -30,6 +30,8 @@ WelcomeDialog::WelcomeDialog(const QString &url, QWidget *parent)
     auto *buttons = new QDialogButtonBox(this);
     m_open = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_open->setDefault(true);
+    m_lessons = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_lessons->setObjectName(QStringLiteral("startLessons"));
     m_close = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
 
     auto *header = new QHBoxLayout;
@@ -42,6 +44,10 @@ WelcomeDialog::WelcomeDialog(const QString &url, QWidget *parent)
 
     connect(m_open, &QPushButton::clicked, this, [this] {
         Q_EMIT openBrowserRequested();
+        accept();
+    });
+    connect(m_lessons, &QPushButton::clicked, this, [this] {
+        Q_EMIT lessonsRequested();
         accept();
     });
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
@@ -64,8 +70,11 @@ void WelcomeDialog::retranslateUi()
                         "</ol>"
                         "<p>Answer from the Chat pane on the right, or craft frames of your own, valid or not, "
                         "in the Composer.</p>")
-                             .arg(link));
+                             .arg(link)
+                     + tr("<p>New to WebSocket? The <b>Lessons</b> tab leads you through RFC 6455 step by step and "
+                          "ticks each task when the capture shows you did it.</p>"));
     m_open->setText(tr("Open in browser"));
+    m_lessons->setText(tr("Start the Lessons"));
     m_close->setText(tr("Close"));
 }
 

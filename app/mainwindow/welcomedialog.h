@@ -18,6 +18,7 @@ public:
 
 Q_SIGNALS:
     void openBrowserRequested();
+    void lessonsRequested(); // the guided path, in the Lessons tab
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -29,6 +30,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_steps = nullptr;
     QPushButton *m_open = nullptr;
+    QPushButton *m_lessons = nullptr;
     QPushButton *m_close = nullptr;
 };
 

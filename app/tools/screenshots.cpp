@@ -8,6 +8,8 @@
 #include "app/chat/clientlistmodel.h"
 #include "app/composer/composerpresets.h"
 #include "app/composer/framecomposer.h"
+#include "app/lessons/lessonspane.h"
+#include "app/lessons/lessontaskview.h"
 #include "app/mainwindow/mainwindow.h"
 
 #include "inspector/capturefilterproxy.h"
@@ -19,6 +21,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QPixmap>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QThread>
@@ -81,6 +86,45 @@ bool save(QWidget *widget, const QString &path)
     return ok;
 }
 
+// Two lessons as a learner sees them after doing some of their tasks for real: the browser's
+// 100 B and 1 KiB messages tick the length tasks, the page's upgrade ticks the handshake's.
+bool renderLessons(app::MainWindow &window, QWebSocket &client, const QString &outDir, const QString &suffix)
+{
+    client.sendTextMessage(QString(100, QLatin1Char('a')));
+    settle(100);
+    const QString kibibyte(1024, QLatin1Char('b'));
+    client.sendTextMessage(kibibyte);
+    settle(400);
+    window.lessonsDock()->show();
+    window.lessonsDock()->raise();
+    app::LessonsPane *pane = window.lessonsPane();
+    pane->setCurrentLesson(3); // payload length
+    const int row = rowOfInboundText(window, kibibyte.toLatin1());
+    if (row >= 0)
+        window.selectRow(row);
+    for (app::LessonTaskView *view : pane->taskViews()) {
+        if (view->taskId() == QLatin1String("length.64"))
+            view->findChild<QPushButton *>(QStringLiteral("hintButton"))->click();
+    }
+    settle(300);
+    bool ok = save(&window, QDir(outDir).filePath(QStringLiteral("lessons-length-") + suffix));
+    pane->setCurrentLesson(1); // the opening handshake
+    for (app::LessonTaskView *view : pane->taskViews()) {
+        if (view->taskId() == QLatin1String("handshake.accept"))
+            view->findChild<QPushButton *>(QStringLiteral("hintButton"))->click();
+    }
+    settle(200);
+    // The question and its answer field, below the lesson's text in a 768-pixel-high window.
+    auto *scroll = qobject_cast<QScrollArea *>(window.lessonsDock()->widget());
+    for (app::LessonTaskView *view : pane->taskViews()) {
+        if (scroll && view->taskId() == QLatin1String("handshake.accept"))
+            scroll->ensureWidgetVisible(view->findChild<QLineEdit *>(QStringLiteral("answer")));
+    }
+    settle(200);
+    ok = save(&window, QDir(outDir).filePath(QStringLiteral("lessons-handshake-") + suffix)) && ok;
+    return ok;
+}
+
 bool render(const QString &outDir, const QString &language, QSize size, bool withComposer)
 {
     QTemporaryDir settingsDir;
@@ -132,6 +176,7 @@ bool render(const QString &outDir, const QString &language, QSize size, bool wit
         window.composer()->loadPreset(app::ComposerPreset::MaskedServerFrame);
         settle(300);
         ok = save(&window, QDir(outDir).filePath(QStringLiteral("composer-") + suffix)) && ok;
+        ok = renderLessons(window, *alice, outDir, suffix) && ok;
     }
     alice->close();
     bob->close();

@@ -1221,6 +1221,427 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
 </context>
 <context>
+    <name>wslab::app::LessonListModel</name>
+    <message>
+        <source>%1 %2. %3  (%4/%5)</source>
+        <comment>lesson list: mark, number, title, tasks done/tasks</comment>
+        <translation>%1 %2. %3（%4/%5）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks done</source>
+        <translation>已完成 %1/%2 项任务</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::LessonPath</name>
+    <message>
+        <source>Polling, long polling, WebSocket</source>
+        <translation>轮询、长轮询与 WebSocket</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Before WebSocket, a page that wanted news from the server had to ask for it. &lt;b&gt;Polling&lt;/b&gt; asks every second, whether or not there is news, so most requests come back empty and a message waits up to a whole interval. &lt;b&gt;Long polling&lt;/b&gt; keeps one request open until there is news: less waste, but every message still costs a full HTTP request with its headers.&lt;/p&gt;&lt;p&gt;A WebSocket is one TCP connection, opened with one HTTP request, over which both sides send frames whenever they like (RFC 6455 §1.1, §1.2). The chat page speaks all three; the &lt;b&gt;Transports&lt;/b&gt; tab counts requests, wasted requests and latency for each, and its auto demo runs all three for you.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在 WebSocket 出现之前，页面想知道服务器有没有新消息，只能主动去问。&lt;b&gt;轮询&lt;/b&gt;每秒问一次，不管有没有新消息，所以大多数请求都空手而归，一条消息最多要等上一个完整的间隔。&lt;b&gt;长轮询&lt;/b&gt;让一个请求一直挂着，直到有新消息为止：浪费少了，但每条消息仍要付出一次完整的 HTTP 请求及其头部。&lt;/p&gt;&lt;p&gt;WebSocket 是一条 TCP 连接，由一个 HTTP 请求建立，之后双方随时都可以发送帧（RFC 6455 §1.1、§1.2）。聊天页面三种方式都支持；&lt;b&gt;传输方式&lt;/b&gt;标签页分别统计它们的请求数、无效请求和延迟，其中的自动演示会替你把三种方式都跑一遍。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Switch the page to polling and let it ask the server.</source>
+        <translation>把页面切换到轮询，让它去询问服务器。</translation>
+    </message>
+    <message>
+        <source>On the chat page, choose Polling as the transport. Each GET /poll is a row in the frames table; the Transports tab counts the empty ones.</source>
+        <translation>在聊天页面上把传输方式选为“轮询”。每个 GET /poll 都是帧表格中的一行；传输方式标签页会统计其中空手而归的请求。</translation>
+    </message>
+    <message>
+        <source>Switch the page to long polling.</source>
+        <translation>把页面切换到长轮询。</translation>
+    </message>
+    <message>
+        <source>Choose Long polling on the page. A GET /longpoll stays open until a message arrives: send one and watch the request end.</source>
+        <translation>在页面上选择“长轮询”。GET /longpoll 会一直挂起，直到有消息到达：发一条消息，看着这个请求结束。</translation>
+    </message>
+    <message>
+        <source>Switch back to WebSocket: one upgrade, then frames.</source>
+        <translation>切换回 WebSocket：一次升级，之后就是帧。</translation>
+    </message>
+    <message>
+        <source>Choose WebSocket on the page. One GET with Upgrade: websocket, answered 101, opens the connection; compare its request count with polling&apos;s in the Transports tab.</source>
+        <translation>在页面上选择 WebSocket。一个带 Upgrade: websocket 的 GET 请求得到 101 应答后，连接就建立了；在传输方式标签页中比较它和轮询的请求数。</translation>
+    </message>
+    <message>
+        <source>The opening handshake</source>
+        <translation>开始握手</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A WebSocket starts as an HTTP/1.1 GET with &lt;code&gt;Upgrade: websocket&lt;/code&gt;, &lt;code&gt;Connection: Upgrade&lt;/code&gt;, &lt;code&gt;Sec-WebSocket-Version: 13&lt;/code&gt; and a random &lt;code&gt;Sec-WebSocket-Key&lt;/code&gt; (RFC 6455 §4.1). The server proves it understood by answering &lt;code&gt;101 Switching Protocols&lt;/code&gt; with &lt;code&gt;Sec-WebSocket-Accept&lt;/code&gt;: the key with the GUID &lt;code&gt;258EAFA5-E914-47DA-95CA-C5AB0DC85B11&lt;/code&gt; appended, hashed with SHA-1, then Base64-encoded (§4.2.2, worked example in §1.3).&lt;/p&gt;&lt;p&gt;A browser that gets anything else fails the connection. The &lt;b&gt;Handshake Lab&lt;/b&gt; in the toolbar answers the next upgrade wrongly on purpose.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;WebSocket 以一个 HTTP/1.1 GET 请求开始，带有 &lt;code&gt;Upgrade: websocket&lt;/code&gt;、&lt;code&gt;Connection: Upgrade&lt;/code&gt;、&lt;code&gt;Sec-WebSocket-Version: 13&lt;/code&gt; 和一个随机的 &lt;code&gt;Sec-WebSocket-Key&lt;/code&gt;（RFC 6455 §4.1）。服务器用 &lt;code&gt;101 Switching Protocols&lt;/code&gt; 应答，并附上 &lt;code&gt;Sec-WebSocket-Accept&lt;/code&gt;，以证明它理解了这个请求：在密钥后面接上 GUID &lt;code&gt;258EAFA5-E914-47DA-95CA-C5AB0DC85B11&lt;/code&gt;，求 SHA-1，再做 Base64 编码（§4.2.2，§1.3 有完整示例）。&lt;/p&gt;&lt;p&gt;浏览器收到其他任何应答都会让连接失败。工具栏里的&lt;b&gt;握手实验&lt;/b&gt;会故意把下一次升级答错。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Reload the page and find its upgrade request and the 101 answer.</source>
+        <translation>重新加载页面，找到它的升级请求和 101 应答。</translation>
+    </message>
+    <message>
+        <source>Reload the chat page. The frames table shows the GET and the 101; the Handshake tab puts the key and the accept side by side.</source>
+        <translation>重新加载聊天页面。帧表格中会出现这个 GET 和 101；握手标签页把密钥和 Accept 并排显示。</translation>
+    </message>
+    <message>
+        <source>Derive the Sec-WebSocket-Accept for this key yourself.</source>
+        <translation>亲手为这个密钥推导出 Sec-WebSocket-Accept。</translation>
+    </message>
+    <message>
+        <source>Append the GUID to the key as text, take the SHA-1 of those bytes, and encode the 20 bytes of the hash in Base64. In a shell: printf %s KEY258EAFA5-E914-47DA-95CA-C5AB0DC85B11 | sha1sum | xxd -r -p | base64</source>
+        <translation>把 GUID 作为文本接在密钥后面，对这些字节求 SHA-1，再把得到的 20 个字节做 Base64 编码。在终端里：printf %s KEY258EAFA5-E914-47DA-95CA-C5AB0DC85B11 | sha1sum | xxd -r -p | base64</translation>
+    </message>
+    <message>
+        <source>Break the handshake with the Handshake Lab and watch the browser refuse.</source>
+        <translation>用握手实验破坏握手，看浏览器如何拒绝。</translation>
+    </message>
+    <message>
+        <source>Pick a fault in the toolbar&apos;s Handshake Lab menu, then reload the page. The answer to that one upgrade is wrong; the page reports that the connection failed.</source>
+        <translation>在工具栏的握手实验菜单中选一种错误，然后重新加载页面。这一次升级的应答是错的；页面会报告连接失败。</translation>
+    </message>
+    <message>
+        <source>The frame header</source>
+        <translation>帧头</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every message travels in frames. The first byte holds &lt;b&gt;FIN&lt;/b&gt; (the last frame of a message), three reserved bits &lt;b&gt;RSV1–3&lt;/b&gt; (zero unless an extension gives them a meaning) and the 4-bit &lt;b&gt;opcode&lt;/b&gt;: 0x1 text, 0x2 binary, 0x0 continuation, 0x8 close, 0x9 ping, 0xA pong. The second byte holds &lt;b&gt;MASK&lt;/b&gt; and the payload length (RFC 6455 §5.2).&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Frame&lt;/b&gt; tab draws these bits as the RFC&apos;s diagram does; &lt;b&gt;Next field&lt;/b&gt; walks through them in the order a parser reads them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每条消息都装在帧里传输。第一个字节包含 &lt;b&gt;FIN&lt;/b&gt;（消息的最后一帧）、三个保留位 &lt;b&gt;RSV1–3&lt;/b&gt;（除非扩展赋予其含义，否则为零）和 4 位的&lt;b&gt;操作码&lt;/b&gt;：0x1 文本、0x2 二进制、0x0 延续、0x8 关闭、0x9 Ping、0xA Pong。第二个字节包含 &lt;b&gt;MASK&lt;/b&gt; 和载荷长度（RFC 6455 §5.2）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;帧&lt;/b&gt;标签页像 RFC 的示意图那样画出这些位；&lt;b&gt;下一个字段&lt;/b&gt;按解析器读取的顺序逐一走过它们。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Send a text message from the page.</source>
+        <translation>从页面发送一条文本消息。</translation>
+    </message>
+    <message>
+        <source>Type in the page&apos;s message box and press Send; select the new row marked C→S.</source>
+        <translation>在页面的消息框中输入内容并点击发送；选中新出现的标有 C→S 的那一行。</translation>
+    </message>
+    <message>
+        <source>Step through a frame with Next field up to its payload.</source>
+        <translation>用“下一个字段”逐步走过一个帧，直到载荷。</translation>
+    </message>
+    <message>
+        <source>Select a frame, then press Next field in the Frame tab until the payload is highlighted.</source>
+        <translation>选中一个帧，然后在帧标签页中反复点击“下一个字段”，直到载荷被高亮。</translation>
+    </message>
+    <message>
+        <source>In the bit diagram, click the bit that says whether the payload is masked.</source>
+        <translation>在位示意图中，点击表示载荷是否加了掩码的那一位。</translation>
+    </message>
+    <message>
+        <source>It is the first bit of the second byte.</source>
+        <translation>它是第二个字节的第一位。</translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation>载荷长度</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The length has three forms and the sender must use the shortest (RFC 6455 §5.2). Up to 125 bytes it sits in the 7 bits after MASK. For 126 to 65,535 bytes those 7 bits say 126 and the next 16 bits hold the length; beyond that they say 127 and the next 64 bits hold it (the most significant bit must be 0).&lt;/p&gt;&lt;p&gt;The page&apos;s &lt;b&gt;Large message&lt;/b&gt; tool sends 100 B, 1 KiB or 70 KiB. Keep compression off, or the browser sends fewer bytes than you chose.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;长度有三种写法，发送方必须使用最短的那种（RFC 6455 §5.2）。不超过 125 字节时，长度就放在 MASK 后面的 7 位里。126 到 65,535 字节时，这 7 位写 126，长度放在随后的 16 位里；再大时写 127，长度放在随后的 64 位里（最高位必须为 0）。&lt;/p&gt;&lt;p&gt;页面上的&lt;b&gt;大消息&lt;/b&gt;工具可以发送 100 B、1 KiB 或 70 KiB。请保持压缩关闭，否则浏览器实际发送的字节会比你选的少。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Send 100 B: the length fits in 7 bits.</source>
+        <translation>发送 100 B：长度放得进 7 位。</translation>
+    </message>
+    <message>
+        <source>Large message, 100 B, Send. The Length column says (7).</source>
+        <translation>大消息，选 100 B，发送。长度列显示 (7)。</translation>
+    </message>
+    <message>
+        <source>Send 1 KiB: the 16-bit extended length.</source>
+        <translation>发送 1 KiB：16 位扩展长度。</translation>
+    </message>
+    <message>
+        <source>Large message, 1 KiB. The 7-bit field holds 126; the bit diagram shows the 16 bits after it.</source>
+        <translation>大消息，选 1 KiB。7 位字段的值是 126；位示意图显示其后的 16 位。</translation>
+    </message>
+    <message>
+        <source>Send 70 KiB: the 64-bit extended length.</source>
+        <translation>发送 70 KiB：64 位扩展长度。</translation>
+    </message>
+    <message>
+        <source>Large message, 70 KiB. 71,680 is more than 65,535, so the 7-bit field holds 127.</source>
+        <translation>大消息，选 70 KiB。71,680 大于 65,535，所以 7 位字段的值是 127。</translation>
+    </message>
+    <message>
+        <source>In the bit diagram, click the field that holds the payload length.</source>
+        <translation>在位示意图中，点击存放载荷长度的字段。</translation>
+    </message>
+    <message>
+        <source>Select a frame; the length follows the MASK bit in the second byte (and, for long payloads, the extended length after it).</source>
+        <translation>选中一个帧；长度紧跟在第二个字节的 MASK 位之后（载荷较长时，其后还有扩展长度）。</translation>
+    </message>
+    <message>
+        <source>Masking</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every frame a client sends is masked: MASK is 1, four random bytes of &lt;b&gt;masking key&lt;/b&gt; follow the length, and each payload byte is XORed with key byte i mod 4 (RFC 6455 §5.3). The point is not secrecy, since the key travels with the data, but to stop a page from choosing the bytes on the wire and fooling proxies that misread them (§10.3).&lt;/p&gt;&lt;p&gt;XOR is its own inverse: the same key unmasks. The &lt;b&gt;Unmasking&lt;/b&gt; tab of the Frame panel shows each step; do the first four by hand first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;客户端发送的每个帧都加了掩码：MASK 为 1，长度之后跟着四个随机字节的&lt;b&gt;掩码密钥&lt;/b&gt;，每个载荷字节与第 i mod 4 个密钥字节做异或（RFC 6455 §5.3）。目的不是保密，因为密钥就和数据一起传输，而是不让页面决定线路上出现的字节，以免误读这些字节的代理被欺骗（§10.3）。&lt;/p&gt;&lt;p&gt;异或是自身的逆运算：用同一个密钥就能去掉掩码。帧面板的&lt;b&gt;去掩码&lt;/b&gt;标签页展示了每一步；先亲手算出前四个字节。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In the bit diagram of a browser frame, click the masking key.</source>
+        <translation>在浏览器发来的帧的位示意图中，点击掩码密钥。</translation>
+    </message>
+    <message>
+        <source>The 32 bits right after the length.</source>
+        <translation>紧跟在长度之后的 32 位。</translation>
+    </message>
+    <message>
+        <source>Unmask these four bytes: type the results in hex.</source>
+        <translation>去掉这四个字节的掩码：用十六进制输入结果。</translation>
+    </message>
+    <message>
+        <source>XOR each masked byte with the key byte in the same position: 0x7f XOR 0x37 = 0x48. The Windows or GNOME calculator in programmer mode does XOR.</source>
+        <translation>把每个掩码后的字节与同一位置的密钥字节做异或：0x7f XOR 0x37 = 0x48。Windows 或 GNOME 计算器的程序员模式可以算异或。</translation>
+    </message>
+    <message>
+        <source>Server frames</source>
+        <translation>服务器的帧</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A server never masks: its frames have MASK = 0 and no key, and a client that receives a masked frame must fail the connection (RFC 6455 §5.1, §7.1.7). Otherwise the format is the one you know: FIN, opcode, the shortest length form, the payload.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Composer&lt;/b&gt; builds a frame field by field and sends its bytes as they are, valid or not, to a connection you choose.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;服务器从不加掩码：它的帧 MASK = 0，也没有密钥；客户端收到加了掩码的帧时必须让连接失败（RFC 6455 §5.1、§7.1.7）。除此之外，格式和你已经了解的一样：FIN、操作码、最短的长度写法、载荷。&lt;/p&gt;&lt;p&gt;&lt;b&gt;构造器&lt;/b&gt;逐个字段地构造一个帧，并把它的字节原样发给你选择的连接，不管是否合规。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Build an unmasked text frame in the Composer and send it to the page.</source>
+        <translation>在构造器中构造一个不带掩码的文本帧，发送给页面。</translation>
+    </message>
+    <message>
+        <source>In the Composer, choose opcode 0x1 text, leave MASK off, type a payload and press Send.</source>
+        <translation>在构造器中选择操作码 0x1 文本，不勾选 MASK，输入载荷后点击发送。</translation>
+    </message>
+    <message>
+        <source>Now send a masked one and watch the browser fail the connection.</source>
+        <translation>再发送一个带掩码的帧，看浏览器让连接失败。</translation>
+    </message>
+    <message>
+        <source>Tick MASK in the Composer and send. The browser closes with 1002 (protocol error) and the page reconnects.</source>
+        <translation>在构造器中勾选 MASK 并发送。浏览器以 1002（协议错误）关闭连接，页面随后重新连接。</translation>
+    </message>
+    <message>
+        <source>Fragmentation and control frames</source>
+        <translation>分片与控制帧</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A message may be split into fragments: the first frame carries the opcode with FIN = 0, continuation frames (opcode 0x0) follow, and the last has FIN = 1 (RFC 6455 §5.4). A sender can start a message before it knows its length.&lt;/p&gt;&lt;p&gt;Control frames (close, ping, pong) are never fragmented, carry at most 125 bytes and may come between the fragments of a message (§5.5). A pong answers a ping with the same payload; the Chat pane shows the round-trip time.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;一条消息可以拆成多个分片：第一帧带有操作码且 FIN = 0，随后是延续帧（操作码 0x0），最后一帧 FIN = 1（RFC 6455 §5.4）。这样发送方在还不知道消息长度时就能开始发送。&lt;/p&gt;&lt;p&gt;控制帧（关闭、Ping、Pong）从不分片，载荷最多 125 字节，并且可以夹在一条消息的分片之间（§5.5）。Pong 用相同的载荷回应 Ping；聊天面板会显示往返时间。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Send a message to the page in three fragments.</source>
+        <translation>把一条消息分成三个分片发送给页面。</translation>
+    </message>
+    <message>
+        <source>In the Chat pane set Fragments to 3 and send. Select a fragment: the Frame panel lists the others of its message.</source>
+        <translation>在聊天面板中把分片数设为 3 后发送。选中其中一个分片：帧面板会列出同一消息的其他分片。</translation>
+    </message>
+    <message>
+        <source>Ping the page and read the round-trip time of its pong.</source>
+        <translation>向页面发送 Ping，读出它的 Pong 的往返时间。</translation>
+    </message>
+    <message>
+        <source>Chat pane, Ping tab: the browser answers by itself; pages cannot send pings.</source>
+        <translation>聊天面板的 Ping 标签页：浏览器会自动应答；页面本身无法发送 Ping。</translation>
+    </message>
+    <message>
+        <source>Put a control frame between the fragments of a message.</source>
+        <translation>在一条消息的分片之间插入一个控制帧。</translation>
+    </message>
+    <message>
+        <source>In the Composer send a text frame with FIN off, then a ping, then a continuation frame with FIN on.</source>
+        <translation>在构造器中先发送一个不带 FIN 的文本帧，再发送一个 Ping，最后发送一个带 FIN 的延续帧。</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>关闭连接</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Either side may start the &lt;b&gt;closing handshake&lt;/b&gt; with a close frame whose payload is a 2-byte status code and an optional UTF-8 reason; the other side answers with a close frame of its own, and then the server closes the TCP connection (RFC 6455 §5.5.1, §7.1.1, §7.1.2).&lt;/p&gt;&lt;p&gt;Codes 1000–2999 are defined by the RFC and its registry, 4000–4999 are for applications (§7.4). The connection&apos;s last row says who closed first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;任何一方都可以用关闭帧发起&lt;b&gt;关闭握手&lt;/b&gt;，其载荷是 2 字节的状态码和可选的 UTF-8 原因；另一方回应一个自己的关闭帧，随后由服务器关闭 TCP 连接（RFC 6455 §5.5.1、§7.1.1、§7.1.2）。&lt;/p&gt;&lt;p&gt;1000–2999 的状态码由 RFC 及其注册表定义，4000–4999 留给应用程序使用（§7.4）。连接的最后一行会说明是谁先关闭的。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Close a connection from the app with code 4000 and a reason.</source>
+        <translation>在应用中以状态码 4000 和一个原因关闭连接。</translation>
+    </message>
+    <message>
+        <source>Chat pane, Close tab: code 4000, any reason. The page shows both and reconnects.</source>
+        <translation>聊天面板的关闭标签页：状态码 4000，原因随意。页面会显示两者并重新连接。</translation>
+    </message>
+    <message>
+        <source>Close from the page with code 4000.</source>
+        <translation>在页面上以状态码 4000 关闭连接。</translation>
+    </message>
+    <message>
+        <source>The page&apos;s Close tool sends a close frame with the code and reason you type.</source>
+        <translation>页面上的关闭帧工具会用你输入的状态码和原因发送关闭帧。</translation>
+    </message>
+    <message>
+        <source>Find a connection the server closed first.</source>
+        <translation>找到一个由服务器先关闭的连接。</translation>
+    </message>
+    <message>
+        <source>The close from the Chat pane does it: its Closed row says the server started.</source>
+        <translation>从聊天面板关闭就可以：它的“已关闭”一行会说明是服务器先发起的。</translation>
+    </message>
+    <message>
+        <source>Find a connection the browser closed first.</source>
+        <translation>找到一个由浏览器先关闭的连接。</translation>
+    </message>
+    <message>
+        <source>The close from the page, or reloading it, does it.</source>
+        <translation>在页面上关闭连接，或重新加载页面，都可以。</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;With &lt;b&gt;permessage-deflate&lt;/b&gt; (RFC 7692) both sides agree in the handshake to compress each message with DEFLATE. The first frame of a compressed message has &lt;b&gt;RSV1&lt;/b&gt; set (§6); the four bytes 00 00 ff ff that end every compressed block are left out (§7.2.1).&lt;/p&gt;&lt;p&gt;Switch &lt;b&gt;Compression&lt;/b&gt; on in the toolbar and reload the page: the frames get shorter, the XOR no longer gives back your text, and the &lt;b&gt;Inflated&lt;/b&gt; tab of the Payload view shows the message as the application gets it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;使用 &lt;b&gt;permessage-deflate&lt;/b&gt;（RFC 7692）时，双方在握手中约定用 DEFLATE 压缩每条消息。压缩消息的第一帧设置了 &lt;b&gt;RSV1&lt;/b&gt;（§6）；每个压缩块末尾的四个字节 00 00 ff ff 被省略（§7.2.1）。&lt;/p&gt;&lt;p&gt;在工具栏中打开&lt;b&gt;压缩&lt;/b&gt;并重新加载页面：帧变短了，异或不再还原出你的文本，而载荷视图中的&lt;b&gt;解压后&lt;/b&gt;标签页显示应用程序得到的消息。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Send a compressed message: a frame with RSV1 set.</source>
+        <translation>发送一条压缩消息：一个设置了 RSV1 的帧。</translation>
+    </message>
+    <message>
+        <source>Compression on in the toolbar, reload the page, send a message. Compare the Length column with the inflated size.</source>
+        <translation>在工具栏中打开压缩，重新加载页面，发送一条消息。把长度列与解压后的大小比较一下。</translation>
+    </message>
+    <message>
+        <source>Turn compression off again and reconnect without it.</source>
+        <translation>再把压缩关掉，不带压缩重新连接。</translation>
+    </message>
+    <message>
+        <source>Compression off in the toolbar, reload the page: the 101 no longer names permessage-deflate. Send the same message and compare its length.</source>
+        <translation>在工具栏中关闭压缩，重新加载页面：101 应答中不再出现 permessage-deflate。发送同一条消息，比较它的长度。</translation>
+    </message>
+    <message>
+        <source>Run the auto demo and compare the three transports.</source>
+        <translation>运行自动演示，比较三种传输方式。</translation>
+    </message>
+    <message>
+        <source>Transports tab, Compare in an auto demo: the same conversation over each transport, in a room of its own; its chart puts the requests, wasted requests and latency side by side.</source>
+        <translation>传输方式标签页，点击“在自动演示中对比”：同一段对话分别通过每种传输方式进行，各自在单独的房间里；图表把请求数、无效请求和延迟并排列出。</translation>
+    </message>
+    <message>
+        <source>Click the opcode: the four bits that say what kind of frame it is.</source>
+        <translation>点击操作码：说明这是哪一种帧的那四位。</translation>
+    </message>
+    <message>
+        <source>They end the first byte, after RSV3. The Opcode column of the frames table reads them for you.</source>
+        <translation>它们位于第一个字节末尾，紧跟在 RSV3 之后。帧表格的操作码列会替你读出它们。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::LessonTaskView</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>尚未完成</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>the example of RFC 6455 §5.7, until a browser frame arrives</source>
+        <translation>RFC 6455 §5.7 的示例，收到浏览器的帧后会换成它</translation>
+    </message>
+    <message>
+        <source>Masking key: %1
+Masked bytes: %2
+(%3)</source>
+        <translation>掩码密钥：%1
+掩码后的字节：%2
+（%3）</translation>
+    </message>
+    <message>
+        <source>four bytes in hex, e.g. 0a 1b 2c 3d</source>
+        <translation>四个十六进制字节，例如 0a 1b 2c 3d</translation>
+    </message>
+    <message>
+        <source>Show Frame</source>
+        <translation>显示该帧</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key: %1</source>
+        <translation>Sec-WebSocket-Key：%1</translation>
+    </message>
+    <message>
+        <source>28 characters of Base64</source>
+        <translation>28 个 Base64 字符</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The derivation:&lt;/b&gt;&lt;br&gt;1. key + GUID: &lt;code&gt;%1&lt;/code&gt;&lt;br&gt;2. SHA-1: &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;3. Base64: &lt;code&gt;%3&lt;/code&gt;</source>
+        <translation>&lt;b&gt;推导过程：&lt;/b&gt;&lt;br&gt;1. 密钥 + GUID：&lt;code&gt;%1&lt;/code&gt;&lt;br&gt;2. SHA-1：&lt;code&gt;%2&lt;/code&gt;&lt;br&gt;3. Base64：&lt;code&gt;%3&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Right: %1.</source>
+        <translation>正确：%1。</translation>
+    </message>
+    <message>
+        <source>Type four bytes in hex, such as 48 65 6c 6c.</source>
+        <translation>请输入四个十六进制字节，例如 48 65 6c 6c。</translation>
+    </message>
+    <message>
+        <source>Not yet. Each result is a masked byte XOR the key byte in the same position.</source>
+        <translation>还不对。每个结果都是一个掩码后的字节与同一位置的密钥字节做异或。</translation>
+    </message>
+    <message>
+        <source>Not yet. Hash the key as text with the GUID appended, then Base64 the 20 bytes.</source>
+        <translation>还不对。把 GUID 接在密钥文本后面求 SHA-1，再把这 20 个字节做 Base64 编码。</translation>
+    </message>
+    <message>
+        <source>the first four payload bytes of a masked frame from the browser; Show Frame selects it</source>
+        <translation>浏览器发来的一个带掩码的帧的前四个载荷字节；点击“显示该帧”可选中它</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::LessonsPane</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>阅读：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks done</source>
+        <translation>已完成 %1/%2 项任务</translation>
+    </message>
+    <message>
+        <source>Start the Lessons Again?</source>
+        <translation>重新开始课程？</translation>
+    </message>
+    <message>
+        <source>Every task of every lesson is marked as not done, for the current language. The capture is not touched.</source>
+        <translation>当前语言下所有课程的所有任务都会标记为未完成。已捕获的数据不受影响。</translation>
+    </message>
+    <message>
+        <source>Start Again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Mark every task as not done</source>
+        <translation>把所有任务标记为未完成</translation>
+    </message>
+    <message>
+        <source>Tasks (each is ticked when the capture shows it done)</source>
+        <translation>任务（捕获到相应流量时自动打勾）</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::MainWindow</name>
     <message>
         <source>Copied %1</source>
@@ -1988,6 +2409,14 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>&lt;p&gt;This app runs a small chat server and shows every byte that crosses the wire.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page in your browser&lt;/b&gt;: %1&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the frame arrive&lt;/b&gt; in the frames table; click it to see its bits, its bytes and the XOR that unmasks it back to your text (compression stays off until you switch it on in the toolbar).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Answer from the Chat pane on the right, or craft frames of your own, valid or not, in the Composer.&lt;/p&gt;</source>
         <translation>&lt;p&gt;这个应用运行一个小型聊天服务器，并展示线路上经过的每个字节。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;在浏览器中打开页面&lt;/b&gt;：%1&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;在帧表中&lt;b&gt;观察帧的到达&lt;/b&gt;；点击它，查看它的各个位、各个字节，以及去掉掩码、还原出你输入的文本的异或运算（在工具栏中打开压缩之前，压缩一直是关闭的）。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;你可以在右侧的聊天面板中回复，也可以在构造器中自己构造帧，有效的或无效的都行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;New to WebSocket? The &lt;b&gt;Lessons&lt;/b&gt; tab leads you through RFC 6455 step by step and ticks each task when the capture shows you did it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;初次接触 WebSocket？&lt;b&gt;课程&lt;/b&gt;标签页会带你一步步读懂 RFC 6455，并在捕获到你完成的操作时为每项任务打勾。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start the Lessons</source>
+        <translation>开始课程</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
 #include "app/chat/chatpane.h"
 #include "app/chat/clientlistmodel.h"
 #include "app/composer/composerpresets.h"
+#include "app/lessons/lessonspane.h"
+#include "app/lessons/lessontaskview.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
 #include "app/settings/settingsdialog.h"
 #include "app/mainwindow/statuspanel.h"
 
+#include "inspector/bitdiagramview.h"
 #include "inspector/capturefilterproxy.h"
 #include "inspector/explainpanel.h"
 #include "inspector/framecapturemodel.h"
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void switchingLanguageRetranslatesTheFramePane();
     void noShortcutTakesTheMenuBarKey();
     void smallScreenShowsEveryColumnAndTool();
+    void lessonsBesideChatAreTickedByTheCaptureAndTheFramePane();
 
 private:
     [[nodiscard]] StartupOptions testOptions(const QString &settingsFile) const;
@@ -679,6 +683,46 @@ void tst_MainWindow::smallScreenShowsEveryColumnAndTool()
                      qPrintable(language + QLatin1Char(' ') + action->text()));
         }
     }
+}
+
+// The Lessons tab sits with Chat and Composer; the window feeds it the capture (a client's close
+// with 4000) and the frame pane's clicks; its progress follows the language.
+void tst_MainWindow::lessonsBesideChatAreTickedByTheCaptureAndTheFramePane()
+{
+    QVERIFY(m_window->tabifiedDockWidgets(m_window->chatDock()).contains(m_window->lessonsDock()));
+    QCOMPARE(m_window->lessonsDock()->windowTitle(), QStringLiteral("Lessons"));
+    LessonsPane *pane = m_window->lessonsPane();
+    const auto shownDone = [pane](const QString &taskId) {
+        for (LessonTaskView *view : pane->taskViews()) {
+            if (view->taskId() == taskId)
+                return view->isShownDone();
+        }
+        return false;
+    };
+    pane->setCurrentLesson(7); // closing
+    QVERIFY(!shownDone(QStringLiteral("closing.received")));
+
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    socket.close(QWebSocketProtocol::CloseCode(4000), QStringLiteral("lesson over")); // as the page's Close tool
+    QTRY_VERIFY_WITH_TIMEOUT(shownDone(QStringLiteral("closing.received")), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(shownDone(QStringLiteral("closing.client")), 10'000);
+    QVERIFY(!shownDone(QStringLiteral("closing.server")));
+
+    pane->setCurrentLesson(2); // the frame header
+    QVERIFY(!shownDone(QStringLiteral("header.mask")));
+    Q_EMIT m_window->detailPane()->bitDiagram()->fieldClicked(wslab::protocol::FieldId::Mask);
+    QVERIFY(shownDone(QStringLiteral("header.mask")));
+
+    m_window->setLanguage(QStringLiteral("zh_CN"));
+    QTRY_COMPARE(m_window->lessonsDock()->windowTitle(), QStringLiteral("课程"));
+    QVERIFY(!shownDone(QStringLiteral("header.mask"))); // the Chinese path has its own progress
+    m_window->setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(m_window->lessonsDock()->windowTitle(), QStringLiteral("Lessons"));
+    QVERIFY(shownDone(QStringLiteral("header.mask")));
 }
 
 QTEST_MAIN(tst_MainWindow)
