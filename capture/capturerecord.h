@@ -76,6 +76,9 @@ struct CaptureRecord
     // The chat page's own bookkeeping, not part of any conversation: its POST /stats (the figures
     // and latency samples the Transports panel shows) and the answer to it.
     bool bookkeeping = false;
+    // A proxy changed these bytes before forwarding them (`--rewrite-host`, an upstream path
+    // prefix): the record holds what was forwarded, and `note` says what was changed.
+    bool modified = false;
     quint64 relatedId = 0;       // FrameDelivered: the held record
     // Inbound: the rule the frame broke for the server. Outbound: the rule a client's parser finds
     // broken in a frame the server wrote (crafted frames: RFC 6455 read in the client role).

@@ -1,0 +1,277 @@
+#include "proxyconnection.h"
+
+#include "proxyrecorder.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QTcpSocket>
+
+namespace wslab::proxy {
+
+using capture::Direction;
+using capture::RecordKind;
+using capture::SocketAddress;
+
+namespace {
+
+int index(Direction direction)
+{
+    return direction == Direction::Inbound ? 0 : 1;
+}
+
+SocketAddress socketAddressOf(const QHostAddress &address, quint16 port)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        return SocketAddress::ipv4(v4, port);
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        const Q_IPV6ADDR v6 = address.toIPv6Address();
+        return SocketAddress::ipv6(v6.c, port);
+    }
+    return {};
+}
+
+// The browser's request is waited for this long after the upstream failed, so that the 502 answers
+// it rather than arriving before it was sent.
+constexpr int requestWaitMs = 2000;
+constexpr qsizetype maxRequestHead = 64 * 1024;
+// Both ends are given this long to take what was still on its way before the connection is cut.
+constexpr int closeTimeoutMs = 10'000;
+
+} // namespace
+
+ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings,
+                                 ProxyRecorder *recorder, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_client(client)
+    , m_settings(settings)
+    , m_recorder(recorder)
+    , m_clientAddress(socketAddressOf(client->peerAddress(), client->peerPort()))
+{
+    m_client->setParent(this);
+    // Until the upstream is ready nothing is read; the kernel holds the rest.
+    m_client->setReadBufferSize(m_settings.maxBufferedBytes);
+    m_timer.setSingleShot(true);
+}
+
+ProxyConnection::~ProxyConnection() = default;
+
+QAbstractSocket *ProxyConnection::makeUpstream()
+{
+    auto *socket = new QTcpSocket(this);
+    connect(socket, &QAbstractSocket::connected, this, &ProxyConnection::onUpstreamReady);
+    return socket;
+}
+
+void ProxyConnection::start()
+{
+    m_upstream = makeUpstream();
+    connect(m_upstream, &QAbstractSocket::errorOccurred, this, &ProxyConnection::onUpstreamError);
+    connect(m_client, &QAbstractSocket::disconnected, this, [this] { onEndGone(true); });
+    connect(m_upstream, &QAbstractSocket::disconnected, this, [this] { onEndGone(false); });
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Connecting)
+            fail(UpstreamFailure::TimedOut);
+        else if (m_state == State::Answering)
+            answerBadGateway();
+        else
+            finish(); // an end did not take what was left in time
+    });
+    m_timer.start(m_settings.connectTimeoutMs);
+    m_upstream->connectToHost(m_settings.upstream.host, m_settings.upstream.port);
+}
+
+SocketAddress ProxyConnection::upstreamAddress() const
+{
+    if (m_upstream && !m_upstream->peerAddress().isNull())
+        return socketAddressOf(m_upstream->peerAddress(), m_upstream->peerPort());
+    // Not connected: the URL's host, if it is an address.
+    return socketAddressOf(QHostAddress(m_settings.upstream.host), m_settings.upstream.port);
+}
+
+void ProxyConnection::onUpstreamReady()
+{
+    if (m_state != State::Connecting)
+        return;
+    m_timer.stop();
+    m_state = State::Relaying;
+    m_recorder->connectionOpened(m_id, m_clientAddress, upstreamAddress(), m_recorder->nowNs(), true);
+    m_opened = true;
+    m_toUpstream = new RelayLeg(m_client, m_upstream, m_settings.maxBufferedBytes, this);
+    m_toClient = new RelayLeg(m_upstream, m_client, m_settings.maxBufferedBytes, this);
+    m_toUpstream->setObserver([this](QByteArrayView bytes) {
+        m_recorder->bytesReceived(m_id, Direction::Inbound, bytes, m_recorder->nowNs());
+    });
+    m_toClient->setObserver([this](QByteArrayView bytes) {
+        m_recorder->bytesReceived(m_id, Direction::Outbound, bytes, m_recorder->nowNs());
+    });
+    // After the legs' own connections, so that the ends are checked once the bytes have moved.
+    m_toUpstream->start();
+    m_toClient->start();
+    connect(m_client, &QIODevice::bytesWritten, this, &ProxyConnection::checkEnds);
+    connect(m_upstream, &QIODevice::bytesWritten, this, &ProxyConnection::checkEnds);
+    checkEnds();
+}
+
+void ProxyConnection::onUpstreamError()
+{
+    if (m_state == State::Connecting)
+        fail(upstreamFailureFor(m_upstream->error()));
+}
+
+void ProxyConnection::fail(UpstreamFailure failure)
+{
+    m_failure = failure;
+    m_state = State::Answering;
+    m_upstream->disconnect(this);
+    m_upstream->abort();
+    connect(m_client, &QIODevice::readyRead, this, &ProxyConnection::collectRequest);
+    m_timer.start(requestWaitMs);
+    collectRequest();
+}
+
+// RFC 9112 §2.2: a request head ends with an empty line; the 502 goes once it has been read (or the
+// browser has gone quiet, or sent more than any head should be).
+void ProxyConnection::collectRequest()
+{
+    if (m_state != State::Answering)
+        return;
+    m_request += m_client->read(maxRequestHead - m_request.size());
+    if (m_request.contains("\r\n\r\n") || m_request.size() >= maxRequestHead
+        || m_client->state() != QAbstractSocket::ConnectedState)
+        answerBadGateway();
+}
+
+void ProxyConnection::answerBadGateway()
+{
+    if (m_state != State::Answering)
+        return;
+    m_state = State::Closing;
+    const QString reason = QCoreApplication::translate(upstreamFailureContext, upstreamFailureReason(*m_failure));
+    const QByteArray body = QStringLiteral("502 Bad Gateway: wslab could not relay to %1: %2\n")
+                                    .arg(m_settings.upstream.toString(), reason)
+                                    .toUtf8();
+    const QByteArray response = "HTTP/1.1 502 Bad Gateway\r\n"
+                                "Content-Type: text/plain; charset=utf-8\r\n"
+                                "Content-Length: "
+            + QByteArray::number(body.size())
+            + "\r\n"
+              "Connection: close\r\n"
+              "\r\n"
+            + body;
+    const qint64 now = m_recorder->nowNs();
+    m_recorder->connectionOpened(m_id, m_clientAddress, upstreamAddress(), now, true);
+    m_opened = true;
+    m_recorder->bytesReceived(m_id, Direction::Inbound, m_request, now);
+    m_recorder->annotateNext(m_id, RecordKind::HttpResponse, QStringLiteral("wslab's answer: %1").arg(reason));
+    m_recorder->bytesReceived(m_id, Direction::Outbound, response, now);
+    m_recorder->directionEnded(m_id, Direction::Outbound, false, now);
+    m_ended[index(Direction::Outbound)] = true;
+    m_client->write(response);
+    m_timer.start(closeTimeoutMs);
+    m_client->disconnectFromHost();
+    if (m_client->state() == QAbstractSocket::UnconnectedState)
+        finish();
+}
+
+void ProxyConnection::onEndGone(bool clientSide)
+{
+    if (m_state == State::Done)
+        return;
+    if (m_state == State::Answering && clientSide) {
+        collectRequest(); // answers what was read; the browser may have half-closed
+        return;
+    }
+    if (m_state == State::Closing && clientSide) {
+        finish();
+        return;
+    }
+    if (m_state == State::Connecting && clientSide) {
+        // The browser left before the upstream was ready: nothing was relayed, nothing to record.
+        m_upstream->abort();
+        m_state = State::Done;
+        Q_EMIT finished(m_id);
+        deleteLater();
+        return;
+    }
+    if (m_state != State::Relaying)
+        return;
+    (clientSide ? m_toUpstream : m_toClient)->pump();
+    if (!clientSide)
+        m_recorder->annotateNext(m_id, RecordKind::ConnectionClosed, QStringLiteral("the upstream closed the connection"));
+    checkEnds();
+}
+
+// A direction whose source has gone and whose bytes have all been forwarded has ended: its
+// destination is closed once it has written them out. Both sockets closed: the connection is done.
+void ProxyConnection::checkEnds()
+{
+    if (m_state != State::Relaying)
+        return;
+    const struct
+    {
+        QAbstractSocket *from;
+        QAbstractSocket *to;
+        Direction direction;
+    } legs[] = {{m_client, m_upstream, Direction::Inbound}, {m_upstream, m_client, Direction::Outbound}};
+    for (const auto &leg : legs) {
+        const int i = index(leg.direction);
+        if (m_ended[i] || leg.from->state() == QAbstractSocket::ConnectedState)
+            continue;
+        // The destination gone too: what is left cannot be delivered.
+        if (leg.from->bytesAvailable() > 0 && leg.to->state() == QAbstractSocket::ConnectedState)
+            continue;
+        m_ended[i] = true;
+        m_recorder->directionEnded(m_id, leg.direction, false, m_recorder->nowNs());
+        if (leg.to->state() == QAbstractSocket::ConnectedState) {
+            m_timer.start(closeTimeoutMs);
+            leg.to->disconnectFromHost();
+        }
+    }
+    if (m_client->state() == QAbstractSocket::UnconnectedState && m_upstream->state() == QAbstractSocket::UnconnectedState)
+        finish();
+}
+
+void ProxyConnection::abort()
+{
+    if (m_state == State::Done)
+        return;
+    if (m_upstream)
+        m_upstream->abort();
+    m_client->abort();
+    finish();
+}
+
+void ProxyConnection::finish()
+{
+    if (m_state == State::Done)
+        return;
+    m_state = State::Done;
+    m_timer.stop();
+    if (m_upstream) {
+        m_upstream->disconnect(this);
+        m_upstream->abort();
+    }
+    m_client->disconnect(this);
+    m_client->abort();
+    if (m_opened)
+        m_recorder->connectionClosed(m_id, m_recorder->nowNs());
+    Q_EMIT finished(m_id);
+    deleteLater();
+}
+
+qint64 ProxyConnection::bufferedBytes() const
+{
+    qint64 total = m_request.size();
+    if (m_toUpstream)
+        total += m_toUpstream->bufferedBytes();
+    else
+        total += m_client->bytesAvailable();
+    if (m_toClient)
+        total += m_toClient->bufferedBytes();
+    return total;
+}
+
+} // namespace wslab::proxy

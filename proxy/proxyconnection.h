@@ -1,0 +1,81 @@
+#pragma once
+
+#include "proxysettings.h"
+#include "relayleg.h"
+#include "upstreamfailure.h"
+
+#include "capture/socketaddress.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QAbstractSocket;
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace wslab::proxy {
+
+class ProxyRecorder;
+
+// One browser connection and its connection to the upstream, relayed byte for byte both ways by two
+// RelayLegs while the recorder dissects both streams. Before the upstream is ready nothing the
+// browser sends is read (its socket buffer is bounded); if the upstream cannot be reached the
+// browser gets 502 Bad Gateway naming the reason. Either end leaving ends the other: what was
+// still on its way is written out first, then the connection is closed (a TCP close; the proxy
+// makes up no close frame, so the conversation stays the two ends' own).
+class ProxyConnection : public QObject
+{
+    Q_OBJECT
+public:
+    // Takes `client` (a connected socket) over.
+    ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings, ProxyRecorder *recorder,
+                    QObject *parent = nullptr);
+    ~ProxyConnection() override;
+
+    void start();
+    // Closes both ends now (the proxy stops); finished() follows.
+    void abort();
+
+    [[nodiscard]] quint64 id() const noexcept { return m_id; }
+    // Bytes held in memory for this connection, both directions.
+    [[nodiscard]] qint64 bufferedBytes() const;
+    [[nodiscard]] bool isRelaying() const noexcept { return m_state == State::Relaying; }
+
+Q_SIGNALS:
+    void finished(quint64 id);
+
+private:
+    enum class State : quint8 { Connecting, Relaying, Answering, Closing, Done };
+
+    [[nodiscard]] QAbstractSocket *makeUpstream();
+    void onUpstreamReady();
+    void onUpstreamError();
+    void fail(UpstreamFailure failure);
+    void collectRequest();
+    void answerBadGateway();
+    void onEndGone(bool clientSide);
+    void checkEnds();
+    void finish();
+    [[nodiscard]] capture::SocketAddress upstreamAddress() const;
+
+    quint64 m_id;
+    QTcpSocket *m_client;
+    QAbstractSocket *m_upstream = nullptr;
+    ProxySettings m_settings;
+    ProxyRecorder *m_recorder;
+    capture::SocketAddress m_clientAddress;
+    RelayLeg *m_toUpstream = nullptr;
+    RelayLeg *m_toClient = nullptr;
+    QTimer m_timer; // connecting, waiting for the request to answer with 502, or closing
+    State m_state = State::Connecting;
+    std::optional<UpstreamFailure> m_failure;
+    QByteArray m_request; // what the browser sent to an upstream that could not be reached
+    bool m_opened = false;
+    bool m_ended[2] = {false, false}; // per capture::Direction: that direction's source has ended
+};
+
+} // namespace wslab::proxy

@@ -1,0 +1,74 @@
+#include "proxyrecorder.h"
+
+#include "capture/capturestream.h"
+
+namespace wslab::proxy {
+
+using namespace capture;
+
+ProxyRecorder::ProxyRecorder(CaptureStream *stream)
+    : m_stream(stream)
+    , m_dissector({}, [this](CaptureRecord &&record) { deliver(std::move(record)); })
+{
+}
+
+qint64 ProxyRecorder::nowNs() const
+{
+    return m_stream->nowNs();
+}
+
+void ProxyRecorder::annotateNext(quint64 connectionId, RecordKind kind, const QString &note, bool modified)
+{
+    m_annotations[connectionId].append(Annotation{kind, note, modified});
+}
+
+void ProxyRecorder::connectionOpened(quint64 connectionId, const SocketAddress &client, const SocketAddress &server,
+                                     qint64 timeNs, bool sawOpening)
+{
+    // With capture off nothing is dissected; the connection stays unknown to the dissector, which
+    // then ignores everything else said about it.
+    if (m_stream->isEnabled())
+        m_dissector.connectionOpened(connectionId, client, server, timeNs, sawOpening);
+}
+
+void ProxyRecorder::bytesReceived(quint64 connectionId, Direction direction, QByteArrayView bytes, qint64 timeNs)
+{
+    m_dissector.bytesReceived(connectionId, direction, bytes, timeNs);
+}
+
+void ProxyRecorder::bytesMissing(quint64 connectionId, Direction direction, quint64 length, qint64 timeNs)
+{
+    m_dissector.bytesMissing(connectionId, direction, length, timeNs);
+}
+
+void ProxyRecorder::directionEnded(quint64 connectionId, Direction direction, bool reset, qint64 timeNs)
+{
+    m_dissector.directionEnded(connectionId, direction, reset, timeNs);
+}
+
+void ProxyRecorder::connectionClosed(quint64 connectionId, qint64 timeNs)
+{
+    m_dissector.connectionClosed(connectionId, timeNs);
+    m_annotations.remove(connectionId);
+}
+
+void ProxyRecorder::deliver(CaptureRecord &&record)
+{
+    const auto it = m_annotations.find(record.connectionId);
+    if (it != m_annotations.end()) {
+        QList<Annotation> &pending = it.value();
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            if (pending.at(i).kind != record.kind)
+                continue;
+            if (!pending.at(i).note.isEmpty())
+                record.note = pending.at(i).note;
+            record.modified = pending.at(i).modified;
+            pending.removeAt(i);
+            break;
+        }
+    }
+    if (m_stream->isEnabled())
+        m_stream->append(std::move(record));
+}
+
+} // namespace wslab::proxy

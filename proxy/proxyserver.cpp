@@ -1,0 +1,77 @@
+#include "proxyserver.h"
+
+#include "proxyconnection.h"
+
+#include <QTcpSocket>
+
+namespace wslab::proxy {
+
+ProxyServer::ProxyServer(const ProxySettings &settings, capture::CaptureStream *capture, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_recorder(capture)
+{
+    connect(&m_listener, &QTcpServer::newConnection, this, &ProxyServer::onNewConnection);
+}
+
+ProxyServer::~ProxyServer()
+{
+    for (ProxyConnection *connection : std::as_const(m_connections))
+        connection->disconnect(this);
+    qDeleteAll(m_connections);
+}
+
+QString ProxyServer::url() const
+{
+    const QHostAddress address = m_listener.serverAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[%1]").arg(address.toString())
+            : address.toString();
+    return QStringLiteral("http://%1:%2/").arg(host).arg(m_listener.serverPort());
+}
+
+bool ProxyServer::start()
+{
+    const QHostAddress address = m_settings.bindAddress.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+            ? QHostAddress(QHostAddress::LocalHost)
+            : QHostAddress(m_settings.bindAddress);
+    if (!m_listener.listen(address, m_settings.port)) {
+        Q_EMIT listenFailed(m_listener.errorString(), m_settings.port);
+        return false;
+    }
+    Q_EMIT listening(url(), m_listener.serverPort());
+    return true;
+}
+
+void ProxyServer::stop()
+{
+    m_listener.close();
+    const QList<ProxyConnection *> connections = m_connections.values();
+    for (ProxyConnection *connection : connections)
+        connection->abort();
+    Q_EMIT stopped();
+}
+
+qint64 ProxyServer::bufferedBytes() const
+{
+    qint64 total = 0;
+    for (const ProxyConnection *connection : m_connections)
+        total += connection->bufferedBytes();
+    return total;
+}
+
+void ProxyServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+        const quint64 id = m_nextId++;
+        auto *connection = new ProxyConnection(id, socket, m_settings, &m_recorder, this);
+        m_connections.insert(id, connection);
+        connect(connection, &ProxyConnection::finished, this, [this](quint64 finishedId) {
+            m_connections.remove(finishedId);
+            Q_EMIT connectionFinished(finishedId);
+        });
+        connection->start();
+    }
+}
+
+} // namespace wslab::proxy

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "proxyrecorder.h"
+#include "proxysettings.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTcpServer>
+
+namespace wslab::capture {
+class CaptureStream;
+}
+
+namespace wslab::proxy {
+
+class ProxyConnection;
+
+// Transparent proxy mode: listens where the embedded server would (loopback by default) and relays
+// every accepted TCP connection to the upstream, plain HTTP and WebSocket alike, byte for byte. Both
+// directions of each connection are dissected into the given capture stream, as records of the same
+// kinds the embedded server makes, so the inspector and the headless printer read them unchanged.
+// Lives in one thread (the caller's).
+class ProxyServer : public QObject
+{
+    Q_OBJECT
+public:
+    ProxyServer(const ProxySettings &settings, capture::CaptureStream *capture, QObject *parent = nullptr);
+    ~ProxyServer() override;
+
+    [[nodiscard]] const ProxySettings &settings() const noexcept { return m_settings; }
+    [[nodiscard]] bool isListening() const { return m_listener.isListening(); }
+    [[nodiscard]] quint16 serverPort() const { return m_listener.serverPort(); }
+    [[nodiscard]] QString url() const; // "http://127.0.0.1:8002/"
+    [[nodiscard]] qsizetype connectionCount() const { return m_connections.size(); }
+    // Bytes every connection holds in memory (the relay's buffers, both directions).
+    [[nodiscard]] qint64 bufferedBytes() const;
+
+public Q_SLOTS:
+    bool start();
+    // Stops listening and cuts every connection (each is recorded as closed); stopped() follows.
+    void stop();
+
+Q_SIGNALS:
+    void listening(const QString &url, quint16 port);
+    void listenFailed(const QString &reason, quint16 port);
+    void connectionFinished(quint64 connectionId);
+    void stopped();
+
+private:
+    void onNewConnection();
+
+    ProxySettings m_settings;
+    ProxyRecorder m_recorder;
+    QTcpServer m_listener;
+    QHash<quint64, ProxyConnection *> m_connections;
+    quint64 m_nextId = 1;
+};
+
+} // namespace wslab::proxy
