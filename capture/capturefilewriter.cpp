@@ -40,6 +40,8 @@ QJsonObject metadataOf(const CaptureRecord &record)
         set("reconstructed", true);
     if (record.bookkeeping)
         set("bookkeeping", true);
+    if (record.modified)
+        set("modified", true);
     if (record.relatedId)
         set("related", qint64(record.relatedId));
     if (record.decodeError)

@@ -74,6 +74,11 @@ QByteArray CaptureJsonFormatter::format(const CaptureRecord &record)
     object.insert(QStringLiteral("dir"), record.direction == Direction::Inbound ? QStringLiteral("c2s")
                                                                                : QStringLiteral("s2c"));
     object.insert(QStringLiteral("type"), typeOf(record.kind));
+    // A proxy changed what it forwarded (the record holds the forwarded bytes): say what.
+    if (record.modified) {
+        object.insert(QStringLiteral("modified"), true);
+        object.insert(QStringLiteral("note"), record.note);
+    }
     switch (record.kind) {
     case RecordKind::Frame:
         addFrameKeys(record, object);

@@ -208,6 +208,8 @@ QString CaptureLineFormatter::httpColumns(const CaptureRecord &record) const
     out += sizeSuffix(record);
     if (record.transport != Transport::Http && record.transport != Transport::WebSocket)
         out += QStringLiteral(" [%1]").arg(transportTag(record.transport));
+    if (record.modified)
+        out += QStringLiteral(" [modified by the proxy: %1]").arg(record.note);
     return out;
 }
 

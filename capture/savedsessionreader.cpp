@@ -41,6 +41,7 @@ PendingRecord startRecord(const QJsonObject &meta, qint64 timeNs)
     r.held = meta[QLatin1String("held")].toBool();
     r.reconstructed = meta[QLatin1String("reconstructed")].toBool();
     r.bookkeeping = meta[QLatin1String("bookkeeping")].toBool();
+    r.modified = meta[QLatin1String("modified")].toBool();
     r.relatedId = quint64(meta[QLatin1String("related")].toInteger());
     if (meta.contains(QLatin1String("decodeError")))
         r.decodeError = DecodeError(meta[QLatin1String("decodeError")].toInt());

@@ -107,12 +107,29 @@ void ProxyConnection::onUpstreamReady()
     m_toClient->setObserver([this](QByteArrayView bytes) {
         m_recorder->bytesReceived(m_id, Direction::Outbound, bytes, m_recorder->nowNs());
     });
+    setUpRewriting();
     // After the legs' own connections, so that the ends are checked once the bytes have moved.
     m_toUpstream->start();
     m_toClient->start();
     connect(m_client, &QIODevice::bytesWritten, this, &ProxyConnection::checkEnds);
     connect(m_upstream, &QIODevice::bytesWritten, this, &ProxyConnection::checkEnds);
     checkEnds();
+}
+
+// Only --rewrite-host and a path prefix change bytes; each request they change is marked.
+void ProxyConnection::setUpRewriting()
+{
+    const QByteArray host = m_settings.rewriteHost ? m_settings.upstream.hostHeader().toLatin1() : QByteArray();
+    auto rewriter = std::make_unique<RequestRewriter>(host, m_settings.upstream.pathPrefix.toUtf8());
+    if (!rewriter->changesAnything())
+        return;
+    m_rewriter = std::move(rewriter);
+    m_toUpstream->setTransform([this](QByteArray &&read) {
+        QByteArray forwarded = m_rewriter->feed(read);
+        for (const QString &note : m_rewriter->takeNotes())
+            m_recorder->annotateNext(m_id, RecordKind::HttpRequest, note, true);
+        return forwarded;
+    });
 }
 
 void ProxyConnection::onUpstreamError()
@@ -264,7 +281,7 @@ void ProxyConnection::finish()
 
 qint64 ProxyConnection::bufferedBytes() const
 {
-    qint64 total = m_request.size();
+    qint64 total = m_request.size() + (m_rewriter ? m_rewriter->heldBytes() : 0);
     if (m_toUpstream)
         total += m_toUpstream->bufferedBytes();
     else

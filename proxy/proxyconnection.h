@@ -2,6 +2,7 @@
 
 #include "proxysettings.h"
 #include "relayleg.h"
+#include "requestrewriter.h"
 #include "upstreamfailure.h"
 
 #include "capture/socketaddress.h"
@@ -10,6 +11,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -53,6 +55,7 @@ private:
 
     [[nodiscard]] QAbstractSocket *makeUpstream();
     void onUpstreamReady();
+    void setUpRewriting();
     void onUpstreamError();
     void fail(UpstreamFailure failure);
     void collectRequest();
@@ -70,6 +73,7 @@ private:
     capture::SocketAddress m_clientAddress;
     RelayLeg *m_toUpstream = nullptr;
     RelayLeg *m_toClient = nullptr;
+    std::unique_ptr<RequestRewriter> m_rewriter; // only when something is to be rewritten
     QTimer m_timer; // connecting, waiting for the request to answer with 502, or closing
     State m_state = State::Connecting;
     std::optional<UpstreamFailure> m_failure;

@@ -36,6 +36,17 @@ void CommandLineOptions::applyTo(server::ServerSettings &settings) const
         settings.echoEverywhere = true;
 }
 
+void CommandLineOptions::applyTo(proxy::ProxySettings &settings) const
+{
+    if (startup.port)
+        settings.port = *startup.port;
+    if (startup.bindAddress)
+        settings.bindAddress = *startup.bindAddress;
+    if (upstream)
+        settings.upstream = *upstream;
+    settings.rewriteHost = rewriteHost;
+}
+
 bool CommandLine::isHeadlessRequested(int argc, const char *const *argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -160,9 +171,20 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                       "to its last batch). With --read: save what was read; a name ending "
                                       "in .har exports HAR, the messages as Chrome DevTools writes them."),
                                    tr("FILE"));
+    const QCommandLineOption upstream(QStringLiteral("upstream"),
+                                      tr("With --headless: run as a transparent proxy instead of the server. "
+                                         "Every connection to --port is relayed byte for byte to this WebSocket "
+                                         "server (ws://host:port/prefix or wss://...; plain HTTP passes too), and "
+                                         "both directions are printed as --headless prints its own. The browser "
+                                         "side stays plain ws:// on loopback."),
+                                      tr("URL"));
+    const QCommandLineOption rewriteHost(QStringLiteral("rewrite-host"),
+                                         tr("With --upstream: write the upstream's host:port into each request's "
+                                            "Host header (kept as the browser sent it by default). The only "
+                                            "option that changes bytes; changed requests are marked."));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
                        pingInterval, noCapture, deflate, noDeflate, echoAll, quiet, lang, webRoot, read, json,
-                       summary, decodeAs, write});
+                       summary, decodeAs, write, upstream, rewriteHost});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -260,6 +282,22 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         if (options.noCapture)
             return error(tr("--write needs the capture: it cannot be combined with --no-capture"));
     }
+    if (parser.isSet(upstream)) {
+        const auto parsed = proxy::UpstreamUrl::parse(parser.value(upstream));
+        if (const auto *url = std::get_if<proxy::UpstreamUrl>(&parsed))
+            options.upstream = *url;
+        else
+            return error(tr("--upstream needs a ws:// or wss:// URL, not \"%1\": %2")
+                                 .arg(parser.value(upstream),
+                                      QCoreApplication::translate(proxy::upstreamUrlErrorContext,
+                                                                  proxy::upstreamUrlErrorReason(
+                                                                          std::get<proxy::UpstreamUrlError>(parsed)))));
+        if (!options.headless)
+            return error(tr("--upstream goes with --headless"));
+    }
+    options.rewriteHost = parser.isSet(rewriteHost);
+    if (options.rewriteHost && !options.upstream)
+        return error(tr("--rewrite-host goes with --upstream URL"));
     if (options.readFile && options.headless)
         return error(tr("--read and --headless cannot be combined: a file is read, or a server runs"));
     if ((options.summary || !options.decodeAsPorts.isEmpty()) && !options.readFile)

@@ -2,6 +2,7 @@
 
 #include "app/cli/startupoptions.h"
 
+#include "proxy/proxysettings.h"
 #include "server/serversettings.h"
 
 #include <QCoreApplication>
@@ -33,9 +34,13 @@ struct CommandLineOptions
     bool summary = false;               // --summary: totals only (--read)
     QList<quint16> decodeAsPorts;       // --decode-as: WebSocket from the first byte (--read)
     std::optional<QString> writeFile;   // --write: save the records as pcapng (--headless, --read)
+    std::optional<proxy::UpstreamUrl> upstream; // --upstream: relay to this server instead of serving
+    bool rewriteHost = false;           // --rewrite-host (with --upstream)
 
     // Overrides what the command line names; everything else stays as given.
     void applyTo(server::ServerSettings &settings) const;
+    // Proxy mode: where to listen (as the server would) and where to relay.
+    void applyTo(proxy::ProxySettings &settings) const;
 };
 
 // The wslab command line (QCommandLineParser). parse() never exits the process: --help and

@@ -1,5 +1,7 @@
 #include "app/cli/headlessrunner.h"
 
+#include "capture/capturestream.h"
+#include "proxy/proxyserver.h"
 #include "server/serverhost.h"
 
 #include <QCoreApplication>
@@ -49,16 +51,37 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
         m_signalNotifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
         connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
     }
+    if (options.upstream)
+        setUpProxy();
+    else
+        setUpServer();
+}
+
+void HeadlessRunner::setUpServer()
+{
     server::ServerSettings settings;
-    options.applyTo(settings);
-    if (options.quiet && !options.writeFile)
+    m_options.applyTo(settings);
+    if (m_options.quiet && !m_options.writeFile)
         settings.capturePayloadCap = qMin<qint64>(settings.capturePayloadCap, 4096); // records made, not printed
     m_host = new server::ServerHost(settings, this);
     connect(m_host, &server::ServerHost::listening, this, &HeadlessRunner::onListening);
     connect(m_host, &server::ServerHost::listenFailed, this, &HeadlessRunner::onListenFailed);
     connect(m_host, &server::ServerHost::stopped, this, &HeadlessRunner::onStopped);
-    if (!options.quiet || options.writeFile)
+    if (!m_options.quiet || m_options.writeFile)
         connect(m_host, &server::ServerHost::capturedBatch, this, &HeadlessRunner::onBatch);
+}
+
+void HeadlessRunner::setUpProxy()
+{
+    proxy::ProxySettings settings;
+    m_options.applyTo(settings);
+    m_proxyCapture = new capture::CaptureStream(this);
+    m_proxyCapture->setEnabled(!m_options.noCapture && (!m_options.quiet || m_options.writeFile));
+    m_proxy = new proxy::ProxyServer(settings, m_proxyCapture, this);
+    connect(m_proxy, &proxy::ProxyServer::listening, this, &HeadlessRunner::onListening);
+    connect(m_proxy, &proxy::ProxyServer::listenFailed, this, &HeadlessRunner::onListenFailed);
+    connect(m_proxy, &proxy::ProxyServer::stopped, this, &HeadlessRunner::onStopped);
+    connect(m_proxyCapture, &capture::CaptureStream::batchReady, this, &HeadlessRunner::onBatch);
 }
 
 bool HeadlessRunner::openWriteFile(qint64 originNs)
@@ -94,7 +117,12 @@ int HeadlessRunner::exec()
 {
     if (m_exitCode != 0)
         return m_exitCode;
-    m_host->start();
+    if (m_proxy) {
+        // Deferred like the server's start, so that a failure to listen ends the event loop.
+        QMetaObject::invokeMethod(m_proxy, &proxy::ProxyServer::start, Qt::QueuedConnection);
+    } else {
+        m_host->start();
+    }
     const int code = QCoreApplication::exec();
     return m_exitCode != 0 ? m_exitCode : code;
 }
@@ -104,6 +132,12 @@ void HeadlessRunner::onListening(const QString &url, quint16 port)
     QString ws = url;
     ws.replace(QLatin1String("http://"), QLatin1String("ws://"));
     printErr(tr("WebSocket Lab %1 listening on %2 (port %3)").arg(QCoreApplication::applicationVersion(), url).arg(port));
+    if (m_proxy) {
+        printErr(tr("  relaying every connection to %1 (browser side plain ws:// on loopback)")
+                         .arg(m_proxy->settings().upstream.toString()));
+        printErr(tr("  Ctrl-C stops (every relayed connection is closed)"));
+        return;
+    }
     printErr(tr("  chat page %1   chat %2chatsocket   echo %2echo").arg(url, ws));
     printErr(tr("  Ctrl-C stops (close 1001 to every client)"));
 }
@@ -145,12 +179,19 @@ void HeadlessRunner::onSignal()
         return;
     }
     m_stopping = true;
+    if (m_proxy) {
+        printErr(tr("closing every relayed connection…"));
+        m_proxy->stop();
+        return;
+    }
     printErr(tr("closing every connection (1001 Going Away)…"));
     m_host->stop();
 }
 
 void HeadlessRunner::onStopped()
 {
+    if (m_proxyCapture)
+        m_proxyCapture->flush(); // the records of the connections just closed
     if (m_stopping)
         QCoreApplication::exit(m_exitCode);
 }

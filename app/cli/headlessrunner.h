@@ -19,10 +19,16 @@ QT_END_NAMESPACE
 namespace wslab::server {
 class ServerHost;
 }
+namespace wslab::capture {
+class CaptureStream;
+}
+namespace wslab::proxy {
+class ProxyServer;
+}
 
 namespace wslab::app {
 
-// `wslab --headless`: the same server without widgets. Prints one line per capture record to
+// `wslab --headless`: the same server without widgets (with --upstream, the proxy instead). Prints one line per capture record to
 // stdout (unless --quiet), status to stderr; SIGINT / SIGTERM close every client with 1001 and end
 // the run (a second signal ends it at once). Signals reach the event loop through a socket pair,
 // the one thing a signal handler may safely write to.
@@ -37,6 +43,8 @@ public:
     int exec();
 
 private:
+    void setUpServer();
+    void setUpProxy();
     void onListening(const QString &url, quint16 port);
     void onListenFailed(const QString &reason, quint16 port);
     void onBatch(const capture::CaptureBatch &records);
@@ -47,6 +55,9 @@ private:
 
     CommandLineOptions m_options;
     server::ServerHost *m_host = nullptr;
+    // --upstream: the proxy and its capture, in this thread (a relay does little per byte).
+    capture::CaptureStream *m_proxyCapture = nullptr;
+    proxy::ProxyServer *m_proxy = nullptr;
     capture::CaptureLineFormatter m_formatter;
     // --json: times since the epoch. The server's capture clock starts right after this run's
     // origin is read, so record times are at most the server's start-up time early.

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void byteSizes();
     void headlessPrecheck();
     void readOptions();
+    void upstreamOptions();
     void helpHintIsTranslatable();
 };
 
@@ -124,6 +125,9 @@ void tst_CommandLine::errors_data()
     QTest::addRow("decode-as not a port") << QStringList{"wslab", "--read", "f", "--decode-as", "0"};
     QTest::addRow("json with the window") << QStringList{"wslab", "--json"};
     QTest::addRow("deflate and no-deflate") << QStringList{"wslab", "--deflate", "--no-deflate"};
+    QTest::addRow("upstream not ws") << QStringList{"wslab", "--headless", "--upstream", "http://127.0.0.1:1"};
+    QTest::addRow("upstream without headless") << QStringList{"wslab", "--upstream", "ws://127.0.0.1:1"};
+    QTest::addRow("rewrite-host without upstream") << QStringList{"wslab", "--headless", "--rewrite-host"};
 }
 
 void tst_CommandLine::errors()
@@ -140,7 +144,7 @@ void tst_CommandLine::helpAndVersionAreActions()
     QCOMPARE(help.action, CommandLine::Action::ShowHelp);
     for (const char *option : {"--headless", "--port", "--bind", "--allow-origin", "--max-message", "--max-frame",
                                "--fragment-size", "--ping-interval", "--no-capture", "--deflate", "--no-deflate",
-                               "--echo-all", "--quiet",
+                               "--echo-all", "--quiet", "--upstream", "--rewrite-host",
                                "--lang", "--version"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
     QCOMPARE(CommandLine::parse({"wslab", "--version"}).action, CommandLine::Action::ShowVersion);
@@ -194,6 +198,25 @@ void tst_CommandLine::readOptions()
     QCOMPARE(result.options.decodeAsPorts, (QList<quint16>{9000, 9001}));
     QVERIFY(CommandLine::parse({"wslab", "--read", "t", "--summary"}).options.summary);
     QVERIFY(CommandLine::parse({"wslab", "--headless", "--json"}).options.json);
+}
+
+void tst_CommandLine::upstreamOptions()
+{
+    const auto result = CommandLine::parse({"wslab", "--headless", "--upstream", "ws://127.0.0.1:3000/api",
+                                            "--port", "0", "--rewrite-host", "--json"});
+    QCOMPARE(result.action, CommandLine::Action::Run);
+    QVERIFY(result.options.upstream);
+    wslab::proxy::ProxySettings settings;
+    result.options.applyTo(settings);
+    QCOMPARE(settings.upstream.host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(settings.upstream.port, quint16(3000));
+    QCOMPARE(settings.upstream.pathPrefix, QStringLiteral("/api"));
+    QCOMPARE(settings.port, quint16(0));
+    QVERIFY(settings.rewriteHost);
+    // The error names what is wrong with the URL.
+    const auto bad = CommandLine::parse({"wslab", "--headless", "--upstream", "ws://127.0.0.1:99999"});
+    QCOMPARE(bad.action, CommandLine::Action::Error);
+    QVERIFY2(bad.text.contains(QLatin1String("65535")), qPrintable(bad.text));
 }
 
 void tst_CommandLine::helpHintIsTranslatable()
