@@ -58,6 +58,8 @@ QJsonObject metadataOf(const CaptureRecord &record)
         set("note", record.note);
     if (!record.serverAddress.isEmpty())
         set("server", record.serverAddress);
+    if (record.tls)
+        set("tls", record.tls->toJson());
     if (record.isTruncated())
         set("truncatedFrom", record.truncatedFrom);
     if (record.inflatedPayload)

@@ -109,6 +109,8 @@ QByteArray CaptureJsonFormatter::format(const CaptureRecord &record)
         object.insert(QStringLiteral("related"), qint64(record.relatedId));
         break;
     case RecordKind::ConnectionOpened:
+        if (record.tls)
+            object.insert(QStringLiteral("tls"), record.tls->toJson());
         break;
     }
     return QJsonDocument(object).toJson(QJsonDocument::Compact);

@@ -219,6 +219,9 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
     switch (record.kind) {
     case RecordKind::ConnectionOpened:
         out = QStringLiteral("open %1").arg(record.note);
+        if (record.tls)
+            out += QStringLiteral(" (%1 %2%3)").arg(record.tls->version, record.tls->cipher,
+                                                   record.tls->verified ? QString() : QStringLiteral(", not verified"));
         break;
     case RecordKind::ConnectionClosed:
         // HTTP connections end without a WebSocket close code.

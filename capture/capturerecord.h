@@ -3,6 +3,7 @@
 #include "server/protocol/decodedframe.h"
 #include "server/protocol/decodeerror.h"
 #include "streamerror.h"
+#include "tlsinfo.h"
 
 #include <QByteArray>
 #include <QList>
@@ -92,6 +93,7 @@ struct CaptureRecord
     quint64 missed = 0;          // CaptureGap: records; StreamGap: bytes
     QString note;                // short human text: peer address, nickname, error reason
     QString serverAddress;       // ConnectionOpened: the server's end ("127.0.0.1:8002"); `note` has the client's
+    std::optional<TlsInfo> tls;  // ConnectionOpened of a connection a proxy relayed to a wss:// upstream
 
     // The exact bytes this record stands for (frame bytes re-derived, HTTP bytes as stored).
     [[nodiscard]] QByteArray bytes() const { return frame ? frame->wireBytes() : wireBytes; }

@@ -52,6 +52,8 @@ PendingRecord startRecord(const QJsonObject &meta, qint64 timeNs)
     r.missed = quint64(meta[QLatin1String("missed")].toInteger());
     r.note = meta[QLatin1String("note")].toString();
     r.serverAddress = meta[QLatin1String("server")].toString();
+    if (meta.contains(QLatin1String("tls")))
+        r.tls = TlsInfo::fromJson(meta[QLatin1String("tls")].toObject());
     r.truncatedFrom = meta[QLatin1String("truncatedFrom")].toInteger(-1);
     if (meta.contains(QLatin1String("inflatedSize"))) {
         r.inflatedSize = meta[QLatin1String("inflatedSize")].toInteger();

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QSslCipher>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace wslab::proxy {
@@ -42,11 +44,12 @@ constexpr int closeTimeoutMs = 10'000;
 } // namespace
 
 ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings,
-                                 ProxyRecorder *recorder, QObject *parent)
+                                 const QSslConfiguration &tls, ProxyRecorder *recorder, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_client(client)
     , m_settings(settings)
+    , m_tls(tls)
     , m_recorder(recorder)
     , m_clientAddress(socketAddressOf(client->peerAddress(), client->peerPort()))
 {
@@ -60,9 +63,41 @@ ProxyConnection::~ProxyConnection() = default;
 
 QAbstractSocket *ProxyConnection::makeUpstream()
 {
-    auto *socket = new QTcpSocket(this);
-    connect(socket, &QAbstractSocket::connected, this, &ProxyConnection::onUpstreamReady);
+    if (!m_settings.upstream.secure) {
+        auto *socket = new QTcpSocket(this);
+        connect(socket, &QAbstractSocket::connected, this, &ProxyConnection::onUpstreamReady);
+        return socket;
+    }
+    // wss: relaying starts once the TLS handshake is done; a certificate that does not verify fails
+    // the handshake (errorOccurred), and the browser gets 502 naming it.
+    auto *socket = new QSslSocket(this);
+    socket->setSslConfiguration(m_tls);
+    connect(socket, &QSslSocket::encrypted, this, &ProxyConnection::onUpstreamReady);
     return socket;
+}
+
+capture::TlsInfo ProxyConnection::tlsInfo() const
+{
+    const auto *socket = qobject_cast<const QSslSocket *>(m_upstream);
+    capture::TlsInfo tls;
+    const QSslCipher cipher = socket->sessionCipher();
+    tls.version = cipher.protocolString();
+    tls.cipher = cipher.name();
+    tls.verified = socket->peerVerifyMode() != QSslSocket::VerifyNone;
+    const auto distinguishedName = [](const QSslCertificate &certificate, bool issuer) {
+        QStringList parts;
+        const QList<QByteArray> attributes =
+                issuer ? certificate.issuerInfoAttributes() : certificate.subjectInfoAttributes();
+        for (const QByteArray &attribute : attributes) {
+            const QStringList values = issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
+            for (const QString &value : values)
+                parts.append(QStringLiteral("%1=%2").arg(QString::fromLatin1(attribute), value));
+        }
+        return parts.join(QStringLiteral(", "));
+    };
+    for (const QSslCertificate &certificate : socket->peerCertificateChain())
+        tls.chain.append({distinguishedName(certificate, false), distinguishedName(certificate, true)});
+    return tls;
 }
 
 void ProxyConnection::start()
@@ -80,7 +115,10 @@ void ProxyConnection::start()
             finish(); // an end did not take what was left in time
     });
     m_timer.start(m_settings.connectTimeoutMs);
-    m_upstream->connectToHost(m_settings.upstream.host, m_settings.upstream.port);
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_upstream))
+        ssl->connectToHostEncrypted(m_settings.upstream.host, m_settings.upstream.port);
+    else
+        m_upstream->connectToHost(m_settings.upstream.host, m_settings.upstream.port);
 }
 
 SocketAddress ProxyConnection::upstreamAddress() const
@@ -97,6 +135,8 @@ void ProxyConnection::onUpstreamReady()
         return;
     m_timer.stop();
     m_state = State::Relaying;
+    if (m_settings.upstream.secure)
+        m_recorder->annotateTls(m_id, tlsInfo());
     m_recorder->connectionOpened(m_id, m_clientAddress, upstreamAddress(), m_recorder->nowNs(), true);
     m_opened = true;
     m_toUpstream = new RelayLeg(m_client, m_upstream, m_settings.maxBufferedBytes, this);

@@ -6,9 +6,11 @@
 #include "upstreamfailure.h"
 
 #include "capture/socketaddress.h"
+#include "capture/tlsinfo.h"
 
 #include <QByteArray>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <memory>
@@ -34,8 +36,9 @@ class ProxyConnection : public QObject
     Q_OBJECT
 public:
     // Takes `client` (a connected socket) over.
-    ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings, ProxyRecorder *recorder,
-                    QObject *parent = nullptr);
+    // `tls`: the configuration of a wss:// upstream's socket (CAs, verification).
+    ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings, const QSslConfiguration &tls,
+                    ProxyRecorder *recorder, QObject *parent = nullptr);
     ~ProxyConnection() override;
 
     void start();
@@ -64,11 +67,13 @@ private:
     void checkEnds();
     void finish();
     [[nodiscard]] capture::SocketAddress upstreamAddress() const;
+    [[nodiscard]] capture::TlsInfo tlsInfo() const;
 
     quint64 m_id;
     QTcpSocket *m_client;
     QAbstractSocket *m_upstream = nullptr;
     ProxySettings m_settings;
+    QSslConfiguration m_tls;
     ProxyRecorder *m_recorder;
     capture::SocketAddress m_clientAddress;
     RelayLeg *m_toUpstream = nullptr;

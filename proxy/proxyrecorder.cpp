@@ -19,7 +19,12 @@ qint64 ProxyRecorder::nowNs() const
 
 void ProxyRecorder::annotateNext(quint64 connectionId, RecordKind kind, const QString &note, bool modified)
 {
-    m_annotations[connectionId].append(Annotation{kind, note, modified});
+    m_annotations[connectionId].append(Annotation{kind, note, modified, std::nullopt});
+}
+
+void ProxyRecorder::annotateTls(quint64 connectionId, const TlsInfo &tls)
+{
+    m_annotations[connectionId].append(Annotation{RecordKind::ConnectionOpened, {}, false, tls});
 }
 
 void ProxyRecorder::connectionOpened(quint64 connectionId, const SocketAddress &client, const SocketAddress &server,
@@ -63,6 +68,8 @@ void ProxyRecorder::deliver(CaptureRecord &&record)
             if (!pending.at(i).note.isEmpty())
                 record.note = pending.at(i).note;
             record.modified = pending.at(i).modified;
+            if (pending.at(i).tls)
+                record.tls = pending.at(i).tls;
             pending.removeAt(i);
             break;
         }

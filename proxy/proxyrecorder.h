@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace wslab::capture {
 class CaptureStream;
 }
@@ -28,6 +30,8 @@ public:
     // The next record of `kind` on `connectionId` gets `note` (when not empty) and, with
     // `modified`, is marked as changed by the proxy.
     void annotateNext(quint64 connectionId, capture::RecordKind kind, const QString &note, bool modified = false);
+    // The connection's ConnectionOpened record names the TLS session with the upstream.
+    void annotateTls(quint64 connectionId, const capture::TlsInfo &tls);
 
     void connectionOpened(quint64 connectionId, const capture::SocketAddress &client,
                           const capture::SocketAddress &server, qint64 timeNs, bool sawOpening) override;
@@ -43,6 +47,7 @@ private:
         capture::RecordKind kind;
         QString note;
         bool modified;
+        std::optional<capture::TlsInfo> tls;
     };
 
     void deliver(capture::CaptureRecord &&record);

@@ -2,6 +2,8 @@
 
 #include "proxyconnection.h"
 
+#include <QSslCertificate>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace wslab::proxy {
@@ -30,8 +32,28 @@ QString ProxyServer::url() const
     return QStringLiteral("http://%1:%2/").arg(host).arg(m_listener.serverPort());
 }
 
+bool ProxyServer::loadTlsConfiguration(QString &error)
+{
+    m_tls = QSslConfiguration::defaultConfiguration();
+    if (m_settings.insecure)
+        m_tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (m_settings.caFile.isEmpty())
+        return true;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        error = tr("no PEM certificate in %1").arg(m_settings.caFile);
+        return false;
+    }
+    m_tls.addCaCertificates(certificates);
+    return true;
+}
+
 bool ProxyServer::start()
 {
+    if (QString error; !loadTlsConfiguration(error)) {
+        Q_EMIT listenFailed(error, m_settings.port);
+        return false;
+    }
     const QHostAddress address = m_settings.bindAddress.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
             ? QHostAddress(QHostAddress::LocalHost)
             : QHostAddress(m_settings.bindAddress);
@@ -64,7 +86,7 @@ void ProxyServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
         const quint64 id = m_nextId++;
-        auto *connection = new ProxyConnection(id, socket, m_settings, &m_recorder, this);
+        auto *connection = new ProxyConnection(id, socket, m_settings, m_tls, &m_recorder, this);
         m_connections.insert(id, connection);
         connect(connection, &ProxyConnection::finished, this, [this](quint64 finishedId) {
             m_connections.remove(finishedId);

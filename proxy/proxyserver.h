@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 namespace wslab::capture {
@@ -49,7 +50,11 @@ Q_SIGNALS:
 private:
     void onNewConnection();
 
+    // wss: whom the upstream's certificate must chain to (the system's CAs and --upstream-ca).
+    [[nodiscard]] bool loadTlsConfiguration(QString &error);
+
     ProxySettings m_settings;
+    QSslConfiguration m_tls;
     ProxyRecorder m_recorder;
     QTcpServer m_listener;
     QHash<quint64, ProxyConnection *> m_connections;

@@ -45,6 +45,9 @@ void CommandLineOptions::applyTo(proxy::ProxySettings &settings) const
     if (upstream)
         settings.upstream = *upstream;
     settings.rewriteHost = rewriteHost;
+    if (upstreamCa)
+        settings.caFile = *upstreamCa;
+    settings.insecure = insecure;
 }
 
 bool CommandLine::isHeadlessRequested(int argc, const char *const *argv)
@@ -182,9 +185,16 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                          tr("With --upstream: write the upstream's host:port into each request's "
                                             "Host header (kept as the browser sent it by default). The only "
                                             "option that changes bytes; changed requests are marked."));
+    const QCommandLineOption upstreamCa(QStringLiteral("upstream-ca"),
+                                        tr("With a wss:// --upstream: also trust the CA certificates in this PEM "
+                                           "file (the system's CAs are always trusted)."),
+                                        tr("FILE"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"),
+                                      tr("With a wss:// --upstream: do not check the upstream's certificate at all "
+                                         "(a warning says so)."));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
                        pingInterval, noCapture, deflate, noDeflate, echoAll, quiet, lang, webRoot, read, json,
-                       summary, decodeAs, write, upstream, rewriteHost});
+                       summary, decodeAs, write, upstream, rewriteHost, upstreamCa, insecure});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -298,6 +308,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     options.rewriteHost = parser.isSet(rewriteHost);
     if (options.rewriteHost && !options.upstream)
         return error(tr("--rewrite-host goes with --upstream URL"));
+    if (parser.isSet(upstreamCa))
+        options.upstreamCa = parser.value(upstreamCa);
+    options.insecure = parser.isSet(insecure);
+    if ((options.upstreamCa || options.insecure) && !(options.upstream && options.upstream->secure))
+        return error(tr("--upstream-ca and --insecure go with a wss:// --upstream URL"));
+    if (options.upstreamCa && options.insecure)
+        return error(tr("--upstream-ca and --insecure contradict each other: give one of them"));
+    if (options.insecure)
+        result.warnings.append(tr("warning: --insecure: the upstream's certificate is not checked; anyone "
+                                  "between wslab and %1 can read and change the traffic")
+                                       .arg(options.upstream->toString()));
     if (options.readFile && options.headless)
         return error(tr("--read and --headless cannot be combined: a file is read, or a server runs"));
     if ((options.summary || !options.decodeAsPorts.isEmpty()) && !options.readFile)

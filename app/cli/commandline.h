@@ -36,6 +36,8 @@ struct CommandLineOptions
     std::optional<QString> writeFile;   // --write: save the records as pcapng (--headless, --read)
     std::optional<proxy::UpstreamUrl> upstream; // --upstream: relay to this server instead of serving
     bool rewriteHost = false;           // --rewrite-host (with --upstream)
+    std::optional<QString> upstreamCa;  // --upstream-ca: PEM CA certificates trusted for a wss upstream
+    bool insecure = false;              // --insecure: the wss upstream's certificate is not checked
 
     // Overrides what the command line names; everything else stays as given.
     void applyTo(server::ServerSettings &settings) const;

@@ -128,6 +128,11 @@ void tst_CommandLine::errors_data()
     QTest::addRow("upstream not ws") << QStringList{"wslab", "--headless", "--upstream", "http://127.0.0.1:1"};
     QTest::addRow("upstream without headless") << QStringList{"wslab", "--upstream", "ws://127.0.0.1:1"};
     QTest::addRow("rewrite-host without upstream") << QStringList{"wslab", "--headless", "--rewrite-host"};
+    QTest::addRow("insecure with ws") << QStringList{"wslab", "--headless", "--upstream", "ws://127.0.0.1:1",
+                                                     "--insecure"};
+    QTest::addRow("upstream-ca without upstream") << QStringList{"wslab", "--headless", "--upstream-ca", "ca.pem"};
+    QTest::addRow("upstream-ca and insecure") << QStringList{"wslab", "--headless", "--upstream", "wss://h",
+                                                             "--upstream-ca", "ca.pem", "--insecure"};
 }
 
 void tst_CommandLine::errors()
@@ -144,7 +149,7 @@ void tst_CommandLine::helpAndVersionAreActions()
     QCOMPARE(help.action, CommandLine::Action::ShowHelp);
     for (const char *option : {"--headless", "--port", "--bind", "--allow-origin", "--max-message", "--max-frame",
                                "--fragment-size", "--ping-interval", "--no-capture", "--deflate", "--no-deflate",
-                               "--echo-all", "--quiet", "--upstream", "--rewrite-host",
+                               "--echo-all", "--quiet", "--upstream", "--rewrite-host", "--upstream-ca", "--insecure",
                                "--lang", "--version"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
     QCOMPARE(CommandLine::parse({"wslab", "--version"}).action, CommandLine::Action::ShowVersion);
@@ -217,6 +222,22 @@ void tst_CommandLine::upstreamOptions()
     const auto bad = CommandLine::parse({"wslab", "--headless", "--upstream", "ws://127.0.0.1:99999"});
     QCOMPARE(bad.action, CommandLine::Action::Error);
     QVERIFY2(bad.text.contains(QLatin1String("65535")), qPrintable(bad.text));
+    // wss: a CA file, or --insecure with a warning.
+    const auto ca = CommandLine::parse({"wslab", "--headless", "--upstream", "wss://127.0.0.1:8443",
+                                        "--upstream-ca", "/tmp/ca.pem"});
+    QCOMPARE(ca.action, CommandLine::Action::Run);
+    QVERIFY(ca.warnings.isEmpty());
+    ca.options.applyTo(settings);
+    QCOMPARE(settings.caFile, QStringLiteral("/tmp/ca.pem"));
+    QVERIFY(settings.upstream.secure);
+    QVERIFY(!settings.insecure);
+    const auto insecure = CommandLine::parse({"wslab", "--headless", "--upstream", "wss://127.0.0.1:8443",
+                                              "--insecure"});
+    QCOMPARE(insecure.action, CommandLine::Action::Run);
+    QCOMPARE(insecure.warnings.size(), 1);
+    QVERIFY(insecure.warnings.constFirst().contains(QLatin1String("--insecure")));
+    insecure.options.applyTo(settings);
+    QVERIFY(settings.insecure);
 }
 
 void tst_CommandLine::helpHintIsTranslatable()

@@ -1,8 +1,10 @@
 #include "capture/capturefilewriter.h"
 #include "capture/conversationdissector.h"
+#include "capture/savedsessionreader.h"
 #include "capture/tcppacketbuilder.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -62,6 +64,7 @@ private slots:
     void tsharkReadsTheSameFrames_data();
     void tsharkReadsTheSameFrames();
     void recordsTravelInComments();
+    void proxyMarksComeBackFromASavedSession();
 };
 
 void TestCaptureFileWriter::packetsCarryValidChecksums()
@@ -140,6 +143,54 @@ void TestCaptureFileWriter::recordsTravelInComments()
     report.bookkeeping = true;
     QVERIFY(writer.write(report));
     QVERIFY(buffer.data().contains("\"bookkeeping\":true"));
+}
+
+// What a proxy knows beyond the bytes: the TLS session with a wss upstream, and a request it
+// rewrote. Both are saved and read back as they were.
+void TestCaptureFileWriter::proxyMarksComeBackFromASavedSession()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("proxy.pcapng"));
+    CaptureBatch written;
+    CaptureRecord opened;
+    opened.id = 1;
+    opened.connectionId = 1;
+    opened.kind = RecordKind::ConnectionOpened;
+    opened.note = QStringLiteral("127.0.0.1:40000");
+    opened.serverAddress = QStringLiteral("127.0.0.1:8443");
+    opened.tls = TlsInfo{QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
+                         {{QStringLiteral("CN=127.0.0.1"), QStringLiteral("CN=test CA")},
+                          {QStringLiteral("CN=test CA"), QStringLiteral("CN=test CA")}},
+                         false};
+    written.append(opened);
+    CaptureRecord request;
+    request.id = 2;
+    request.connectionId = 1;
+    request.kind = RecordKind::HttpRequest;
+    request.wireBytes = "GET / HTTP/1.1\r\nHost: 127.0.0.1:8443\r\n\r\n";
+    request.modified = true;
+    request.note = QStringLiteral("Host 127.0.0.1:8002 → 127.0.0.1:8443");
+    written.append(request);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        CaptureFileWriter writer(&file, 0);
+        QVERIFY(writer.begin());
+        for (const CaptureRecord &record : written)
+            QVERIFY(writer.write(record));
+    }
+    CaptureBatch read;
+    const auto result = SavedSessionReader::read(path, [&read](CaptureRecord &&record) { read.append(record); });
+    QVERIFY(!result.failure);
+    QCOMPARE(read.size(), 2);
+    QVERIFY(read.at(0).tls);
+    QCOMPARE(*read.at(0).tls, *opened.tls);
+    QVERIFY(!read.at(0).modified);
+    QVERIFY(!read.at(1).tls);
+    QVERIFY(read.at(1).modified);
+    QCOMPARE(read.at(1).note, request.note);
+    QCOMPARE(read.at(1).wireBytes, request.wireBytes);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFileWriter)

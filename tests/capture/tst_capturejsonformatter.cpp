@@ -2,6 +2,7 @@
 #include "capture/capturesummary.h"
 #include "capture/conversationdissector.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -54,6 +55,7 @@ private slots:
     void fragmentedCompressedMessageCompletesOnItsLastFrame();
     void closeFramesCarryCodeAndReason();
     void summaryCountsFramesMessagesAndErrors();
+    void proxyMarksAreKeys();
 };
 
 void TestCaptureJsonFormatter::everyLineNamesTimeConnectionEndsAndType()
@@ -121,6 +123,38 @@ void TestCaptureJsonFormatter::summaryCountsFramesMessagesAndErrors()
     QCOMPARE(summary.messages(), 1u);
     QCOMPARE(summary.errors(), 2u);
     QVERIFY(summary.text().contains(QStringLiteral("time span: 3.000000 s")));
+}
+
+// A proxy's TLS session on the opening, a rewritten request as modified with its note; nothing
+// of either on records without them.
+void TestCaptureJsonFormatter::proxyMarksAreKeys()
+{
+    CaptureRecord opened;
+    opened.connectionId = 1;
+    opened.kind = RecordKind::ConnectionOpened;
+    opened.tls = TlsInfo{QStringLiteral("TLSv1.2"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"),
+                         {{QStringLiteral("CN=a"), QStringLiteral("CN=b")}}, true};
+    CaptureRecord request;
+    request.connectionId = 1;
+    request.kind = RecordKind::HttpRequest;
+    request.wireBytes = "GET / HTTP/1.1\r\nHost: b\r\n\r\n";
+    request.modified = true;
+    request.note = QStringLiteral("Host a → b");
+    CaptureRecord plain = request;
+    plain.modified = false;
+    const auto lines = jsonOf({opened, request, plain});
+    const QJsonObject tls = lines[0].value(QStringLiteral("tls")).toObject();
+    QCOMPARE(tls.value(QStringLiteral("version")).toString(), QStringLiteral("TLSv1.2"));
+    QCOMPARE(tls.value(QStringLiteral("cipher")).toString(), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"));
+    QCOMPARE(tls.value(QStringLiteral("verified")).toBool(), true);
+    const QJsonObject first = tls.value(QStringLiteral("chain")).toArray().at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("subject")).toString(), QStringLiteral("CN=a"));
+    QCOMPARE(first.value(QStringLiteral("issuer")).toString(), QStringLiteral("CN=b"));
+    QCOMPARE(lines[1].value(QStringLiteral("modified")).toBool(), true);
+    QCOMPARE(lines[1].value(QStringLiteral("note")).toString(), QStringLiteral("Host a → b"));
+    QVERIFY(!lines[2].contains(QStringLiteral("modified")));
+    QVERIFY(!lines[2].contains(QStringLiteral("note")));
+    QVERIFY(!lines[1].contains(QStringLiteral("tls")));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureJsonFormatter)
