@@ -13,6 +13,8 @@ MODE refused: an upstream port nobody listens on gives the client 502 Bad Gatewa
   reason, recorded as an HTTP response.
 MODE killed: the upstream killed mid-conversation ends the client's connection (no close frame:
   1006), recorded as the connection's close.
+MODE node / node-deflate: as plain / deflate with Node's ws (Debian node-ws) as the upstream,
+  perMessageDeflate off / on.
 MODE tls: (CA generated with openssl) the upstream behind TLS, --upstream-ca trusts it; without
   the CA the client gets 502; --insecure connects and warns on stderr.
 Only 127.0.0.1; every wait bounded.
@@ -119,10 +121,36 @@ async def conversation(proxy_port, compression):
     return answers
 
 
-async def relay(compression, scheme="ws", ssl_context=None, extra=()):
+NODE_UPSTREAM = """
+const { WebSocketServer } = require('ws');
+const wss = new WebSocketServer({ host: '127.0.0.1', port: +process.argv[1],
+                                  perMessageDeflate: process.argv[2] === 'deflate', maxPayload: 64 << 20 });
+wss.on('connection', ws => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary })));
+wss.on('listening', () => console.log('ready'));
+"""
+
+
+class NodeUpstream:
+    """Node's ws echo server in its own process (Debian's node-ws lives in /usr/share/nodejs)."""
+
+    def __init__(self, port, compression):
+        env = dict(os.environ, NODE_PATH="/usr/share/nodejs")
+        self.process = subprocess.Popen(["node", "-e", NODE_UPSTREAM, "--", str(port), compression or "plain"],
+                                        stdout=subprocess.PIPE, env=env)
+        assert self.process.stdout.readline().strip() == b"ready", "node ws did not start"
+
+    def close(self):
+        self.process.kill()
+        self.process.wait(10)
+
+
+async def relay(compression, scheme="ws", ssl_context=None, extra=(), node=False):
     up_port = free_port()
     received, hosts = [], []
-    server = await echo_upstream(up_port, compression, received, hosts, ssl_context)
+    if node:
+        server = NodeUpstream(up_port, compression)
+    else:
+        server = await echo_upstream(up_port, compression, received, hosts, ssl_context)
     proxy = Proxy(f"{scheme}://127.0.0.1:{up_port}", *extra)
     try:
         answers = await asyncio.wait_for(conversation(proxy.port, compression), 60)
@@ -131,7 +159,7 @@ async def relay(compression, scheme="ws", ssl_context=None, extra=()):
         server.close()
     expected = [flatten(m) for m in MESSAGES]
     assert answers == expected, "the client's answers differ from the upstream's"
-    assert received == expected, "the upstream received other messages than the client sent"
+    assert node or received == expected, "the upstream received other messages than the client sent"
     sent = [as_bytes(m) for m in MESSAGES]
     assert messages_in(records, "c2s") == sent, "the c2s records' messages differ from what was sent"
     assert messages_in(records, "s2c") == sent, "the s2c records' messages differ from the answers"
@@ -287,6 +315,10 @@ def main():
         asyncio.run(asyncio.wait_for(relay(None), 120))
     elif MODE == "deflate":
         asyncio.run(asyncio.wait_for(relay("deflate"), 120))
+    elif MODE == "node":
+        asyncio.run(asyncio.wait_for(relay(None, node=True), 120))
+    elif MODE == "node-deflate":
+        asyncio.run(asyncio.wait_for(relay("deflate", node=True), 120))
     elif MODE == "rewrite":
         asyncio.run(asyncio.wait_for(rewrite(), 120))
     elif MODE == "refused":
