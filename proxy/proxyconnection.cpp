@@ -256,8 +256,13 @@ void ProxyConnection::onEndGone(bool clientSide)
     if (m_state != State::Relaying)
         return;
     (clientSide ? m_toUpstream : m_toClient)->pump();
-    if (!clientSide)
-        m_recorder->annotateNext(m_id, RecordKind::ConnectionClosed, QStringLiteral("the upstream closed the connection"));
+    // The end that left first is the one that closed the connection; the other was closed by us.
+    if (!m_closerNoted) {
+        m_closerNoted = true;
+        m_recorder->annotateNext(m_id, RecordKind::ConnectionClosed,
+                                 clientSide ? QStringLiteral("the browser closed the connection")
+                                            : QStringLiteral("the upstream closed the connection"));
+    }
     checkEnds();
 }
 

@@ -84,6 +84,7 @@ private:
     std::optional<UpstreamFailure> m_failure;
     QByteArray m_request; // what the browser sent to an upstream that could not be reached
     bool m_opened = false;
+    bool m_closerNoted = false;
     bool m_ended[2] = {false, false}; // per capture::Direction: that direction's source has ended
 };
 
