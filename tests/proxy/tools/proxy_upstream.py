@@ -7,6 +7,8 @@ websockets server is the upstream, a Python websockets client connects through w
 MODE plain / deflate: the client gets exactly the upstream's answers, the upstream gets exactly
   what the client sent, and the JSON records list every message both ways, inflated messages equal
   to what was sent (deflate: the frames carry RSV1).
+MODE write: a relayed conversation saved with --write reads back (--read --json) as exactly the
+  records printed live.
 MODE rewrite: without --rewrite-host the upstream sees the browser's Host; with it, its own
   host:port, and the request record is marked modified.
 MODE refused: an upstream port nobody listens on gives the client 502 Bad Gateway naming the
@@ -76,7 +78,8 @@ class Proxy:
         self.out.seek(0)
         self.err.seek(0)
         self.stderr = self.err.read().decode()
-        return [json.loads(line) for line in self.out.read().decode().splitlines()]
+        self.lines = self.out.read().decode().splitlines()
+        return [json.loads(line) for line in self.lines]
 
 
 MESSAGES = ["Hello", "你好", b"\x00\xff" * 10, ["frag", "ments"], b"\x5a" * (1 << 20), "x" * 70000]
@@ -310,6 +313,18 @@ async def tls():
         print(f"wss upstream: {tls_info['version']} {tls_info['cipher']}; untrusted gives 502; --insecure warns")
 
 
+async def write():
+    with tempfile.TemporaryDirectory() as directory:
+        saved = os.path.join(directory, "relayed.pcapng")
+        proxy, records = await relay("deflate", extra=("--write", saved))
+        read = subprocess.run([WSLAB, "--read", saved, "--json"], capture_output=True, timeout=120, check=True)
+        read_lines = read.stdout.decode().splitlines()
+        assert len(read_lines) == len(proxy.lines), f"{len(read_lines)} records read, {len(proxy.lines)} live"
+        for number, (a, b) in enumerate(zip(proxy.lines, read_lines)):
+            assert json.loads(a) == json.loads(b), f"record {number + 1} differs:\n{a[:300]}\n{b[:300]}"
+        print(f"{len(read_lines)} relayed records saved and read back identical")
+
+
 def main():
     if MODE == "plain":
         asyncio.run(asyncio.wait_for(relay(None), 120))
@@ -319,6 +334,8 @@ def main():
         asyncio.run(asyncio.wait_for(relay(None, node=True), 120))
     elif MODE == "node-deflate":
         asyncio.run(asyncio.wait_for(relay("deflate", node=True), 120))
+    elif MODE == "write":
+        asyncio.run(asyncio.wait_for(write(), 180))
     elif MODE == "rewrite":
         asyncio.run(asyncio.wait_for(rewrite(), 120))
     elif MODE == "refused":
