@@ -15,9 +15,9 @@ namespace wslab::capture {
 // (base64 of the unmasked payload this frame carried, still deflated when RSV1 is set); the frame
 // that completes a message adds `message` (base64 of the whole message, reassembled and inflated)
 // and `messageType`; close frames add `closeCode` and `closeReason`; errors add `error` (the named
-// error and its reason); a record a proxy changed adds `modified` (true) and `note` (what changed); the opening
-// of a connection relayed to a wss:// upstream adds `tls` (`version`, `cipher`, `verified`, `chain`
-// of `subject` / `issuer`). Stateful: it remembers each connection's ends and the fragments of the
+// error and its reason); a record a proxy changed adds `modified` (true) and `note` (what
+// changed); the opening of a connection relayed to a wss:// upstream adds `tls` (`version`,
+// `cipher`, `verified`, `chain` of `subject` / `issuer`). Stateful: it remembers each connection's ends and the fragments of the
 // message in progress in each direction, so records must come in capture order.
 class CaptureJsonFormatter
 {
