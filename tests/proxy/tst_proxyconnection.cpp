@@ -11,6 +11,7 @@ class tst_ProxyConnection : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void refusedUpstreamAnswers502NamingTheReason();
+    void stallingUpstreamAnswers502AfterTheTimeout();
     void upstreamGoneAfterUpgradeClosesTheClient();
     void clientGoneClosesTheUpstream();
     void slowReaderHoldsTheSenderBack_data();
@@ -76,6 +77,30 @@ void tst_ProxyConnection::refusedUpstreamAnswers502NamingTheReason()
     QCOMPARE(t.ofKind(RecordKind::HttpRequest).constFirst().wireBytes, request);
     QCOMPARE(t.ofKind(RecordKind::ConnectionOpened).constFirst().serverAddress,
              QStringLiteral("127.0.0.1:%1").arg(nobody));
+}
+
+// A wss upstream that accepts the TCP connection and never answers the TLS handshake: after the
+// connect timeout the browser gets 502, and nothing was relayed.
+void tst_ProxyConnection::stallingUpstreamAnswers502AfterTheTimeout()
+{
+    RawUpstream upstream; // plain TCP: takes the ClientHello and says nothing
+    ProxySettings settings = proxySettings(upstream.port());
+    settings.upstream.secure = true;
+    settings.connectTimeoutMs = 300;
+    TestProxy t(settings);
+    QVERIFY(t.start());
+    RawPeer client;
+    QVERIFY(client.connectTo(t.port()));
+    const QByteArray request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    client.send(request);
+    QByteArray body;
+    const QByteArray head = client.takeResponse(&body);
+    QCOMPARE(RawPeer::statusOf(head), 502);
+    QVERIFY2(body.contains("in time"), body.constData());
+    QVERIFY(upstream.waitForConnection());
+    QVERIFY(!upstream.received.contains(request)); // the request never went to the upstream
+    QVERIFY(t.waitForClosed());
+    QCOMPARE(t.ofKind(RecordKind::HttpResponse).constFirst().httpStatus, 502);
 }
 
 // The upstream leaving after the upgrade ends the browser's connection with a TCP close; the proxy
