@@ -47,6 +47,17 @@ bool upgradeThrough(RawPeer &client, RawUpstream &upstream, quint16 proxyPort, c
     return client.waitForBytes(switchingProtocols().size() + after.size());
 }
 
+const QByteArray pageRequest = "GET /page HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+// Asks the proxy for a page; the answer's status, and its body in `body`.
+int askThrough(RawPeer &client, quint16 proxyPort, QByteArray &body)
+{
+    if (!client.connectTo(proxyPort))
+        return 0;
+    client.send(pageRequest);
+    return RawPeer::statusOf(client.takeResponse(&body));
+}
+
 } // namespace
 
 void tst_ProxyConnection::refusedUpstreamAnswers502NamingTheReason()
@@ -55,12 +66,8 @@ void tst_ProxyConnection::refusedUpstreamAnswers502NamingTheReason()
     TestProxy t(proxySettings(nobody));
     QVERIFY(t.start());
     RawPeer client;
-    QVERIFY(client.connectTo(t.port()));
-    const QByteArray request = "GET /page HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    client.send(request);
     QByteArray body;
-    const QByteArray head = client.takeResponse(&body);
-    QCOMPARE(RawPeer::statusOf(head), 502);
+    QCOMPARE(askThrough(client, t.port(), body), 502);
     QVERIFY2(body.contains("refused"), body.constData());
     QVERIFY2(body.contains(QByteArray("127.0.0.1:") + QByteArray::number(nobody)), body.constData());
     QVERIFY(client.waitForDisconnected());
@@ -74,7 +81,7 @@ void tst_ProxyConnection::refusedUpstreamAnswers502NamingTheReason()
     const CaptureRecord response = t.ofKind(RecordKind::HttpResponse).constFirst();
     QCOMPARE(response.httpStatus, 502);
     QVERIFY(response.note.startsWith(QLatin1String("wslab's answer")));
-    QCOMPARE(t.ofKind(RecordKind::HttpRequest).constFirst().wireBytes, request);
+    QCOMPARE(t.ofKind(RecordKind::HttpRequest).constFirst().wireBytes, pageRequest);
     QCOMPARE(t.ofKind(RecordKind::ConnectionOpened).constFirst().serverAddress,
              QStringLiteral("127.0.0.1:%1").arg(nobody));
 }
@@ -90,15 +97,11 @@ void tst_ProxyConnection::stallingUpstreamAnswers502AfterTheTimeout()
     TestProxy t(settings);
     QVERIFY(t.start());
     RawPeer client;
-    QVERIFY(client.connectTo(t.port()));
-    const QByteArray request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    client.send(request);
     QByteArray body;
-    const QByteArray head = client.takeResponse(&body);
-    QCOMPARE(RawPeer::statusOf(head), 502);
+    QCOMPARE(askThrough(client, t.port(), body), 502);
     QVERIFY2(body.contains("in time"), body.constData());
     QVERIFY(upstream.waitForConnection());
-    QVERIFY(!upstream.received.contains(request)); // the request never went to the upstream
+    QVERIFY(!upstream.received.contains(pageRequest)); // the request never went to the upstream
     QVERIFY(t.waitForClosed());
     QCOMPARE(t.ofKind(RecordKind::HttpResponse).constFirst().httpStatus, 502);
 }
