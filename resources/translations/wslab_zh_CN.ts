@@ -819,6 +819,50 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>--json goes with --read FILE or --headless</source>
         <translation>--json 须与 --read 文件 或 --headless 一起使用</translation>
     </message>
+    <message>
+        <source>With --headless: run as a transparent proxy instead of the server. Every connection to --port is relayed byte for byte to this WebSocket server (ws://host:port/prefix or wss://...; plain HTTP passes too), and both directions are printed as --headless prints its own. The browser side stays plain ws:// on loopback.</source>
+        <translation>与 --headless 一起使用：不运行服务器，而是作为透明代理运行。每个连到 --port 的连接都被逐字节转发到这个 WebSocket 服务器（ws://主机:端口/前缀 或 wss://...；普通 HTTP 也会转发），两个方向都像 --headless 输出自己的流量那样打印出来。浏览器一侧仍是本机回环上的普通 ws://。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>With --upstream: write the upstream&apos;s host:port into each request&apos;s Host header (kept as the browser sent it by default). The only option that changes bytes; changed requests are marked.</source>
+        <translation>与 --upstream 一起使用：把上游的 主机:端口 写入每个请求的 Host 头（默认保留浏览器发送的值）。这是唯一会改动字节的选项；被改动的请求会被标记。</translation>
+    </message>
+    <message>
+        <source>With a wss:// --upstream: also trust the CA certificates in this PEM file (the system&apos;s CAs are always trusted).</source>
+        <translation>上游为 wss:// 时：同时信任这个 PEM 文件中的 CA 证书（系统的 CA 始终受信任）。</translation>
+    </message>
+    <message>
+        <source>With a wss:// --upstream: do not check the upstream&apos;s certificate at all (a warning says so).</source>
+        <translation>上游为 wss:// 时：完全不检查上游的证书（会给出警告）。</translation>
+    </message>
+    <message>
+        <source>--upstream needs a ws:// or wss:// URL, not &quot;%1&quot;: %2</source>
+        <translation>--upstream 需要 ws:// 或 wss:// URL，而不是“%1”：%2</translation>
+    </message>
+    <message>
+        <source>--upstream goes with --headless</source>
+        <translation>--upstream 须与 --headless 一起使用</translation>
+    </message>
+    <message>
+        <source>--rewrite-host goes with --upstream URL</source>
+        <translation>--rewrite-host 须与 --upstream URL 一起使用</translation>
+    </message>
+    <message>
+        <source>--upstream-ca and --insecure go with a wss:// --upstream URL</source>
+        <translation>--upstream-ca 和 --insecure 须与 wss:// 的 --upstream URL 一起使用</translation>
+    </message>
+    <message>
+        <source>--upstream-ca and --insecure contradict each other: give one of them</source>
+        <translation>--upstream-ca 与 --insecure 相互矛盾：只能给出其中一个</translation>
+    </message>
+    <message>
+        <source>warning: --insecure: the upstream&apos;s certificate is not checked; anyone between wslab and %1 can read and change the traffic</source>
+        <translation>警告：--insecure：不检查上游的证书；wslab 与 %1 之间的任何人都能读取和篡改流量</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::ComposerPresets</name>
@@ -1204,6 +1248,18 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>error: cannot write %1: %2</source>
         <translation>错误：无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>  relaying every connection to %1 (browser side plain ws:// on loopback)</source>
+        <translation>  把每个连接转发到 %1（浏览器一侧为本机回环上的普通 ws://）</translation>
+    </message>
+    <message>
+        <source>  Ctrl-C stops (every relayed connection is closed)</source>
+        <translation>  按 Ctrl-C 停止（所有转发中的连接都会关闭）</translation>
+    </message>
+    <message>
+        <source>closing every relayed connection…</source>
+        <translation>正在关闭所有转发中的连接…</translation>
     </message>
 </context>
 <context>
@@ -4124,6 +4180,71 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>Sec-WebSocket-Protocol must be one subprotocol the client offered</source>
         <translation>Sec-WebSocket-Protocol 必须是客户端提议的子协议之一</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::proxy::ProxyServer</name>
+    <message>
+        <source>no PEM certificate in %1</source>
+        <translation>%1 中没有 PEM 证书</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::proxy::UpstreamFailure</name>
+    <message>
+        <source>the upstream refused the connection</source>
+        <translation>上游拒绝了连接</translation>
+    </message>
+    <message>
+        <source>the upstream&apos;s host name was not found</source>
+        <translation>找不到上游的主机名</translation>
+    </message>
+    <message>
+        <source>the upstream did not answer in time</source>
+        <translation>上游没有及时应答</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with the upstream failed</source>
+        <translation>与上游的 TLS 握手失败</translation>
+    </message>
+    <message>
+        <source>the upstream closed the connection at once</source>
+        <translation>上游立即关闭了连接</translation>
+    </message>
+    <message>
+        <source>the upstream could not be reached</source>
+        <translation>无法连到上游</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::proxy::UpstreamUrlError</name>
+    <message>
+        <source>no upstream URL was given</source>
+        <translation>没有给出上游 URL</translation>
+    </message>
+    <message>
+        <source>not a URL of the form ws://host:port/path</source>
+        <translation>不是 ws://主机:端口/路径 形式的 URL</translation>
+    </message>
+    <message>
+        <source>the scheme must be ws:// or wss://</source>
+        <translation>协议必须是 ws:// 或 wss://</translation>
+    </message>
+    <message>
+        <source>the URL names no host</source>
+        <translation>URL 中没有主机</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>a WebSocket URL carries no user name or password</source>
+        <translation>WebSocket URL 不能带用户名或密码</translation>
+    </message>
+    <message>
+        <source>a WebSocket URL has no #fragment</source>
+        <translation>WebSocket URL 不能带 #片段</translation>
     </message>
 </context>
 <context>
