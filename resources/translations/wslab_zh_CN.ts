@@ -821,7 +821,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>With --headless: run as a transparent proxy instead of the server. Every connection to --port is relayed byte for byte to this WebSocket server (ws://host:port/prefix or wss://...; plain HTTP passes too), and both directions are printed as --headless prints its own. The browser side stays plain ws:// on loopback.</source>
-        <translation>与 --headless 一起使用：不运行服务器，而是作为透明代理运行。每个连到 --port 的连接都被逐字节转发到这个 WebSocket 服务器（ws://主机:端口/前缀 或 wss://...；普通 HTTP 也会转发），两个方向都像 --headless 输出自己的流量那样打印出来。浏览器一侧仍是本机回环上的普通 ws://。</translation>
+        <translation>与 --headless 一起使用：不运行服务器，而是作为透明代理运行。每个连到 --port 的连接都被逐字节转发到这个 WebSocket 服务器（ws://host:port/prefix 或 wss://...；普通 HTTP 也会转发），两个方向都像 --headless 输出自己的流量那样打印出来。浏览器一侧仍是本机回环上的普通 ws://。</translation>
     </message>
     <message>
         <source>URL</source>
@@ -829,7 +829,7 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
     <message>
         <source>With --upstream: write the upstream&apos;s host:port into each request&apos;s Host header (kept as the browser sent it by default). The only option that changes bytes; changed requests are marked.</source>
-        <translation>与 --upstream 一起使用：把上游的 主机:端口 写入每个请求的 Host 头（默认保留浏览器发送的值）。这是唯一会改动字节的选项；被改动的请求会被标记。</translation>
+        <translation>与 --upstream 一起使用：把上游的 host:port 写入每个请求的 Host 头（默认保留浏览器发送的值）。这是唯一会改动字节的选项；被改动的请求会被标记。</translation>
     </message>
     <message>
         <source>With a wss:// --upstream: also trust the CA certificates in this PEM file (the system&apos;s CAs are always trusted).</source>
@@ -4224,7 +4224,7 @@ The app&apos;s own page is always allowed.</source>
     </message>
     <message>
         <source>not a URL of the form ws://host:port/path</source>
-        <translation>不是 ws://主机:端口/路径 形式的 URL</translation>
+        <translation>不是 ws://host:port/path 形式的 URL</translation>
     </message>
     <message>
         <source>the scheme must be ws:// or wss://</source>
