@@ -193,9 +193,11 @@ void TestBrowserTransports::eachTabConnectsOnItsTransport()
     QVERIFY(requested("GET /chatsocket ", Transport::WebSocket));
     QVERIFY(requested("GET /longpoll?", Transport::LongPolling));
     QVERIFY(requested("GET /poll?", Transport::Polling));
-    // The counters row names the endpoint each tab uses.
-    QVERIFY(m_tabs.at(1).page->evaluate(QStringLiteral("document.getElementById('counters').textContent")).toString().contains(QLatin1String("/longpoll")));
-    QVERIFY(m_tabs.at(2).page->evaluate(QStringLiteral("document.getElementById('counters').textContent")).toString().contains(QLatin1String("/poll")));
+    // The counters row names the endpoint each tab uses (the page writes it once its first answer is in).
+    QVERIFY2(m_tabs.at(1).page->waitFor(QStringLiteral("document.getElementById('counters').textContent.includes('/longpoll')"), pageTimeoutMs),
+             qPrintable(m_tabs.at(1).page->lastError()));
+    QVERIFY2(m_tabs.at(2).page->waitFor(QStringLiteral("document.getElementById('counters').textContent.includes('/poll')"), pageTimeoutMs),
+             qPrintable(m_tabs.at(2).page->lastError()));
 }
 
 void TestBrowserTransports::everyLineReachesTheOtherTwo_data()
