@@ -1,6 +1,7 @@
 #include "pcapfilereader.h"
 
 #include "packetdecoder.h"
+#include "pcapngformat.h"
 #include "pcapngreader.h"
 
 #include <QFile>
@@ -29,7 +30,7 @@ qint64 nanosecondsSinceEpoch(const timeval &stamp)
 // pcap file header magics (microsecond and nanosecond stamps, and Alexey Kuznetzov's modified
 // format, which libpcap also reads), in the writer's byte order; pcapng's Section Header Block type.
 constexpr quint32 pcapMagics[] = {0xa1b2c3d4, 0xa1b23c4d, 0xa1b2cd34};
-constexpr quint32 pcapNgMagic = 0x0a0d0d0a;
+constexpr quint32 pcapNgMagic = pcapng::sectionHeaderBlock;
 
 // libpcap's words for a valid pcapng file it will not read (pcap-ng.c).
 bool isLibpcapLimitation(const char *message)

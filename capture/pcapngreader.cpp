@@ -1,18 +1,15 @@
 #include "pcapngreader.h"
 
+#include "pcapngformat.h"
+
 #include <QtEndian>
 
 namespace wslab::capture {
 
 namespace {
 
-// Block types (pcapng §4, §11.1)
-constexpr quint32 sectionHeaderBlock = 0x0a0d0d0a;
-constexpr quint32 interfaceDescriptionBlock = 1;
-constexpr quint32 obsoletePacketBlock = 2;
-constexpr quint32 simplePacketBlock = 3;
-constexpr quint32 enhancedPacketBlock = 6;
-constexpr quint32 byteOrderMagic = 0x1a2b3c4d;
+using namespace pcapng;
+
 // No real packet block comes near this; a larger length is corruption, not a reason to allocate.
 constexpr quint32 maximumBlockLength = 16 << 20;
 
@@ -194,8 +191,6 @@ qint64 PcapNgReader::timeOf(const Interface &interface, quint32 high, quint32 lo
 // since options never change what the packet's bytes are.
 void PcapNgReader::readComments(quint32 from, quint32 end)
 {
-    constexpr quint16 optionEnd = 0;
-    constexpr quint16 optionComment = 1;
     for (quint32 at = from; at + 4 <= end;) {
         const quint16 code = read16(at);
         const quint16 size = read16(at + 2);

@@ -1,5 +1,7 @@
 #include "pcapngwriter.h"
 
+#include "pcapngformat.h"
+
 #include <QIODevice>
 #include <QtEndian>
 
@@ -7,14 +9,9 @@ namespace wslab::capture {
 
 namespace {
 
-constexpr quint32 sectionHeaderBlock = 0x0A0D0D0A;
-constexpr quint32 interfaceDescriptionBlock = 1;
-constexpr quint32 enhancedPacketBlock = 6;
+using namespace pcapng;
+
 constexpr quint16 linkTypeRaw = 101;
-constexpr quint16 optionEnd = 0;
-constexpr quint16 optionComment = 1;
-constexpr quint16 shbUserApplication = 4;
-constexpr quint16 ifTsresol = 9;
 
 void append16(QByteArray &out, quint16 value)
 {
@@ -56,7 +53,7 @@ void appendOption(QByteArray &out, quint16 code, QByteArray value)
 bool PcapngWriter::writeHeader(const QString &application)
 {
     QByteArray section;
-    append32(section, 0x1A2B3C4D); // byte-order magic
+    append32(section, byteOrderMagic);
     append16(section, 1);          // version 1.0
     append16(section, 0);
     append32(section, 0xFFFFFFFF); // section length not known in advance
