@@ -1,5 +1,6 @@
 #include "packetcapturereader.h"
 
+#include "packetloop.h"
 #include "pcapfilereader.h"
 
 namespace wslab::capture {
@@ -25,29 +26,19 @@ PacketCaptureReader::Result PacketCaptureReader::read(const QString &path, const
         return result;
     }
     TcpReassembler reassembler(m_sink, m_options.reassembly);
-    const int interval = qMax(1, m_options.checkInterval);
-    for (;;) {
-        const ReadStatus status = reader.next();
-        if (status == ReadStatus::End)
-            break;
-        if (status == ReadStatus::Failed) {
-            result.failure = reader.failure();
-            break;
-        }
-        const CapturedPacket &packet = reader.packet();
+    const auto addPacket = [&](const CapturedPacket &packet) {
         if (result.packets == 0)
             result.firstTimeNs = packet.timeNs;
         result.lastTimeNs = qMax(result.lastTimeNs, packet.timeNs);
         reassembler.addPacket(packet.linkType, packet.bytes, packet.originalLength, packet.timeNs);
-        if (++result.packets % interval != 0)
-            continue;
+    };
+    const auto reportProgress = [&] {
         if (progress)
             progress(reader.position(), reader.fileSize());
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            result.cancelled = true;
-            break;
-        }
-    }
+    };
+    PacketLoopEnd end = forEachPacket(reader, m_options.checkInterval, cancel, result.packets, addPacket, reportProgress);
+    result.failure = std::move(end.failure);
+    result.cancelled = end.cancelled;
     reassembler.finish(result.lastTimeNs);
     if (progress)
         progress(result.cancelled || result.failure ? reader.position() : reader.fileSize(), reader.fileSize());

@@ -2,6 +2,7 @@
 
 #include "capturefilewriter.h"
 #include "packetdecoder.h"
+#include "packetloop.h"
 #include "pcapngreader.h"
 
 #include "server/protocol/framedecoder.h"
@@ -16,6 +17,7 @@ using namespace protocol;
 namespace {
 
 constexpr QByteArrayView applicationName = "WebSocket Lab";
+constexpr int progressInterval = 4096; // packets between progress reports and looks at Cancel
 
 // A record whose metadata has been read and whose bytes are still arriving.
 struct PendingRecord
@@ -106,23 +108,7 @@ SavedSessionReader::Result SavedSessionReader::read(const QString &path, const R
         pending = {};
         hasPending = false;
     };
-    for (;;) {
-        const ReadStatus status = reader.next();
-        if (status == ReadStatus::End)
-            break;
-        if (status == ReadStatus::Failed) {
-            result.failure = reader.failure();
-            break;
-        }
-        const CapturedPacket &packet = reader.packet();
-        if (++result.packets % 4096 == 0) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                result.cancelled = true;
-                break;
-            }
-            if (progress)
-                progress(reader.position(), 0);
-        }
+    const auto addPacket = [&](const CapturedPacket &packet) {
         for (const QByteArrayView comment : packet.comments) {
             if (comment.startsWith(QByteArrayView(CaptureFileWriter::recordCommentPrefix.data(),
                                                   CaptureFileWriter::recordCommentPrefix.size()))) {
@@ -137,7 +123,7 @@ SavedSessionReader::Result SavedSessionReader::read(const QString &path, const R
             }
         }
         if (!hasPending)
-            continue;
+            return;
         const auto decoded = PacketDecoder::decode(packet.linkType, packet.bytes, packet.originalLength);
         if (const auto *segment = std::get_if<TcpSegment>(&decoded)) {
             const qint64 room = pending.expected - pending.bytes.size();
@@ -145,7 +131,14 @@ SavedSessionReader::Result SavedSessionReader::read(const QString &path, const R
         }
         if (pending.bytes.size() >= pending.expected)
             deliver();
-    }
+    };
+    const auto reportProgress = [&] {
+        if (progress)
+            progress(reader.position(), 0);
+    };
+    PacketLoopEnd end = forEachPacket(reader, progressInterval, cancel, result.packets, addPacket, reportProgress);
+    result.failure = std::move(end.failure);
+    result.cancelled = end.cancelled;
     if (hasPending)
         deliver();
     return result;
