@@ -1,6 +1,6 @@
 #include "proxyconnection.h"
 
-#include "proxyrecorder.h"
+#include "capture/liverecorder.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -44,7 +44,7 @@ constexpr int closeTimeoutMs = 10'000;
 } // namespace
 
 ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings,
-                                 const QSslConfiguration &tls, ProxyRecorder *recorder, QObject *parent)
+                                 const QSslConfiguration &tls, capture::LiveRecorder *recorder, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_client(client)

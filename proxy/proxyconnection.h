@@ -21,9 +21,11 @@ class QAbstractSocket;
 class QTcpSocket;
 QT_END_NAMESPACE
 
-namespace wslab::proxy {
+namespace wslab::capture {
+class LiveRecorder;
+}
 
-class ProxyRecorder;
+namespace wslab::proxy {
 
 // One browser connection and its connection to the upstream, relayed byte for byte both ways by two
 // RelayLegs while the recorder dissects both streams. Before the upstream is ready nothing the
@@ -38,7 +40,7 @@ public:
     // Takes `client` (a connected socket) over.
     // `tls`: the configuration of a wss:// upstream's socket (CAs, verification).
     ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings, const QSslConfiguration &tls,
-                    ProxyRecorder *recorder, QObject *parent = nullptr);
+                    capture::LiveRecorder *recorder, QObject *parent = nullptr);
     ~ProxyConnection() override;
 
     void start();
@@ -74,7 +76,7 @@ private:
     QAbstractSocket *m_upstream = nullptr;
     ProxySettings m_settings;
     QSslConfiguration m_tls;
-    ProxyRecorder *m_recorder;
+    capture::LiveRecorder *m_recorder;
     capture::SocketAddress m_clientAddress;
     RelayLeg *m_toUpstream = nullptr;
     RelayLeg *m_toClient = nullptr;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "proxyrecorder.h"
+#include "capture/liverecorder.h"
 #include "proxysettings.h"
 
 #include <QHash>
@@ -55,7 +55,7 @@ private:
 
     ProxySettings m_settings;
     QSslConfiguration m_tls;
-    ProxyRecorder m_recorder;
+    capture::LiveRecorder m_recorder;
     QTcpServer m_listener;
     QHash<quint64, ProxyConnection *> m_connections;
     quint64 m_nextId = 1;

@@ -1,33 +1,33 @@
-#include "proxyrecorder.h"
+#include "liverecorder.h"
 
 #include "capture/capturestream.h"
 
-namespace wslab::proxy {
+namespace wslab::capture {
 
 using namespace capture;
 
-ProxyRecorder::ProxyRecorder(CaptureStream *stream)
+LiveRecorder::LiveRecorder(CaptureStream *stream)
     : m_stream(stream)
     , m_dissector({}, [this](CaptureRecord &&record) { deliver(std::move(record)); })
 {
 }
 
-qint64 ProxyRecorder::nowNs() const
+qint64 LiveRecorder::nowNs() const
 {
     return m_stream->nowNs();
 }
 
-void ProxyRecorder::annotateNext(quint64 connectionId, RecordKind kind, const QString &note, bool modified)
+void LiveRecorder::annotateNext(quint64 connectionId, RecordKind kind, const QString &note, bool modified)
 {
     m_annotations[connectionId].append(Annotation{kind, note, modified, std::nullopt});
 }
 
-void ProxyRecorder::annotateTls(quint64 connectionId, const TlsInfo &tls)
+void LiveRecorder::annotateTls(quint64 connectionId, const TlsInfo &tls)
 {
     m_annotations[connectionId].append(Annotation{RecordKind::ConnectionOpened, {}, false, tls});
 }
 
-void ProxyRecorder::connectionOpened(quint64 connectionId, const SocketAddress &client, const SocketAddress &server,
+void LiveRecorder::connectionOpened(quint64 connectionId, const SocketAddress &client, const SocketAddress &server,
                                      qint64 timeNs, bool sawOpening)
 {
     // With capture off nothing is dissected; the connection stays unknown to the dissector, which
@@ -36,28 +36,28 @@ void ProxyRecorder::connectionOpened(quint64 connectionId, const SocketAddress &
         m_dissector.connectionOpened(connectionId, client, server, timeNs, sawOpening);
 }
 
-void ProxyRecorder::bytesReceived(quint64 connectionId, Direction direction, QByteArrayView bytes, qint64 timeNs)
+void LiveRecorder::bytesReceived(quint64 connectionId, Direction direction, QByteArrayView bytes, qint64 timeNs)
 {
     m_dissector.bytesReceived(connectionId, direction, bytes, timeNs);
 }
 
-void ProxyRecorder::bytesMissing(quint64 connectionId, Direction direction, quint64 length, qint64 timeNs)
+void LiveRecorder::bytesMissing(quint64 connectionId, Direction direction, quint64 length, qint64 timeNs)
 {
     m_dissector.bytesMissing(connectionId, direction, length, timeNs);
 }
 
-void ProxyRecorder::directionEnded(quint64 connectionId, Direction direction, bool reset, qint64 timeNs)
+void LiveRecorder::directionEnded(quint64 connectionId, Direction direction, bool reset, qint64 timeNs)
 {
     m_dissector.directionEnded(connectionId, direction, reset, timeNs);
 }
 
-void ProxyRecorder::connectionClosed(quint64 connectionId, qint64 timeNs)
+void LiveRecorder::connectionClosed(quint64 connectionId, qint64 timeNs)
 {
     m_dissector.connectionClosed(connectionId, timeNs);
     m_annotations.remove(connectionId);
 }
 
-void ProxyRecorder::deliver(CaptureRecord &&record)
+void LiveRecorder::deliver(CaptureRecord &&record)
 {
     const auto it = m_annotations.find(record.connectionId);
     if (it != m_annotations.end()) {
@@ -78,4 +78,4 @@ void ProxyRecorder::deliver(CaptureRecord &&record)
         m_stream->append(std::move(record));
 }
 
-} // namespace wslab::proxy
+} // namespace wslab::capture

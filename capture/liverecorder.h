@@ -1,0 +1,58 @@
+#pragma once
+
+#include "capture/conversationsink.h"
+#include "capture/trafficdissector.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace wslab::capture {
+
+class CaptureStream;
+
+// A live source's way into the capture (the proxy's relay, the client): a ConversationSink in
+// front of TrafficDissector, whose records go to the CaptureStream the inspector and the headless
+// printer already read. The source knows things the bytes do not say (this 502 is wslab's own
+// answer, this Host header was rewritten), so it may annotate the next record of a kind on a
+// connection before feeding the bytes that make it.
+class LiveRecorder final : public ConversationSink
+{
+public:
+    explicit LiveRecorder(CaptureStream *stream);
+
+    // Nanoseconds on the capture stream's clock, for the times the relay passes in.
+    [[nodiscard]] qint64 nowNs() const;
+    // The next record of `kind` on `connectionId` gets `note` (when not empty) and, with
+    // `modified`, is marked as changed by the proxy.
+    void annotateNext(quint64 connectionId, RecordKind kind, const QString &note, bool modified = false);
+    // The connection's ConnectionOpened record names the TLS session with the upstream.
+    void annotateTls(quint64 connectionId, const TlsInfo &tls);
+
+    void connectionOpened(quint64 connectionId, const SocketAddress &client,
+                          const SocketAddress &server, qint64 timeNs, bool sawOpening) override;
+    void bytesReceived(quint64 connectionId, Direction direction, QByteArrayView bytes,
+                       qint64 timeNs) override;
+    void bytesMissing(quint64 connectionId, Direction direction, quint64 length, qint64 timeNs) override;
+    void directionEnded(quint64 connectionId, Direction direction, bool reset, qint64 timeNs) override;
+    void connectionClosed(quint64 connectionId, qint64 timeNs) override;
+
+private:
+    struct Annotation
+    {
+        RecordKind kind;
+        QString note;
+        bool modified;
+        std::optional<TlsInfo> tls;
+    };
+
+    void deliver(CaptureRecord &&record);
+
+    CaptureStream *m_stream;
+    TrafficDissector m_dissector;
+    QHash<quint64, QList<Annotation>> m_annotations;
+};
+
+} // namespace wslab::capture
