@@ -1,5 +1,6 @@
 #include "pcapfilereader.h"
 
+#include "countingfile.h"
 #include "packetdecoder.h"
 #include "pcapngformat.h"
 #include "pcapngreader.h"
@@ -8,6 +9,8 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <cerrno>
+#include <cstring>
 #include <limits>
 
 #include <pcap/pcap.h>
@@ -88,10 +91,13 @@ std::optional<CaptureFileFailure> PcapFileReader::open(const QString &path)
     file.close();
 
     char message[PCAP_ERRBUF_SIZE] = {};
-    m_handle = pcap_open_offline_with_tstamp_precision(QFile::encodeName(path).constData(),
-                                                        PCAP_TSTAMP_PRECISION_NANO, message);
+    std::FILE *stream = openCountingFile(path);
+    if (!stream)
+        return CaptureFileFailure{CaptureFileError::CannotOpen, 0, QString::fromLocal8Bit(strerror(errno))};
+    m_handle = pcap_fopen_offline_with_tstamp_precision(stream, PCAP_TSTAMP_PRECISION_NANO, message);
     if (m_handle)
         return std::nullopt;
+    std::fclose(stream); // libpcap closes it only once it has taken it
     if (m_format == Format::PcapNg && isLibpcapLimitation(message)) {
         m_fallback = std::make_unique<PcapNgReader>();
         return m_fallback->open(path);
