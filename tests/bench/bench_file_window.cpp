@@ -1,0 +1,100 @@
+// Capture file in the GUI: opens FILE in the app's own file window (CaptureFileWindow, the views
+// a person gets from File > Open) and reports how long the first rows take to show, how long the
+// whole file takes, and the memory the window holds per frame once loaded, beside what its records'
+// bytes take (the payloads the window keeps).
+//
+//   bench_file_window FILE
+//
+// Goals (issue "Open any WebSocket conversation"): first rows within 1 s; the whole file within
+// 2x the command line's `wslab --read FILE --summary`; under 150 bytes per frame beyond the
+// payloads. Run under QT_QPA_PLATFORM=offscreen or on a display.
+
+#include "app/files/capturefilewindow.h"
+#include "app/mainwindow/captureview.h"
+
+#include "inspector/framecapturemodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
+
+#include <unistd.h>
+
+#include <cstdio>
+
+using namespace wslab;
+
+namespace {
+
+constexpr int pollIntervalMs = 5;
+constexpr qint64 giveUpAfterMs = 30 * 60 * 1000;
+
+qint64 currentRssKiB()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() * (sysconf(_SC_PAGESIZE) / 1024) : -1;
+}
+
+// The bytes the model's records hold: each record's wire bytes and its inflated message.
+qint64 heldBytes(const inspector::FrameCaptureModel &model)
+{
+    qint64 total = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const capture::CaptureRecord &record = model.record(row);
+        total += record.frame ? record.frame->payload.size() : record.wireBytes.size();
+        if (record.inflatedPayload)
+            total += record.inflatedPayload->size();
+    }
+    return total;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: bench_file_window FILE\n");
+        return 2;
+    }
+    const qint64 baselineKiB = currentRssKiB();
+    QElapsedTimer clock;
+    clock.start();
+    app::CaptureFileWindow window(QString::fromLocal8Bit(argv[1]));
+    window.resize(1366, 768);
+    window.show();
+    const inspector::FrameCaptureModel &model = *window.view()->model();
+
+    qint64 firstRowsMs = -1;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &application, [&] {
+        if (firstRowsMs < 0 && model.rowCount() > 0)
+            firstRowsMs = clock.elapsed();
+        if (!window.isLoading() || clock.elapsed() > giveUpAfterMs)
+            application.quit();
+    });
+    poll.start(pollIntervalMs);
+    application.exec();
+    const qint64 wholeMs = clock.elapsed();
+    if (window.isLoading()) {
+        std::fprintf(stderr, "gave up after %lld ms\n", static_cast<long long>(wholeMs));
+        return 1;
+    }
+    const qint64 rows = model.rowCount();
+    const qint64 grownKiB = currentRssKiB() - baselineKiB;
+    const qint64 payloadBytes = heldBytes(model);
+    std::printf("rows: %lld\nfirst rows: %lld ms\nwhole file: %lld ms\n", static_cast<long long>(rows),
+                static_cast<long long>(firstRowsMs), static_cast<long long>(wholeMs));
+    std::printf("memory grown: %lld MiB (%lld bytes per row)\n", static_cast<long long>(grownKiB / 1024),
+                static_cast<long long>(rows ? grownKiB * 1024 / rows : 0));
+    std::printf("payloads held: %lld MiB; beyond them: %lld bytes per row\n",
+                static_cast<long long>(payloadBytes >> 20),
+                static_cast<long long>(rows ? (grownKiB * 1024 - payloadBytes) / rows : 0));
+    if (!window.errorText().isEmpty())
+        std::printf("error shown: %s\n", qPrintable(window.errorText()));
+    return 0;
+}
