@@ -217,6 +217,8 @@ QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation,
         default: return {};
         }
     }
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return headerToolTip(section); // the whole title, where a narrow window elides it
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -234,6 +236,13 @@ QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation,
     case SummaryColumn: return tr("Summary");
     default: return {};
     }
+}
+
+QString FrameCaptureModel::headerToolTip(int section) const
+{
+    if (section == TimeColumn)
+        return tr("Since first (ms): milliseconds since the first record of this capture");
+    return headerData(section, Qt::Horizontal, Qt::DisplayRole).toString();
 }
 
 QHash<int, QByteArray> FrameCaptureModel::roleNames() const

@@ -111,6 +111,7 @@ public Q_SLOTS:
     void clear();
 
 private:
+    [[nodiscard]] QString headerToolTip(int section) const;
     [[nodiscard]] QVariant displayData(const capture::CaptureRecord &record, int row, int column) const;
     [[nodiscard]] QVariant toolTipData(const capture::CaptureRecord &record, int row, int column) const;
     [[nodiscard]] QString connectionText(quint64 connectionId) const;

@@ -50,6 +50,9 @@ void CaptureView::createTable()
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("framesTable"));
     m_table->setModel(m_proxy);
+    // Tab leaves the table for the next pane (the arrows walk the rows); walking the cells of a
+    // row, which are selected whole anyway, kept keyboard users in the table.
+    m_table->setTabKeyNavigation(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -100,9 +103,13 @@ void CaptureView::fitTableColumns()
         int column;
         QString sample;
         bool shortens; // its text may be elided in a narrow window
+        QString least = {}; // what it keeps when it shortens, its title elided (the tooltip has it)
     };
+    // The time's title is twice as wide as its values: in a narrow window it gives way down to a
+    // time of the first minutes.
     const QList<Column> columns = {
-            {Model::NumberColumn, QStringLiteral("9999999"), false},  {Model::TimeColumn, QStringLiteral("999999.999"), false},
+            {Model::NumberColumn, QStringLiteral("9999999"), false},
+            {Model::TimeColumn, QStringLiteral("999999.999"), true, QStringLiteral("99999.999")},
             {Model::DeltaColumn, QStringLiteral("999.999"), true},    {Model::ConnectionColumn, QStringLiteral("#99 guest"), true},
             {Model::DirectionColumn, QStringLiteral("S→C"), false},   {Model::TransportColumn, QStringLiteral("WebSocket"), true},
             {Model::FinColumn, QStringLiteral("1"), false},           {Model::RsvColumn, QStringLiteral("000"), false},
@@ -116,7 +123,9 @@ void CaptureView::fitTableColumns()
         const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(c.column, Qt::Horizontal).toString())
                 + titlePadding;
         natural.append(std::max(metrics.horizontalAdvance(c.sample) + cellPadding, title));
-        floor.append(c.shortens ? std::min(natural.last(), std::max(title, 5 * metrics.averageCharWidth())) : natural.last());
+        const int least = c.least.isEmpty() ? std::max(title, 5 * metrics.averageCharWidth())
+                                            : metrics.horizontalAdvance(c.least) + cellPadding;
+        floor.append(c.shortens ? std::min(natural.last(), least) : natural.last());
         total += natural.last();
         spare += natural.last() - floor.last();
     }

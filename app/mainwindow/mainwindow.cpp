@@ -4,6 +4,7 @@
 #include "app/chat/clientlistmodel.h"
 #include "app/mainwindow/captureview.h"
 #include "app/mainwindow/filterbar.h"
+#include "app/mainwindow/focusring.h"
 #include "app/composer/framecomposer.h"
 #include "app/files/capturefileactions.h"
 #include "app/lessons/lessonpath.h"
@@ -120,6 +121,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     createMenus();
     createToolBar();
     createStatusBar();
+    m_focusRing = new FocusRing(this);
     connectServer();
     retranslateUi();
     applyDefaultLayout();
@@ -208,6 +210,8 @@ QDockWidget *MainWindow::addDock(const QString &objectName, QWidget *widget)
     scroll->setWidget(widget);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Not a Tab stop of its own: Tab goes to the pane's widgets, and the area scrolls to show them.
+    scroll->setFocusPolicy(Qt::NoFocus);
     dock->setWidget(scroll);
     // Docks are tabbed by default: the tab names them, so no title bar repeats it. Tabs still drag
     // out, and View > Panels brings back a closed one.
@@ -646,6 +650,34 @@ void MainWindow::resizeEvent(QResizeEvent *event)
     setStyle(Qt::ToolButtonTextBesideIcon);
     if (m_toolBar->sizeHint().width() > width())
         setStyle(Qt::ToolButtonIconOnly);
+}
+
+bool MainWindow::isInAShownPane(const QWidget *widget)
+{
+    // The pane is the window's child that holds the widget (a dock, the central widget, a bar).
+    // Within the pane the widget may be scrolled out of view: its scroll area brings it in.
+    const QWidget *pane = widget;
+    while (pane->parentWidget() && !pane->parentWidget()->isWindow())
+        pane = pane->parentWidget();
+    const QWidget *window = pane->parentWidget() ? pane->parentWidget() : pane;
+    return pane == window || pane->geometry().intersects(window->rect());
+}
+
+bool MainWindow::focusNextPrevChild(bool next)
+{
+    // Qt's own step, repeated past the widgets of panes that do not show: a dock behind another
+    // tab of its area stays in the focus chain, laid out outside the window, and Tab vanished
+    // into its widgets (issue 12, item 11). Bounded by the number of widgets in the window.
+    QWidget *start = QApplication::focusWidget();
+    const qsizetype bound = findChildren<QWidget *>().size();
+    for (qsizetype i = 0; i < bound; ++i) {
+        if (!QMainWindow::focusNextPrevChild(next))
+            return false;
+        QWidget *now = QApplication::focusWidget();
+        if (!now || now == start || isInAShownPane(now))
+            return true;
+    }
+    return true;
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -43,6 +43,7 @@ class CaptureView;
 class ChatPane;
 class ClientListModel;
 class FilterBar;
+class FocusRing;
 class FrameComposer;
 class LanguageManager;
 class LessonsPane;
@@ -71,6 +72,7 @@ public:
     [[nodiscard]] QTableView *framesTable() const { return m_table; }
     [[nodiscard]] LanguageManager *languageManager() const { return m_language; }
     [[nodiscard]] StatusPanel *statusPanel() const { return m_status; }
+    [[nodiscard]] FocusRing *focusRing() const { return m_focusRing; }
     [[nodiscard]] quint16 listeningPort() const { return m_port; }
     [[nodiscard]] QString listeningUrl() const { return m_url; }
     [[nodiscard]] AppPreferences preferences() const { return m_prefs; }
@@ -103,8 +105,10 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
 
 private:
+    [[nodiscard]] static bool isInAShownPane(const QWidget *widget);
     void createServer(const StartupOptions &options);
     void createCentral();
     void createDocks();
@@ -217,6 +221,7 @@ private:
     QActionGroup *m_languageGroup = nullptr;
 
     StatusPanel *m_status = nullptr;
+    FocusRing *m_focusRing = nullptr;
     QTimer *m_rateTimer = nullptr;
     QElapsedTimer m_clock;
     RateMeter m_rates;

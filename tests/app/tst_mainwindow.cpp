@@ -32,10 +32,12 @@
 #include <QNetworkRequest>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -44,6 +46,33 @@
 #include <QWebSocket>
 
 using namespace wslab::app;
+
+namespace {
+
+// A dark desktop's palette, as a learner's desktop may set it.
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    return dark;
+}
+
+// A widget named for a failure message: its object name or class, and where it sits.
+QString describe(const QWidget *widget)
+{
+    QStringList path;
+    for (const QWidget *w = widget; w && path.size() < 4; w = w->parentWidget())
+        path.prepend(w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : w->objectName());
+    return path.join(QLatin1Char('/'));
+}
+
+} // namespace
 
 // The main window as a learner uses it: the server starts on an ephemeral port, a WebSocket client
 // (Qt's own, an independent implementation) connects, and the chat pane talks to it.
@@ -78,6 +107,8 @@ private Q_SLOTS:
     void noShortcutTakesTheMenuBarKey();
     void smallScreenShowsEveryColumnAndTool();
     void lessonsBesideChatAreTickedByTheCaptureAndTheFramePane();
+    void everyTabStopShowsTheFocus_data();
+    void everyTabStopShowsTheFocus();
 
 private:
     [[nodiscard]] StartupOptions testOptions(const QString &settingsFile) const;
@@ -485,12 +516,7 @@ void tst_MainWindow::toolbarIconsShowOnADarkPalette()
         return 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF();
     };
     const QPalette original = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    const QPalette dark = darkPalette();
     QApplication::setPalette(dark);
     const auto restore = qScopeGuard([&original] { QApplication::setPalette(original); });
     const double window = luminance(dark.color(QPalette::Window));
@@ -666,14 +692,27 @@ void tst_MainWindow::smallScreenShowsEveryColumnAndTool()
         // Every column of the frames table in view, the summary with room for a few words.
         QTRY_COMPARE(table->horizontalScrollBar()->maximum(), 0);
         const int summary = wslab::inspector::FrameCaptureModel::SummaryColumn;
-        // At least 8 characters of summary in every font configuration (the fitting aims at 12; with
-        // DejaVu in English it reaches 9).
-        QVERIFY2(header->sectionViewportPosition(summary) + 8 * table->fontMetrics().averageCharWidth()
+        // At least 12 characters of summary, in both languages and every font configuration.
+        QVERIFY2(header->sectionViewportPosition(summary) + 12 * table->fontMetrics().averageCharWidth()
                          <= table->viewport()->width(),
                  qPrintable(QStringLiteral("%1: summary at %2 of %3")
                                     .arg(language)
                                     .arg(header->sectionViewportPosition(summary))
                                     .arg(table->viewport()->width())));
+        // The Chat pane whole in its column, and the Composer without a sideways scroll bar.
+        for (QDockWidget *dock : {m_window->chatDock(), m_window->composerDock()}) {
+            dock->raise();
+            QCoreApplication::processEvents();
+            const auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
+            QVERIFY(scroll);
+            QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+            if (dock == m_window->chatDock())
+                QVERIFY2(scroll->verticalScrollBar()->maximum() == 0,
+                         qPrintable(QStringLiteral("%1: the chat pane is %2 px taller than its column")
+                                            .arg(language)
+                                            .arg(scroll->verticalScrollBar()->maximum())));
+        }
+        m_window->chatDock()->raise();
         // Every tool of the toolbar on it, none in its overflow menu.
         for (QAction *action : toolBar->actions()) {
             const QWidget *widget = toolBar->widgetForAction(action);
@@ -723,6 +762,64 @@ void tst_MainWindow::lessonsBesideChatAreTickedByTheCaptureAndTheFramePane()
     m_window->setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(m_window->lessonsDock()->windowTitle(), QStringLiteral("Lessons"));
     QVERIFY(shownDone(QStringLiteral("header.mask")));
+}
+
+void tst_MainWindow::everyTabStopShowsTheFocus_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addRow("light palette") << false;
+    QTest::addRow("dark palette") << true;
+}
+
+// Issue 12: about 25 of 45 Tab stops showed no focus. Each stop is drawn with the focus and again
+// without it; the two pictures must differ. Tab must also leave every stop (no view keeps it).
+void tst_MainWindow::everyTabStopShowsTheFocus()
+{
+    QFETCH(bool, dark);
+    const QPalette original = QApplication::palette();
+    const auto restore = qScopeGuard([&original] { QApplication::setPalette(original); });
+    if (dark)
+        QApplication::setPalette(darkPalette());
+    // Rows in the frames table and a client in the lists, as while a learner works.
+    QWebSocket socket;
+    quint64 id = 0;
+    connectClient(socket, &id);
+    if (QTest::currentTestFailed())
+        return;
+    socket.sendTextMessage(QStringLiteral("hello"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->framesTable()->model()->rowCount() >= 3, 10'000);
+    m_window->framesTable()->selectRow(0);
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    QWidget *current = m_window->framesTable();
+    current->setFocus(Qt::TabFocusReason);
+    QCoreApplication::processEvents();
+    QSet<QWidget *> seen{current};
+    QStringList unmarked;
+    for (int step = 0; step < 200; ++step) {
+        QCOMPARE(QApplication::focusWidget(), current);
+        const QRect area(current->mapTo(current->window(), QPoint(0, 0)), current->size());
+        const QImage focused = current->window()->grab(area).toImage();
+        current->clearFocus();
+        const QImage unfocused = current->window()->grab(area).toImage();
+        if (focused == unfocused)
+            unmarked.append(describe(current));
+        current->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(current, Qt::Key_Tab);
+        QCoreApplication::processEvents(); // a pane that scrolls to show its focused widget
+        QWidget *next = QApplication::focusWidget();
+        QVERIFY2(next && next != current, qPrintable(QStringLiteral("Tab stays in ") + describe(current)));
+        if (seen.contains(next))
+            break; // round the whole chain
+        seen.insert(next);
+        current = next;
+    }
+    QVERIFY2(seen.size() >= 20, qPrintable(QString::number(seen.size())));
+    QVERIFY2(unmarked.isEmpty(), qPrintable(QStringLiteral("%1 of %2 stops show no focus: %3")
+                                                    .arg(unmarked.size())
+                                                    .arg(seen.size())
+                                                    .arg(unmarked.join(QStringLiteral(", ")))));
 }
 
 QTEST_MAIN(tst_MainWindow)
