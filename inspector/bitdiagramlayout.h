@@ -20,6 +20,7 @@ class BitDiagramLayout
 public:
     static constexpr int rfcBitsPerRow = 32;
     static constexpr int narrowBitsPerRow = 16;
+    static constexpr int byteBitsPerRow = 8; // a pane too narrow for 16 bits a row
 
     struct Metrics
     {

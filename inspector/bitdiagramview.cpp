@@ -36,7 +36,7 @@ BitDiagramView::BitDiagramView(QWidget *parent)
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    policy.setHeightForWidth(true); // rows of 32 or 16 bits, the length forms on one line or more
+    policy.setHeightForWidth(true); // rows of 32, 16 or 8 bits, the length forms on one line or more
     setSizePolicy(policy);
     relayout();
 }
@@ -91,20 +91,31 @@ qreal BitDiagramView::tierLineHeight() const
     return std::ceil(QFontMetricsF(font()).height() * 1.35);
 }
 
-qreal BitDiagramView::minimumCellWidth() const
+qreal BitDiagramView::minimumCellWidth(int bitsPerRow) const
 {
-    // Two digits of bit number per cell, with a little air.
-    return std::ceil(QFontMetricsF(labelFont()).horizontalAdvance(QStringLiteral("31")) + 6);
+    // Two digits of bit number per cell, with a little air; a byte a row needs one digit and the
+    // one-bit fields' short names ("R1", see labelFor()).
+    const QFontMetricsF fm(labelFont());
+    if (bitsPerRow > BitDiagramLayout::byteBitsPerRow)
+        return std::ceil(fm.horizontalAdvance(QStringLiteral("31")) + 6);
+    qreal widest = fm.horizontalAdvance(QStringLiteral("7")) + 2;
+    for (const QString &name : {tr("F"), tr("R1"), tr("R2"), tr("R3"), tr("M")})
+        widest = std::max(widest, fm.horizontalAdvance(name));
+    return std::ceil(widest + 4);
 }
 
 int BitDiagramView::bitsPerRowAt(qreal width) const
 {
     // The RFC's 32-bit rows when every cell still gets its minimum width, else 16-bit rows (a
     // narrow pane such as the composer's preview) rather than a diagram that scrolls sideways.
+    // Under 16 cells (the composer in a column under 370 px), a byte a row.
     const BitDiagramLayout::Metrics m = metricsFor(0, BitDiagramLayout::rfcBitsPerRow);
     const qreal available = width - m.leftMargin - outerMargin;
-    return available >= BitDiagramLayout::rfcBitsPerRow * minimumCellWidth() ? BitDiagramLayout::rfcBitsPerRow
-                                                                            : BitDiagramLayout::narrowBitsPerRow;
+    for (int bits : {BitDiagramLayout::rfcBitsPerRow, BitDiagramLayout::narrowBitsPerRow}) {
+        if (available >= bits * minimumCellWidth(bits))
+            return bits;
+    }
+    return BitDiagramLayout::byteBitsPerRow;
 }
 
 BitDiagramLayout::Metrics BitDiagramView::metricsFor(qreal width, int bitsPerRow) const
@@ -120,7 +131,7 @@ BitDiagramLayout::Metrics BitDiagramView::metricsFor(qreal width, int bitsPerRow
     // Fill the width, within limits: at least two digits of bit number per cell, at most a square-ish cell.
     const qreal maxCell = std::ceil(fm.height() * 2.4);
     const qreal available = (width - m.leftMargin - outerMargin) / bitsPerRow;
-    m.cellWidth = std::floor(std::clamp(available, minimumCellWidth(), maxCell));
+    m.cellWidth = std::floor(std::clamp(available, minimumCellWidth(bitsPerRow), maxCell));
     return m;
 }
 
@@ -150,9 +161,13 @@ QSize BitDiagramView::sizeHint() const
 
 QSize BitDiagramView::minimumSizeHint() const
 {
-    const BitDiagramLayout::Metrics m = metricsFor(0, BitDiagramLayout::narrowBitsPerRow);
-    const int width = int(std::ceil(m.leftMargin + BitDiagramLayout::narrowBitsPerRow * m.cellWidth + 1 + outerMargin));
-    return {width, heightAtWidth(width)};
+    // As narrow as a byte a row; as high as 16-bit rows are (the height a narrower pane needs
+    // comes from heightForWidth(), while this one sizes the composer's split as it was).
+    const auto widthFor = [this](int bitsPerRow) {
+        const BitDiagramLayout::Metrics m = metricsFor(0, bitsPerRow);
+        return int(std::ceil(m.leftMargin + bitsPerRow * m.cellWidth + 1 + outerMargin));
+    };
+    return {widthFor(BitDiagramLayout::byteBitsPerRow), heightAtWidth(widthFor(BitDiagramLayout::narrowBitsPerRow))};
 }
 
 int BitDiagramView::heightAtWidth(int width) const

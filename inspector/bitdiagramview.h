@@ -79,7 +79,7 @@ private:
     };
 
     void relayout();
-    [[nodiscard]] qreal minimumCellWidth() const;
+    [[nodiscard]] qreal minimumCellWidth(int bitsPerRow) const;
     [[nodiscard]] int bitsPerRowAt(qreal width) const;
     [[nodiscard]] BitDiagramLayout::Metrics metricsFor(qreal width, int bitsPerRow) const;
     [[nodiscard]] BitDiagramLayout layoutAt(qreal width, qint64 minimumBits = 0) const;

@@ -223,7 +223,7 @@ QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NumberColumn: return tr("No.");
-    case TimeColumn: return tr("Since first (ms)");
+    case TimeColumn: return tr("Time (ms)", "since the first record");
     case DeltaColumn: return tr("Δ (ms)");
     case ConnectionColumn: return tr("Conn.", "short for connection");
     case DirectionColumn: return tr("Dir.", "short for direction");
@@ -241,7 +241,7 @@ QVariant FrameCaptureModel::headerData(int section, Qt::Orientation orientation,
 QString FrameCaptureModel::headerToolTip(int section) const
 {
     if (section == TimeColumn)
-        return tr("Since first (ms): milliseconds since the first record of this capture");
+        return tr("Time (ms): milliseconds since the first record of this capture");
     return headerData(section, Qt::Horizontal, Qt::DisplayRole).toString();
 }
 

@@ -96,6 +96,10 @@ ChatPane::ChatPane(ClientListModel *clients, QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
+    // The lists take what the rows under them leave, but ask for no more than their minimum: the
+    // dock's scroll area gives the pane the height it asks for, and at 1024 x 700 the lists' wish
+    // (two views of ten rows) pushed the tools below the window's edge behind a scroll bar.
+    splitter->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
 
     m_toLabel = new QLabel(this);
     m_target = new QComboBox(this);

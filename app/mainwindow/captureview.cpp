@@ -103,10 +103,9 @@ void CaptureView::fitTableColumns()
         int column;
         QString sample;
         bool shortens; // its text may be elided in a narrow window
-        QString least = {}; // what it keeps when it shortens, its title elided (the tooltip has it)
+        QString least = {}; // what it keeps when it shortens, besides its title (else 5 characters)
     };
-    // The time's title is twice as wide as its values: in a narrow window it gives way down to a
-    // time of the first minutes.
+    // In a narrow window the time gives way down to a time of the first minutes.
     const QList<Column> columns = {
             {Model::NumberColumn, QStringLiteral("9999999"), false},
             {Model::TimeColumn, QStringLiteral("999999.999"), true, QStringLiteral("99999.999")},
@@ -123,8 +122,8 @@ void CaptureView::fitTableColumns()
         const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(c.column, Qt::Horizontal).toString())
                 + titlePadding;
         natural.append(std::max(metrics.horizontalAdvance(c.sample) + cellPadding, title));
-        const int least = c.least.isEmpty() ? std::max(title, 5 * metrics.averageCharWidth())
-                                            : metrics.horizontalAdvance(c.least) + cellPadding;
+        const int least = std::max(title, c.least.isEmpty() ? 5 * metrics.averageCharWidth()
+                                                            : metrics.horizontalAdvance(c.least) + cellPadding);
         floor.append(c.shortens ? std::min(natural.last(), least) : natural.last());
         total += natural.last();
         spare += natural.last() - floor.last();

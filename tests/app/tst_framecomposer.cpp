@@ -5,6 +5,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTest>
 
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void previewInViewInTheDock();
     void movedSplitterKeepsItsSizes();
     void wireSummaryWrapsInANarrowPane();
+    void nothingRunsSidewaysInANarrowPane_data();
+    void nothingRunsSidewaysInANarrowPane();
 };
 
 void tst_FrameComposer::previewInViewInTheDock_data()
@@ -149,6 +152,48 @@ void tst_FrameComposer::wireSummaryWrapsInANarrowPane()
     QTRY_VERIFY2(summary->mapTo(preview->viewport(), QPoint(summary->width(), 0)).x() <= preview->viewport()->width(),
                  qPrintable(where(summary, preview)));
     QVERIFY(summary->height() >= summary->heightForWidth(summary->width()));
+}
+
+void tst_FrameComposer::nothingRunsSidewaysInANarrowPane_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<ComposerPreset>("preset");
+    // The right-hand column is 360 px at 1024 x 700; a learner may narrow it further.
+    for (int width : {360, 345, 330}) {
+        QTest::addRow("%d px text", width) << width << ComposerPreset::Text;
+        QTest::addRow("%d px masked", width) << width << ComposerPreset::MaskedServerFrame;
+        QTest::addRow("%d px 16-bit length", width) << width << ComposerPreset::NonMinimalLength;
+    }
+}
+
+void tst_FrameComposer::nothingRunsSidewaysInANarrowPane()
+{
+    // Issue 12: below 370 px the bit diagram and the dump ran past the pane's edge behind a
+    // sideways scroll bar. Every field, the diagram, the dump and the texts fit the width.
+    QFETCH(int, width);
+    QFETCH(ComposerPreset, preset);
+    ClientListModel clients;
+    FrameComposer composer(&clients);
+    composer.resize(width, 560);
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    composer.loadPreset(preset);
+    QCoreApplication::processEvents();
+    QVERIFY2(composer.minimumSizeHint().width() <= width, qPrintable(QString::number(composer.minimumSizeHint().width())));
+    for (const char *name : {"composerFields", "composerPreview"}) {
+        const auto *scroll = composer.findChild<QScrollArea *>(QLatin1String(name));
+        QVERIFY(scroll);
+        QTRY_VERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+                     qPrintable(QStringLiteral("%1: %2 px too wide").arg(QLatin1String(name)).arg(scroll->horizontalScrollBar()->maximum())));
+    }
+    const auto *bits = composer.findChild<QWidget *>(QStringLiteral("composerBits"));
+    QVERIFY(bits);
+    QVERIFY(bits->height() >= bits->heightForWidth(bits->width()));
+    for (const char *name : {"sizeSummary", "verdict", "narration"}) {
+        const auto *label = composer.findChild<QLabel *>(QLatin1String(name));
+        QVERIFY(label);
+        QVERIFY2(label->height() >= label->heightForWidth(label->width()), name);
+    }
 }
 
 QTEST_MAIN(tst_FrameComposer)

@@ -705,7 +705,12 @@ void tst_MainWindow::smallScreenShowsEveryColumnAndTool()
             QCoreApplication::processEvents();
             const auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
             QVERIFY(scroll);
-            QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+            QTRY_VERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+                         qPrintable(QStringLiteral("%1 %2: %3 px wider than its column (minimum %4, column %5)")
+                                            .arg(language, dock->objectName())
+                                            .arg(scroll->horizontalScrollBar()->maximum())
+                                            .arg(scroll->widget()->minimumSizeHint().width())
+                                            .arg(scroll->viewport()->width())));
             if (dock == m_window->chatDock())
                 QVERIFY2(scroll->verticalScrollBar()->maximum() == 0,
                          qPrintable(QStringLiteral("%1: the chat pane is %2 px taller than its column")
