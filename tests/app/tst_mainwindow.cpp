@@ -5,6 +5,7 @@
 #include "app/lessons/lessontaskview.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
+#include "app/darkpalette.h"
 #include "app/settings/settingsdialog.h"
 #include "app/mainwindow/statuspanel.h"
 
@@ -48,20 +49,6 @@
 using namespace wslab::app;
 
 namespace {
-
-// A dark desktop's palette, as a learner's desktop may set it.
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-    return dark;
-}
 
 // A widget named for a failure message: its object name or class, and where it sits.
 QString describe(const QWidget *widget)

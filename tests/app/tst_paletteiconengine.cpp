@@ -1,4 +1,5 @@
 #include "app/mainwindow/paletteiconengine.h"
+#include "app/darkpalette.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -78,19 +79,6 @@ double opaqueLuminance(const QPixmap &pixmap)
         }
     }
     return count == 0 ? -1 : sum / count;
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    palette.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    return palette;
 }
 
 } // namespace
