@@ -3044,10 +3044,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>距上一行的毫秒数</translation>
     </message>
     <message>
-        <source>Since first (ms)</source>
-        <translation>距首条（毫秒）</translation>
-    </message>
-    <message>
         <source>Rows in capture order, from 1 (the page&apos;s /stats bookkeeping takes no number)</source>
         <translation>按捕获顺序从 1 开始编号的行（页面的 /stats 统计上报不占编号）</translation>
     </message>
@@ -3090,6 +3086,15 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>(message from a HAR file: frame reconstructed, not from the wire)</source>
         <translation>（来自 HAR 文件的消息：帧是重建的，并非线上原样）</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <comment>since the first record</comment>
+        <translation>时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Time (ms): milliseconds since the first record of this capture</source>
+        <translation>时间（毫秒）：从本次捕获的第一条记录起经过的毫秒数</translation>
     </message>
 </context>
 <context>
