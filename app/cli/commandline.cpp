@@ -50,6 +50,21 @@ void CommandLineOptions::applyTo(proxy::ProxySettings &settings) const
     settings.insecure = insecure;
 }
 
+void CommandLineOptions::applyTo(client::ClientSettings &settings) const
+{
+    if (connectUrl)
+        settings.url = *connectUrl;
+    settings.headers = headers;
+    settings.subprotocols = subprotocols;
+    // Client mode offers permessage-deflate unless told not to.
+    settings.offerDeflate = deflate.value_or(true);
+    if (ca)
+        settings.caFile = *ca;
+    settings.insecure = insecure;
+    if (maxMessage)
+        settings.maxMessageSize = *maxMessage;
+}
+
 bool CommandLine::isHeadlessRequested(int argc, const char *const *argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -57,7 +72,8 @@ bool CommandLine::isHeadlessRequested(int argc, const char *const *argv)
             break;
         // Reading a file needs no display either.
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--read") == 0
-            || std::strncmp(argv[i], "--read=", 7) == 0)
+            || std::strncmp(argv[i], "--read=", 7) == 0 || std::strcmp(argv[i], "--connect") == 0
+            || std::strncmp(argv[i], "--connect=", 10) == 0)
             return true;
     }
     return false;
@@ -144,7 +160,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption noDeflate(QStringLiteral("no-deflate"),
                                        tr("Decline permessage-deflate (RFC 7692) for this run, whatever the saved "
                                           "settings say: every frame goes uncompressed, even to browsers that "
-                                          "offer compression."));
+                                          "offer compression. With --connect: do not offer it."));
     const QCommandLineOption echoAll(QStringLiteral("echo-all"),
                                      tr("Every WebSocket endpoint echoes, /chatsocket included (conformance runs)."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Headless: do not print a line per record."));
@@ -190,11 +206,35 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                            "file (the system's CAs are always trusted)."),
                                         tr("FILE"));
     const QCommandLineOption insecure(QStringLiteral("insecure"),
-                                      tr("With a wss:// --upstream: do not check the upstream's certificate at all "
-                                         "(a warning says so)."));
+                                      tr("With a wss:// --upstream or --connect URL: do not check the server's "
+                                         "certificate at all (a warning says so)."));
+    const QCommandLineOption connectTo(QStringLiteral("connect"),
+                                       tr("Be a WebSocket client of this server (ws://host:port/path or wss://...), "
+                                          "without a window: every line read from standard input is sent as a "
+                                          "text message, every frame both ways is printed as --headless prints "
+                                          "them, and at the end of input the connection is closed with 1000. "
+                                          "Exits 0 after a clean close, 1 with the reason otherwise. "
+                                          "permessage-deflate is offered unless --no-deflate is given."),
+                                       tr("URL"));
+    const QCommandLineOption binary(QStringLiteral("binary"),
+                                    tr("With --connect: each input line is hexadecimal (spaces allowed), sent as "
+                                       "a binary message."));
+    const QCommandLineOption ca(QStringLiteral("ca"),
+                                tr("With a wss:// --connect URL: also trust the CA certificates in this PEM file "
+                                   "(the system's CAs are always trusted)."),
+                                tr("FILE"));
+    const QCommandLineOption header(QStringLiteral("H"),
+                                    tr("With --connect: add this header field to the opening handshake, e.g. "
+                                       "\"Origin: https://example.com\" (repeatable)."),
+                                    tr("NAME: VALUE"));
+    const QCommandLineOption subprotocol(QStringLiteral("subprotocol"),
+                                         tr("With --connect: offer this subprotocol in Sec-WebSocket-Protocol "
+                                            "(repeatable, in order of preference)."),
+                                         tr("NAME"));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
                        pingInterval, noCapture, deflate, noDeflate, echoAll, quiet, lang, webRoot, read, json,
-                       summary, decodeAs, write, upstream, rewriteHost, upstreamCa, insecure});
+                       summary, decodeAs, write, upstream, rewriteHost, upstreamCa, insecure, connectTo, binary, ca,
+                       header, subprotocol});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -285,10 +325,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             return error(tr("--decode-as needs a port from 1 to 65535, not \"%1\"").arg(text));
         options.decodeAsPorts.append(quint16(value));
     }
+    if (const QString clientError = parseClientOptions(parser, result); !clientError.isEmpty())
+        return error(clientError);
     if (parser.isSet(write)) {
         options.writeFile = parser.value(write);
-        if (!options.readFile && !options.headless)
-            return error(tr("--write goes with --headless or --read FILE"));
+        if (!options.readFile && !options.headless && !options.connectUrl)
+            return error(tr("--write goes with --headless, --connect URL or --read FILE"));
         if (options.noCapture)
             return error(tr("--write needs the capture: it cannot be combined with --no-capture"));
     }
@@ -310,12 +352,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         return error(tr("--rewrite-host goes with --upstream URL"));
     if (parser.isSet(upstreamCa))
         options.upstreamCa = parser.value(upstreamCa);
-    options.insecure = parser.isSet(insecure);
-    if ((options.upstreamCa || options.insecure) && !(options.upstream && options.upstream->secure))
+    if (options.upstreamCa && !(options.upstream && options.upstream->secure))
         return error(tr("--upstream-ca and --insecure go with a wss:// --upstream URL"));
+    if (options.insecure && !(options.upstream && options.upstream->secure) && !(options.connectUrl && options.connectUrl->secure))
+        return error(tr("--insecure goes with a wss:// --upstream or --connect URL"));
     if (options.upstreamCa && options.insecure)
         return error(tr("--upstream-ca and --insecure contradict each other: give one of them"));
-    if (options.insecure)
+    if (options.insecure && options.connectUrl)
+        result.warnings.append(tr("warning: --insecure: the server's certificate is not checked; anyone "
+                                  "between wslab and %1 can read and change the traffic")
+                                       .arg(options.connectUrl->toString()));
+    else if (options.insecure)
         result.warnings.append(tr("warning: --insecure: the upstream's certificate is not checked; anyone "
                                   "between wslab and %1 can read and change the traffic")
                                        .arg(options.upstream->toString()));
@@ -323,9 +370,48 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         return error(tr("--read and --headless cannot be combined: a file is read, or a server runs"));
     if ((options.summary || !options.decodeAsPorts.isEmpty()) && !options.readFile)
         return error(tr("--summary and --decode-as go with --read FILE"));
-    if (options.json && !options.readFile && !options.headless)
-        return error(tr("--json goes with --read FILE or --headless"));
+    if (options.json && !options.readFile && !options.headless && !options.connectUrl)
+        return error(tr("--json goes with --read FILE, --headless or --connect URL"));
     return result;
+}
+
+QString CommandLine::parseClientOptions(const QCommandLineParser &parser, Result &result)
+{
+    CommandLineOptions &options = result.options;
+    options.insecure = parser.isSet(QStringLiteral("insecure"));
+    options.binary = parser.isSet(QStringLiteral("binary"));
+    if (parser.isSet(QStringLiteral("ca")))
+        options.ca = parser.value(QStringLiteral("ca"));
+    for (const QString &field : parser.values(QStringLiteral("H"))) {
+        // RFC 9110 §5: a field line is "name: value", the name a token.
+        const qsizetype colon = field.indexOf(u':');
+        const QByteArray name = field.left(colon).trimmed().toLatin1();
+        if (colon <= 0 || name.isEmpty() || name.contains(' ') || field.contains(u'\r') || field.contains(u'\n'))
+            return tr("-H needs a header field as \"Name: value\", not \"%1\"").arg(field);
+        options.headers.append({name, field.mid(colon + 1).trimmed().toUtf8()});
+    }
+    for (const QString &name : parser.values(QStringLiteral("subprotocol"))) {
+        if (name.trimmed().isEmpty() || name.contains(u',') || name.contains(u' '))
+            return tr("--subprotocol needs one token, not \"%1\"").arg(name);
+        options.subprotocols.append(name.trimmed().toLatin1());
+    }
+    const bool clientOnly = options.binary || options.ca || !options.headers.isEmpty() || !options.subprotocols.isEmpty();
+    if (!parser.isSet(QStringLiteral("connect")))
+        return clientOnly ? tr("--binary, --ca, -H and --subprotocol go with --connect URL") : QString();
+    const QString text = parser.value(QStringLiteral("connect"));
+    const auto parsed = client::ServerUrl::parse(text);
+    if (const auto *urlError = std::get_if<client::ServerUrlError>(&parsed))
+        return tr("--connect needs a ws:// or wss:// URL, not \"%1\": %2")
+                .arg(text, QCoreApplication::translate(client::serverUrlErrorContext,
+                                                       client::serverUrlErrorReason(*urlError)));
+    options.connectUrl = std::get<client::ServerUrl>(parsed);
+    if (options.ca && !options.connectUrl->secure)
+        return tr("--ca goes with a wss:// --connect URL");
+    if (options.ca && options.insecure)
+        return tr("--ca and --insecure contradict each other: give one of them");
+    if (parser.isSet(QStringLiteral("upstream")) || parser.isSet(QStringLiteral("read")))
+        return tr("--connect cannot be combined with --upstream or --read");
+    return {};
 }
 
 } // namespace wslab::app

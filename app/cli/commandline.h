@@ -2,10 +2,15 @@
 
 #include "app/cli/startupoptions.h"
 
+#include "client/clientsettings.h"
 #include "proxy/proxysettings.h"
 #include "server/serversettings.h"
 
 #include <QCoreApplication>
+
+QT_BEGIN_NAMESPACE
+class QCommandLineParser;
+QT_END_NAMESPACE
 #include <QString>
 #include <QStringList>
 
@@ -37,12 +42,19 @@ struct CommandLineOptions
     std::optional<proxy::UpstreamUrl> upstream; // --upstream: relay to this server instead of serving
     bool rewriteHost = false;           // --rewrite-host (with --upstream)
     std::optional<QString> upstreamCa;  // --upstream-ca: PEM CA certificates trusted for a wss upstream
-    bool insecure = false;              // --insecure: the wss upstream's certificate is not checked
+    bool insecure = false;              // --insecure: the wss upstream's (or server's) certificate is not checked
+    std::optional<client::ServerUrl> connectUrl; // --connect: be a client of this server
+    bool binary = false;                // --binary: each input line is hex, sent as a binary message
+    std::optional<QString> ca;          // --ca: PEM CA certificates trusted for a wss --connect
+    QList<std::pair<QByteArray, QByteArray>> headers; // -H "Name: value", repeatable
+    QList<QByteArray> subprotocols;     // --subprotocol, repeatable
 
     // Overrides what the command line names; everything else stays as given.
     void applyTo(server::ServerSettings &settings) const;
     // Proxy mode: where to listen (as the server would) and where to relay.
     void applyTo(proxy::ProxySettings &settings) const;
+    // Client mode: where to connect and what the opening handshake offers.
+    void applyTo(client::ClientSettings &settings) const;
 };
 
 // The wslab command line (QCommandLineParser). parse() never exits the process: --help and
@@ -78,6 +90,10 @@ public:
 
     // "65536", "64K", "16M", "1G", "16MiB" (powers of 1024); nullopt if not a size.
     [[nodiscard]] static std::optional<qint64> parseByteSize(const QString &text);
+
+private:
+    // --connect and the options that go with it; an error's text, or empty.
+    [[nodiscard]] static QString parseClientOptions(const QCommandLineParser &parser, Result &result);
 };
 
 } // namespace wslab::app

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -30,9 +29,7 @@ extern "C" void forwardSignal(int)
 
 void printErr(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8() + '\n';
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
-    std::fflush(stderr);
+    RecordPrinter::printStatus(text);
 }
 
 } // namespace
@@ -40,10 +37,9 @@ void printErr(const QString &text)
 HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_printer(options, QDateTime::currentMSecsSinceEpoch() * 1'000'000)
 {
-    const qint64 originNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
-    m_jsonFormatter = capture::CaptureJsonFormatter(originNs);
-    if (options.writeFile && !openWriteFile(originNs))
+    if (!m_printer.open())
         m_exitCode = 2;
     // First, so that a signal arriving while the server starts already ends the run cleanly.
     installSignalHandlers();
@@ -82,17 +78,6 @@ void HeadlessRunner::setUpProxy()
     connect(m_proxy, &proxy::ProxyServer::listenFailed, this, &HeadlessRunner::onListenFailed);
     connect(m_proxy, &proxy::ProxyServer::stopped, this, &HeadlessRunner::onStopped);
     connect(m_proxyCapture, &capture::CaptureStream::batchReady, this, &HeadlessRunner::onBatch);
-}
-
-bool HeadlessRunner::openWriteFile(qint64 originNs)
-{
-    m_file = std::make_unique<QFile>(*m_options.writeFile);
-    if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        printErr(tr("error: cannot write %1: %2").arg(*m_options.writeFile, m_file->errorString()));
-        return false;
-    }
-    m_writer = std::make_unique<capture::CaptureFileWriter>(m_file.get(), originNs);
-    return m_writer->begin() && m_file->flush();
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
@@ -151,22 +136,7 @@ void HeadlessRunner::onListenFailed(const QString &reason, quint16 port)
 
 void HeadlessRunner::onBatch(const capture::CaptureBatch &records)
 {
-    if (m_writer) {
-        for (const capture::CaptureRecord &record : records)
-            m_writer->write(record);
-        // Each batch reaches the disk before the next: a killed run leaves a readable file.
-        m_file->flush();
-    }
-    if (m_options.quiet)
-        return;
-    QByteArray out;
-    out.reserve(records.size() * 120);
-    for (const capture::CaptureRecord &record : records) {
-        out += m_options.json ? m_jsonFormatter.format(record) : m_formatter.format(record).toUtf8();
-        out += '\n';
-    }
-    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
-    std::fflush(stdout);
+    m_printer.print(records);
 }
 
 void HeadlessRunner::onSignal()

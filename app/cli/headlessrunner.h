@@ -1,18 +1,13 @@
 #pragma once
 
 #include "app/cli/commandline.h"
+#include "app/cli/recordprinter.h"
 
-#include "capture/capturefilewriter.h"
-#include "capture/capturejsonformatter.h"
-#include "capture/capturelineformatter.h"
 #include "capture/capturerecord.h"
 
 #include <QObject>
 
-#include <memory>
-
 QT_BEGIN_NAMESPACE
-class QFile;
 class QSocketNotifier;
 QT_END_NAMESPACE
 
@@ -48,7 +43,6 @@ private:
     void onListening(const QString &url, quint16 port);
     void onListenFailed(const QString &reason, quint16 port);
     void onBatch(const capture::CaptureBatch &records);
-    bool openWriteFile(qint64 originNs);
     void onSignal();
     void onStopped();
     static void installSignalHandlers();
@@ -58,12 +52,9 @@ private:
     // --upstream: the proxy and its capture, in this thread (a relay does little per byte).
     capture::CaptureStream *m_proxyCapture = nullptr;
     proxy::ProxyServer *m_proxy = nullptr;
-    capture::CaptureLineFormatter m_formatter;
     // --json: times since the epoch. The server's capture clock starts right after this run's
     // origin is read, so record times are at most the server's start-up time early.
-    capture::CaptureJsonFormatter m_jsonFormatter;
-    std::unique_ptr<QFile> m_file;                        // --write
-    std::unique_ptr<capture::CaptureFileWriter> m_writer; // --write
+    RecordPrinter m_printer;
     QSocketNotifier *m_signalNotifier = nullptr;
     int m_exitCode = 0;
     bool m_stopping = false;

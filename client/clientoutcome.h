@@ -1,0 +1,38 @@
+#pragma once
+
+#include "clientfailure.h"
+
+#include "server/protocol/decodeerror.h"
+#include "server/protocol/deflateoffer.h"
+#include "server/protocol/httpparseerror.h"
+#include "server/protocol/upgraderesponse.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace wslab::client {
+
+// How a client connection ended, as values: the UI turns them into translated text.
+struct ClientOutcome
+{
+    std::optional<ClientFailure> failure; // none: a clean close (both close frames, the server's 1000)
+    // The server's close frame, if one came: its code (none: an empty body, 1005) and reason.
+    bool closeReceived = false;
+    std::optional<quint16> serverCloseCode;
+    QString serverCloseReason;
+    // The close frame this end sent, if it sent one.
+    std::optional<quint16> sentCloseCode;
+    // The specifics of the failure, whichever applies.
+    QList<protocol::UpgradeResponseError> handshakeErrors; // HandshakeRejected: every §4.1 check that broke
+    std::optional<protocol::DeflateOfferError> deflateError; // HandshakeRejected: RFC 7692 §5, a bad answer
+    std::optional<protocol::HttpParseError> responseError;  // MalformedResponse
+    std::optional<protocol::DecodeError> protocolError;     // ProtocolViolation
+    int httpStatus = 0;                                     // the status of the server's answer, if any
+    QString socketError;                                    // the socket's own words, for network failures
+
+    [[nodiscard]] bool isClean() const noexcept { return !failure.has_value(); }
+};
+
+} // namespace wslab::client
