@@ -223,10 +223,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                 tr("With a wss:// --connect URL: also trust the CA certificates in this PEM file "
                                    "(the system's CAs are always trusted)."),
                                 tr("FILE"));
-    const QCommandLineOption header(QStringLiteral("H"),
+    const QCommandLineOption header({QStringLiteral("H"), QStringLiteral("header")},
                                     tr("With --connect: add this header field to the opening handshake, e.g. "
                                        "\"Origin: https://example.com\" (repeatable)."),
-                                    tr("NAME: VALUE"));
+                                    tr("FIELD"));
     const QCommandLineOption subprotocol(QStringLiteral("subprotocol"),
                                          tr("With --connect: offer this subprotocol in Sec-WebSocket-Protocol "
                                             "(repeatable, in order of preference)."),

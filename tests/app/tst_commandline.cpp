@@ -24,6 +24,7 @@ private Q_SLOTS:
     void headlessPrecheck();
     void readOptions();
     void upstreamOptions();
+    void connectOptions();
     void helpHintIsTranslatable();
 };
 
@@ -133,6 +134,17 @@ void tst_CommandLine::errors_data()
     QTest::addRow("upstream-ca without upstream") << QStringList{"wslab", "--headless", "--upstream-ca", "ca.pem"};
     QTest::addRow("upstream-ca and insecure") << QStringList{"wslab", "--headless", "--upstream", "wss://h",
                                                              "--upstream-ca", "ca.pem", "--insecure"};
+    QTest::addRow("connect not ws") << QStringList{"wslab", "--connect", "http://127.0.0.1:1/"};
+    QTest::addRow("connect with a fragment") << QStringList{"wslab", "--connect", "ws://127.0.0.1:1/#x"};
+    QTest::addRow("binary without connect") << QStringList{"wslab", "--headless", "--binary"};
+    QTest::addRow("header without connect") << QStringList{"wslab", "--headless", "-H", "X-A: b"};
+    QTest::addRow("header without colon") << QStringList{"wslab", "--connect", "ws://h/", "-H", "X-A b"};
+    QTest::addRow("subprotocol with a comma") << QStringList{"wslab", "--connect", "ws://h/", "--subprotocol", "a,b"};
+    QTest::addRow("ca with ws") << QStringList{"wslab", "--connect", "ws://h/", "--ca", "ca.pem"};
+    QTest::addRow("ca and insecure") << QStringList{"wslab", "--connect", "wss://h/", "--ca", "ca.pem", "--insecure"};
+    QTest::addRow("insecure with ws connect") << QStringList{"wslab", "--connect", "ws://h/", "--insecure"};
+    QTest::addRow("connect and upstream") << QStringList{"wslab", "--headless", "--connect", "ws://h/", "--upstream",
+                                                         "ws://h/"};
 }
 
 void tst_CommandLine::errors()
@@ -190,6 +202,11 @@ void tst_CommandLine::headlessPrecheck()
     const char *readingJoined[] = {"wslab", "--read=f.pcap", "--json"};
     QVERIFY(CommandLine::isHeadlessRequested(3, reading));
     QVERIFY(CommandLine::isHeadlessRequested(3, readingJoined));
+    // A client needs no display either.
+    const char *connecting[] = {"wslab", "--connect", "ws://127.0.0.1:1/"};
+    const char *connectingJoined[] = {"wslab", "--connect=ws://127.0.0.1:1/"};
+    QVERIFY(CommandLine::isHeadlessRequested(3, connecting));
+    QVERIFY(CommandLine::isHeadlessRequested(2, connectingJoined));
 }
 
 void tst_CommandLine::readOptions()
@@ -238,6 +255,46 @@ void tst_CommandLine::upstreamOptions()
     QVERIFY(insecure.warnings.constFirst().contains(QLatin1String("--insecure")));
     insecure.options.applyTo(settings);
     QVERIFY(settings.insecure);
+}
+
+void tst_CommandLine::connectOptions()
+{
+    const auto result = CommandLine::parse({"wslab", "--connect", "ws://127.0.0.1:3000/chat?room=1", "--json", "-H",
+                                            "Origin: http://example.test", "-H", "X-Token:  abc ",
+                                            "--subprotocol", "chat", "--subprotocol", "v2", "--binary",
+                                            "--max-message", "1M"});
+    QCOMPARE(result.action, CommandLine::Action::Run);
+    QVERIFY(result.options.connectUrl && result.options.json && result.options.binary);
+    wslab::client::ClientSettings settings;
+    result.options.applyTo(settings);
+    QCOMPARE(settings.url.host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(settings.url.port, quint16(3000));
+    QCOMPARE(settings.url.resourceName, QByteArray("/chat?room=1"));
+    using Field = std::pair<QByteArray, QByteArray>;
+    QCOMPARE(settings.headers, (QList<Field>{{"Origin", "http://example.test"}, {"X-Token", "abc"}}));
+    QCOMPARE(settings.subprotocols, (QList<QByteArray>{"chat", "v2"}));
+    QCOMPARE(settings.maxMessageSize, qint64(1024 * 1024));
+    // permessage-deflate is offered unless --no-deflate says otherwise.
+    QVERIFY(settings.offerDeflate);
+    CommandLine::parse({"wslab", "--connect", "ws://h/", "--no-deflate"}).options.applyTo(settings);
+    QVERIFY(!settings.offerDeflate);
+    // wss: a CA file, or --insecure with a warning naming the server.
+    const auto ca = CommandLine::parse({"wslab", "--connect", "wss://127.0.0.1:8443/", "--ca", "/tmp/ca.pem"});
+    QCOMPARE(ca.action, CommandLine::Action::Run);
+    QVERIFY(ca.warnings.isEmpty());
+    ca.options.applyTo(settings);
+    QCOMPARE(settings.caFile, QStringLiteral("/tmp/ca.pem"));
+    QVERIFY(settings.url.secure && !settings.insecure);
+    const auto insecure = CommandLine::parse({"wslab", "--connect", "wss://127.0.0.1:8443/", "--insecure"});
+    QCOMPARE(insecure.action, CommandLine::Action::Run);
+    QCOMPARE(insecure.warnings.size(), 1);
+    QVERIFY(insecure.warnings.constFirst().contains(QLatin1String("--insecure")));
+    QVERIFY(insecure.warnings.constFirst().contains(QLatin1String("127.0.0.1:8443")));
+    insecure.options.applyTo(settings);
+    QVERIFY(settings.insecure);
+    // --write saves the client's records too.
+    QCOMPARE(CommandLine::parse({"wslab", "--connect", "ws://h/", "--write", "c.pcapng"}).action,
+             CommandLine::Action::Run);
 }
 
 void tst_CommandLine::helpHintIsTranslatable()
