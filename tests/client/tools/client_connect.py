@@ -27,7 +27,6 @@ import json
 import os
 import queue
 import socket
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,8 @@ import time
 WSLAB = sys.argv[1]
 MODE = sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
+from testca import make_test_ca  # noqa: E402
 
 
 def free_port():
@@ -191,25 +192,9 @@ def conversation(kind, compression, scheme="ws", tls=(), extra=()):
         peer.stop()
 
 
-def make_ca(directory):
-    def run(*args):
-        subprocess.run(["openssl", *args], check=True, capture_output=True, timeout=60)
-    ca_key, ca = os.path.join(directory, "ca.key"), os.path.join(directory, "ca.pem")
-    key, csr, cert = (os.path.join(directory, n) for n in ("server.key", "server.csr", "server.pem"))
-    ext = os.path.join(directory, "ext.cnf")
-    with open(ext, "w") as f:
-        f.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
-    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca, "-days", "2",
-        "-subj", "/CN=wslab client test CA")
-    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1")
-    run("x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial", "-out", cert, "-days", "2",
-        "-extfile", ext)
-    return ca, cert, key
-
-
 def tls():
     with tempfile.TemporaryDirectory() as directory:
-        ca, cert, key = make_ca(directory)
+        ca, cert, key = make_test_ca(directory)
         conversation("python", "deflate", "wss", (cert, key), ("--ca", ca))
         port = free_port()
         peer = Peer("python", "plain", port, cert, key)

@@ -37,6 +37,9 @@ import urllib.request
 
 import websockets
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from testca import make_test_ca  # noqa: E402
+
 WSLAB = sys.argv[1]
 MODE = sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -265,18 +268,7 @@ async def killed():
 
 
 def make_ca(directory):
-    def run(*args):
-        subprocess.run(["openssl", *args], check=True, capture_output=True, timeout=60)
-    ca_key, ca = os.path.join(directory, "ca.key"), os.path.join(directory, "ca.pem")
-    key, csr, cert = (os.path.join(directory, n) for n in ("server.key", "server.csr", "server.pem"))
-    ext = os.path.join(directory, "ext.cnf")
-    with open(ext, "w") as f:
-        f.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
-    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca, "-days", "2",
-        "-subj", "/CN=wslab test CA")
-    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1")
-    run("x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial", "-out", cert, "-days", "2",
-        "-extfile", ext)
+    ca, cert, key = make_test_ca(directory)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     return ca, context
