@@ -179,6 +179,8 @@ private Q_SLOTS:
     void serverPingGetsAMaskedPong();
     void brokenServerFramesFailWithTheirCloseCode_data();
     void brokenServerFramesFailWithTheirCloseCode();
+    void tooLargeIsClosedWith1009_data();
+    void tooLargeIsClosedWith1009();
     void answersFailingSection41AreRejected_data();
     void answersFailingSection41AreRejected();
     void agreedDeflateCompressesAndInflates();
@@ -349,6 +351,37 @@ void tst_ClientConnection::brokenServerFramesFailWithTheirCloseCode()
     QCOMPARE(peer.frames.constFirst().header.opcode, Opcode::Close);
     QCOMPARE(std::get<protocol::ClosePayload>(protocol::parseClosePayload(peer.frames.constFirst().payload)).code,
              std::optional<quint16>(quint16(closeCode)));
+}
+
+void tst_ClientConnection::tooLargeIsClosedWith1009_data()
+{
+    QTest::addColumn<QByteArray>("frames");
+    QTest::addColumn<DecodeError>("error");
+
+    using protocol::FrameEncoder;
+    // §10.4: a frame above the limit is refused from its header alone, a message when its fragments
+    // add up to more than the limit.
+    QTest::addRow("one frame of 2000 bytes") << FrameEncoder::encode(Opcode::Binary, QByteArray(2000, 'a'))
+                                             << DecodeError::FrameTooLarge;
+    QTest::addRow("two fragments of 600 bytes")
+            << FrameEncoder::encode(Opcode::Binary, QByteArray(600, 'a'), false)
+                    + FrameEncoder::encode(Opcode::Continuation, QByteArray(600, 'b'))
+            << DecodeError::MessageTooLarge;
+}
+
+void tst_ClientConnection::tooLargeIsClosedWith1009()
+{
+    QFETCH(QByteArray, frames);
+    QFETCH(DecodeError, error);
+    RawPeer peer([frames](const QByteArray &key) { return RawPeer::accepting(key) + frames; });
+    ClientSettings settings = settingsFor(peer.url());
+    settings.maxMessageSize = 1000;
+    Run run(settings);
+    QVERIFY(run.waitFinished());
+    const ClientOutcome outcome = outcomeOf(run.finished);
+    QCOMPARE(outcome.protocolError, std::optional<DecodeError>(error));
+    QCOMPARE(outcome.sentCloseCode, std::optional<quint16>(1009));
+    QVERIFY(run.messages.isEmpty());
 }
 
 void tst_ClientConnection::answersFailingSection41AreRejected_data()

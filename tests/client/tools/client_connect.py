@@ -13,6 +13,8 @@ MODE python / python-deflate / node / node-deflate: Python websockets (Debian) o
   closes with 1000, the server answers, wslab exits 0.
 MODE tls: the Python server behind TLS with a CA made here with openssl: --ca trusts it; without it
   the exit status is 1 and the reason names TLS; --insecure connects and warns.
+MODE write: a conversation saved with --write reads back (--read --json) as exactly the records
+  printed live.
 MODE close-code: the server closes with 4001 "bye": wslab echoes the code and exits 1 naming it.
 MODE refused: nobody listens: exit 1, "refused".
 MODE handshake: a raw socket answers 101 with a wrong Sec-WebSocket-Accept: exit 1 naming the
@@ -213,6 +215,27 @@ def tls():
     print("wss: --ca trusts the test CA; without it exit 1 naming TLS; --insecure connects and warns")
 
 
+def write():
+    port = free_port()
+    peer = Peer("python", "deflate", port)
+    try:
+        with tempfile.TemporaryDirectory() as directory:
+            saved = os.path.join(directory, "client.pcapng")
+            client = Client(f"ws://127.0.0.1:{port}/", "--write", saved)
+            for text in ("Hello", "x" * 70000):
+                client.send(text)
+                client.wait_for(echo_of(text.encode()))
+            assert client.finish() == 0, client.stderr
+            read = subprocess.run([WSLAB, "--read", saved, "--json"], capture_output=True, timeout=120, check=True)
+    finally:
+        peer.stop()
+    read_records = [json.loads(line) for line in read.stdout.decode().splitlines()]
+    assert len(read_records) == len(client.records), f"{len(read_records)} read, {len(client.records)} live"
+    for number, (live, back) in enumerate(zip(client.records, read_records)):
+        assert live == back, f"record {number + 1} differs:\n{live}\n{back}"
+    print(f"{len(read_records)} records of a client conversation saved and read back identical")
+
+
 def close_code():
     port = free_port()
     peer = Peer("python", "plain", port)
@@ -309,6 +332,8 @@ def main():
         print(f"{MODE}: text and binary, large, ping, clean close")
     elif MODE == "tls":
         tls()
+    elif MODE == "write":
+        write()
     elif MODE == "close-code":
         close_code()
     elif MODE == "refused":
