@@ -252,6 +252,7 @@ void ClientConnection::handleClose(const DecodedFrame &frame)
         return;
     }
     const ClosePayload &payload = std::get<ClosePayload>(parsed);
+    m_outcome.closedFirst = m_outcome.sentCloseCode.has_value();
     m_outcome.closeReceived = true;
     m_outcome.serverCloseCode = payload.code;
     m_outcome.serverCloseReason = payload.reason;
@@ -381,9 +382,11 @@ void ClientConnection::onDisconnected()
     if (m_state == State::Closed)
         return;
     if (!m_outcome.failure) {
-        // Clean: the server closed with 1000, or answered this end's 1000 with an empty body.
-        const bool normal = m_outcome.serverCloseCode == quint16(CloseCode::Normal)
-                || (!m_outcome.serverCloseCode && m_outcome.sentCloseCode == quint16(CloseCode::Normal));
+        // Clean: the server closed with 1000, or answered this end's close with its code or an empty
+        // body (§5.5.1: "typically echoes the status code it received").
+        const bool echoed = m_outcome.closedFirst
+                && (!m_outcome.serverCloseCode || m_outcome.serverCloseCode == m_outcome.sentCloseCode);
+        const bool normal = m_outcome.serverCloseCode == quint16(CloseCode::Normal) || echoed;
         if (!m_outcome.closeReceived)
             m_outcome.failure = ClientFailure::ConnectionLost;
         else if (!normal)

@@ -17,13 +17,16 @@ namespace wslab::client {
 // How a client connection ended, as values: the UI turns them into translated text.
 struct ClientOutcome
 {
-    std::optional<ClientFailure> failure; // none: a clean close (both close frames, the server's 1000)
+    // None: a clean close, both close frames exchanged and the server's carrying 1000 or, when this
+    // end closed first, echoing this end's code (or empty).
+    std::optional<ClientFailure> failure;
     // The server's close frame, if one came: its code (none: an empty body, 1005) and reason.
     bool closeReceived = false;
     std::optional<quint16> serverCloseCode;
     QString serverCloseReason;
-    // The close frame this end sent, if it sent one.
+    // The close frame this end sent, if it sent one, and whether it went before the server's.
     std::optional<quint16> sentCloseCode;
+    bool closedFirst = false;
     // The specifics of the failure, whichever applies.
     QList<protocol::UpgradeResponseError> handshakeErrors; // HandshakeRejected: every §4.1 check that broke
     std::optional<protocol::DeflateOfferError> deflateError; // HandshakeRejected: RFC 7692 §5, a bad answer

@@ -1,4 +1,5 @@
 #include "app/cli/clientrunner.h"
+#include "app/cli/stopsignal.h"
 
 #include "capture/capturestream.h"
 #include "client/clientconnection.h"
@@ -50,6 +51,7 @@ ClientRunner::ClientRunner(const CommandLineOptions &options, QObject *parent)
     m_connection = new client::ClientConnection(1, settings, &m_recorder, this);
     connect(m_connection, &client::ClientConnection::opened, this, &ClientRunner::onOpened);
     connect(m_connection, &client::ClientConnection::finished, this, &ClientRunner::onFinished);
+    connect(new StopSignal(this), &StopSignal::received, this, &ClientRunner::onStopSignal);
 }
 
 ClientRunner::~ClientRunner() = default;
@@ -134,7 +136,10 @@ void ClientRunner::closeIfDone()
 void ClientRunner::onFinished(const client::ClientOutcome &outcome)
 {
     m_capture->flush(); // the records of the connection's end
-    if (outcome.isClean()) {
+    if (outcome.isClean() && m_stopping) {
+        RecordPrinter::printStatus(tr("interrupted; closed cleanly (1001 Going Away)"));
+        m_exitCode = 1;
+    } else if (outcome.isClean()) {
         RecordPrinter::printStatus(tr("closed cleanly (1000 Normal Closure)"));
         m_exitCode = m_badInput ? 1 : 0;
     } else {
@@ -142,6 +147,26 @@ void ClientRunner::onFinished(const client::ClientOutcome &outcome)
         m_exitCode = 1;
     }
     QCoreApplication::exit(m_exitCode);
+}
+
+// RFC 6455 §7.4.1: 1001, this end is going away. Before the connection is open there is nothing to
+// close: TCP is cut.
+void ClientRunner::onStopSignal()
+{
+    if (m_stopping) {
+        RecordPrinter::printStatus(tr("stopping now"));
+        m_connection->abort();
+        return;
+    }
+    m_stopping = true;
+    if (m_input)
+        m_input->setEnabled(false);
+    if (m_connection->state() == client::ClientConnection::State::Open) {
+        RecordPrinter::printStatus(tr("closing (1001 Going Away)…"));
+        m_connection->close(quint16(CloseCode::GoingAway));
+    } else {
+        m_connection->abort();
+    }
 }
 
 QString ClientRunner::describe(const client::ClientOutcome &outcome)

@@ -28,6 +28,7 @@ namespace wslab::app {
 // ways is printed as --headless prints records (--json, --write alike); at the end of input the
 // connection is closed with 1000 and the server's close awaited (within the connection's close
 // timeout). The exit status is 0 after a clean close, 1 with the reason on stderr otherwise.
+// Ctrl-C (SIGINT, SIGTERM) closes with 1001 Going Away instead; a second one ends the run at once.
 class ClientRunner : public QObject
 {
     Q_OBJECT
@@ -47,6 +48,7 @@ private:
     void sendLine(const QByteArray &line);
     void closeIfDone();
     void onFinished(const client::ClientOutcome &outcome);
+    void onStopSignal();
 
     CommandLineOptions m_options;
     RecordPrinter m_printer;
@@ -59,6 +61,7 @@ private:
     qint64 m_lineNumber = 0;
     bool m_inputEnded = false;
     bool m_badInput = false;
+    bool m_stopping = false;
     int m_exitCode = 0;
 };
 

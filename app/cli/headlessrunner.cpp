@@ -1,4 +1,5 @@
 #include "app/cli/headlessrunner.h"
+#include "app/cli/stopsignal.h"
 
 #include "capture/capturestream.h"
 #include "proxy/proxyserver.h"
@@ -6,26 +7,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <cstdio>
-
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace wslab::app {
 
 namespace {
-
-int signalPipe[2] = {-1, -1};
-
-extern "C" void forwardSignal(int)
-{
-    // Async-signal-safe: one byte into the socket pair; the event loop does the rest.
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
-}
 
 void printErr(const QString &text)
 {
@@ -42,11 +27,7 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *paren
     if (!m_printer.open())
         m_exitCode = 2;
     // First, so that a signal arriving while the server starts already ends the run cleanly.
-    installSignalHandlers();
-    if (signalPipe[1] >= 0) {
-        m_signalNotifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
-        connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
-    }
+    connect(new StopSignal(this), &StopSignal::received, this, &HeadlessRunner::onSignal);
     if (options.upstream)
         setUpProxy();
     else
@@ -81,22 +62,6 @@ void HeadlessRunner::setUpProxy()
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
-
-void HeadlessRunner::installSignalHandlers()
-{
-    if (signalPipe[0] >= 0)
-        return;
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0) {
-        signalPipe[0] = signalPipe[1] = -1;
-        return;
-    }
-    struct sigaction action = {};
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
-}
 
 int HeadlessRunner::exec()
 {
@@ -141,8 +106,6 @@ void HeadlessRunner::onBatch(const capture::CaptureBatch &records)
 
 void HeadlessRunner::onSignal()
 {
-    char byte = 0;
-    [[maybe_unused]] const auto n = ::read(signalPipe[1], &byte, 1);
     if (m_stopping) {
         printErr(tr("stopping now"));
         QCoreApplication::exit(m_exitCode);

@@ -7,10 +7,6 @@
 
 #include <QObject>
 
-QT_BEGIN_NAMESPACE
-class QSocketNotifier;
-QT_END_NAMESPACE
-
 namespace wslab::server {
 class ServerHost;
 }
@@ -25,8 +21,7 @@ namespace wslab::app {
 
 // `wslab --headless`: the same server without widgets (with --upstream, the proxy instead). Prints one line per capture record to
 // stdout (unless --quiet), status to stderr; SIGINT / SIGTERM close every client with 1001 and end
-// the run (a second signal ends it at once). Signals reach the event loop through a socket pair,
-// the one thing a signal handler may safely write to.
+// the run (a second signal ends it at once; StopSignal).
 class HeadlessRunner : public QObject
 {
     Q_OBJECT
@@ -45,7 +40,6 @@ private:
     void onBatch(const capture::CaptureBatch &records);
     void onSignal();
     void onStopped();
-    static void installSignalHandlers();
 
     CommandLineOptions m_options;
     server::ServerHost *m_host = nullptr;
@@ -55,7 +49,6 @@ private:
     // --json: times since the epoch. The server's capture clock starts right after this run's
     // origin is read, so record times are at most the server's start-up time early.
     RecordPrinter m_printer;
-    QSocketNotifier *m_signalNotifier = nullptr;
     int m_exitCode = 0;
     bool m_stopping = false;
 };

@@ -263,6 +263,16 @@ void tst_ClientConnection::endsCleanlyAfterTheClosingHandshake()
     QCOMPARE(outcome.serverCloseCode, std::optional<quint16>(1000));
     QCOMPARE(outcome.sentCloseCode, std::optional<quint16>(1000));
     QCOMPARE(run.records.constLast().kind, capture::RecordKind::ConnectionClosed);
+
+    // A close this end starts with another code, echoed by the server, is a clean close too.
+    Run going(settingsFor(peer.url()));
+    QVERIFY(going.waitOpen());
+    QVERIFY(going.connection.close(1001));
+    QVERIFY(going.waitFinished());
+    const ClientOutcome echoed = outcomeOf(going.finished);
+    QCOMPARE(echoed.serverCloseCode, std::optional<quint16>(1001));
+    QVERIFY(echoed.closedFirst);
+    QVERIFY(echoed.isClean());
 }
 
 void tst_ClientConnection::serverCloseCodeIsEchoedAndNamed()

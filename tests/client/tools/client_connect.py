@@ -16,6 +16,8 @@ MODE tls: the Python server behind TLS with a CA made here with openssl: --ca tr
 MODE write: a conversation saved with --write reads back (--read --json) as exactly the records
   printed live.
 MODE close-code: the server closes with 4001 "bye": wslab echoes the code and exits 1 naming it.
+MODE interrupt: SIGINT with the input still open closes with 1001 Going Away; the server echoes it,
+  wslab exits 1 saying it was interrupted.
 MODE refused: nobody listens: exit 1, "refused".
 MODE handshake: a raw socket answers 101 with a wrong Sec-WebSocket-Accept: exit 1 naming the
   §4.1 check (WrongAccept).
@@ -28,6 +30,7 @@ import hashlib
 import json
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -251,6 +254,23 @@ def close_code():
     print(f"server close 4001: {client.stderr.strip().splitlines()[-1]}")
 
 
+def interrupt():
+    port = free_port()
+    peer = Peer("node", "plain", port)
+    try:
+        client = Client(f"ws://127.0.0.1:{port}/")
+        client.send("hi")
+        client.wait_for(echo_of(b"hi"))
+        client.process.send_signal(signal.SIGINT)
+        code = client.finish(end_input=False)
+    finally:
+        peer.stop()
+    assert code == 1 and "interrupted" in client.stderr, (code, client.stderr)
+    closes = frames(client.records, "c2s", (8,)) + frames(client.records, "s2c", (8,))
+    assert [c["closeCode"] for c in closes] == [1001, 1001], closes
+    print(f"SIGINT: {client.stderr.strip().splitlines()[-1]}")
+
+
 def refused():
     client = Client(f"ws://127.0.0.1:{free_port()}/")
     code = client.finish()
@@ -336,6 +356,8 @@ def main():
         write()
     elif MODE == "close-code":
         close_code()
+    elif MODE == "interrupt":
+        interrupt()
     elif MODE == "refused":
         refused()
     elif MODE == "handshake":
