@@ -99,6 +99,7 @@ void ClientConnection::open()
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &ClientConnection::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &ClientConnection::onDisconnected);
     connect(m_socket, &QIODevice::readyRead, this, &ClientConnection::onReadyRead);
+    connect(m_socket, &QIODevice::bytesWritten, this, &ClientConnection::bytesWritten);
     m_timer.start(m_settings.handshakeTimeoutMs);
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
         ssl->connectToHostEncrypted(m_settings.url.host, m_settings.url.port);
@@ -354,6 +355,11 @@ bool ClientConnection::sendRaw(const QByteArray &bytes)
     }
     write(bytes);
     return true;
+}
+
+qint64 ClientConnection::bytesToWrite() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 void ClientConnection::abort()

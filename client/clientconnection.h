@@ -68,6 +68,9 @@ public:
     [[nodiscard]] QByteArray subprotocol() const { return m_subprotocol; } // agreed, or empty
     [[nodiscard]] bool isDeflateAgreed() const noexcept { return m_deflate != nullptr; }
     [[nodiscard]] const ClientOutcome &outcome() const noexcept { return m_outcome; }
+    // Bytes handed to the connection that the kernel has not taken yet: a sender holds back while
+    // this is large and goes on at bytesWritten().
+    [[nodiscard]] qint64 bytesToWrite() const;
 
 Q_SIGNALS:
     void opened();
@@ -75,6 +78,7 @@ Q_SIGNALS:
     void pongReceived(const QByteArray &payload);
     void closeReceived(std::optional<quint16> code, const QString &reason);
     void finished(const wslab::client::ClientOutcome &outcome);
+    void bytesWritten();
 
 private:
     [[nodiscard]] QAbstractSocket *makeSocket();

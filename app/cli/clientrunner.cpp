@@ -19,6 +19,8 @@ using namespace protocol;
 
 namespace {
 
+constexpr qint64 maxUnsentBytes = 1024 * 1024;
+
 // Hexadecimal digits in pairs, spaces anywhere between them.
 bool isHexLine(QByteArrayView line)
 {
@@ -50,6 +52,7 @@ ClientRunner::ClientRunner(const CommandLineOptions &options, QObject *parent)
     m_options.applyTo(settings);
     m_connection = new client::ClientConnection(1, settings, &m_recorder, this);
     connect(m_connection, &client::ClientConnection::opened, this, &ClientRunner::onOpened);
+    connect(m_connection, &client::ClientConnection::bytesWritten, this, &ClientRunner::sendWaiting);
     connect(m_connection, &client::ClientConnection::finished, this, &ClientRunner::onFinished);
     connect(new StopSignal(this), &StopSignal::received, this, &ClientRunner::onStopSignal);
 }
@@ -76,10 +79,7 @@ void ClientRunner::onOpened()
                                        .arg(m_options.connectUrl->toString(),
                                             subprotocol.isEmpty() ? QString() : tr(", subprotocol %1").arg(QString::fromLatin1(subprotocol)),
                                             m_connection->isDeflateAgreed() ? tr(", permessage-deflate") : QString()));
-    const QList<QByteArray> waiting = std::exchange(m_waiting, {});
-    for (const QByteArray &line : waiting)
-        sendLine(line);
-    closeIfDone();
+    sendWaiting();
 }
 
 void ClientRunner::onInput()
@@ -103,12 +103,20 @@ void ClientRunner::onInput()
             m_partialLine.remove(0, newline + 1);
         }
     }
-    if (m_connection->state() != client::ClientConnection::State::Open)
-        return;
-    const QList<QByteArray> waiting = std::exchange(m_waiting, {});
-    for (const QByteArray &line : waiting)
-        sendLine(line);
-    closeIfDone();
+    sendWaiting();
+}
+
+// Input is read only while every line read is sent and the socket has little left to write: a large
+// file on stdin is sent at the pace the server reads it, never held in memory whole.
+void ClientRunner::sendWaiting()
+{
+    const bool open = m_connection->state() == client::ClientConnection::State::Open;
+    while (open && !m_waiting.isEmpty() && m_connection->bytesToWrite() < maxUnsentBytes)
+        sendLine(m_waiting.takeFirst());
+    if (m_input && !m_inputEnded && !m_stopping)
+        m_input->setEnabled(m_waiting.isEmpty());
+    if (open)
+        closeIfDone();
 }
 
 void ClientRunner::sendLine(const QByteArray &line)

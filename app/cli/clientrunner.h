@@ -45,6 +45,7 @@ public:
 private:
     void onOpened();
     void onInput();
+    void sendWaiting();
     void sendLine(const QByteArray &line);
     void closeIfDone();
     void onFinished(const client::ClientOutcome &outcome);
