@@ -220,9 +220,9 @@ QString ClientRunner::describe(const client::ClientOutcome &outcome)
             details.append(outcome.socketError);
         break;
     }
-    if (!details.isEmpty())
-        text += QStringLiteral(": ") + details.join(QStringLiteral("; "));
-    return text;
+    if (details.isEmpty())
+        return text;
+    return tr("%1: %2", "a failure, then its details").arg(text, details.join(tr("; ", "between two details")));
 }
 
 } // namespace wslab::app
