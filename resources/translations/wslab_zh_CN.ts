@@ -622,6 +622,75 @@
     </message>
 </context>
 <context>
+    <name>wslab::app::ClientRunner</name>
+    <message>
+        <source>connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <source>connected to %1%2%3</source>
+        <translation>已连接到 %1%2%3</translation>
+    </message>
+    <message>
+        <source>, subprotocol %1</source>
+        <translation>，子协议 %1</translation>
+    </message>
+    <message>
+        <source>, permessage-deflate</source>
+        <translation>，permessage-deflate</translation>
+    </message>
+    <message>
+        <source>error: line %1 is not hexadecimal; not sent</source>
+        <translation>错误：第 %1 行不是十六进制，未发送</translation>
+    </message>
+    <message>
+        <source>closed cleanly (1000 Normal Closure)</source>
+        <translation>已正常关闭（1000 Normal Closure）</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>状态码 %1</translation>
+    </message>
+    <message>
+        <source>permessage-deflate answer: %1 (RFC 7692 §5)</source>
+        <translation>permessage-deflate 应答：%1（RFC 7692 §5）</translation>
+    </message>
+    <message>
+        <source>%1 (%2); closed with %3</source>
+        <translation>%1（%2）；已以 %3 关闭</translation>
+    </message>
+    <message>
+        <source>close code %1 %2, reason &quot;%3&quot;</source>
+        <translation>关闭码 %1 %2，原因“%3”</translation>
+    </message>
+    <message>
+        <source>interrupted; closed cleanly (1001 Going Away)</source>
+        <translation>已中断；已正常关闭（1001 Going Away）</translation>
+    </message>
+    <message>
+        <source>stopping now</source>
+        <translation>立即停止</translation>
+    </message>
+    <message>
+        <source>closing (1001 Going Away)…</source>
+        <translation>正在关闭（1001 Going Away）…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a failure, then its details</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between two details</comment>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::CommandLine</name>
     <message>
         <source>WebSocket Lab: a WebSocket server with a frame inspector, for learning and debugging RFC 6455.
@@ -760,10 +829,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>浏览器提议 permessage-deflate（RFC 7692）时接受它：消息压缩后传输（RSV1、DEFLATE 载荷）。默认关闭，这样帧里看到的就是输入的文本和相应的长度形式。</translation>
     </message>
     <message>
-        <source>Decline permessage-deflate (RFC 7692) for this run, whatever the saved settings say: every frame goes uncompressed, even to browsers that offer compression.</source>
-        <translation>本次运行拒绝 permessage-deflate（RFC 7692），不管保存的设置如何：所有帧都不压缩，即使浏览器提议了压缩也是如此。</translation>
-    </message>
-    <message>
         <source>--deflate and --no-deflate contradict each other: give one of them</source>
         <translation>--deflate 和 --no-deflate 互相矛盾：只能给出其中一个</translation>
     </message>
@@ -800,10 +865,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>--decode-as 需要 1 到 65535 之间的端口，而不是“%1”</translation>
     </message>
     <message>
-        <source>--write goes with --headless or --read FILE</source>
-        <translation>--write 须与 --headless 或 --read 文件 一起使用</translation>
-    </message>
-    <message>
         <source>--write needs the capture: it cannot be combined with --no-capture</source>
         <translation>--write 需要抓包记录：不能与 --no-capture 同时使用</translation>
     </message>
@@ -814,10 +875,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>--summary and --decode-as go with --read FILE</source>
         <translation>--summary 和 --decode-as 须与 --read 文件 一起使用</translation>
-    </message>
-    <message>
-        <source>--json goes with --read FILE or --headless</source>
-        <translation>--json 须与 --read 文件 或 --headless 一起使用</translation>
     </message>
     <message>
         <source>With --headless: run as a transparent proxy instead of the server. Every connection to --port is relayed byte for byte to this WebSocket server (ws://host:port/prefix or wss://...; plain HTTP passes too), and both directions are printed as --headless prints its own. The browser side stays plain ws:// on loopback.</source>
@@ -834,10 +891,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>With a wss:// --upstream: also trust the CA certificates in this PEM file (the system&apos;s CAs are always trusted).</source>
         <translation>上游为 wss:// 时：同时信任这个 PEM 文件中的 CA 证书（系统的 CA 始终受信任）。</translation>
-    </message>
-    <message>
-        <source>With a wss:// --upstream: do not check the upstream&apos;s certificate at all (a warning says so).</source>
-        <translation>上游为 wss:// 时：完全不检查上游的证书（会给出警告）。</translation>
     </message>
     <message>
         <source>--upstream needs a ws:// or wss:// URL, not &quot;%1&quot;: %2</source>
@@ -862,6 +915,86 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>warning: --insecure: the upstream&apos;s certificate is not checked; anyone between wslab and %1 can read and change the traffic</source>
         <translation>警告：--insecure：不检查上游的证书；wslab 与 %1 之间的任何人都能读取和篡改流量</translation>
+    </message>
+    <message>
+        <source>Decline permessage-deflate (RFC 7692) for this run, whatever the saved settings say: every frame goes uncompressed, even to browsers that offer compression. With --connect: do not offer it.</source>
+        <translation>本次运行拒绝 permessage-deflate（RFC 7692），不管已保存的设置如何：每个帧都不压缩，即使浏览器提议压缩。与 --connect 一起使用时：不提议压缩。</translation>
+    </message>
+    <message>
+        <source>With a wss:// --upstream or --connect URL: do not check the server&apos;s certificate at all (a warning says so).</source>
+        <translation>上游或 --connect 的 URL 为 wss:// 时：完全不检查服务器的证书（会给出警告）。</translation>
+    </message>
+    <message>
+        <source>Be a WebSocket client of this server (ws://host:port/path or wss://...), without a window: every line read from standard input is sent as a text message, every frame both ways is printed as --headless prints them, and at the end of input the connection is closed with 1000. Exits 0 after a clean close, 1 with the reason otherwise. permessage-deflate is offered unless --no-deflate is given.</source>
+        <translation>不开窗口，作为这个服务器（ws://host:port/path 或 wss://...）的 WebSocket 客户端运行：从标准输入读到的每一行作为一条文本消息发送，两个方向的每个帧都像 --headless 那样打印出来，输入结束时以 1000 关闭连接。正常关闭后退出码为 0，否则为 1 并给出原因。除非给出 --no-deflate，否则会提议 permessage-deflate。</translation>
+    </message>
+    <message>
+        <source>With --connect: each input line is hexadecimal (spaces allowed), sent as a binary message.</source>
+        <translation>与 --connect 一起使用：每个输入行都是十六进制（可含空格），作为一条二进制消息发送。</translation>
+    </message>
+    <message>
+        <source>With a wss:// --connect URL: also trust the CA certificates in this PEM file (the system&apos;s CAs are always trusted).</source>
+        <translation>--connect 的 URL 为 wss:// 时：同时信任这个 PEM 文件中的 CA 证书（系统的 CA 始终受信任）。</translation>
+    </message>
+    <message>
+        <source>With --connect: add this header field to the opening handshake, e.g. &quot;Origin: https://example.com&quot; (repeatable).</source>
+        <translation>与 --connect 一起使用：在开始握手的请求中加入这个头字段，例如“Origin: https://example.com”（可重复）。</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>FIELD</translation>
+    </message>
+    <message>
+        <source>With --connect: offer this subprotocol in Sec-WebSocket-Protocol (repeatable, in order of preference).</source>
+        <translation>与 --connect 一起使用：在 Sec-WebSocket-Protocol 中提议这个子协议（可重复，按优先顺序）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>--write goes with --headless, --connect URL or --read FILE</source>
+        <translation>--write 须与 --headless、--connect URL 或 --read 文件 一起使用</translation>
+    </message>
+    <message>
+        <source>--insecure goes with a wss:// --upstream or --connect URL</source>
+        <translation>--insecure 须与 wss:// 的 --upstream 或 --connect URL 一起使用</translation>
+    </message>
+    <message>
+        <source>warning: --insecure: the server&apos;s certificate is not checked; anyone between wslab and %1 can read and change the traffic</source>
+        <translation>警告：--insecure：不检查服务器的证书；wslab 与 %1 之间的任何人都能读取和篡改流量</translation>
+    </message>
+    <message>
+        <source>--json goes with --read FILE, --headless or --connect URL</source>
+        <translation>--json 须与 --read 文件、--headless 或 --connect URL 一起使用</translation>
+    </message>
+    <message>
+        <source>-H needs a header field as &quot;Name: value&quot;, not &quot;%1&quot;</source>
+        <translation>-H 需要“名称：值”形式的头字段，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--subprotocol needs one token, not &quot;%1&quot;</source>
+        <translation>--subprotocol 需要一个记号（token），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--binary, --ca, -H and --subprotocol go with --connect URL</source>
+        <translation>--binary、--ca、-H 和 --subprotocol 须与 --connect URL 一起使用</translation>
+    </message>
+    <message>
+        <source>--connect needs a ws:// or wss:// URL, not &quot;%1&quot;: %2</source>
+        <translation>--connect 需要 ws:// 或 wss:// URL，而不是“%1”：%2</translation>
+    </message>
+    <message>
+        <source>--ca goes with a wss:// --connect URL</source>
+        <translation>--ca 须与 wss:// 的 --connect URL 一起使用</translation>
+    </message>
+    <message>
+        <source>--ca and --insecure contradict each other: give one of them</source>
+        <translation>--ca 与 --insecure 相互矛盾：只能给出其中一个</translation>
+    </message>
+    <message>
+        <source>--connect cannot be combined with --upstream or --read</source>
+        <translation>--connect 不能与 --upstream 或 --read 同时使用</translation>
     </message>
 </context>
 <context>
@@ -1244,10 +1377,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>closing every connection (1001 Going Away)…</source>
         <translation>正在关闭所有连接（1001 Going Away）…</translation>
-    </message>
-    <message>
-        <source>error: cannot write %1: %2</source>
-        <translation>错误：无法写入 %1：%2</translation>
     </message>
     <message>
         <source>  relaying every connection to %1 (browser side plain ws:// on loopback)</source>
@@ -2039,6 +2168,13 @@ Masked bytes: %2
     </message>
 </context>
 <context>
+    <name>wslab::app::RecordPrinter</name>
+    <message>
+        <source>error: cannot write %1: %2</source>
+        <translation>错误：无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::SelectionExport</name>
     <message>
         <source>Copy &amp;As</source>
@@ -2604,6 +2740,159 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>A compressed message could not be inflated (RFC 7692 §7.2.2)</source>
         <translation>压缩的消息无法解压（RFC 7692 §7.2.2）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::client::BrokenFrames</name>
+    <message>
+        <source>Unmasked text frame</source>
+        <translation>未加掩码的文本帧</translation>
+    </message>
+    <message>
+        <source>Reserved opcode 0x3</source>
+        <translation>保留操作码 0x3</translation>
+    </message>
+    <message>
+        <source>RSV2 set</source>
+        <translation>RSV2 置位</translation>
+    </message>
+    <message>
+        <source>Text that is not UTF-8</source>
+        <translation>不是 UTF-8 的文本</translation>
+    </message>
+    <message>
+        <source>Ping with FIN = 0</source>
+        <translation>FIN = 0 的 ping</translation>
+    </message>
+    <message>
+        <source>Ping of 126 bytes</source>
+        <translation>126 字节的 ping</translation>
+    </message>
+    <message>
+        <source>5 bytes in the 16-bit length form</source>
+        <translation>用 16 位长度形式写的 5 字节</translation>
+    </message>
+    <message>
+        <source>Close with code 1005</source>
+        <translation>关闭码为 1005 的关闭帧</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §5.1: a server MUST close the connection on an unmasked frame (1002).</source>
+        <translation>RFC 6455 §5.1：服务器收到未加掩码的帧时必须关闭连接（1002）。</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §5.2: an unknown opcode MUST fail the connection (1002).</source>
+        <translation>RFC 6455 §5.2：未知的操作码必须使连接失败（1002）。</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §5.2: a reserved bit no extension defines MUST fail the connection (1002).</source>
+        <translation>RFC 6455 §5.2：没有扩展定义的保留位必须使连接失败（1002）。</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §8.1: text that is not UTF-8 MUST fail the connection (1007).</source>
+        <translation>RFC 6455 §8.1：不是 UTF-8 的文本必须使连接失败（1007）。</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §5.5: control frames MUST NOT be fragmented; the server fails the connection (1002).</source>
+        <translation>RFC 6455 §5.5：控制帧不得分片；服务器应使连接失败（1002）。</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §5.5: control frames carry at most 125 bytes; the server fails the connection (1002).</source>
+        <translation>RFC 6455 §5.5：控制帧最多携带 125 字节；服务器应使连接失败（1002）。</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §5.2: the minimal length form MUST be used; a strict server fails the connection (1002).</source>
+        <translation>RFC 6455 §5.2：必须使用最短的长度形式；严格的服务器会使连接失败（1002）。</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §7.4.1: 1005 MUST NOT be set in a close frame; the server fails the connection (1002).</source>
+        <translation>RFC 6455 §7.4.1：关闭帧中不得使用 1005；服务器应使连接失败（1002）。</translation>
+    </message>
+    <message>
+        <source>met: the server failed the connection with the right code</source>
+        <translation>符合：服务器以正确的关闭码使连接失败</translation>
+    </message>
+    <message>
+        <source>partly: the server closed, but with another code</source>
+        <translation>部分符合：服务器关闭了连接，但用的是别的关闭码</translation>
+    </message>
+    <message>
+        <source>partly: the server dropped TCP without a close frame (§7.1.7 says it SHOULD send one)</source>
+        <translation>部分符合：服务器没发关闭帧就断开了 TCP（§7.1.7 要求它应当先发送关闭帧）</translation>
+    </message>
+    <message>
+        <source>not met: the server did not fail the connection</source>
+        <translation>不符合：服务器没有使连接失败</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::client::ClientFailure</name>
+    <message>
+        <source>the server refused the connection</source>
+        <translation>服务器拒绝了连接</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host name was not found</source>
+        <translation>找不到服务器的主机名</translation>
+    </message>
+    <message>
+        <source>the server did not complete the handshake in time</source>
+        <translation>服务器没有及时完成握手</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with the server failed</source>
+        <translation>与服务器的 TLS 握手失败</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not an HTTP response</source>
+        <translation>服务器的应答不是 HTTP 响应</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer fails the opening handshake (RFC 6455 §4.1)</source>
+        <translation>服务器的应答不符合开始握手的要求（RFC 6455 §4.1）</translation>
+    </message>
+    <message>
+        <source>the server broke the protocol</source>
+        <translation>服务器违反了协议</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server did not answer the close in time</source>
+        <translation>服务器没有及时应答关闭</translation>
+    </message>
+    <message>
+        <source>the connection ended without a closing handshake (1006)</source>
+        <translation>连接在没有关闭握手的情况下结束（1006）</translation>
+    </message>
+    <message>
+        <source>the server could not be reached</source>
+        <translation>无法连到服务器</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::client::ServerUrlError</name>
+    <message>
+        <source>not a URL of the form ws://host:port/path</source>
+        <translation>不是 ws://host:port/path 形式的 URL</translation>
+    </message>
+    <message>
+        <source>the scheme must be ws:// or wss://</source>
+        <translation>协议必须是 ws:// 或 wss://</translation>
+    </message>
+    <message>
+        <source>the URL names no host</source>
+        <translation>URL 中没有主机</translation>
+    </message>
+    <message>
+        <source>a WebSocket URL carries no user name or password</source>
+        <translation>WebSocket URL 不能带用户名或密码</translation>
+    </message>
+    <message>
+        <source>a WebSocket URL has no #fragment</source>
+        <translation>WebSocket URL 不能带 #片段</translation>
     </message>
 </context>
 <context>
