@@ -3,6 +3,8 @@
 // page and an echo WebSocket, tests/e2e/tools/page_upstream.py); Qt's own QWebSocket is the
 // browser. Switching happens at run time, on the port the browser already knows.
 
+#include "e2e/pythonupstream.h"
+
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
 #include "app/mainwindow/modegate.h"
@@ -15,7 +17,6 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,38 +31,6 @@ using capture::RecordKind;
 namespace {
 
 constexpr int waitMs = 10'000;
-
-// The developer's application: one Python websockets process, stopped when the test ends.
-class PythonUpstream
-{
-public:
-    PythonUpstream()
-    {
-        m_process.setProgram(QStringLiteral("/usr/bin/python3"));
-        m_process.setArguments({QStringLiteral(WSLAB_PAGE_UPSTREAM)});
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-    }
-    ~PythonUpstream()
-    {
-        m_process.closeWriteChannel(); // its end of input ends it
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    // Waits for "PORT n"; 0 if it did not start (python3-websockets missing, say).
-    quint16 waitForPort()
-    {
-        if (!QTest::qWaitFor([this] { return m_process.canReadLine() || m_process.state() == QProcess::NotRunning; },
-                             waitMs))
-            return 0;
-        const QByteArray line = m_process.readLine().trimmed();
-        return line.startsWith("PORT ") ? quint16(line.mid(5).toUInt()) : 0;
-    }
-
-private:
-    QProcess m_process;
-};
 
 } // namespace
 
@@ -86,7 +55,7 @@ private:
     void chatThroughTheProxy(const QString &text);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<PythonUpstream> m_upstream;
+    std::unique_ptr<e2e::PythonUpstream> m_upstream;
     quint16 m_upstreamPort = 0;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -114,7 +83,7 @@ void tst_ConnectionMode::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_upstream = std::make_unique<PythonUpstream>();
+    m_upstream = std::make_unique<e2e::PythonUpstream>();
     m_upstreamPort = m_upstream->waitForPort();
     QVERIFY2(m_upstreamPort != 0, "the Python websockets upstream did not start (scripts/install-deps --test)");
     m_window = std::make_unique<MainWindow>(options());
