@@ -994,6 +994,8 @@ void MainWindow::openSettings(std::optional<ConnectionMode> mode)
     dialog.setRunningPort(m_port);
     if (mode)
         dialog.editConnection(*mode);
+    dialog.adjustSize(); // the running port's note may have grown the Server page
+
     if (dialog.exec() == QDialog::Accepted)
         applyPreferences(dialog.preferences());
 }
@@ -1213,9 +1215,7 @@ void MainWindow::startLiveSource()
         settings.port = listen.port; // the port the browser knows, for this run
         m_server->applySettings(settings);
     }
-    // Connection numbers start again with each source: the old rows would mix with the new.
-    m_capture->clear();
-    m_heldFrames = 0;
+    clearForNewSource();
     m_server->start();
 }
 
@@ -1223,8 +1223,7 @@ void MainWindow::startProxy()
 {
     if (m_mode != ConnectionMode::Proxy)
         return; // switched back while the server was stopping
-    m_capture->clear();
-    m_heldFrames = 0;
+    clearForNewSource();
     QString error;
     const auto settings = m_runProxy.toProxySettings(listenSettings(), &error);
     if (!settings) {
@@ -1237,6 +1236,16 @@ void MainWindow::startProxy()
     }
     const server::ServerSettings &server = m_server->settings();
     m_proxyHost->start(*settings, server.captureEnabled, server.capturePayloadCap);
+}
+
+// Connection numbers start again with each source: the old rows, and the views of the selected
+// one, would mix with the new.
+void MainWindow::clearForNewSource()
+{
+    m_view->clear();
+    m_handshake->clear();
+    m_heldFrames = 0;
+    updateCaptureState();
 }
 
 server::ServerSettings MainWindow::listenSettings() const

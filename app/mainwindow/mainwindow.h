@@ -135,6 +135,7 @@ private:
     void createModeControls();
     void startLiveSource();
     void startProxy();
+    void clearForNewSource();
     void retranslateMode();
     void updateModeUi();
     void onProxyBatch(const wslab::capture::CaptureBatch &batch);

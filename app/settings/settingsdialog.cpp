@@ -142,7 +142,9 @@ QWidget *SettingsDialog::createConnectionPage()
     m_upstreamError = new QLabel(m_proxyBox);
     m_upstreamError->setObjectName(QStringLiteral("upstreamError"));
     m_upstreamError->setWordWrap(true);
-    m_upstreamError->setForegroundRole(QPalette::Highlight);
+    QPalette errorPalette = m_upstreamError->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28)); // reads on light and dark
+    m_upstreamError->setPalette(errorPalette);
     m_upstreamError->hide();
     m_rewriteHost = new QCheckBox(m_proxyBox);
     m_rewriteHost->setObjectName(QStringLiteral("rewriteHost"));
@@ -159,6 +161,7 @@ QWidget *SettingsDialog::createConnectionPage()
     m_insecureWarning = new QLabel(m_proxyBox);
     m_insecureWarning->setObjectName(QStringLiteral("insecureWarning"));
     m_insecureWarning->setWordWrap(true);
+    m_insecureWarning->setPalette(errorPalette);
     m_browserSideNote = new QLabel(m_proxyBox);
     m_browserSideNote->setWordWrap(true);
     m_browserSideNote->setForegroundRole(QPalette::PlaceholderText);
