@@ -3,6 +3,7 @@
 // page and an echo WebSocket, tests/e2e/tools/page_upstream.py); Qt's own QWebSocket is the
 // browser. Switching happens at run time, on the port the browser already knows.
 
+#include "app/teststartupoptions.h"
 #include "e2e/pythonupstream.h"
 
 #include "app/mainwindow/languagemanager.h"
@@ -62,13 +63,7 @@ private:
 
 StartupOptions tst_ConnectionMode::options() const
 {
-    StartupOptions options;
-    options.settingsPath = m_dir->filePath(QStringLiteral("wslab.ini"));
-    options.port = 0;
-    options.bindAddress = QStringLiteral("127.0.0.1");
-    options.language = QStringLiteral("en");
-    options.welcomeAllowed = false;
-    return options;
+    return test::testStartupOptions(m_dir->filePath(QStringLiteral("wslab.ini")));
 }
 
 AppPreferences tst_ConnectionMode::proxyPreferences() const
