@@ -160,7 +160,9 @@ void tst_ConnectionMode::proxyModeRelaysAndNamesBothEnds()
 
 void tst_ConnectionMode::embeddedServerComesBackOnTheSamePortKeepingLanguageAndWindow()
 {
+    m_window->resize(1366, 768); // a laptop's screen: everything fits, nothing is squeezed
     m_window->setLanguage(QStringLiteral("zh_CN"));
+    QTest::qWait(50); // the docks take their sizes
     // Where each pane is, whether it shows, and how wide the right-hand column is.
     const auto layout = [this] {
         QStringList panes;
