@@ -116,6 +116,14 @@ int main(int argc, char *argv[])
     startup.applyOverrides = [options = result.options](wslab::server::ServerSettings &settings) {
         options.applyTo(settings);
     };
+    if (const auto &upstream = result.options.upstream) {
+        wslab::app::ProxyPreferences proxy;
+        proxy.upstreamUrl = upstream->toString();
+        proxy.rewriteHost = result.options.rewriteHost;
+        proxy.caFile = result.options.upstreamCa.value_or(QString());
+        proxy.insecure = result.options.insecure;
+        startup.proxy = proxy;
+    }
     wslab::app::MainWindow window(startup);
     window.show();
     return app.exec();

@@ -117,6 +117,12 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_derivationView->setObjectName(QStringLiteral("derivation"));
     m_validation->setObjectName(QStringLiteral("validation"));
     m_responseChecks->setObjectName(QStringLiteral("responseChecks"));
+    m_connection = new WrappingLabel(this);
+    m_connection->setObjectName(QStringLiteral("connectionEnds"));
+    m_connection->setWordWrap(true);
+    m_connection->setTextFormat(Qt::PlainText);
+    m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connection->hide();
 
     // Each message box is as tall as its lines (up to a maximum, then it scrolls), with its verdict
     // right below it, so the request, the response and the derivation all fit the tab together
@@ -128,6 +134,7 @@ HandshakeView::HandshakeView(QWidget *parent)
     messages->addWidget(messageColumn(m_responseHeading, m_responseView, m_responseChecks, messages));
 
     auto *layout = new QVBoxLayout(content);
+    layout->addWidget(m_connection);
     layout->addWidget(messages);
     layout->addWidget(m_derivationHeading);
     layout->addWidget(m_derivationView);
@@ -179,8 +186,42 @@ void HandshakeView::showNoHandshake(quint64 connectionId)
     render();
 }
 
+void HandshakeView::setConnection(const capture::CaptureRecord *opened)
+{
+    const bool named = opened && !opened->note.isEmpty() && !opened->serverAddress.isEmpty();
+    m_clientAddress = named ? opened->note : QString();
+    m_serverAddress = named ? opened->serverAddress : QString();
+    m_tls = named ? opened->tls : std::nullopt;
+    updateConnectionText();
+}
+
+void HandshakeView::updateConnectionText()
+{
+    m_connection->setVisible(!m_clientAddress.isEmpty());
+    if (m_clientAddress.isEmpty())
+        return;
+    QStringList lines{tr("Between %1 (browser) and %2 (server)").arg(m_clientAddress, m_serverAddress)};
+    if (m_tls) {
+        // A proxy's wss:// upstream: what the TLS handshake agreed and whom the certificates name.
+        lines << (m_tls->verified ? tr("TLS to the server: %1, %2, certificate verified")
+                                  : tr("TLS to the server: %1, %2, certificate NOT verified (insecure)"))
+                         .arg(m_tls->version, m_tls->cipher);
+        for (qsizetype i = 0; i < m_tls->chain.size(); ++i)
+            lines << tr("  certificate %1: %2, issued by %3")
+                             .arg(i + 1)
+                             .arg(m_tls->chain.at(i).subject, m_tls->chain.at(i).issuer);
+    }
+    m_connection->setText(lines.join(QLatin1Char('\n')));
+}
+
+QString HandshakeView::connectionText() const
+{
+    return m_connection->isHidden() ? QString() : m_connection->text();
+}
+
 void HandshakeView::clear()
 {
+    setConnection(nullptr);
     setExchange({}, {});
 }
 
@@ -221,6 +262,7 @@ void HandshakeView::fitToContents(QTextBrowser *box)
 void HandshakeView::retranslate()
 {
     updateRequestHeading();
+    updateConnectionText();
     m_responseHeading->setText(tr("<b>Response</b> (server → browser)"));
     m_derivationHeading->setText(tr("<b>Sec-WebSocket-Accept, step by step</b> (RFC 6455 §4.2.2)"));
 }

@@ -33,11 +33,15 @@ public:
     // The selected row's connection has no opening handshake in the capture (plain HTTP: the page,
     // polling), so none is shown rather than another connection's.
     void showNoHandshake(quint64 connectionId);
+    // The ConnectionOpened record of the connection on show (nullptr: not in the capture): a line
+    // names both of its ends and, for a proxy's wss:// upstream, the TLS session it agreed.
+    void setConnection(const capture::CaptureRecord *opened);
     void clear();
 
     // The connection whose handshake is shown (or that has none); 0 when none is named.
     [[nodiscard]] quint64 connectionId() const noexcept { return m_connectionId; }
     [[nodiscard]] QString requestHeadingText() const;
+    [[nodiscard]] QString connectionText() const; // empty when hidden
     // For the views and the tests: what is shown.
     [[nodiscard]] std::optional<protocol::AcceptDerivation> derivation() const { return m_derivation; }
     [[nodiscard]] QByteArray sentAccept() const { return m_sentAccept; }
@@ -64,6 +68,7 @@ private:
     void fitToContents(QTextBrowser *box);
     void retranslate();
     void updateRequestHeading();
+    void updateConnectionText();
     void render();
     // Shows the request; returns its head when it parses.
     std::optional<protocol::HttpRequestHead> renderRequest(const QString &pre);
@@ -74,6 +79,10 @@ private:
 
     QByteArray m_request;
     QByteArray m_response;
+    QString m_clientAddress; // from the ConnectionOpened record; empty: no line
+    QString m_serverAddress;
+    std::optional<capture::TlsInfo> m_tls;
+    QLabel *m_connection = nullptr;
     quint64 m_connectionId = 0;
     bool m_noHandshake = false; // m_connectionId has no handshake in the capture
     std::optional<protocol::AcceptDerivation> m_derivation;

@@ -191,8 +191,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                       "in .har exports HAR, the messages as Chrome DevTools writes them."),
                                    tr("FILE"));
     const QCommandLineOption upstream(QStringLiteral("upstream"),
-                                      tr("With --headless: run as a transparent proxy instead of the server. "
-                                         "Every connection to --port is relayed byte for byte to this WebSocket "
+                                      tr("Run as a transparent proxy instead of the server (the app starts in "
+                                         "proxy mode; with --headless, in the terminal). Every connection to --port is relayed byte for byte to this WebSocket "
                                          "server (ws://host:port/prefix or wss://...; plain HTTP passes too), and "
                                          "both directions are printed as --headless prints its own. The browser "
                                          "side stays plain ws:// on loopback."),
@@ -344,8 +344,6 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                       QCoreApplication::translate(proxy::upstreamUrlErrorContext,
                                                                   proxy::upstreamUrlErrorReason(
                                                                           std::get<proxy::UpstreamUrlError>(parsed)))));
-        if (!options.headless)
-            return error(tr("--upstream goes with --headless"));
     }
     options.rewriteHost = parser.isSet(rewriteHost);
     if (options.rewriteHost && !options.upstream)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/settings/proxypreferences.h"
 #include "server/serversettings.h"
 
 #include <QString>
@@ -17,6 +18,7 @@ struct StartupOptions
     std::optional<QString> bindAddress;    // --bind
     QString language;                      // --lang; empty = the saved choice, else the system's
     bool welcomeAllowed = true;            // the first-run welcome may show
+    std::optional<ProxyPreferences> proxy; // --upstream: proxy mode for this run, whatever is saved
     // Further command-line overrides (origins, limits ...), applied after port and bind address.
     std::function<void(server::ServerSettings &)> applyOverrides;
 };

@@ -145,7 +145,9 @@ bool CaptureView::isUpgradeRequest(const capture::CaptureRecord &record)
 void CaptureView::appendBatch(const capture::CaptureBatch &batch)
 {
     for (const capture::CaptureRecord &record : batch) {
-        if (isUpgradeRequest(record)) {
+        if (record.kind == capture::RecordKind::ConnectionOpened) {
+            m_openedIds.insert(record.connectionId, record.id);
+        } else if (isUpgradeRequest(record)) {
             m_handshakes.insert(record.connectionId, {record.id, 0});
         } else if (record.kind == capture::RecordKind::HttpResponse) {
             const auto pending = m_handshakes.find(record.connectionId);
@@ -160,6 +162,7 @@ void CaptureView::clear()
 {
     m_model->clear();
     m_handshakes.clear();
+    m_openedIds.clear();
 }
 
 const capture::CaptureRecord *CaptureView::currentRecord() const
@@ -191,6 +194,8 @@ void CaptureView::showHandshakeOf(quint64 connectionId)
 {
     // An HTTP-only connection (the page, polling), or one whose upgrade rows were dropped: say so,
     // rather than leave another connection's handshake on show.
+    const int openedRow = m_model->rowForId(m_openedIds.value(connectionId));
+    m_handshake->setConnection(openedRow >= 0 ? &m_model->record(openedRow) : nullptr);
     const auto found = m_handshakes.constFind(connectionId);
     const int requestRow = found == m_handshakes.cend() ? -1 : m_model->rowForId(found->request);
     if (requestRow < 0) {

@@ -84,6 +84,7 @@ private:
         quint64 response = 0;
     };
     QHash<quint64, HandshakeIds> m_handshakes;
+    QHash<quint64, quint64> m_openedIds; // connection → its ConnectionOpened record (both ends, TLS)
 };
 
 } // namespace wslab::app

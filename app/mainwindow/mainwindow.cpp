@@ -11,6 +11,8 @@
 #include "app/lessons/lessonspane.h"
 #include "app/lessons/lessontracker.h"
 #include "app/mainwindow/languagemanager.h"
+#include "app/mainwindow/modegate.h"
+#include "app/mainwindow/proxyhost.h"
 #include "app/mainwindow/paletteiconengine.h"
 #include "app/mainwindow/portfinder.h"
 #include "app/settings/serversettingsedit.h"
@@ -102,6 +104,9 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     m_store = options.settingsPath.isEmpty() ? std::make_unique<SettingsStore>()
                                              : std::make_unique<SettingsStore>(options.settingsPath);
     m_prefs = m_store->load();
+    // --upstream: proxy mode for this run, whatever mode is saved.
+    m_mode = options.proxy ? ConnectionMode::Proxy : m_prefs.mode;
+    m_runProxy = options.proxy.value_or(m_prefs.proxy);
 
     m_language = new LanguageManager(this);
     m_language->setLanguage(options.language.isEmpty() ? m_prefs.language : options.language);
@@ -113,7 +118,9 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     m_clients = new ClientListModel(this);
 
     createServer(options);
+    m_proxyHost = new ProxyHost(this);
     createActions();
+    createModeControls();
     // The server's time zero, near enough, as the epoch time a saved capture needs.
     m_files = new CaptureFileActions(this, m_store.get(), m_view, QDateTime::currentMSecsSinceEpoch() * 1'000'000);
     createCentral();
@@ -133,7 +140,8 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     connect(m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRates);
     m_rateTimer->start();
 
-    m_server->start();
+    updateModeUi();
+    startLiveSource();
 }
 
 MainWindow::~MainWindow() = default;
@@ -237,12 +245,15 @@ void MainWindow::createDocks()
     m_timeline = m_view->timelineView();
     m_timelineDock = addDock(QStringLiteral("timelineDock"), m_timeline);
     m_transports = new TransportPanel(this);
-    m_transportsDock = addDock(QStringLiteral("transportsDock"), m_transports);
+    m_transportsGate = new ModeGate(m_transports, this);
+    m_transportsDock = addDock(QStringLiteral("transportsDock"), m_transportsGate);
 
     m_chatPane = new ChatPane(m_clients, this);
-    m_chatDock = addDock(QStringLiteral("chatDock"), m_chatPane);
+    m_chatGate = new ModeGate(m_chatPane, this);
+    m_chatDock = addDock(QStringLiteral("chatDock"), m_chatGate);
     m_composer = new FrameComposer(m_clients, this);
-    m_composerDock = addDock(QStringLiteral("composerDock"), m_composer);
+    m_composerGate = new ModeGate(m_composer, this);
+    m_composerDock = addDock(QStringLiteral("composerDock"), m_composerGate);
     createLessons();
 
     // The right-hand column runs the full height: chat and composer are used while watching.
@@ -460,6 +471,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_copyUrlAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addMenu(m_modeMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     m_files->addToMenu(m_fileMenu);
@@ -525,6 +537,8 @@ void MainWindow::createToolBar()
     m_handshakeButton->setIcon(themedIcon("security-medium", QStyle::SP_MessageBoxWarning));
     m_toolBar->addWidget(m_handshakeButton);
     m_toolBar->addAction(m_compressionAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addWidget(m_modeButton);
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
@@ -534,6 +548,7 @@ void MainWindow::createToolBar()
 void MainWindow::createStatusBar()
 {
     m_status = new StatusPanel(this);
+    statusBar()->addPermanentWidget(m_modeLabel);
     statusBar()->addPermanentWidget(m_status);
     connect(m_status, &StatusPanel::urlCopied, this, [this](const QString &url) {
         statusBar()->showMessage(tr("Copied %1").arg(url), statusMessageMs);
@@ -544,7 +559,15 @@ void MainWindow::connectServer()
 {
     connect(m_server, &server::ServerHost::listening, this, &MainWindow::onListening);
     connect(m_server, &server::ServerHost::listenFailed, this, &MainWindow::onListenFailed);
-    connect(m_server, &server::ServerHost::capturedBatch, this, &MainWindow::onBatch);
+    // A source's last records (the closes of its connections) may arrive after the switch: the
+    // table shows the running source only.
+    connect(m_server, &server::ServerHost::capturedBatch, this, [this](const capture::CaptureBatch &batch) {
+        if (m_mode == ConnectionMode::EmbeddedServer)
+            onBatch(batch);
+    });
+    connect(m_proxyHost, &ProxyHost::listening, this, &MainWindow::onListening);
+    connect(m_proxyHost, &ProxyHost::listenFailed, this, &MainWindow::onListenFailed);
+    connect(m_proxyHost, &ProxyHost::capturedBatch, this, &MainWindow::onProxyBatch);
     connect(m_server, &server::ServerHost::clientConnected, this, &MainWindow::onClientConnected);
     connect(m_server, &server::ServerHost::clientUpdated, this, &MainWindow::onClientUpdated);
     connect(m_server, &server::ServerHost::clientDisconnected, this, &MainWindow::onClientDisconnected);
@@ -631,6 +654,7 @@ void MainWindow::retranslateUi()
     m_noticeSettings->setText(tr("Settings…"));
     if (m_suggestedPort)
         m_noticeUsePort->setText(tr("Use port %1").arg(*m_suggestedPort));
+    retranslateMode();
     updateCaptureState();
     updateEmptyHint();
 }
@@ -740,6 +764,8 @@ void MainWindow::useSuggestedPort()
         return;
     const quint16 port = *m_suggestedPort;
     changeServerSetting([port](server::ServerSettings &settings) { settings.port = port; });
+    if (m_mode == ConnectionMode::Proxy)
+        startProxy();
 }
 
 void MainWindow::setCompression(bool on)
@@ -955,8 +981,21 @@ void MainWindow::copyUrl()
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_prefs, this);
+    openSettings(std::nullopt);
+}
+
+void MainWindow::openSettings(std::optional<ConnectionMode> mode)
+{
+    // The mode on show is the one running (--upstream's proxy too): OK keeps it, and saves it.
+    AppPreferences shown = m_prefs;
+    shown.mode = m_mode;
+    shown.proxy = m_runProxy;
+    SettingsDialog dialog(shown, this);
     dialog.setRunningPort(m_port);
+    if (mode)
+        dialog.editConnection(*mode);
+    dialog.adjustSize(); // the running port's note may have grown the Server page
+
     if (dialog.exec() == QDialog::Accepted)
         applyPreferences(dialog.preferences());
 }
@@ -969,6 +1008,7 @@ void MainWindow::applyPreferences(const AppPreferences &preferences)
     // Likewise the language changes only when the edit changed it: a --lang for this run is kept.
     const bool languageEdited =
             LanguageManager::normalized(preferences.language) != LanguageManager::normalized(m_prefs.language);
+    const server::ServerSettings listenBefore = listenSettings();
     const bool welcomeShown = m_prefs.welcomeShown; // the welcome's own business, not the dialog's
     m_prefs = preferences;
     m_prefs.welcomeShown = welcomeShown;
@@ -979,6 +1019,10 @@ void MainWindow::applyPreferences(const AppPreferences &preferences)
     if (languageEdited)
         setLanguage(m_prefs.language);
     updateCompressionAction();
+    const server::ServerSettings listenAfter = listenSettings();
+    const bool moved = listenAfter.bindAddress != listenBefore.bindAddress || listenAfter.port != listenBefore.port;
+    if (m_prefs.mode != m_mode || (m_mode == ConnectionMode::Proxy && (m_prefs.proxy != m_runProxy || moved)))
+        setConnectionMode(m_prefs.mode, m_prefs.proxy);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -1088,6 +1132,199 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_store->saveWindow(saveGeometry(), saveState());
     m_store->sync();
     QMainWindow::closeEvent(event);
+}
+
+} // namespace wslab::app
+
+namespace wslab::app {
+
+// ---------------------------------------------------------------------------------------------
+// Connection mode: the embedded server or a proxy to the developer's own server (a client next).
+
+void MainWindow::createModeControls()
+{
+    m_modeGroup = new QActionGroup(this);
+    m_embeddedModeAction = new QAction(m_modeGroup);
+    m_embeddedModeAction->setObjectName(QStringLiteral("embeddedMode"));
+    m_embeddedModeAction->setCheckable(true);
+    m_proxyModeAction = new QAction(m_modeGroup);
+    m_proxyModeAction->setObjectName(QStringLiteral("proxyMode"));
+    m_proxyModeAction->setCheckable(true);
+    // ConnectionMode::Client gets its action here once the client layer exists.
+    m_modeMenu = new QMenu(this);
+    m_modeMenu->addActions(m_modeGroup->actions());
+    connect(m_embeddedModeAction, &QAction::triggered, this,
+            [this] { setConnectionMode(ConnectionMode::EmbeddedServer, m_runProxy); });
+    // A proxy needs an upstream: Settings asks for it unless one is known already.
+    connect(m_proxyModeAction, &QAction::triggered, this, [this] {
+        updateModeUi(); // the check mark follows the mode, not the click
+        if (m_runProxy.toProxySettings(listenSettings(), nullptr))
+            setConnectionMode(ConnectionMode::Proxy, m_runProxy);
+        else
+            openSettings(ConnectionMode::Proxy);
+    });
+
+    m_modeButton = new QToolButton(this);
+    m_modeButton->setObjectName(QStringLiteral("connectionMode"));
+    m_modeButton->setMenu(m_modeMenu);
+    m_modeButton->setPopupMode(QToolButton::InstantPopup);
+    m_modeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_modeButton->setIcon(themedIcon("network-server", QStyle::SP_DriveNetIcon));
+    m_modeLabel = new QLabel(this);
+    m_modeLabel->setObjectName(QStringLiteral("modeLabel"));
+    m_modeLabel->setTextFormat(Qt::RichText);
+}
+
+void MainWindow::setConnectionMode(ConnectionMode mode, const ProxyPreferences &proxy)
+{
+    const ConnectionMode old = m_mode;
+    if (mode == old && (mode != ConnectionMode::Proxy || (proxy == m_runProxy && m_proxyHost->isRunning())))
+        return;
+    m_mode = mode;
+    m_runProxy = proxy;
+    m_url.clear();
+    m_openBrowserAction->setEnabled(false);
+    m_copyUrlAction->setEnabled(false);
+    if (old == ConnectionMode::EmbeddedServer) {
+        // The server's step mode and handshake faults have nothing to act on in a relay.
+        m_holdAction->setChecked(false);
+        m_handshakeActions.first()->setChecked(true);
+        m_server->setHandshakeFault(HandshakeFault::None);
+    }
+    updateModeUi();
+    if (old == ConnectionMode::Proxy)
+        m_proxyHost->stop();
+    if (old == ConnectionMode::EmbeddedServer && mode == ConnectionMode::Proxy) {
+        // Its clients get 1001 Going Away; the proxy takes the port once it is free.
+        connect(m_server, &server::ServerHost::stopped, this, &MainWindow::startProxy, Qt::SingleShotConnection);
+        m_server->stop();
+        return;
+    }
+    startLiveSource();
+}
+
+void MainWindow::startLiveSource()
+{
+    if (m_mode == ConnectionMode::Proxy) {
+        startProxy();
+        return;
+    }
+    server::ServerSettings settings = m_server->settings();
+    const server::ServerSettings listen = listenSettings();
+    if (settings.port != listen.port) {
+        settings.port = listen.port; // the port the browser knows, for this run
+        m_server->applySettings(settings);
+    }
+    clearForNewSource();
+    m_server->start();
+}
+
+void MainWindow::startProxy()
+{
+    if (m_mode != ConnectionMode::Proxy)
+        return; // switched back while the server was stopping
+    clearForNewSource();
+    QString error;
+    const auto settings = m_runProxy.toProxySettings(listenSettings(), &error);
+    if (!settings) {
+        m_status->setNotListening(error);
+        m_noticeText->setText(tr("<b>Proxy mode cannot start:</b> %1. Choose the upstream in Settings.")
+                                      .arg(error.toHtmlEscaped()));
+        m_noticeUsePort->hide();
+        m_notice->show();
+        return;
+    }
+    const server::ServerSettings &server = m_server->settings();
+    m_proxyHost->start(*settings, server.captureEnabled, server.capturePayloadCap);
+}
+
+// Connection numbers start again with each source: the old rows, and the views of the selected
+// one, would mix with the new.
+void MainWindow::clearForNewSource()
+{
+    m_view->clear();
+    m_handshake->clear();
+    m_heldFrames = 0;
+    updateCaptureState();
+}
+
+server::ServerSettings MainWindow::listenSettings() const
+{
+    server::ServerSettings settings = m_server->settings();
+    // "Any free port": the mode that takes over keeps the port the browser already knows.
+    if (settings.port == 0 && m_port != 0)
+        settings.port = m_port;
+    return settings;
+}
+
+void MainWindow::onProxyBatch(const capture::CaptureBatch &batch)
+{
+    if (m_mode != ConnectionMode::Proxy)
+        return;
+    const QString upstream = m_proxyHost->upstreamUrl();
+    for (const capture::CaptureRecord &record : batch) {
+        // One conversation, both ends named: the browser's address and the upstream it reaches.
+        if (record.kind == capture::RecordKind::ConnectionOpened)
+            m_capture->setConnectionName(record.connectionId, tr("%1 → %2").arg(record.note, upstream));
+    }
+    onBatch(batch);
+    m_status->setClients(int(m_proxyHost->connectionCount()));
+}
+
+void MainWindow::updateModeUi()
+{
+    const bool proxy = m_mode == ConnectionMode::Proxy;
+    m_embeddedModeAction->setChecked(!proxy);
+    m_proxyModeAction->setChecked(proxy);
+    // What only the embedded server can do rests, and says why.
+    m_handshakeButton->setEnabled(!proxy);
+    m_handshakeMenu->setEnabled(!proxy);
+    m_compressionAction->setEnabled(!proxy);
+    m_holdAction->setEnabled(!proxy);
+    retranslateUi();
+}
+
+void MainWindow::retranslateMode()
+{
+    const bool proxy = m_mode == ConnectionMode::Proxy;
+    m_modeMenu->setTitle(tr("Connection &Mode"));
+    m_embeddedModeAction->setText(tr("&Embedded Server"));
+    m_proxyModeAction->setText(tr("&Proxy to URL…"));
+    const QString upstream = m_runProxy.upstreamUrl.toHtmlEscaped();
+    const bool insecure = proxy && m_runProxy.insecure
+            && m_runProxy.upstreamUrl.startsWith(QLatin1String("wss://"), Qt::CaseInsensitive);
+    m_modeButton->setText(proxy ? tr("Proxy → %1").arg(m_runProxy.upstreamUrl) : tr("Embedded Server"));
+    if (insecure)
+        m_modeButton->setText(QStringLiteral("⚠ ") + m_modeButton->text());
+    m_modeButton->setToolTip(proxy ? tr("Proxy mode: every connection to this address is relayed byte for byte to "
+                                        "%1. Choose another mode here or in Settings.").arg(m_runProxy.upstreamUrl)
+                                   : tr("Connection mode: wslab's own chat server answers the browsers. Choose "
+                                        "Proxy to URL to watch your own server's traffic."));
+    QString label = proxy ? tr("Proxy: browser → wslab → %1").arg(upstream) : tr("Embedded server");
+    if (insecure)
+        label += QStringLiteral(" <span style=\"color:#c62828\"><b>%1</b></span>")
+                         .arg(tr("⚠ certificate not checked (insecure)").toHtmlEscaped());
+    m_modeLabel->setText(label);
+    m_modeLabel->setToolTip(m_modeButton->toolTip());
+
+    m_chatGate->setClosedReason(proxy ? tr("Proxy mode: browsers talk to your own server here; only the "
+                                           "embedded server chats from this pane.")
+                                      : QString());
+    m_composerGate->setClosedReason(proxy ? tr("Proxy mode: wslab relays what the two ends send; the Composer "
+                                               "sends frames as the embedded server only.")
+                                          : QString());
+    m_transportsGate->setClosedReason(proxy ? tr("Proxy mode: the transports comparison and its demo run "
+                                                 "against the embedded server only.")
+                                            : QString());
+    if (!proxy)
+        return;
+    m_openBrowserAction->setToolTip(tr("Open your server's page through wslab in your web browser"));
+    m_handshakeButton->setToolTip(tr("Handshake Lab: in proxy mode your server answers the upgrades; switch to "
+                                     "the embedded server to answer them wrongly on purpose."));
+    m_compressionAction->setToolTip(tr("In proxy mode the browser and your server agree on compression "
+                                       "themselves; the inspector inflates what they send."));
+    m_holdAction->setToolTip(tr("Hold Incoming steps the embedded server's frames; the proxy relays without "
+                                "holding."));
 }
 
 } // namespace wslab::app

@@ -48,6 +48,8 @@ class FrameComposer;
 class LanguageManager;
 class LessonsPane;
 class LessonTracker;
+class ModeGate;
+class ProxyHost;
 class SettingsStore;
 class StatusPanel;
 class TransportPanel;
@@ -86,6 +88,12 @@ public:
     [[nodiscard]] CaptureFileActions *fileActions() const { return m_files; }
     [[nodiscard]] QDockWidget *lessonsDock() const { return m_lessonsDock; }
     [[nodiscard]] LessonsPane *lessonsPane() const { return m_lessonsPane; }
+    // Connection mode: who the app is on the wire now, and the proxy's source (idle unless in use).
+    [[nodiscard]] ConnectionMode connectionMode() const { return m_mode; }
+    [[nodiscard]] ProxyHost *proxyHost() const { return m_proxyHost; }
+    [[nodiscard]] QToolButton *modeButton() const { return m_modeButton; }
+    [[nodiscard]] QLabel *modeLabel() const { return m_modeLabel; }
+    [[nodiscard]] QList<ModeGate *> modeGates() const { return {m_chatGate, m_composerGate, m_transportsGate}; }
 
 public Q_SLOTS:
     void setLanguage(const QString &code);
@@ -93,6 +101,9 @@ public Q_SLOTS:
     void openInBrowser();
     void showSettings();
     void applyPreferences(const wslab::app::AppPreferences &preferences);
+    // Stops the running source and starts the other one on the same listen address and port; the
+    // window, its language and layout stay. The capture starts over (connection numbers restart).
+    void setConnectionMode(wslab::app::ConnectionMode mode, const wslab::app::ProxyPreferences &proxy);
     void selectRow(int proxyRow);
     void selectFirst();
     void selectPrevious();
@@ -120,6 +131,15 @@ private:
     void createToolBar();
     void createStatusBar();
     void connectServer();
+    void openSettings(std::optional<wslab::app::ConnectionMode> mode);
+    void createModeControls();
+    void startLiveSource();
+    void startProxy();
+    void clearForNewSource();
+    void retranslateMode();
+    void updateModeUi();
+    void onProxyBatch(const wslab::capture::CaptureBatch &batch);
+    [[nodiscard]] server::ServerSettings listenSettings() const;
     void retranslateUi();
     void applyDefaultLayout();
     void applyDefaultSizes();
@@ -155,6 +175,9 @@ private:
     QString m_url;
     quint16 m_port = 0;
     std::optional<quint16> m_suggestedPort;
+    ConnectionMode m_mode = ConnectionMode::EmbeddedServer;
+    ProxyPreferences m_runProxy; // the proxy this run uses (the saved one, or --upstream's)
+    ProxyHost *m_proxyHost = nullptr;
 
     CaptureView *m_view = nullptr; // the capture on show, its model and views
     CaptureFileActions *m_files = nullptr; // open, save, export
@@ -196,6 +219,15 @@ private:
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QToolButton *m_handshakeButton = nullptr;
+    QToolButton *m_modeButton = nullptr;
+    QMenu *m_modeMenu = nullptr;
+    QActionGroup *m_modeGroup = nullptr;
+    QAction *m_embeddedModeAction = nullptr;
+    QAction *m_proxyModeAction = nullptr;
+    QLabel *m_modeLabel = nullptr; // the status bar's: the mode and, in proxy mode, the upstream
+    ModeGate *m_chatGate = nullptr;
+    ModeGate *m_composerGate = nullptr;
+    ModeGate *m_transportsGate = nullptr;
 
     QAction *m_openBrowserAction = nullptr;
     QAction *m_copyUrlAction = nullptr;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/settings/connectionmode.h"
+#include "app/settings/proxypreferences.h"
 #include "server/serversettings.h"
 
 #include <QString>
@@ -11,7 +13,9 @@ struct AppPreferences
 {
     static constexpr int defaultCaptureRowCap = 100'000;
 
+    ConnectionMode mode = ConnectionMode::EmbeddedServer;
     server::ServerSettings server;
+    ProxyPreferences proxy;
     QString language;          // "en", "zh_CN"; empty = follow the system
     int captureRowCap = defaultCaptureRowCap;
     bool welcomeShown = false;

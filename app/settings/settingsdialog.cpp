@@ -6,9 +6,13 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHostAddress>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -44,6 +48,7 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
 {
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(createServerPage(), QString());
+    m_tabs->addTab(createConnectionPage(), QString());
     m_tabs->addTab(createLimitsPage(), QString());
     m_tabs->addTab(createCapturePage(), QString());
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults,
@@ -84,6 +89,10 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
         m_payloadCap->setValue(int(defaults.server.capturePayloadCap / kib));
         m_rowCap->setValue(defaults.captureRowCap);
         m_confirmQuit->setChecked(defaults.confirmQuitWithClients);
+        m_mode->setCurrentIndex(m_mode->findData(int(defaults.mode)));
+        m_rewriteHost->setChecked(defaults.proxy.rewriteHost);
+        m_caFile->setText(defaults.proxy.caFile);
+        m_insecure->setChecked(defaults.proxy.insecure);
     });
     connect(m_bind, &QComboBox::currentTextChanged, this, &SettingsDialog::updateWarnings);
     connect(m_anyOrigin, &QCheckBox::toggled, this, &SettingsDialog::updateWarnings);
@@ -104,10 +113,131 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
     m_payloadCap->setValue(int(std::min<qint64>(s.capturePayloadCap / kib, m_payloadCap->maximum())));
     m_rowCap->setValue(preferences.captureRowCap);
     m_confirmQuit->setChecked(preferences.confirmQuitWithClients);
+    m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(preferences.mode))));
+    m_upstream->setText(preferences.proxy.upstreamUrl);
+    m_rewriteHost->setChecked(preferences.proxy.rewriteHost);
+    m_caFile->setText(preferences.proxy.caFile);
+    m_insecure->setChecked(preferences.proxy.insecure);
     const int language = m_language->findData(LanguageManager::normalized(preferences.language));
     m_language->setCurrentIndex(language < 0 ? 0 : language);
 
     retranslateUi();
+}
+
+QWidget *SettingsDialog::createConnectionPage()
+{
+    m_connectionPage = new QWidget(this);
+    m_mode = new QComboBox(m_connectionPage);
+    m_mode->setObjectName(QStringLiteral("connectionMode"));
+    m_mode->addItem(QString(), int(ConnectionMode::EmbeddedServer));
+    m_mode->addItem(QString(), int(ConnectionMode::Proxy));
+    // ConnectionMode::Client gets its item here once the client layer exists.
+    m_modeHint = new QLabel(m_connectionPage);
+    m_modeHint->setWordWrap(true);
+
+    m_proxyBox = new QGroupBox(m_connectionPage);
+    m_upstream = new QLineEdit(m_proxyBox);
+    m_upstream->setObjectName(QStringLiteral("upstreamUrl"));
+    m_upstream->setPlaceholderText(QStringLiteral("ws://127.0.0.1:3000"));
+    m_upstreamError = new QLabel(m_proxyBox);
+    m_upstreamError->setObjectName(QStringLiteral("upstreamError"));
+    m_upstreamError->setWordWrap(true);
+    QPalette errorPalette = m_upstreamError->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28)); // reads on light and dark
+    m_upstreamError->setPalette(errorPalette);
+    m_upstreamError->hide();
+    m_rewriteHost = new QCheckBox(m_proxyBox);
+    m_rewriteHost->setObjectName(QStringLiteral("rewriteHost"));
+    auto *caRow = new QWidget(m_proxyBox);
+    m_caFile = new QLineEdit(caRow);
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caBrowse = new QPushButton(caRow);
+    auto *caLayout = new QHBoxLayout(caRow);
+    caLayout->setContentsMargins(0, 0, 0, 0);
+    caLayout->addWidget(m_caFile, 1);
+    caLayout->addWidget(m_caBrowse);
+    m_insecure = new QCheckBox(m_proxyBox);
+    m_insecure->setObjectName(QStringLiteral("insecure"));
+    m_insecureWarning = new QLabel(m_proxyBox);
+    m_insecureWarning->setObjectName(QStringLiteral("insecureWarning"));
+    m_insecureWarning->setWordWrap(true);
+    m_insecureWarning->setPalette(errorPalette);
+    m_browserSideNote = new QLabel(m_proxyBox);
+    m_browserSideNote->setWordWrap(true);
+    m_browserSideNote->setForegroundRole(QPalette::PlaceholderText);
+
+    m_proxyForm = new QFormLayout(m_proxyBox);
+    m_proxyForm->addRow(QStringLiteral("-"), m_upstream);
+    m_proxyForm->addRow(m_upstreamError);
+    m_proxyForm->addRow(m_rewriteHost);
+    m_proxyForm->addRow(QStringLiteral("-"), caRow);
+    m_proxyForm->addRow(m_insecure);
+    m_proxyForm->addRow(m_insecureWarning);
+    m_proxyForm->addRow(m_browserSideNote);
+
+    m_connectionForm = new QFormLayout(m_connectionPage);
+    m_connectionForm->addRow(QStringLiteral("-"), m_mode);
+    m_connectionForm->addRow(m_modeHint);
+    m_connectionForm->addRow(m_proxyBox);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateConnectionPage);
+    connect(m_upstream, &QLineEdit::textChanged, this, [this] {
+        m_upstreamError->hide();
+        updateConnectionPage();
+    });
+    connect(m_insecure, &QCheckBox::toggled, this, &SettingsDialog::updateConnectionPage);
+    connect(m_caBrowse, &QPushButton::clicked, this, &SettingsDialog::chooseCaFile);
+    return m_connectionPage;
+}
+
+void SettingsDialog::updateConnectionPage()
+{
+    const auto mode = ConnectionMode(m_mode->currentData().toInt());
+    const bool proxy = mode == ConnectionMode::Proxy;
+    m_proxyBox->setEnabled(proxy);
+    m_modeHint->setText(proxy ? tr("wslab listens at the address and port of the Server page and relays every "
+                                   "connection, page and WebSocket alike, byte for byte to your own server. The "
+                                   "inspector shows both directions; the Chat, Composer and Transports panels rest.")
+                              : tr("wslab's own chat server answers the browsers: the page, the chat and the echo, "
+                                   "with the Chat, Composer, Transports and Handshake Lab tools."));
+    // A CA file and --insecure only mean something for a TLS upstream.
+    const bool secure = m_upstream->text().trimmed().startsWith(QLatin1String("wss://"), Qt::CaseInsensitive);
+    m_insecure->setEnabled(secure);
+    m_caFile->setEnabled(secure && !m_insecure->isChecked());
+    m_caBrowse->setEnabled(m_caFile->isEnabled());
+    m_insecureWarning->setVisible(secure && m_insecure->isChecked());
+}
+
+void SettingsDialog::chooseCaFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("CA Certificates"), m_caFile->text(),
+                                                      tr("PEM certificates (*.pem *.crt);;All files (*)"));
+    if (!path.isEmpty())
+        m_caFile->setText(path);
+}
+
+void SettingsDialog::editConnection(ConnectionMode mode)
+{
+    m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(mode))));
+    m_tabs->setCurrentWidget(m_connectionPage);
+    if (mode == ConnectionMode::Proxy)
+        m_upstream->setFocus();
+}
+
+void SettingsDialog::accept()
+{
+    const AppPreferences chosen = preferences();
+    if (chosen.mode == ConnectionMode::Proxy) {
+        QString error;
+        if (!chosen.proxy.toProxySettings(chosen.server, &error)) {
+            m_upstreamError->setText(tr("⚠ Proxy mode cannot use this: %1.").arg(error));
+            m_upstreamError->show();
+            m_tabs->setCurrentWidget(m_connectionPage);
+            m_upstream->setFocus();
+            return;
+        }
+    }
+    QDialog::accept();
 }
 
 QWidget *SettingsDialog::createServerPage()
@@ -181,8 +311,29 @@ void SettingsDialog::retranslateUi()
 {
     setWindowTitle(tr("Settings"));
     m_tabs->setTabText(0, tr("Server"));
-    m_tabs->setTabText(1, tr("Limits"));
-    m_tabs->setTabText(2, tr("Capture"));
+    m_tabs->setTabText(1, tr("Connection"));
+    m_tabs->setTabText(2, tr("Limits"));
+    m_tabs->setTabText(3, tr("Capture"));
+
+    setLabel(m_connectionForm, m_mode, tr("&Mode:"));
+    m_mode->setItemText(m_mode->findData(int(ConnectionMode::EmbeddedServer)), tr("Embedded server"));
+    m_mode->setItemText(m_mode->findData(int(ConnectionMode::Proxy)), tr("Proxy to URL"));
+    m_proxyBox->setTitle(tr("Proxy to URL"));
+    setLabel(m_proxyForm, m_upstream, tr("&Upstream URL:"));
+    m_upstream->setToolTip(tr("Your own server: ws://host:port or wss://host:port, with an optional path prefix "
+                              "put in front of every request"));
+    m_rewriteHost->setText(tr("&Rewrite the Host header to the upstream's host:port"));
+    m_rewriteHost->setToolTip(tr("Off, the browser's Host header goes through as it was (byte for byte). On, "
+                                 "each request is changed, and its row is marked as changed."));
+    setLabel(m_proxyForm, m_caFile->parentWidget(), tr("CA &certificates:"));
+    m_caFile->setPlaceholderText(tr("wss: a PEM file trusted beside the system's CAs"));
+    m_caBrowse->setText(tr("&Browse…"));
+    m_insecure->setText(tr("Do not check the upstream's certificate (&insecure)"));
+    m_insecureWarning->setText(tr("⚠ Anyone between wslab and the upstream could read and change the traffic. "
+                                  "The toolbar says so while it runs."));
+    m_browserSideNote->setText(tr("The browser side stays plain ws:// on loopback: wslab does not intercept "
+                                  "the browser's TLS."));
+    updateConnectionPage();
 
     setLabel(m_serverForm, m_port, tr("&Port:"));
     m_port->setSpecialValueText(tr("any free port"));
@@ -281,6 +432,11 @@ AppPreferences SettingsDialog::preferences() const
     s.captureEnabled = m_captureEnabled->isChecked();
     s.capturePayloadCap = qint64(m_payloadCap->value()) * kib;
     p.captureRowCap = m_rowCap->value();
+    p.mode = ConnectionMode(m_mode->currentData().toInt());
+    p.proxy.upstreamUrl = m_upstream->text().trimmed();
+    p.proxy.rewriteHost = m_rewriteHost->isChecked();
+    p.proxy.caFile = m_caFile->text().trimmed();
+    p.proxy.insecure = m_insecure->isChecked();
     p.language = m_language->currentData().toString();
     p.confirmQuitWithClients = m_confirmQuit->isChecked();
     return p;

@@ -9,8 +9,11 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 QT_END_NAMESPACE
@@ -32,6 +35,11 @@ public:
     [[nodiscard]] quint16 runningPort() const { return m_runningPort; }
 
     [[nodiscard]] AppPreferences preferences() const;
+    // Opens on the Connection page with this mode chosen (the toolbar's "Proxy to URL…").
+    void editConnection(ConnectionMode mode);
+    // OK keeps the dialog open, with a message beside the field, while proxy mode names an upstream
+    // it cannot use (not a ws:// or wss:// URL, an unreadable CA file).
+    void accept() override;
     // A bind address other than loopback exposes the server (and the capture) to the network.
     [[nodiscard]] static bool isLoopback(const QString &bindAddress);
 
@@ -39,15 +47,34 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    QWidget *createConnectionPage();
     QWidget *createServerPage();
     QWidget *createLimitsPage();
     QWidget *createCapturePage();
     void retranslateUi();
     void updateWarnings();
     void updatePortNote();
+    void updateConnectionPage();
+    void chooseCaFile();
 
     AppPreferences m_initial;
     QTabWidget *m_tabs = nullptr;
+
+    // Connection: the mode, and the proxy's upstream.
+    QWidget *m_connectionPage = nullptr;
+    QFormLayout *m_connectionForm = nullptr;
+    QComboBox *m_mode = nullptr;
+    QLabel *m_modeHint = nullptr;
+    QGroupBox *m_proxyBox = nullptr;
+    QFormLayout *m_proxyForm = nullptr;
+    QLineEdit *m_upstream = nullptr;
+    QLabel *m_upstreamError = nullptr;
+    QCheckBox *m_rewriteHost = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QPushButton *m_caBrowse = nullptr;
+    QCheckBox *m_insecure = nullptr;
+    QLabel *m_insecureWarning = nullptr;
+    QLabel *m_browserSideNote = nullptr;
 
     QFormLayout *m_serverForm = nullptr;
     QFormLayout *m_generalForm = nullptr;

@@ -877,10 +877,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>--summary 和 --decode-as 须与 --read 文件 一起使用</translation>
     </message>
     <message>
-        <source>With --headless: run as a transparent proxy instead of the server. Every connection to --port is relayed byte for byte to this WebSocket server (ws://host:port/prefix or wss://...; plain HTTP passes too), and both directions are printed as --headless prints its own. The browser side stays plain ws:// on loopback.</source>
-        <translation>与 --headless 一起使用：不运行服务器，而是作为透明代理运行。每个连到 --port 的连接都被逐字节转发到这个 WebSocket 服务器（ws://host:port/prefix 或 wss://...；普通 HTTP 也会转发），两个方向都像 --headless 输出自己的流量那样打印出来。浏览器一侧仍是本机回环上的普通 ws://。</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -895,10 +891,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>--upstream needs a ws:// or wss:// URL, not &quot;%1&quot;: %2</source>
         <translation>--upstream 需要 ws:// 或 wss:// URL，而不是“%1”：%2</translation>
-    </message>
-    <message>
-        <source>--upstream goes with --headless</source>
-        <translation>--upstream 须与 --headless 一起使用</translation>
     </message>
     <message>
         <source>--rewrite-host goes with --upstream URL</source>
@@ -995,6 +987,10 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>--connect cannot be combined with --upstream or --read</source>
         <translation>--connect 不能与 --upstream 或 --read 同时使用</translation>
+    </message>
+    <message>
+        <source>Run as a transparent proxy instead of the server (the app starts in proxy mode; with --headless, in the terminal). Every connection to --port is relayed byte for byte to this WebSocket server (ws://host:port/prefix or wss://...; plain HTTP passes too), and both directions are printed as --headless prints its own. The browser side stays plain ws:// on loopback.</source>
+        <translation>不运行服务器，而是作为透明代理运行（应用以代理模式启动；与 --headless 一起使用时在终端中运行）。每个连到 --port 的连接都被逐字节转发到这个 WebSocket 服务器（ws://host:port/prefix 或 wss://...；普通 HTTP 也会转发），两个方向都像 --headless 输出自己的流量那样打印出来。浏览器一侧仍是本机回环上的普通 ws://。</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2139,89 @@ Masked bytes: %2
         <source>&lt;h3&gt;Watch a WebSocket conversation, byte by byte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the page&lt;/b&gt; (%1): the browser sends an HTTP upgrade request and the server answers 101 Switching Protocols. Both are rows in the frames table; the Handshake panel shows how Sec-WebSocket-Accept is derived.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; from the page. Its frame arrives masked, as every browser frame must be (RFC 6455 §5.3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Select the frame.&lt;/b&gt; The Frame panel draws the header bit by bit and the bytes in hex; the Unmasking panel shows the XOR with the masking key, which gives back your text while Compression is off (the default). Switched on in the toolbar, it lets new connections use permessage-deflate (RFC 7692): the browser then sends DEFLATE bytes with RSV1 set, and the Inflated tab shows the message.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Talk back&lt;/b&gt; from the Chat panel: text, binary, big messages (uncompressed, the length field grows from 7 to 16 to 64 bits), fragments, ping, close with a code.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Break the rules&lt;/b&gt; in the Composer and the Handshake lab, and watch the browser close the connection.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt;: Hold Incoming keeps browser frames in the server until you deliver them (%2 one, %3 all).&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;h3&gt;逐字节观察一次 WebSocket 对话&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开页面&lt;/b&gt;（%1）：浏览器发送 HTTP 升级请求，服务器应答 101 Switching Protocols。两者都是帧表中的行；握手面板展示 Sec-WebSocket-Accept 是如何推导出来的。&lt;/li&gt;&lt;li&gt;在页面上&lt;b&gt;发送一条消息&lt;/b&gt;。它的帧到达时是带掩码的，每个浏览器帧都必须如此（RFC 6455 §5.3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选中这一帧。&lt;/b&gt;帧面板逐位画出帧头，并以十六进制显示字节；去掩码面板展示与掩码键的异或运算，在压缩关闭（默认）时它能还原出你输入的文本。在工具栏中打开压缩后，新连接可以使用 permessage-deflate（RFC 7692）：浏览器随后发送 RSV1 置位的 DEFLATE 字节，“解压后”标签页显示消息本身。&lt;/li&gt;&lt;li&gt;在聊天面板中&lt;b&gt;回复&lt;/b&gt;：文本、二进制、大消息（不压缩时，长度字段从 7 位增长到 16 位再到 64 位）、分片、ping、带关闭码的关闭。&lt;/li&gt;&lt;li&gt;在构造器和握手实验中&lt;b&gt;打破规则&lt;/b&gt;，看浏览器如何关闭连接。&lt;/li&gt;&lt;li&gt;&lt;b&gt;单步&lt;/b&gt;：“扣留传入帧”会把浏览器的帧留在服务器里，直到你放行它们（%2 放行一帧，%3 全部放行）。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Proxy mode cannot start:&lt;/b&gt; %1. Choose the upstream in Settings.</source>
+        <translation>&lt;b&gt;代理模式无法启动：&lt;/b&gt;%1。请在设置中选择上游服务器。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Connection &amp;Mode</source>
+        <translation>连接模式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Embedded Server</source>
+        <translation>内置服务器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy to URL…</source>
+        <translation>代理到 URL(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Proxy → %1</source>
+        <translation>代理 → %1</translation>
+    </message>
+    <message>
+        <source>Embedded Server</source>
+        <translation>内置服务器</translation>
+    </message>
+    <message>
+        <source>Proxy mode: every connection to this address is relayed byte for byte to %1. Choose another mode here or in Settings.</source>
+        <translation>代理模式：连到这个地址的每个连接都被逐字节转发到 %1。可以在这里或在设置中选择其他模式。</translation>
+    </message>
+    <message>
+        <source>Connection mode: wslab&apos;s own chat server answers the browsers. Choose Proxy to URL to watch your own server&apos;s traffic.</source>
+        <translation>连接模式：由 wslab 自带的聊天服务器应答浏览器。选择“代理到 URL”可以观察你自己的服务器的流量。</translation>
+    </message>
+    <message>
+        <source>Proxy: browser → wslab → %1</source>
+        <translation>代理：浏览器 → wslab → %1</translation>
+    </message>
+    <message>
+        <source>Embedded server</source>
+        <translation>内置服务器</translation>
+    </message>
+    <message>
+        <source>⚠ certificate not checked (insecure)</source>
+        <translation>⚠ 未检查证书（不安全）</translation>
+    </message>
+    <message>
+        <source>Proxy mode: browsers talk to your own server here; only the embedded server chats from this pane.</source>
+        <translation>代理模式：浏览器在这里与你自己的服务器对话；只有内置服务器才能从这个面板聊天。</translation>
+    </message>
+    <message>
+        <source>Proxy mode: wslab relays what the two ends send; the Composer sends frames as the embedded server only.</source>
+        <translation>代理模式：wslab 只转发两端发送的内容；构造器只能以内置服务器的身份发送帧。</translation>
+    </message>
+    <message>
+        <source>Proxy mode: the transports comparison and its demo run against the embedded server only.</source>
+        <translation>代理模式：传输方式对比及其演示只能针对内置服务器运行。</translation>
+    </message>
+    <message>
+        <source>Open your server&apos;s page through wslab in your web browser</source>
+        <translation>在网页浏览器中经由 wslab 打开你的服务器的页面</translation>
+    </message>
+    <message>
+        <source>Handshake Lab: in proxy mode your server answers the upgrades; switch to the embedded server to answer them wrongly on purpose.</source>
+        <translation>握手实验室：代理模式下由你的服务器应答升级请求；切换到内置服务器才能故意给出错误的应答。</translation>
+    </message>
+    <message>
+        <source>In proxy mode the browser and your server agree on compression themselves; the inspector inflates what they send.</source>
+        <translation>代理模式下，压缩由浏览器和你的服务器自行协商；检查器会解压它们发送的内容。</translation>
+    </message>
+    <message>
+        <source>Hold Incoming steps the embedded server&apos;s frames; the proxy relays without holding.</source>
+        <translation>“暂扣传入帧”只能逐帧处理内置服务器收到的帧；代理转发时不会暂扣。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ProxyPreferences</name>
+    <message>
+        <source>the CA file %1 cannot be read</source>
+        <translation>无法读取 CA 文件 %1</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::QuantityFormat</name>
@@ -2380,6 +2459,82 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>For connections opened after the change. Off, frames carry the text as typed; on, browsers send their messages as DEFLATE bytes (RSV1 set).</source>
         <translation>对更改之后建立的连接生效。关闭时，帧携带的就是输入的文本；开启时，浏览器以 DEFLATE 字节发送消息（RSV1 置位）。</translation>
+    </message>
+    <message>
+        <source>wslab listens at the address and port of the Server page and relays every connection, page and WebSocket alike, byte for byte to your own server. The inspector shows both directions; the Chat, Composer and Transports panels rest.</source>
+        <translation>wslab 在“服务器”页的地址和端口上监听，把每个连接（页面和 WebSocket 都一样）逐字节转发到你自己的服务器。检查器显示两个方向的流量；聊天、构造器和传输方式面板暂停使用。</translation>
+    </message>
+    <message>
+        <source>wslab&apos;s own chat server answers the browsers: the page, the chat and the echo, with the Chat, Composer, Transports and Handshake Lab tools.</source>
+        <translation>由 wslab 自带的聊天服务器应答浏览器：页面、聊天和回显，并提供聊天、构造器、传输方式和握手实验室等工具。</translation>
+    </message>
+    <message>
+        <source>CA Certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>⚠ Proxy mode cannot use this: %1.</source>
+        <translation>⚠ 代理模式无法使用它：%1。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Embedded server</source>
+        <translation>内置服务器</translation>
+    </message>
+    <message>
+        <source>Proxy to URL</source>
+        <translation>代理到 URL</translation>
+    </message>
+    <message>
+        <source>&amp;Upstream URL:</source>
+        <translation>上游 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Your own server: ws://host:port or wss://host:port, with an optional path prefix put in front of every request</source>
+        <translation>你自己的服务器：ws://host:port 或 wss://host:port，可带一个路径前缀，加在每个请求的前面</translation>
+    </message>
+    <message>
+        <source>&amp;Rewrite the Host header to the upstream&apos;s host:port</source>
+        <translation>把 Host 头改写为上游的 host:port(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Off, the browser&apos;s Host header goes through as it was (byte for byte). On, each request is changed, and its row is marked as changed.</source>
+        <translation>关闭时，浏览器的 Host 头按原样（逐字节）转发。打开时，每个请求都会被修改，它的行会标记为已修改。</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificates:</source>
+        <translation>CA 证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>wss: a PEM file trusted beside the system&apos;s CAs</source>
+        <translation>用于 wss:// 上游：除系统 CA 之外另行信任的 PEM 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Do not check the upstream&apos;s certificate (&amp;insecure)</source>
+        <translation>不检查上游的证书（不安全）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>⚠ Anyone between wslab and the upstream could read and change the traffic. The toolbar says so while it runs.</source>
+        <translation>⚠ 位于 wslab 和上游之间的任何人都能读取并篡改流量。运行期间工具栏会一直提示这一点。</translation>
+    </message>
+    <message>
+        <source>The browser side stays plain ws:// on loopback: wslab does not intercept the browser&apos;s TLS.</source>
+        <translation>浏览器一侧仍是本机回环上的普通 ws://：wslab 不拦截浏览器的 TLS。</translation>
     </message>
 </context>
 <context>
@@ -3841,6 +3996,22 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>✓ matches the key, but the response fails another check (%1), so the browser still fails the connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)</source>
         <translation>✓ 一致，但响应没有通过另一项检查（%1），所以浏览器仍然会使连接失败：它不发送任何帧，并把错误报告给页面（RFC 6455 §4.1）</translation>
+    </message>
+    <message>
+        <source>Between %1 (browser) and %2 (server)</source>
+        <translation>连接两端：%1（浏览器）与 %2（服务器）</translation>
+    </message>
+    <message>
+        <source>TLS to the server: %1, %2, certificate verified</source>
+        <translation>到服务器的 TLS：%1，%2，证书已验证</translation>
+    </message>
+    <message>
+        <source>TLS to the server: %1, %2, certificate NOT verified (insecure)</source>
+        <translation>到服务器的 TLS：%1，%2，证书未验证（不安全）</translation>
+    </message>
+    <message>
+        <source>  certificate %1: %2, issued by %3</source>
+        <translation>  证书 %1：%2，颁发者 %3</translation>
     </message>
 </context>
 <context>

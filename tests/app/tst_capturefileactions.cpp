@@ -1,6 +1,7 @@
 #include "app/files/capturefileactions.h"
 
 #include "app/capturefiles.h"
+#include "app/teststartupoptions.h"
 #include "app/files/capturefilewindow.h"
 #include "app/files/selectionexport.h"
 #include "app/mainwindow/captureview.h"
@@ -70,13 +71,7 @@ void tst_CaptureFileActions::init()
 
 void tst_CaptureFileActions::makeWindow()
 {
-    StartupOptions options;
-    options.settingsPath = m_dir->filePath(QStringLiteral("wslab.ini"));
-    options.port = 0;
-    options.bindAddress = QStringLiteral("127.0.0.1");
-    options.language = QStringLiteral("en");
-    options.welcomeAllowed = false;
-    m_window = std::make_unique<MainWindow>(options);
+    m_window = std::make_unique<MainWindow>(test::testStartupOptions(m_dir->filePath(QStringLiteral("wslab.ini"))));
     const auto answer = [this](QWidget *, const QString &, const QString &, const QString &) { return m_answer; };
     m_window->fileActions()->setFileDialog(FileDialog(answer, answer));
     m_window->show();

@@ -127,7 +127,6 @@ void tst_CommandLine::errors_data()
     QTest::addRow("json with the window") << QStringList{"wslab", "--json"};
     QTest::addRow("deflate and no-deflate") << QStringList{"wslab", "--deflate", "--no-deflate"};
     QTest::addRow("upstream not ws") << QStringList{"wslab", "--headless", "--upstream", "http://127.0.0.1:1"};
-    QTest::addRow("upstream without headless") << QStringList{"wslab", "--upstream", "ws://127.0.0.1:1"};
     QTest::addRow("rewrite-host without upstream") << QStringList{"wslab", "--headless", "--rewrite-host"};
     QTest::addRow("insecure with ws") << QStringList{"wslab", "--headless", "--upstream", "ws://127.0.0.1:1",
                                                      "--insecure"};

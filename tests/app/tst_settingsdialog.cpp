@@ -1,7 +1,10 @@
 #include "app/settings/settingsdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTabWidget>
 #include <QSpinBox>
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -22,6 +25,9 @@ private Q_SLOTS:
     void editedPortIsSaved();
     void compressionIsASwitchOffByDefault();
     void quitQuestionCanBeAskedAgain();
+    void unusableUpstreamIsRefusedWithAMessage_data();
+    void unusableUpstreamIsRefusedWithAMessage();
+    void insecureUpstreamShowsAWarning();
 };
 
 void tst_SettingsDialog::portFieldShowsTheRunningPort_data()
@@ -108,6 +114,85 @@ void tst_SettingsDialog::quitQuestionCanBeAskedAgain()
     QVERIFY(!dialog.preferences().confirmQuitWithClients);
     confirm->setChecked(true);
     QVERIFY(dialog.preferences().confirmQuitWithClients);
+}
+
+void tst_SettingsDialog::unusableUpstreamIsRefusedWithAMessage_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("caFile");
+    QTest::addColumn<QString>("reasonPart"); // empty: accepted
+    QTest::newRow("ws with path") << "ws://127.0.0.1:3000/api" << "" << "";
+    QTest::newRow("wss") << "wss://localhost:8443" << "" << "";
+    QTest::newRow("empty") << "" << "" << "no upstream URL";
+    QTest::newRow("http scheme") << "http://127.0.0.1:3000" << "" << "ws:// or wss://";
+    QTest::newRow("port too big") << "ws://127.0.0.1:99999" << "" << "65535";
+    QTest::newRow("no host") << "ws://:3000" << "" << "no host";
+    QTest::newRow("fragment") << "ws://127.0.0.1:3000/#x" << "" << "fragment";
+    QTest::newRow("unreadable CA file") << "wss://localhost:8443" << "/nonexistent/ca.pem" << "/nonexistent/ca.pem";
+}
+
+// OK with proxy mode and an upstream the proxy cannot use keeps the dialog open, on the Connection
+// page, with the reason beside the URL; nothing is returned to be saved.
+void tst_SettingsDialog::unusableUpstreamIsRefusedWithAMessage()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, caFile);
+    QFETCH(QString, reasonPart);
+    AppPreferences preferences;
+    SettingsDialog dialog(preferences);
+    dialog.show();
+    auto *mode = dialog.findChild<QComboBox *>(QStringLiteral("connectionMode"));
+    auto *upstream = dialog.findChild<QLineEdit *>(QStringLiteral("upstreamUrl"));
+    auto *ca = dialog.findChild<QLineEdit *>(QStringLiteral("caFile"));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("upstreamError"));
+    QVERIFY(mode && upstream && ca && error);
+    QVERIFY(!upstream->isEnabled()); // the embedded server needs no upstream
+    mode->setCurrentIndex(mode->findData(int(ConnectionMode::Proxy)));
+    QVERIFY(upstream->isEnabled());
+    upstream->setText(url);
+    ca->setText(caFile);
+    dialog.findChild<QTabWidget *>()->setCurrentIndex(0); // OK pressed on another page
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    if (reasonPart.isEmpty()) {
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!error->isVisible());
+        QCOMPARE(dialog.preferences().mode, ConnectionMode::Proxy);
+        QCOMPARE(dialog.preferences().proxy.upstreamUrl, url);
+        return;
+    }
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(reasonPart), qPrintable(error->text()));
+    QCOMPARE(dialog.findChild<QTabWidget *>()->currentIndex(), 1); // the Connection page
+    // Typing again clears the message; the embedded server needs no URL at all.
+    upstream->setText(url + QLatin1Char(' '));
+    QVERIFY(!error->isVisible());
+    mode->setCurrentIndex(mode->findData(int(ConnectionMode::EmbeddedServer)));
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+// --insecure's checkbox only means something for wss://, and says what it gives away.
+void tst_SettingsDialog::insecureUpstreamShowsAWarning()
+{
+    AppPreferences preferences;
+    preferences.mode = ConnectionMode::Proxy;
+    preferences.proxy.upstreamUrl = QStringLiteral("ws://127.0.0.1:3000");
+    SettingsDialog dialog(preferences);
+    dialog.show();
+    auto *upstream = dialog.findChild<QLineEdit *>(QStringLiteral("upstreamUrl"));
+    auto *insecure = dialog.findChild<QCheckBox *>(QStringLiteral("insecure"));
+    auto *warning = dialog.findChild<QLabel *>(QStringLiteral("insecureWarning"));
+    QVERIFY(upstream && insecure && warning);
+    QVERIFY(!insecure->isEnabled());
+    upstream->setText(QStringLiteral("wss://127.0.0.1:8443"));
+    QVERIFY(insecure->isEnabled());
+    QVERIFY(warning->isHidden());
+    insecure->setChecked(true);
+    QVERIFY(!warning->isHidden());
+    QVERIFY(!warning->text().isEmpty());
+    QVERIFY(dialog.preferences().proxy.insecure);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

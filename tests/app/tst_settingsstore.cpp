@@ -42,6 +42,11 @@ void tst_SettingsStore::roundTrip()
     preferences.language = QStringLiteral("zh_CN");
     preferences.welcomeShown = true;
     preferences.confirmQuitWithClients = false;
+    preferences.mode = ConnectionMode::Proxy;
+    preferences.proxy.upstreamUrl = QStringLiteral("wss://127.0.0.1:8443/api");
+    preferences.proxy.rewriteHost = true;
+    preferences.proxy.caFile = QStringLiteral("/tmp/ca.pem");
+    preferences.proxy.insecure = true;
     {
         SettingsStore store(path);
         store.save(preferences);

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void marksTheFailingResponseCheck_data();
     void marksTheFailingResponseCheck();
     void namesTheConnectionItShows();
+    void namesBothEndsAndTheUpstreamsTls_data();
+    void namesBothEndsAndTheUpstreamsTls();
     void saysWhenTheRowsConnectionHasNoHandshake();
     void malformedResponseSaysWhichRule_data();
     void malformedResponseSaysWhichRule();
@@ -252,6 +254,48 @@ void TestHandshakeView::namesTheConnectionItShows()
     view.clear();
     QCOMPARE(view.connectionId(), quint64(0));
     QVERIFY(!view.requestHeadingText().contains("#"));
+}
+
+void TestHandshakeView::namesBothEndsAndTheUpstreamsTls_data()
+{
+    QTest::addColumn<bool>("secure");
+    QTest::addColumn<bool>("verified");
+    QTest::newRow("ws upstream") << false << true;
+    QTest::newRow("wss upstream, verified") << true << true;
+    QTest::newRow("wss upstream, --insecure") << true << false;
+}
+
+// A relayed connection's ConnectionOpened names the browser (note) and the upstream
+// (serverAddress); for wss, the TLS session the proxy agreed with the upstream.
+void TestHandshakeView::namesBothEndsAndTheUpstreamsTls()
+{
+    QFETCH(bool, secure);
+    QFETCH(bool, verified);
+    CaptureRecord opened;
+    opened.kind = RecordKind::ConnectionOpened;
+    opened.connectionId = 7;
+    opened.note = QStringLiteral("127.0.0.1:50123");
+    opened.serverAddress = QStringLiteral("127.0.0.1:8443");
+    if (secure) {
+        capture::TlsInfo tls;
+        tls.version = QStringLiteral("TLSv1.3");
+        tls.cipher = QStringLiteral("TLS_AES_256_GCM_SHA384");
+        tls.verified = verified;
+        tls.chain = {{QStringLiteral("CN=localhost"), QStringLiteral("CN=Test CA")},
+                     {QStringLiteral("CN=Test CA"), QStringLiteral("CN=Test CA")}};
+        opened.tls = tls;
+    }
+    HandshakeView view;
+    view.setConnection(&opened);
+    view.setRecords(httpRecord(4, RecordKind::HttpRequest, upgradeRequest, 7), nullptr);
+    const QString text = view.connectionText();
+    QVERIFY2(text.contains(opened.note) && text.contains(opened.serverAddress), qPrintable(text));
+    QCOMPARE(text.contains(QLatin1String("TLSv1.3")), secure);
+    QCOMPARE(text.contains(QLatin1String("TLS_AES_256_GCM_SHA384")), secure);
+    QCOMPARE(text.contains(QLatin1String("CN=Test CA")), secure);
+    QCOMPARE(text.contains(QLatin1String("NOT verified")), secure && !verified);
+    view.clear();
+    QVERIFY(view.connectionText().isEmpty());
 }
 
 // A row of a connection that never upgraded (the page, polling) shows no other connection's
