@@ -17,6 +17,23 @@ SocketAddress placeholderClient(quint64 connectionId)
     return SocketAddress::ipv4(0x7F000001, quint16(10000 + connectionId % 50000));
 }
 
+// A dropped frame never crossed the wire: it lives in the comments, not in the TCP stream.
+bool isDropped(const CaptureRecord &record)
+{
+    return record.intervention && record.intervention->action == FrameIntervention::Action::Dropped;
+}
+
+// Options hold at most 65,535 bytes each: long base64 takes several comments.
+void appendChunked(QStringList &comments, QLatin1StringView prefix, const QByteArray &bytes)
+{
+    const QByteArray base64 = bytes.toBase64();
+    constexpr qsizetype chunk = 60000;
+    for (qsizetype at = 0; at < base64.size(); at += chunk)
+        comments.append(prefix + QString::fromLatin1(base64.mid(at, chunk)));
+    if (base64.isEmpty())
+        comments.append(prefix);
+}
+
 qint64 realWireSize(const CaptureRecord &record)
 {
     if (record.frame)
@@ -60,11 +77,15 @@ QJsonObject metadataOf(const CaptureRecord &record)
         set("server", record.serverAddress);
     if (record.tls)
         set("tls", record.tls->toJson());
+    if (record.intervention)
+        set("intervention", QLatin1String(frameInterventionName(record.intervention->action)));
     if (record.isTruncated())
         set("truncatedFrom", record.truncatedFrom);
     if (record.inflatedPayload)
         set("inflatedSize", record.inflatedSize);
-    if (record.frame)
+    if (isDropped(record))
+        set("wireBytes", 0);
+    else if (record.frame)
         set("wireBytes", qint64(record.frame->headerSize() + record.frame->payload.size()));
     else
         set("wireBytes", qint64(record.wireBytes.size()));
@@ -88,15 +109,10 @@ QStringList CaptureFileWriter::commentsFor(const CaptureRecord &record)
 {
     QStringList comments{recordCommentPrefix
                          + QString::fromUtf8(QJsonDocument(metadataOf(record)).toJson(QJsonDocument::Compact))};
-    if (record.inflatedPayload) {
-        // Options hold at most 65,535 bytes each: a long message takes several comments.
-        const QByteArray base64 = record.inflatedPayload->toBase64();
-        constexpr qsizetype chunk = 60000;
-        for (qsizetype at = 0; at < base64.size(); at += chunk)
-            comments.append(inflatedCommentPrefix + QString::fromLatin1(base64.mid(at, chunk)));
-        if (base64.isEmpty())
-            comments.append(inflatedCommentPrefix);
-    }
+    if (record.inflatedPayload)
+        appendChunked(comments, inflatedCommentPrefix, *record.inflatedPayload);
+    if (record.intervention && record.intervention->action != FrameIntervention::Action::Injected)
+        appendChunked(comments, originalCommentPrefix, record.intervention->originalBytes);
     return comments;
 }
 
@@ -162,6 +178,8 @@ bool CaptureFileWriter::writeOpening(Connection &connection, qint64 timeNs, cons
 bool CaptureFileWriter::writeBytes(Connection &connection, const CaptureRecord &record, const QStringList &comments)
 {
     const bool fromClient = record.direction == Direction::Inbound;
+    if (isDropped(record))
+        return writeSegment(connection, fromClient, TcpPacketBuilder::Ack, {}, 0, record.timeNs, comments);
     QByteArray bytes = record.frame ? record.frame->wireBytes() : record.wireBytes;
     const qint64 real = bytes.isEmpty() ? 0 : std::max<qint64>(realWireSize(record), bytes.size());
     if (real == 0)

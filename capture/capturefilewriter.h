@@ -28,6 +28,8 @@ public:
     // The comment that starts a record, and the prefix of the ones that carry its inflated message.
     static constexpr QLatin1StringView recordCommentPrefix{"wslab-record "};
     static constexpr QLatin1StringView inflatedCommentPrefix{"wslab-inflated "};
+    // A frame the proxy's intercept changed or dropped: the sender's original bytes, base64.
+    static constexpr QLatin1StringView originalCommentPrefix{"wslab-original "};
 
 private:
     struct Connection

@@ -79,6 +79,9 @@ QByteArray CaptureJsonFormatter::format(const CaptureRecord &record)
         object.insert(QStringLiteral("modified"), true);
         object.insert(QStringLiteral("note"), record.note);
     }
+    // An intercepted frame: what the proxy did, and the sender's bytes beside the forwarded ones.
+    if (record.intervention)
+        object.insert(QStringLiteral("intervention"), record.intervention->toJson());
     switch (record.kind) {
     case RecordKind::Frame:
         addFrameKeys(record, object);

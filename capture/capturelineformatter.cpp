@@ -145,6 +145,15 @@ QString CaptureLineFormatter::frameColumns(const CaptureRecord &record) const
     out += inflatedColumns(record);
     if (record.held)
         out += QStringLiteral(" [held]");
+    // A proxy's intercept: what it did, and the sender's frame beside what was forwarded.
+    if (record.intervention) {
+        out += QStringLiteral(" [%1 by the proxy: %2").arg(QLatin1String(frameInterventionName(record.intervention->action)),
+                                                             record.note);
+        if (record.intervention->action == FrameIntervention::Action::Edited)
+            out += QStringLiteral("; sent %1").arg(hexPreview(record.intervention->originalBytes,
+                                                                   record.intervention->originalBytes.size()));
+        out += QLatin1Char(']');
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "server/protocol/decodedframe.h"
 #include "server/protocol/decodeerror.h"
+#include "frameintervention.h"
 #include "streamerror.h"
 #include "tlsinfo.h"
 
@@ -10,6 +11,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace wslab::capture {
@@ -78,7 +80,8 @@ struct CaptureRecord
     // and latency samples the Transports panel shows) and the answer to it.
     bool bookkeeping = false;
     // A proxy changed these bytes before forwarding them (`--rewrite-host`, an upstream path
-    // prefix): the record holds what was forwarded, and `note` says what was changed.
+    // prefix, an offer for permessage-deflate, an intercepted frame edited, dropped or injected): the
+    // record holds what was forwarded, and `note` says what was changed.
     bool modified = false;
     quint64 relatedId = 0;       // FrameDelivered: the held record
     // Inbound: the rule the frame broke for the server. Outbound: the rule a client's parser finds
@@ -93,7 +96,12 @@ struct CaptureRecord
     quint64 missed = 0;          // CaptureGap: records; StreamGap: bytes
     QString note;                // short human text: peer address, nickname, error reason
     QString serverAddress;       // ConnectionOpened: the server's end ("127.0.0.1:8002"); `note` has the client's
-    std::optional<TlsInfo> tls;  // ConnectionOpened of a connection a proxy relayed to a wss:// upstream
+    // ConnectionOpened of a connection a proxy relayed to a wss:// upstream. Shared: rare, and
+    // records are copied into every batch and model.
+    std::shared_ptr<const TlsInfo> tls;
+    // A frame the proxy's intercept edited, dropped or injected (`modified` is set too): what it
+    // did and the sender's original bytes. Empty on every other record.
+    std::shared_ptr<const FrameIntervention> intervention;
 
     // The exact bytes this record stands for (frame bytes re-derived, HTTP bytes as stored).
     [[nodiscard]] QByteArray bytes() const { return frame ? frame->wireBytes() : wireBytes; }

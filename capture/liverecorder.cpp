@@ -2,6 +2,8 @@
 
 #include "capture/capturestream.h"
 
+#include "server/protocol/framedecoder.h"
+
 namespace wslab::capture {
 
 using namespace capture;
@@ -19,12 +21,42 @@ qint64 LiveRecorder::nowNs() const
 
 void LiveRecorder::annotateNext(quint64 connectionId, RecordKind kind, const QString &note, bool modified)
 {
-    m_annotations[connectionId].append(Annotation{kind, note, modified, std::nullopt});
+    m_annotations[connectionId].append(Annotation{kind, note, modified, nullptr});
 }
 
 void LiveRecorder::annotateTls(quint64 connectionId, const TlsInfo &tls)
 {
-    m_annotations[connectionId].append(Annotation{RecordKind::ConnectionOpened, {}, false, tls});
+    m_annotations[connectionId].append(
+            Annotation{RecordKind::ConnectionOpened, {}, false, std::make_shared<const TlsInfo>(tls)});
+}
+
+void LiveRecorder::markNextFrame(quint64 connectionId, Direction direction,
+                                 std::shared_ptr<const FrameIntervention> intervention, const QString &note)
+{
+    if (m_stream->isEnabled())
+        m_frameMarks[connectionId].append(FrameMark{direction, std::move(intervention), note});
+}
+
+void LiveRecorder::recordDropped(quint64 connectionId, Direction direction, const QByteArray &frameBytes,
+                                 const QString &note, qint64 timeNs)
+{
+    if (!m_stream->isEnabled())
+        return;
+    CaptureRecord record;
+    record.timeNs = timeNs;
+    record.connectionId = connectionId;
+    record.direction = direction;
+    record.transport = Transport::WebSocket;
+    record.kind = RecordKind::Frame;
+    // The proxy holds whole frames only, so this reads; the header as it was, rules or not.
+    record.frame = protocol::FrameDecoder::readFramePrefix(frameBytes);
+    if (!record.frame)
+        record.wireBytes = frameBytes;
+    record.modified = true;
+    record.note = note;
+    record.intervention = std::make_shared<const FrameIntervention>(
+            FrameIntervention{FrameIntervention::Action::Dropped, frameBytes});
+    m_stream->append(std::move(record));
 }
 
 void LiveRecorder::connectionOpened(quint64 connectionId, const SocketAddress &client, const SocketAddress &server,
@@ -55,6 +87,28 @@ void LiveRecorder::connectionClosed(quint64 connectionId, qint64 timeNs)
 {
     m_dissector.connectionClosed(connectionId, timeNs);
     m_annotations.remove(connectionId);
+    m_frameMarks.remove(connectionId);
+}
+
+// The record that the marked bytes start: the next frame of that direction, or the error the
+// dissector found in it (an edit may break a rule on purpose).
+void LiveRecorder::applyFrameMark(CaptureRecord &record)
+{
+    if (record.kind != RecordKind::Frame && record.kind != RecordKind::ProtocolError)
+        return;
+    const auto it = m_frameMarks.find(record.connectionId);
+    if (it == m_frameMarks.end())
+        return;
+    QList<FrameMark> &marks = it.value();
+    for (qsizetype i = 0; i < marks.size(); ++i) {
+        if (marks.at(i).direction != record.direction)
+            continue;
+        record.modified = true;
+        record.note = marks.at(i).note;
+        record.intervention = marks.at(i).intervention;
+        marks.removeAt(i);
+        return;
+    }
 }
 
 void LiveRecorder::deliver(CaptureRecord &&record)
@@ -74,6 +128,7 @@ void LiveRecorder::deliver(CaptureRecord &&record)
             break;
         }
     }
+    applyFrameMark(record);
     if (m_stream->isEnabled())
         m_stream->append(std::move(record));
 }

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace wslab::capture {
@@ -30,6 +31,15 @@ public:
     void annotateNext(quint64 connectionId, RecordKind kind, const QString &note, bool modified = false);
     // The connection's ConnectionOpened record names the TLS session with the upstream.
     void annotateTls(quint64 connectionId, const TlsInfo &tls);
+    // The next Frame (or ProtocolError) record of `direction` on `connectionId` is one the proxy
+    // edited or injected: it gets `intervention`, `note` and the `modified` mark. Called just before
+    // the forwarded bytes are fed, so the record those bytes start is the one marked.
+    void markNextFrame(quint64 connectionId, Direction direction, std::shared_ptr<const FrameIntervention> intervention,
+                       const QString &note);
+    // A frame the proxy held and never forwarded: its receiver got nothing, so the bytes are not
+    // fed to the dissector; a record of its own shows the frame, marked as dropped.
+    void recordDropped(quint64 connectionId, Direction direction, const QByteArray &frameBytes, const QString &note,
+                       qint64 timeNs);
 
     void connectionOpened(quint64 connectionId, const SocketAddress &client,
                           const SocketAddress &server, qint64 timeNs, bool sawOpening) override;
@@ -45,14 +55,23 @@ private:
         RecordKind kind;
         QString note;
         bool modified;
-        std::optional<TlsInfo> tls;
+        std::shared_ptr<const TlsInfo> tls;
     };
+    struct FrameMark
+    {
+        Direction direction;
+        std::shared_ptr<const FrameIntervention> intervention;
+        QString note;
+    };
+
+    void applyFrameMark(CaptureRecord &record);
 
     void deliver(CaptureRecord &&record);
 
     CaptureStream *m_stream;
     TrafficDissector m_dissector;
     QHash<quint64, QList<Annotation>> m_annotations;
+    QHash<quint64, QList<FrameMark>> m_frameMarks;
 };
 
 } // namespace wslab::capture

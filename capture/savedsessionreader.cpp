@@ -27,6 +27,8 @@ struct PendingRecord
     qint64 expected = 0;
     QByteArray inflatedBase64;
     bool hasInflated = false;
+    std::optional<FrameIntervention::Action> intervention;
+    QByteArray originalBase64;
 };
 
 // The time is the packet's own: the record's time plus the session's origin, in nanoseconds.
@@ -55,7 +57,9 @@ PendingRecord startRecord(const QJsonObject &meta, qint64 timeNs)
     r.note = meta[QLatin1String("note")].toString();
     r.serverAddress = meta[QLatin1String("server")].toString();
     if (meta.contains(QLatin1String("tls")))
-        r.tls = TlsInfo::fromJson(meta[QLatin1String("tls")].toObject());
+        r.tls = std::make_shared<const TlsInfo>(TlsInfo::fromJson(meta[QLatin1String("tls")].toObject()));
+    if (meta.contains(QLatin1String("intervention")))
+        pending.intervention = frameInterventionFromName(meta[QLatin1String("intervention")].toString());
     r.truncatedFrom = meta[QLatin1String("truncatedFrom")].toInteger(-1);
     if (meta.contains(QLatin1String("inflatedSize"))) {
         r.inflatedSize = meta[QLatin1String("inflatedSize")].toInteger();
@@ -70,6 +74,13 @@ PendingRecord startRecord(const QJsonObject &meta, qint64 timeNs)
 void finishRecord(PendingRecord &pending)
 {
     CaptureRecord &r = pending.record;
+    if (pending.intervention) {
+        r.intervention = std::make_shared<const FrameIntervention>(
+                FrameIntervention{*pending.intervention, QByteArray::fromBase64(pending.originalBase64)});
+        // A dropped frame never crossed the wire: what it was is all there is.
+        if (*pending.intervention == FrameIntervention::Action::Dropped)
+            pending.bytes = r.intervention->originalBytes;
+    }
     if (r.kind == RecordKind::Frame) {
         r.frame = FrameDecoder::readFramePrefix(pending.bytes);
         if (!r.frame)
@@ -120,6 +131,9 @@ SavedSessionReader::Result SavedSessionReader::read(const QString &path, const R
             } else if (hasPending && comment.startsWith(QByteArrayView(CaptureFileWriter::inflatedCommentPrefix.data(),
                                                                    CaptureFileWriter::inflatedCommentPrefix.size()))) {
                 pending.inflatedBase64 += comment.sliced(CaptureFileWriter::inflatedCommentPrefix.size());
+            } else if (hasPending && comment.startsWith(QByteArrayView(CaptureFileWriter::originalCommentPrefix.data(),
+                                                                   CaptureFileWriter::originalCommentPrefix.size()))) {
+                pending.originalBase64 += comment.sliced(CaptureFileWriter::originalCommentPrefix.size());
             }
         }
         if (!hasPending)

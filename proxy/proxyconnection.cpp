@@ -1,6 +1,7 @@
 #include "proxyconnection.h"
 
 #include "capture/liverecorder.h"
+#include "server/protocol/permessagedeflate.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -34,6 +35,32 @@ SocketAddress socketAddressOf(const QHostAddress &address, quint16 port)
     return {};
 }
 
+// What the record of an edited frame says was changed.
+QString editNote(const protocol::DecodedFrame &original, const FrameEdit &edit, bool deflate)
+{
+    const protocol::FrameHeader &was = original.header;
+    const protocol::FrameHeader &now = edit.header;
+    QStringList changed;
+    const auto note = [&changed](bool differs, const char *field) {
+        if (differs)
+            changed.append(QLatin1String(field));
+    };
+    note(was.fin != now.fin, "FIN");
+    note(was.rsv1 != now.rsv1 && !(edit.compress && deflate), "RSV1");
+    note(was.rsv2 != now.rsv2, "RSV2");
+    note(was.rsv3 != now.rsv3, "RSV3");
+    note(was.opcode != now.opcode, "opcode");
+    note(was.masked != now.masked || (now.masked && was.maskKey != now.maskKey), "mask");
+    note(was.lengthForm != now.lengthForm, "length form");
+    note(edit.declaredLength.has_value() && *edit.declaredLength != quint64(original.payload.size()), "length");
+    note(edit.compress || edit.payload != original.payload, "payload");
+    QString text = QStringLiteral("changed: %1")
+                           .arg(changed.isEmpty() ? QStringLiteral("nothing") : changed.join(QStringLiteral(", ")));
+    if (edit.compress && deflate)
+        text += QStringLiteral("; payload compressed by the proxy on its own (permessage-deflate)");
+    return text;
+}
+
 // The browser's request is waited for this long after the upstream failed, so that the 502 answers
 // it rather than arriving before it was sent.
 constexpr int requestWaitMs = 2000;
@@ -57,6 +84,8 @@ ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, const ProxySett
     // Until the upstream is ready nothing is read; the kernel holds the rest.
     m_client->setReadBufferSize(m_settings.maxBufferedBytes);
     m_timer.setSingleShot(true);
+    if (m_settings.intercept)
+        setUpIntercept();
 }
 
 ProxyConnection::~ProxyConnection() = default;
@@ -141,6 +170,13 @@ void ProxyConnection::onUpstreamReady()
     m_opened = true;
     m_toUpstream = new RelayLeg(m_client, m_upstream, m_settings.maxBufferedBytes, this);
     m_toClient = new RelayLeg(m_upstream, m_client, m_settings.maxBufferedBytes, this);
+    if (m_settings.intercept) {
+        for (const Direction direction : {Direction::Inbound, Direction::Outbound}) {
+            FrameHold *hold = holdOf(direction);
+            legOf(direction)->setStage([hold](QByteArray &&read) { hold->take(read); }, [hold] { return hold->room(); });
+        }
+        m_toClient->setTransform([this](QByteArray &&read) { return watchResponse(std::move(read)); });
+    }
     m_toUpstream->setObserver([this](QByteArrayView bytes) {
         m_recorder->bytesReceived(m_id, Direction::Inbound, bytes, m_recorder->nowNs());
     });
@@ -160,7 +196,7 @@ void ProxyConnection::onUpstreamReady()
 void ProxyConnection::setUpRewriting()
 {
     const QByteArray host = m_settings.rewriteHost ? m_settings.upstream.hostHeader().toLatin1() : QByteArray();
-    auto rewriter = std::make_unique<RequestRewriter>(host, m_settings.upstream.pathPrefix.toUtf8());
+    auto rewriter = std::make_unique<RequestRewriter>(host, m_settings.upstream.pathPrefix.toUtf8(), m_settings.intercept);
     if (!rewriter->changesAnything())
         return;
     m_rewriter = std::move(rewriter);
@@ -170,6 +206,149 @@ void ProxyConnection::setUpRewriting()
             m_recorder->annotateNext(m_id, RecordKind::HttpRequest, note, true);
         return forwarded;
     });
+}
+
+// Intercept: a hold per direction, whose bytes go out through that direction's leg, the user's
+// frames marked for the capture just before their bytes are fed to it.
+void ProxyConnection::setUpIntercept()
+{
+    m_watcher = std::make_unique<UpgradeResponseWatcher>(true);
+    const FrameHold::Limits limits{m_settings.maxHeldFrames, m_settings.maxHeldBytes, m_settings.maxHeldFramePayload};
+    for (const Direction direction : {Direction::Inbound, Direction::Outbound}) {
+        const auto forward = [this, direction](QByteArrayView bytes, const FrameHold::Mark *mark) {
+            if (mark && mark->intervention)
+                m_recorder->markNextFrame(m_id, direction, mark->intervention, mark->note);
+            legOf(direction)->forward(bytes);
+        };
+        const auto held = [this](const HeldFrame &frame) { Q_EMIT frameHeld(m_id, frame); };
+        const auto gone = [this, direction](quint64 heldId) { Q_EMIT heldFrameGone(m_id, direction, heldId); };
+        m_holds[index(direction)] = std::make_unique<FrameHold>(direction, limits, forward, held, gone);
+    }
+}
+
+// The upstream's first answer: a 101 starts the frames of both directions (RFC 6455 §4.1: the
+// browser sends nothing after its upgrade request until it has the answer, so its frames start
+// with its next byte) and names the permessage-deflate agreement.
+QByteArray ProxyConnection::watchResponse(QByteArray &&read)
+{
+    if (m_watcher->isDone())
+        return std::move(read);
+    QByteArray forwarded = m_watcher->feed(read);
+    if (!m_watcher->isDone())
+        return forwarded;
+    if (!m_watcher->note().isEmpty())
+        m_recorder->annotateNext(m_id, RecordKind::HttpResponse, m_watcher->note(), m_watcher->isModified());
+    if (m_watcher->isUpgraded()) {
+        for (const Direction direction : {Direction::Inbound, Direction::Outbound})
+            holdOf(direction)->setDeflate(m_watcher->deflate());
+        holdOf(Direction::Outbound)->beginFrames(m_watcher->headSize());
+        holdOf(Direction::Inbound)->beginFrames(0);
+    }
+    return forwarded;
+}
+
+FrameHold *ProxyConnection::holdOf(Direction direction) const
+{
+    return m_holds[index(direction)].get();
+}
+
+RelayLeg *ProxyConnection::legOf(Direction direction) const
+{
+    return direction == Direction::Inbound ? m_toUpstream : m_toClient;
+}
+
+void ProxyConnection::setIntercept(Direction direction, bool on)
+{
+    if (FrameHold *hold = holdOf(direction)) {
+        hold->setHolding(on);
+        afterRelease(direction);
+    }
+}
+
+bool ProxyConnection::isIntercepting(Direction direction) const
+{
+    const FrameHold *hold = holdOf(direction);
+    return hold && hold->isHolding();
+}
+
+QList<HeldFrame> ProxyConnection::heldFrames(Direction direction) const
+{
+    const FrameHold *hold = holdOf(direction);
+    return hold ? hold->heldFrames() : QList<HeldFrame>();
+}
+
+// A frame left the queue: there may be room to read again, and an end that was waiting for the
+// user may close now.
+void ProxyConnection::afterRelease(Direction direction)
+{
+    if (m_state != State::Relaying)
+        return;
+    holdOf(direction)->resume();
+    legOf(direction)->pump();
+    checkEnds();
+}
+
+bool ProxyConnection::forwardHeld(Direction direction, quint64 heldId)
+{
+    FrameHold *hold = holdOf(direction);
+    const auto frame = hold ? hold->release(heldId) : std::nullopt;
+    if (!frame)
+        return false;
+    hold->send(frame->wireBytes(), {});
+    afterRelease(direction);
+    return true;
+}
+
+bool ProxyConnection::dropHeld(Direction direction, quint64 heldId)
+{
+    FrameHold *hold = holdOf(direction);
+    const auto frame = hold ? hold->release(heldId) : std::nullopt;
+    if (!frame)
+        return false;
+    m_recorder->recordDropped(m_id, direction, frame->wireBytes(),
+                              QStringLiteral("not forwarded: its receiver never got it"), m_recorder->nowNs());
+    afterRelease(direction);
+    return true;
+}
+
+// The frame's bytes; a compressed payload is compressed on its own with this direction's agreed
+// window (RFC 7692 §7.1.2), which any receiver can inflate whatever its context holds.
+QByteArray ProxyConnection::build(Direction direction, const FrameEdit &edit) const
+{
+    const auto &agreed = holdOf(direction)->deflate();
+    if (!edit.compress || !agreed)
+        return edit.build(nullptr);
+    protocol::PerMessageDeflate compressor(*agreed, direction == Direction::Inbound ? protocol::Role::Client
+                                                                                     : protocol::Role::Server);
+    return edit.build(&compressor);
+}
+
+bool ProxyConnection::replaceHeld(Direction direction, quint64 heldId, const FrameEdit &edit)
+{
+    FrameHold *hold = holdOf(direction);
+    const auto frame = hold ? hold->release(heldId) : std::nullopt;
+    if (!frame)
+        return false;
+    auto intervention = std::make_shared<const capture::FrameIntervention>(
+            capture::FrameIntervention{capture::FrameIntervention::Action::Edited, frame->wireBytes()});
+    hold->send(build(direction, edit), {std::move(intervention), editNote(*frame, edit, holdOf(direction)->deflate().has_value())});
+    afterRelease(direction);
+    return true;
+}
+
+bool ProxyConnection::inject(Direction direction, const FrameEdit &edit)
+{
+    FrameHold *hold = holdOf(direction);
+    if (!hold || !hold->knowsFrames())
+        return false;
+    auto intervention = std::make_shared<const capture::FrameIntervention>(
+            capture::FrameIntervention{capture::FrameIntervention::Action::Injected, {}});
+    QString note = QStringLiteral("written by neither end");
+    if (edit.compress && hold->deflate())
+        note += QStringLiteral("; payload compressed by the proxy on its own (permessage-deflate)");
+    hold->send(build(direction, edit), {std::move(intervention), note});
+    afterRelease(direction);
+    return true;
 }
 
 void ProxyConnection::onUpstreamError()
@@ -282,6 +461,13 @@ void ProxyConnection::checkEnds()
         const int i = index(leg.direction);
         if (m_ended[i] || leg.from->state() == QAbstractSocket::ConnectedState)
             continue;
+        // Frames still held wait for the user while their receiver is there; an unfinished frame
+        // whose sender has gone passes as it came.
+        if (FrameHold *hold = holdOf(leg.direction)) {
+            if (hold->heldCount() > 0 && leg.to->state() == QAbstractSocket::ConnectedState)
+                continue;
+            hold->forwardPartial();
+        }
         // The destination gone too: what is left cannot be delivered.
         if (leg.from->bytesAvailable() > 0 && leg.to->state() == QAbstractSocket::ConnectedState)
             continue;
@@ -333,6 +519,12 @@ qint64 ProxyConnection::bufferedBytes() const
         total += m_client->bytesAvailable();
     if (m_toClient)
         total += m_toClient->bufferedBytes();
+    for (const auto &hold : m_holds) {
+        if (hold)
+            total += hold->bufferedBytes();
+    }
+    if (m_watcher)
+        total += m_watcher->heldBytes();
     return total;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "frameedit.h"
+#include "framehold.h"
+#include "heldframe.h"
 #include "proxysettings.h"
 #include "relayleg.h"
+#include "upgraderesponsewatcher.h"
 #include "requestrewriter.h"
 #include "upstreamfailure.h"
 
@@ -52,8 +56,26 @@ public:
     [[nodiscard]] qint64 bufferedBytes() const;
     [[nodiscard]] bool isRelaying() const noexcept { return m_state == State::Relaying; }
 
+    // Intercept (settings().intercept): hold the frames of one direction from its next frame
+    // boundary after the upgrade (set before it, it applies from the first frame). Off forwards
+    // what is held, in order.
+    void setIntercept(capture::Direction direction, bool on);
+    [[nodiscard]] bool isIntercepting(capture::Direction direction) const;
+    // The frames one direction holds, oldest first.
+    [[nodiscard]] QList<HeldFrame> heldFrames(capture::Direction direction) const;
+    // On a held frame: forward it as it was, drop it (its receiver never gets it; the capture shows
+    // it as dropped), or forward `edit` in its place. False if no such frame is held.
+    bool forwardHeld(capture::Direction direction, quint64 heldId);
+    bool dropHeld(capture::Direction direction, quint64 heldId);
+    bool replaceHeld(capture::Direction direction, quint64 heldId, const FrameEdit &edit);
+    // Sends a frame of the user's into a direction, valid or not, between two whole frames. False
+    // before the upgrade, without intercept, or where the framing was given up.
+    bool inject(capture::Direction direction, const FrameEdit &edit);
+
 Q_SIGNALS:
     void finished(quint64 id);
+    void frameHeld(quint64 connectionId, const wslab::proxy::HeldFrame &frame);
+    void heldFrameGone(quint64 connectionId, wslab::capture::Direction direction, quint64 heldId);
 
 private:
     enum class State : quint8 { Connecting, Relaying, Answering, Closing, Done };
@@ -61,6 +83,12 @@ private:
     [[nodiscard]] QAbstractSocket *makeUpstream();
     void onUpstreamReady();
     void setUpRewriting();
+    void setUpIntercept();
+    [[nodiscard]] QByteArray watchResponse(QByteArray &&read);
+    [[nodiscard]] FrameHold *holdOf(capture::Direction direction) const;
+    [[nodiscard]] RelayLeg *legOf(capture::Direction direction) const;
+    [[nodiscard]] QByteArray build(capture::Direction direction, const FrameEdit &edit) const;
+    void afterRelease(capture::Direction direction);
     void onUpstreamError();
     void fail(UpstreamFailure failure);
     void collectRequest();
@@ -81,6 +109,9 @@ private:
     RelayLeg *m_toUpstream = nullptr;
     RelayLeg *m_toClient = nullptr;
     std::unique_ptr<RequestRewriter> m_rewriter; // only when something is to be rewritten
+    // Intercept only: the upstream's answer read for the upgrade, and one hold per direction.
+    std::unique_ptr<UpgradeResponseWatcher> m_watcher;
+    std::unique_ptr<FrameHold> m_holds[2];
     QTimer m_timer; // connecting, waiting for the request to answer with 502, or closing
     State m_state = State::Connecting;
     std::optional<UpstreamFailure> m_failure;

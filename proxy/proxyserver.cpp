@@ -92,8 +92,63 @@ void ProxyServer::onNewConnection()
             m_connections.remove(finishedId);
             Q_EMIT connectionFinished(finishedId);
         });
+        connect(connection, &ProxyConnection::frameHeld, this, &ProxyServer::frameHeld);
+        connect(connection, &ProxyConnection::heldFrameGone, this, &ProxyServer::heldFrameGone);
+        for (const capture::Direction direction : {capture::Direction::Inbound, capture::Direction::Outbound})
+            connection->setIntercept(direction, m_interceptNew[int(direction)]);
         connection->start();
     }
+}
+
+void ProxyServer::setInterceptNewConnections(capture::Direction direction, bool on)
+{
+    m_interceptNew[int(direction)] = on;
+}
+
+bool ProxyServer::setIntercept(quint64 connectionId, capture::Direction direction, bool on)
+{
+    ProxyConnection *relayed = connection(connectionId);
+    if (!relayed || !m_settings.intercept)
+        return false;
+    relayed->setIntercept(direction, on);
+    return true;
+}
+
+bool ProxyServer::isIntercepting(quint64 connectionId, capture::Direction direction) const
+{
+    const ProxyConnection *relayed = connection(connectionId);
+    return relayed && relayed->isIntercepting(direction);
+}
+
+QList<HeldFrame> ProxyServer::heldFrames(quint64 connectionId, capture::Direction direction) const
+{
+    const ProxyConnection *relayed = connection(connectionId);
+    return relayed ? relayed->heldFrames(direction) : QList<HeldFrame>();
+}
+
+bool ProxyServer::forwardHeld(quint64 connectionId, capture::Direction direction, quint64 heldId)
+{
+    ProxyConnection *relayed = connection(connectionId);
+    return relayed && relayed->forwardHeld(direction, heldId);
+}
+
+bool ProxyServer::dropHeld(quint64 connectionId, capture::Direction direction, quint64 heldId)
+{
+    ProxyConnection *relayed = connection(connectionId);
+    return relayed && relayed->dropHeld(direction, heldId);
+}
+
+bool ProxyServer::replaceHeld(quint64 connectionId, capture::Direction direction, quint64 heldId,
+                              const FrameEdit &edit)
+{
+    ProxyConnection *relayed = connection(connectionId);
+    return relayed && relayed->replaceHeld(direction, heldId, edit);
+}
+
+bool ProxyServer::inject(quint64 connectionId, capture::Direction direction, const FrameEdit &edit)
+{
+    ProxyConnection *relayed = connection(connectionId);
+    return relayed && relayed->inject(direction, edit);
 }
 
 } // namespace wslab::proxy

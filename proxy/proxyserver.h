@@ -1,6 +1,8 @@
 #pragma once
 
 #include "capture/liverecorder.h"
+#include "frameedit.h"
+#include "heldframe.h"
 #include "proxysettings.h"
 
 #include <QHash>
@@ -36,6 +38,17 @@ public:
     // Bytes every connection holds in memory (the relay's buffers, both directions).
     [[nodiscard]] qint64 bufferedBytes() const;
 
+    // Intercept (needs settings().intercept; see ProxyConnection): whether each new connection
+    // holds the frames of a direction from its first one; and the same for one connection now.
+    void setInterceptNewConnections(capture::Direction direction, bool on);
+    bool setIntercept(quint64 connectionId, capture::Direction direction, bool on);
+    [[nodiscard]] bool isIntercepting(quint64 connectionId, capture::Direction direction) const;
+    [[nodiscard]] QList<HeldFrame> heldFrames(quint64 connectionId, capture::Direction direction) const;
+    bool forwardHeld(quint64 connectionId, capture::Direction direction, quint64 heldId);
+    bool dropHeld(quint64 connectionId, capture::Direction direction, quint64 heldId);
+    bool replaceHeld(quint64 connectionId, capture::Direction direction, quint64 heldId, const FrameEdit &edit);
+    bool inject(quint64 connectionId, capture::Direction direction, const FrameEdit &edit);
+
 public Q_SLOTS:
     bool start();
     // Stops listening and cuts every connection (each is recorded as closed); stopped() follows.
@@ -45,10 +58,14 @@ Q_SIGNALS:
     void listening(const QString &url, quint16 port);
     void listenFailed(const QString &reason, quint16 port);
     void connectionFinished(quint64 connectionId);
+    // A frame is held, waiting for forward, drop or replace; a held frame left the queue.
+    void frameHeld(quint64 connectionId, const wslab::proxy::HeldFrame &frame);
+    void heldFrameGone(quint64 connectionId, wslab::capture::Direction direction, quint64 heldId);
     void stopped();
 
 private:
     void onNewConnection();
+    [[nodiscard]] ProxyConnection *connection(quint64 connectionId) const { return m_connections.value(connectionId); }
 
     // wss: whom the upstream's certificate must chain to (the system's CAs and --upstream-ca).
     [[nodiscard]] bool loadTlsConfiguration(QString &error);
@@ -59,6 +76,7 @@ private:
     QTcpServer m_listener;
     QHash<quint64, ProxyConnection *> m_connections;
     quint64 m_nextId = 1;
+    bool m_interceptNew[2] = {false, false}; // per capture::Direction
 };
 
 } // namespace wslab::proxy

@@ -23,6 +23,16 @@ struct ProxySettings
     // wss: extra CA certificates (PEM) trusted beside the system's; `insecure` checks nothing.
     QString caFile;
     bool insecure = false;
+    // Intercept (FrameHold): connections are set up so that their frames can be held, edited,
+    // dropped and injected at any time after the upgrade: frame boundaries are followed, and
+    // permessage-deflate is negotiated without context takeover (the request and, where needed,
+    // the 101 are changed, and marked). Off: every byte passes as it came, and nothing is followed.
+    bool intercept = false;
+    // What one direction may hold before the proxy stops reading its sender (TCP backpressure).
+    qsizetype maxHeldFrames = 256;
+    qint64 maxHeldBytes = 4 * 1024 * 1024;
+    // A frame longer than this is not held: that direction's framing is given up and it passes.
+    quint64 maxHeldFramePayload = 16 * 1024 * 1024;
 };
 
 } // namespace wslab::proxy

@@ -51,7 +51,7 @@ void RelayLeg::pump()
         return;
     // Bounded: each turn forwards at least one byte or stops.
     while (m_from->bytesAvailable() > 0) {
-        const qint64 room = m_bound - waitingInTo();
+        const qint64 room = qMin(m_bound - waitingInTo(), m_room ? m_room() : maxChunk);
         if (room <= 0 || m_to->state() != QAbstractSocket::ConnectedState) {
             m_heldBack = m_to->state() == QAbstractSocket::ConnectedState;
             return;
@@ -63,12 +63,22 @@ void RelayLeg::pump()
             break;
         if (m_transform)
             chunk = m_transform(std::move(chunk));
-        m_forwarded += quint64(chunk.size());
-        if (m_observer)
-            m_observer(chunk);
-        m_to->write(chunk);
+        if (m_stage)
+            m_stage(std::move(chunk));
+        else
+            forward(chunk);
     }
     m_heldBack = false;
+}
+
+void RelayLeg::forward(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    m_forwarded += quint64(bytes.size());
+    if (m_observer)
+        m_observer(bytes);
+    m_to->write(bytes.data(), bytes.size());
 }
 
 } // namespace wslab::proxy

@@ -24,11 +24,22 @@ public:
     using Observer = std::function<void(QByteArrayView forwarded)>;
     // May change what is forwarded (a rewritten Host header); identity when unset.
     using Transform = std::function<QByteArray(QByteArray &&read)>;
+    // Takes what is read (after the transform) instead of forwarding it, and forwards through
+    // forward() as it sees fit (the intercept); `Room` bounds each read, 0 stops reading.
+    using Stage = std::function<void(QByteArray &&read)>;
+    using Room = std::function<qint64()>;
 
     RelayLeg(QAbstractSocket *from, QAbstractSocket *to, qint64 bound, QObject *parent = nullptr);
 
     void setObserver(Observer observer) { m_observer = std::move(observer); }
     void setTransform(Transform transform) { m_transform = std::move(transform); }
+    void setStage(Stage stage, Room room)
+    {
+        m_stage = std::move(stage);
+        m_room = std::move(room);
+    }
+    // Writes bytes to `to` as forwarded: the observer sees them.
+    void forward(QByteArrayView bytes);
 
     // Starts forwarding (what `from` already holds, and everything after).
     void start();
@@ -49,6 +60,8 @@ private:
     qint64 m_bound;
     Observer m_observer;
     Transform m_transform;
+    Stage m_stage;
+    Room m_room;
     quint64 m_forwarded = 0;
     bool m_started = false;
     bool m_heldBack = false;

@@ -1,5 +1,7 @@
 #include "requestrewriter.h"
 
+#include "contexttakeover.h"
+
 namespace wslab::proxy {
 
 namespace {
@@ -19,9 +21,10 @@ QByteArray valueOf(QByteArrayView line)
 
 } // namespace
 
-RequestRewriter::RequestRewriter(QByteArray host, QByteArray pathPrefix)
+RequestRewriter::RequestRewriter(QByteArray host, QByteArray pathPrefix, bool noContextTakeover)
     : m_host(std::move(host))
     , m_pathPrefix(std::move(pathPrefix))
+    , m_noContextTakeover(noContextTakeover)
 {
 }
 
@@ -91,6 +94,14 @@ QByteArray RequestRewriter::rewriteHead(const QByteArray &head)
             if (old != m_host) {
                 changes.append(QStringLiteral("Host %1 → %2").arg(QString::fromLatin1(old), QString::fromLatin1(m_host)));
                 line = "Host: " + m_host;
+            }
+        } else if (isField(line, "Sec-WebSocket-Extensions") && m_noContextTakeover) {
+            const QByteArray offer = withoutContextTakeover(valueOf(line), true, true);
+            if (!offer.isEmpty()) {
+                changes.append(QStringLiteral("Sec-WebSocket-Extensions %1 → %2 (intercept: each message compressed on "
+                                              "its own, so a held message can be edited or dropped)")
+                                       .arg(QString::fromLatin1(valueOf(line)), QString::fromLatin1(offer)));
+                line = "Sec-WebSocket-Extensions: " + offer;
             }
         } else if (isField(line, "Upgrade")) {
             upgrade = true;

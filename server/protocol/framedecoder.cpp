@@ -85,8 +85,22 @@ std::optional<PartialFrame> FrameDecoder::partialFrame() const
     return PartialFrame{&m_current.header, QByteArrayView(m_current.payload.constData(), m_payloadFilled)};
 }
 
+std::optional<FrameHeader> FrameDecoder::peekHeader(QByteArrayView bytes) noexcept
+{
+    if (bytes.size() < 2 || bytes.size() < announcedHeaderSize(bytes.data(), bytes.size()))
+        return std::nullopt;
+    return readHeader(bytes.data());
+}
+
+int FrameDecoder::headerSizeNeeded(QByteArrayView bytes) noexcept
+{
+    return announcedHeaderSize(bytes.data(), bytes.size());
+}
+
 std::optional<DecodeError> FrameDecoder::checkHeader(const FrameHeader &header) const
 {
+    if (m_options.framingOnly)
+        return checkFraming(header);
     // RFC 6455 §5.2: RSV bits MUST be 0 unless an extension defines them.
     if (header.rsv2 || header.rsv3 || (header.rsv1 && !m_options.rsv1Allowed))
         return DecodeError::ReservedBitsSet;
@@ -104,19 +118,29 @@ std::optional<DecodeError> FrameDecoder::checkHeader(const FrameHeader &header) 
     }
     if (header.opcode == Opcode::Continuation && header.rsv1)
         return DecodeError::ReservedBitsSet; // RFC 7692 §6.1: RSV1 only on the first frame
-    // §5.2: "the minimal number of bytes MUST be used to encode the length".
-    if (header.lengthForm == LengthForm::Extended64 && (header.payloadLength >> 63) != 0)
-        return DecodeError::LengthTopBitSet;
+    // §5.2: "the minimal number of bytes MUST be used to encode the length". (A length with its top
+    // bit set is only ever written in 64 bits, so this never hides LengthTopBitSet.)
     if (header.lengthForm != minimalLengthForm(header.payloadLength))
         return DecodeError::NonMinimalLength;
-    // §10.4: refuse from the header alone, before any payload is buffered.
-    if (header.payloadLength > m_options.maxFramePayload)
-        return DecodeError::FrameTooLarge;
+    if (const auto error = checkFraming(header))
+        return error;
     // §5.1: a server MUST close on an unmasked client frame; a client on a masked server frame.
     if (m_options.role == Role::Server && !header.masked)
         return DecodeError::UnmaskedClientFrame;
     if (m_options.role == Role::Client && header.masked)
         return DecodeError::MaskedServerFrame;
+    return std::nullopt;
+}
+
+// What cutting the stream into frames needs, whatever the other rules say.
+std::optional<DecodeError> FrameDecoder::checkFraming(const FrameHeader &header) const
+{
+    // RFC 6455 §5.2: "the most significant bit MUST be 0".
+    if (header.lengthForm == LengthForm::Extended64 && (header.payloadLength >> 63) != 0)
+        return DecodeError::LengthTopBitSet;
+    // §10.4: refuse from the header alone, before any payload is buffered.
+    if (header.payloadLength > m_options.maxFramePayload)
+        return DecodeError::FrameTooLarge;
     return std::nullopt;
 }
 

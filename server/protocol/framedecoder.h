@@ -19,6 +19,10 @@ struct DecoderOptions
     Role role = Role::Server;
     quint64 maxFramePayload = 16 * 1024 * 1024; // RFC 6455 §10.4: decided from the header alone
     bool rsv1Allowed = false;                   // an extension (RFC 7692) defines RSV1
+    // Cut the stream into frames and judge nothing else (a relay that holds frames, invalid ones
+    // included): only what framing itself needs can fail, a 64-bit length with its top bit set
+    // and a payload over maxFramePayload. The role is then ignored.
+    bool framingOnly = false;
 };
 
 // A frame whose header has been read but whose payload is still arriving; the message layer looks
@@ -65,11 +69,16 @@ public:
     // The same for a frame of which only the start was kept (a capture that cut long payloads):
     // the header whole, then at most the payload it announces. The payload holds what `wire` had.
     [[nodiscard]] static std::optional<DecodedFrame> readFramePrefix(QByteArrayView wire);
+    // The header at the start of `bytes`, read without judging it, once all of it is there; and
+    // how many bytes a header starting with these bytes needs (2 while fewer than 2 are known).
+    [[nodiscard]] static std::optional<FrameHeader> peekHeader(QByteArrayView bytes) noexcept;
+    [[nodiscard]] static int headerSizeNeeded(QByteArrayView bytes) noexcept;
 
 private:
     enum class HeaderStatus : quint8 { NeedMore, Complete, Failed };
     HeaderStatus parseHeader(QByteArrayView available, DecodedFrame &frame);
     std::optional<DecodeError> checkHeader(const FrameHeader &header) const;
+    std::optional<DecodeError> checkFraming(const FrameHeader &header) const;
     void fail(DecodeError error, QByteArrayView offendingBytes);
 
     DecoderOptions m_options;

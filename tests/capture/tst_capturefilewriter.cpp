@@ -159,10 +159,10 @@ void TestCaptureFileWriter::proxyMarksComeBackFromASavedSession()
     opened.kind = RecordKind::ConnectionOpened;
     opened.note = QStringLiteral("127.0.0.1:40000");
     opened.serverAddress = QStringLiteral("127.0.0.1:8443");
-    opened.tls = TlsInfo{QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
+    opened.tls = std::make_shared<const TlsInfo>(TlsInfo{QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
                          {{QStringLiteral("CN=127.0.0.1"), QStringLiteral("CN=test CA")},
                           {QStringLiteral("CN=test CA"), QStringLiteral("CN=test CA")}},
-                         false};
+                         false});
     written.append(opened);
     CaptureRecord request;
     request.id = 2;

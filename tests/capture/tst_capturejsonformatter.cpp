@@ -132,8 +132,8 @@ void TestCaptureJsonFormatter::proxyMarksAreKeys()
     CaptureRecord opened;
     opened.connectionId = 1;
     opened.kind = RecordKind::ConnectionOpened;
-    opened.tls = TlsInfo{QStringLiteral("TLSv1.2"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"),
-                         {{QStringLiteral("CN=a"), QStringLiteral("CN=b")}}, true};
+    opened.tls = std::make_shared<const TlsInfo>(TlsInfo{QStringLiteral("TLSv1.2"), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"),
+                         {{QStringLiteral("CN=a"), QStringLiteral("CN=b")}}, true});
     CaptureRecord request;
     request.connectionId = 1;
     request.kind = RecordKind::HttpRequest;

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void frameLine_data();
     void frameLine();
     void heldFrameIsMarked();
+    void interceptedFrameNamesWhatTheProxyDid_data();
+    void interceptedFrameNamesWhatTheProxyDid();
     void compressedFrameShowsDeflatedAndInflated_data();
     void compressedFrameShowsDeflatedAndInflated();
     void truncatedPayloadShowsEllipsis();
@@ -107,6 +109,33 @@ void tst_CaptureLineFormatter::heldFrameIsMarked()
     CaptureRecord record = frameRecord(QByteArray::fromHex("818537fa213d7f9f4d5158"), Direction::Inbound);
     record.held = true;
     QVERIFY(CaptureLineFormatter().format(record).endsWith(QStringLiteral("\"Hello\" [held]")));
+}
+
+void tst_CaptureLineFormatter::interceptedFrameNamesWhatTheProxyDid_data()
+{
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QString>("suffix");
+    // Edited: the forwarded frame, and the one its sender wrote (RFC 6455 §5.7's masked "Hello").
+    QTest::addRow("edited") << int(FrameIntervention::Action::Edited)
+                            << QStringLiteral("\"Hi\" [edited by the proxy: changed: payload; sent 81 85 37 fa 21 3d "
+                                              "7f 9f 4d 51 58]");
+    QTest::addRow("injected") << int(FrameIntervention::Action::Injected)
+                              << QStringLiteral("\"Hi\" [injected by the proxy: changed: payload]");
+}
+
+void tst_CaptureLineFormatter::interceptedFrameNamesWhatTheProxyDid()
+{
+    QFETCH(int, action);
+    QFETCH(QString, suffix);
+    CaptureRecord record = frameRecord(FrameEncoder::encode(Opcode::Text, "Hi", true, MaskKey{1, 2, 3, 4}),
+                                       Direction::Inbound);
+    record.modified = true;
+    record.note = QStringLiteral("changed: payload");
+    const auto what = FrameIntervention::Action(action);
+    record.intervention = std::make_shared<const FrameIntervention>(FrameIntervention{
+            what, what == FrameIntervention::Action::Injected ? QByteArray() : QByteArray::fromHex("818537fa213d7f9f4d5158")});
+    const QString line = CaptureLineFormatter().format(record);
+    QVERIFY2(line.endsWith(suffix), qPrintable(line));
 }
 
 void tst_CaptureLineFormatter::compressedFrameShowsDeflatedAndInflated_data()

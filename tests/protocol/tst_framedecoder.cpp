@@ -76,6 +76,8 @@ private Q_SLOTS:
     void sameFramesRandomSplits();
     void errors_data();
     void errors();
+    void framingOnlyJudgesOnlyFraming_data();
+    void framingOnlyJudgesOnlyFraming();
     void errorIsStickyAndKeepsEarlierFrames();
     void frameTooLargeDecidedFromHeaderAlone();
     void announcedLengthDoesNotPreallocate();
@@ -223,6 +225,38 @@ void TestFrameDecoder::errors_data()
     QTest::addRow("frame over the limit") << hex("82ff000000000100000100000000") << server << DecodeError::FrameTooLarge << quint16(1009);
     QTest::addRow("unmasked client frame") << hex("810548656c6c6f") << server << DecodeError::UnmaskedClientFrame << quint16(1002);
     QTest::addRow("masked server frame") << hex("818537fa213d7f9f4d5158") << int(Role::Client) << DecodeError::MaskedServerFrame << quint16(1002);
+}
+
+void TestFrameDecoder::framingOnlyJudgesOnlyFraming_data()
+{
+    errors_data();
+}
+
+// A relay that holds frames cuts the stream without judging it: every frame that breaks a rule is
+// still one whole frame, with its bytes as they were; only what framing needs can fail.
+void TestFrameDecoder::framingOnlyJudgesOnlyFraming()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(int, role);
+    QFETCH(DecodeError, error);
+    const bool framing = error == DecodeError::LengthTopBitSet || error == DecodeError::FrameTooLarge;
+    const auto header = FrameDecoder::peekHeader(wire);
+    QVERIFY(header);
+    if (!framing) // the rest of the payload the header announces
+        wire += QByteArray(qsizetype(header->size() + header->payloadLength) - wire.size(), '\0');
+    DecoderOptions options{Role(role)};
+    options.framingOnly = true;
+    options.maxFramePayload = 1 << 20;
+    FrameDecoder decoder(options);
+    QList<DecodedFrame> frames;
+    const auto failed = decoder.feed(wire, frames);
+    if (framing) {
+        QCOMPARE(failed, std::optional<DecodeError>(error));
+        return;
+    }
+    QVERIFY(!failed);
+    QCOMPARE(frames.size(), 1);
+    QCOMPARE(frames.constFirst().wireBytes(), wire);
 }
 
 void TestFrameDecoder::errors()

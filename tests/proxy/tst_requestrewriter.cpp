@@ -11,6 +11,8 @@ private Q_SLOTS:
     void rewritesHeadsWhateverThePieces_data();
     void rewritesHeadsWhateverThePieces();
     void nothingToRewriteChangesNothing();
+    void interceptAsksForNoContextTakeover_data();
+    void interceptAsksForNoContextTakeover();
 };
 
 void tst_RequestRewriter::rewritesHeadsWhateverThePieces_data()
@@ -78,6 +80,49 @@ void tst_RequestRewriter::nothingToRewriteChangesNothing()
     QVERIFY(!RequestRewriter({}, {}).changesAnything());
     QVERIFY(RequestRewriter("h:1", {}).changesAnything());
     QVERIFY(RequestRewriter({}, "/p").changesAnything());
+}
+
+void tst_RequestRewriter::interceptAsksForNoContextTakeover_data()
+{
+    QTest::addColumn<QByteArray>("offer");
+    QTest::addColumn<QByteArray>("expected"); // empty: the head passes unchanged
+    QTest::addRow("plain offer") << QByteArray("permessage-deflate")
+                                 << QByteArray("permessage-deflate; client_no_context_takeover; "
+                                               "server_no_context_takeover");
+    QTest::addRow("window bits kept, two offers")
+            << QByteArray("permessage-deflate; client_max_window_bits, permessage-deflate")
+            << QByteArray("permessage-deflate; client_max_window_bits; client_no_context_takeover; "
+                          "server_no_context_takeover, permessage-deflate; client_no_context_takeover; "
+                          "server_no_context_takeover");
+    QTest::addRow("one already there")
+            << QByteArray("permessage-deflate; client_no_context_takeover")
+            << QByteArray("permessage-deflate; client_no_context_takeover; server_no_context_takeover");
+    QTest::addRow("both already there")
+            << QByteArray("permessage-deflate; server_no_context_takeover; client_no_context_takeover") << QByteArray();
+    QTest::addRow("another extension only") << QByteArray("x-webkit-deflate-frame") << QByteArray();
+}
+
+// Intercept: each permessage-deflate offer asks both ends to compress every message on its own
+// (RFC 7692 §7.1.1), and the request says what was changed and why.
+void tst_RequestRewriter::interceptAsksForNoContextTakeover()
+{
+    QFETCH(QByteArray, offer);
+    QFETCH(QByteArray, expected);
+    const QByteArray head = "GET /ws HTTP/1.1\r\nHost: a\r\nSec-WebSocket-Extensions: " + offer
+            + "\r\nUpgrade: websocket\r\n\r\n";
+    RequestRewriter rewriter({}, {}, true);
+    QVERIFY(rewriter.changesAnything());
+    const QByteArray out = rewriter.feed(head);
+    const QStringList notes = rewriter.takeNotes();
+    if (expected.isEmpty()) {
+        QCOMPARE(out, head);
+        QVERIFY(notes.isEmpty());
+        return;
+    }
+    QCOMPARE(out, QByteArray("GET /ws HTTP/1.1\r\nHost: a\r\nSec-WebSocket-Extensions: " + expected
+                             + "\r\nUpgrade: websocket\r\n\r\n"));
+    QCOMPARE(notes.size(), 1);
+    QVERIFY(notes.constFirst().contains(QLatin1String("intercept")));
 }
 
 QTEST_GUILESS_MAIN(tst_RequestRewriter)
