@@ -191,7 +191,7 @@ void HandshakeView::setConnection(const capture::CaptureRecord *opened)
     const bool named = opened && !opened->note.isEmpty() && !opened->serverAddress.isEmpty();
     m_clientAddress = named ? opened->note : QString();
     m_serverAddress = named ? opened->serverAddress : QString();
-    m_tls = named ? opened->tls : std::nullopt;
+    m_tls = named ? opened->tls : nullptr;
     updateConnectionText();
 }
 

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -81,7 +82,7 @@ private:
     QByteArray m_response;
     QString m_clientAddress; // from the ConnectionOpened record; empty: no line
     QString m_serverAddress;
-    std::optional<capture::TlsInfo> m_tls;
+    std::shared_ptr<const capture::TlsInfo> m_tls;
     QLabel *m_connection = nullptr;
     quint64 m_connectionId = 0;
     bool m_noHandshake = false; // m_connectionId has no handshake in the capture

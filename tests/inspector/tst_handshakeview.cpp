@@ -283,7 +283,7 @@ void TestHandshakeView::namesBothEndsAndTheUpstreamsTls()
         tls.verified = verified;
         tls.chain = {{QStringLiteral("CN=localhost"), QStringLiteral("CN=Test CA")},
                      {QStringLiteral("CN=Test CA"), QStringLiteral("CN=Test CA")}};
-        opened.tls = tls;
+        opened.tls = std::make_shared<const capture::TlsInfo>(tls);
     }
     HandshakeView view;
     view.setConnection(&opened);
