@@ -14,30 +14,22 @@
 
 #include "inspector/framecapturemodel.h"
 
+#include "residentmemory.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTimer>
 
-#include <unistd.h>
 
 #include <cstdio>
 
 using namespace wslab;
+using bench::currentRssKiB;
 
 namespace {
 
 constexpr int pollIntervalMs = 5;
 constexpr qint64 giveUpAfterMs = 30 * 60 * 1000;
-
-qint64 currentRssKiB()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * (sysconf(_SC_PAGESIZE) / 1024) : -1;
-}
 
 // The bytes the model's records hold: each record's wire bytes and its inflated message.
 qint64 heldBytes(const inspector::FrameCaptureModel &model)

@@ -19,6 +19,8 @@
 #include "server/protocol/framedecoder.h"
 #include "server/protocol/frameencoder.h"
 
+#include "residentmemory.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -38,21 +40,13 @@
 #include <vector>
 
 using namespace wslab;
+using bench::currentRssKiB;
 using capture::CaptureBatch;
 using capture::CaptureRecord;
 
 namespace {
 
 constexpr int batchIntervalMs = 16; // the server's coalescing interval (DESIGN.md)
-
-qint64 currentRssKiB()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * (sysconf(_SC_PAGESIZE) / 1024) : -1;
-}
 
 qint64 peakRssKiB()
 {
