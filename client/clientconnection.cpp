@@ -1,5 +1,6 @@
 #include "clientconnection.h"
 
+#include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
@@ -16,20 +17,10 @@
 namespace wslab::client {
 
 using capture::Direction;
+using capture::socketAddressOf;
 using namespace protocol;
 
 namespace {
-
-capture::SocketAddress socketAddressOf(const QHostAddress &address, quint16 port)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        return capture::SocketAddress::ipv4(v4, port);
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        return capture::SocketAddress::ipv6(address.toIPv6Address().c, port);
-    return {};
-}
 
 ClientFailure failureFor(QAbstractSocket::SocketError error) noexcept
 {

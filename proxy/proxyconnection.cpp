@@ -1,5 +1,6 @@
 #include "proxyconnection.h"
 
+#include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
 #include "server/protocol/permessagedeflate.h"
 
@@ -14,25 +15,13 @@ namespace wslab::proxy {
 using capture::Direction;
 using capture::RecordKind;
 using capture::SocketAddress;
+using capture::socketAddressOf;
 
 namespace {
 
 int index(Direction direction)
 {
     return direction == Direction::Inbound ? 0 : 1;
-}
-
-SocketAddress socketAddressOf(const QHostAddress &address, quint16 port)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        return SocketAddress::ipv4(v4, port);
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        const Q_IPV6ADDR v6 = address.toIPv6Address();
-        return SocketAddress::ipv6(v6.c, port);
-    }
-    return {};
 }
 
 // What the record of an edited frame says was changed.
