@@ -12,6 +12,7 @@
 #include "server/serversettings.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -251,6 +252,10 @@ public:
 
     bool start(const server::ServerSettings &settings = defaultSettings())
     {
+        if (const quint16 external = externalPort(); external != 0) {
+            m_port = external;
+            return true;
+        }
         m_host = std::make_unique<server::ServerHost>(settings);
         QSignalSpy listening(m_host.get(), &server::ServerHost::listening);
         QSignalSpy failed(m_host.get(), &server::ServerHost::listenFailed);
@@ -263,6 +268,16 @@ public:
 
     void stop() { m_host.reset(); }
     [[nodiscard]] quint16 port() const noexcept { return m_port; }
+
+    // WSLAB_CONFORMANCE_PORT names a server on 127.0.0.1 that something else runs (another
+    // implementation, or wslab's proxy in front of one): the cases are then played against it and
+    // the settings given to start() do not apply.
+    [[nodiscard]] static quint16 externalPort()
+    {
+        bool ok = false;
+        const int port = qEnvironmentVariableIntValue("WSLAB_CONFORMANCE_PORT", &ok);
+        return ok && port > 0 && port <= 0xFFFF ? quint16(port) : quint16(0);
+    }
 
 private:
     std::unique_ptr<server::ServerHost> m_host;
@@ -295,10 +310,41 @@ inline QString codesText(const QList<quint16> &codes)
 
 } // namespace detail
 
+// What a case saw of the server, one line per case appended to the file WSLAB_CONFORMANCE_OBSERVATIONS
+// names: the messages and control frames, how the connection ended, and whether the case passed.
+// Two runs against different targets (a server, and a proxy in front of it) compare line by line;
+// the line is written however the case returns.
+class CaseObservation
+{
+public:
+    explicit CaseObservation(const RawClient &client) : m_client(client) { }
+    CaseObservation(const CaseObservation &) = delete;
+    CaseObservation &operator=(const CaseObservation &) = delete;
+    ~CaseObservation()
+    {
+        const QString path = qEnvironmentVariable("WSLAB_CONFORMANCE_OBSERVATIONS");
+        if (path.isEmpty())
+            return;
+        QFile file(path);
+        if (!file.open(QIODevice::Append | QIODevice::Text))
+            return;
+        const QString line = QStringLiteral("%1(%2)\t%3\t%4\t%5\n")
+                                     .arg(QLatin1String(QTest::currentTestFunction()),
+                                          QLatin1String(QTest::currentDataTag()), describe(m_client.received()),
+                                          detail::closeText(m_client),
+                                          QTest::currentTestFailed() ? QStringLiteral("FAIL") : QStringLiteral("PASS"));
+        file.write(line.toUtf8());
+    }
+
+private:
+    const RawClient &m_client;
+};
+
 // Plays `testCase`; failures are reported through QTest (call from a test function, then return).
 inline void runCase(quint16 port, const ConformanceCase &testCase)
 {
     RawClient client;
+    const CaseObservation observation(client);
     QVERIFY2(client.upgrade(port, "/echo", testCase.extraHeaderLines), qPrintable(client.errorString()));
     // RFC 6455 §4.1 (client steps 5 and 6): no extension or subprotocol the client did not ask for.
     const bool offeredExtensions = std::any_of(testCase.extraHeaderLines.begin(), testCase.extraHeaderLines.end(),
