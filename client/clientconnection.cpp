@@ -103,6 +103,8 @@ void ClientConnection::onSocketReady()
     if (m_state != State::Connecting)
         return;
     m_state = State::Handshaking;
+    // Each frame leaves when it is sent (a ping, a broken frame after a message), not merged by Nagle.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_recorder->connectionOpened(m_id, socketAddressOf(m_socket->localAddress(), m_socket->localPort()),
                                  socketAddressOf(m_socket->peerAddress(), m_socket->peerPort()),
                                  m_recorder->nowNs(), true);

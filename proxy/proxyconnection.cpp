@@ -70,6 +70,9 @@ ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, const ProxySett
     , m_clientAddress(socketAddressOf(client->peerAddress(), client->peerPort()))
 {
     m_client->setParent(this);
+    // Bytes go on as they came: Nagle's algorithm on either leg would merge what the sender wrote
+    // apart (a frame sent byte by byte, a ping after a message) and change what the other end sees.
+    m_client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Until the upstream is ready nothing is read; the kernel holds the rest.
     m_client->setReadBufferSize(m_settings.maxBufferedBytes);
     m_timer.setSingleShot(true);
@@ -153,6 +156,7 @@ void ProxyConnection::onUpstreamReady()
         return;
     m_timer.stop();
     m_state = State::Relaying;
+    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_settings.upstream.secure)
         m_recorder->annotateTls(m_id, tlsInfo());
     m_recorder->connectionOpened(m_id, m_clientAddress, upstreamAddress(), m_recorder->nowNs(), true);
