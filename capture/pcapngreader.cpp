@@ -4,6 +4,8 @@
 
 #include <QtEndian>
 
+#include <cstring>
+
 namespace wslab::capture {
 
 namespace {
@@ -12,6 +14,8 @@ using namespace pcapng;
 
 // No real packet block comes near this; a larger length is corruption, not a reason to allocate.
 constexpr quint32 maximumBlockLength = 16 << 20;
+// Read from the file this much at a time (a block longer than that grows the buffer to fit it).
+constexpr qsizetype readSize = 1 << 20;
 
 __extension__ typedef __int128 Wide; // 64-bit stamps times 10^9 need more than 64 bits
 
@@ -29,10 +33,36 @@ qint64 clampToInt64(Wide value)
 std::optional<CaptureFileFailure> PcapNgReader::open(const QString &path)
 {
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::ReadOnly))
+    // Unbuffered: the reader keeps a buffer of its own, and QFile's would only copy once more.
+    if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return CaptureFileFailure{CaptureFileError::CannotOpen, 0, m_file.errorString()};
     m_interfaces.clear();
+    m_buffer.resize(readSize);
+    m_consumed = m_filled = 0;
+    m_bufferOffset = 0;
+    m_block = {};
     return std::nullopt;
+}
+
+qsizetype PcapNgReader::fill(qsizetype size)
+{
+    if (m_filled - m_consumed >= size)
+        return size;
+    // Keep only the current block's bytes, at the front, then read behind them.
+    const qsizetype kept = m_filled - m_consumed;
+    std::memmove(m_buffer.data(), m_buffer.constData() + m_consumed, size_t(kept));
+    m_bufferOffset += m_consumed;
+    m_consumed = 0;
+    m_filled = kept;
+    if (m_buffer.size() < size)
+        m_buffer.resize(size);
+    while (m_filled < size) {
+        const qint64 got = m_file.read(m_buffer.data() + m_filled, m_buffer.size() - m_filled);
+        if (got <= 0)
+            break;
+        m_filled += got;
+    }
+    return qMin(size, m_filled);
 }
 
 ReadStatus PcapNgReader::fail(CaptureFileError error, qint64 offset, const QString &detail)
@@ -56,19 +86,21 @@ quint32 PcapNgReader::read32(qsizetype at) const
 ReadStatus PcapNgReader::next()
 {
     for (;;) {
-        const qint64 offset = m_file.pos();
-        m_block = m_file.read(8);
-        if (m_block.isEmpty())
+        m_consumed += m_block.size(); // the previous block is done with
+        m_block = {};
+        const qint64 offset = position();
+        const qsizetype header = fill(12);
+        if (header == 0)
             return ReadStatus::End;
-        if (m_block.size() < 8)
+        if (header < 8)
             return fail(CaptureFileError::Truncated, offset, QStringLiteral("block header cut short"));
+        m_block = QByteArrayView(m_buffer).sliced(m_consumed, header);
         // The SHB type reads the same in both byte orders; its byte-order magic sets the section's.
-        const bool sectionStart = qFromLittleEndian<quint32>(m_block.constData()) == sectionHeaderBlock;
+        const bool sectionStart = qFromLittleEndian<quint32>(m_block.data()) == sectionHeaderBlock;
         if (sectionStart) {
-            uchar magic[4];
-            if (m_file.read(reinterpret_cast<char *>(magic), sizeof magic) != sizeof magic)
+            if (header < 12)
                 return fail(CaptureFileError::Truncated, offset, QStringLiteral("section header cut short"));
-            m_block.append(reinterpret_cast<const char *>(magic), sizeof magic);
+            const auto *magic = reinterpret_cast<const uchar *>(m_block.data() + 8);
             if (qFromLittleEndian<quint32>(magic) == byteOrderMagic)
                 m_bigEndian = false;
             else if (qFromBigEndian<quint32>(magic) == byteOrderMagic)
@@ -80,12 +112,12 @@ ReadStatus PcapNgReader::next()
         }
         const quint32 type = read32(0);
         const quint32 length = read32(4);
+        m_block = {};
         if (length < 12 + (sectionStart ? 16u : 0u) || length % 4 != 0 || length > maximumBlockLength)
             return fail(CaptureFileError::Corrupt, offset, QStringLiteral("bad block length %1").arg(length));
-        const qsizetype have = m_block.size();
-        m_block += m_file.read(length - have);
-        if (m_block.size() < qsizetype(length))
+        if (fill(length) < qsizetype(length))
             return fail(CaptureFileError::Truncated, offset, QStringLiteral("block cut short"));
+        m_block = QByteArrayView(m_buffer).sliced(m_consumed, length);
         if (read32(length - 4) != length)
             return fail(CaptureFileError::Corrupt, offset, QStringLiteral("block lengths disagree"));
 
@@ -111,7 +143,7 @@ ReadStatus PcapNgReader::next()
                 return fail(CaptureFileError::Corrupt, offset, QStringLiteral("captured length beyond its block"));
             const Interface &interface = m_interfaces[interfaceId];
             m_packet = CapturedPacket{timeOf(interface, read32(12), read32(16)), interface.linkType,
-                                      QByteArrayView(m_block).sliced(28, captured), read32(24), offset, {}};
+                                      m_block.sliced(28, captured), read32(24), offset, {}};
             readComments(28 + ((captured + 3) & ~3u), length - 4);
             return ReadStatus::Packet;
         }
@@ -125,7 +157,7 @@ ReadStatus PcapNgReader::next()
             quint32 captured = qMin(original, length - 16);
             if (interface.snapLength != 0)
                 captured = qMin(captured, interface.snapLength);
-            m_packet = CapturedPacket{0, interface.linkType, QByteArrayView(m_block).sliced(12, captured), original, offset, {}};
+            m_packet = CapturedPacket{0, interface.linkType, m_block.sliced(12, captured), original, offset, {}};
             return ReadStatus::Packet;
         }
         default:
@@ -197,7 +229,7 @@ void PcapNgReader::readComments(quint32 from, quint32 end)
         if (code == optionEnd || at + 4 + size > end)
             return;
         if (code == optionComment)
-            m_packet.comments.append(QByteArrayView(m_block).sliced(at + 4, size));
+            m_packet.comments.append(m_block.sliced(at + 4, size));
         at += 4 + ((size + 3u) & ~3u);
     }
 }

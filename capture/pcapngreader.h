@@ -22,7 +22,7 @@ public:
 
     [[nodiscard]] const CapturedPacket &packet() const noexcept { return m_packet; }
     [[nodiscard]] const CaptureFileFailure &failure() const noexcept { return m_failure; }
-    [[nodiscard]] qint64 position() const { return m_file.pos(); }
+    [[nodiscard]] qint64 position() const { return m_bufferOffset + m_consumed; }
 
 private:
     struct Interface
@@ -38,10 +38,19 @@ private:
     [[nodiscard]] quint32 read32(qsizetype at) const;
     [[nodiscard]] bool readInterface(qint64 offset);
     void readComments(quint32 from, quint32 end);
+    // Makes `size` bytes from the current block's start available in the buffer (fewer at the end of
+    // the file); returns how many there are. The previous block's bytes may move.
+    [[nodiscard]] qsizetype fill(qsizetype size);
     [[nodiscard]] qint64 timeOf(const Interface &interface, quint32 high, quint32 low) const;
 
+    // The file is read a large piece at a time into m_buffer, and blocks are views into it, so a
+    // packet costs no allocation and no system call of its own.
     QFile m_file;
-    QByteArray m_block;
+    QByteArray m_buffer;
+    qsizetype m_consumed = 0;  // bytes of m_buffer before the current block
+    qsizetype m_filled = 0;    // bytes of m_buffer read from the file
+    qint64 m_bufferOffset = 0; // the file offset of m_buffer's first byte
+    QByteArrayView m_block;    // the current block, in m_buffer
     bool m_bigEndian = false;
     std::vector<Interface> m_interfaces;
     CapturedPacket m_packet;
