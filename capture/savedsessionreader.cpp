@@ -4,11 +4,10 @@
 #include "packetdecoder.h"
 #include "packetloop.h"
 #include "pcapngreader.h"
+#include "recordcommentfields.h"
 
 #include "server/protocol/framedecoder.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace wslab::capture {
 
@@ -32,42 +31,44 @@ struct PendingRecord
 };
 
 // The time is the packet's own: the record's time plus the session's origin, in nanoseconds.
-PendingRecord startRecord(const QJsonObject &meta, qint64 timeNs)
+PendingRecord startRecord(const RecordCommentFields &meta, qint64 timeNs)
 {
     PendingRecord pending;
     CaptureRecord &r = pending.record;
-    r.id = quint64(meta[QLatin1String("id")].toInteger());
-    r.kind = RecordKind(meta[QLatin1String("kind")].toInt());
-    r.direction = Direction(meta[QLatin1String("dir")].toInt());
-    r.transport = Transport(meta[QLatin1String("transport")].toInt());
-    r.connectionId = quint64(meta[QLatin1String("conn")].toInteger());
+    r.id = quint64(meta.integer("id"));
+    r.kind = RecordKind(meta.integer("kind"));
+    r.direction = Direction(meta.integer("dir"));
+    r.transport = Transport(meta.integer("transport"));
+    r.connectionId = quint64(meta.integer("conn"));
     r.timeNs = timeNs;
-    r.held = meta[QLatin1String("held")].toBool();
-    r.reconstructed = meta[QLatin1String("reconstructed")].toBool();
-    r.bookkeeping = meta[QLatin1String("bookkeeping")].toBool();
-    r.modified = meta[QLatin1String("modified")].toBool();
-    r.relatedId = quint64(meta[QLatin1String("related")].toInteger());
-    if (meta.contains(QLatin1String("decodeError")))
-        r.decodeError = DecodeError(meta[QLatin1String("decodeError")].toInt());
-    if (meta.contains(QLatin1String("streamError")))
-        r.streamError = StreamError(meta[QLatin1String("streamError")].toInt());
-    r.httpStatus = meta[QLatin1String("status")].toInt();
-    r.closeCode = quint16(meta[QLatin1String("closeCode")].toInt());
-    r.missed = quint64(meta[QLatin1String("missed")].toInteger());
-    r.note = meta[QLatin1String("note")].toString();
-    r.serverAddress = meta[QLatin1String("server")].toString();
-    if (meta.contains(QLatin1String("tls")))
-        r.tls = std::make_shared<const TlsInfo>(TlsInfo::fromJson(meta[QLatin1String("tls")].toObject()));
-    if (meta.contains(QLatin1String("intervention")))
-        pending.intervention = frameInterventionFromName(meta[QLatin1String("intervention")].toString());
-    r.truncatedFrom = meta[QLatin1String("truncatedFrom")].toInteger(-1);
-    if (meta.contains(QLatin1String("inflatedSize"))) {
-        r.inflatedSize = meta[QLatin1String("inflatedSize")].toInteger();
+    r.held = meta.boolean("held");
+    r.reconstructed = meta.boolean("reconstructed");
+    r.bookkeeping = meta.boolean("bookkeeping");
+    r.modified = meta.boolean("modified");
+    r.relatedId = quint64(meta.integer("related"));
+    if (meta.contains("decodeError"))
+        r.decodeError = DecodeError(meta.integer("decodeError"));
+    if (meta.contains("streamError"))
+        r.streamError = StreamError(meta.integer("streamError"));
+    r.httpStatus = int(meta.integer("status"));
+    r.closeCode = quint16(meta.integer("closeCode"));
+    r.missed = quint64(meta.integer("missed"));
+    r.note = meta.string("note");
+    r.serverAddress = meta.string("server");
+    if (meta.contains("tls"))
+        r.tls = std::make_shared<const TlsInfo>(TlsInfo::fromJson(meta.object("tls")));
+    if (meta.contains("intervention"))
+        pending.intervention = frameInterventionFromName(meta.string("intervention"));
+    r.truncatedFrom = meta.integer("truncatedFrom", -1);
+    if (meta.contains("inflatedSize")) {
+        r.inflatedSize = meta.integer("inflatedSize");
         pending.hasInflated = true;
     }
-    pending.expected = meta[QLatin1String("wireBytes")].toInteger();
-    if (meta.contains(QLatin1String("extraBytes")))
-        r.wireBytes = QByteArray::fromBase64(meta[QLatin1String("extraBytes")].toString().toLatin1());
+    pending.expected = meta.integer("wireBytes");
+    // The bytes come in packets of up to 64 KiB: room for all of them at once, within reason.
+    pending.bytes.reserve(qBound(qint64(0), pending.expected, qint64(16) << 20));
+    if (meta.contains("extraBytes"))
+        r.wireBytes = QByteArray::fromBase64(meta.string("extraBytes").toLatin1());
     return pending;
 }
 
@@ -111,6 +112,7 @@ SavedSessionReader::Result SavedSessionReader::read(const QString &path, const R
         return result;
     }
     PendingRecord pending;
+    RecordCommentFields fields;
     bool hasPending = false;
     const auto deliver = [&] {
         finishRecord(pending);
@@ -125,8 +127,10 @@ SavedSessionReader::Result SavedSessionReader::read(const QString &path, const R
                                                   CaptureFileWriter::recordCommentPrefix.size()))) {
                 if (hasPending)
                     deliver();
-                const QByteArrayView json = comment.sliced(CaptureFileWriter::recordCommentPrefix.size());
-                pending = startRecord(QJsonDocument::fromJson(json.toByteArray()).object(), packet.timeNs);
+                // A comment that is not the object the writer made leaves a record of defaults.
+                if (!fields.parse(comment.sliced(CaptureFileWriter::recordCommentPrefix.size())))
+                    fields = {};
+                pending = startRecord(fields, packet.timeNs);
                 hasPending = true;
             } else if (hasPending && comment.startsWith(QByteArrayView(CaptureFileWriter::inflatedCommentPrefix.data(),
                                                                    CaptureFileWriter::inflatedCommentPrefix.size()))) {
