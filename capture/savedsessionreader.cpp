@@ -114,8 +114,14 @@ SavedSessionReader::Result SavedSessionReader::read(const QString &path, const R
     PendingRecord pending;
     RecordCommentFields fields;
     bool hasPending = false;
+    quint64 lastId = 0;
     const auto deliver = [&] {
         finishRecord(pending);
+        // Ids are kept as saved (a live capture's may not start at 1), but views find records by
+        // id: a file whose ids do not increase was not written by the app, and is numbered anew.
+        if (pending.record.id <= lastId)
+            pending.record.id = lastId + 1;
+        lastId = pending.record.id;
         ++result.records;
         handler(std::move(pending.record));
         pending = {};

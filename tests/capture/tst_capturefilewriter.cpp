@@ -65,6 +65,7 @@ private slots:
     void tsharkReadsTheSameFrames();
     void recordsTravelInComments();
     void proxyMarksComeBackFromASavedSession();
+    void savedIdsAndTextComeBack();
 };
 
 void TestCaptureFileWriter::packetsCarryValidChecksums()
@@ -194,4 +195,39 @@ void TestCaptureFileWriter::proxyMarksComeBackFromASavedSession()
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFileWriter)
+// A live capture saved after its first rows were evicted keeps its ids; notes with escapes and
+// non-ASCII text come back as written; ids that do not increase (no file the app wrote) are
+// numbered on from the last one, since views find records by id.
+void TestCaptureFileWriter::savedIdsAndTextComeBack()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("ids.pcapng"));
+    const QString note = QStringLiteral("line 1\n\"line 2\"\t\\ é 帧 \U0001F600");
+    const QList<quint64> savedIds{5001, 5009, 5007, 0};
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        CaptureFileWriter writer(&file, 0);
+        QVERIFY(writer.begin());
+        for (const quint64 id : savedIds) {
+            CaptureRecord record;
+            record.id = id;
+            record.connectionId = 7;
+            record.kind = RecordKind::HttpRequest;
+            record.wireBytes = "GET / HTTP/1.1\r\n\r\n";
+            record.note = note;
+            QVERIFY(writer.write(record));
+        }
+    }
+    QList<quint64> ids;
+    const auto result = SavedSessionReader::read(path, [&](CaptureRecord &&record) {
+        ids.append(record.id);
+        QCOMPARE(record.note, note);
+        QCOMPARE(record.connectionId, quint64(7));
+    });
+    QVERIFY(!result.failure);
+    QCOMPARE(ids, (QList<quint64>{5001, 5009, 5010, 5011}));
+}
+
 #include "tst_capturefilewriter.moc"
