@@ -73,7 +73,7 @@ private:
 class Reader
 {
 public:
-    explicit Reader(const QByteArray &in) : m_in(in) {}
+    explicit Reader(QByteArrayView in) : m_in(in) {}
 
     template<typename T>
     [[nodiscard]] T get()
@@ -104,7 +104,7 @@ public:
     [[nodiscard]] bool ok() const noexcept { return m_ok && m_pos == m_in.size(); }
 
 private:
-    const QByteArray &m_in;
+    QByteArrayView m_in;
     qsizetype m_pos = 0;
     bool m_ok = true;
 };
@@ -224,7 +224,7 @@ void RecordStore::serializeInto(QByteArray &bytes, const CaptureRecord &r)
     out.text(r.serverAddress);
 }
 
-std::optional<CaptureRecord> RecordStore::deserialize(const QByteArray &bytes)
+std::optional<CaptureRecord> RecordStore::deserialize(QByteArrayView bytes)
 {
     Reader in(bytes);
     CaptureRecord r;
@@ -327,13 +327,22 @@ bool RecordStore::flushPending()
     return true;
 }
 
-QByteArray RecordStore::bytesAt(const Entry &entry) const
+QByteArrayView RecordStore::bytesAt(const Entry &entry) const
 {
     if (entry.offset >= m_fileSize) // still in the block not written yet
-        return m_pending.mid(qsizetype(entry.offset - m_fileSize), qsizetype(entry.size));
-    if (!m_file.seek(entry.offset))
+        return QByteArrayView(m_pending).sliced(qsizetype(entry.offset - m_fileSize), qsizetype(entry.size));
+    // The file is mapped, not read: a search reads back every record, and a system call per record
+    // would cost more than the record. Mapped again when it has grown past the mapping.
+    const qint64 end = entry.offset + entry.size;
+    if (end > m_mappedSize) {
+        if (m_mapped)
+            m_file.unmap(m_mapped);
+        m_mapped = m_file.map(0, m_fileSize);
+        m_mappedSize = m_mapped ? m_fileSize : 0;
+    }
+    if (!m_mapped || end > m_mappedSize)
         return {};
-    return m_file.read(entry.size);
+    return QByteArrayView(reinterpret_cast<const char *>(m_mapped) + entry.offset, qsizetype(entry.size));
 }
 
 CaptureRecord RecordStore::readBack(int index) const
@@ -421,6 +430,10 @@ void RecordStore::clear()
     m_cachedBytes = 0;
     m_pending.clear();
     m_fileSize = 0;
+    if (m_mapped)
+        m_file.unmap(m_mapped);
+    m_mapped = nullptr;
+    m_mappedSize = 0;
     if (m_file.isOpen())
         m_file.resize(0);
 }

@@ -69,7 +69,7 @@ public:
 
     // The record as the store writes it, and back (nullopt when the bytes are not a record).
     [[nodiscard]] static QByteArray serialize(const CaptureRecord &record);
-    [[nodiscard]] static std::optional<CaptureRecord> deserialize(const QByteArray &bytes);
+    [[nodiscard]] static std::optional<CaptureRecord> deserialize(QByteArrayView bytes);
     static void serializeInto(QByteArray &out, const CaptureRecord &record); // appends
 
 private:
@@ -92,7 +92,8 @@ private:
     };
 
     [[nodiscard]] Entry write(const CaptureRecord &record, int index);
-    [[nodiscard]] QByteArray bytesAt(const Entry &entry) const;
+    // Valid until the next append or read.
+    [[nodiscard]] QByteArrayView bytesAt(const Entry &entry) const;
     [[nodiscard]] bool flushPending();
     void remember(int index, std::shared_ptr<const CaptureRecord> record) const;
     void forget(int index) const;
@@ -103,6 +104,8 @@ private:
     mutable QTemporaryFile m_file;
     QByteArray m_pending; // written to the file in large blocks
     qint64 m_fileSize = 0;
+    mutable uchar *m_mapped = nullptr; // the file's first m_mappedSize bytes
+    mutable qint64 m_mappedSize = 0;
     bool m_fileFailed = false;
 
     int m_cacheRecords;
