@@ -7,6 +7,7 @@
 namespace wslab::inspector {
 
 using capture::CaptureRecord;
+using capture::RecordDigest;
 using capture::RecordKind;
 namespace protocol = wslab::protocol;
 
@@ -23,7 +24,7 @@ void CaptureFilterProxy::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
-const CaptureRecord &CaptureFilterProxy::record(int proxyRow) const
+CaptureRecord CaptureFilterProxy::record(int proxyRow) const
 {
     return m_capture->record(sourceRow(proxyRow));
 }
@@ -37,14 +38,16 @@ bool CaptureFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 {
     if (!m_capture || sourceParent.isValid())
         return false;
-    return accepts(m_capture->record(sourceRow));
+    if (!acceptsDigest(m_capture->digest(sourceRow)))
+        return false;
+    return m_searchText.isEmpty() || matchesSearch(m_capture->scannedRecord(sourceRow));
 }
 
-CaptureFilterProxy::OpcodeClass CaptureFilterProxy::classOf(const CaptureRecord &r)
+CaptureFilterProxy::OpcodeClass CaptureFilterProxy::classOf(const RecordDigest &d)
 {
-    switch (r.kind) {
+    switch (d.kind) {
     case RecordKind::Frame:
-        if (r.frame && protocol::isControl(r.frame->header.opcode))
+        if (d.opcode >= 0 && protocol::isControl(protocol::Opcode(d.opcode)))
             return OpcodeClass::Control;
         return OpcodeClass::Data;
     case RecordKind::HttpRequest:
@@ -57,30 +60,32 @@ CaptureFilterProxy::OpcodeClass CaptureFilterProxy::classOf(const CaptureRecord 
 
 bool CaptureFilterProxy::accepts(const CaptureRecord &r) const
 {
-    if (m_connection && r.connectionId != *m_connection)
-        return false;
-    if (m_direction && (!hasDirection(r) || r.direction != *m_direction))
-        return false;
-    if (m_transport && r.transport != *m_transport)
-        return false;
-    if (!m_classes.testFlag(classOf(r)))
-        return false;
-    if (m_errorsOnly && !FrameCaptureModel::isError(r))
-        return false;
-    if (m_hideBookkeeping && r.bookkeeping)
-        return false;
-    if (m_hidePingPong && r.frame
-        && (r.frame->header.opcode == protocol::Opcode::Ping
-            || r.frame->header.opcode == protocol::Opcode::Pong))
-        return false;
-    return m_searchText.isEmpty() || matchesSearch(r);
+    return acceptsDigest(RecordDigest::of(r)) && (m_searchText.isEmpty() || matchesSearch(r));
 }
 
-bool CaptureFilterProxy::hasDirection(const CaptureRecord &r)
+bool CaptureFilterProxy::acceptsDigest(const RecordDigest &d) const
+{
+    if (m_connection && d.connectionId != *m_connection)
+        return false;
+    if (m_direction && (!hasDirection(d.kind) || d.direction != *m_direction))
+        return false;
+    if (m_transport && d.transport != *m_transport)
+        return false;
+    if (!m_classes.testFlag(classOf(d)))
+        return false;
+    if (m_errorsOnly && !FrameCaptureModel::isError(d))
+        return false;
+    if (m_hideBookkeeping && d.bookkeeping)
+        return false;
+    return !(m_hidePingPong
+             && (d.opcode == qint8(protocol::Opcode::Ping) || d.opcode == qint8(protocol::Opcode::Pong)));
+}
+
+bool CaptureFilterProxy::hasDirection(RecordKind kind)
 {
     // A TCP open or close belongs to the connection, not to one side of it; a capture gap to neither.
-    return r.kind != RecordKind::ConnectionOpened && r.kind != RecordKind::ConnectionClosed
-            && r.kind != RecordKind::CaptureGap;
+    return kind != RecordKind::ConnectionOpened && kind != RecordKind::ConnectionClosed
+            && kind != RecordKind::CaptureGap;
 }
 
 bool CaptureFilterProxy::matchesSearch(const CaptureRecord &r) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturerecord.h"
+#include "capture/recordstore.h"
 
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -11,8 +12,10 @@ namespace wslab::inspector {
 
 class FrameCaptureModel;
 
-// The capture table's filters. Rows are judged from the typed record (no QVariant per row), so
-// refiltering 100,000 rows is a loop over values. Order stays the capture order (no sorting).
+// The capture table's filters. Rows are judged from the row's digest (capture::RecordDigest: no
+// QVariant, no record read back), so refiltering a million rows is a loop over small values; only a
+// search reads each row's record (uncached, see FrameCaptureModel::scannedRecord). Order stays the
+// capture order (no sorting).
 class CaptureFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -37,7 +40,7 @@ public:
     void setSourceModel(QAbstractItemModel *model) override;
     [[nodiscard]] FrameCaptureModel *captureModel() const noexcept { return m_capture; }
     // The record behind a proxy row; `row` must be valid.
-    [[nodiscard]] const capture::CaptureRecord &record(int proxyRow) const;
+    [[nodiscard]] capture::CaptureRecord record(int proxyRow) const;
     [[nodiscard]] int sourceRow(int proxyRow) const;
 
     [[nodiscard]] std::optional<quint64> connectionFilter() const noexcept { return m_connection; }
@@ -55,6 +58,8 @@ public:
 
     // Does this record pass every filter? (Also used by views that walk the source directly.)
     [[nodiscard]] bool accepts(const capture::CaptureRecord &record) const;
+    // Every filter but the search, from what the digest tells.
+    [[nodiscard]] bool acceptsDigest(const capture::RecordDigest &digest) const;
 
 public Q_SLOTS:
     void setConnectionFilter(std::optional<quint64> connectionId);
@@ -71,10 +76,10 @@ protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    [[nodiscard]] static OpcodeClass classOf(const capture::CaptureRecord &record);
+    [[nodiscard]] static OpcodeClass classOf(const capture::RecordDigest &digest);
     // Whether the record went one way (a frame, an HTTP message) rather than being an event of
     // the connection: a direction filter shows only those.
-    [[nodiscard]] static bool hasDirection(const capture::CaptureRecord &record);
+    [[nodiscard]] static bool hasDirection(capture::RecordKind kind);
     [[nodiscard]] bool matchesSearch(const capture::CaptureRecord &record) const;
     void refilter();
 

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <limits>
 
 namespace wslab::inspector {
 
@@ -44,7 +45,9 @@ FrameCaptureModel::FrameCaptureModel(QObject *parent)
 
 int FrameCaptureModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_records.size());
+    if (parent.isValid())
+        return 0;
+    return m_store ? m_store->size() : int(m_records.size());
 }
 
 int FrameCaptureModel::columnCount(const QModelIndex &parent) const
@@ -52,30 +55,80 @@ int FrameCaptureModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const CaptureRecord &FrameCaptureModel::record(int row) const
+void FrameCaptureModel::keepEveryRecord()
 {
-    Q_ASSERT(row >= 0 && size_t(row) < m_records.size());
-    return m_records[size_t(row)];
+    Q_ASSERT(rowCount() == 0);
+    if (m_store)
+        return;
+    m_store = std::make_unique<capture::RecordStore>();
+    m_rowCap = std::numeric_limits<int>::max();
+    m_byteBudget = std::numeric_limits<qint64>::max();
+    m_payloadCap = std::numeric_limits<qint64>::max();
+}
+
+std::shared_ptr<const CaptureRecord> FrameCaptureModel::recordAt(int row) const
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    if (m_store)
+        return m_store->record(row);
+    // Owns nothing: the deque keeps the record for as long as one call of the model needs it.
+    return {std::shared_ptr<const CaptureRecord>(), &m_records[size_t(row)]};
+}
+
+std::shared_ptr<const CaptureRecord> FrameCaptureModel::sharedRecord(int row) const
+{
+    return m_store ? m_store->record(row) : std::make_shared<const CaptureRecord>(m_records[size_t(row)]);
+}
+
+CaptureRecord FrameCaptureModel::scannedRecord(int row) const
+{
+    return m_store ? m_store->readBack(row) : m_records[size_t(row)];
+}
+
+capture::RecordDigest FrameCaptureModel::digest(int row) const
+{
+    return m_store ? m_store->digest(row) : capture::RecordDigest::of(m_records[size_t(row)]);
+}
+
+qint64 FrameCaptureModel::timeNsAt(int row) const
+{
+    return m_store ? m_store->digest(row).timeNs : m_records[size_t(row)].timeNs;
+}
+
+quint64 FrameCaptureModel::idAt(int row) const
+{
+    return m_store ? m_store->digest(row).id : m_records[size_t(row)].id;
+}
+
+qint64 FrameCaptureModel::heldRecordBytes() const
+{
+    return m_store ? m_store->cachedBytes() : m_storedBytes;
 }
 
 int FrameCaptureModel::rowForId(quint64 id) const
 {
-    // Records arrive in capture order and ids count up, so the deque is sorted by id.
-    const auto it = std::lower_bound(m_records.begin(), m_records.end(), id,
-                                     [](const CaptureRecord &r, quint64 wanted) { return r.id < wanted; });
-    if (it == m_records.end() || it->id != id)
-        return -1;
-    return int(it - m_records.begin());
+    // Records arrive in capture order and ids count up, so the rows are sorted by id.
+    int low = 0;
+    int high = rowCount();
+    while (low < high) {
+        const int middle = low + (high - low) / 2;
+        if (idAt(middle) < id)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < rowCount() && idAt(low) == id ? low : -1;
 }
 
 bool FrameCaptureModel::isPendingHeld(int row) const
 {
-    return !m_pendingHeld.isEmpty() && m_pendingHeld.contains(record(row).id);
+    return !m_pendingHeld.isEmpty() && m_pendingHeld.contains(idAt(row));
 }
 
 DeflateFacts FrameCaptureModel::deflateFacts(int row) const
 {
-    const CaptureRecord &r = record(row);
+    const auto shared = recordAt(row);
+    const CaptureRecord &r = *shared;
     DeflateFacts facts = DeflatePreview::factsOf(r);
     if (m_deflatedSizes.isEmpty() || r.decodeError)
         return facts;
@@ -89,17 +142,18 @@ DeflateFacts FrameCaptureModel::deflateFacts(int row) const
 
 QString FrameCaptureModel::rowSummary(int row) const
 {
-    return summaryText(record(row), deflateFacts(row));
+    return summaryText(*recordAt(row), deflateFacts(row));
 }
 
 QVariant FrameCaptureModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CaptureRecord &r = record(index.row());
+    // What the digest tells is answered without the record, which may have to be read back.
+    const int row = index.row();
     switch (role) {
-    case Qt::DisplayRole: return displayData(r, index.row(), index.column());
-    case Qt::ToolTipRole: return toolTipData(r, index.row(), index.column());
+    case Qt::DisplayRole: return displayData(*recordAt(row), row, index.column());
+    case Qt::ToolTipRole: return toolTipData(*recordAt(row), row, index.column());
     case Qt::TextAlignmentRole:
         switch (index.column()) {
         case NumberColumn:
@@ -113,20 +167,20 @@ QVariant FrameCaptureModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::BackgroundRole:
-        if (isPendingHeld(index.row()))
+        if (isPendingHeld(row))
             return QBrush(heldBackground);
-        if (isError(r))
+        if (isError(digest(row)))
             return QBrush(errorBackground);
         return {};
-    case RecordRole: return QVariant::fromValue(r);
-    case RecordIdRole: return QVariant::fromValue(r.id);
-    case ConnectionIdRole: return QVariant::fromValue(r.connectionId);
-    case DirectionRole: return int(r.direction);
-    case KindRole: return int(r.kind);
-    case OpcodeRole: return r.frame ? int(r.frame->header.opcode) : -1;
-    case HeldRole: return isPendingHeld(index.row());
-    case ErrorRole: return isError(r);
-    case TimeNsRole: return QVariant::fromValue(r.timeNs);
+    case RecordRole: return QVariant::fromValue(*recordAt(row));
+    case RecordIdRole: return QVariant::fromValue(idAt(row));
+    case ConnectionIdRole: return QVariant::fromValue(digest(row).connectionId);
+    case DirectionRole: return int(digest(row).direction);
+    case KindRole: return int(digest(row).kind);
+    case OpcodeRole: return int(digest(row).opcode);
+    case HeldRole: return isPendingHeld(row);
+    case ErrorRole: return isError(digest(row));
+    case TimeNsRole: return QVariant::fromValue(timeNsAt(row));
     default: return {};
     }
 }
@@ -138,7 +192,7 @@ QVariant FrameCaptureModel::displayData(const CaptureRecord &r, int row, int col
     case NumberColumn: return number(row) > 0 ? QString::number(number(row)) : QString();
     case TimeColumn: return millis(r.timeNs - m_timeOriginNs);
     case DeltaColumn:
-        return row > 0 ? millis(r.timeNs - record(row - 1).timeNs) : QString();
+        return row > 0 ? millis(r.timeNs - timeNsAt(row - 1)) : QString();
     case ConnectionColumn: return connectionText(r.connectionId);
     case DirectionColumn:
         if (r.kind == RecordKind::ConnectionOpened || r.kind == RecordKind::ConnectionClosed)
@@ -180,7 +234,7 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
         if (row == 0)
             return tr("%1 ms since the first record").arg(millis(r.timeNs - m_timeOriginNs));
         return tr("%1 ms since the first record, %2 ms after the previous record")
-                .arg(millis(r.timeNs - m_timeOriginNs), millis(r.timeNs - record(row - 1).timeNs));
+                .arg(millis(r.timeNs - m_timeOriginNs), millis(r.timeNs - timeNsAt(row - 1)));
     case LengthColumn:
         if (!r.frame)
             return tr("%1 bytes on the wire").arg(r.wireBytes.size());
@@ -308,9 +362,13 @@ QString FrameCaptureModel::kindText(const CaptureRecord &r)
 
 bool FrameCaptureModel::isError(const CaptureRecord &r)
 {
-    return r.kind == RecordKind::ProtocolError || r.kind == RecordKind::CaptureGap || r.kind == RecordKind::StreamGap
-            || r.decodeError.has_value()
-            || (r.kind == RecordKind::HttpResponse && r.httpStatus >= 400);
+    return isError(capture::RecordDigest::of(r));
+}
+
+bool FrameCaptureModel::isError(const capture::RecordDigest &d)
+{
+    return d.kind == RecordKind::ProtocolError || d.kind == RecordKind::CaptureGap || d.kind == RecordKind::StreamGap
+            || d.decodeError || (d.kind == RecordKind::HttpResponse && d.httpStatus >= 400);
 }
 
 QString FrameCaptureModel::summaryText(const CaptureRecord &r)
@@ -464,6 +522,10 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
     // A FrameDelivered record does not become a row of its own: it only says that a held row has
     // gone on to the chat room, so it clears that row's mark. A second row per held frame would
     // double the table in step mode and separate the two halves of one story.
+    if (m_store) {
+        appendToStore(batch);
+        return;
+    }
     std::vector<CaptureRecord> incoming;
     incoming.reserve(size_t(batch.size()));
     QList<const CaptureRecord *> delivered;
@@ -495,32 +557,77 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
     evictFront(rowsOverBudget(incomingBytes, int(incoming.size() - skip)));
 
     if (incoming.size() > skip) {
-        const int first = int(m_records.size());
+        const int first = rowCount();
         const int last = first + int(incoming.size() - skip) - 1; // inclusive
         beginInsertRows({}, first, last);
         for (size_t i = skip; i < incoming.size(); ++i) {
             if (incoming[i].held && incoming[i].kind == RecordKind::Frame)
                 m_pendingHeld.insert(incoming[i].id);
             m_numbers.push_back(takeNumber(incoming[i]));
-            m_records.push_back(std::move(incoming[i]));
+            if (m_store)
+                m_store->append(incoming[i]);
+            else
+                m_records.push_back(std::move(incoming[i]));
         }
-        m_storedBytes += incomingBytes;
+        if (!m_store)
+            m_storedBytes += incomingBytes;
         if (m_timeOriginNs < 0)
-            m_timeOriginNs = m_records.front().timeNs;
+            m_timeOriginNs = timeNsAt(0);
         endInsertRows();
     }
 
-    for (const CaptureRecord *r : std::as_const(delivered))
+    finishBatch(delivered, grownFirstFrames);
+}
+
+void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
+{
+    // Every record is kept and none is capped: each goes from the batch straight to the store,
+    // without a copy of its own.
+    QList<const CaptureRecord *> delivered;
+    QList<quint64> grownFirstFrames;
+    const auto rows = std::count_if(batch.cbegin(), batch.cend(), [](const CaptureRecord &r) {
+        return r.kind != RecordKind::FrameDelivered;
+    });
+    if (rows > 0) {
+        const int first = rowCount();
+        beginInsertRows({}, first, first + int(rows) - 1);
+        for (const CaptureRecord &r : batch) {
+            if (r.kind == RecordKind::FrameDelivered) {
+                delivered.append(&r);
+                continue;
+            }
+            trackDeflate(r, grownFirstFrames);
+            if (r.held && r.kind == RecordKind::Frame)
+                m_pendingHeld.insert(r.id);
+            m_numbers.push_back(takeNumber(r));
+            m_store->append(r);
+        }
+        if (m_timeOriginNs < 0)
+            m_timeOriginNs = timeNsAt(0);
+        endInsertRows();
+    } else {
+        for (const CaptureRecord &r : batch)
+            delivered.append(&r);
+    }
+    finishBatch(delivered, grownFirstFrames);
+}
+
+void FrameCaptureModel::finishBatch(const QList<const CaptureRecord *> &delivered,
+                                    const QList<quint64> &grownFirstFrames)
+{
+    for (const CaptureRecord *r : delivered)
         markDelivered(*r);
-    for (quint64 id : std::as_const(grownFirstFrames)) {
+    for (quint64 id : grownFirstFrames) {
         const int row = rowForId(id);
-        if (row >= 0 && record(row).inflatedPayload)
+        if (row >= 0 && recordAt(row)->inflatedPayload)
             Q_EMIT dataChanged(index(row, SummaryColumn), index(row, SummaryColumn));
     }
 }
 
 int FrameCaptureModel::rowsOverBudget(qint64 incomingBytes, int incomingRows) const
 {
+    if (m_store)
+        return 0; // keeps every record
     int evict = 0;
     qint64 bytes = m_storedBytes;
     const int size = int(m_records.size());
@@ -560,7 +667,12 @@ void FrameCaptureModel::markDelivered(const CaptureRecord &delivered)
     // A held compressed message is inflated when it is delivered: the delivery record carries the
     // message, and it belongs on the row the learner looks at (see CaptureRecord::inflatedPayload).
     const bool inflated = delivered.inflatedPayload.has_value();
-    if (inflated) {
+    if (inflated && m_store) {
+        CaptureRecord held = *m_store->record(row);
+        held.inflatedPayload = delivered.inflatedPayload;
+        held.inflatedSize = delivered.inflatedSize;
+        m_store->replace(row, held);
+    } else if (inflated) {
         CaptureRecord &held = m_records[size_t(row)];
         m_storedBytes -= recordBytes(held);
         held.inflatedPayload = delivered.inflatedPayload;
@@ -594,7 +706,7 @@ void FrameCaptureModel::setConnectionName(quint64 connectionId, const QString &n
     if (m_connectionNames.value(connectionId) == name)
         return;
     m_connectionNames.insert(connectionId, name);
-    if (!m_records.empty())
+    if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, ConnectionColumn), index(rowCount() - 1, ConnectionColumn),
                            {Qt::DisplayRole});
 }
@@ -603,6 +715,8 @@ void FrameCaptureModel::clear()
 {
     beginResetModel();
     m_records.clear();
+    if (m_store)
+        m_store->clear();
     m_pendingHeld.clear();
     m_deflatedSizes.clear();
     m_deflateStreams.clear();

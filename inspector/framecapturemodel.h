@@ -3,6 +3,7 @@
 #include "deflatepreview.h"
 
 #include "capture/capturerecord.h"
+#include "capture/recordstore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -19,6 +20,11 @@ namespace wslab::inspector {
 // Memory is bounded three ways: a row cap (oldest rows evicted from the front in one
 // beginRemoveRows), a per-record payload cap (bytes beyond it are dropped and the record is marked
 // truncated, as the server does for its own cap) and a total byte budget over all rows.
+//
+// A capture file's window keeps every record instead (keepEveryRecord()): the records go to a
+// capture::RecordStore, which writes them to a temporary file and keeps only a digest per row in
+// memory (time, connection, kind, opcode: what the filters and the timeline read); a row's whole
+// record is read back when a view asks for it. No eviction, no payload cap, memory per row fixed.
 class FrameCaptureModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -66,8 +72,24 @@ public:
                                       int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    // The typed accessor: no QVariant, no copy. `row` must be valid.
-    [[nodiscard]] const capture::CaptureRecord &record(int row) const;
+    // Keeps every record from now on, on disk (capture::RecordStore): no row cap, no byte budget,
+    // no payload cap. For a capture file's window; call it while the model is empty.
+    void keepEveryRecord();
+    [[nodiscard]] bool keepsEveryRecord() const noexcept { return m_store != nullptr; }
+
+    // The typed accessor: no QVariant. A copy (the payloads are shared, not copied), as the record
+    // may have been read back from the store. `row` must be valid.
+    [[nodiscard]] capture::CaptureRecord record(int row) const { return *recordAt(row); }
+    // The same, shared: valid for as long as it is held, whatever happens to the model.
+    [[nodiscard]] std::shared_ptr<const capture::CaptureRecord> sharedRecord(int row) const;
+    // The record for a walk over many rows (search, save): read back without displacing the rows
+    // on view from the store's cache.
+    [[nodiscard]] capture::CaptureRecord scannedRecord(int row) const;
+    // What the row's filters need, without the record. `row` must be valid.
+    [[nodiscard]] capture::RecordDigest digest(int row) const;
+    // Bytes of whole records the model holds in memory: all rows' when it evicts, the store's cache
+    // when it keeps every record.
+    [[nodiscard]] qint64 heldRecordBytes() const;
     [[nodiscard]] int rowForId(quint64 id) const; // -1 if absent (never captured or evicted)
     // The row's number as the No. column shows it: rows count 1, 2, 3 ... from the first one after
     // the last clear(), evicted ones included, without gaps. (Record ids can skip: a delivery
@@ -103,6 +125,7 @@ public:
     [[nodiscard]] static QString transportText(capture::Transport transport);
     [[nodiscard]] static QString kindText(const capture::CaptureRecord &record);
     [[nodiscard]] static bool isError(const capture::CaptureRecord &record);
+    [[nodiscard]] static bool isError(const capture::RecordDigest &digest);
 
 public Q_SLOTS:
     void appendBatch(const wslab::capture::CaptureBatch &batch);
@@ -112,6 +135,11 @@ public Q_SLOTS:
 
 private:
     [[nodiscard]] QString headerToolTip(int section) const;
+    // The row's record for the length of one call: points into the deque (owning nothing) or
+    // shares the store's copy.
+    [[nodiscard]] std::shared_ptr<const capture::CaptureRecord> recordAt(int row) const;
+    [[nodiscard]] qint64 timeNsAt(int row) const;
+    [[nodiscard]] quint64 idAt(int row) const;
     [[nodiscard]] QVariant displayData(const capture::CaptureRecord &record, int row, int column) const;
     [[nodiscard]] QVariant toolTipData(const capture::CaptureRecord &record, int row, int column) const;
     [[nodiscard]] QString connectionText(quint64 connectionId) const;
@@ -119,11 +147,15 @@ private:
     void capPayload(capture::CaptureRecord &record) const;
     quint64 takeNumber(const capture::CaptureRecord &record);
     void markDelivered(const capture::CaptureRecord &delivered);
+    void appendToStore(const capture::CaptureBatch &batch);
+    // After a batch's rows are in: held rows delivered, compressed messages grown.
+    void finishBatch(const QList<const capture::CaptureRecord *> &delivered, const QList<quint64> &grownFirstFrames);
     void trackDeflate(const capture::CaptureRecord &record, QList<quint64> &grownFirstFrames);
     void evictFront(int count);
     [[nodiscard]] int rowsOverBudget(qint64 incomingBytes, int incomingRows) const;
 
-    std::deque<capture::CaptureRecord> m_records;
+    std::deque<capture::CaptureRecord> m_records; // unless m_store
+    std::unique_ptr<capture::RecordStore> m_store;
     QHash<quint64, QString> m_connectionNames;
     QSet<quint64> m_pendingHeld; // ids of held frames not delivered yet
     // permessage-deflate: record id -> DEFLATE bytes of its message so far, for the frames of

@@ -59,8 +59,7 @@ CaptureFileWindow::CaptureFileWindow(const QString &path, QWidget *parent)
 
     m_view = new CaptureView(this);
     // A file is kept whole: no row cap, no byte budget (DESIGN: all rows of a file are kept).
-    m_view->model()->setRowCap(std::numeric_limits<int>::max());
-    m_view->model()->setByteBudget(std::numeric_limits<qint64>::max());
+    m_view->model()->keepEveryRecord(); // every row, read back from disk on demand
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("fileNotice"));

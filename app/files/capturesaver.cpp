@@ -28,7 +28,7 @@ QString CaptureSaver::savePcapng(const inspector::FrameCaptureModel &model, cons
     capture::CaptureFileWriter writer(&file, originNs);
     bool written = writer.begin();
     for (int row = 0; written && row < model.rowCount(); ++row)
-        written = writer.write(model.record(row));
+        written = writer.write(model.scannedRecord(row)); // every row: keep the rows on view cached
     if (!written) {
         file.cancelWriting();
         return tr("Cannot write %1: %2.").arg(path, file.errorString());
@@ -40,7 +40,7 @@ QString CaptureSaver::exportHar(const inspector::FrameCaptureModel &model, const
 {
     capture::HarWriter har(originNs);
     for (int row = 0; row < model.rowCount(); ++row)
-        har.add(model.record(row));
+        har.add(model.scannedRecord(row));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(har.toJson()) < 0)
         return tr("Cannot write %1: %2.").arg(path, file.errorString());

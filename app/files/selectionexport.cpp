@@ -89,7 +89,7 @@ void SelectionExport::retranslateUi()
 
 void SelectionExport::updateEnabled()
 {
-    const bool selected = m_view->currentRecord() != nullptr;
+    const bool selected = m_view->currentRecord().has_value();
     m_copyMenu->setEnabled(selected);
     m_exportMenu->setEnabled(selected);
 }

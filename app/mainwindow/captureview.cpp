@@ -165,10 +165,12 @@ void CaptureView::clear()
     m_openedIds.clear();
 }
 
-const capture::CaptureRecord *CaptureView::currentRecord() const
+std::optional<capture::CaptureRecord> CaptureView::currentRecord() const
 {
     const QModelIndex current = m_table->currentIndex();
-    return current.isValid() ? &m_proxy->record(current.row()) : nullptr;
+    if (!current.isValid())
+        return std::nullopt;
+    return m_proxy->record(current.row());
 }
 
 void CaptureView::refreshCurrent()
@@ -195,7 +197,8 @@ void CaptureView::showHandshakeOf(quint64 connectionId)
     // An HTTP-only connection (the page, polling), or one whose upgrade rows were dropped: say so,
     // rather than leave another connection's handshake on show.
     const int openedRow = m_model->rowForId(m_openedIds.value(connectionId));
-    m_handshake->setConnection(openedRow >= 0 ? &m_model->record(openedRow) : nullptr);
+    const auto opened = openedRow >= 0 ? m_model->sharedRecord(openedRow) : nullptr;
+    m_handshake->setConnection(opened.get());
     const auto found = m_handshakes.constFind(connectionId);
     const int requestRow = found == m_handshakes.cend() ? -1 : m_model->rowForId(found->request);
     if (requestRow < 0) {
@@ -203,7 +206,8 @@ void CaptureView::showHandshakeOf(quint64 connectionId)
         return;
     }
     const int responseRow = found->response ? m_model->rowForId(found->response) : -1;
-    m_handshake->setRecords(m_model->record(requestRow), responseRow >= 0 ? &m_model->record(responseRow) : nullptr);
+    const auto response = responseRow >= 0 ? m_model->sharedRecord(responseRow) : nullptr;
+    m_handshake->setRecords(m_model->record(requestRow), response.get());
 }
 
 void CaptureView::selectRecord(quint64 recordId)

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QTableView;
 QT_END_NAMESPACE
@@ -40,7 +42,8 @@ public:
     [[nodiscard]] inspector::HandshakeView *handshakeView() const { return m_handshake; }
     [[nodiscard]] inspector::TimelineView *timelineView() const { return m_timeline; }
     // The record of the current row, or none.
-    [[nodiscard]] const capture::CaptureRecord *currentRecord() const;
+    // A copy: the file window's records are read back from disk (capture::RecordStore).
+    [[nodiscard]] std::optional<capture::CaptureRecord> currentRecord() const;
 
     [[nodiscard]] static bool isUpgradeRequest(const capture::CaptureRecord &record);
 

@@ -6,6 +6,7 @@
 #include "capture/capturefilewriter.h"
 #include "capture/conversationdissector.h"
 #include "capture/socketaddress.h"
+#include "server/protocol/frameencoder.h"
 
 #include <QFile>
 #include <QString>
@@ -13,8 +14,9 @@
 namespace wslab::app::testing {
 
 // An upgrade, `frames` masked "Hello" frames from the client (RFC 6455 §5.7), an unmasked answer,
-// a close from each side, numbered from 1. Returns the records the file holds.
-inline capture::CaptureBatch sampleConversation(int frames)
+// then a binary frame of `bigPayload` varied bytes from the server if asked for, a close from each
+// side, numbered from 1. Returns the records the file holds.
+inline capture::CaptureBatch sampleConversation(int frames, qsizetype bigPayload = 0)
 {
     using capture::Direction;
     capture::CaptureBatch records;
@@ -34,6 +36,13 @@ inline capture::CaptureBatch sampleConversation(int frames)
     for (int i = 0; i < frames; ++i)
         dissector.feed(Direction::Inbound, hello, t0 + 3000 + i, records);
     dissector.feed(Direction::Outbound, QByteArray::fromHex("810548656c6c6f"), t0 + 4000 + frames, records);
+    if (bigPayload > 0) {
+        QByteArray payload(bigPayload, Qt::Uninitialized);
+        for (qsizetype at = 0; at < bigPayload; ++at)
+            payload[at] = char((at * 131 + at / 251) & 0xFF);
+        dissector.feed(Direction::Outbound, protocol::FrameEncoder::encode(protocol::Opcode::Binary, payload),
+                       t0 + 4500 + frames, records);
+    }
     dissector.feed(Direction::Outbound, QByteArray::fromHex("880203e8"), t0 + 5000 + frames, records);
     dissector.feed(Direction::Inbound, QByteArray::fromHex("888237fa213d3412"), t0 + 6000 + frames, records);
     dissector.close(t0 + 7000 + frames, records);

@@ -2,6 +2,8 @@
 
 #include "app/mainwindow/captureview.h"
 #include "app/capturefiles.h"
+#include "app/files/capturesaver.h"
+#include "capture/capturejsonformatter.h"
 #include "capture/packetbuilder.h"
 
 #include "inspector/capturefilterproxy.h"
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void showsEveryRecordOfTheFile();
+    void rowsReadBackAsTheFileReaderGivesThem();
     void cancelStopsReadingAndKeepsTheRowsRead();
     void badFileSaysWhatWentWrong_data();
     void badFileSaysWhatWentWrong();
@@ -92,6 +95,62 @@ void tst_CaptureFileWindow::showsEveryRecordOfTheFile()
     // The first row is selected, and the views show it.
     QVERIFY(window.view()->currentRecord());
     QCOMPARE(window.view()->currentRecord()->id, records.first().id);
+}
+
+namespace {
+
+// Each record as `wslab --read --json` prints it: every field the command line knows, payloads
+// and messages whole (base64).
+QList<QByteArray> jsonLines(const capture::CaptureBatch &records)
+{
+    capture::CaptureJsonFormatter formatter;
+    QList<QByteArray> lines;
+    for (const capture::CaptureRecord &record : records)
+        lines.append(formatter.format(record));
+    return lines;
+}
+
+capture::CaptureBatch readFile(const QString &path)
+{
+    capture::CaptureBatch records;
+    const auto result = CaptureFileReader::read(path, {}, [&](capture::CaptureRecord &&r) { records.append(r); });
+    return result.failure ? capture::CaptureBatch{} : records;
+}
+
+capture::CaptureBatch rowsOf(const inspector::FrameCaptureModel &model)
+{
+    capture::CaptureBatch records;
+    for (int row = 0; row < model.rowCount(); ++row)
+        records.append(model.record(row));
+    return records;
+}
+
+} // namespace
+
+void tst_CaptureFileWindow::rowsReadBackAsTheFileReaderGivesThem()
+{
+    // The window keeps its records on disk and reads each back when asked (capture::RecordStore):
+    // what it reads back is what the file holds, a frame over the live capture's payload cap
+    // included, and Save As writes it all again.
+    const qsizetype big = inspector::FrameCaptureModel::defaultPayloadCap + 1000;
+    const QString path = m_dir->filePath(QStringLiteral("big-frame.pcapng"));
+    QVERIFY(app::testing::writeCaptureFile(path, app::testing::sampleConversation(3000, big)));
+    const QList<QByteArray> expected = jsonLines(readFile(path));
+    QCOMPARE(expected.size(), 3000 + 8); // TCP open, request, 101, frames, answer, big frame, 2 closes, TCP close
+
+    CaptureFileWindow window(path);
+    QAbstractItemModelTester tester(window.view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&window, &CaptureFileWindow::loaded);
+    const auto result = waitLoaded(window, loaded);
+    QVERIFY(!result.failure);
+    const auto *model = window.view()->model();
+    QVERIFY(model->keepsEveryRecord());
+    QCOMPARE(jsonLines(rowsOf(*model)), expected);
+    QVERIFY2(model->heldRecordBytes() < 2 * big, qPrintable(QString::number(model->heldRecordBytes())));
+
+    const QString saved = m_dir->filePath(QStringLiteral("saved.pcapng"));
+    QVERIFY(app::CaptureSaver::savePcapng(*model, saved, 0).isEmpty());
+    QCOMPARE(jsonLines(readFile(saved)), expected);
 }
 
 void tst_CaptureFileWindow::cancelStopsReadingAndKeepsTheRowsRead()

@@ -69,6 +69,9 @@ private Q_SLOTS:
     void filters_data();
     void filters();
     void filtersCombine();
+    void filtersRecordsKeptOnDisk_data();
+    void filtersRecordsKeptOnDisk();
+    void searchReadsBackEveryRowKeptOnDisk();
     void clearFiltersShowsEverythingAgain();
     void invalidRegexHidesNothing();
     void newRowsAreFilteredAsTheyArrive();
@@ -157,6 +160,65 @@ void TestCaptureFilterProxy::filters()
     QFETCH(QList<quint64>, expected);
     filter(*m_proxy);
     QCOMPARE(visibleIds(*m_proxy), expected);
+}
+
+void TestCaptureFilterProxy::filtersRecordsKeptOnDisk_data()
+{
+    filters_data();
+}
+
+// A file window's records are on disk (FrameCaptureModel::keepEveryRecord): the filters judge its
+// rows from their digests and the search reads each record back, with the same result.
+void TestCaptureFilterProxy::filtersRecordsKeptOnDisk()
+{
+    QFETCH(Filter, filter);
+    QFETCH(QList<quint64>, expected);
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    CaptureFilterProxy proxy;
+    proxy.setSourceModel(&stored);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    filter(proxy);
+    stored.appendBatch(mixedCapture()); // filtered as the rows arrive
+    QCOMPARE(visibleIds(proxy), expected);
+    proxy.clearFilters();
+    filter(proxy); // and refiltered
+    QCOMPARE(visibleIds(proxy), expected);
+}
+
+void TestCaptureFilterProxy::searchReadsBackEveryRowKeptOnDisk()
+{
+    // Many more rows than the store caches: each one is read back for the search, and the search
+    // leaves the cache (the rows on view) as it was.
+    constexpr int rows = 3 * capture::RecordStore::defaultCacheRecords;
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    CaptureFilterProxy proxy;
+    proxy.setSourceModel(&stored);
+    capture::CaptureBatch batch;
+    QList<quint64> needles;
+    for (int i = 0; i < rows; ++i) {
+        const bool needle = i % 397 == 5;
+        batch << encodedRecord(quint64(i + 1), Opcode::Text,
+                               needle ? QByteArray("a needle ") + QByteArray::number(i) : QByteArray("hay"));
+        if (needle)
+            needles.append(quint64(i + 1));
+    }
+    stored.appendBatch(batch);
+    QCOMPARE(proxy.rowCount(), rows);
+    QCOMPARE(stored.index(0, FrameCaptureModel::SummaryColumn).data().toString(), QStringLiteral("“hay”"));
+    const qint64 cached = stored.heldRecordBytes();
+    proxy.setSearch(QStringLiteral("NEEDLE"), CaptureFilterProxy::SearchMode::PlainText);
+    QCOMPARE(visibleIds(proxy), needles);
+    proxy.setSearch(QStringLiteral("needle \\d+9$"), CaptureFilterProxy::SearchMode::RegularExpression);
+    QList<quint64> endingInNine;
+    for (const quint64 id : std::as_const(needles)) {
+        if ((id - 1) % 10 == 9)
+            endingInNine.append(id);
+    }
+    QVERIFY(!endingInNine.isEmpty());
+    QCOMPARE(visibleIds(proxy), endingInNine);
+    QCOMPARE(stored.heldRecordBytes(), cached);
 }
 
 void TestCaptureFilterProxy::filtersCombine()

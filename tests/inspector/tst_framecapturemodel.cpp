@@ -56,6 +56,11 @@ private Q_SLOTS:
     void plainFramesReadAsBefore();
     void rsv1RejectedByTheDecoderIsNotCompressed();
 
+    void keepingEveryRecordShowsWhatMemoryShows_data();
+    void keepingEveryRecordShowsWhatMemoryShows();
+    void keepingEveryRecordKeepsPayloadsOverTheCapWhole();
+    void keepingEveryRecordInflatesAHeldMessageWhenDelivered();
+
 private:
     FrameCaptureModel *m_model = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
@@ -625,6 +630,134 @@ void TestFrameCaptureModel::rsv1RejectedByTheDecoderIsNotCompressed()
     const QString summary = m_model->index(0, FrameCaptureModel::SummaryColumn).data().toString();
     QVERIFY2(!summary.contains(QLatin1String("compressed")), qPrintable(summary));
     QVERIFY2(summary.contains(PayloadPreview::errorText(protocol::DecodeError::ReservedBitsSet)), qPrintable(summary));
+}
+
+namespace {
+
+// A capture with something of every kind a row shows: HTTP, events, errors, plain and compressed
+// frames, a held frame and its delivery, the page's bookkeeping.
+capture::CaptureBatch everyKindOfRow()
+{
+    capture::CaptureBatch batch;
+    batch << eventRecord(1, RecordKind::ConnectionOpened)
+          << httpRecord(2, RecordKind::HttpRequest, upgradeRequest)
+          << httpRecord(3, RecordKind::HttpResponse, upgradeResponse, 1, 101)
+          << frameRecord(4, maskedHelloWire()) << frameRecord(5, pingHelloWire())
+          << frameRecord(6, firstFragmentWire()) << frameRecord(7, lastFragmentWire());
+    batch << compressedMessage(8, Opcode::Text, "Hello, compressed world!", 3);
+    CaptureRecord held = frameRecord(20, unmaskedHelloWire());
+    held.held = true;
+    CaptureRecord delivered = eventRecord(21, RecordKind::FrameDelivered);
+    delivered.relatedId = 20;
+    CaptureRecord error = eventRecord(22, RecordKind::ProtocolError);
+    error.decodeError = protocol::DecodeError::ReservedOpcode;
+    CaptureRecord stats = httpRecord(23, RecordKind::HttpRequest, "POST /stats HTTP/1.1\r\n\r\n");
+    stats.bookkeeping = true;
+    CaptureRecord gap = eventRecord(24, RecordKind::StreamGap);
+    gap.missed = 99;
+    CaptureRecord closed = eventRecord(25, RecordKind::ConnectionClosed);
+    closed.closeCode = 1000;
+    batch << held << delivered << error << stats << gap << closed;
+    return batch;
+}
+
+} // namespace
+
+void TestFrameCaptureModel::keepingEveryRecordShowsWhatMemoryShows_data()
+{
+    QTest::addColumn<int>("batchSize"); // the capture appended in batches of this many records
+    QTest::addRow("one batch") << 1000;
+    QTest::addRow("a record at a time") << 1;
+}
+
+// A file window keeps its records on disk (capture::RecordStore): every cell and role must read as
+// the live model's, which holds them in memory.
+void TestFrameCaptureModel::keepingEveryRecordShowsWhatMemoryShows()
+{
+    QFETCH(int, batchSize);
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    QVERIFY(stored.keepsEveryRecord());
+    QAbstractItemModelTester tester(&stored, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const capture::CaptureBatch capture = everyKindOfRow();
+    m_model->appendBatch(capture);
+    for (qsizetype first = 0; first < capture.size(); first += batchSize)
+        stored.appendBatch(capture.mid(first, batchSize));
+    stored.setConnectionName(1, QStringLiteral("alice"));
+    m_model->setConnectionName(1, QStringLiteral("alice"));
+
+    QCOMPARE(stored.rowCount(), m_model->rowCount());
+    const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, Qt::TextAlignmentRole,
+                           FrameCaptureModel::RecordIdRole, FrameCaptureModel::ConnectionIdRole,
+                           FrameCaptureModel::DirectionRole, FrameCaptureModel::KindRole,
+                           FrameCaptureModel::OpcodeRole, FrameCaptureModel::HeldRole,
+                           FrameCaptureModel::ErrorRole, FrameCaptureModel::TimeNsRole};
+    for (int row = 0; row < stored.rowCount(); ++row) {
+        for (int column = 0; column < FrameCaptureModel::ColumnCount; ++column) {
+            for (const int role : roles)
+                QCOMPARE(stored.index(row, column).data(role), m_model->index(row, column).data(role));
+        }
+        QCOMPARE(stored.number(row), m_model->number(row));
+        QCOMPARE(stored.rowForId(m_model->record(row).id), row);
+        QCOMPARE(stored.deflateFacts(row).deflatedSize, m_model->deflateFacts(row).deflatedSize);
+        QCOMPARE(stored.scannedRecord(row).frame.has_value(), m_model->record(row).frame.has_value());
+        QCOMPARE(stored.record(row).bytes(), m_model->record(row).bytes());
+        QCOMPARE(stored.sharedRecord(row)->inflatedPayload, m_model->record(row).inflatedPayload);
+    }
+    QCOMPARE(stored.rowForId(21), -1); // a delivery is no row
+    QCOMPARE(stored.evictedCount(), quint64(0));
+    stored.clear();
+    QCOMPARE(stored.rowCount(), 0);
+}
+
+void TestFrameCaptureModel::keepingEveryRecordKeepsPayloadsOverTheCapWhole()
+{
+    // Over the live model's payload cap and over the store's cache: read back from disk, whole.
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    QAbstractItemModelTester tester(&stored, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qsizetype size = FrameCaptureModel::defaultPayloadCap + 4096;
+    capture::CaptureBatch batch;
+    for (int i = 0; i < 3; ++i) {
+        QByteArray payload(size, Qt::Uninitialized);
+        for (qsizetype at = 0; at < size; ++at)
+            payload[at] = char((at * 31 + i) & 0xFF);
+        batch << encodedRecord(quint64(i + 1), Opcode::Binary, payload);
+    }
+    stored.appendBatch(batch);
+    QCOMPARE(stored.rowCount(), 3);
+    for (int round = 0; round < 2; ++round) {
+        for (int row = 0; row < 3; ++row) {
+            const CaptureRecord r = stored.record(row);
+            QVERIFY(!r.isTruncated());
+            QCOMPARE(r.frame->payload, batch.at(row).frame->payload);
+            QCOMPARE(r.bytes(), batch.at(row).bytes());
+            // Memory holds the row read last, not all three.
+            QVERIFY2(stored.heldRecordBytes() < 2 * size, qPrintable(QString::number(stored.heldRecordBytes())));
+        }
+    }
+}
+
+void TestFrameCaptureModel::keepingEveryRecordInflatesAHeldMessageWhenDelivered()
+{
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    CaptureRecord held = compressedMessage(1, Opcode::Text, "Hello").first();
+    held.held = true;
+    held.inflatedPayload.reset();
+    held.inflatedSize = -1;
+    stored.append(held);
+    stored.append(frameRecord(2, pingHelloWire()));
+    CaptureRecord delivered = eventRecord(3, RecordKind::FrameDelivered);
+    delivered.relatedId = 1;
+    delivered.inflatedPayload = QByteArray("Hello");
+    delivered.inflatedSize = 5;
+    stored.append(delivered);
+    QCOMPARE(stored.rowCount(), 2);
+    QCOMPARE(stored.index(0, FrameCaptureModel::SummaryColumn).data().toString(),
+             QStringLiteral("“Hello” (5 B, deflated to 7 B)"));
+    QCOMPARE(stored.record(0).inflatedPayload, std::optional<QByteArray>("Hello"));
+    QCOMPARE(stored.record(1).bytes(), pingHelloWire());
 }
 
 QTEST_GUILESS_MAIN(TestFrameCaptureModel)

@@ -1,0 +1,312 @@
+#include "capture/recordstore.h"
+
+#include "server/protocol/frameencoder.h"
+#include "server/protocol/framedecoder.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace wslab::capture;
+namespace protocol = wslab::protocol;
+
+namespace {
+
+// A frame as the decoder reads it off the wire, so header bytes, mask key and lengths are real.
+protocol::DecodedFrame decodedFrame(protocol::Opcode opcode, const QByteArray &payload, bool masked, bool fin = true)
+{
+    const auto key = masked ? std::optional<protocol::MaskKey>(protocol::MaskKey{0x37, 0xfa, 0x21, 0x3d}) : std::nullopt;
+    const auto frame = protocol::FrameDecoder::readFrame(protocol::FrameEncoder::encode(opcode, payload, fin, key));
+    Q_ASSERT(frame.has_value());
+    return *frame;
+}
+
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator generator(seed);
+    generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    return bytes;
+}
+
+// Every field, compared one by one: a field the store forgot fails here by name.
+void compareRecords(const CaptureRecord &actual, const CaptureRecord &expected)
+{
+    QCOMPARE(actual.id, expected.id);
+    QCOMPARE(actual.timeNs, expected.timeNs);
+    QCOMPARE(actual.connectionId, expected.connectionId);
+    QCOMPARE(actual.direction, expected.direction);
+    QCOMPARE(actual.transport, expected.transport);
+    QCOMPARE(actual.kind, expected.kind);
+    QCOMPARE(actual.frame.has_value(), expected.frame.has_value());
+    if (expected.frame) {
+        QVERIFY(actual.frame->header == expected.frame->header);
+        QCOMPARE(actual.frame->wireHeader(), expected.frame->wireHeader());
+        QCOMPARE(actual.frame->payload, expected.frame->payload);
+        QCOMPARE(actual.frame->wireBytes(), expected.frame->wireBytes());
+    }
+    QCOMPARE(actual.wireBytes, expected.wireBytes);
+    QCOMPARE(actual.truncatedFrom, expected.truncatedFrom);
+    QCOMPARE(actual.inflatedPayload, expected.inflatedPayload);
+    QCOMPARE(actual.inflatedSize, expected.inflatedSize);
+    QCOMPARE(actual.held, expected.held);
+    QCOMPARE(actual.reconstructed, expected.reconstructed);
+    QCOMPARE(actual.bookkeeping, expected.bookkeeping);
+    QCOMPARE(actual.modified, expected.modified);
+    QCOMPARE(actual.relatedId, expected.relatedId);
+    QCOMPARE(actual.decodeError, expected.decodeError);
+    QCOMPARE(actual.streamError, expected.streamError);
+    QCOMPARE(actual.httpStatus, expected.httpStatus);
+    QCOMPARE(actual.closeCode, expected.closeCode);
+    QCOMPARE(actual.firstCloseDirection, expected.firstCloseDirection);
+    QCOMPARE(actual.missed, expected.missed);
+    QCOMPARE(actual.note, expected.note);
+    QCOMPARE(actual.serverAddress, expected.serverAddress);
+    QCOMPARE(actual.tls, expected.tls);
+    QCOMPARE(actual.intervention, expected.intervention);
+}
+
+CaptureRecord base(quint64 id, RecordKind kind)
+{
+    CaptureRecord r;
+    r.id = id;
+    r.timeNs = 1'700'000'000'000'000'000 + qint64(id) * 1'000'003;
+    r.connectionId = 3;
+    r.kind = kind;
+    r.transport = Transport::WebSocket;
+    return r;
+}
+
+} // namespace
+
+// The file window's record store: every record written to a temporary file and read back whole
+// on demand, a digest per row in memory, a small cache of the records read back.
+class TestRecordStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsBackEveryFieldOfARecord_data();
+    void readsBackEveryFieldOfARecord();
+    void digestTellsTheFiltersFactsWithoutTheRecord();
+    void payloadsLargerThanTheCacheReadBackIdentical();
+    void cacheStaysWithinItsBounds();
+    void replacedRecordReadsBackItsNewVersion();
+    void clearForgetsEveryRecord();
+    void damagedBytesAreNoRecord_data();
+    void damagedBytesAreNoRecord();
+};
+
+void TestRecordStore::readsBackEveryFieldOfARecord_data()
+{
+    QTest::addColumn<CaptureRecord>("record");
+
+    CaptureRecord opened = base(1, RecordKind::ConnectionOpened);
+    opened.note = QStringLiteral("[::1]:40000");
+    opened.serverAddress = QStringLiteral("[::1]:9000 — 服务器");
+    auto tls = std::make_shared<TlsInfo>();
+    tls->version = QStringLiteral("TLSv1.3");
+    opened.tls = tls;
+    QTest::addRow("connection opened with TLS") << opened;
+
+    CaptureRecord request = base(2, RecordKind::HttpRequest);
+    request.wireBytes = "GET /chat HTTP/1.1\r\nHost: h\r\n\r\n";
+    request.bookkeeping = true;
+    QTest::addRow("HTTP request") << request;
+
+    CaptureRecord response = base(3, RecordKind::HttpResponse);
+    response.direction = Direction::Outbound;
+    response.wireBytes = "HTTP/1.1 404 Not Found\r\n\r\n";
+    response.httpStatus = 404;
+    QTest::addRow("HTTP error response") << response;
+
+    CaptureRecord masked = base(4, RecordKind::Frame);
+    masked.frame = decodedFrame(protocol::Opcode::Text, "Hello, 世界", true);
+    masked.held = true;
+    QTest::addRow("masked text frame, held") << masked;
+
+    CaptureRecord compressed = base(5, RecordKind::Frame);
+    compressed.direction = Direction::Outbound;
+    compressed.frame = decodedFrame(protocol::Opcode::Binary, randomBytes(70'000, 5), false, false);
+    compressed.frame->header.rsv1 = true;
+    compressed.inflatedPayload = randomBytes(1000, 6);
+    compressed.inflatedSize = 4000;
+    compressed.truncatedFrom = 90'000;
+    compressed.modified = true;
+    auto intervention = std::make_shared<FrameIntervention>();
+    intervention->originalBytes = "original";
+    compressed.intervention = intervention;
+    QTest::addRow("64-bit frame, inflated, truncated, edited") << compressed;
+
+    CaptureRecord empty = base(6, RecordKind::Frame);
+    empty.frame = decodedFrame(protocol::Opcode::Ping, {}, false);
+    empty.inflatedPayload = QByteArray();
+    empty.reconstructed = true;
+    QTest::addRow("empty ping, empty inflated message") << empty;
+
+    CaptureRecord decodeError = base(7, RecordKind::ProtocolError);
+    decodeError.decodeError = protocol::DecodeError::UnmaskedClientFrame;
+    decodeError.wireBytes = QByteArray("\x81\x05hello", 7);
+    decodeError.note = QStringLiteral("unmasked");
+    QTest::addRow("decode error") << decodeError;
+
+    CaptureRecord streamError = base(8, RecordKind::ProtocolError);
+    streamError.streamError = StreamError::HttpHeadInvalid;
+    QTest::addRow("stream error") << streamError;
+
+    CaptureRecord closed = base(9, RecordKind::ConnectionClosed);
+    closed.closeCode = 1001;
+    closed.firstCloseDirection = Direction::Outbound;
+    QTest::addRow("connection closed") << closed;
+
+    CaptureRecord gap = base(10, RecordKind::StreamGap);
+    gap.missed = 1'234'567;
+    gap.relatedId = 4;
+    QTest::addRow("stream gap") << gap;
+}
+
+void TestRecordStore::readsBackEveryFieldOfARecord()
+{
+    QFETCH(CaptureRecord, record);
+    RecordStore store;
+    // Neighbours on both sides: the record is found by where it is, not by being alone.
+    store.append(base(100, RecordKind::CaptureGap));
+    const int index = store.append(record);
+    store.append(base(101, RecordKind::CaptureGap));
+    QVERIFY(store.spilling());
+    QVERIFY(store.fileBytes() > 0);
+
+    compareRecords(*store.record(index), record);
+    compareRecords(store.readBack(index), record);
+    compareRecords(store.readBack(index + 1), base(101, RecordKind::CaptureGap));
+}
+
+void TestRecordStore::digestTellsTheFiltersFactsWithoutTheRecord()
+{
+    RecordStore store;
+    CaptureRecord ping = base(4, RecordKind::Frame);
+    ping.direction = Direction::Outbound;
+    ping.frame = decodedFrame(protocol::Opcode::Ping, "p", false);
+    ping.decodeError = protocol::DecodeError::ReservedBitsSet;
+    CaptureRecord response = base(5, RecordKind::HttpResponse);
+    response.httpStatus = 503;
+    response.bookkeeping = true;
+    store.append(ping);
+    store.append(response);
+
+    const RecordDigest &frame = store.digest(0);
+    QCOMPARE(frame.id, 4u);
+    QCOMPARE(frame.timeNs, ping.timeNs);
+    QCOMPARE(frame.connectionId, 3u);
+    QCOMPARE(frame.direction, Direction::Outbound);
+    QCOMPARE(frame.kind, RecordKind::Frame);
+    QCOMPARE(frame.opcode, qint8(protocol::Opcode::Ping));
+    QVERIFY(frame.decodeError);
+    const RecordDigest &http = store.digest(1);
+    QCOMPARE(http.opcode, qint8(-1));
+    QCOMPARE(http.httpStatus, quint16(503));
+    QVERIFY(http.bookkeeping);
+    QVERIFY(!http.decodeError);
+    QCOMPARE(store.cachedBytes(), 0); // the digest needed no read
+}
+
+void TestRecordStore::payloadsLargerThanTheCacheReadBackIdentical()
+{
+    constexpr qint64 cacheBytes = 1024 * 1024;
+    RecordStore store(8, cacheBytes);
+    QList<CaptureRecord> records;
+    for (int i = 0; i < 6; ++i) {
+        CaptureRecord r = base(quint64(i + 1), RecordKind::Frame);
+        r.frame = decodedFrame(protocol::Opcode::Binary, randomBytes(3 * 1024 * 1024 + i, quint32(i)), i % 2 == 0);
+        records.append(r);
+        store.append(r);
+    }
+    // Twice over, in an order that misses the cache every time.
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < records.size(); ++i) {
+            compareRecords(*store.record(i), records.at(i));
+            // Only the record just read stays: it is bigger than the cache alone.
+            QVERIFY2(store.cachedBytes() < 2 * records.at(i).frame->payload.size(),
+                     qPrintable(QString::number(store.cachedBytes())));
+        }
+    }
+}
+
+void TestRecordStore::cacheStaysWithinItsBounds()
+{
+    constexpr int cacheRecords = 4;
+    RecordStore store(cacheRecords, 1024 * 1024);
+    for (int i = 0; i < 50; ++i) {
+        CaptureRecord r = base(quint64(i + 1), RecordKind::Frame);
+        r.frame = decodedFrame(protocol::Opcode::Text, QByteArray(100, char('a' + i % 26)), false);
+        store.append(r);
+    }
+    qint64 largest = 0;
+    for (int i = 0; i < store.size(); ++i) {
+        QCOMPARE(store.record(i)->frame->payload, QByteArray(100, char('a' + i % 26)));
+        largest = std::max(largest, store.cachedBytes());
+    }
+    QVERIFY(largest > 0);
+    // What four records of 100 payload bytes take, at most: the cache held no more than four.
+    QVERIFY2(largest <= cacheRecords * qint64(sizeof(CaptureRecord) + 100), qPrintable(QString::number(largest)));
+    // A record read back without the cache leaves it alone.
+    const qint64 before = store.cachedBytes();
+    QCOMPARE(store.readBack(0).id, 1u);
+    QCOMPARE(store.cachedBytes(), before);
+}
+
+void TestRecordStore::replacedRecordReadsBackItsNewVersion()
+{
+    RecordStore store;
+    CaptureRecord held = base(1, RecordKind::Frame);
+    held.frame = decodedFrame(protocol::Opcode::Text, "compressed", true);
+    store.append(held);
+    store.append(base(2, RecordKind::CaptureGap));
+    QVERIFY(!store.record(0)->inflatedPayload);
+
+    held.inflatedPayload = "the message";
+    held.inflatedSize = 11;
+    store.replace(0, held);
+    compareRecords(*store.record(0), held);
+    compareRecords(store.readBack(1), base(2, RecordKind::CaptureGap));
+    QCOMPARE(store.size(), 2);
+}
+
+void TestRecordStore::clearForgetsEveryRecord()
+{
+    RecordStore store;
+    store.append(base(1, RecordKind::CaptureGap));
+    QVERIFY(store.record(0));
+    store.clear();
+    QCOMPARE(store.size(), 0);
+    QCOMPARE(store.cachedBytes(), 0);
+    QCOMPARE(store.fileBytes(), 0);
+    const CaptureRecord again = base(7, RecordKind::StreamGap);
+    QCOMPARE(store.append(again), 0);
+    compareRecords(*store.record(0), again);
+}
+
+void TestRecordStore::damagedBytesAreNoRecord_data()
+{
+    QTest::addColumn<int>("keep"); // bytes kept of the serialized record; -1: one byte added
+    QTest::addRow("empty") << 0;
+    QTest::addRow("cut in the fixed part") << 9;
+    QTest::addRow("cut in the payload") << 80;
+    QTest::addRow("one byte too many") << -1;
+}
+
+void TestRecordStore::damagedBytesAreNoRecord()
+{
+    QFETCH(int, keep);
+    CaptureRecord r = base(1, RecordKind::Frame);
+    r.frame = decodedFrame(protocol::Opcode::Text, QByteArray(100, 'x'), false);
+    QByteArray bytes = RecordStore::serialize(r);
+    QVERIFY(RecordStore::deserialize(bytes).has_value());
+    if (keep < 0)
+        bytes.append('\0');
+    else
+        bytes.truncate(keep);
+    QVERIFY(!RecordStore::deserialize(bytes).has_value());
+}
+
+QTEST_GUILESS_MAIN(TestRecordStore)
+#include "tst_recordstore.moc"
