@@ -1,4 +1,5 @@
 #include "clientconnection.h"
+#include "clientsocket.h"
 
 #include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
@@ -9,8 +10,7 @@
 
 #include <QHostAddress>
 #include <QtEndian>
-#include <QSslSocket>
-#include <QTcpSocket>
+#include <QAbstractSocket>
 
 #include <algorithm>
 
@@ -21,20 +21,6 @@ using capture::socketAddressOf;
 using namespace protocol;
 
 namespace {
-
-ClientFailure failureFor(QAbstractSocket::SocketError error) noexcept
-{
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError: return ClientFailure::Refused;
-    case QAbstractSocket::HostNotFoundError: return ClientFailure::HostNotFound;
-    case QAbstractSocket::SocketTimeoutError: return ClientFailure::TimedOut;
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError: return ClientFailure::TlsFailed;
-    case QAbstractSocket::RemoteHostClosedError: return ClientFailure::ConnectionLost;
-    default: return ClientFailure::NetworkError;
-    }
-}
 
 DecoderOptions decoderOptions(const ClientSettings &settings)
 {
@@ -61,41 +47,18 @@ ClientConnection::ClientConnection(quint64 id, const ClientSettings &settings, c
 
 ClientConnection::~ClientConnection() = default;
 
-QAbstractSocket *ClientConnection::makeSocket()
-{
-    if (!m_settings.url.secure) {
-        auto *socket = new QTcpSocket(this);
-        connect(socket, &QAbstractSocket::connected, this, &ClientConnection::onSocketReady);
-        return socket;
-    }
-    // wss (RFC 6455 §3): the opening handshake goes once TLS is up; a certificate that does not
-    // verify fails the TLS handshake (errorOccurred).
-    auto *socket = new QSslSocket(this);
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (m_settings.insecure)
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    if (!m_settings.caFile.isEmpty())
-        tls.addCaCertificates(QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem));
-    socket->setSslConfiguration(tls);
-    connect(socket, &QSslSocket::encrypted, this, &ClientConnection::onSocketReady);
-    return socket;
-}
-
 void ClientConnection::open()
 {
     if (m_state != State::Idle)
         return;
     m_state = State::Connecting;
-    m_socket = makeSocket();
+    m_socket = makeClientSocket(m_settings, this, [this] { onSocketReady(); });
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &ClientConnection::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &ClientConnection::onDisconnected);
     connect(m_socket, &QIODevice::readyRead, this, &ClientConnection::onReadyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &ClientConnection::bytesWritten);
     m_timer.start(m_settings.handshakeTimeoutMs);
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
-        ssl->connectToHostEncrypted(m_settings.url.host, m_settings.url.port);
-    else
-        m_socket->connectToHost(m_settings.url.host, m_settings.url.port);
+    startClientSocket(m_socket, m_settings.url);
 }
 
 void ClientConnection::onSocketReady()
@@ -368,7 +331,7 @@ void ClientConnection::onSocketError()
 {
     if (m_state == State::Connecting || m_state == State::Handshaking) {
         m_outcome.socketError = m_socket->errorString();
-        fail(failureFor(m_socket->error()));
+        fail(clientFailureFor(m_socket->error()));
     }
     // Later errors end in disconnected(), which judges what was exchanged.
 }
