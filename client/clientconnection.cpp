@@ -1,7 +1,6 @@
 #include "clientconnection.h"
 #include "clientsocket.h"
 
-#include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
@@ -17,7 +16,6 @@
 namespace wslab::client {
 
 using capture::Direction;
-using capture::socketAddressOf;
 using namespace protocol;
 
 namespace {
@@ -68,9 +66,7 @@ void ClientConnection::onSocketReady()
     m_state = State::Handshaking;
     // Each frame leaves when it is sent (a ping, a broken frame after a message), not merged by Nagle.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_recorder->connectionOpened(m_id, socketAddressOf(m_socket->localAddress(), m_socket->localPort()),
-                                 socketAddressOf(m_socket->peerAddress(), m_socket->peerPort()),
-                                 m_recorder->nowNs(), true);
+    recordConnectionStart(*m_recorder, m_id, *m_socket);
     m_recorded = true;
     m_handshake = OpeningHandshake::build(m_settings, OpeningHandshake::randomKey());
     write(m_handshake.request);
@@ -343,17 +339,8 @@ void ClientConnection::onDisconnected()
     onReadyRead(); // what arrived with the FIN
     if (m_state == State::Closed)
         return;
-    if (!m_outcome.failure) {
-        // Clean: the server closed with 1000, or answered this end's close with its code or an empty
-        // body (§5.5.1: "typically echoes the status code it received").
-        const bool echoed = m_outcome.closedFirst
-                && (!m_outcome.serverCloseCode || m_outcome.serverCloseCode == m_outcome.sentCloseCode);
-        const bool normal = m_outcome.serverCloseCode == quint16(CloseCode::Normal) || echoed;
-        if (!m_outcome.closeReceived)
-            m_outcome.failure = ClientFailure::ConnectionLost;
-        else if (!normal)
-            m_outcome.failure = ClientFailure::ClosedByServer;
-    }
+    if (!m_outcome.failure)
+        m_outcome.failure = m_outcome.closingVerdict();
     finish();
 }
 
@@ -392,12 +379,8 @@ void ClientConnection::finish()
         m_socket->disconnect(this);
         m_socket->abort();
     }
-    if (m_recorded) {
-        const qint64 now = m_recorder->nowNs();
-        m_recorder->directionEnded(m_id, Direction::Inbound, false, now);
-        m_recorder->directionEnded(m_id, Direction::Outbound, false, now);
-        m_recorder->connectionClosed(m_id, now);
-    }
+    if (m_recorded)
+        recordConnectionEnd(*m_recorder, m_id);
     Q_EMIT finished(m_outcome);
 }
 

@@ -1,5 +1,8 @@
 #include "clientsocket.h"
 
+#include "capture/hostsocketaddress.h"
+#include "capture/liverecorder.h"
+
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -30,6 +33,20 @@ void startClientSocket(QAbstractSocket *socket, const ServerUrl &url)
         ssl->connectToHostEncrypted(url.host, url.port);
     else
         socket->connectToHost(url.host, url.port);
+}
+
+void recordConnectionStart(capture::LiveRecorder &recorder, quint64 id, const QAbstractSocket &socket)
+{
+    recorder.connectionOpened(id, capture::socketAddressOf(socket.localAddress(), socket.localPort()),
+                              capture::socketAddressOf(socket.peerAddress(), socket.peerPort()), recorder.nowNs(), true);
+}
+
+void recordConnectionEnd(capture::LiveRecorder &recorder, quint64 id)
+{
+    const qint64 now = recorder.nowNs();
+    recorder.directionEnded(id, capture::Direction::Inbound, false, now);
+    recorder.directionEnded(id, capture::Direction::Outbound, false, now);
+    recorder.connectionClosed(id, now);
 }
 
 ClientFailure clientFailureFor(QAbstractSocket::SocketError error) noexcept

@@ -8,6 +8,10 @@
 
 #include <functional>
 
+namespace wslab::capture {
+class LiveRecorder;
+}
+
 namespace wslab::client {
 
 // The socket of a client connection to `settings.url`, child of `context`: a
@@ -18,6 +22,10 @@ namespace wslab::client {
 [[nodiscard]] QAbstractSocket *makeClientSocket(const ClientSettings &settings, QObject *context,
                                                 const std::function<void()> &ready);
 void startClientSocket(QAbstractSocket *socket, const ServerUrl &url);
+// The recorder learns of the connection once `socket` is connected (both ends' addresses), and of
+// its end, both directions at once.
+void recordConnectionStart(capture::LiveRecorder &recorder, quint64 id, const QAbstractSocket &socket);
+void recordConnectionEnd(capture::LiveRecorder &recorder, quint64 id);
 // The failure a socket error before the upgrade stands for.
 [[nodiscard]] ClientFailure clientFailureFor(QAbstractSocket::SocketError error) noexcept;
 

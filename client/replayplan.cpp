@@ -30,18 +30,27 @@ std::optional<DeflateParameters> deflateAgreementOf(const HttpResponseHead &resp
 const char *replayPlanErrorReason(ReplayPlanError error) noexcept
 {
     switch (error) {
-    case ReplayPlanError::NoConnection: return "No record of this connection was captured.";
+    case ReplayPlanError::NoConnection:
+        return QT_TRANSLATE_NOOP("wslab::client::ReplayPlanError", "no record of this connection was captured");
     case ReplayPlanError::NoUpgradeRequest:
-        return "The connection's upgrade request was not captured, so its opening handshake is unknown.";
-    case ReplayPlanError::NotUpgraded: return "The server never answered 101 Switching Protocols: no frames to replay.";
-    case ReplayPlanError::NoClientFrames: return "The selection holds no frame the client sent.";
+        return QT_TRANSLATE_NOOP("wslab::client::ReplayPlanError",
+                                 "its upgrade request was not captured, so its opening handshake is unknown");
+    case ReplayPlanError::NotUpgraded:
+        return QT_TRANSLATE_NOOP("wslab::client::ReplayPlanError",
+                                 "the server never answered 101 Switching Protocols: there are no frames to replay");
+    case ReplayPlanError::NoClientFrames:
+        return QT_TRANSLATE_NOOP("wslab::client::ReplayPlanError", "the selection holds no frame the client sent");
     case ReplayPlanError::FrameTruncated:
-        return "A frame's payload was cut to the capture's size limit, so its bytes are not known.";
+        return QT_TRANSLATE_NOOP("wslab::client::ReplayPlanError",
+                                 "a frame's payload was cut to the capture's size limit, so its bytes are not known");
     case ReplayPlanError::InflatedPayloadMissing:
-        return "A compressed message must be compressed anew, but its inflated form was not captured whole.";
+        return QT_TRANSLATE_NOOP("wslab::client::ReplayPlanError",
+                                 "a compressed message must be compressed anew, but its inflated form was not "
+                                 "captured whole");
     case ReplayPlanError::PartialCompressedMessage:
-        return "A frame of a compressed message that must be compressed anew was selected without the rest of "
-               "its message.";
+        return QT_TRANSLATE_NOOP("wslab::client::ReplayPlanError",
+                                 "a frame of a compressed message that must be compressed anew was selected "
+                                 "without the rest of its message");
     }
     return "";
 }

@@ -3,7 +3,6 @@
 #include "clientsocket.h"
 #include "openinghandshake.h"
 
-#include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
@@ -16,7 +15,6 @@
 namespace wslab::client {
 
 using capture::Direction;
-using capture::socketAddressOf;
 using namespace protocol;
 
 namespace {
@@ -77,9 +75,7 @@ void ReplaySession::onSocketReady()
     if (m_state != State::Connecting)
         return;
     m_state = State::Handshaking;
-    m_recorder->connectionOpened(m_id, socketAddressOf(m_socket->localAddress(), m_socket->localPort()),
-                                 socketAddressOf(m_socket->peerAddress(), m_socket->peerPort()),
-                                 m_recorder->nowNs(), true);
+    recordConnectionStart(*m_recorder, m_id, *m_socket);
     m_recorded = true;
     m_key = OpeningHandshake::randomKey();
     m_recorder->annotateNext(m_id, capture::RecordKind::HttpRequest,
@@ -279,14 +275,9 @@ void ReplaySession::onDisconnected()
     if (m_state == State::Closed)
         return;
     ClientOutcome &outcome = m_outcome.connection;
-    if (!outcome.failure) {
-        const bool echoed = outcome.closedFirst && (!outcome.serverCloseCode || outcome.serverCloseCode == outcome.sentCloseCode);
-        const bool normal = outcome.serverCloseCode == quint16(CloseCode::Normal) || echoed;
-        if (!outcome.closeReceived || !outcome.sentCloseCode || m_outcome.stepsSent < m_outcome.stepsPlanned)
-            outcome.failure = ClientFailure::ConnectionLost;
-        else if (!normal)
-            outcome.failure = ClientFailure::ClosedByServer;
-    }
+    if (!outcome.failure)
+        outcome.failure = m_outcome.stepsSent < m_outcome.stepsPlanned ? ClientFailure::ConnectionLost
+                                                                       : outcome.closingVerdict(true);
     finish();
 }
 
@@ -317,12 +308,8 @@ void ReplaySession::finish()
         m_socket->disconnect(this);
         m_socket->abort();
     }
-    if (m_recorded) {
-        const qint64 now = m_recorder->nowNs();
-        m_recorder->directionEnded(m_id, Direction::Inbound, false, now);
-        m_recorder->directionEnded(m_id, Direction::Outbound, false, now);
-        m_recorder->connectionClosed(m_id, now);
-    }
+    if (m_recorded)
+        recordConnectionEnd(*m_recorder, m_id);
     Q_EMIT finished(m_outcome);
 }
 

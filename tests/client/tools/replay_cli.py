@@ -69,16 +69,24 @@ class Peer:
 def run(arguments, stdin=b"", lines=None, pause=0.0, timeout=60):
     process = subprocess.Popen([WSLAB, *arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
-    if lines is not None:
-        for line in lines:
-            process.stdin.write(line + b"\n")
-            process.stdin.flush()
-            time.sleep(pause)
-    else:
-        process.stdin.write(stdin)
+    if lines is None:
+        out, err = process.communicate(stdin, timeout=timeout)
+        return process.returncode, out.decode(), err.decode()
+    # Lines with pauses between them; what wslab prints is read meanwhile, so it never blocks.
+    output = {}
+    readers = [threading.Thread(target=lambda n=name: output.__setitem__(n, getattr(process, n).read()), daemon=True)
+               for name in ("stdout", "stderr")]
+    for reader in readers:
+        reader.start()
+    for line in lines:
+        process.stdin.write(line + b"\n")
+        process.stdin.flush()
+        time.sleep(pause)
     process.stdin.close()
-    out, err = process.communicate(timeout=timeout)
-    return process.returncode, out.decode(), err.decode()
+    process.wait(timeout)
+    for reader in readers:
+        reader.join(10)
+    return process.returncode, output["stdout"].decode(), output["stderr"].decode()
 
 
 def frames_of(out):
