@@ -97,15 +97,13 @@ void ReplayRunner::onFinished(const client::ReplayOutcome &outcome)
     if (const QString differences = describe(outcome, m_session->plan()); !differences.isEmpty())
         RecordPrinter::printStatus(differences);
     if (outcome.isClean()) {
-        RecordPrinter::printStatus(tr("replayed %1 frame(s); closed cleanly (%2)")
-                                           .arg(outcome.stepsSent)
+        RecordPrinter::printStatus(tr("replayed %n frame(s); closed cleanly (%1)", nullptr, int(outcome.stepsSent))
                                            .arg(outcome.connection.serverCloseCode.value_or(1005)));
         m_exitCode = 0;
     } else {
         const QString reason = outcome.connection.failure ? ClientRunner::describe(outcome.connection) : QString();
-        RecordPrinter::printStatus(tr("error: replay sent %1 of %2 frame(s): %3")
+        RecordPrinter::printStatus(tr("error: replay sent %1 of %n frame(s): %2", nullptr, int(outcome.stepsPlanned))
                                            .arg(outcome.stepsSent)
-                                           .arg(outcome.stepsPlanned)
                                            .arg(reason));
         m_exitCode = 1;
     }

@@ -36,11 +36,10 @@ quint64 ReplayHost::start(client::ReplayPlan plan, const client::ReplaySettings 
         --m_running;
         m_stream->flush();
         QString summary = outcome.isClean()
-                ? tr("Replay %1: %2 frame(s) sent, closed cleanly.").arg(id).arg(outcome.stepsSent)
-                : tr("Replay %1: %2 of %3 frame(s) sent: %4")
+                ? tr("Replay %1: %n frame(s) sent, closed cleanly.", nullptr, int(outcome.stepsSent)).arg(id)
+                : tr("Replay %1: %2 of %n frame(s) sent: %3", nullptr, int(outcome.stepsPlanned))
                           .arg(id)
                           .arg(outcome.stepsSent)
-                          .arg(outcome.stepsPlanned)
                           .arg(ClientRunner::describe(outcome.connection));
         if (const QString notes = ReplayRunner::describe(outcome, session->plan()); !notes.isEmpty())
             summary += u' ' + QString(notes).replace(u'\n', u' ');
