@@ -4,6 +4,7 @@
 #include "app/cli/replayrunner.h"
 
 #include "capture/capturestream.h"
+#include "inspector/sentences.h"
 
 namespace wslab::app {
 
@@ -41,8 +42,10 @@ quint64 ReplayHost::start(client::ReplayPlan plan, const client::ReplaySettings 
                           .arg(id)
                           .arg(outcome.stepsSent)
                           .arg(ClientRunner::describe(outcome.connection));
-        if (const QString notes = ReplayRunner::describe(outcome, session->plan()); !notes.isEmpty())
-            summary += u' ' + QString(notes).replace(u'\n', u' ');
+        // Sentences joined as the language joins them (no space after a Chinese full stop).
+        const QString notes = ReplayRunner::describe(outcome, session->plan());
+        if (!notes.isEmpty())
+            summary = inspector::Sentences::joined(QStringList{summary} + notes.split(u'\n'));
         session->deleteLater();
         Q_EMIT replayFinished(id, summary);
     });
