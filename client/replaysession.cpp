@@ -75,6 +75,8 @@ void ReplaySession::onSocketReady()
     if (m_state != State::Connecting)
         return;
     m_state = State::Handshaking;
+    // Each step leaves when its time comes, not merged with the next by Nagle, as ClientConnection.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     recordConnectionStart(*m_recorder, m_id, *m_socket);
     m_recorded = true;
     m_key = OpeningHandshake::randomKey();
