@@ -12,13 +12,18 @@ MODE plain / deflate / deflate-nct: the server without permessage-deflate, with 
   takeover, with client_no_context_takeover.
 MODE timing: --replay-timing on a conversation with pauses between lines: the same bytes, the
   records printed in the recorded order.
+MODE proxy: the conversation is a Python websockets client's (a fragmented message, a ping,
+  permessage-deflate with context takeover) relayed by `wslab --headless --upstream --write`; the
+  file the proxy wrote is replayed to the same server, which must get the client's bytes again.
 MODE errors: a --replay-conn the file lacks and a file that is no capture end with 2 and the reason;
   --replay without --connect is a command-line mistake (2).
 Only 127.0.0.1; every wait bounded.
 """
+import asyncio
 import json
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -124,6 +129,48 @@ def conversation(mode, pause=0.0):
         peer.stop()
 
 
+async def client_through(port):
+    import websockets
+    async with websockets.connect(f"ws://127.0.0.1:{port}/recorded?x=1", compression="deflate",
+                                  origin="http://replay.test", max_size=None) as ws:
+        await ws.send("hello hello hello")
+        await ws.recv()
+        await ws.send(["frag", "ments", " of one message"])  # RFC 6455 §5.4: three frames
+        await ws.recv()
+        await asyncio.wait_for(await ws.ping(b"are you there"), 10)
+        await ws.send(b"\x5a" * 70000)
+        await ws.recv()
+
+
+def proxy():
+    peer = Peer("deflate")
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            saved = os.path.join(folder, "relayed.pcapng")
+            port = free_port()
+            err = tempfile.TemporaryFile()
+            relay = subprocess.Popen([WSLAB, "--headless", "--quiet", "--port", str(port), "--upstream",
+                                      f"ws://127.0.0.1:{peer.port}", "--write", saved],
+                                     stdout=subprocess.DEVNULL, stderr=err)
+            deadline = time.time() + 20
+            while b"listening on" not in (err.seek(0) or err.read()):
+                assert time.time() < deadline, "wslab did not start listening"
+                time.sleep(0.1)
+            asyncio.run(asyncio.wait_for(client_through(port), 60))
+            _, original = peer.next_raw()
+            time.sleep(0.3)  # the last batch is written
+            relay.send_signal(signal.SIGTERM)
+            relay.wait(30)
+            code, out, err_text = run(["--replay", saved, "--connect", f"ws://127.0.0.1:{peer.port}/", "--json"])
+            assert code == 0, (code, err_text)
+            _, replayed = peer.next_raw()
+            assert replayed == original, "the server got other bytes on the replay"
+            sent = [f for f in frames_of(out) if f["dir"] == "c2s"]
+            print(f"proxy: {len(sent)} frames of a relayed connection replayed byte for byte")
+    finally:
+        peer.stop()
+
+
 def errors():
     peer = Peer("plain")
     try:
@@ -151,6 +198,8 @@ def main():
         conversation(MODE)
     elif MODE == "timing":
         conversation(MODE, pause=0.3)
+    elif MODE == "proxy":
+        proxy()
     elif MODE == "errors":
         errors()
     else:
