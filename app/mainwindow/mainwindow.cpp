@@ -154,7 +154,16 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createReplay()
 {
     auto *replays = new ReplayLauncher(this, [this] {
-        return m_mode == ConnectionMode::Proxy ? m_runProxy.upstreamUrl : QString();
+        client::ClientSettings defaults;
+        if (m_mode != ConnectionMode::Proxy)
+            return defaults;
+        // In proxy mode the upstream, reached as the proxy reaches it.
+        const auto upstream = client::ServerUrl::parse(m_runProxy.upstreamUrl);
+        if (const auto *url = std::get_if<client::ServerUrl>(&upstream))
+            defaults.url = *url;
+        defaults.caFile = m_runProxy.caFile;
+        defaults.insecure = m_runProxy.insecure;
+        return defaults;
     }, this);
     replays->watch(m_view);
     connect(replays, &ReplayLauncher::batchReady, m_view, &CaptureView::appendBatch);

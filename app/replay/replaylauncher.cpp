@@ -30,10 +30,11 @@ QString recordedUrl(const QList<capture::CaptureRecord> &records)
 
 } // namespace
 
-ReplayLauncher::ReplayLauncher(QWidget *dialogParent, std::function<QString()> defaultUrl, QObject *parent)
+ReplayLauncher::ReplayLauncher(QWidget *dialogParent, std::function<client::ClientSettings()> defaults,
+                               QObject *parent)
     : QObject(parent)
     , m_dialogParent(dialogParent)
-    , m_defaultUrl(std::move(defaultUrl))
+    , m_defaults(std::move(defaults))
     , m_host(new ReplayHost(this))
 {
     connect(m_host, &ReplayHost::batchReady, this, &ReplayLauncher::batchReady);
@@ -51,9 +52,8 @@ void ReplayLauncher::replayFrom(CaptureView *view, quint64 connectionId)
 {
     const QList<capture::CaptureRecord> records = view->recordsOf(connectionId);
     const QSet<quint64> selected = view->selectedRecordIds();
-    QString url = m_defaultUrl ? m_defaultUrl() : QString();
-    if (url.isEmpty())
-        url = recordedUrl(records);
+    const client::ClientSettings defaults = m_defaults ? m_defaults() : client::ClientSettings{};
+    const QString url = defaults.url.host.isEmpty() ? recordedUrl(records) : defaults.url.toString();
     ReplayDialog dialog(url, int(selected.size()), view->window());
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -70,6 +70,7 @@ void ReplayLauncher::replayFrom(CaptureView *view, quint64 connectionId)
         return;
     }
     client::ReplaySettings settings;
+    settings.connection = defaults;
     settings.connection.url = request->url;
     settings.originalTiming = request->originalTiming;
     const quint64 id = m_host->start(std::get<client::ReplayPlan>(std::move(built)), settings);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturerecord.h"
+#include "client/clientsettings.h"
 
 #include <QObject>
 #include <QPointer>
@@ -24,8 +25,9 @@ class ReplayLauncher : public QObject
 {
     Q_OBJECT
 public:
-    // `dialogParent` owns the dialogs; `defaultUrl` prefills the server (empty: the recorded Host).
-    ReplayLauncher(QWidget *dialogParent, std::function<QString()> defaultUrl, QObject *parent = nullptr);
+    // `dialogParent` owns the dialogs. `defaults` gives the server to prefill (none, an empty host:
+    // the recorded Host) and the TLS trust to reach it with (in proxy mode, the upstream's).
+    ReplayLauncher(QWidget *dialogParent, std::function<client::ClientSettings()> defaults, QObject *parent = nullptr);
 
     // The view's "Replay…" starts replays here.
     void watch(CaptureView *view);
@@ -39,7 +41,7 @@ private:
     void replayFrom(CaptureView *view, quint64 connectionId);
 
     QPointer<QWidget> m_dialogParent;
-    std::function<QString()> m_defaultUrl;
+    std::function<client::ClientSettings()> m_defaults;
     ReplayHost *m_host;
 };
 
