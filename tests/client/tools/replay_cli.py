@@ -12,6 +12,8 @@ MODE plain / deflate / deflate-nct: the server without permessage-deflate, with 
   takeover, with client_no_context_takeover.
 MODE timing: --replay-timing on a conversation with pauses between lines: the same bytes, the
   records printed in the recorded order.
+MODE tls: the server behind TLS with a CA made here with openssl: the conversation and its replay
+  both over wss:// with --ca.
 MODE proxy: the conversation is a Python websockets client's (a fragmented message, a ping,
   permessage-deflate with context takeover) relayed by `wslab --headless --upstream --write`; the
   file the proxy wrote is replayed to the same server, which must get the client's bytes again.
@@ -34,6 +36,8 @@ import time
 WSLAB = sys.argv[1]
 MODE = sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
+from testca import make_test_ca  # noqa: E402
 
 
 def free_port():
@@ -45,10 +49,10 @@ def free_port():
 class Peer:
     """replay_peer.py in its own process; its JSON event lines."""
 
-    def __init__(self, mode):
+    def __init__(self, mode, *tls):
         self.port = free_port()
-        self.process = subprocess.Popen(["/usr/bin/python3", os.path.join(HERE, "replay_peer.py"), str(self.port), mode],
-                                        stdout=subprocess.PIPE)
+        self.process = subprocess.Popen(["/usr/bin/python3", os.path.join(HERE, "replay_peer.py"), str(self.port), mode,
+                                         *tls], stdout=subprocess.PIPE)
         self.events = queue.Queue()
         self.raws = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -99,19 +103,25 @@ def frames_of(out):
     return [r for r in records if r["type"] == "frame"]
 
 
-def conversation(mode, pause=0.0):
-    peer = Peer("plain" if mode == "timing" else mode)
+def conversation(mode, pause=0.0, tls=None):
+    """tls: the folder of a test CA; the server then speaks wss:// and wslab trusts the CA (--ca)."""
+    trust, scheme, peer_tls = [], "ws", ()
+    if tls:
+        ca, cert, key = make_test_ca(tls)
+        trust, scheme, peer_tls = ["--ca", ca], "wss", (cert, key)
+    peer = Peer("deflate" if tls else "plain" if mode == "timing" else mode, *peer_tls)
     try:
         with tempfile.TemporaryDirectory() as folder:
             saved = os.path.join(folder, "session.pcapng")
-            url = f"ws://127.0.0.1:{peer.port}/recorded?x=1"
+            url = f"{scheme}://127.0.0.1:{peer.port}/recorded?x=1"
             lines = [b"hello", "你好, WebSocket".encode(), b"hello hello hello", b"z" * 70000]
-            code, _, err = run(["--connect", url, "--write", saved, "-H", "Origin: http://replay.test"],
+            code, _, err = run(["--connect", url, "--write", saved, "-H", "Origin: http://replay.test", *trust],
                                lines=lines, pause=pause)
             assert code == 0, (code, err)
             head, original = peer.next_raw()
             extra = ["--replay-timing"] if mode == "timing" else []
-            code, out, err = run(["--replay", saved, "--connect", f"ws://127.0.0.1:{peer.port}/", "--json", *extra])
+            code, out, err = run(["--replay", saved, "--connect", f"{scheme}://127.0.0.1:{peer.port}/", "--json", *trust,
+                                  *extra])
             assert code == 0, (code, err)
             replay_head, replayed = peer.next_raw()
             assert replayed == original, "the server got other bytes on the replay"
@@ -198,6 +208,9 @@ def main():
         conversation(MODE)
     elif MODE == "timing":
         conversation(MODE, pause=0.3)
+    elif MODE == "tls":
+        with tempfile.TemporaryDirectory() as folder:
+            conversation(MODE, tls=folder)
     elif MODE == "proxy":
         proxy()
     elif MODE == "errors":

@@ -2,16 +2,18 @@
 """A WebSocket server this project did not write (Python websockets, Debian) that shows what a
 replay sent it, byte for byte.
 
-  replay_peer.py PORT plain|deflate|deflate-nct
+  replay_peer.py PORT plain|deflate|deflate-nct [CERT KEY]
 
 plain: no extension; deflate: permessage-deflate with context takeover (websockets' default);
-deflate-nct: permessage-deflate with client_no_context_takeover. Prints "ready", then one JSON line
+deflate-nct: permessage-deflate with client_no_context_takeover. With CERT and KEY, behind TLS
+(wss). Prints "ready", then one JSON line
 per event: each connection's request head, each message received (hex), the close code, and, when
 the connection is gone, every byte the client sent on it (hex, the handshake included). It echoes
 every message and answers a close as websockets does.
 """
 import asyncio
 import json
+import ssl
 import sys
 
 import websockets
@@ -60,8 +62,12 @@ async def main():
         extensions = [ServerPerMessageDeflateFactory()]
     elif MODE == "deflate-nct":
         extensions = [ServerPerMessageDeflateFactory(client_no_context_takeover=True)]
+    context = None
+    if len(sys.argv) > 4:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[3], sys.argv[4])
     async with websockets.serve(handler, "127.0.0.1", PORT, create_protocol=RecordingProtocol, compression=None,
-                                extensions=extensions, max_size=None, ping_interval=None):
+                                extensions=extensions, max_size=None, ping_interval=None, ssl=context):
         log(event="ready")
         await asyncio.sleep(120)
 
