@@ -98,13 +98,14 @@ public:
         QObject::connect(&stream, &capture::CaptureStream::batchReady,
                          [this](const capture::CaptureBatch &batch) { records += batch; });
     }
-    QList<const CaptureRecord *> clientFrames(quint64 connection)
+    // Copies: `records` grows (and moves) as more arrive.
+    QList<CaptureRecord> clientFrames(quint64 connection)
     {
         stream.flush();
-        QList<const CaptureRecord *> frames;
+        QList<CaptureRecord> frames;
         for (const CaptureRecord &record : std::as_const(records)) {
             if (record.connectionId == connection && record.kind == RecordKind::Frame && record.direction == Direction::Inbound)
-                frames.append(&record);
+                frames.append(record);
         }
         return frames;
     }
@@ -223,11 +224,11 @@ void tst_ReplaySession::serverGetsTheRecordedFramesByteForByte()
     Capture capture;
     QVERIFY(record(capture, peer, mode != QLatin1String("plain")));
     QVERIFY(peer.waitFor(QStringLiteral("raw"), 1));
-    const QList<const CaptureRecord *> original = capture.clientFrames(originalId);
+    const QList<CaptureRecord> original = capture.clientFrames(originalId);
     QCOMPARE(original.size(), 8);
     QSet<quint64> selected;
     for (const int index : selectedClientFrames)
-        selected.insert(original.at(index)->id);
+        selected.insert(original.at(index).id);
     const auto built = ReplayPlan::build(capture.records, originalId, scope, selected);
     QVERIFY(std::holds_alternative<ReplayPlan>(built));
     const ReplayPlan plan = std::get<ReplayPlan>(built);
@@ -243,16 +244,17 @@ void tst_ReplaySession::serverGetsTheRecordedFramesByteForByte()
         QCOMPARE(received, peer.framesSent(0)); // the whole conversation, every byte as it was
     QVERIFY(received.startsWith(concatenated(plan.steps)));
     for (const ReplayStep &step : plan.steps) {
-        const auto source = *std::find_if(original.begin(), original.end(),
-                                          [&](const CaptureRecord *r) { return r->id == step.sourceRecordId; });
+        const auto source = std::find_if(original.begin(), original.end(),
+                                         [&](const CaptureRecord &r) { return r.id == step.sourceRecordId; });
+        QVERIFY(source != original.end());
         QCOMPARE(step.recompressed ? step.originalBytes : step.bytes, source->bytes());
     }
     // The server read the selected messages as the client had sent them.
     QList<QByteArray> sentMessages;
-    for (const CaptureRecord *frame : original) {
-        if (frame->frame->header.fin && protocol::isData(frame->frame->header.opcode)
-            && std::any_of(plan.steps.begin(), plan.steps.end(), [&](const ReplayStep &s) { return s.sourceRecordId == frame->id; }))
-            sentMessages.append(frame->inflatedPayload.value_or(QByteArray()));
+    for (const CaptureRecord &frame : original) {
+        if (frame.frame->header.fin && protocol::isData(frame.frame->header.opcode)
+            && std::any_of(plan.steps.begin(), plan.steps.end(), [&](const ReplayStep &s) { return s.sourceRecordId == frame.id; }))
+            sentMessages.append(frame.inflatedPayload.value_or(QByteArray()));
     }
     QList<QByteArray> readMessages;
     const qsizetype firstReplayEvent = peer.nth(QStringLiteral("raw"), 0).second;
@@ -263,10 +265,9 @@ void tst_ReplaySession::serverGetsTheRecordedFramesByteForByte()
     if (mode != QLatin1String("plain") && scope == ReplayScope::Messages)
         QCOMPARE(readMessages, sentMessages);
     // The replay's own records show what the server got.
-    const QList<const CaptureRecord *> replayed = capture.clientFrames(replayId);
     QByteArray recorded;
-    for (const CaptureRecord *frame : replayed)
-        recorded += frame->bytes();
+    for (const CaptureRecord &frame : capture.clientFrames(replayId))
+        recorded += frame.bytes();
     QCOMPARE(recorded, received);
 }
 
