@@ -1,6 +1,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/capturefilerunner.h"
 #include "app/cli/clientrunner.h"
+#include "app/cli/replayrunner.h"
 #include "app/cli/headlessrunner.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
@@ -71,6 +72,8 @@ int runHeadless(int argc, char *argv[])
         return code;
     if (result.options.readFile)
         return wslab::app::CaptureFileRunner(result.options).exec();
+    if (result.options.replayFile)
+        return wslab::app::ReplayRunner(result.options).exec();
     if (result.options.connectUrl)
         return wslab::app::ClientRunner(result.options).exec();
     wslab::app::HeadlessRunner runner(result.options);

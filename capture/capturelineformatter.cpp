@@ -145,9 +145,10 @@ QString CaptureLineFormatter::frameColumns(const CaptureRecord &record) const
     out += inflatedColumns(record);
     if (record.held)
         out += QStringLiteral(" [held]");
-    // A proxy's intercept: what it did, and the sender's frame beside what was forwarded.
+    // What wslab changed (the proxy's intercept, a replay): what it did, and the sender's frame beside
+    // what was forwarded.
     if (record.intervention) {
-        out += QStringLiteral(" [%1 by the proxy: %2").arg(QLatin1String(frameInterventionName(record.intervention->action)),
+        out += QStringLiteral(" [%1 by wslab: %2").arg(QLatin1String(frameInterventionName(record.intervention->action)),
                                                              record.note);
         if (record.intervention->action == FrameIntervention::Action::Edited)
             out += QStringLiteral("; sent %1").arg(hexPreview(record.intervention->originalBytes,
@@ -218,7 +219,7 @@ QString CaptureLineFormatter::httpColumns(const CaptureRecord &record) const
     if (record.transport != Transport::Http && record.transport != Transport::WebSocket)
         out += QStringLiteral(" [%1]").arg(transportTag(record.transport));
     if (record.modified)
-        out += QStringLiteral(" [modified by the proxy: %1]").arg(record.note);
+        out += QStringLiteral(" [modified by wslab: %1]").arg(record.note);
     return out;
 }
 

@@ -1,6 +1,6 @@
 #include "clientconnection.h"
+#include "clientsocket.h"
 
-#include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
@@ -9,32 +9,16 @@
 
 #include <QHostAddress>
 #include <QtEndian>
-#include <QSslSocket>
-#include <QTcpSocket>
+#include <QAbstractSocket>
 
 #include <algorithm>
 
 namespace wslab::client {
 
 using capture::Direction;
-using capture::socketAddressOf;
 using namespace protocol;
 
 namespace {
-
-ClientFailure failureFor(QAbstractSocket::SocketError error) noexcept
-{
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError: return ClientFailure::Refused;
-    case QAbstractSocket::HostNotFoundError: return ClientFailure::HostNotFound;
-    case QAbstractSocket::SocketTimeoutError: return ClientFailure::TimedOut;
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError: return ClientFailure::TlsFailed;
-    case QAbstractSocket::RemoteHostClosedError: return ClientFailure::ConnectionLost;
-    default: return ClientFailure::NetworkError;
-    }
-}
 
 DecoderOptions decoderOptions(const ClientSettings &settings)
 {
@@ -61,41 +45,18 @@ ClientConnection::ClientConnection(quint64 id, const ClientSettings &settings, c
 
 ClientConnection::~ClientConnection() = default;
 
-QAbstractSocket *ClientConnection::makeSocket()
-{
-    if (!m_settings.url.secure) {
-        auto *socket = new QTcpSocket(this);
-        connect(socket, &QAbstractSocket::connected, this, &ClientConnection::onSocketReady);
-        return socket;
-    }
-    // wss (RFC 6455 §3): the opening handshake goes once TLS is up; a certificate that does not
-    // verify fails the TLS handshake (errorOccurred).
-    auto *socket = new QSslSocket(this);
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (m_settings.insecure)
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    if (!m_settings.caFile.isEmpty())
-        tls.addCaCertificates(QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem));
-    socket->setSslConfiguration(tls);
-    connect(socket, &QSslSocket::encrypted, this, &ClientConnection::onSocketReady);
-    return socket;
-}
-
 void ClientConnection::open()
 {
     if (m_state != State::Idle)
         return;
     m_state = State::Connecting;
-    m_socket = makeSocket();
+    m_socket = makeClientSocket(m_settings, this, [this] { onSocketReady(); });
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &ClientConnection::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &ClientConnection::onDisconnected);
     connect(m_socket, &QIODevice::readyRead, this, &ClientConnection::onReadyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &ClientConnection::bytesWritten);
     m_timer.start(m_settings.handshakeTimeoutMs);
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
-        ssl->connectToHostEncrypted(m_settings.url.host, m_settings.url.port);
-    else
-        m_socket->connectToHost(m_settings.url.host, m_settings.url.port);
+    startClientSocket(m_socket, m_settings.url);
 }
 
 void ClientConnection::onSocketReady()
@@ -105,9 +66,7 @@ void ClientConnection::onSocketReady()
     m_state = State::Handshaking;
     // Each frame leaves when it is sent (a ping, a broken frame after a message), not merged by Nagle.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_recorder->connectionOpened(m_id, socketAddressOf(m_socket->localAddress(), m_socket->localPort()),
-                                 socketAddressOf(m_socket->peerAddress(), m_socket->peerPort()),
-                                 m_recorder->nowNs(), true);
+    recordConnectionStart(*m_recorder, m_id, *m_socket);
     m_recorded = true;
     m_handshake = OpeningHandshake::build(m_settings, OpeningHandshake::randomKey());
     write(m_handshake.request);
@@ -368,7 +327,7 @@ void ClientConnection::onSocketError()
 {
     if (m_state == State::Connecting || m_state == State::Handshaking) {
         m_outcome.socketError = m_socket->errorString();
-        fail(failureFor(m_socket->error()));
+        fail(clientFailureFor(m_socket->error()));
     }
     // Later errors end in disconnected(), which judges what was exchanged.
 }
@@ -380,17 +339,8 @@ void ClientConnection::onDisconnected()
     onReadyRead(); // what arrived with the FIN
     if (m_state == State::Closed)
         return;
-    if (!m_outcome.failure) {
-        // Clean: the server closed with 1000, or answered this end's close with its code or an empty
-        // body (§5.5.1: "typically echoes the status code it received").
-        const bool echoed = m_outcome.closedFirst
-                && (!m_outcome.serverCloseCode || m_outcome.serverCloseCode == m_outcome.sentCloseCode);
-        const bool normal = m_outcome.serverCloseCode == quint16(CloseCode::Normal) || echoed;
-        if (!m_outcome.closeReceived)
-            m_outcome.failure = ClientFailure::ConnectionLost;
-        else if (!normal)
-            m_outcome.failure = ClientFailure::ClosedByServer;
-    }
+    if (!m_outcome.failure)
+        m_outcome.failure = m_outcome.closingVerdict();
     finish();
 }
 
@@ -429,12 +379,8 @@ void ClientConnection::finish()
         m_socket->disconnect(this);
         m_socket->abort();
     }
-    if (m_recorded) {
-        const qint64 now = m_recorder->nowNs();
-        m_recorder->directionEnded(m_id, Direction::Inbound, false, now);
-        m_recorder->directionEnded(m_id, Direction::Outbound, false, now);
-        m_recorder->connectionClosed(m_id, now);
-    }
+    if (m_recorded)
+        recordConnectionEnd(*m_recorder, m_id);
     Q_EMIT finished(m_outcome);
 }
 

@@ -81,7 +81,6 @@ Q_SIGNALS:
     void bytesWritten();
 
 private:
-    [[nodiscard]] QAbstractSocket *makeSocket();
     void onSocketReady();
     void onReadyRead();
     void onSocketError();

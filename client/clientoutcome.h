@@ -2,6 +2,7 @@
 
 #include "clientfailure.h"
 
+#include "server/protocol/closecode.h"
 #include "server/protocol/decodeerror.h"
 #include "server/protocol/deflateoffer.h"
 #include "server/protocol/httpparseerror.h"
@@ -36,6 +37,20 @@ struct ClientOutcome
     QString socketError;                                    // the socket's own words, for network failures
 
     [[nodiscard]] bool isClean() const noexcept { return !failure.has_value(); }
+
+    // The verdict when TCP ends with no failure so far: clean if the server closed with 1000, or
+    // answered this end's close with its code or an empty body (RFC 6455 §5.5.1: "typically echoes
+    // the status code it received"); ConnectionLost without a close from the server or, when this
+    // end `mustHaveClosed`, without one from this end; ClosedByServer for any other code.
+    [[nodiscard]] std::optional<ClientFailure> closingVerdict(bool mustHaveClosed = false) const noexcept
+    {
+        if (!closeReceived || (mustHaveClosed && !sentCloseCode))
+            return ClientFailure::ConnectionLost;
+        const bool echoed = closedFirst && (!serverCloseCode || serverCloseCode == sentCloseCode);
+        if (serverCloseCode == quint16(protocol::CloseCode::Normal) || echoed)
+            return std::nullopt;
+        return ClientFailure::ClosedByServer;
+    }
 };
 
 } // namespace wslab::client

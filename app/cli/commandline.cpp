@@ -73,7 +73,8 @@ bool CommandLine::isHeadlessRequested(int argc, const char *const *argv)
         // Reading a file needs no display either.
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--read") == 0
             || std::strncmp(argv[i], "--read=", 7) == 0 || std::strcmp(argv[i], "--connect") == 0
-            || std::strncmp(argv[i], "--connect=", 10) == 0)
+            || std::strncmp(argv[i], "--connect=", 10) == 0 || std::strcmp(argv[i], "--replay") == 0
+            || std::strncmp(argv[i], "--replay=", 9) == 0)
             return true;
     }
     return false;
@@ -231,10 +232,25 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                          tr("With --connect: offer this subprotocol in Sec-WebSocket-Protocol "
                                             "(repeatable, in order of preference)."),
                                          tr("NAME"));
+    const QCommandLineOption replay(QStringLiteral("replay"),
+                                    tr("With --connect URL: send one connection of this capture file (pcap, "
+                                       "pcapng, HAR or a saved session) again to the server at URL: its recorded "
+                                       "opening handshake (Host and Sec-WebSocket-Key new) and every frame the "
+                                       "client sent, byte for byte, control frames and close included. Both "
+                                       "directions are printed as --connect prints them. Exits 0 after a clean "
+                                       "close."),
+                                    tr("FILE"));
+    const QCommandLineOption replayConn(QStringLiteral("replay-conn"),
+                                        tr("With --replay: the connection to replay, by the number the printed "
+                                           "records give it (default: the first WebSocket connection)."),
+                                        tr("ID"));
+    const QCommandLineOption replayTiming(QStringLiteral("replay-timing"),
+                                          tr("With --replay: wait the recorded time between frames (gaps over a "
+                                             "minute are cut to a minute) instead of sending them at once."));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
                        pingInterval, noCapture, deflate, noDeflate, echoAll, quiet, lang, webRoot, read, json,
                        summary, decodeAs, write, upstream, rewriteHost, upstreamCa, insecure, connectTo, binary, ca,
-                       header, subprotocol});
+                       header, subprotocol, replay, replayConn, replayTiming});
 
     Result result;
     auto error = [&result](const QString &text) {
@@ -327,6 +343,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     if (const QString clientError = parseClientOptions(parser, result); !clientError.isEmpty())
         return error(clientError);
+    if (const QString replayError = parseReplayOptions(parser, result); !replayError.isEmpty())
+        return error(replayError);
     if (parser.isSet(write)) {
         options.writeFile = parser.value(write);
         if (!options.readFile && !options.headless && !options.connectUrl)
@@ -409,6 +427,31 @@ QString CommandLine::parseClientOptions(const QCommandLineParser &parser, Result
         return tr("--ca and --insecure contradict each other: give one of them");
     if (parser.isSet(QStringLiteral("upstream")) || parser.isSet(QStringLiteral("read")))
         return tr("--connect cannot be combined with --upstream or --read");
+    return {};
+}
+
+QString CommandLine::parseReplayOptions(const QCommandLineParser &parser, Result &result)
+{
+    CommandLineOptions &options = result.options;
+    options.replayTiming = parser.isSet(QStringLiteral("replay-timing"));
+    if (!parser.isSet(QStringLiteral("replay")))
+        return options.replayTiming || parser.isSet(QStringLiteral("replay-conn"))
+                ? tr("--replay-conn and --replay-timing go with --replay FILE")
+                : QString();
+    options.replayFile = parser.value(QStringLiteral("replay"));
+    if (!options.connectUrl)
+        return tr("--replay needs --connect URL: the server to replay the connection to");
+    // The recorded handshake is what goes out: nothing of the client's own offer applies.
+    if (options.binary || !options.headers.isEmpty() || !options.subprotocols.isEmpty() || options.deflate)
+        return tr("--replay sends the recorded handshake and frames: --binary, -H, --subprotocol, --deflate and "
+                  "--no-deflate do not go with it");
+    if (parser.isSet(QStringLiteral("replay-conn"))) {
+        bool ok = false;
+        const quint64 id = parser.value(QStringLiteral("replay-conn")).toULongLong(&ok);
+        if (!ok || id == 0)
+            return tr("--replay-conn needs a connection number, not \"%1\"").arg(parser.value(QStringLiteral("replay-conn")));
+        options.replayConnection = id;
+    }
     return {};
 }
 

@@ -48,6 +48,9 @@ struct CommandLineOptions
     std::optional<QString> ca;          // --ca: PEM CA certificates trusted for a wss --connect
     QList<std::pair<QByteArray, QByteArray>> headers; // -H "Name: value", repeatable
     QList<QByteArray> subprotocols;     // --subprotocol, repeatable
+    std::optional<QString> replayFile;  // --replay: a connection of this file sent again to --connect URL
+    std::optional<quint64> replayConnection; // --replay-conn: which one (default: the first WebSocket one)
+    bool replayTiming = false;          // --replay-timing: with the recorded gaps between frames
 
     // Overrides what the command line names; everything else stays as given.
     void applyTo(server::ServerSettings &settings) const;
@@ -94,6 +97,8 @@ public:
 private:
     // --connect and the options that go with it; an error's text, or empty.
     [[nodiscard]] static QString parseClientOptions(const QCommandLineParser &parser, Result &result);
+    // --replay and the options that go with it (after --connect); an error's text, or empty.
+    [[nodiscard]] static QString parseReplayOptions(const QCommandLineParser &parser, Result &result);
 };
 
 } // namespace wslab::app

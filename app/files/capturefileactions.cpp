@@ -151,6 +151,7 @@ CaptureFileWindow *CaptureFileActions::openFile(const QString &path)
     window->installEventFilter(this);
     m_fileWindows.removeAll(nullptr);
     m_fileWindows.append(window);
+    Q_EMIT fileWindowOpened(window);
     window->show();
     if (QFileInfo(path).isFile())
         remember(window->path());

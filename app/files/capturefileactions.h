@@ -50,6 +50,10 @@ public:
     // unless the user said not to ask again.
     [[nodiscard]] bool confirmClose();
 
+Q_SIGNALS:
+    // A file's window was made (its view's actions, such as Replay, can be wired now).
+    void fileWindowOpened(wslab::app::CaptureFileWindow *window);
+
 public Q_SLOTS:
     void open();
     CaptureFileWindow *openFile(const QString &path);

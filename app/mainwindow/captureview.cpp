@@ -9,6 +9,7 @@
 #include "inspector/handshakeview.h"
 #include "inspector/timelineview.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHeaderView>
 #include <QResizeEvent>
@@ -54,7 +55,8 @@ void CaptureView::createTable()
     // row, which are selected whole anyway, kept keyboard users in the table.
     m_table->setTabKeyNavigation(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows, for a replay of the frames picked (Ctrl and Shift).
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
@@ -69,6 +71,19 @@ void CaptureView::createTable()
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     fitTableColumns();
     m_table->viewport()->installEventFilter(this);
+    m_replayAction = new QAction(tr("Replay…"), this);
+    m_replayAction->setObjectName(QStringLiteral("replayAction"));
+    m_replayAction->setEnabled(false);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_replayAction);
+    connect(m_replayAction, &QAction::triggered, this, [this] {
+        if (const auto record = currentRecord())
+            Q_EMIT replayRequested(record->connectionId);
+    });
+    connect(this, &CaptureView::currentRecordChanged, this, [this] {
+        const auto record = currentRecord();
+        m_replayAction->setEnabled(record && record->connectionId != 0);
+    });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CaptureView::refreshCurrent);
     // Follow the tail only while the user is at the bottom (DESIGN.md, "The inspector").
@@ -252,10 +267,30 @@ void CaptureView::selectLast()
     selectRow(m_proxy->rowCount() - 1);
 }
 
+QSet<quint64> CaptureView::selectedRecordIds() const
+{
+    QSet<quint64> ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        ids.insert(m_model->digest(m_proxy->sourceRow(index.row())).id);
+    return ids;
+}
+
+QList<capture::CaptureRecord> CaptureView::recordsOf(quint64 connectionId) const
+{
+    QList<capture::CaptureRecord> records;
+    // The digest says which rows; only those are read back (a file's model keeps records on disk).
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->digest(row).connectionId == connectionId)
+            records.append(m_model->scannedRecord(row));
+    }
+    return records;
+}
+
 void CaptureView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
+        m_replayAction->setText(tr("Replay…"));
         fitTableColumns(); // the header titles have new widths
         refreshCurrent();
     }

@@ -3,11 +3,14 @@
 #include "capture/capturerecord.h"
 
 #include <QHash>
+#include <QList>
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
 
 QT_BEGIN_NAMESPACE
+class QAction;
 class QTableView;
 QT_END_NAMESPACE
 
@@ -47,6 +50,12 @@ public:
 
     [[nodiscard]] static bool isUpgradeRequest(const capture::CaptureRecord &record);
 
+    // Replay (client::ReplayPlan): the ids of the selected rows' records, every record of one
+    // connection the model holds, and the table's "Replay…" action (also in its context menu).
+    [[nodiscard]] QSet<quint64> selectedRecordIds() const;
+    [[nodiscard]] QList<capture::CaptureRecord> recordsOf(quint64 connectionId) const;
+    [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
+
 public Q_SLOTS:
     // Rows for the model, and the upgrade request and answer of each connection for the handshake view.
     void appendBatch(const wslab::capture::CaptureBatch &batch);
@@ -63,6 +72,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void currentRecordChanged();
+    // "Replay…" was chosen with a row of `connectionId` current.
+    void replayRequested(quint64 connectionId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,6 +90,7 @@ private:
     inspector::FrameDetailPane *m_detail = nullptr;
     inspector::HandshakeView *m_handshake = nullptr;
     inspector::TimelineView *m_timeline = nullptr;
+    QAction *m_replayAction = nullptr;
     bool m_followTail = true;
     // Each WebSocket connection's upgrade request and its answer (record ids), for the handshake view.
     struct HandshakeIds

@@ -7,6 +7,8 @@
 #include "app/mainwindow/focusring.h"
 #include "app/composer/framecomposer.h"
 #include "app/files/capturefileactions.h"
+#include "app/files/capturefilewindow.h"
+#include "app/replay/replaylauncher.h"
 #include "app/lessons/lessonpath.h"
 #include "app/lessons/lessonspane.h"
 #include "app/lessons/lessontracker.h"
@@ -123,6 +125,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     createModeControls();
     // The server's time zero, near enough, as the epoch time a saved capture needs.
     m_files = new CaptureFileActions(this, m_store.get(), m_view, QDateTime::currentMSecsSinceEpoch() * 1'000'000);
+    createReplay();
     createCentral();
     createDocks();
     createMenus();
@@ -145,6 +148,30 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+// Replay (issue 11): "Replay…" in the live table and in every file's; the replayed connections
+// show here, in the live window, next to the live source's.
+void MainWindow::createReplay()
+{
+    auto *replays = new ReplayLauncher(this, [this] {
+        client::ClientSettings defaults;
+        if (m_mode != ConnectionMode::Proxy)
+            return defaults;
+        // In proxy mode the upstream, reached as the proxy reaches it.
+        const auto upstream = client::ServerUrl::parse(m_runProxy.upstreamUrl);
+        if (const auto *url = std::get_if<client::ServerUrl>(&upstream))
+            defaults.url = *url;
+        defaults.caFile = m_runProxy.caFile;
+        defaults.insecure = m_runProxy.insecure;
+        return defaults;
+    }, this);
+    replays->watch(m_view);
+    connect(replays, &ReplayLauncher::batchReady, m_view, &CaptureView::appendBatch);
+    connect(replays, &ReplayLauncher::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 2 * statusMessageMs); });
+    connect(m_files, &CaptureFileActions::fileWindowOpened, replays,
+            [replays](CaptureFileWindow *window) { replays->watch(window->view()); });
+}
 
 void MainWindow::createServer(const StartupOptions &options)
 {
@@ -480,6 +507,7 @@ void MainWindow::createMenus()
     m_captureMenu->addAction(m_pauseAction);
     m_captureMenu->addAction(m_clearAction);
     m_captureMenu->addAction(m_findAction);
+    m_captureMenu->addAction(m_view->replayAction());
     m_captureMenu->addSeparator();
     m_captureMenu->addAction(m_holdAction);
     m_captureMenu->addAction(m_deliverNextAction);

@@ -121,6 +121,7 @@ protected:
 private:
     [[nodiscard]] static bool isInAShownPane(const QWidget *widget);
     void createServer(const StartupOptions &options);
+    void createReplay();
     void createCentral();
     void createDocks();
     QDockWidget *addDock(const QString &objectName, QWidget *widget);

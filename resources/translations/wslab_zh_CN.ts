@@ -336,6 +336,13 @@
     </message>
 </context>
 <context>
+    <name>wslab::app::CaptureView</name>
+    <message>
+        <source>Replay…</source>
+        <translation>重放…</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::ChatPane</name>
     <message>
         <source>&amp;To:</source>
@@ -991,6 +998,38 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Run as a transparent proxy instead of the server (the app starts in proxy mode; with --headless, in the terminal). Every connection to --port is relayed byte for byte to this WebSocket server (ws://host:port/prefix or wss://...; plain HTTP passes too), and both directions are printed as --headless prints its own. The browser side stays plain ws:// on loopback.</source>
         <translation>不运行服务器，而是作为透明代理运行（应用以代理模式启动；与 --headless 一起使用时在终端中运行）。每个连到 --port 的连接都被逐字节转发到这个 WebSocket 服务器（ws://host:port/prefix 或 wss://...；普通 HTTP 也会转发），两个方向都像 --headless 输出自己的流量那样打印出来。浏览器一侧仍是本机回环上的普通 ws://。</translation>
+    </message>
+    <message>
+        <source>With --connect URL: send one connection of this capture file (pcap, pcapng, HAR or a saved session) again to the server at URL: its recorded opening handshake (Host and Sec-WebSocket-Key new) and every frame the client sent, byte for byte, control frames and close included. Both directions are printed as --connect prints them. Exits 0 after a clean close.</source>
+        <translation>与 --connect URL 一起使用：把这个抓包文件（pcap、pcapng、HAR 或保存的会话）中的一个连接重新发送给 URL 处的服务器：录下的开始握手（Host 和 Sec-WebSocket-Key 换成新的），以及客户端发送的每一帧，逐字节相同，控制帧和关闭帧也在内。两个方向都像 --connect 那样打印。正常关闭后退出码为 0。</translation>
+    </message>
+    <message>
+        <source>With --replay: the connection to replay, by the number the printed records give it (default: the first WebSocket connection).</source>
+        <translation>与 --replay 一起使用：要重放的连接，用打印出的记录中的编号指定（默认：第一个 WebSocket 连接）。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>With --replay: wait the recorded time between frames (gaps over a minute are cut to a minute) instead of sending them at once.</source>
+        <translation>与 --replay 一起使用：帧与帧之间等待录下的时间间隔（超过一分钟的按一分钟算），而不是一次全部发出。</translation>
+    </message>
+    <message>
+        <source>--replay-conn and --replay-timing go with --replay FILE</source>
+        <translation>--replay-conn 和 --replay-timing 须与 --replay FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>--replay needs --connect URL: the server to replay the connection to</source>
+        <translation>--replay 需要 --connect URL：把连接重放给哪个服务器</translation>
+    </message>
+    <message>
+        <source>--replay sends the recorded handshake and frames: --binary, -H, --subprotocol, --deflate and --no-deflate do not go with it</source>
+        <translation>--replay 发送的是录下的握手和帧：不能与 --binary、-H、--subprotocol、--deflate 和 --no-deflate 一起使用</translation>
+    </message>
+    <message>
+        <source>--replay-conn needs a connection number, not &quot;%1&quot;</source>
+        <translation>--replay-conn 需要一个连接编号，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2293,138 @@ Masked bytes: %2
     </message>
 </context>
 <context>
+    <name>wslab::app::ReplayDialog</name>
+    <message numerus="yes">
+        <source>The selected frames (%n)</source>
+        <translation>
+            <numerusform>选中的帧（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their whole messages, with the control frames sent between</source>
+        <translation>它们所属的完整消息，连同其间发送的控制帧</translation>
+    </message>
+    <message>
+        <source>The whole connection, up to its close</source>
+        <translation>整个连接，直到关闭帧为止</translation>
+    </message>
+    <message>
+        <source>Keep the recorded time between frames</source>
+        <translation>保持录下的帧间时间间隔</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重放</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation>发送：</translation>
+    </message>
+    <message>
+        <source>The recorded opening handshake goes to the server with a new Host and Sec-WebSocket-Key, then the client&apos;s frames exactly as recorded. The new connection shows in the live window.</source>
+        <translation>录下的开始握手会发给服务器（Host 和 Sec-WebSocket-Key 换成新的），然后是客户端的各帧，与录下的完全相同。新连接显示在实时窗口中。</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ReplayHost</name>
+    <message numerus="yes">
+        <source>Replay %1: %n frame(s) sent, closed cleanly.</source>
+        <translation>
+            <numerusform>重放 %1：已发送 %n 帧，已正常关闭。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %1: %2 of %n frame(s) sent: %3</source>
+        <translation>
+            <numerusform>重放 %1：已发送 %2/%n 帧：%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ReplayLauncher</name>
+    <message>
+        <source>Replay</source>
+        <translation>重放</translation>
+    </message>
+    <message>
+        <source>Connection %1 cannot be replayed: %2</source>
+        <translation>连接 %1 无法重放：%2</translation>
+    </message>
+    <message>
+        <source>Replaying connection %1 to %2 as connection %3…</source>
+        <translation>正在把连接 %1 重放到 %2，作为连接 %3…</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ReplayRunner</name>
+    <message>
+        <source>error: %1: %2</source>
+        <translation>错误：%1：%2</translation>
+    </message>
+    <message>
+        <source>error: %1 holds no WebSocket connection</source>
+        <translation>错误：%1 中没有 WebSocket 连接</translation>
+    </message>
+    <message>
+        <source>error: connection %1 cannot be replayed: %2</source>
+        <translation>错误：连接 %1 无法重放：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>replaying connection %1 (%n frame(s)) to %2%3</source>
+        <translation>
+            <numerusform>正在把连接 %1（%n 帧）重放到 %2%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, with the recorded timing</source>
+        <translation>，按录下的时间间隔</translation>
+    </message>
+    <message>
+        <source>note: the file holds messages, not frames: they are sent as frames wslab encodes (FIN, masking key and length form are not the recorded ones)</source>
+        <translation>注意：该文件保存的是消息而不是帧：它们以 wslab 编码的帧发送（FIN、掩码密钥和长度形式都不是录下的）</translation>
+    </message>
+    <message numerus="yes">
+        <source>replayed %n frame(s); closed cleanly (%1)</source>
+        <translation>
+            <numerusform>已重放 %n 帧；已正常关闭（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>error: replay sent %1 of %n frame(s): %2</source>
+        <translation>
+            <numerusform>错误：重放只发送了 %1/%n 帧：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopping now</source>
+        <translation>立即停止</translation>
+    </message>
+    <message>
+        <source>note: the server agreed to &quot;%1&quot;, the recording to &quot;%2&quot;%3</source>
+        <translation>注意：服务器同意的是“%1”，录下的是“%2”%3</translation>
+    </message>
+    <message>
+        <source>: compressed frames cannot be replayed (RFC 7692 §7.2.3.3)</source>
+        <translation>：压缩帧无法重放（RFC 7692 §7.2.3.3）</translation>
+    </message>
+    <message>
+        <source>note: the server chose subprotocol &quot;%1&quot;, the recording &quot;%2&quot;</source>
+        <translation>注意：服务器选择的子协议是“%1”，录下的是“%2”</translation>
+    </message>
+    <message>
+        <source>note: messages were compressed anew: the recorded compression context is not on the new connection (RFC 7692 §7.2.3.3)</source>
+        <translation>注意：消息已重新压缩：新连接上没有录下的压缩上下文（RFC 7692 §7.2.3.3）</translation>
+    </message>
+    <message>
+        <source>note: the replay held no close frame: wslab closed the connection itself</source>
+        <translation>注意：重放的内容中没有关闭帧：由 wslab 自己关闭连接</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::SelectionExport</name>
     <message>
         <source>Copy &amp;As</source>
@@ -3025,6 +3196,37 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>the server could not be reached</source>
         <translation>无法连到服务器</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::client::ReplayPlanError</name>
+    <message>
+        <source>no record of this connection was captured</source>
+        <translation>没有抓到这个连接的任何记录</translation>
+    </message>
+    <message>
+        <source>its upgrade request was not captured, so its opening handshake is unknown</source>
+        <translation>没有抓到它的升级请求，因此不知道它的开始握手</translation>
+    </message>
+    <message>
+        <source>the server never answered 101 Switching Protocols: there are no frames to replay</source>
+        <translation>服务器从未回答 101 Switching Protocols：没有可重放的帧</translation>
+    </message>
+    <message>
+        <source>the selection holds no frame the client sent</source>
+        <translation>所选内容中没有客户端发送的帧</translation>
+    </message>
+    <message>
+        <source>a frame&apos;s payload was cut to the capture&apos;s size limit, so its bytes are not known</source>
+        <translation>有一帧的载荷被截断到抓包的大小上限，因此不知道它的字节</translation>
+    </message>
+    <message>
+        <source>a compressed message must be compressed anew, but its inflated form was not captured whole</source>
+        <translation>有一条压缩消息必须重新压缩，但没有完整抓到它解压后的内容</translation>
+    </message>
+    <message>
+        <source>a frame of a compressed message that must be compressed anew was selected without the rest of its message</source>
+        <translation>选中了一条必须重新压缩的压缩消息中的一帧，却没有选中该消息的其余部分</translation>
     </message>
 </context>
 <context>

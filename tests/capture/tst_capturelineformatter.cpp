@@ -117,10 +117,10 @@ void tst_CaptureLineFormatter::interceptedFrameNamesWhatTheProxyDid_data()
     QTest::addColumn<QString>("suffix");
     // Edited: the forwarded frame, and the one its sender wrote (RFC 6455 §5.7's masked "Hello").
     QTest::addRow("edited") << int(FrameIntervention::Action::Edited)
-                            << QStringLiteral("\"Hi\" [edited by the proxy: changed: payload; sent 81 85 37 fa 21 3d "
+                            << QStringLiteral("\"Hi\" [edited by wslab: changed: payload; sent 81 85 37 fa 21 3d "
                                               "7f 9f 4d 51 58]");
     QTest::addRow("injected") << int(FrameIntervention::Action::Injected)
-                              << QStringLiteral("\"Hi\" [injected by the proxy: changed: payload]");
+                              << QStringLiteral("\"Hi\" [injected by wslab: changed: payload]");
 }
 
 void tst_CaptureLineFormatter::interceptedFrameNamesWhatTheProxyDid()
