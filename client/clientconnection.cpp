@@ -2,6 +2,7 @@
 
 #include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
+#include "capture/sockettlsinfo.h"
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
 #include "server/protocol/frameencoder.h"
@@ -105,6 +106,10 @@ void ClientConnection::onSocketReady()
     m_state = State::Handshaking;
     // Each frame leaves when it is sent (a ping, a broken frame after a message), not merged by Nagle.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // wss: the ConnectionOpened record names the TLS session (version, cipher, the server's chain),
+    // as the proxy's does for a wss upstream, so the handshake view shows it.
+    if (const auto *ssl = qobject_cast<const QSslSocket *>(m_socket))
+        m_recorder->annotateTls(m_id, capture::tlsInfoOf(*ssl));
     m_recorder->connectionOpened(m_id, socketAddressOf(m_socket->localAddress(), m_socket->localPort()),
                                  socketAddressOf(m_socket->peerAddress(), m_socket->peerPort()),
                                  m_recorder->nowNs(), true);
