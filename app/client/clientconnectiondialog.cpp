@@ -116,6 +116,15 @@ ClientConnectionDialog::ClientConnectionDialog(const ClientPreferences &preferen
     if (!preferences.url.isEmpty())
         checkUrl();
     m_url->setFocus();
+    // Room for a URL with a path and for the notes under the fields without wrapping every word.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
+}
+
+void ClientConnectionDialog::fitHeight()
+{
+    // A note shown under a field needs height; the dialog grows rather than squeeze the fields.
+    if (isVisible())
+        resize(width(), std::max(height(), sizeHint().height()));
 }
 
 void ClientConnectionDialog::retranslateUi()
@@ -129,8 +138,8 @@ void ClientConnectionDialog::retranslateUi()
     m_subprotocolsLabel->setText(tr("&Subprotocols:"));
     m_subprotocols->setToolTip(tr("Offered in Sec-WebSocket-Protocol, in order of preference (RFC 6455 §1.9)"));
     m_deflate->setText(tr("Offer permessage-&deflate (RFC 7692)"));
-    m_caLabel->setText(tr("&CA file:"));
-    m_caFile->setPlaceholderText(tr("wss only: PEM certificates trusted beside the system's"));
+    m_caLabel->setText(tr("&CA file (wss):"));
+    m_caFile->setPlaceholderText(tr("PEM certificates trusted beside the system's"));
     m_caBrowse->setText(tr("Browse…"));
     m_insecure->setText(tr("&Insecure: do not check the server's certificate (wss)"));
     m_insecureWarning->setText(tr("⚠ Anyone between you and the server can read and change this connection. Use "
@@ -146,6 +155,7 @@ void ClientConnectionDialog::updateTlsFields()
     m_caFile->setEnabled(secure && !m_insecure->isChecked());
     m_caBrowse->setEnabled(m_caFile->isEnabled());
     m_insecureWarning->setVisible(secure && m_insecure->isChecked());
+    fitHeight();
 }
 
 void ClientConnectionDialog::checkUrl()
@@ -194,6 +204,7 @@ void ClientConnectionDialog::showProblem(const ClientPreferences::Problem &probl
     }
     label->setText(tr("⚠ %1.").arg(problem.text));
     label->show();
+    fitHeight();
     if (isVisible() && !m_url->hasFocus())
         field->setFocus();
 }

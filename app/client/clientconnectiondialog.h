@@ -45,6 +45,7 @@ private:
     void checkUrl();
     void showProblem(const ClientPreferences::Problem &problem);
     void clearProblems();
+    void fitHeight();
     void chooseCaFile();
 
     client::ClientSettings m_settings;
