@@ -116,7 +116,7 @@ void BrokenFramePanel::retranslateUi()
     if (m_shown)
         showVerdict(m_shown->preset, m_shown->verdict, m_shown->outcome, m_shown->stillOpen);
     else if (m_waiting)
-        m_verdict->setText(tr("Sent %1; waiting for the server's reaction…").arg(translated(BrokenFrames::title(*m_waiting))));
+        m_verdict->setText(waitingText(*m_waiting));
 }
 
 void BrokenFramePanel::updateRequirement()
@@ -132,9 +132,14 @@ void BrokenFramePanel::send()
     m_shown.reset();
     m_waiting = currentPreset();
     m_verdict->setStyleSheet(QString());
-    m_verdict->setText(tr("Sent %1; waiting for the server's reaction…").arg(translated(BrokenFrames::title(*m_waiting))));
+    m_verdict->setText(waitingText(*m_waiting));
     m_verdict->show();
     Q_EMIT sendRequested(*m_waiting);
+}
+
+QString BrokenFramePanel::waitingText(BrokenFrame preset)
+{
+    return tr("Sent %1; waiting for the server's reaction…").arg(translated(BrokenFrames::title(preset)));
 }
 
 QString BrokenFramePanel::reactionText(const client::ClientOutcome &outcome, bool stillOpen)
@@ -146,7 +151,8 @@ QString BrokenFramePanel::reactionText(const client::ClientOutcome &outcome, boo
                 : tr("The server closed with %1, reason \"%2\".").arg(closeCodeText(code), outcome.serverCloseReason);
     }
     if (stillOpen)
-        return tr("The server did nothing within %1 s: the connection is still open.").arg(ClientHost::brokenFrameWaitMs / 1000);
+        return tr("The server did nothing within %1 s: the connection is still open.")
+                .arg(ClientHost::brokenFrameWaitMs / 1000);
     return tr("The server closed TCP without a close frame.");
 }
 

@@ -43,6 +43,7 @@ private:
     void retranslateUi();
     void updateRequirement();
     void send();
+    [[nodiscard]] static QString waitingText(client::BrokenFrame preset);
     [[nodiscard]] static QString reactionText(const client::ClientOutcome &outcome, bool stillOpen);
 
     QLabel *m_presetLabel = nullptr;

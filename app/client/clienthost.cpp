@@ -98,7 +98,10 @@ void ClientHost::stop()
 
 bool ClientHost::sendMessage(bool binary, const QByteArray &payload, int frames)
 {
-    return isOpen() && (binary ? m_connection->sendBinary(payload, frames) : m_connection->sendText(QString::fromUtf8(payload), frames));
+    if (!isOpen())
+        return false;
+    return binary ? m_connection->sendBinary(payload, frames)
+                  : m_connection->sendMessage(protocol::Opcode::Text, payload, frames);
 }
 
 bool ClientHost::ping(const QByteArray &payload)

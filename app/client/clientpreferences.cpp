@@ -8,11 +8,6 @@ namespace wslab::app {
 
 namespace {
 
-QString translated(const char *text)
-{
-    return QCoreApplication::translate("wslab::app::ClientPreferences", text);
-}
-
 bool fail(ClientPreferences::Problem *problem, ClientPreferences::Field field, const QString &text)
 {
     if (problem)
@@ -52,7 +47,10 @@ std::optional<client::ClientSettings> ClientPreferences::toClientSettings(Proble
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
         const QByteArray name = line.left(colon).trimmed().toLatin1();
         if (colon <= 0 || !isToken(name)) {
-            fail(problem, Field::Headers, translated("“%1” is not a header line: write Name: value").arg(line.trimmed()));
+            fail(problem, Field::Headers,
+                 QCoreApplication::translate("wslab::app::ClientPreferences",
+                                             "“%1” is not a header line: write Name: value")
+                         .arg(line.trimmed()));
             return std::nullopt;
         }
         settings.headers.append({name, line.mid(colon + 1).trimmed().toUtf8()});
@@ -61,7 +59,10 @@ std::optional<client::ClientSettings> ClientPreferences::toClientSettings(Proble
     for (const QString &protocol : subprotocols.split(separators, Qt::SkipEmptyParts)) {
         if (!isToken(protocol.toLatin1())) {
             fail(problem, Field::Subprotocols,
-                 translated("“%1” is not a subprotocol name: letters, digits and !#$%&'*+-.^_`|~ only").arg(protocol));
+                 QCoreApplication::translate("wslab::app::ClientPreferences",
+                                             "“%1” is not a subprotocol name: letters, digits and "
+                                             "!#$%&'*+-.^_`|~ only")
+                         .arg(protocol));
             return std::nullopt;
         }
         settings.subprotocols.append(protocol.toLatin1());
@@ -71,7 +72,9 @@ std::optional<client::ClientSettings> ClientPreferences::toClientSettings(Proble
         settings.insecure = insecure;
         if (!insecure && !caFile.trimmed().isEmpty()) {
             if (!QFileInfo(caFile.trimmed()).isReadable()) {
-                fail(problem, Field::CaFile, translated("the CA file %1 cannot be read").arg(caFile.trimmed()));
+                fail(problem, Field::CaFile,
+                     QCoreApplication::translate("wslab::app::ClientPreferences", "the CA file %1 cannot be read")
+                             .arg(caFile.trimmed()));
                 return std::nullopt;
             }
             settings.caFile = caFile.trimmed();

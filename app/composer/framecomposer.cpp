@@ -326,8 +326,10 @@ void FrameComposer::retranslateUi()
         box->setToolTip(rsvTip);
     m_opcodeLabel->setText(tr("&Opcode:"));
     fillOpcodes();
-    m_mask->setToolTip(m_clientMode ? tr("A client must mask every frame (RFC 6455 §5.1); clear it to see the server refuse")
-                                    : tr("A server must not mask its frames (RFC 6455 §5.1); try it to see the browser refuse"));
+    m_mask->setToolTip(m_clientMode
+                               ? tr("A client must mask every frame (RFC 6455 §5.1); clear it to see the server refuse")
+                               : tr("A server must not mask its frames (RFC 6455 §5.1); try it to see the browser "
+                                    "refuse"));
     m_maskKey->setPlaceholderText(tr("key, 4 hex bytes"));
     m_randomKey->setText(tr("Random key"));
     m_lengthLabel->setText(tr("&Length form:"));
@@ -561,7 +563,8 @@ QByteArray FrameComposer::wireBytes() const
 
 QString FrameComposer::violation() const
 {
-    const auto found = BrowserVerdict::firstViolation(m_frames, m_clientMode ? protocol::Role::Server : protocol::Role::Client);
+    const protocol::Role receiver = m_clientMode ? protocol::Role::Server : protocol::Role::Client;
+    const auto found = BrowserVerdict::firstViolation(m_frames, receiver);
     if (!found)
         return {};
     const QString reason = QCoreApplication::translate(protocol::decodeErrorContext,

@@ -57,7 +57,8 @@ void tst_ClientConnectionDialog::urlProblemShowsAsItIsTyped()
     QFETCH(ServerUrlError, error);
     ClientConnectionDialog dialog({});
     field<QLineEdit>(dialog, "clientUrl")->setText(url);
-    const QString reason = QCoreApplication::translate(client::serverUrlErrorContext, client::serverUrlErrorReason(error));
+    const QString reason =
+            QCoreApplication::translate(client::serverUrlErrorContext, client::serverUrlErrorReason(error));
     QVERIFY2(dialog.problemText().contains(reason), qPrintable(dialog.problemText()));
     QVERIFY(!field<QLabel>(dialog, "clientUrlError")->isHidden());
     dialog.accept();
@@ -118,7 +119,8 @@ void tst_ClientConnectionDialog::connectBuildsTheClientSettings()
     file.close();
     ClientConnectionDialog dialog({});
     field<QLineEdit>(dialog, "clientUrl")->setText(QStringLiteral("wss://127.0.0.1:9443/chat?room=1"));
-    field<QPlainTextEdit>(dialog, "clientHeaders")->setPlainText(QStringLiteral("X-Test: one\n\nAuthorization: Bearer t"));
+    field<QPlainTextEdit>(dialog, "clientHeaders")
+            ->setPlainText(QStringLiteral("X-Test: one\n\nAuthorization: Bearer t"));
     field<QLineEdit>(dialog, "clientSubprotocols")->setText(QStringLiteral("chat, superchat"));
     field<QCheckBox>(dialog, "clientDeflate")->setChecked(false);
     field<QLineEdit>(dialog, "clientCaFile")->setText(ca);
