@@ -65,12 +65,14 @@ BrokenFramePanel::BrokenFramePanel(QWidget *parent)
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verdict->hide();
 
+    // The button under the rule it tests, not beside the preset: the Composer's dock is narrow at
+    // 1024 x 700 and the preset's name needs the width.
     auto *layout = new QGridLayout(this);
     layout->addWidget(m_presetLabel, 0, 0);
-    layout->addWidget(m_presets, 0, 1);
-    layout->addWidget(m_send, 0, 2);
+    layout->addWidget(m_presets, 0, 1, 1, 2);
     layout->addWidget(m_requirement, 1, 0, 1, 3);
-    layout->addWidget(m_verdict, 2, 0, 1, 3);
+    layout->addWidget(m_send, 2, 2);
+    layout->addWidget(m_verdict, 3, 0, 1, 3);
     layout->setColumnStretch(1, 1);
 
     connect(m_presets, &QComboBox::currentIndexChanged, this, &BrokenFramePanel::updateRequirement);

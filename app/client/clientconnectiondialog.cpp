@@ -139,7 +139,8 @@ void ClientConnectionDialog::retranslateUi()
     m_subprotocols->setToolTip(tr("Offered in Sec-WebSocket-Protocol, in order of preference (RFC 6455 §1.9)"));
     m_deflate->setText(tr("Offer permessage-&deflate (RFC 7692)"));
     m_caLabel->setText(tr("&CA file (wss):"));
-    m_caFile->setPlaceholderText(tr("PEM certificates trusted beside the system's"));
+    m_caFile->setPlaceholderText(QStringLiteral("ca.pem"));
+    m_caFile->setToolTip(tr("PEM certificates trusted beside the system's"));
     m_caBrowse->setText(tr("Browse…"));
     m_insecure->setText(tr("&Insecure: do not check the server's certificate (wss)"));
     m_insecureWarning->setText(tr("⚠ Anyone between you and the server can read and change this connection. Use "
