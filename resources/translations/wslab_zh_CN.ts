@@ -111,15 +111,15 @@
     </message>
     <message>
         <source>Required of the server: close %1.</source>
-        <translation>服务器应当：以 %1 关闭。</translation>
+        <translation>服务器应当以此关闭：%1。</translation>
     </message>
     <message>
         <source>The server closed with %1.</source>
-        <translation>服务器以 %1 关闭。</translation>
+        <translation>服务器关闭，关闭码为 %1。</translation>
     </message>
     <message>
         <source>The server closed with %1, reason &quot;%2&quot;.</source>
-        <translation>服务器以 %1 关闭，原因“%2”。</translation>
+        <translation>服务器关闭，关闭码为 %1，原因“%2”。</translation>
     </message>
     <message>
         <source>The server did nothing within %1 s: the connection is still open.</source>
