@@ -496,6 +496,9 @@ void tst_ClientConnection::wssRecordsTheTlsSession()
     });
     QVERIFY(opened != run.records.cend());
     QVERIFY(opened->tls);
+    // Both ends named: what the handshake view needs before it shows a connection's TLS session.
+    QVERIFY(!opened->note.isEmpty());
+    QCOMPARE(opened->serverAddress, QStringLiteral("127.0.0.1:%1").arg(port));
     const capture::TlsInfo &tls = *opened->tls;
     QVERIFY2(tls.version.startsWith(QLatin1String("TLSv1.")), qPrintable(tls.version));
     QVERIFY(!tls.cipher.isEmpty());
