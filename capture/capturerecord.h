@@ -96,7 +96,8 @@ struct CaptureRecord
     quint64 missed = 0;          // CaptureGap: records; StreamGap: bytes
     QString note;                // short human text: peer address, nickname, error reason
     QString serverAddress;       // ConnectionOpened: the server's end ("127.0.0.1:8002"); `note` has the client's
-    // ConnectionOpened of a connection a proxy relayed to a wss:// upstream. Shared: rare, and
+    // ConnectionOpened of a connection a proxy relayed to a wss:// upstream, or of the client's own
+    // wss:// connection: the TLS session with that server. Shared: rare, and
     // records are copied into every batch and model.
     std::shared_ptr<const TlsInfo> tls;
     // A frame the proxy's intercept edited, dropped or injected (`modified` is set too): what it

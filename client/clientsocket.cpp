@@ -2,6 +2,7 @@
 
 #include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
+#include "capture/sockettlsinfo.h"
 
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -37,6 +38,10 @@ void startClientSocket(QAbstractSocket *socket, const ServerUrl &url)
 
 void recordConnectionStart(capture::LiveRecorder &recorder, quint64 id, const QAbstractSocket &socket)
 {
+    // wss: the ConnectionOpened record names the TLS session (version, cipher, the server's chain),
+    // as the proxy's does for a wss upstream, so the handshake view shows it.
+    if (const auto *ssl = qobject_cast<const QSslSocket *>(&socket))
+        recorder.annotateTls(id, capture::tlsInfoOf(*ssl));
     recorder.connectionOpened(id, capture::socketAddressOf(socket.localAddress(), socket.localPort()),
                               capture::socketAddressOf(socket.peerAddress(), socket.peerPort()), recorder.nowNs(), true);
 }

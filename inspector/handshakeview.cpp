@@ -202,7 +202,8 @@ void HandshakeView::updateConnectionText()
         return;
     QStringList lines{tr("Between %1 (browser) and %2 (server)").arg(m_clientAddress, m_serverAddress)};
     if (m_tls) {
-        // A proxy's wss:// upstream: what the TLS handshake agreed and whom the certificates name.
+        // A wss:// server (a proxy's upstream, or the client's server): what the TLS handshake agreed
+        // and whom the certificates name.
         lines << (m_tls->verified ? tr("TLS to the server: %1, %2, certificate verified")
                                   : tr("TLS to the server: %1, %2, certificate NOT verified (insecure)"))
                          .arg(m_tls->version, m_tls->cipher);

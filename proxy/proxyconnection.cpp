@@ -2,11 +2,11 @@
 
 #include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
+#include "capture/sockettlsinfo.h"
 #include "server/protocol/permessagedeflate.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QSslCipher>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -99,26 +99,7 @@ QAbstractSocket *ProxyConnection::makeUpstream()
 
 capture::TlsInfo ProxyConnection::tlsInfo() const
 {
-    const auto *socket = qobject_cast<const QSslSocket *>(m_upstream);
-    capture::TlsInfo tls;
-    const QSslCipher cipher = socket->sessionCipher();
-    tls.version = cipher.protocolString();
-    tls.cipher = cipher.name();
-    tls.verified = socket->peerVerifyMode() != QSslSocket::VerifyNone;
-    const auto distinguishedName = [](const QSslCertificate &certificate, bool issuer) {
-        QStringList parts;
-        const QList<QByteArray> attributes =
-                issuer ? certificate.issuerInfoAttributes() : certificate.subjectInfoAttributes();
-        for (const QByteArray &attribute : attributes) {
-            const QStringList values = issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
-            for (const QString &value : values)
-                parts.append(QStringLiteral("%1=%2").arg(QString::fromLatin1(attribute), value));
-        }
-        return parts.join(QStringLiteral(", "));
-    };
-    for (const QSslCertificate &certificate : socket->peerCertificateChain())
-        tls.chain.append({distinguishedName(certificate, false), distinguishedName(certificate, true)});
-    return tls;
+    return capture::tlsInfoOf(*qobject_cast<const QSslSocket *>(m_upstream));
 }
 
 void ProxyConnection::start()

@@ -168,6 +168,7 @@ QWidget *ChatPane::createBinaryTab()
     m_hex->setObjectName(QStringLiteral("hexPayload"));
     m_hex->setText(QStringLiteral("de ad be ef"));
     m_sendHex = new QPushButton(page);
+    m_sendHex->setObjectName(QStringLiteral("sendHex"));
     m_sendFile = new QPushButton(page);
     auto *row = new QHBoxLayout;
     row->addWidget(m_hex, 1);
@@ -195,6 +196,7 @@ QWidget *ChatPane::createGenerateTab()
     m_generatedKind->addItem(QString());
     m_generatedKind->addItem(QString());
     m_sendGenerated = new QPushButton(page);
+    m_sendGenerated->setObjectName(QStringLiteral("sendGenerated"));
     m_generatedHint = new QLabel(page);
     m_generatedHint->setWordWrap(true);
     m_sizeLabel->setBuddy(m_size);
@@ -291,7 +293,8 @@ void ChatPane::retranslateUi()
     m_hex->setPlaceholderText(tr("Hex bytes, e.g. de ad be ef"));
     m_sendHex->setText(tr("Send hex"));
     m_sendFile->setText(tr("Send file…"));
-    m_binaryHint->setText(tr("A binary message (opcode 0x2). The page receives an ArrayBuffer."));
+    m_binaryHint->setText(m_clientMode ? tr("A binary message (opcode 0x2), masked as every client frame is.")
+                                       : tr("A binary message (opcode 0x2). The page receives an ArrayBuffer."));
 
     m_sizeLabel->setText(tr("&Size:"));
     for (int i = 0; i < m_size->count(); ++i)
@@ -304,7 +307,10 @@ void ChatPane::retranslateUi()
     m_pingLabel->setText(tr("&Payload:"));
     m_ping->setText(tr("Ping"));
     m_pingPayload->setToolTip(tr("At most 125 bytes: a control frame cannot carry more (RFC 6455 §5.5)"));
-    if (m_lastRtt.isEmpty())
+    if (m_lastRtt.isEmpty() && m_clientMode)
+        m_rtt->setText(tr("The server answers a ping with a pong carrying the same payload (RFC 6455 §5.5.2); the "
+                          "round trip shows here."));
+    else if (m_lastRtt.isEmpty())
         m_rtt->setText(tr("The browser answers a ping with a pong carrying the same payload (RFC 6455 "
                           "§5.5.2); the round trip shows here."));
     else
@@ -315,8 +321,10 @@ void ChatPane::retranslateUi()
     m_reasonLabel->setText(tr("&Reason:"));
     m_closeReason->setPlaceholderText(tr("optional, UTF-8, at most 123 bytes"));
     m_close->setText(tr("Close connection"));
-    m_closeHint->setText(tr("The browser answers with a Close frame of its own, then the TCP connection "
-                            "closes (RFC 6455 §5.5.1)."));
+    m_closeHint->setText(m_clientMode ? tr("The server answers with a Close frame of its own and closes the TCP "
+                                           "connection first (RFC 6455 §5.5.1, §7.1.1).")
+                                      : tr("The browser answers with a Close frame of its own, then the TCP connection "
+                                           "closes (RFC 6455 §5.5.1)."));
     fillCloseCodes();
     refillTargets();
 }
@@ -355,6 +363,11 @@ void ChatPane::refillTargets()
     const quint64 current = target();
     const QSignalBlocker blocker(m_target);
     m_target->clear();
+    if (m_clientMode) {
+        m_target->addItem(m_serverUrl.isEmpty() ? tr("the server") : m_serverUrl, QVariant::fromValue(everyone));
+        updateEnabled();
+        return;
+    }
     m_target->addItem(tr("Everyone"), QVariant::fromValue(everyone));
     for (int row = 0; row < m_clients->rowCount(); ++row) {
         const server::ClientInfo &client = m_clients->client(row);
@@ -367,7 +380,8 @@ void ChatPane::refillTargets()
 
 void ChatPane::updateEnabled()
 {
-    const bool anyone = m_clients->rowCount() > 0;
+    const bool anyone = m_clientMode ? m_clientOpen : m_clients->rowCount() > 0;
+    m_send->setEnabled(!m_clientMode || m_clientOpen);
     m_ping->setEnabled(anyone);
     m_close->setEnabled(anyone);
     m_sendHex->setEnabled(anyone);
@@ -394,6 +408,8 @@ int ChatPane::fragments() const
 
 QString ChatPane::targetName(quint64 connectionId) const
 {
+    if (m_clientMode)
+        return m_serverUrl;
     return connectionId == everyone ? tr("everyone") : m_clients->displayName(connectionId);
 }
 
@@ -427,6 +443,14 @@ void ChatPane::sendText(const QString &text)
     // A line goes out as chat JSON from the desk, never as a bare text frame: to everyone in one
     // frame through the chat room like a browser's line (it comes back as a chat entry); to one
     // client as a private line, or to everyone in fragments, by the server's chat framing.
+    if (m_clientMode) {
+        // The server gets the line as it was typed, one text message (RFC 6455 §5.6).
+        Q_EMIT clientMessageRequested(false, text.toUtf8(), fragments());
+        appendChatLine(tr("You"), text, 0);
+        if (fragments() > 1)
+            addSystemLine(tr("Sent as a text message to %1 in %2 frames").arg(targetName(everyone)).arg(fragments()));
+        return;
+    }
     const quint64 to = target();
     if (to == everyone && fragments() == 1) {
         Q_EMIT postChatRequested(text);
@@ -442,7 +466,10 @@ void ChatPane::sendText(const QString &text)
 void ChatPane::sendData(bool binary, const QByteArray &payload)
 {
     const quint64 to = target();
-    Q_EMIT sendMessageRequested(to, binary, payload, fragments());
+    if (m_clientMode)
+        Q_EMIT clientMessageRequested(binary, payload, fragments());
+    else
+        Q_EMIT sendMessageRequested(to, binary, payload, fragments());
     const QString what = binary ? tr("binary message") : tr("text message");
     QString line = tr("Sent a %1 of %2 to %3").arg(what, sizeText(payload.size()), targetName(to));
     if (fragments() > 1)
@@ -485,7 +512,10 @@ void ChatPane::sendGenerated()
 
 void ChatPane::sendPing(const QByteArray &payload)
 {
-    Q_EMIT pingRequested(target(), payload.left(125));
+    if (m_clientMode)
+        Q_EMIT clientPingRequested(payload.left(125));
+    else
+        Q_EMIT pingRequested(target(), payload.left(125));
 }
 
 void ChatPane::sendPingFromUi()
@@ -496,7 +526,10 @@ void ChatPane::sendPingFromUi()
 void ChatPane::closeTarget(quint16 code, const QString &reason)
 {
     const quint64 to = target();
-    Q_EMIT closeRequested(to, code, reason);
+    if (m_clientMode)
+        Q_EMIT clientCloseRequested(code, reason);
+    else
+        Q_EMIT closeRequested(to, code, reason);
     addSystemLine(tr("Closing %1 with %2 %3").arg(targetName(to)).arg(code)
                           .arg(closeCodeText(code)));
 }
@@ -637,11 +670,53 @@ void ChatPane::onPollingClientLeft(quint64 clientId, bool timedOut, qint64 silen
 
 void ChatPane::onPong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs)
 {
+    showPongLine(m_clients->displayName(connectionId), payload, roundTripNs);
+}
+
+void ChatPane::onServerPong(const QByteArray &payload, qint64 roundTripNs)
+{
+    showPongLine(m_serverUrl, payload, roundTripNs);
+}
+
+void ChatPane::showPongLine(const QString &from, const QByteArray &payload, qint64 roundTripNs)
+{
     const QString rtt = QLocale().toString(double(roundTripNs) / 1e6, 'f', 2);
-    m_lastRtt = tr("Pong from %1: round trip %2 ms, payload \"%3\"")
-                        .arg(m_clients->displayName(connectionId), rtt, QString::fromUtf8(payload));
+    m_lastRtt = tr("Pong from %1: round trip %2 ms, payload \"%3\"").arg(from, rtt, QString::fromUtf8(payload));
     m_rtt->setText(m_lastRtt);
     addSystemLine(m_lastRtt);
+}
+
+void ChatPane::setClientMode(bool on)
+{
+    if (m_clientMode == on)
+        return;
+    m_clientMode = on;
+    m_clientOpen = false;
+    m_lastRtt.clear();
+    // One server, no list of clients: the log gets the room.
+    m_clientView->setVisible(!on);
+    m_target->setEnabled(!on);
+    retranslateUi();
+}
+
+void ChatPane::setClientOpen(bool open, const QString &serverUrl)
+{
+    m_clientOpen = open;
+    m_serverUrl = serverUrl;
+    refillTargets();
+}
+
+void ChatPane::addServerMessage(bool binary, const QByteArray &payload)
+{
+    if (!binary) {
+        appendChatLine(tr("Server"), QString::fromUtf8(payload), 0);
+        return;
+    }
+    constexpr qsizetype shownBytes = 32;
+    QString bytes = QString::fromLatin1(payload.left(shownBytes).toHex(' '));
+    if (payload.size() > shownBytes)
+        bytes += QStringLiteral(" …");
+    appendChatLine(tr("Server"), tr("binary message of %1: %2").arg(sizeText(payload.size()), bytes), 0);
 }
 
 QString ChatPane::lastRoundTripText() const

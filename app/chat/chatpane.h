@@ -27,6 +27,8 @@ class ClientListModel;
 // The desktop user's side of the chat: who is connected, what was said, and the ways to talk back
 // that show the protocol at work (binary, big messages for the length tiers, fragments, ping, close
 // with a chosen code). It only asks: MainWindow turns the requests into ServerHost calls.
+// In client mode (issue 11) the same tools talk to the one server wslab is connected to: the
+// requests become the client* signals (ClientHost calls) and the server's messages are shown.
 class ChatPane : public QWidget
 {
     Q_OBJECT
@@ -63,6 +65,12 @@ public Q_SLOTS:
     void onPong(quint64 connectionId, const QByteArray &payload, qint64 roundTripNs);
     void clearConversation();
 
+    // Client mode: no client list, one target (the server), the server's words in the log.
+    void setClientMode(bool on);
+    void setClientOpen(bool open, const QString &serverUrl);
+    void addServerMessage(bool binary, const QByteArray &payload);
+    void onServerPong(const QByteArray &payload, qint64 roundTripNs);
+
 Q_SIGNALS:
     void postChatRequested(const QString &text);
     // A chat line to one client (private) or in several frames: still chat from the desk.
@@ -70,6 +78,10 @@ Q_SIGNALS:
     void sendMessageRequested(quint64 connectionId, bool binary, const QByteArray &payload, int fragments);
     void pingRequested(quint64 connectionId, const QByteArray &payload);
     void closeRequested(quint64 connectionId, quint16 code, const QString &reason);
+    // Client mode: to the server wslab is connected to.
+    void clientMessageRequested(bool binary, const QByteArray &payload, int fragments);
+    void clientPingRequested(const QByteArray &payload);
+    void clientCloseRequested(quint16 code, const QString &reason);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -98,6 +110,7 @@ private:
     void showLongText(const QUrl &link);
     [[nodiscard]] QString targetName(quint64 connectionId) const;
     [[nodiscard]] int fragments() const;
+    void showPongLine(const QString &from, const QByteArray &payload, qint64 roundTripNs);
 
     ClientListModel *m_clients;
     QTreeView *m_clientView = nullptr;
@@ -143,6 +156,10 @@ private:
     std::deque<LongText> m_longTexts;
     qsizetype m_longTextChars = 0;
     int m_nextLongTextId = 1;
+
+    bool m_clientMode = false;
+    bool m_clientOpen = false;
+    QString m_serverUrl;
 };
 
 } // namespace wslab::app

@@ -6,9 +6,9 @@ namespace wslab::app {
 
 using namespace protocol;
 
-std::optional<BrowserVerdict::Violation> BrowserVerdict::firstViolation(const QList<ComposedFrame> &frames)
+std::optional<BrowserVerdict::Violation> BrowserVerdict::firstViolation(const QList<ComposedFrame> &frames, Role receiver)
 {
-    FrameStreamValidator browser({Role::Client});
+    FrameStreamValidator browser({receiver});
     for (int index = 0; index < frames.size(); ++index) {
         if (const auto error = browser.feed(frames.at(index).wireBytes()))
             return Violation{index, *error};
@@ -16,9 +16,9 @@ std::optional<BrowserVerdict::Violation> BrowserVerdict::firstViolation(const QL
     return std::nullopt;
 }
 
-bool BrowserVerdict::leavesMessageOpen(const QList<ComposedFrame> &frames)
+bool BrowserVerdict::leavesMessageOpen(const QList<ComposedFrame> &frames, Role receiver)
 {
-    FrameStreamValidator browser({Role::Client});
+    FrameStreamValidator browser({receiver});
     for (const ComposedFrame &composed : frames)
         browser.feed(composed.wireBytes());
     return !browser.hasFailed() && browser.isMessageInProgress();

@@ -3,6 +3,7 @@
 #include "app/composer/composerpresets.h"
 
 #include "server/protocol/decodeerror.h"
+#include "server/protocol/framedecoder.h"
 
 #include <QList>
 
@@ -25,9 +26,13 @@ public:
         friend bool operator==(const Violation &, const Violation &) = default;
     };
 
-    [[nodiscard]] static std::optional<Violation> firstViolation(const QList<ComposedFrame> &frames);
+    // `receiver` is the end that reads the frames: the browser (Role::Client) by default, or a
+    // server (Role::Server) for the frames the Composer sends in client mode.
+    [[nodiscard]] static std::optional<Violation> firstViolation(const QList<ComposedFrame> &frames,
+                                                                 protocol::Role receiver = protocol::Role::Client);
     // True when the frames leave a fragmented message unfinished (no FIN yet): the browser waits.
-    [[nodiscard]] static bool leavesMessageOpen(const QList<ComposedFrame> &frames);
+    [[nodiscard]] static bool leavesMessageOpen(const QList<ComposedFrame> &frames,
+                                                protocol::Role receiver = protocol::Role::Client);
 };
 
 } // namespace wslab::app

@@ -1,6 +1,7 @@
 #include "app/composer/framecomposer.h"
 
 #include "app/composer/browserverdict.h"
+#include "app/client/brokenframepanel.h"
 #include "app/chat/clientlistmodel.h"
 
 #include "inspector/bitdiagramview.h"
@@ -128,6 +129,10 @@ FrameComposer::FrameComposer(ClientListModel *clients, QWidget *parent)
     auto *editor = new QWidget;
     auto *editorLayout = new QVBoxLayout(editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
+    m_brokenPanel = new BrokenFramePanel(editor);
+    m_brokenPanel->hide(); // client mode only
+    connect(m_brokenPanel, &BrokenFramePanel::sendRequested, this, &FrameComposer::brokenFrameRequested);
+    editorLayout->addWidget(m_brokenPanel);
     editorLayout->addLayout(presetRow);
     editorLayout->addWidget(m_expectation);
     editorLayout->addLayout(tabRow);
@@ -321,7 +326,10 @@ void FrameComposer::retranslateUi()
         box->setToolTip(rsvTip);
     m_opcodeLabel->setText(tr("&Opcode:"));
     fillOpcodes();
-    m_mask->setToolTip(tr("A server must not mask its frames (RFC 6455 §5.1); try it to see the browser refuse"));
+    m_mask->setToolTip(m_clientMode
+                               ? tr("A client must mask every frame (RFC 6455 §5.1); clear it to see the server refuse")
+                               : tr("A server must not mask its frames (RFC 6455 §5.1); try it to see the browser "
+                                    "refuse"));
     m_maskKey->setPlaceholderText(tr("key, 4 hex bytes"));
     m_randomKey->setText(tr("Random key"));
     m_lengthLabel->setText(tr("&Length form:"));
@@ -369,6 +377,12 @@ void FrameComposer::refillTargets()
     const quint64 current = target();
     const QSignalBlocker blocker(m_target);
     m_target->clear();
+    if (m_clientMode) {
+        m_target->addItem(m_serverUrl.isEmpty() ? tr("the server") : m_serverUrl, QVariant::fromValue(quint64(0)));
+        m_send->setEnabled(canSend());
+        m_brokenPanel->setSendEnabled(m_clientOpen);
+        return;
+    }
     m_target->addItem(tr("Every WebSocket client"), QVariant::fromValue(quint64(0)));
     for (int row = 0; row < m_clients->rowCount(); ++row) {
         const server::ClientInfo &client = m_clients->client(row);
@@ -405,7 +419,9 @@ void FrameComposer::loadPreset(ComposerPreset preset)
     const int index = m_presets->findData(QVariant::fromValue(preset));
     if (index >= 0)
         m_presets->setCurrentIndex(index);
-    setFrames(ComposerPresets::frames(preset));
+    QList<ComposedFrame> frames = ComposerPresets::frames(preset);
+    maskForClient(frames);
+    setFrames(frames);
     // Payloads that are not text read better as hex.
     const bool hex = preset == ComposerPreset::Binary || preset == ComposerPreset::InvalidUtf8Text
             || preset == ComposerPreset::Close;
@@ -436,7 +452,9 @@ void FrameComposer::addFrame()
 {
     // A continuation of the message, which makes the current frame a non-final fragment.
     m_frames[m_current].header.fin = false;
-    m_frames.insert(m_current + 1, ComposerPresets::frame(Opcode::Continuation, QByteArrayLiteral("more")));
+    QList<ComposedFrame> more{ComposerPresets::frame(Opcode::Continuation, QByteArrayLiteral("more"))};
+    maskForClient(more);
+    m_frames.insert(m_current + 1, more.first());
     m_preset.reset();
     selectFrame(m_current + 1);
     Q_EMIT framesChanged();
@@ -545,11 +563,17 @@ QByteArray FrameComposer::wireBytes() const
 
 QString FrameComposer::violation() const
 {
-    const auto found = BrowserVerdict::firstViolation(m_frames);
+    const protocol::Role receiver = m_clientMode ? protocol::Role::Server : protocol::Role::Client;
+    const auto found = BrowserVerdict::firstViolation(m_frames, receiver);
     if (!found)
         return {};
     const QString reason = QCoreApplication::translate(protocol::decodeErrorContext,
                                                        protocol::decodeErrorReason(found->error));
+    if (m_clientMode)
+        return tr("Frame %1 breaks a rule: %2. The server must fail the connection (close %3).")
+                .arg(found->frameIndex + 1)
+                .arg(reason)
+                .arg(protocol::closeCodeFor(found->error));
     return tr("Frame %1 breaks a rule: %2. The browser must fail the connection (close %3).")
             .arg(found->frameIndex + 1)
             .arg(reason)
@@ -562,14 +586,17 @@ void FrameComposer::updatePreview()
         return;
     const ComposedFrame &frame = m_frames.at(m_current);
 
-    if (m_preset) {
+    if (m_clientMode) {
+        m_expectation->setText(tr("A client frame to the server, masked with the key below as RFC 6455 §5.3 "
+                                  "requires. The note under the bytes says what the server must do with it."));
+    } else if (m_preset) {
         m_expectation->setText(QCoreApplication::translate(ComposerPresets::translationContext,
                                                            ComposerPresets::expectation(*m_preset)));
     } else {
         m_expectation->setText(tr("Your own frame. The note under the bytes says what a browser makes of it."));
     }
     // Fixed text and fill colours together, so the note reads the same on light and dark palettes.
-    const bool invalid = m_preset && ComposerPresets::isInvalid(*m_preset);
+    const bool invalid = m_clientMode ? !violation().isEmpty() : m_preset && ComposerPresets::isInvalid(*m_preset);
     m_expectation->setStyleSheet(invalid ? QStringLiteral("QLabel { background: #fdecea; color: #5f1a14; "
                                                           "border: 1px solid #f1b7b1; border-radius: 4px; padding: 4px; }")
                                          : QStringLiteral("QLabel { background: #e8f4ea; color: #18401f; "
@@ -580,9 +607,11 @@ void FrameComposer::updatePreview()
     if (decoded) {
         m_hexView->setFrame(*decoded);
         // The server sends what the composer builds: MASK is judged as a server's (RFC 6455 §5.1).
-        m_bitDiagram->setFrame(*decoded, capture::Direction::Outbound);
+        // In client mode the frames go the other way (Inbound: client to server), masked.
+        const capture::Direction direction = m_clientMode ? capture::Direction::Inbound : capture::Direction::Outbound;
+        m_bitDiagram->setFrame(*decoded, direction);
         // As tall as this frame's diagram (2 to 5 rows), plus room for the sideways scroll bar.
-        m_narration->setText(breakableText(inspector::FrameNarrator::summary(*decoded, capture::Direction::Outbound)));
+        m_narration->setText(breakableText(inspector::FrameNarrator::summary(*decoded, direction)));
     } else {
         m_hexView->setBytes(wire);
         m_bitDiagram->clear();
@@ -602,18 +631,63 @@ void FrameComposer::updatePreview()
         verdict = tr("The payload is too long for the forced length form.");
     else if (const QString broken = violation(); !broken.isEmpty())
         verdict = broken;
+    else if (m_clientMode && BrowserVerdict::leavesMessageOpen(m_frames, protocol::Role::Server))
+        verdict = tr("Valid so far, but the message is not finished: the server waits for a frame with FIN = 1.");
+    else if (m_clientMode)
+        verdict = tr("Valid: a server accepts these frames.");
     else if (BrowserVerdict::leavesMessageOpen(m_frames))
         verdict = tr("Valid so far, but the message is not finished: the browser waits for a frame with FIN = 1.");
     else
         verdict = tr("Valid: a browser accepts these frames.");
     m_verdict->setText(verdict);
     balanceSplit(); // a longer header or note needs more room
-    m_send->setEnabled(m_payloadValid && m_target->count() > 1
-                       && protocol::lengthFitsForm(frame.header.payloadLength, frame.header.lengthForm));
+    m_send->setEnabled(canSend());
+}
+
+bool FrameComposer::canSend() const
+{
+    const ComposedFrame &frame = m_frames.at(m_current);
+    const bool someone = m_clientMode ? m_clientOpen : m_target->count() > 1;
+    return m_payloadValid && someone && protocol::lengthFitsForm(frame.header.payloadLength, frame.header.lengthForm);
+}
+
+// RFC 6455 §5.3: every client frame masked, each with a fresh key from a strong source.
+void FrameComposer::maskForClient(QList<ComposedFrame> &frames) const
+{
+    if (!m_clientMode)
+        return;
+    for (ComposedFrame &frame : frames) {
+        frame.header.masked = true;
+        frame.header.maskKey = protocol::FrameEncoder::randomMaskKey();
+    }
+}
+
+void FrameComposer::setClientMode(bool on)
+{
+    if (m_clientMode == on)
+        return;
+    m_clientMode = on;
+    m_clientOpen = false;
+    m_brokenPanel->setVisible(on);
+    m_brokenPanel->clearVerdict();
+    m_target->setEnabled(!on);
+    retranslateUi();
+    loadPreset(m_preset.value_or(ComposerPreset::Text));
+}
+
+void FrameComposer::setClientOpen(bool open, const QString &serverUrl)
+{
+    m_clientOpen = open;
+    m_serverUrl = serverUrl;
+    refillTargets();
 }
 
 void FrameComposer::send()
 {
+    if (m_clientMode) {
+        Q_EMIT clientFramesRequested(wireBytes());
+        return;
+    }
     const quint64 to = target();
     for (const ComposedFrame &frame : std::as_const(m_frames))
         Q_EMIT sendRawFrameRequested(to, frame.wireBytes());

@@ -2,6 +2,8 @@
 
 #include "app/composer/composerpresets.h"
 
+#include "client/brokenframes.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -28,11 +30,15 @@ class HexView;
 
 namespace wslab::app {
 
+class BrokenFramePanel;
 class ClientListModel;
 
 // Crafts server -> client frames field by field (RFC 6455 §5.2), valid or not, with a live preview
 // of the exact bytes and a note on what a browser must do with them. A preset may be a sequence
 // (a fragmented message); the frames are sent in order, each written as it is.
+// In client mode (issue 11) it crafts client -> server frames instead: masked with the key shown
+// (random or typed), judged as a server must read them, sent to the server wslab is connected to;
+// and BrokenFramePanel sends the BrokenFrames presets and shows the server's verdict.
 class FrameComposer : public QWidget
 {
     Q_OBJECT
@@ -48,6 +54,8 @@ public:
     [[nodiscard]] quint64 target() const;       // 0 = every WebSocket client
     // Why a browser would reject the current frame, translated; empty when it is valid.
     [[nodiscard]] QString violation() const;
+    [[nodiscard]] bool isClientMode() const { return m_clientMode; }
+    [[nodiscard]] BrokenFramePanel *brokenFramePanel() const { return m_brokenPanel; }
 
 public Q_SLOTS:
     void loadPreset(wslab::app::ComposerPreset preset);
@@ -55,10 +63,15 @@ public Q_SLOTS:
     void selectFrame(int index);
     void setPayloadFormat(wslab::app::FrameComposer::PayloadFormat format);
     void send();
+    void setClientMode(bool on);
+    void setClientOpen(bool open, const QString &serverUrl);
 
 Q_SIGNALS:
     void sendRawFrameRequested(quint64 connectionId, const QByteArray &wireBytes);
     void framesChanged();
+    // Client mode: the frames to the server, and a broken preset for ClientHost to send and judge.
+    void clientFramesRequested(const QByteArray &wireBytes);
+    void brokenFrameRequested(wslab::client::BrokenFrame preset);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -82,6 +95,8 @@ private:
     void removeFrame();
     void randomKey();
     [[nodiscard]] QByteArray payloadFromEditor(bool *ok) const;
+    void maskForClient(QList<ComposedFrame> &frames) const;
+    [[nodiscard]] bool canSend() const;
 
     ClientListModel *m_clients;
     QList<ComposedFrame> m_frames;
@@ -129,6 +144,11 @@ private:
     QLabel *m_targetLabel = nullptr;
     QComboBox *m_target = nullptr;
     QPushButton *m_send = nullptr;
+
+    BrokenFramePanel *m_brokenPanel = nullptr;
+    bool m_clientMode = false;
+    bool m_clientOpen = false;
+    QString m_serverUrl;
 };
 
 } // namespace wslab::app

@@ -15,6 +15,10 @@
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/modegate.h"
 #include "app/mainwindow/proxyhost.h"
+#include "app/client/brokenframepanel.h"
+#include "app/client/clientconnectiondialog.h"
+#include "app/client/clienthost.h"
+#include "app/cli/clientrunner.h"
 #include "app/mainwindow/paletteiconengine.h"
 #include "app/mainwindow/portfinder.h"
 #include "app/settings/serversettingsedit.h"
@@ -109,6 +113,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     // --upstream: proxy mode for this run, whatever mode is saved.
     m_mode = options.proxy ? ConnectionMode::Proxy : m_prefs.mode;
     m_runProxy = options.proxy.value_or(m_prefs.proxy);
+    m_runClient = m_prefs.client;
 
     m_language = new LanguageManager(this);
     m_language->setLanguage(options.language.isEmpty() ? m_prefs.language : options.language);
@@ -121,6 +126,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
 
     createServer(options);
     m_proxyHost = new ProxyHost(this);
+    m_clientHost = new ClientHost(this);
     createActions();
     createModeControls();
     // The server's time zero, near enough, as the epoch time a saved capture needs.
@@ -133,6 +139,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     createStatusBar();
     m_focusRing = new FocusRing(this);
     connectServer();
+    connectClientMode();
     retranslateUi();
     applyDefaultLayout();
     restoreLayout();
@@ -499,6 +506,7 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settingsAction);
     m_fileMenu->addMenu(m_modeMenu);
+    m_fileMenu->addAction(m_newClientAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     m_files->addToMenu(m_fileMenu);
@@ -1167,7 +1175,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 namespace wslab::app {
 
 // ---------------------------------------------------------------------------------------------
-// Connection mode: the embedded server or a proxy to the developer's own server (a client next).
+// Connection mode: the embedded server, a proxy to the developer's own server, or a client of it.
 
 void MainWindow::createModeControls()
 {
@@ -1178,9 +1186,21 @@ void MainWindow::createModeControls()
     m_proxyModeAction = new QAction(m_modeGroup);
     m_proxyModeAction->setObjectName(QStringLiteral("proxyMode"));
     m_proxyModeAction->setCheckable(true);
-    // ConnectionMode::Client gets its action here once the client layer exists.
+    m_clientModeAction = new QAction(m_modeGroup);
+    m_clientModeAction->setObjectName(QStringLiteral("clientMode"));
+    m_clientModeAction->setCheckable(true);
+    m_newClientAction = new QAction(this);
+    m_newClientAction->setObjectName(QStringLiteral("newClientConnection"));
     m_modeMenu = new QMenu(this);
     m_modeMenu->addActions(m_modeGroup->actions());
+    m_modeMenu->addSeparator();
+    m_modeMenu->addAction(m_newClientAction);
+    // A client needs a server: the dialog asks for it, filled with the last one.
+    connect(m_clientModeAction, &QAction::triggered, this, [this] {
+        updateModeUi(); // the check mark follows the mode, not the click
+        newClientConnection();
+    });
+    connect(m_newClientAction, &QAction::triggered, this, &MainWindow::newClientConnection);
     connect(m_embeddedModeAction, &QAction::triggered, this,
             [this] { setConnectionMode(ConnectionMode::EmbeddedServer, m_runProxy); });
     // A proxy needs an upstream: Settings asks for it unless one is known already.
@@ -1222,6 +1242,10 @@ void MainWindow::setConnectionMode(ConnectionMode mode, const ProxyPreferences &
     updateModeUi();
     if (old == ConnectionMode::Proxy)
         m_proxyHost->stop();
+    if (old == ConnectionMode::Client)
+        m_clientHost->stop();
+    if (old == ConnectionMode::EmbeddedServer && mode == ConnectionMode::Client)
+        m_server->stop(); // its clients get 1001 Going Away: nothing answers browsers while wslab is a client
     if (old == ConnectionMode::EmbeddedServer && mode == ConnectionMode::Proxy) {
         // Its clients get 1001 Going Away; the proxy takes the port once it is free.
         connect(m_server, &server::ServerHost::stopped, this, &MainWindow::startProxy, Qt::SingleShotConnection);
@@ -1235,6 +1259,10 @@ void MainWindow::startLiveSource()
 {
     if (m_mode == ConnectionMode::Proxy) {
         startProxy();
+        return;
+    }
+    if (m_mode == ConnectionMode::Client) {
+        startClient();
         return;
     }
     server::ServerSettings settings = m_server->settings();
@@ -1301,14 +1329,18 @@ void MainWindow::onProxyBatch(const capture::CaptureBatch &batch)
 
 void MainWindow::updateModeUi()
 {
-    const bool proxy = m_mode == ConnectionMode::Proxy;
-    m_embeddedModeAction->setChecked(!proxy);
-    m_proxyModeAction->setChecked(proxy);
+    const bool embedded = m_mode == ConnectionMode::EmbeddedServer;
+    m_embeddedModeAction->setChecked(embedded);
+    m_proxyModeAction->setChecked(m_mode == ConnectionMode::Proxy);
+    m_clientModeAction->setChecked(m_mode == ConnectionMode::Client);
     // What only the embedded server can do rests, and says why.
-    m_handshakeButton->setEnabled(!proxy);
-    m_handshakeMenu->setEnabled(!proxy);
-    m_compressionAction->setEnabled(!proxy);
-    m_holdAction->setEnabled(!proxy);
+    m_handshakeButton->setEnabled(embedded);
+    m_handshakeMenu->setEnabled(embedded);
+    m_compressionAction->setEnabled(embedded);
+    m_holdAction->setEnabled(embedded);
+    // In client mode the Chat pane and the Composer talk to the server wslab is connected to.
+    m_chatPane->setClientMode(m_mode == ConnectionMode::Client);
+    m_composer->setClientMode(m_mode == ConnectionMode::Client);
     retranslateUi();
 }
 
@@ -1318,6 +1350,13 @@ void MainWindow::retranslateMode()
     m_modeMenu->setTitle(tr("Connection &Mode"));
     m_embeddedModeAction->setText(tr("&Embedded Server"));
     m_proxyModeAction->setText(tr("&Proxy to URL…"));
+    m_clientModeAction->setText(tr("&Client of a Server…"));
+    m_newClientAction->setText(tr("&New Client Connection…"));
+    m_newClientAction->setToolTip(tr("Connect to a WebSocket server (ws:// or wss://) as a client"));
+    if (m_mode == ConnectionMode::Client) {
+        retranslateClientMode();
+        return;
+    }
     const QString upstream = m_runProxy.upstreamUrl.toHtmlEscaped();
     const bool insecure = proxy && m_runProxy.insecure
             && m_runProxy.upstreamUrl.startsWith(QLatin1String("wss://"), Qt::CaseInsensitive);
@@ -1353,6 +1392,139 @@ void MainWindow::retranslateMode()
                                        "themselves; the inspector inflates what they send."));
     m_holdAction->setToolTip(tr("Hold Incoming steps the embedded server's frames; the proxy relays without "
                                 "holding."));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client mode (issue 11): wslab connects to a server as a browser would. ClientHost holds the
+// connection and its capture; the Chat pane and the Composer talk to it; a broken frame's verdict
+// shows in the Composer.
+
+void MainWindow::connectClientMode()
+{
+    connect(m_clientHost, &ClientHost::capturedBatch, this, &MainWindow::onClientBatch);
+    connect(m_clientHost, &ClientHost::opened, this,
+            [this](const QString &url, const QByteArray &subprotocol, bool deflate) {
+                m_chatPane->setClientOpen(true, url);
+                m_composer->setClientOpen(true, url);
+                QStringList agreed;
+                if (!subprotocol.isEmpty())
+                    agreed.append(tr("subprotocol %1").arg(QString::fromUtf8(subprotocol)));
+                if (deflate)
+                    agreed.append(QStringLiteral("permessage-deflate"));
+                m_chatPane->addSystemLine(agreed.isEmpty() ? tr("Connected to %1").arg(url)
+                                                           : tr("Connected to %1 (%2)").arg(url, agreed.join(tr(", "))));
+                m_status->setClients(1);
+            });
+    connect(m_clientHost, &ClientHost::messageReceived, m_chatPane, &ChatPane::addServerMessage);
+    connect(m_clientHost, &ClientHost::pongReceived, m_chatPane, &ChatPane::onServerPong);
+    connect(m_clientHost, &ClientHost::closeReceived, this, [this](std::optional<quint16> code, const QString &reason) {
+        m_chatPane->addSystemLine(code ? tr("The server sent close %1 \"%2\"").arg(*code).arg(reason)
+                                       : tr("The server sent a close frame without a code"));
+    });
+    connect(m_clientHost, &ClientHost::finished, this, &MainWindow::onClientFinished);
+    connect(m_clientHost, &ClientHost::brokenFrameJudged, m_composer->brokenFramePanel(),
+            &BrokenFramePanel::showVerdict);
+
+    connect(m_chatPane, &ChatPane::clientMessageRequested, m_clientHost, &ClientHost::sendMessage);
+    connect(m_chatPane, &ChatPane::clientPingRequested, m_clientHost, &ClientHost::ping);
+    connect(m_chatPane, &ChatPane::clientCloseRequested, m_clientHost, &ClientHost::close);
+    connect(m_composer, &FrameComposer::clientFramesRequested, m_clientHost, &ClientHost::sendFrames);
+    connect(m_composer, &FrameComposer::brokenFrameRequested, m_clientHost, &ClientHost::sendBroken);
+}
+
+void MainWindow::newClientConnection()
+{
+    ClientConnectionDialog dialog(m_runClient, this);
+    if (dialog.exec() == QDialog::Accepted)
+        connectAsClient(dialog.preferences());
+}
+
+void MainWindow::connectAsClient(const ClientPreferences &client)
+{
+    m_runClient = client;
+    // Saved as the mode to restore, with its server, as Settings saves the others.
+    m_prefs.client = client;
+    m_prefs.mode = ConnectionMode::Client;
+    m_store->save(m_prefs);
+    if (m_mode == ConnectionMode::Client) {
+        retranslateUi(); // the mode button names the new server
+        startClient();
+    } else {
+        setConnectionMode(ConnectionMode::Client, m_runProxy);
+    }
+}
+
+void MainWindow::startClient()
+{
+    if (m_mode != ConnectionMode::Client)
+        return;
+    m_notice->hide();
+    m_chatPane->setClientOpen(false, m_runClient.url);
+    m_composer->setClientOpen(false, m_runClient.url);
+    m_composer->brokenFramePanel()->clearVerdict();
+    ClientPreferences::Problem problem;
+    const auto settings = m_runClient.toClientSettings(&problem);
+    if (!settings) {
+        m_status->setNotListening(problem.text);
+        m_noticeText->setText(tr("<b>Client mode cannot start:</b> %1. Choose the server with File ▸ New Client "
+                                 "Connection.")
+                                      .arg(problem.text.toHtmlEscaped()));
+        m_noticeUsePort->hide();
+        m_notice->show();
+        return;
+    }
+    m_status->setNotListening(tr("client mode"));
+    m_chatPane->addSystemLine(tr("Connecting to %1…").arg(settings->url.toString()));
+    const server::ServerSettings &server = m_server->settings();
+    m_clientHost->connectTo(*settings, server.captureEnabled, server.capturePayloadCap);
+}
+
+void MainWindow::onClientBatch(const capture::CaptureBatch &batch)
+{
+    if (m_mode != ConnectionMode::Client)
+        return;
+    const QString server = m_clientHost->serverUrl();
+    for (const capture::CaptureRecord &record : batch) {
+        // One conversation, both ends named: wslab (the client) and the server it reached.
+        if (record.kind == capture::RecordKind::ConnectionOpened)
+            m_capture->setConnectionName(record.connectionId, tr("wslab → %1").arg(server));
+    }
+    onBatch(batch);
+}
+
+void MainWindow::onClientFinished(const client::ClientOutcome &outcome)
+{
+    m_chatPane->setClientOpen(false, m_clientHost->serverUrl());
+    m_composer->setClientOpen(false, m_clientHost->serverUrl());
+    m_status->setClients(0);
+    m_chatPane->addSystemLine(outcome.isClean()
+                                      ? tr("Closed cleanly. File ▸ New Client Connection connects again.")
+                                      : tr("Connection ended: %1").arg(ClientRunner::describe(outcome)));
+}
+
+void MainWindow::retranslateClientMode()
+{
+    const QString url = m_runClient.url;
+    const bool insecure = m_runClient.isSecure() && m_runClient.insecure;
+    m_modeButton->setText((insecure ? QStringLiteral("⚠ ") : QString()) + tr("Client → %1").arg(url));
+    m_modeButton->setToolTip(tr("Client mode: wslab is a client of %1; the Chat pane and the Composer talk to it. "
+                                "Choose another mode here or in Settings.").arg(url));
+    QString label = tr("Client: wslab → %1").arg(url.toHtmlEscaped());
+    if (insecure)
+        label += QStringLiteral(" <span style=\"color:#c62828\"><b>%1</b></span>")
+                         .arg(tr("⚠ certificate not checked (insecure)").toHtmlEscaped());
+    m_modeLabel->setText(label);
+    m_modeLabel->setToolTip(m_modeButton->toolTip());
+    m_chatGate->setClosedReason({});
+    m_composerGate->setClosedReason({});
+    m_transportsGate->setClosedReason(tr("Client mode: the transports comparison and its demo run against the "
+                                         "embedded server only."));
+    m_openBrowserAction->setToolTip(tr("In client mode wslab serves no page; switch to the embedded server."));
+    m_handshakeButton->setToolTip(tr("Handshake Lab: in client mode the server answers wslab's upgrade; switch "
+                                     "to the embedded server to answer browsers wrongly on purpose."));
+    m_compressionAction->setToolTip(tr("In client mode, New Client Connection chooses whether to offer "
+                                       "permessage-deflate."));
+    m_holdAction->setToolTip(tr("Hold Incoming steps the embedded server's frames; the client does not hold."));
 }
 
 } // namespace wslab::app

@@ -5,6 +5,7 @@
 #include "app/cli/startupoptions.h"
 
 #include "capture/capturerecord.h"
+#include "client/clientoutcome.h"
 #include "server/clientinfo.h"
 #include "server/serverhost.h"
 
@@ -41,6 +42,7 @@ namespace wslab::app {
 class CaptureFileActions;
 class CaptureView;
 class ChatPane;
+class ClientHost;
 class ClientListModel;
 class FilterBar;
 class FocusRing;
@@ -91,6 +93,8 @@ public:
     // Connection mode: who the app is on the wire now, and the proxy's source (idle unless in use).
     [[nodiscard]] ConnectionMode connectionMode() const { return m_mode; }
     [[nodiscard]] ProxyHost *proxyHost() const { return m_proxyHost; }
+    [[nodiscard]] ClientHost *clientHost() const { return m_clientHost; }
+    [[nodiscard]] QAction *newClientAction() const { return m_newClientAction; }
     [[nodiscard]] QToolButton *modeButton() const { return m_modeButton; }
     [[nodiscard]] QLabel *modeLabel() const { return m_modeLabel; }
     [[nodiscard]] QList<ModeGate *> modeGates() const { return {m_chatGate, m_composerGate, m_transportsGate}; }
@@ -104,6 +108,10 @@ public Q_SLOTS:
     // Stops the running source and starts the other one on the same listen address and port; the
     // window, its language and layout stay. The capture starts over (connection numbers restart).
     void setConnectionMode(wslab::app::ConnectionMode mode, const wslab::app::ProxyPreferences &proxy);
+    // Client mode (issue 11): File ▸ New Client Connection… asks for the server; these connect to it
+    // as given (saved as the mode to restore, like the other modes).
+    void newClientConnection();
+    void connectAsClient(const wslab::app::ClientPreferences &client);
     void selectRow(int proxyRow);
     void selectFirst();
     void selectPrevious();
@@ -140,6 +148,11 @@ private:
     void retranslateMode();
     void updateModeUi();
     void onProxyBatch(const wslab::capture::CaptureBatch &batch);
+    void connectClientMode();
+    void startClient();
+    void onClientBatch(const wslab::capture::CaptureBatch &batch);
+    void onClientFinished(const wslab::client::ClientOutcome &outcome);
+    void retranslateClientMode();
     [[nodiscard]] server::ServerSettings listenSettings() const;
     void retranslateUi();
     void applyDefaultLayout();
@@ -179,6 +192,8 @@ private:
     ConnectionMode m_mode = ConnectionMode::EmbeddedServer;
     ProxyPreferences m_runProxy; // the proxy this run uses (the saved one, or --upstream's)
     ProxyHost *m_proxyHost = nullptr;
+    ClientPreferences m_runClient; // the client connection this run uses (the saved one, or the dialog's)
+    ClientHost *m_clientHost = nullptr;
 
     CaptureView *m_view = nullptr; // the capture on show, its model and views
     CaptureFileActions *m_files = nullptr; // open, save, export
@@ -225,6 +240,8 @@ private:
     QActionGroup *m_modeGroup = nullptr;
     QAction *m_embeddedModeAction = nullptr;
     QAction *m_proxyModeAction = nullptr;
+    QAction *m_clientModeAction = nullptr;
+    QAction *m_newClientAction = nullptr; // File ▸ New Client Connection…
     QLabel *m_modeLabel = nullptr; // the status bar's: the mode and, in proxy mode, the upstream
     ModeGate *m_chatGate = nullptr;
     ModeGate *m_composerGate = nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/client/clientpreferences.h"
 #include "app/settings/connectionmode.h"
 #include "app/settings/proxypreferences.h"
 #include "server/serversettings.h"
@@ -16,6 +17,7 @@ struct AppPreferences
     ConnectionMode mode = ConnectionMode::EmbeddedServer;
     server::ServerSettings server;
     ProxyPreferences proxy;
+    ClientPreferences client; // the last New Client Connection
     QString language;          // "en", "zh_CN"; empty = follow the system
     int captureRowCap = defaultCaptureRowCap;
     bool welcomeShown = false;

@@ -9,19 +9,31 @@ namespace wslab::app {
 enum class ConnectionMode : quint8 {
     EmbeddedServer, // the app's own chat server answers the browsers (the default)
     Proxy,          // the app relays every connection to the developer's own server (issue 11)
-    // Client: the app connects to a server as the browser would. Its layer (client/) is being
-    // built; the mode goes here, with its key below, a settings page and a source in MainWindow.
+    Client,         // the app connects to a server as a browser would (client/, issue 11)
 };
 
-// The word the settings file keeps ("server", "proxy"): readable, and stable when modes are added.
+// The word the settings file keeps ("server", "proxy", "client"): readable, and stable when modes
+// are added. An unknown word is the embedded server.
 [[nodiscard]] inline QString connectionModeKey(ConnectionMode mode)
 {
-    return mode == ConnectionMode::Proxy ? QStringLiteral("proxy") : QStringLiteral("server");
+    switch (mode) {
+    case ConnectionMode::Proxy:
+        return QStringLiteral("proxy");
+    case ConnectionMode::Client:
+        return QStringLiteral("client");
+    case ConnectionMode::EmbeddedServer:
+        break;
+    }
+    return QStringLiteral("server");
 }
 
 [[nodiscard]] inline ConnectionMode connectionModeFromKey(const QString &key)
 {
-    return key == QLatin1String("proxy") ? ConnectionMode::Proxy : ConnectionMode::EmbeddedServer;
+    if (key == QLatin1String("proxy"))
+        return ConnectionMode::Proxy;
+    if (key == QLatin1String("client"))
+        return ConnectionMode::Client;
+    return ConnectionMode::EmbeddedServer;
 }
 
 } // namespace wslab::app

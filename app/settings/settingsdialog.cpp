@@ -131,7 +131,7 @@ QWidget *SettingsDialog::createConnectionPage()
     m_mode->setObjectName(QStringLiteral("connectionMode"));
     m_mode->addItem(QString(), int(ConnectionMode::EmbeddedServer));
     m_mode->addItem(QString(), int(ConnectionMode::Proxy));
-    // ConnectionMode::Client gets its item here once the client layer exists.
+    m_mode->addItem(QString(), int(ConnectionMode::Client));
     m_modeHint = new QLabel(m_connectionPage);
     m_modeHint->setWordWrap(true);
 
@@ -195,11 +195,16 @@ void SettingsDialog::updateConnectionPage()
     const auto mode = ConnectionMode(m_mode->currentData().toInt());
     const bool proxy = mode == ConnectionMode::Proxy;
     m_proxyBox->setEnabled(proxy);
-    m_modeHint->setText(proxy ? tr("wslab listens at the address and port of the Server page and relays every "
-                                   "connection, page and WebSocket alike, byte for byte to your own server. The "
-                                   "inspector shows both directions; the Chat, Composer and Transports panels rest.")
-                              : tr("wslab's own chat server answers the browsers: the page, the chat and the echo, "
-                                   "with the Chat, Composer, Transports and Handshake Lab tools."));
+    if (mode == ConnectionMode::Client)
+        m_modeHint->setText(tr("wslab is the client of your server, at the URL of the last File ▸ New Client "
+                               "Connection; the Chat and Composer panels talk to it."));
+    else if (proxy)
+        m_modeHint->setText(tr("wslab listens at the address and port of the Server page and relays every "
+                               "connection, page and WebSocket alike, byte for byte to your own server. The "
+                               "inspector shows both directions; the Chat, Composer and Transports panels rest."));
+    else
+        m_modeHint->setText(tr("wslab's own chat server answers the browsers: the page, the chat and the echo, "
+                               "with the Chat, Composer, Transports and Handshake Lab tools."));
     // A CA file and --insecure only mean something for a TLS upstream.
     const bool secure = m_upstream->text().trimmed().startsWith(QLatin1String("wss://"), Qt::CaseInsensitive);
     m_insecure->setEnabled(secure);
@@ -318,6 +323,7 @@ void SettingsDialog::retranslateUi()
     setLabel(m_connectionForm, m_mode, tr("&Mode:"));
     m_mode->setItemText(m_mode->findData(int(ConnectionMode::EmbeddedServer)), tr("Embedded server"));
     m_mode->setItemText(m_mode->findData(int(ConnectionMode::Proxy)), tr("Proxy to URL"));
+    m_mode->setItemText(m_mode->findData(int(ConnectionMode::Client)), tr("Client of a server"));
     m_proxyBox->setTitle(tr("Proxy to URL"));
     setLabel(m_proxyForm, m_upstream, tr("&Upstream URL:"));
     m_upstream->setToolTip(tr("Your own server: ws://host:port or wss://host:port, with an optional path prefix "

@@ -88,6 +88,57 @@
     </message>
 </context>
 <context>
+    <name>wslab::app::BrokenFramePanel</name>
+    <message>
+        <source>Broken client frames</source>
+        <translation>违规的客户端帧</translation>
+    </message>
+    <message>
+        <source>&amp;Break:</source>
+        <translation>违规方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Send broken frame</source>
+        <translation>发送违规帧</translation>
+    </message>
+    <message>
+        <source>Sends this one frame as it is, then waits up to %1 s for the server&apos;s reaction</source>
+        <translation>按原样发送这一帧，然后最多等待 %1 秒看服务器的反应</translation>
+    </message>
+    <message>
+        <source>Sent %1; waiting for the server&apos;s reaction…</source>
+        <translation>已发送“%1”，正在等待服务器的反应…</translation>
+    </message>
+    <message>
+        <source>Required of the server: close %1.</source>
+        <translation>服务器应当以此关闭：%1。</translation>
+    </message>
+    <message>
+        <source>The server closed with %1.</source>
+        <translation>服务器关闭，关闭码为 %1。</translation>
+    </message>
+    <message>
+        <source>The server closed with %1, reason &quot;%2&quot;.</source>
+        <translation>服务器关闭，关闭码为 %1，原因“%2”。</translation>
+    </message>
+    <message>
+        <source>The server did nothing within %1 s: the connection is still open.</source>
+        <translation>服务器在 %1 秒内没有任何反应：连接仍然打开。</translation>
+    </message>
+    <message>
+        <source>The server closed TCP without a close frame.</source>
+        <translation>服务器没有发送关闭帧就关闭了 TCP。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Verdict: %1.</source>
+        <translation>结论：%1。</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::CaptureFileActions</name>
     <message>
         <source>&amp;Open Capture File…</source>
@@ -568,6 +619,109 @@
         <source>Watch the length field in the bit diagram (RFC 6455 §5.2). On a connection that agreed to compression, the length is that of the compressed bytes, often far fewer.</source>
         <translation>请在位图中观察长度字段（RFC 6455 §5.2）。在协商了压缩的连接上，长度是压缩后字节的长度，往往少得多。</translation>
     </message>
+    <message>
+        <source>A binary message (opcode 0x2), masked as every client frame is.</source>
+        <translation>二进制消息（opcode 0x2），与每个客户端帧一样经过掩码处理。</translation>
+    </message>
+    <message>
+        <source>The server answers a ping with a pong carrying the same payload (RFC 6455 §5.5.2); the round trip shows here.</source>
+        <translation>服务器以携带相同载荷的 pong 回应 ping（RFC 6455 §5.5.2）；往返时间显示在这里。</translation>
+    </message>
+    <message>
+        <source>The server answers with a Close frame of its own and closes the TCP connection first (RFC 6455 §5.5.1, §7.1.1).</source>
+        <translation>服务器回应一个自己的关闭帧，并先关闭 TCP 连接（RFC 6455 §5.5.1、§7.1.1）。</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Sent as a text message to %1 in %2 frames</source>
+        <translation>已作为文本消息分 %2 帧发送给 %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>binary message of %1: %2</source>
+        <translation>%1 的二进制消息：%2</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ClientConnectionDialog</name>
+    <message>
+        <source>New Client Connection</source>
+        <translation>新建客户端连接</translation>
+    </message>
+    <message>
+        <source>wslab connects to your server as a browser would. The Chat and Composer panels talk to it; the inspector shows both directions, frames from wslab masked (RFC 6455 §5.3).</source>
+        <translation>wslab 像浏览器一样连接到你的服务器。聊天和帧编辑器面板与它对话；检查器显示两个方向的帧，wslab 发出的帧经过掩码处理（RFC 6455 §5.3）。</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>服务器 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Extra &amp;headers:</source>
+        <translation>附加头部(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Header fields added to the opening handshake, one &quot;Name: value&quot; a line</source>
+        <translation>加入开始握手的头部字段，每行一个“名称：值”</translation>
+    </message>
+    <message>
+        <source>&amp;Subprotocols:</source>
+        <translation>子协议(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Offered in Sec-WebSocket-Protocol, in order of preference (RFC 6455 §1.9)</source>
+        <translation>按优先顺序在 Sec-WebSocket-Protocol 中提供（RFC 6455 §1.9）</translation>
+    </message>
+    <message>
+        <source>Offer permessage-&amp;deflate (RFC 7692)</source>
+        <translation>提供 permessage-deflate 压缩（RFC 7692）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (wss):</source>
+        <translation>CA 文件（wss://）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>PEM certificates trusted beside the system&apos;s</source>
+        <translation>除系统证书外另行信任的 PEM 证书</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Insecure: do not check the server&apos;s certificate (wss)</source>
+        <translation>不安全：不检查服务器的证书（wss://）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>⚠ Anyone between you and the server can read and change this connection. Use it only for a test server whose certificate you cannot trust otherwise.</source>
+        <translation>⚠ 你和服务器之间的任何人都能读取并篡改这个连接。只用于无法以其他方式信任其证书的测试服务器。</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>⚠ %1.</source>
+        <translation>⚠ %1。</translation>
+    </message>
+    <message>
+        <source>CA Certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::ClientListModel</name>
@@ -626,6 +780,21 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::ClientPreferences</name>
+    <message>
+        <source>“%1” is not a header line: write Name: value</source>
+        <translation>“%1”不是头部行：请写成“名称：值”（名称后跟英文冒号）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a subprotocol name: letters, digits and !#$%&amp;&apos;*+-.^_`|~ only</source>
+        <translation>“%1”不是子协议名：只能用字母、数字和 !#$%&amp;&apos;*+-.^_`|~</translation>
+    </message>
+    <message>
+        <source>the CA file %1 cannot be read</source>
+        <translation>无法读取 CA 文件 %1</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1554,30 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>Send %1 frames</source>
         <translation>发送 %1 个帧</translation>
+    </message>
+    <message>
+        <source>A client must mask every frame (RFC 6455 §5.1); clear it to see the server refuse</source>
+        <translation>客户端必须对每一帧做掩码处理（RFC 6455 §5.1）；取消勾选可以看到服务器拒绝它</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Frame %1 breaks a rule: %2. The server must fail the connection (close %3).</source>
+        <translation>第 %1 帧违反规则：%2。服务器必须使连接失败（关闭码 %3）。</translation>
+    </message>
+    <message>
+        <source>A client frame to the server, masked with the key below as RFC 6455 §5.3 requires. The note under the bytes says what the server must do with it.</source>
+        <translation>发给服务器的客户端帧，按 RFC 6455 §5.3 的要求用下面的密钥做掩码处理。字节下方的说明指出服务器必须如何处理它。</translation>
+    </message>
+    <message>
+        <source>Valid so far, but the message is not finished: the server waits for a frame with FIN = 1.</source>
+        <translation>目前有效，但消息尚未结束：服务器在等待 FIN = 1 的帧。</translation>
+    </message>
+    <message>
+        <source>Valid: a server accepts these frames.</source>
+        <translation>有效：服务器会接受这些帧。</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2447,98 @@ Masked bytes: %2
         <source>Hold Incoming steps the embedded server&apos;s frames; the proxy relays without holding.</source>
         <translation>“暂扣传入帧”只能逐帧处理内置服务器收到的帧；代理转发时不会暂扣。</translation>
     </message>
+    <message>
+        <source>&amp;Client of a Server…</source>
+        <translation>服务器的客户端(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Client Connection…</source>
+        <translation>新建客户端连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Connect to a WebSocket server (ws:// or wss://) as a client</source>
+        <translation>作为客户端连接到 WebSocket 服务器（ws:// 或 wss://）</translation>
+    </message>
+    <message>
+        <source>subprotocol %1</source>
+        <translation>子协议 %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2)</source>
+        <translation>已连接到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>The server sent close %1 &quot;%2&quot;</source>
+        <translation>服务器发送了关闭码 %1“%2”</translation>
+    </message>
+    <message>
+        <source>The server sent a close frame without a code</source>
+        <translation>服务器发送了不带关闭码的关闭帧</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Client mode cannot start:&lt;/b&gt; %1. Choose the server with File ▸ New Client Connection.</source>
+        <translation>&lt;b&gt;客户端模式无法启动：&lt;/b&gt;%1。请用“文件 ▸ 新建客户端连接”选择服务器。</translation>
+    </message>
+    <message>
+        <source>client mode</source>
+        <translation>客户端模式</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>wslab → %1</source>
+        <translation>wslab → %1</translation>
+    </message>
+    <message>
+        <source>Closed cleanly. File ▸ New Client Connection connects again.</source>
+        <translation>已正常关闭。用“文件 ▸ 新建客户端连接”可再次连接。</translation>
+    </message>
+    <message>
+        <source>Connection ended: %1</source>
+        <translation>连接结束：%1</translation>
+    </message>
+    <message>
+        <source>Client → %1</source>
+        <translation>客户端 → %1</translation>
+    </message>
+    <message>
+        <source>Client mode: wslab is a client of %1; the Chat pane and the Composer talk to it. Choose another mode here or in Settings.</source>
+        <translation>客户端模式：wslab 是 %1 的客户端；聊天面板和帧编辑器与它对话。可在这里或设置中选择其他模式。</translation>
+    </message>
+    <message>
+        <source>Client: wslab → %1</source>
+        <translation>客户端：wslab → %1</translation>
+    </message>
+    <message>
+        <source>Client mode: the transports comparison and its demo run against the embedded server only.</source>
+        <translation>客户端模式：传输方式对比及其演示只针对内置服务器运行。</translation>
+    </message>
+    <message>
+        <source>In client mode wslab serves no page; switch to the embedded server.</source>
+        <translation>客户端模式下 wslab 不提供页面；请切换到内置服务器。</translation>
+    </message>
+    <message>
+        <source>Handshake Lab: in client mode the server answers wslab&apos;s upgrade; switch to the embedded server to answer browsers wrongly on purpose.</source>
+        <translation>握手实验室：客户端模式下由服务器回应 wslab 的升级请求；切换到内置服务器才能故意错误地回应浏览器。</translation>
+    </message>
+    <message>
+        <source>In client mode, New Client Connection chooses whether to offer permessage-deflate.</source>
+        <translation>客户端模式下，由“新建客户端连接”决定是否提供 permessage-deflate。</translation>
+    </message>
+    <message>
+        <source>Hold Incoming steps the embedded server&apos;s frames; the client does not hold.</source>
+        <translation>“暂停接收”逐帧放行内置服务器的帧；客户端不暂停。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::ProxyPreferences</name>
@@ -2706,6 +2991,14 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>The browser side stays plain ws:// on loopback: wslab does not intercept the browser&apos;s TLS.</source>
         <translation>浏览器一侧仍是本机回环上的普通 ws://：wslab 不拦截浏览器的 TLS。</translation>
+    </message>
+    <message>
+        <source>wslab is the client of your server, at the URL of the last File ▸ New Client Connection; the Chat and Composer panels talk to it.</source>
+        <translation>wslab 是你的服务器的客户端，使用最近一次“文件 ▸ 新建客户端连接”中的 URL；聊天和帧编辑器面板与它对话。</translation>
+    </message>
+    <message>
+        <source>Client of a server</source>
+        <translation>服务器的客户端</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@ private Q_SLOTS:
     void defaultsWhenEmpty();
     void roundTrip();
     void windowLayoutSavedAndCleared();
+    void connectionModeKeys_data();
+    void connectionModeKeys();
 };
 
 void tst_SettingsStore::defaultsWhenEmpty()
@@ -47,6 +49,12 @@ void tst_SettingsStore::roundTrip()
     preferences.proxy.rewriteHost = true;
     preferences.proxy.caFile = QStringLiteral("/tmp/ca.pem");
     preferences.proxy.insecure = true;
+    preferences.client.url = QStringLiteral("wss://127.0.0.1:9443/chat?room=1");
+    preferences.client.headers = QStringLiteral("Origin: http://127.0.0.1\nX-Test: yes");
+    preferences.client.subprotocols = QStringLiteral("chat, superchat");
+    preferences.client.offerDeflate = false;
+    preferences.client.caFile = QStringLiteral("/tmp/client-ca.pem");
+    preferences.client.insecure = true;
     {
         SettingsStore store(path);
         store.save(preferences);
@@ -66,6 +74,25 @@ void tst_SettingsStore::windowLayoutSavedAndCleared()
     store.clearWindow();
     QVERIFY(store.windowGeometry().isEmpty());
     QVERIFY(store.windowState().isEmpty());
+}
+
+void tst_SettingsStore::connectionModeKeys_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<ConnectionMode>("mode");
+    QTest::addRow("server") << QStringLiteral("server") << ConnectionMode::EmbeddedServer;
+    QTest::addRow("proxy") << QStringLiteral("proxy") << ConnectionMode::Proxy;
+    QTest::addRow("client") << QStringLiteral("client") << ConnectionMode::Client;
+}
+
+// The words in the settings file stay the same when modes are added; an unknown one is the server.
+void tst_SettingsStore::connectionModeKeys()
+{
+    QFETCH(QString, key);
+    QFETCH(ConnectionMode, mode);
+    QCOMPARE(connectionModeKey(mode), key);
+    QCOMPARE(connectionModeFromKey(key), mode);
+    QCOMPARE(connectionModeFromKey(key + QStringLiteral("-of-a-later-version")), ConnectionMode::EmbeddedServer);
 }
 
 QTEST_GUILESS_MAIN(tst_SettingsStore)

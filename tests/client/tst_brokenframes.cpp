@@ -1,3 +1,5 @@
+#include "client/peerprocess.h"
+
 #include "client/brokenframes.h"
 #include "client/clientconnection.h"
 
@@ -5,14 +7,13 @@
 #include "capture/liverecorder.h"
 #include "server/protocol/framestreamvalidator.h"
 
-#include <QProcess>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace wslab;
 using namespace wslab::client;
 using protocol::DecodeError;
+using test::PeerProcess;
 
 namespace {
 
@@ -24,50 +25,6 @@ ClientOutcome closedBy(std::optional<quint16> code)
     outcome.closeReceived = true;
     outcome.serverCloseCode = code;
     return outcome;
-}
-
-// A server this project did not write (tests/client/tools), in its own process.
-class PeerProcess
-{
-public:
-    PeerProcess(const QString &kind, quint16 port)
-    {
-        const QString tools = QStringLiteral(WSLAB_CLIENT_TOOLS);
-        if (kind == QLatin1String("node")) {
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("NODE_PATH"), QStringLiteral("/usr/share/nodejs"));
-            m_process.setProcessEnvironment(environment);
-            m_process.start(QStringLiteral("node"), {tools + QStringLiteral("/peer_node.js"), QString::number(port),
-                                                     QStringLiteral("plain")});
-        } else {
-            m_process.start(QStringLiteral("/usr/bin/python3"),
-                            {tools + QStringLiteral("/peer_python.py"), QString::number(port), QStringLiteral("plain")});
-        }
-    }
-    ~PeerProcess()
-    {
-        m_process.kill();
-        m_process.waitForFinished(waitMs);
-    }
-    [[nodiscard]] bool waitReady()
-    {
-        QDeadlineTimer deadline(waitMs);
-        while (!deadline.hasExpired()) {
-            if (m_process.canReadLine() || m_process.waitForReadyRead(int(deadline.remainingTime())))
-                return m_process.readLine().contains("ready");
-        }
-        return false;
-    }
-
-private:
-    QProcess m_process;
-};
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
 }
 
 } // namespace
@@ -165,7 +122,7 @@ void tst_BrokenFrames::realServersReactToEachPreset()
 {
     QFETCH(QString, peer);
     QFETCH(BrokenFrame, preset);
-    const quint16 port = freePort();
+    const quint16 port = PeerProcess::freePort();
     PeerProcess process(peer, port);
     QVERIFY(process.waitReady());
 

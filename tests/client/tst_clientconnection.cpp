@@ -1,3 +1,5 @@
+#include "client/peerprocess.h"
+
 #include "client/clientconnection.h"
 
 #include "capture/capturestream.h"
@@ -11,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -184,6 +187,8 @@ private Q_SLOTS:
     void answersFailingSection41AreRejected_data();
     void answersFailingSection41AreRejected();
     void agreedDeflateCompressesAndInflates();
+    void wssRecordsTheTlsSession_data();
+    void wssRecordsTheTlsSession();
 };
 
 void tst_ClientConnection::initTestCase()
@@ -453,6 +458,62 @@ void tst_ClientConnection::agreedDeflateCompressesAndInflates()
     protocol::PerMessageDeflate inflater(protocol::DeflateParameters{}, protocol::Role::Server);
     const auto inflated = inflater.decompress(peer.frames.at(0).payload + peer.frames.at(1).payload, 1 << 20);
     QCOMPARE(std::get<QByteArray>(inflated), QByteArray("abcabcabcabcabcabc"));
+}
+
+void tst_ClientConnection::wssRecordsTheTlsSession_data()
+{
+    QTest::addColumn<bool>("insecure");
+    QTest::addRow("certificate checked against the test CA") << false;
+    QTest::addRow("insecure: nothing checked") << true;
+}
+
+// wss:// to Python websockets behind TLS with a CA made by openssl (tests/tools/testca.py): the
+// ConnectionOpened record names the session as the proxy's does for a wss upstream, so the
+// handshake view shows the version, the cipher and the chain the server sent.
+void tst_ClientConnection::wssRecordsTheTlsSession()
+{
+    QFETCH(bool, insecure);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList ca = test::PeerProcess::makeTestCa(dir.path()); // CA, certificate, key
+    QCOMPARE(ca.size(), 3);
+    const quint16 port = test::PeerProcess::freePort();
+    test::PeerProcess peer(QStringLiteral("python"), port, {ca.at(1), ca.at(2)});
+    QVERIFY(peer.waitReady());
+
+    ClientSettings settings = settingsFor(QStringLiteral("wss://127.0.0.1:%1/").arg(port));
+    settings.insecure = insecure;
+    if (!insecure)
+        settings.caFile = ca.at(0);
+    Run run(settings);
+    QVERIFY(run.waitOpen());
+    QVERIFY(run.connection.close());
+    QVERIFY(run.waitFinished());
+    QVERIFY(outcomeOf(run.finished).isClean());
+
+    const auto opened = std::find_if(run.records.cbegin(), run.records.cend(), [](const capture::CaptureRecord &record) {
+        return record.kind == capture::RecordKind::ConnectionOpened;
+    });
+    QVERIFY(opened != run.records.cend());
+    QVERIFY(opened->tls);
+    // Both ends named: what the handshake view needs before it shows a connection's TLS session.
+    QVERIFY(!opened->note.isEmpty());
+    QCOMPARE(opened->serverAddress, QStringLiteral("127.0.0.1:%1").arg(port));
+    const capture::TlsInfo &tls = *opened->tls;
+    QVERIFY2(tls.version.startsWith(QLatin1String("TLSv1.")), qPrintable(tls.version));
+    QVERIFY(!tls.cipher.isEmpty());
+    QCOMPARE(tls.verified, !insecure);
+    QVERIFY(!tls.chain.isEmpty());
+    QCOMPARE(tls.chain.constFirst().subject, QStringLiteral("CN=127.0.0.1"));
+    QCOMPARE(tls.chain.constFirst().issuer, QStringLiteral("CN=wslab test CA"));
+    // A plain ws:// connection has no TLS session to name.
+    EchoPeer plain;
+    Run plainRun(settingsFor(plain.url()));
+    QVERIFY(plainRun.waitOpen());
+    plainRun.stream.flush();
+    QVERIFY(!plainRun.records.isEmpty());
+    QCOMPARE(plainRun.records.constFirst().kind, capture::RecordKind::ConnectionOpened);
+    QVERIFY(!plainRun.records.constFirst().tls);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientConnection)
