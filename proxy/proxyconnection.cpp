@@ -192,15 +192,12 @@ void ProxyConnection::onClientReadable()
 void ProxyConnection::readEarly()
 {
     const qint64 room = m_settings.maxBufferedBytes - m_request.size();
-    if (room <= 0) {
-        m_client->setReadEnabled(false);
-        return;
-    }
-    const qsizetype had = m_request.size();
-    m_request.resize(had + qMin<qint64>(room, 64 * 1024));
-    const qint64 n = m_client->read(m_request.data() + had, m_request.size() - had);
-    m_request.truncate(had + qMax<qint64>(n, 0));
-    if (n < 0)
+    char buffer[16 * 1024];
+    const qint64 n = room > 0 ? m_client->read(buffer, qMin<qint64>(room, sizeof buffer)) : 0;
+    if (n > 0)
+        m_request.append(buffer, n);
+    // Full (the kernel holds the rest), or the browser has gone (closed() follows).
+    if (n < 0 || m_request.size() >= m_settings.maxBufferedBytes)
         m_client->setReadEnabled(false);
 }
 

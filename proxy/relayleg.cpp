@@ -2,6 +2,8 @@
 
 #include "relayend.h"
 
+#include <memory>
+
 namespace wslab::proxy {
 
 namespace {
@@ -11,6 +13,15 @@ namespace {
 // event loop (the stream is level-triggered: what is left wakes it again).
 constexpr qint64 maxChunk = 64 * 1024;
 constexpr int maxReadsPerWake = 16;
+
+// Where a leg that forwards what it reads as it is (no transform, no stage: the common case) reads
+// into: one buffer for every leg of the thread, so a read costs no allocation and an idle leg no
+// memory. What the destination does not take at once is copied by it.
+char *scratchBuffer()
+{
+    thread_local std::unique_ptr<char[]> buffer(new char[maxChunk]);
+    return buffer.get();
+}
 
 } // namespace
 
@@ -67,23 +78,39 @@ void RelayLeg::pump()
             m_from->setReadEnabled(false);
             return;
         }
-        QByteArray chunk(qMin(room, maxChunk), Qt::Uninitialized);
-        const qint64 n = m_from->read(chunk.data(), chunk.size());
-        if (n < 0) {
-            m_sourceDone = true;
-            m_from->setReadEnabled(false);
+        if (!moveOnce(qMin(room, maxChunk), deliverable))
             break;
-        }
-        if (n == 0)
-            break;
-        if (!deliverable)
-            continue;
-        chunk.truncate(n);
-        pass(std::move(chunk));
     }
     m_heldBack = false;
     if (!m_sourceDone)
         m_from->setReadEnabled(true);
+}
+
+bool RelayLeg::moveOnce(qint64 size, bool deliverable)
+{
+    const bool direct = !m_transform && !m_stage;
+    QByteArray chunk;
+    char *into = scratchBuffer();
+    if (!direct) {
+        chunk.resize(size);
+        into = chunk.data();
+    }
+    const qint64 n = m_from->read(into, size);
+    if (n < 0) {
+        m_sourceDone = true;
+        m_from->setReadEnabled(false);
+    }
+    if (n <= 0)
+        return false;
+    if (!deliverable)
+        return true;
+    if (direct) {
+        forward(QByteArrayView(into, n));
+    } else {
+        chunk.truncate(n);
+        pass(std::move(chunk));
+    }
+    return true;
 }
 
 void RelayLeg::forward(QByteArrayView bytes)
