@@ -3,12 +3,15 @@
 #include "capture/hostsocketaddress.h"
 #include "capture/liverecorder.h"
 #include "capture/sockettlsinfo.h"
+#include "net/tcpstream.h"
 #include "server/protocol/permessagedeflate.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QSslSocket>
 #include <QTcpSocket>
+
+#include <unistd.h>
 
 namespace wslab::proxy {
 
@@ -57,24 +60,37 @@ constexpr qsizetype maxRequestHead = 64 * 1024;
 // Both ends are given this long to take what was still on its way before the connection is cut.
 constexpr int closeTimeoutMs = 10'000;
 
+// A connected QTcpSocket's connection as a net::TcpStream on `poller`: the descriptor is duplicated
+// and the socket closed (closing one of two descriptors of a connection ends nothing), with the
+// bytes it had already read. Nothing of the QTcpSocket stays: no buffers, notifiers or engine.
+net::TcpStream *streamOf(QAbstractSocket *socket, net::SocketPoller &poller, QObject *parent, QByteArray &alreadyRead)
+{
+    const int descriptor = ::dup(int(socket->socketDescriptor()));
+    alreadyRead += socket->readAll();
+    socket->abort();
+    return descriptor < 0 ? nullptr : new net::TcpStream(descriptor, poller, parent);
+}
+
 } // namespace
 
-ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings,
-                                 const QSslConfiguration &tls, capture::LiveRecorder *recorder, QObject *parent)
+ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, net::SocketPoller &poller,
+                                 const ProxySettings &settings, const QSslConfiguration &tls,
+                                 capture::LiveRecorder *recorder, QObject *parent)
     : QObject(parent)
     , m_id(id)
-    , m_client(client)
+    , m_poller(&poller)
     , m_settings(settings)
     , m_tls(tls)
     , m_recorder(recorder)
     , m_clientAddress(socketAddressOf(client->peerAddress(), client->peerPort()))
 {
-    m_client->setParent(this);
     // Bytes go on as they came: Nagle's algorithm on either leg would merge what the sender wrote
     // apart (a frame sent byte by byte, a ping after a message) and change what the other end sees.
-    m_client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    // Until the upstream is ready nothing is read; the kernel holds the rest.
-    m_client->setReadBufferSize(m_settings.maxBufferedBytes);
+    // (A TcpStream sends with TCP_NODELAY; the TLS upstream is set so below.)
+    net::TcpStream *stream = streamOf(client, poller, this, m_request);
+    delete client;
+    if (stream) // (no descriptor left: start() ends the connection at once)
+        m_client = new RelayEnd(stream, this);
     m_timer.setSingleShot(true);
     if (m_settings.intercept)
         setUpIntercept();
@@ -82,6 +98,8 @@ ProxyConnection::ProxyConnection(quint64 id, QTcpSocket *client, const ProxySett
 
 ProxyConnection::~ProxyConnection() = default;
 
+// The upstream is reached with a QTcpSocket (name lookup, errors, timeouts), then relayed as a
+// TcpStream; a wss:// upstream stays a QSslSocket.
 QAbstractSocket *ProxyConnection::makeUpstream()
 {
     if (!m_settings.upstream.secure) {
@@ -99,15 +117,21 @@ QAbstractSocket *ProxyConnection::makeUpstream()
 
 capture::TlsInfo ProxyConnection::tlsInfo() const
 {
-    return capture::tlsInfoOf(*qobject_cast<const QSslSocket *>(m_upstream));
+    return capture::tlsInfoOf(*qobject_cast<const QSslSocket *>(m_dialer));
 }
 
 void ProxyConnection::start()
 {
-    m_upstream = makeUpstream();
-    connect(m_upstream, &QAbstractSocket::errorOccurred, this, &ProxyConnection::onUpstreamError);
-    connect(m_client, &QAbstractSocket::disconnected, this, [this] { onEndGone(true); });
-    connect(m_upstream, &QAbstractSocket::disconnected, this, [this] { onEndGone(false); });
+    if (!m_client) {
+        m_state = State::Done;
+        Q_EMIT finished(m_id);
+        deleteLater();
+        return;
+    }
+    m_dialer = makeUpstream();
+    connect(m_dialer, &QAbstractSocket::errorOccurred, this, &ProxyConnection::onUpstreamError);
+    connect(m_client, &RelayEnd::closed, this, [this] { onEndGone(true); });
+    connect(m_client, &RelayEnd::readyRead, this, &ProxyConnection::onClientReadable);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_state == State::Connecting)
             fail(UpstreamFailure::TimedOut);
@@ -117,16 +141,67 @@ void ProxyConnection::start()
             finish(); // an end did not take what was left in time
     });
     m_timer.start(m_settings.connectTimeoutMs);
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_upstream))
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_dialer))
         ssl->connectToHostEncrypted(m_settings.upstream.host, m_settings.upstream.port);
     else
-        m_upstream->connectToHost(m_settings.upstream.host, m_settings.upstream.port);
+        m_dialer->connectToHost(m_settings.upstream.host, m_settings.upstream.port);
+}
+
+// Before the upstream is ready the browser's bytes are kept, up to the relay's bound, so that its
+// leaving is seen; after a failure they make the request the 502 answers.
+void ProxyConnection::onClientReadable()
+{
+    switch (m_state) {
+    case State::Connecting:
+        readEarly();
+        break;
+    case State::Answering:
+        collectRequest();
+        break;
+    case State::Closing: {
+        // Answered: what else the browser sends is read and dropped until it closes.
+        char sink[4096];
+        for (int i = 0; i < 64 && m_client->read(sink, sizeof sink) > 0; ++i) { }
+        break;
+    }
+    case State::Relaying: // the leg reads
+    case State::Done:
+        break;
+    }
+}
+
+void ProxyConnection::readEarly()
+{
+    const qint64 room = m_settings.maxBufferedBytes - m_request.size();
+    char buffer[16 * 1024];
+    const qint64 n = room > 0 ? m_client->read(buffer, qMin<qint64>(room, sizeof buffer)) : 0;
+    if (n > 0)
+        m_request.append(buffer, n);
+    // Full (the kernel holds the rest), or the browser has gone (closed() follows).
+    if (n < 0 || m_request.size() >= m_settings.maxBufferedBytes)
+        m_client->setReadEnabled(false);
+}
+
+RelayEnd *ProxyConnection::adoptUpstream()
+{
+    QAbstractSocket *dialer = std::exchange(m_dialer, nullptr);
+    dialer->disconnect(this);
+    if (auto *ssl = qobject_cast<QSslSocket *>(dialer)) {
+        ssl->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        return new RelayEnd(ssl, this);
+    }
+    QByteArray alreadyRead; // (nothing: the upstream speaks only once asked)
+    net::TcpStream *stream = streamOf(dialer, *m_poller, this, alreadyRead);
+    dialer->deleteLater();
+    return stream ? new RelayEnd(stream, this) : nullptr;
 }
 
 SocketAddress ProxyConnection::upstreamAddress() const
 {
-    if (m_upstream && !m_upstream->peerAddress().isNull())
-        return socketAddressOf(m_upstream->peerAddress(), m_upstream->peerPort());
+    if (m_dialer && !m_dialer->peerAddress().isNull())
+        return socketAddressOf(m_dialer->peerAddress(), m_dialer->peerPort());
+    if (m_upstream)
+        return m_upstreamAddress;
     // Not connected: the URL's host, if it is an address.
     return socketAddressOf(QHostAddress(m_settings.upstream.host), m_settings.upstream.port);
 }
@@ -135,12 +210,18 @@ void ProxyConnection::onUpstreamReady()
 {
     if (m_state != State::Connecting)
         return;
-    m_timer.stop();
-    m_state = State::Relaying;
-    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_upstreamAddress = upstreamAddress();
     if (m_settings.upstream.secure)
         m_recorder->annotateTls(m_id, tlsInfo());
-    m_recorder->connectionOpened(m_id, m_clientAddress, upstreamAddress(), m_recorder->nowNs(), true);
+    m_upstream = adoptUpstream();
+    if (!m_upstream) {
+        fail(UpstreamFailure::NetworkError);
+        return;
+    }
+    m_timer.stop();
+    m_state = State::Relaying;
+    connect(m_upstream, &RelayEnd::closed, this, [this] { onEndGone(false); });
+    m_recorder->connectionOpened(m_id, m_clientAddress, m_upstreamAddress, m_recorder->nowNs(), true);
     m_opened = true;
     m_toUpstream = new RelayLeg(m_client, m_upstream, m_settings.maxBufferedBytes, this);
     m_toClient = new RelayLeg(m_upstream, m_client, m_settings.maxBufferedBytes, this);
@@ -159,10 +240,13 @@ void ProxyConnection::onUpstreamReady()
     });
     setUpRewriting();
     // After the legs' own connections, so that the ends are checked once the bytes have moved.
-    m_toUpstream->start();
+    m_toUpstream->start(std::exchange(m_request, QByteArray()));
     m_toClient->start();
-    connect(m_client, &QIODevice::bytesWritten, this, &ProxyConnection::checkEnds);
-    connect(m_upstream, &QIODevice::bytesWritten, this, &ProxyConnection::checkEnds);
+    connect(m_client, &RelayEnd::bytesWritten, this, &ProxyConnection::checkEnds);
+    connect(m_upstream, &RelayEnd::bytesWritten, this, &ProxyConnection::checkEnds);
+    // A source's end is seen by its leg's read: the ends are checked after each pump.
+    connect(m_client, &RelayEnd::readyRead, this, &ProxyConnection::checkEnds);
+    connect(m_upstream, &RelayEnd::readyRead, this, &ProxyConnection::checkEnds);
     checkEnds();
 }
 
@@ -328,16 +412,20 @@ bool ProxyConnection::inject(Direction direction, const FrameEdit &edit)
 void ProxyConnection::onUpstreamError()
 {
     if (m_state == State::Connecting)
-        fail(upstreamFailureFor(m_upstream->error()));
+        fail(upstreamFailureFor(m_dialer->error()));
 }
 
 void ProxyConnection::fail(UpstreamFailure failure)
 {
     m_failure = failure;
     m_state = State::Answering;
-    m_upstream->disconnect(this);
-    m_upstream->abort();
-    connect(m_client, &QIODevice::readyRead, this, &ProxyConnection::collectRequest);
+    if (m_dialer) {
+        m_dialer->disconnect(this);
+        m_dialer->abort();
+    }
+    if (m_upstream)
+        m_upstream->abort();
+    m_client->setReadEnabled(true);
     m_timer.start(requestWaitMs);
     collectRequest();
 }
@@ -348,9 +436,15 @@ void ProxyConnection::collectRequest()
 {
     if (m_state != State::Answering)
         return;
-    m_request += m_client->read(maxRequestHead - m_request.size());
-    if (m_request.contains("\r\n\r\n") || m_request.size() >= maxRequestHead
-        || m_client->state() != QAbstractSocket::ConnectedState)
+    char buffer[4096];
+    qint64 n = 0;
+    for (int i = 0; i < 64 && m_request.size() < maxRequestHead; ++i) {
+        n = m_client->read(buffer, qMin<qint64>(sizeof buffer, maxRequestHead - m_request.size()));
+        if (n <= 0)
+            break;
+        m_request.append(buffer, n);
+    }
+    if (m_request.contains("\r\n\r\n") || m_request.size() >= maxRequestHead || n < 0 || m_client->hasEnded())
         answerBadGateway();
 }
 
@@ -381,8 +475,8 @@ void ProxyConnection::answerBadGateway()
     m_ended[index(Direction::Outbound)] = true;
     m_client->write(response);
     m_timer.start(closeTimeoutMs);
-    m_client->disconnectFromHost();
-    if (m_client->state() == QAbstractSocket::UnconnectedState)
+    m_client->close();
+    if (!m_client->isOpen())
         finish();
 }
 
@@ -400,7 +494,8 @@ void ProxyConnection::onEndGone(bool clientSide)
     }
     if (m_state == State::Connecting && clientSide) {
         // The browser left before the upstream was ready: nothing was relayed, nothing to record.
-        m_upstream->abort();
+        m_dialer->disconnect(this);
+        m_dialer->abort();
         m_state = State::Done;
         Q_EMIT finished(m_id);
         deleteLater();
@@ -427,42 +522,54 @@ void ProxyConnection::checkEnds()
         return;
     const struct
     {
-        QAbstractSocket *from;
-        QAbstractSocket *to;
+        RelayLeg *leg;
+        RelayEnd *from;
+        RelayEnd *to;
         Direction direction;
-    } legs[] = {{m_client, m_upstream, Direction::Inbound}, {m_upstream, m_client, Direction::Outbound}};
+    } legs[] = {{m_toUpstream, m_client, m_upstream, Direction::Inbound},
+                {m_toClient, m_upstream, m_client, Direction::Outbound}};
     for (const auto &leg : legs) {
         const int i = index(leg.direction);
-        if (m_ended[i] || leg.from->state() == QAbstractSocket::ConnectedState)
+        if (m_ended[i] || !leg.from->hasEnded())
             continue;
         // Frames still held wait for the user while their receiver is there; an unfinished frame
         // whose sender has gone passes as it came.
         if (FrameHold *hold = holdOf(leg.direction)) {
-            if (hold->heldCount() > 0 && leg.to->state() == QAbstractSocket::ConnectedState)
+            if (hold->heldCount() > 0 && leg.to->isOpen())
                 continue;
             hold->forwardPartial();
         }
         // The destination gone too: what is left cannot be delivered.
-        if (leg.from->bytesAvailable() > 0 && leg.to->state() == QAbstractSocket::ConnectedState)
+        if (leg.from->bytesAvailable() > 0 && leg.to->isOpen())
             continue;
         m_ended[i] = true;
         m_recorder->directionEnded(m_id, leg.direction, false, m_recorder->nowNs());
-        if (leg.to->state() == QAbstractSocket::ConnectedState) {
+        if (leg.to->isOpen()) {
             m_timer.start(closeTimeoutMs);
-            leg.to->disconnectFromHost();
+            leg.to->close();
         }
     }
-    if (m_client->state() == QAbstractSocket::UnconnectedState && m_upstream->state() == QAbstractSocket::UnconnectedState)
+    if (bothEndsGone())
         finish();
+}
+
+bool ProxyConnection::bothEndsGone() const
+{
+    return !m_client->isOpen() && !m_upstream->isOpen();
 }
 
 void ProxyConnection::abort()
 {
     if (m_state == State::Done)
         return;
+    if (m_dialer) {
+        m_dialer->disconnect(this);
+        m_dialer->abort();
+    }
     if (m_upstream)
         m_upstream->abort();
-    m_client->abort();
+    if (m_client)
+        m_client->abort();
     finish();
 }
 
@@ -472,12 +579,18 @@ void ProxyConnection::finish()
         return;
     m_state = State::Done;
     m_timer.stop();
+    if (m_dialer) {
+        m_dialer->disconnect(this);
+        m_dialer->abort();
+    }
     if (m_upstream) {
         m_upstream->disconnect(this);
         m_upstream->abort();
     }
-    m_client->disconnect(this);
-    m_client->abort();
+    if (m_client) {
+        m_client->disconnect(this);
+        m_client->abort();
+    }
     if (m_opened)
         m_recorder->connectionClosed(m_id, m_recorder->nowNs());
     Q_EMIT finished(m_id);
@@ -489,8 +602,8 @@ qint64 ProxyConnection::bufferedBytes() const
     qint64 total = m_request.size() + (m_rewriter ? m_rewriter->heldBytes() : 0);
     if (m_toUpstream)
         total += m_toUpstream->bufferedBytes();
-    else
-        total += m_client->bytesAvailable();
+    else if (m_client)
+        total += m_client->bytesAvailable(); // (the early bytes are in m_request)
     if (m_toClient)
         total += m_toClient->bufferedBytes();
     for (const auto &hold : m_holds) {

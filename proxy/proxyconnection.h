@@ -4,6 +4,7 @@
 #include "framehold.h"
 #include "heldframe.h"
 #include "proxysettings.h"
+#include "relayend.h"
 #include "relayleg.h"
 #include "upgraderesponsewatcher.h"
 #include "requestrewriter.h"
@@ -29,11 +30,17 @@ namespace wslab::capture {
 class LiveRecorder;
 }
 
+namespace wslab::net {
+class SocketPoller;
+}
+
 namespace wslab::proxy {
 
 // One browser connection and its connection to the upstream, relayed byte for byte both ways by two
-// RelayLegs while the recorder dissects both streams. Before the upstream is ready nothing the
-// browser sends is read (its socket buffer is bounded); if the upstream cannot be reached the
+// RelayLegs while the recorder dissects both streams. Plain TCP ends are net::TcpStreams on the
+// proxy's shared epoll set (a wss:// upstream keeps its QSslSocket), so an idle connection holds no
+// socket buffers. Before the upstream is ready what the browser sends is read only up to the
+// relay's bound (the kernel holds the rest); if the upstream cannot be reached the
 // browser gets 502 Bad Gateway naming the reason. Either end leaving ends the other: what was
 // still on its way is written out first, then the connection is closed (a TCP close; the proxy
 // makes up no close frame, so the conversation stays the two ends' own).
@@ -41,10 +48,10 @@ class ProxyConnection : public QObject
 {
     Q_OBJECT
 public:
-    // Takes `client` (a connected socket) over.
+    // Takes `client` (a connected socket) over: its descriptor goes on `poller` as a TCP stream.
     // `tls`: the configuration of a wss:// upstream's socket (CAs, verification).
-    ProxyConnection(quint64 id, QTcpSocket *client, const ProxySettings &settings, const QSslConfiguration &tls,
-                    capture::LiveRecorder *recorder, QObject *parent = nullptr);
+    ProxyConnection(quint64 id, QTcpSocket *client, net::SocketPoller &poller, const ProxySettings &settings,
+                    const QSslConfiguration &tls, capture::LiveRecorder *recorder, QObject *parent = nullptr);
     ~ProxyConnection() override;
 
     void start();
@@ -81,7 +88,10 @@ private:
     enum class State : quint8 { Connecting, Relaying, Answering, Closing, Done };
 
     [[nodiscard]] QAbstractSocket *makeUpstream();
+    [[nodiscard]] RelayEnd *adoptUpstream();
     void onUpstreamReady();
+    void onClientReadable();
+    void readEarly();
     void setUpRewriting();
     void setUpIntercept();
     [[nodiscard]] QByteArray watchResponse(QByteArray &&read);
@@ -94,18 +104,22 @@ private:
     void collectRequest();
     void answerBadGateway();
     void onEndGone(bool clientSide);
+    [[nodiscard]] bool bothEndsGone() const;
     void checkEnds();
     void finish();
     [[nodiscard]] capture::SocketAddress upstreamAddress() const;
     [[nodiscard]] capture::TlsInfo tlsInfo() const;
 
     quint64 m_id;
-    QTcpSocket *m_client;
-    QAbstractSocket *m_upstream = nullptr;
+    net::SocketPoller *m_poller;
+    RelayEnd *m_client = nullptr;
+    QAbstractSocket *m_dialer = nullptr; // the upstream while it is being reached
+    RelayEnd *m_upstream = nullptr;      // the upstream once it is ready
     ProxySettings m_settings;
     QSslConfiguration m_tls;
     capture::LiveRecorder *m_recorder;
     capture::SocketAddress m_clientAddress;
+    capture::SocketAddress m_upstreamAddress;
     RelayLeg *m_toUpstream = nullptr;
     RelayLeg *m_toClient = nullptr;
     std::unique_ptr<RequestRewriter> m_rewriter; // only when something is to be rewritten
@@ -115,7 +129,9 @@ private:
     QTimer m_timer; // connecting, waiting for the request to answer with 502, or closing
     State m_state = State::Connecting;
     std::optional<UpstreamFailure> m_failure;
-    QByteArray m_request; // what the browser sent to an upstream that could not be reached
+    // What the browser sent before the upstream was ready (forwarded first), or to an upstream that
+    // could not be reached (answered with 502).
+    QByteArray m_request;
     bool m_opened = false;
     bool m_closerNoted = false;
     bool m_ended[2] = {false, false}; // per capture::Direction: that direction's source has ended

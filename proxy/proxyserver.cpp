@@ -2,6 +2,8 @@
 
 #include "proxyconnection.h"
 
+#include "net/socketpoller.h"
+
 #include <QSslCertificate>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -12,6 +14,7 @@ ProxyServer::ProxyServer(const ProxySettings &settings, capture::CaptureStream *
     : QObject(parent)
     , m_settings(settings)
     , m_recorder(capture)
+    , m_poller(new net::SocketPoller(this))
 {
     connect(&m_listener, &QTcpServer::newConnection, this, &ProxyServer::onNewConnection);
 }
@@ -86,7 +89,7 @@ void ProxyServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
         const quint64 id = m_nextId++;
-        auto *connection = new ProxyConnection(id, socket, m_settings, m_tls, &m_recorder, this);
+        auto *connection = new ProxyConnection(id, socket, *m_poller, m_settings, m_tls, &m_recorder, this);
         m_connections.insert(id, connection);
         connect(connection, &ProxyConnection::finished, this, [this](quint64 finishedId) {
             m_connections.remove(finishedId);

@@ -14,6 +14,10 @@ namespace wslab::capture {
 class CaptureStream;
 }
 
+namespace wslab::net {
+class SocketPoller;
+}
+
 namespace wslab::proxy {
 
 class ProxyConnection;
@@ -74,6 +78,7 @@ private:
     QSslConfiguration m_tls;
     capture::LiveRecorder m_recorder;
     QTcpServer m_listener;
+    net::SocketPoller *m_poller; // readiness of every relayed plain TCP end
     QHash<quint64, ProxyConnection *> m_connections;
     quint64 m_nextId = 1;
     bool m_interceptNew[2] = {false, false}; // per capture::Direction

@@ -1,74 +1,116 @@
 #include "relayleg.h"
 
-#include <QAbstractSocket>
-#include <QSslSocket>
+#include "relayend.h"
+
+#include <memory>
 
 namespace wslab::proxy {
 
 namespace {
 
-// Read at most this much at a time, so one busy leg does not starve the event loop.
-constexpr qint64 maxChunk = 256 * 1024;
+// Read at most this much at a time (below glibc's mmap threshold, so a read buffer is a cheap
+// heap allocation), and at most this many times per wake, so one busy leg does not starve the
+// event loop (the stream is level-triggered: what is left wakes it again).
+constexpr qint64 maxChunk = 64 * 1024;
+constexpr int maxReadsPerWake = 16;
+
+// Where a leg that forwards what it reads as it is (no transform, no stage: the common case) reads
+// into: one buffer for every leg of the thread, so a read costs no allocation and an idle leg no
+// memory. What the destination does not take at once is copied by it.
+char *scratchBuffer()
+{
+    thread_local std::unique_ptr<char[]> buffer(new char[maxChunk]);
+    return buffer.get();
+}
 
 } // namespace
 
-RelayLeg::RelayLeg(QAbstractSocket *from, QAbstractSocket *to, qint64 bound, QObject *parent)
+RelayLeg::RelayLeg(RelayEnd *from, RelayEnd *to, qint64 bound, QObject *parent)
     : QObject(parent)
     , m_from(from)
     , m_to(to)
     , m_bound(qMax<qint64>(bound, 1))
 {
-    // Qt stops reading the kernel once this much waits unread: the backpressure reaches TCP.
-    m_from->setReadBufferSize(m_bound);
+    // A TLS socket decrypts into its own buffer: capped, so that the backpressure reaches TCP.
+    m_from->setReadBound(m_bound);
 }
 
-void RelayLeg::start()
+void RelayLeg::start(QByteArray early)
 {
     if (m_started)
         return;
     m_started = true;
-    connect(m_from, &QIODevice::readyRead, this, &RelayLeg::pump);
-    connect(m_to, &QIODevice::bytesWritten, this, &RelayLeg::pump);
+    connect(m_from, &RelayEnd::readyRead, this, &RelayLeg::pump);
+    connect(m_to, &RelayEnd::bytesWritten, this, &RelayLeg::pump);
+    if (!early.isEmpty())
+        pass(std::move(early));
     pump();
-}
-
-qint64 RelayLeg::waitingInTo() const
-{
-    qint64 waiting = m_to->bytesToWrite();
-    if (const auto *ssl = qobject_cast<const QSslSocket *>(m_to))
-        waiting += ssl->encryptedBytesToWrite();
-    return waiting;
 }
 
 qint64 RelayLeg::bufferedBytes() const
 {
-    return m_from->bytesAvailable() + waitingInTo();
+    return m_from->bytesAvailable() + m_to->bytesToWrite();
+}
+
+void RelayLeg::pass(QByteArray &&chunk)
+{
+    if (m_transform)
+        chunk = m_transform(std::move(chunk));
+    if (m_stage)
+        m_stage(std::move(chunk));
+    else
+        forward(chunk);
 }
 
 void RelayLeg::pump()
 {
-    if (!m_started)
+    if (!m_started || m_sourceDone)
         return;
-    // Bounded: each turn forwards at least one byte or stops.
-    while (m_from->bytesAvailable() > 0) {
-        const qint64 room = qMin(m_bound - waitingInTo(), m_room ? m_room() : maxChunk);
-        if (room <= 0 || m_to->state() != QAbstractSocket::ConnectedState) {
-            m_heldBack = m_to->state() == QAbstractSocket::ConnectedState;
+    // Bounded: each turn reads at least one byte or stops.
+    // A TLS socket's buffer is drained whole (it says readyRead only for new bytes).
+    for (int reads = 0; reads < maxReadsPerWake || m_from->bytesAvailable() > 0; ++reads) {
+        const bool deliverable = m_to->isOpen();
+        // The destination gone: what is left cannot be delivered, but is read (and dropped) so
+        // that the source's end is seen.
+        const qint64 room = deliverable ? qMin(m_bound - m_to->bytesToWrite(), m_room ? m_room() : maxChunk) : maxChunk;
+        if (room <= 0) {
+            m_heldBack = true;
+            m_from->setReadEnabled(false);
             return;
         }
-        // Asking for more than is buffered makes Qt read the kernel again, which re-enables the
-        // read notifier a full read buffer had turned off.
-        QByteArray chunk = m_from->read(qMin(room, maxChunk));
-        if (chunk.isEmpty())
+        if (!moveOnce(qMin(room, maxChunk), deliverable))
             break;
-        if (m_transform)
-            chunk = m_transform(std::move(chunk));
-        if (m_stage)
-            m_stage(std::move(chunk));
-        else
-            forward(chunk);
     }
     m_heldBack = false;
+    if (!m_sourceDone)
+        m_from->setReadEnabled(true);
+}
+
+bool RelayLeg::moveOnce(qint64 size, bool deliverable)
+{
+    const bool direct = !m_transform && !m_stage;
+    QByteArray chunk;
+    char *into = scratchBuffer();
+    if (!direct) {
+        chunk.resize(size);
+        into = chunk.data();
+    }
+    const qint64 n = m_from->read(into, size);
+    if (n < 0) {
+        m_sourceDone = true;
+        m_from->setReadEnabled(false);
+    }
+    if (n <= 0)
+        return false;
+    if (!deliverable)
+        return true;
+    if (direct) {
+        forward(QByteArrayView(into, n));
+    } else {
+        chunk.truncate(n);
+        pass(std::move(chunk));
+    }
+    return true;
 }
 
 void RelayLeg::forward(QByteArrayView bytes)
@@ -78,7 +120,7 @@ void RelayLeg::forward(QByteArrayView bytes)
     m_forwarded += quint64(bytes.size());
     if (m_observer)
         m_observer(bytes);
-    m_to->write(bytes.data(), bytes.size());
+    m_to->write(bytes);
 }
 
 } // namespace wslab::proxy

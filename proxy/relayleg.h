@@ -6,16 +6,15 @@
 
 #include <functional>
 
-QT_BEGIN_NAMESPACE
-class QAbstractSocket;
-QT_END_NAMESPACE
-
 namespace wslab::proxy {
 
+class RelayEnd;
+
 // One direction of a relayed connection: what `from` reads is written to `to`, byte for byte.
-// Never more than `bound` bytes wait in `to`'s write buffer: past it the leg stops reading, `from`'s
-// read buffer (capped at the same bound) fills, Qt stops reading that socket, and TCP's flow control
-// holds the sender back (RFC 9293 §3.8.6). `to` writing its bytes out resumes the leg.
+// Never more than `bound` bytes wait to be written to `to`: past it the leg stops reading `from`,
+// the kernel's receive buffer fills, and TCP's flow control holds the sender back (RFC 9293
+// §3.8.6). `to` writing its bytes out resumes the leg. Nothing is held between reads: an idle leg
+// costs no buffer.
 class RelayLeg : public QObject
 {
     Q_OBJECT
@@ -29,7 +28,7 @@ public:
     using Stage = std::function<void(QByteArray &&read)>;
     using Room = std::function<qint64()>;
 
-    RelayLeg(QAbstractSocket *from, QAbstractSocket *to, qint64 bound, QObject *parent = nullptr);
+    RelayLeg(RelayEnd *from, RelayEnd *to, qint64 bound, QObject *parent = nullptr);
 
     void setObserver(Observer observer) { m_observer = std::move(observer); }
     void setTransform(Transform transform) { m_transform = std::move(transform); }
@@ -41,11 +40,13 @@ public:
     // Writes bytes to `to` as forwarded: the observer sees them.
     void forward(QByteArrayView bytes);
 
-    // Starts forwarding (what `from` already holds, and everything after).
-    void start();
+    // Starts forwarding: `early` (what was read from `from` before), then everything after.
+    void start(QByteArray early = {});
     // Moves what it can now; called on `from`'s readyRead and `to`'s bytesWritten.
     void pump();
 
+    // `from` has nothing more to give: it ended, and everything it sent has been read.
+    [[nodiscard]] bool isSourceDone() const noexcept { return m_sourceDone; }
     // Bytes this leg holds in memory: read and not forwarded, forwarded and not yet written out.
     [[nodiscard]] qint64 bufferedBytes() const;
     // The last pump left bytes unread because `to` had `bound` bytes waiting.
@@ -53,10 +54,13 @@ public:
     [[nodiscard]] quint64 forwardedBytes() const noexcept { return m_forwarded; }
 
 private:
-    [[nodiscard]] qint64 waitingInTo() const;
+    void pass(QByteArray &&chunk);
+    // Reads up to `size` bytes once and passes them on (drops them if not `deliverable`); false
+    // when there is nothing to read now or any more.
+    bool moveOnce(qint64 size, bool deliverable);
 
-    QAbstractSocket *m_from;
-    QAbstractSocket *m_to;
+    RelayEnd *m_from;
+    RelayEnd *m_to;
     qint64 m_bound;
     Observer m_observer;
     Transform m_transform;
@@ -65,6 +69,7 @@ private:
     quint64 m_forwarded = 0;
     bool m_started = false;
     bool m_heldBack = false;
+    bool m_sourceDone = false;
 };
 
 } // namespace wslab::proxy

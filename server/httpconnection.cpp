@@ -1,7 +1,7 @@
 #include "httpconnection.h"
 
 #include "pollingendpoint.h"
-#include "tcpstream.h"
+#include "net/tcpstream.h"
 #include "websocketserver.h"
 #include "websocketsession.h"
 
@@ -56,7 +56,7 @@ QString extensionsNote(const QList<QByteArray> &offers, const DeflateNegotiation
 
 } // namespace
 
-HttpConnection::HttpConnection(WebSocketServer &server, TcpStream *stream, quint64 id)
+HttpConnection::HttpConnection(WebSocketServer &server, net::TcpStream *stream, quint64 id)
     : m_server(server)
     , m_stream(stream)
     , m_id(id)
@@ -69,9 +69,9 @@ HttpConnection::~HttpConnection() = default;
 
 void HttpConnection::start()
 {
-    connect(m_stream, &TcpStream::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_stream, &TcpStream::closed, this, &HttpConnection::finish);
-    connect(m_stream, &TcpStream::drained, this, [this] {
+    connect(m_stream, &net::TcpStream::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_stream, &net::TcpStream::closed, this, &HttpConnection::finish);
+    connect(m_stream, &net::TcpStream::drained, this, [this] {
         if (std::exchange(m_waitingForDrain, false))
             processBuffer();
     });

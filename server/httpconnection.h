@@ -8,9 +8,12 @@
 #include <QByteArray>
 #include <QObject>
 
+namespace wslab::net {
+class TcpStream;
+}
+
 namespace wslab::server {
 
-class TcpStream;
 class WebSocketServer;
 
 // One TCP connection while it speaks HTTP/1.1: reads a request head (bounded in size and time),
@@ -23,7 +26,7 @@ class HttpConnection : public QObject
 public:
     static constexpr qint64 maxUnreadResponses = 4 * 1024 * 1024; // answers the client has not read
     // Takes the stream over (it becomes a child of the connection, then of the session).
-    HttpConnection(WebSocketServer &server, TcpStream *stream, quint64 id);
+    HttpConnection(WebSocketServer &server, net::TcpStream *stream, quint64 id);
     ~HttpConnection() override;
 
     void start();
@@ -71,7 +74,7 @@ private:
     [[nodiscard]] bool wantsKeepAlive() const;
 
     WebSocketServer &m_server;
-    TcpStream *m_stream;
+    net::TcpStream *m_stream;
     quint64 m_id;
     QString m_peer;
     QByteArray m_buffer;             // bytes of the request in progress (and any pipelined after it)

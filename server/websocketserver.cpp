@@ -3,7 +3,7 @@
 #include "capture/capturestream.h"
 #include "httpconnection.h"
 #include "pollingendpoint.h"
-#include "tcpstream.h"
+#include "net/tcpstream.h"
 #include "websocketsession.h"
 
 #include "protocol/closecode.h"
@@ -72,7 +72,7 @@ WebSocketServer::WebSocketServer(const ServerSettings &settings, QObject *parent
     m_capturing = settings.captureEnabled;
     connect(m_capture, &capture::CaptureStream::batchReady, this, &WebSocketServer::capturedBatch);
     m_polling = new PollingEndpoint(*this);
-    m_poller = new SocketPoller(this);
+    m_poller = new net::SocketPoller(this);
     m_listener = new Listener([this](qintptr descriptor) { addConnection(descriptor); }, this);
     m_listener->setListenBacklogSize(listenBacklog);
     updateOriginPolicy();
@@ -238,7 +238,7 @@ void WebSocketServer::updateTimers()
 
 void WebSocketServer::addConnection(qintptr descriptor)
 {
-    auto *stream = new TcpStream(descriptor, *m_poller, this);
+    auto *stream = new net::TcpStream(descriptor, *m_poller, this);
     const quint64 id = m_nextConnectionId++;
     if (m_capturing) {
         capture::CaptureRecord record;
@@ -262,7 +262,7 @@ void WebSocketServer::addConnection(qintptr descriptor)
     connection->start();
 }
 
-void WebSocketServer::rejectOverCapacity(TcpStream *stream, quint64 id)
+void WebSocketServer::rejectOverCapacity(net::TcpStream *stream, quint64 id)
 {
     const QByteArray response = buildResponse(503, {{"Content-Type", "text/plain; charset=utf-8"}, {"Retry-After", "5"}},
                                               "503 Service Unavailable: too many connections\n", false);
@@ -283,11 +283,11 @@ void WebSocketServer::rejectOverCapacity(TcpStream *stream, quint64 id)
         this->record(std::move(closed));
     }
     // Lingering close: read and drop until the client closes, but not for long.
-    connect(stream, &TcpStream::readyRead, stream, [stream] {
+    connect(stream, &net::TcpStream::readyRead, stream, [stream] {
         char scratch[4096];
         while (stream->read(scratch, sizeof scratch) > 0) { }
     });
-    connect(stream, &TcpStream::closed, stream, &QObject::deleteLater);
+    connect(stream, &net::TcpStream::closed, stream, &QObject::deleteLater);
     QTimer::singleShot(qMax(1, m_settings.closeTimeoutMs), stream, [stream] {
         stream->abort();
         stream->deleteLater();

@@ -24,12 +24,15 @@ namespace wslab::capture {
 class CaptureStream;
 }
 
+namespace wslab::net {
+class SocketPoller;
+class TcpStream;
+} // namespace wslab::net
+
 namespace wslab::server {
 
 class HttpConnection;
-class TcpStream;
 class PollingEndpoint;
-class SocketPoller;
 class WebSocketSession;
 
 // The server itself, living in the worker thread: the listening socket, every connection, the chat
@@ -163,7 +166,7 @@ protected:
 
 private:
     class Listener;
-    void rejectOverCapacity(TcpStream *stream, quint64 id);
+    void rejectOverCapacity(net::TcpStream *stream, quint64 id);
     // To the room's WebSocket chat clients (each message in `fragments` frames; 0: the outgoing
     // fragment size setting) and its parked long polls; the main room's entries also to the desk.
     void broadcast(const ChatEntry &entry, const QString &room = {}, int fragments = 0);
@@ -182,7 +185,7 @@ private:
 
     ServerSettings m_settings;
     Listener *m_listener = nullptr;
-    SocketPoller *m_poller = nullptr; // readiness of every accepted connection
+    net::SocketPoller *m_poller = nullptr; // readiness of every accepted connection
     capture::CaptureStream *m_capture = nullptr;
     PollingEndpoint *m_polling = nullptr;
     ChatRoom m_chat;

@@ -3,7 +3,7 @@
 #include "capture/capturerecord.h"
 #include "capture/capturestream.h"
 #include "chatroom.h"
-#include "tcpstream.h"
+#include "net/tcpstream.h"
 #include "websocketserver.h"
 
 #include "protocol/closecode.h"
@@ -52,7 +52,7 @@ QByteArray closeReasonUtf8(const QString &reason)
 
 } // namespace
 
-WebSocketSession::WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode,
+WebSocketSession::WebSocketSession(WebSocketServer &server, net::TcpStream *stream, ClientInfo info, Mode mode,
                                    std::optional<DeflateParameters> deflate)
     : m_server(server)
     , m_stream(stream)
@@ -79,8 +79,8 @@ WebSocketSession::~WebSocketSession()
 void WebSocketSession::start(QByteArrayView leftover)
 {
     m_stream->setReader(this); // called directly on every readable notification, no signal
-    connect(m_stream, &TcpStream::closed, this, &WebSocketSession::onDisconnected);
-    connect(m_stream, &TcpStream::drained, this, &WebSocketSession::onDrained);
+    connect(m_stream, &net::TcpStream::closed, this, &WebSocketSession::onDisconnected);
+    connect(m_stream, &net::TcpStream::drained, this, &WebSocketSession::onDrained);
     if (!leftover.isEmpty()) {
         m_inRead = true;
         consume(leftover);

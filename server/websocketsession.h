@@ -1,7 +1,7 @@
 #pragma once
 
 #include "clientinfo.h"
-#include "tcpstream.h"
+#include "net/tcpstream.h"
 
 #include "protocol/closepayload.h"
 #include "protocol/deflateoffer.h"
@@ -30,7 +30,7 @@ class WebSocketServer;
 // With permessage-deflate agreed in the handshake (RFC 7692), messages that arrive with RSV1 are
 // inflated (bounded by the message size limit) before they are used, and every data message the
 // session sends is compressed, RSV1 on its first frame only; control frames never are (§6.1).
-class WebSocketSession : public QObject, private TcpStream::Reader
+class WebSocketSession : public QObject, private net::TcpStream::Reader
 {
     Q_OBJECT
 public:
@@ -53,7 +53,7 @@ public:
 
     // Takes the stream over (it becomes a child of the session). `deflate`: the permessage-deflate
     // parameters agreed in the handshake, if any.
-    WebSocketSession(WebSocketServer &server, TcpStream *stream, ClientInfo info, Mode mode,
+    WebSocketSession(WebSocketServer &server, net::TcpStream *stream, ClientInfo info, Mode mode,
                      std::optional<protocol::DeflateParameters> deflate = std::nullopt);
     ~WebSocketSession() override;
 
@@ -139,7 +139,7 @@ private:
     [[nodiscard]] qsizetype bytesOfCurrentFrameBefore() const;
 
     WebSocketServer &m_server;
-    TcpStream *m_stream;
+    net::TcpStream *m_stream;
     ClientInfo m_info;
     protocol::FrameDecoder m_decoder;
     protocol::MessageAssembler m_assembler;

@@ -8,7 +8,7 @@ QT_BEGIN_NAMESPACE
 class QSocketNotifier;
 QT_END_NAMESPACE
 
-namespace wslab::server {
+namespace wslab::net {
 
 // Readiness of many sockets through one epoll set, itself watched by a single QSocketNotifier.
 // Qt's event dispatchers poll() every registered descriptor on every turn of the event loop, so a
@@ -65,4 +65,4 @@ private:
     int m_watched = 0;
 };
 
-} // namespace wslab::server
+} // namespace wslab::net

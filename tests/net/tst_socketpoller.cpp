@@ -1,4 +1,4 @@
-#include "server/socketpoller.h"
+#include "net/socketpoller.h"
 
 #include <QTest>
 
@@ -7,7 +7,7 @@
 
 #include <functional>
 
-using wslab::server::SocketPoller;
+using wslab::net::SocketPoller;
 
 namespace {
 

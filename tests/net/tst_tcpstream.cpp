@@ -1,4 +1,4 @@
-#include "server/tcpstream.h"
+#include "net/tcpstream.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -7,7 +7,7 @@
 
 #include <memory>
 
-using wslab::server::TcpStream;
+using wslab::net::TcpStream;
 
 namespace {
 
@@ -27,7 +27,7 @@ struct Pair
 {
     DescriptorServer server;
     QTcpSocket client;
-    wslab::server::SocketPoller poller;
+    wslab::net::SocketPoller poller;
     std::unique_ptr<TcpStream> stream;
 
     bool open()
@@ -268,7 +268,7 @@ void tst_TcpStream::streamMayOutliveItsPoller()
     client.connectToHost(QHostAddress::LocalHost, server.serverPort());
     QVERIFY(client.waitForConnected(waitMs));
     QVERIFY(QTest::qWaitFor([&] { return !server.accepted.isEmpty(); }, waitMs));
-    auto poller = std::make_unique<wslab::server::SocketPoller>();
+    auto poller = std::make_unique<wslab::net::SocketPoller>();
     auto stream = std::make_unique<TcpStream>(server.accepted.takeFirst(), *poller);
     stream->write("still open");
     poller.reset();

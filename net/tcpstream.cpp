@@ -1,10 +1,10 @@
 #include "tcpstream.h"
 
 #include <QEvent>
-#include <QHostAddress>
 
 #include <cerrno>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -12,7 +12,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-namespace wslab::server {
+namespace wslab::net {
 
 namespace {
 
@@ -22,16 +22,18 @@ QString peerOf(int fd)
     socklen_t length = sizeof storage;
     if (::getpeername(fd, reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return QStringLiteral("?");
-    const QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
-    quint16 port = 0;
-    if (storage.ss_family == AF_INET)
-        port = ntohs(reinterpret_cast<const sockaddr_in *>(&storage)->sin_port);
-    else if (storage.ss_family == AF_INET6)
-        port = ntohs(reinterpret_cast<const sockaddr_in6 *>(&storage)->sin6_port);
-    QString host = address.toString();
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    return host + QLatin1Char(':') + QString::number(port);
+    char host[INET6_ADDRSTRLEN] = {};
+    if (storage.ss_family == AF_INET) {
+        const auto *in = reinterpret_cast<const sockaddr_in *>(&storage);
+        ::inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
+        return QString::fromLatin1(host) + QLatin1Char(':') + QString::number(ntohs(in->sin_port));
+    }
+    if (storage.ss_family == AF_INET6) {
+        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&storage);
+        ::inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
+        return QLatin1Char('[') + QString::fromLatin1(host) + QStringLiteral("]:") + QString::number(ntohs(in6->sin6_port));
+    }
+    return QStringLiteral("?");
 }
 
 // Pieces gathered into one sendmsg(); more wait for the next round.
@@ -291,4 +293,4 @@ void TcpStream::closeAndNotify()
     Q_EMIT closed();
 }
 
-} // namespace wslab::server
+} // namespace wslab::net

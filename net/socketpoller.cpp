@@ -7,7 +7,7 @@
 
 #include <cerrno>
 
-namespace wslab::server {
+namespace wslab::net {
 
 namespace {
 
@@ -114,4 +114,4 @@ void SocketPoller::dispatch()
     }
 }
 
-} // namespace wslab::server
+} // namespace wslab::net

@@ -9,7 +9,7 @@
 
 #include "socketpoller.h"
 
-namespace wslab::server {
+namespace wslab::net {
 
 // One accepted TCP connection, as thin as the server needs it: reads go straight from the kernel
 // into the caller's buffer, writes straight to the kernel (only what the kernel does not take yet
@@ -96,4 +96,4 @@ private:
     bool m_closeQueued = false;
 };
 
-} // namespace wslab::server
+} // namespace wslab::net
