@@ -15,6 +15,7 @@
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/modegate.h"
 #include "app/mainwindow/proxyhost.h"
+#include "app/intercept/interceptpane.h"
 #include "app/mainwindow/paletteiconengine.h"
 #include "app/mainwindow/portfinder.h"
 #include "app/settings/serversettingsedit.h"
@@ -282,6 +283,7 @@ void MainWindow::createDocks()
     m_composerGate = new ModeGate(m_composer, this);
     m_composerDock = addDock(QStringLiteral("composerDock"), m_composerGate);
     createLessons();
+    createIntercept();
 
     // The right-hand column runs the full height: chat and composer are used while watching.
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
@@ -329,9 +331,11 @@ void MainWindow::applyDefaultLayout()
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     tabifyDockWidget(m_chatDock, m_composerDock);
     tabifyDockWidget(m_composerDock, m_lessonsDock);
+    tabifyDockWidget(m_lessonsDock, m_interceptDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_detailDock);
     for (QDockWidget *dock : std::as_const(m_docks)) {
-        if (dock == m_chatDock || dock == m_composerDock || dock == m_lessonsDock || dock == m_detailDock)
+        if (dock == m_chatDock || dock == m_composerDock || dock == m_lessonsDock || dock == m_detailDock
+            || dock == m_interceptDock)
             continue;
         tabifyDockWidget(m_detailDock, dock);
     }
@@ -422,16 +426,20 @@ void MainWindow::createActions()
     m_holdAction->setCheckable(true);
     m_holdAction->setShortcut(Qt::CTRL | Qt::Key_H);
     connect(m_holdAction, &QAction::toggled, this, [this](bool hold) {
-        m_server->setHoldIncoming(hold);
+        // Proxy mode: the intercept holds the browser's frames (app/intercept/).
+        const bool proxy = m_mode == ConnectionMode::Proxy;
+        m_server->setHoldIncoming(hold && !proxy);
+        if (proxy)
+            holdBrowserFrames(hold);
         updateCaptureState();
     });
     // Debugger keys: F6 steps, F5 continues. (Not F10: desktops open the menu bar with it.)
     m_deliverNextAction = new QAction(themedIcon("go-next", QStyle::SP_MediaSeekForward), QString(), this);
     m_deliverNextAction->setShortcut(Qt::Key_F6);
-    connect(m_deliverNextAction, &QAction::triggered, m_server, &server::ServerHost::deliverNextHeld);
+    connect(m_deliverNextAction, &QAction::triggered, this, &MainWindow::deliverNext);
     m_deliverAllAction = new QAction(themedIcon("media-skip-forward", QStyle::SP_MediaSkipForward), QString(), this);
     m_deliverAllAction->setShortcut(Qt::Key_F5);
-    connect(m_deliverAllAction, &QAction::triggered, m_server, &server::ServerHost::deliverAllHeld);
+    connect(m_deliverAllAction, &QAction::triggered, this, &MainWindow::deliverAll);
 
     m_firstAction = new QAction(themedIcon("go-top", QStyle::SP_ArrowUp), QString(), this);
     m_firstAction->setShortcut(Qt::CTRL | Qt::Key_Home);
@@ -510,6 +518,7 @@ void MainWindow::createMenus()
     m_captureMenu->addAction(m_view->replayAction());
     m_captureMenu->addSeparator();
     m_captureMenu->addAction(m_holdAction);
+    m_captureMenu->addAction(m_interceptPane->holdServerAction());
     m_captureMenu->addAction(m_deliverNextAction);
     m_captureMenu->addAction(m_deliverAllAction);
     m_captureMenu->addSeparator();
@@ -554,6 +563,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_clearAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_holdAction);
+    m_toolBar->addAction(m_interceptPane->holdServerAction());
     m_toolBar->addAction(m_deliverNextAction);
     m_toolBar->addAction(m_deliverAllAction);
     m_toolBar->addSeparator();
@@ -678,6 +688,7 @@ void MainWindow::retranslateUi()
     m_transportsDock->setWindowTitle(tr("Transports"));
     m_chatDock->setWindowTitle(tr("Chat"));
     m_composerDock->setWindowTitle(tr("Composer"));
+    m_interceptDock->setWindowTitle(tr("Intercept"));
 
     m_noticeSettings->setText(tr("Settings…"));
     if (m_suggestedPort)
@@ -942,8 +953,12 @@ void MainWindow::updateCaptureState()
         return;
     m_status->setCaptureState(m_pauseAction->isChecked() ? StatusPanel::CaptureState::Paused
                                                          : StatusPanel::CaptureState::Live);
-    m_status->setHeld(m_holdAction->isChecked(), m_heldFrames);
-    const bool held = m_holdAction->isChecked() || m_heldFrames > 0;
+    // Proxy mode: what the intercept holds, either way.
+    const bool proxy = m_mode == ConnectionMode::Proxy;
+    const int heldFrames = proxy ? m_interceptPane->heldCount() : m_heldFrames;
+    const bool holding = m_holdAction->isChecked() || (proxy && m_interceptPane->holdServerAction()->isChecked());
+    m_status->setHeld(holding, heldFrames);
+    const bool held = holding || heldFrames > 0;
     m_deliverNextAction->setEnabled(held);
     m_deliverAllAction->setEnabled(held);
 }
@@ -1220,8 +1235,11 @@ void MainWindow::setConnectionMode(ConnectionMode mode, const ProxyPreferences &
         m_server->setHandshakeFault(HandshakeFault::None);
     }
     updateModeUi();
-    if (old == ConnectionMode::Proxy)
+    if (old == ConnectionMode::Proxy) {
+        m_holdAction->setChecked(false);
+        m_proxyHost->setHolding(capture::Direction::Inbound, false);
         m_proxyHost->stop();
+    }
     if (old == ConnectionMode::EmbeddedServer && mode == ConnectionMode::Proxy) {
         // Its clients get 1001 Going Away; the proxy takes the port once it is free.
         connect(m_server, &server::ServerHost::stopped, this, &MainWindow::startProxy, Qt::SingleShotConnection);
@@ -1308,7 +1326,7 @@ void MainWindow::updateModeUi()
     m_handshakeButton->setEnabled(!proxy);
     m_handshakeMenu->setEnabled(!proxy);
     m_compressionAction->setEnabled(!proxy);
-    m_holdAction->setEnabled(!proxy);
+    m_interceptPane->setProxyMode(proxy);
     retranslateUi();
 }
 
@@ -1351,8 +1369,69 @@ void MainWindow::retranslateMode()
                                      "the embedded server to answer them wrongly on purpose."));
     m_compressionAction->setToolTip(tr("In proxy mode the browser and your server agree on compression "
                                        "themselves; the inspector inflates what they send."));
-    m_holdAction->setToolTip(tr("Hold Incoming steps the embedded server's frames; the proxy relays without "
-                                "holding."));
+    m_holdAction->setText(tr("&Hold from Browser"));
+    m_holdAction->setToolTip(tr("Proxy mode: hold the frames browsers send to your server until you forward, "
+                                "drop or edit them in the Intercept pane (%1)")
+                                     .arg(m_holdAction->shortcut().toString(QKeySequence::NativeText)));
+    m_deliverNextAction->setToolTip(tr("Forward the oldest held frame (%1)")
+                                            .arg(m_deliverNextAction->shortcut().toString(QKeySequence::NativeText)));
+    m_deliverAllAction->setToolTip(tr("Forward every held frame (%1)")
+                                           .arg(m_deliverAllAction->shortcut().toString(QKeySequence::NativeText)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intercept (proxy mode): the Hold / Deliver actions act on the proxy, and the Intercept pane
+// lists what it holds (app/intercept/).
+
+void MainWindow::createIntercept()
+{
+    m_interceptPane = new InterceptPane(m_proxyHost, this);
+    m_interceptPane->setHoldBrowserAction(m_holdAction);
+    m_interceptDock = addDock(QStringLiteral("interceptDock"), m_interceptPane);
+    connect(m_interceptPane, &InterceptPane::heldCountChanged, this, &MainWindow::updateCaptureState);
+    connect(m_interceptPane->holdServerAction(), &QAction::toggled, this, &MainWindow::updateCaptureState);
+    connect(m_interceptPane, &InterceptPane::interceptRequested, this, &MainWindow::enableIntercept);
+    m_interceptPane->setProxyMode(m_mode == ConnectionMode::Proxy);
+}
+
+void MainWindow::holdBrowserFrames(bool hold)
+{
+    if (m_interceptPane->setHolding(capture::Direction::Inbound, hold))
+        return;
+    // This proxy runs without intercept: the pane says why and offers to turn it on.
+    const QSignalBlocker blocker(m_holdAction);
+    m_holdAction->setChecked(false);
+    m_interceptDock->show();
+    m_interceptDock->raise();
+    statusBar()->showMessage(tr("Intercept is off for this proxy, so nothing can be held: turn it on in the "
+                                "Intercept pane or in Settings ▸ Connection."),
+                             3 * statusMessageMs);
+}
+
+void MainWindow::deliverNext()
+{
+    if (m_mode == ConnectionMode::Proxy)
+        m_interceptPane->forwardNext();
+    else
+        m_server->deliverNextHeld();
+}
+
+void MainWindow::deliverAll()
+{
+    if (m_mode == ConnectionMode::Proxy)
+        m_interceptPane->forwardAll();
+    else
+        m_server->deliverAllHeld();
+}
+
+// For this run and the next start: the proxy restarts with intercept, so new connections can be held.
+void MainWindow::enableIntercept()
+{
+    ProxyPreferences proxy = m_runProxy;
+    proxy.intercept = true;
+    m_prefs.proxy.intercept = true;
+    m_store->save(m_prefs);
+    setConnectionMode(ConnectionMode::Proxy, proxy);
 }
 
 } // namespace wslab::app

@@ -45,6 +45,7 @@ class ClientListModel;
 class FilterBar;
 class FocusRing;
 class FrameComposer;
+class InterceptPane;
 class LanguageManager;
 class LessonsPane;
 class LessonTracker;
@@ -92,6 +93,8 @@ public:
     [[nodiscard]] ConnectionMode connectionMode() const { return m_mode; }
     [[nodiscard]] ProxyHost *proxyHost() const { return m_proxyHost; }
     [[nodiscard]] QToolButton *modeButton() const { return m_modeButton; }
+    [[nodiscard]] InterceptPane *interceptPane() const { return m_interceptPane; }
+    [[nodiscard]] QDockWidget *interceptDock() const { return m_interceptDock; }
     [[nodiscard]] QLabel *modeLabel() const { return m_modeLabel; }
     [[nodiscard]] QList<ModeGate *> modeGates() const { return {m_chatGate, m_composerGate, m_transportsGate}; }
 
@@ -139,6 +142,12 @@ private:
     void clearForNewSource();
     void retranslateMode();
     void updateModeUi();
+    // Intercept (proxy mode).
+    void createIntercept();
+    void holdBrowserFrames(bool hold);
+    void deliverNext();
+    void deliverAll();
+    void enableIntercept();
     void onProxyBatch(const wslab::capture::CaptureBatch &batch);
     [[nodiscard]] server::ServerSettings listenSettings() const;
     void retranslateUi();
@@ -179,6 +188,8 @@ private:
     ConnectionMode m_mode = ConnectionMode::EmbeddedServer;
     ProxyPreferences m_runProxy; // the proxy this run uses (the saved one, or --upstream's)
     ProxyHost *m_proxyHost = nullptr;
+    InterceptPane *m_interceptPane = nullptr;
+    QDockWidget *m_interceptDock = nullptr;
 
     CaptureView *m_view = nullptr; // the capture on show, its model and views
     CaptureFileActions *m_files = nullptr; // open, save, export

@@ -25,6 +25,7 @@ constexpr auto upstreamKey = "proxy/upstreamUrl";
 constexpr auto rewriteHostKey = "proxy/rewriteHost";
 constexpr auto caFileKey = "proxy/caFile";
 constexpr auto insecureKey = "proxy/insecure";
+constexpr auto interceptKey = "proxy/intercept";
 constexpr auto languageKey = "app/language";
 constexpr auto welcomeKey = "app/welcomeShown";
 constexpr auto confirmQuitKey = "app/confirmQuitWithClients";
@@ -70,6 +71,7 @@ AppPreferences SettingsStore::load() const
     p.proxy.rewriteHost = s.value(rewriteHostKey, defaults.proxy.rewriteHost).toBool();
     p.proxy.caFile = s.value(caFileKey, defaults.proxy.caFile).toString();
     p.proxy.insecure = s.value(insecureKey, defaults.proxy.insecure).toBool();
+    p.proxy.intercept = s.value(interceptKey, defaults.proxy.intercept).toBool();
     p.language = s.value(languageKey, defaults.language).toString();
     p.welcomeShown = s.value(welcomeKey, defaults.welcomeShown).toBool();
     p.confirmQuitWithClients = s.value(confirmQuitKey, defaults.confirmQuitWithClients).toBool();
@@ -97,6 +99,7 @@ void SettingsStore::save(const AppPreferences &p)
     s.setValue(rewriteHostKey, p.proxy.rewriteHost);
     s.setValue(caFileKey, p.proxy.caFile);
     s.setValue(insecureKey, p.proxy.insecure);
+    s.setValue(interceptKey, p.proxy.intercept);
     s.setValue(languageKey, p.language);
     s.setValue(welcomeKey, p.welcomeShown);
     s.setValue(confirmQuitKey, p.confirmQuitWithClients);
