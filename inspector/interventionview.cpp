@@ -10,7 +10,6 @@ namespace wslab::inspector {
 
 namespace {
 
-constexpr int bytesPerLine = 16;
 
 // Reads on light and dark palettes alike: a translucent amber behind the changed bytes.
 const QColor diffHighlight(255, 170, 0, 110);
@@ -37,6 +36,8 @@ InterventionView::InterventionView(QWidget *parent)
         hex->setLineWrapMode(QTextEdit::NoWrap);
         hex->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         hex->setTabChangesFocus(true);
+        // A few lines always readable: in a short pane the dock scrolls rather than clip them.
+        hex->setMinimumHeight(hex->fontMetrics().lineSpacing() * 4 + 2 * hex->frameWidth());
     }
     m_originalHex->setObjectName(QStringLiteral("originalHex"));
     m_forwardedHex->setObjectName(QStringLiteral("forwardedHex"));
@@ -84,14 +85,26 @@ QList<qsizetype> InterventionView::differingOffsets() const
     return offsets;
 }
 
-QString InterventionView::hexHtml(const QByteArray &bytes, const QByteArray &other, const QColor &highlight)
+int InterventionView::bytesPerLine() const
+{
+    // "0000 " and then three characters a byte, in the fixed font.
+    const int charWidth = std::max(1, m_originalHex->fontMetrics().horizontalAdvance(QLatin1Char('0')));
+    const int columns = m_originalHex->viewport()->width() / charWidth;
+    for (const int perLine : {16, 8})
+        if (columns >= 6 + 3 * perLine)
+            return perLine;
+    return 4;
+}
+
+QString InterventionView::hexHtml(const QByteArray &bytes, const QByteArray &other, const QColor &highlight,
+                                  int perLine)
 {
     QString html = QStringLiteral("<pre style=\"margin:0\">");
     const QString marked = QStringLiteral("<span style=\"background-color:%1\">%2</span>")
                                    .arg(highlight.name(QColor::HexArgb));
-    for (qsizetype line = 0; line < bytes.size(); line += bytesPerLine) {
+    for (qsizetype line = 0; line < bytes.size(); line += perLine) {
         html += QStringLiteral("%1 ").arg(line, 4, 16, QLatin1Char('0'));
-        for (qsizetype offset = line; offset < std::min(bytes.size(), line + bytesPerLine); ++offset) {
+        for (qsizetype offset = line; offset < std::min(bytes.size(), line + perLine); ++offset) {
             const QString byte = QStringLiteral("%1").arg(quint8(bytes.at(offset)), 2, 16, QLatin1Char('0'));
             html += QLatin1Char(' ') + (differs(bytes, other, offset) ? marked.arg(byte) : byte);
         }
@@ -106,12 +119,11 @@ QString InterventionView::summaryText() const
         return tr("The proxy forwarded this frame as it came.");
     switch (m_intervention->action) {
     case capture::FrameIntervention::Action::Edited:
-        return tr("Edited by you: the sender wrote the original, the receiver got the forwarded frame. "
-                  "%n byte(s) differ (highlighted).", nullptr, int(differingOffsets().size()));
+        return tr("Edited by you: %n byte(s) differ (highlighted).", nullptr, int(differingOffsets().size()));
     case capture::FrameIntervention::Action::Dropped:
-        return tr("Dropped by you: the sender wrote this frame and the receiver never got it.");
+        return tr("Dropped by you: the receiver never got this frame.");
     case capture::FrameIntervention::Action::Injected:
-        return tr("Injected by you: no sender wrote this frame; the receiver got it as if one had.");
+        return tr("Injected by you: no sender wrote this frame.");
     }
     return {};
 }
@@ -122,10 +134,10 @@ void InterventionView::refresh()
     const QString none = QStringLiteral("<i>%1</i>");
     m_originalHex->setHtml(m_original.isEmpty() && m_intervention
                                    ? none.arg(tr("(none: the proxy made this frame up)"))
-                                   : hexHtml(m_original, m_forwarded, diffHighlight));
+                                   : hexHtml(m_original, m_forwarded, diffHighlight, bytesPerLine()));
     m_forwardedHex->setHtml(m_forwarded.isEmpty() && m_intervention
                                     ? none.arg(tr("(none: the frame was dropped)"))
-                                    : hexHtml(m_forwarded, m_original, diffHighlight));
+                                    : hexHtml(m_forwarded, m_original, diffHighlight, bytesPerLine()));
 }
 
 void InterventionView::retranslate()
@@ -133,6 +145,13 @@ void InterventionView::retranslate()
     m_originalTitle->setText(tr("Original (from the sender)"));
     m_forwardedTitle->setText(tr("Forwarded (to the receiver)"));
     refresh();
+}
+
+void InterventionView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_intervention)
+        refresh(); // another number of bytes a line may fit now
 }
 
 void InterventionView::changeEvent(QEvent *event)

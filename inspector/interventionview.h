@@ -30,11 +30,15 @@ public:
     [[nodiscard]] QList<qsizetype> differingOffsets() const;
     [[nodiscard]] QString summaryText() const;
 
-    // "0000  81 85 …" with the differing bytes in a highlighted span (HTML, 16 bytes a line).
-    [[nodiscard]] static QString hexHtml(const QByteArray &bytes, const QByteArray &other, const QColor &highlight);
+    // "0000  81 85 …" with the differing bytes in a highlighted span (HTML, `perLine` bytes a line).
+    [[nodiscard]] static QString hexHtml(const QByteArray &bytes, const QByteArray &other, const QColor &highlight,
+                                         int perLine = 16);
+    // 16, 8 or 4: as many as the narrower side shows without scrolling sideways.
+    [[nodiscard]] int bytesPerLine() const;
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslate();

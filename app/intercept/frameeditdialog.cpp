@@ -44,6 +44,7 @@ FrameEditDialog::FrameEditDialog(Purpose purpose, QWidget *parent)
     setEdit(proxy::FrameEdit{});
     if (purpose == Purpose::Inject)
         m_key->setText(keyText(protocol::FrameEncoder::randomMaskKey()));
+    m_payload->setFocus(); // what is changed most often
 }
 
 void FrameEditDialog::createWidgets()

@@ -46,6 +46,9 @@ QVariant HeldFrameModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == SummaryColumn && e.frame.inflated)
         return tr("A compressed message (RSV1), shown inflated; %1 bytes on the wire")
                 .arg(e.frame.frame.payload.size());
+    // Narrow columns elide ("0x3 reserved 0x3"): the whole text on hover.
+    if (role == Qt::ToolTipRole && index.column() != SummaryColumn)
+        return data(index, Qt::DisplayRole);
     if (role == Qt::TextAlignmentRole && index.column() == LengthColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

@@ -7,13 +7,13 @@
 #include "server/protocol/frameencoder.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace wslab::app {
@@ -36,12 +36,12 @@ InterceptPane::InterceptPane(ProxyHost *host, QWidget *parent)
     m_holdServer->setObjectName(QStringLiteral("holdFromServer"));
     m_holdServer->setCheckable(true);
     m_holdServer->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_H);
-    m_holdBrowserButton = new QToolButton(this);
-    m_holdBrowserButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_holdBrowserButton->hide();
-    m_holdServerButton = new QToolButton(this);
-    m_holdServerButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_holdServerButton->setDefaultAction(m_holdServer);
+    m_holdBrowserBox = new QCheckBox(this);
+    m_holdBrowserBox->setObjectName(QStringLiteral("holdFromBrowserBox"));
+    m_holdBrowserBox->hide();
+    m_holdServerBox = new QCheckBox(this);
+    m_holdServerBox->setObjectName(QStringLiteral("holdFromServerBox"));
+    bind(m_holdServerBox, m_holdServer);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("heldFrames"));
@@ -51,8 +51,6 @@ InterceptPane::InterceptPane(ProxyHost *host, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(HeldFrameModel::SummaryColumn, QHeaderView::Stretch);
     m_table->setWordWrap(false);
 
     m_forward = new QPushButton(this);
@@ -66,23 +64,24 @@ InterceptPane::InterceptPane(ProxyHost *host, QWidget *parent)
     m_forwardAll = new QPushButton(this);
     m_forwardAll->setObjectName(QStringLiteral("forwardAllHeld"));
 
-    // The keys work wherever the focus is in the pane (the table, a button).
-    const auto key = [this](const QKeySequence &sequence, auto slot) {
+    // Enter and Delete work wherever the focus is in the pane (the table, a button); F2 and Ctrl+I,
+    // which nothing else in the window uses, anywhere in its window.
+    const auto key = [this](const QKeySequence &sequence, auto slot, Qt::ShortcutContext context) {
         auto *action = new QAction(this);
         action->setShortcut(sequence);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setShortcutContext(context);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
     };
-    key(QKeySequence(Qt::Key_Return), &InterceptPane::forwardSelected);
-    key(QKeySequence(Qt::Key_Enter), &InterceptPane::forwardSelected);
-    key(QKeySequence(Qt::Key_Delete), &InterceptPane::dropSelected);
-    key(QKeySequence(Qt::Key_F2), &InterceptPane::editSelected);
-    key(QKeySequence(Qt::CTRL | Qt::Key_I), &InterceptPane::injectFrame);
+    key(QKeySequence(Qt::Key_Return), &InterceptPane::forwardSelected, Qt::WidgetWithChildrenShortcut);
+    key(QKeySequence(Qt::Key_Enter), &InterceptPane::forwardSelected, Qt::WidgetWithChildrenShortcut);
+    key(QKeySequence(Qt::Key_Delete), &InterceptPane::dropSelected, Qt::WidgetWithChildrenShortcut);
+    key(QKeySequence(Qt::Key_F2), &InterceptPane::editSelected, Qt::WindowShortcut);
+    key(QKeySequence(Qt::CTRL | Qt::Key_I), &InterceptPane::injectFrame, Qt::WindowShortcut);
 
     auto *holdRow = new QHBoxLayout;
-    holdRow->addWidget(m_holdBrowserButton);
-    holdRow->addWidget(m_holdServerButton);
+    holdRow->addWidget(m_holdBrowserBox);
+    holdRow->addWidget(m_holdServerBox);
     holdRow->addStretch();
     auto *buttons = new QGridLayout;
     buttons->addWidget(m_forward, 0, 0);
@@ -138,8 +137,40 @@ int InterceptPane::heldCount() const
 
 void InterceptPane::setHoldBrowserAction(QAction *action)
 {
-    m_holdBrowserButton->setDefaultAction(action);
-    m_holdBrowserButton->show();
+    bind(m_holdBrowserBox, action);
+    m_holdBrowserBox->show();
+}
+
+void InterceptPane::bind(QCheckBox *box, QAction *action)
+{
+    const auto follow = [box, action] {
+        box->setText(action->text());
+        box->setToolTip(action->toolTip());
+        box->setEnabled(action->isEnabled());
+        box->setChecked(action->isChecked());
+    };
+    follow();
+    connect(action, &QAction::changed, box, follow);
+    connect(action, &QAction::toggled, box, &QCheckBox::setChecked);
+    connect(box, &QCheckBox::toggled, action, &QAction::setChecked);
+}
+
+// Wide enough for what the columns hold ("#12", "C→S", "0x1 text", a length); the summary takes the
+// rest.
+void InterceptPane::fitColumns()
+{
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int pad = metrics.averageCharWidth() * 2;
+    const auto widest = [&](int column, const QStringList &samples) {
+        int width = metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        for (const QString &sample : samples)
+            width = std::max(width, metrics.horizontalAdvance(sample));
+        m_table->setColumnWidth(column, width + pad);
+    };
+    widest(HeldFrameModel::ConnectionColumn, {QStringLiteral("#000")});
+    widest(HeldFrameModel::DirectionColumn, {tr("C→S"), tr("S→C")});
+    widest(HeldFrameModel::OpcodeColumn, {QStringLiteral("0xa pong"), QStringLiteral("0x2 binary")});
+    widest(HeldFrameModel::LengthColumn, {QStringLiteral("000000")});
 }
 
 void InterceptPane::setProxyMode(bool proxy)
@@ -290,6 +321,7 @@ void InterceptPane::retranslate()
     m_inject->setToolTip(tr("Write a new frame, valid or not, into either direction of a connection (Ctrl+I)"));
     m_forwardAll->setText(tr("Forward &All"));
     m_forwardAll->setToolTip(tr("Send every held frame on, oldest first"));
+    fitColumns();
     updateState();
 }
 

@@ -8,10 +8,10 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
-class QToolButton;
 QT_END_NAMESPACE
 
 namespace wslab::app {
@@ -68,15 +68,18 @@ protected:
 
 private:
     void retranslate();
+    void fitColumns();
     [[nodiscard]] int selectedRow() const;
+    // A check box that shows and sets a checkable action (its text, tooltip and state follow it).
+    static void bind(QCheckBox *box, QAction *action);
 
     ProxyHost *m_host;
     HeldFrameModel *m_model;
     bool m_proxyMode = false;
     QLabel *m_banner = nullptr;
     QPushButton *m_enable = nullptr;
-    QToolButton *m_holdBrowserButton = nullptr;
-    QToolButton *m_holdServerButton = nullptr;
+    QCheckBox *m_holdBrowserBox = nullptr;
+    QCheckBox *m_holdServerBox = nullptr;
     QAction *m_holdServer = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_forward = nullptr;

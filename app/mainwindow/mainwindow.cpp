@@ -110,6 +110,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     // --upstream: proxy mode for this run, whatever mode is saved.
     m_mode = options.proxy ? ConnectionMode::Proxy : m_prefs.mode;
     m_runProxy = options.proxy.value_or(m_prefs.proxy);
+    m_runProxy.intercept = m_prefs.proxy.intercept; // a window setting, with --upstream too
 
     m_language = new LanguageManager(this);
     m_language->setLanguage(options.language.isEmpty() ? m_prefs.language : options.language);
@@ -1370,6 +1371,7 @@ void MainWindow::retranslateMode()
     m_compressionAction->setToolTip(tr("In proxy mode the browser and your server agree on compression "
                                        "themselves; the inspector inflates what they send."));
     m_holdAction->setText(tr("&Hold from Browser"));
+    m_holdAction->setIconText(buttonText(m_holdAction->text()));
     m_holdAction->setToolTip(tr("Proxy mode: hold the frames browsers send to your server until you forward, "
                                 "drop or edit them in the Intercept pane (%1)")
                                      .arg(m_holdAction->shortcut().toString(QKeySequence::NativeText)));
@@ -1387,25 +1389,37 @@ void MainWindow::createIntercept()
 {
     m_interceptPane = new InterceptPane(m_proxyHost, this);
     m_interceptPane->setHoldBrowserAction(m_holdAction);
+    m_interceptPane->holdServerAction()->setIcon(themedIcon("process-stop", QStyle::SP_MediaStop));
     m_interceptDock = addDock(QStringLiteral("interceptDock"), m_interceptPane);
     connect(m_interceptPane, &InterceptPane::heldCountChanged, this, &MainWindow::updateCaptureState);
-    connect(m_interceptPane->holdServerAction(), &QAction::toggled, this, &MainWindow::updateCaptureState);
+    connect(m_interceptPane->holdServerAction(), &QAction::toggled, this, [this](bool hold) {
+        if (hold)
+            showIntercept(); // where the held frames appear
+        updateCaptureState();
+    });
     connect(m_interceptPane, &InterceptPane::interceptRequested, this, &MainWindow::enableIntercept);
     m_interceptPane->setProxyMode(m_mode == ConnectionMode::Proxy);
 }
 
 void MainWindow::holdBrowserFrames(bool hold)
 {
-    if (m_interceptPane->setHolding(capture::Direction::Inbound, hold))
+    if (m_interceptPane->setHolding(capture::Direction::Inbound, hold)) {
+        if (hold)
+            showIntercept();
         return;
+    }
     // This proxy runs without intercept: the pane says why and offers to turn it on.
     const QSignalBlocker blocker(m_holdAction);
     m_holdAction->setChecked(false);
+    showIntercept();
+    statusBar()->showMessage(tr("Intercept is off for this proxy: see the Intercept pane."),
+                             3 * statusMessageMs);
+}
+
+void MainWindow::showIntercept()
+{
     m_interceptDock->show();
     m_interceptDock->raise();
-    statusBar()->showMessage(tr("Intercept is off for this proxy, so nothing can be held: turn it on in the "
-                                "Intercept pane or in Settings ▸ Connection."),
-                             3 * statusMessageMs);
 }
 
 void MainWindow::deliverNext()

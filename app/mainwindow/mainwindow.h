@@ -145,6 +145,7 @@ private:
     // Intercept (proxy mode).
     void createIntercept();
     void holdBrowserFrames(bool hold);
+    void showIntercept();
     void deliverNext();
     void deliverAll();
     void enableIntercept();
