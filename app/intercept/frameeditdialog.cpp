@@ -1,5 +1,6 @@
 #include "app/intercept/frameeditdialog.h"
 
+#include "inspector/sentences.h"
 #include "server/protocol/frameencoder.h"
 #include "server/protocol/opcode.h"
 #include "server/protocol/permessagedeflate.h"
@@ -412,7 +413,7 @@ void FrameEditDialog::updatePreview()
         notes << tr("The header declares %1 bytes; %2 follow.").arg(written).arg(size);
     if (built->compress)
         notes << tr("Compressed here as a fresh context would; the proxy uses the connection's agreed window.");
-    m_previewNote->setText(notes.join(QLatin1Char(' ')));
+    m_previewNote->setText(inspector::Sentences::joined(notes));
 }
 
 } // namespace wslab::app
