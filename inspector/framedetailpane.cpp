@@ -103,7 +103,11 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_tabs->addTab(m_payload, QString());
     m_tabs->addTab(m_unmasking, QString());
     m_tabs->addTab(messagePage, QString());
-    m_tabs->addTab(m_intervention, QString()); // interventionTab: only for rows the proxy changed
+    m_interventionPage = new QScrollArea(this);
+    m_interventionPage->setWidget(m_intervention);
+    m_interventionPage->setWidgetResizable(true);
+    m_interventionPage->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(m_interventionPage, QString()); // only for rows the proxy changed
 
     // Under the diagram, the bytes and the narration side by side when the pane is wide enough (a
     // small laptop screen has more width than height to spare), else one above the other.
@@ -347,7 +351,7 @@ void FrameDetailPane::clear()
 // for the original and the forwarded bytes are what such a row is about.
 void FrameDetailPane::showIntervention(const capture::CaptureRecord &record)
 {
-    const int tab = m_tabs->indexOf(m_intervention);
+    const int tab = m_tabs->indexOf(m_interventionPage);
     const bool changed = record.intervention != nullptr;
     if (changed)
         m_intervention->setRecord(record);
@@ -358,6 +362,11 @@ void FrameDetailPane::showIntervention(const capture::CaptureRecord &record)
         m_tabs->setCurrentIndex(tab);
     else if (m_tabs->currentIndex() == tab)
         m_tabs->setCurrentIndex(0);
+}
+
+bool FrameDetailPane::isInterventionTabShown() const
+{
+    return m_tabs->isTabVisible(m_tabs->indexOf(m_interventionPage)) && m_tabs->currentWidget() == m_interventionPage;
 }
 
 int FrameDetailPane::stepCount() const

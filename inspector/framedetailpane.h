@@ -53,7 +53,8 @@ public:
     [[nodiscard]] UnmaskingTable *unmaskingTable() const noexcept { return m_unmasking; }
     // The original and forwarded bytes of a frame the proxy's intercept changed (a tab shown only then).
     [[nodiscard]] InterventionView *interventionView() const noexcept { return m_intervention; }
-    [[nodiscard]] QTabWidget *tabs() const noexcept { return m_tabs; }
+    // Its tab is there (a record the proxy changed is shown), and in front.
+    [[nodiscard]] bool isInterventionTabShown() const;
     [[nodiscard]] QAction *nextFieldAction() const noexcept { return m_nextField; }
     [[nodiscard]] QAction *previousFieldAction() const noexcept { return m_previousField; }
     [[nodiscard]] QString fragmentsText() const;
@@ -90,6 +91,7 @@ private:
     PayloadView *m_message = nullptr;
     UnmaskingTable *m_unmasking = nullptr;
     InterventionView *m_intervention = nullptr;
+    QScrollArea *m_interventionPage = nullptr; // scrolls in a short pane instead of clipping the bytes
     QTabWidget *m_tabs = nullptr;
     QScrollArea *m_bitScroll = nullptr;
     QSplitter *m_bytesAndTabs = nullptr;

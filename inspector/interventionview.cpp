@@ -42,6 +42,7 @@ InterventionView::InterventionView(QWidget *parent)
     m_originalHex->setObjectName(QStringLiteral("originalHex"));
     m_forwardedHex->setObjectName(QStringLiteral("forwardedHex"));
     auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_summary, 0, 0, 1, 2);
     layout->addWidget(m_originalTitle, 1, 0);
     layout->addWidget(m_forwardedTitle, 1, 1);

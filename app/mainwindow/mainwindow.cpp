@@ -1389,7 +1389,16 @@ void MainWindow::createIntercept()
 {
     m_interceptPane = new InterceptPane(m_proxyHost, this);
     m_interceptPane->setHoldBrowserAction(m_holdAction);
-    m_interceptPane->holdServerAction()->setIcon(themedIcon("process-stop", QStyle::SP_MediaStop));
+    QAction *holdServer = m_interceptPane->holdServerAction();
+    holdServer->setIcon(themedIcon("process-stop", QStyle::SP_MediaStop));
+    // On the toolbar as the other tools are: without its mnemonic, whenever the pane retranslates it.
+    const auto toolbarText = [holdServer] {
+        const QString text = buttonText(holdServer->text());
+        if (holdServer->iconText() != text)
+            holdServer->setIconText(text);
+    };
+    toolbarText();
+    connect(holdServer, &QAction::changed, this, toolbarText);
     m_interceptDock = addDock(QStringLiteral("interceptDock"), m_interceptPane);
     connect(m_interceptPane, &InterceptPane::heldCountChanged, this, &MainWindow::updateCaptureState);
     connect(m_interceptPane->holdServerAction(), &QAction::toggled, this, [this](bool hold) {
