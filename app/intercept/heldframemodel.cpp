@@ -1,5 +1,6 @@
 #include "app/intercept/heldframemodel.h"
 
+#include "inspector/framecapturemodel.h"
 #include "server/protocol/opcode.h"
 
 #include <QStringDecoder>
@@ -56,7 +57,7 @@ QVariant HeldFrameModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case ConnectionColumn: return QStringLiteral("#%1").arg(e.connectionId);
     case DirectionColumn:
-        return e.frame.direction == capture::Direction::Inbound ? tr("C→S") : tr("S→C");
+        return inspector::FrameCaptureModel::directionText(e.frame.direction);
     case OpcodeColumn:
         return QStringLiteral("0x%1 %2").arg(quint8(header.opcode), 0, 16)
                 .arg(QLatin1StringView(protocol::opcodeName(header.opcode)));

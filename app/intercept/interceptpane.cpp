@@ -4,6 +4,7 @@
 #include "app/intercept/heldframemodel.h"
 #include "app/mainwindow/proxyhost.h"
 
+#include "inspector/framecapturemodel.h"
 #include "server/protocol/frameencoder.h"
 
 #include <QAction>
@@ -168,7 +169,8 @@ void InterceptPane::fitColumns()
         m_table->setColumnWidth(column, width + pad);
     };
     widest(HeldFrameModel::ConnectionColumn, {QStringLiteral("#000")});
-    widest(HeldFrameModel::DirectionColumn, {tr("C→S"), tr("S→C")});
+    widest(HeldFrameModel::DirectionColumn, {inspector::FrameCaptureModel::directionText(Direction::Inbound),
+                                              inspector::FrameCaptureModel::directionText(Direction::Outbound)});
     widest(HeldFrameModel::OpcodeColumn, {QStringLiteral("0xa pong"), QStringLiteral("0x2 binary")});
     widest(HeldFrameModel::LengthColumn, {QStringLiteral("000000")});
 }
