@@ -436,6 +436,7 @@ void MainWindow::createActions()
     });
     // Debugger keys: F6 steps, F5 continues. (Not F10: desktops open the menu bar with it.)
     m_deliverNextAction = new QAction(themedIcon("go-next", QStyle::SP_MediaSeekForward), QString(), this);
+    m_deliverNextAction->setObjectName(QStringLiteral("deliverNext"));
     m_deliverNextAction->setShortcut(Qt::Key_F6);
     connect(m_deliverNextAction, &QAction::triggered, this, &MainWindow::deliverNext);
     m_deliverAllAction = new QAction(themedIcon("media-skip-forward", QStyle::SP_MediaSkipForward), QString(), this);

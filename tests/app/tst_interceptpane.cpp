@@ -284,6 +284,20 @@ void tst_InterceptPane::compressedConnectionIsEditedAsTextAndRecompressed()
     const capture::CaptureRecord edited = interventions(FrameIntervention::Action::Edited).constFirst();
     QVERIFY(edited.frame->header.rsv1);
     QCOMPARE(edited.inflatedPayload.value_or(QByteArray()), QByteArray("squeezed"));
+
+    // A message injected towards the browser, compressed by the proxy: the browser inflates it.
+    m_pane->setDialogRunner([](FrameEditDialog &dialog) {
+        auto *direction = dialog.findChild<QComboBox *>(QStringLiteral("direction"));
+        direction->setCurrentIndex(direction->findData(int(Direction::Outbound)));
+        dialog.findChild<QCheckBox *>(QStringLiteral("compress"))->setChecked(true);
+        dialog.findChild<QPlainTextEdit *>(QStringLiteral("payload"))->setPlainText(QStringLiteral("pushed"));
+        return true;
+    });
+    m_pane->injectButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 2, waitMs);
+    QCOMPARE(messages.at(1).at(1).toByteArray(), QByteArray("pushed"));
+    QTRY_COMPARE_WITH_TIMEOUT(interventions(FrameIntervention::Action::Injected).size(), 1, waitMs);
+    QVERIFY(interventions(FrameIntervention::Action::Injected).constFirst().frame->header.rsv1);
     browser.abort();
 }
 
