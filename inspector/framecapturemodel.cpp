@@ -28,6 +28,7 @@ namespace {
 // Translucent fills read on light and dark palettes alike, so the model needs no palette.
 const QColor heldBackground(255, 170, 0, 80);
 const QColor errorBackground(230, 40, 40, 70);
+const QColor interventionBackground(60, 120, 255, 70); // a row the proxy's intercept changed
 
 constexpr qint64 nsPerMs = 1'000'000;
 
@@ -169,6 +170,8 @@ QVariant FrameCaptureModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         if (isPendingHeld(row))
             return QBrush(heldBackground);
+        if (recordAt(row)->intervention) // rare; the row's text reads the record anyway
+            return QBrush(interventionBackground);
         if (isError(digest(row)))
             return QBrush(errorBackground);
         return {};
@@ -221,6 +224,8 @@ QVariant FrameCaptureModel::displayData(const CaptureRecord &r, int row, int col
     case SummaryColumn:
         if (isPendingHeld(row))
             return tr("[held] %1").arg(rowSummary(row));
+        if (r.intervention)
+            return QStringLiteral("%1 %2").arg(interventionTag(r.intervention->action), rowSummary(row));
         return rowSummary(row);
     default: return {};
     }
@@ -252,6 +257,8 @@ QVariant FrameCaptureModel::toolTipData(const CaptureRecord &r, int row, int col
             return tr("Held by step mode: captured, not yet delivered to the chat room");
         if (r.frame && r.held)
             return tr("Held by step mode, then delivered");
+        if (r.intervention)
+            return interventionToolTip(r.intervention->action);
         return rowSummary(row);
     default: return {};
     }
@@ -331,6 +338,30 @@ QString FrameCaptureModel::connectionText(quint64 connectionId) const
 QString FrameCaptureModel::directionText(Direction direction)
 {
     return direction == Direction::Inbound ? tr("C→S") : tr("S→C");
+}
+
+QString FrameCaptureModel::interventionTag(capture::FrameIntervention::Action action)
+{
+    switch (action) {
+    case capture::FrameIntervention::Action::Edited: return tr("[edited]");
+    case capture::FrameIntervention::Action::Dropped: return tr("[dropped]");
+    case capture::FrameIntervention::Action::Injected: return tr("[injected]");
+    }
+    return {};
+}
+
+QString FrameCaptureModel::interventionToolTip(capture::FrameIntervention::Action action)
+{
+    switch (action) {
+    case capture::FrameIntervention::Action::Edited:
+        return tr("Edited by you in the Intercept pane: the receiver got this frame in place of the sender's "
+                  "(the Original ↔ Forwarded tab shows both)");
+    case capture::FrameIntervention::Action::Dropped:
+        return tr("Dropped by you in the Intercept pane: the sender wrote it, the receiver never got it");
+    case capture::FrameIntervention::Action::Injected:
+        return tr("Injected by you in the Intercept pane: no sender wrote it");
+    }
+    return {};
 }
 
 QString FrameCaptureModel::transportText(Transport transport)

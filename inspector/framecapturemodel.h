@@ -122,6 +122,9 @@ public:
     [[nodiscard]] static QString summaryText(const capture::CaptureRecord &record);
     [[nodiscard]] static QString summaryText(const capture::CaptureRecord &record, const DeflateFacts &facts);
     [[nodiscard]] static QString directionText(capture::Direction direction);
+    // A row the proxy's intercept changed: "[edited]" before its summary, and what that means.
+    [[nodiscard]] static QString interventionTag(capture::FrameIntervention::Action action);
+    [[nodiscard]] static QString interventionToolTip(capture::FrameIntervention::Action action);
     [[nodiscard]] static QString transportText(capture::Transport transport);
     [[nodiscard]] static QString kindText(const capture::CaptureRecord &record);
     [[nodiscard]] static bool isError(const capture::CaptureRecord &record);

@@ -5,6 +5,7 @@
 #include "explainpanel.h"
 #include "framenarrator.h"
 #include "hexview.h"
+#include "interventionview.h"
 #include "payloadview.h"
 #include "sentences.h"
 #include "unmaskingtable.h"
@@ -42,6 +43,7 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     , m_payload(new PayloadView(this))
     , m_message(new PayloadView(this))
     , m_unmasking(new UnmaskingTable(this))
+    , m_intervention(new InterventionView(this))
     , m_tabs(new QTabWidget(this))
     , m_stepLabel(new QLabel(this))
     , m_fragments(new WrappingLabel(this))
@@ -101,6 +103,11 @@ FrameDetailPane::FrameDetailPane(QWidget *parent)
     m_tabs->addTab(m_payload, QString());
     m_tabs->addTab(m_unmasking, QString());
     m_tabs->addTab(messagePage, QString());
+    m_interventionPage = new QScrollArea(this);
+    m_interventionPage->setWidget(m_intervention);
+    m_interventionPage->setWidgetResizable(true);
+    m_interventionPage->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(m_interventionPage, QString()); // only for rows the proxy changed
 
     // Under the diagram, the bytes and the narration side by side when the pane is wide enough (a
     // small laptop screen has more width than height to spare), else one above the other.
@@ -154,7 +161,8 @@ void FrameDetailPane::retranslate()
     m_previousField->setText(tr("Previous field"));
     m_nextField->setToolTip(tr("Highlight the next field the parser reads (F8)"));
     m_previousField->setToolTip(tr("Highlight the previous field (Shift+F8)"));
-    const QStringList titles{tr("Explain"), tr("Payload"), tr("Unmasking"), tr("Message")};
+    const QStringList titles{tr("Explain"), tr("Payload"), tr("Unmasking"), tr("Message"),
+                             tr("Original ↔ Forwarded")};
     for (int tab = 0; tab < titles.size(); ++tab)
         m_tabs->setTabText(tab, titles.at(tab));
     updateStepControls();
@@ -189,6 +197,7 @@ void FrameDetailPane::showRecord(const capture::CaptureRecord &record, quint64 n
         m_unmasking->clear();
     }
     m_fragments->setText(record.frame ? QString() : tr("Not a WebSocket frame, so there is no message to show."));
+    showIntervention(record);
     fitDiagram();
     widenHexToFit();
     m_message->clear();
@@ -332,9 +341,32 @@ void FrameDetailPane::clear()
     m_message->clear();
     m_unmasking->clear();
     m_fragments->clear();
+    showIntervention({});
     m_message->setVisible(true);
     fitDiagram();
     updateStepControls();
+}
+
+// A frame the proxy's intercept edited, dropped or injected: its tab appears and comes to the front,
+// for the original and the forwarded bytes are what such a row is about.
+void FrameDetailPane::showIntervention(const capture::CaptureRecord &record)
+{
+    const int tab = m_tabs->indexOf(m_interventionPage);
+    const bool changed = record.intervention != nullptr;
+    if (changed)
+        m_intervention->setRecord(record);
+    else
+        m_intervention->clear();
+    m_tabs->setTabVisible(tab, changed);
+    if (changed)
+        m_tabs->setCurrentIndex(tab);
+    else if (m_tabs->currentIndex() == tab)
+        m_tabs->setCurrentIndex(0);
+}
+
+bool FrameDetailPane::isInterventionTabShown() const
+{
+    return m_tabs->isTabVisible(m_tabs->indexOf(m_interventionPage)) && m_tabs->currentWidget() == m_interventionPage;
 }
 
 int FrameDetailPane::stepCount() const

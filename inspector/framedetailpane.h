@@ -20,6 +20,7 @@ namespace wslab::inspector {
 class BitDiagramView;
 class ExplainPanel;
 class HexView;
+class InterventionView;
 class PayloadView;
 class UnmaskingTable;
 
@@ -50,6 +51,10 @@ public:
     [[nodiscard]] PayloadView *payloadView() const noexcept { return m_payload; }
     [[nodiscard]] PayloadView *messageView() const noexcept { return m_message; }
     [[nodiscard]] UnmaskingTable *unmaskingTable() const noexcept { return m_unmasking; }
+    // The original and forwarded bytes of a frame the proxy's intercept changed (a tab shown only then).
+    [[nodiscard]] InterventionView *interventionView() const noexcept { return m_intervention; }
+    // Its tab is there (a record the proxy changed is shown), and in front.
+    [[nodiscard]] bool isInterventionTabShown() const;
     [[nodiscard]] QAction *nextFieldAction() const noexcept { return m_nextField; }
     [[nodiscard]] QAction *previousFieldAction() const noexcept { return m_previousField; }
     [[nodiscard]] QString fragmentsText() const;
@@ -77,6 +82,7 @@ private:
     void updateStepControls();
     void fitDiagram();
     void showCompressedMessage(const FragmentGroup &group);
+    void showIntervention(const capture::CaptureRecord &record);
 
     HexView *m_hex = nullptr;
     BitDiagramView *m_bits = nullptr;
@@ -84,6 +90,8 @@ private:
     PayloadView *m_payload = nullptr;
     PayloadView *m_message = nullptr;
     UnmaskingTable *m_unmasking = nullptr;
+    InterventionView *m_intervention = nullptr;
+    QScrollArea *m_interventionPage = nullptr; // scrolls in a short pane instead of clipping the bytes
     QTabWidget *m_tabs = nullptr;
     QScrollArea *m_bitScroll = nullptr;
     QSplitter *m_bytesAndTabs = nullptr;

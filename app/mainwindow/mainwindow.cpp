@@ -19,6 +19,7 @@
 #include "app/client/clientconnectiondialog.h"
 #include "app/client/clienthost.h"
 #include "app/cli/clientrunner.h"
+#include "app/intercept/interceptpane.h"
 #include "app/mainwindow/paletteiconengine.h"
 #include "app/mainwindow/portfinder.h"
 #include "app/settings/serversettingsedit.h"
@@ -114,6 +115,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     m_mode = options.proxy ? ConnectionMode::Proxy : m_prefs.mode;
     m_runProxy = options.proxy.value_or(m_prefs.proxy);
     m_runClient = m_prefs.client;
+    m_runProxy.intercept = m_prefs.proxy.intercept; // a window setting, with --upstream too
 
     m_language = new LanguageManager(this);
     m_language->setLanguage(options.language.isEmpty() ? m_prefs.language : options.language);
@@ -289,6 +291,7 @@ void MainWindow::createDocks()
     m_composerGate = new ModeGate(m_composer, this);
     m_composerDock = addDock(QStringLiteral("composerDock"), m_composerGate);
     createLessons();
+    createIntercept();
 
     // The right-hand column runs the full height: chat and composer are used while watching.
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
@@ -336,9 +339,11 @@ void MainWindow::applyDefaultLayout()
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     tabifyDockWidget(m_chatDock, m_composerDock);
     tabifyDockWidget(m_composerDock, m_lessonsDock);
+    tabifyDockWidget(m_lessonsDock, m_interceptDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_detailDock);
     for (QDockWidget *dock : std::as_const(m_docks)) {
-        if (dock == m_chatDock || dock == m_composerDock || dock == m_lessonsDock || dock == m_detailDock)
+        if (dock == m_chatDock || dock == m_composerDock || dock == m_lessonsDock || dock == m_detailDock
+            || dock == m_interceptDock)
             continue;
         tabifyDockWidget(m_detailDock, dock);
     }
@@ -429,16 +434,21 @@ void MainWindow::createActions()
     m_holdAction->setCheckable(true);
     m_holdAction->setShortcut(Qt::CTRL | Qt::Key_H);
     connect(m_holdAction, &QAction::toggled, this, [this](bool hold) {
-        m_server->setHoldIncoming(hold);
+        // Proxy mode: the intercept holds the browser's frames (app/intercept/).
+        const bool proxy = m_mode == ConnectionMode::Proxy;
+        m_server->setHoldIncoming(hold && !proxy);
+        if (proxy)
+            holdBrowserFrames(hold);
         updateCaptureState();
     });
     // Debugger keys: F6 steps, F5 continues. (Not F10: desktops open the menu bar with it.)
     m_deliverNextAction = new QAction(themedIcon("go-next", QStyle::SP_MediaSeekForward), QString(), this);
+    m_deliverNextAction->setObjectName(QStringLiteral("deliverNext"));
     m_deliverNextAction->setShortcut(Qt::Key_F6);
-    connect(m_deliverNextAction, &QAction::triggered, m_server, &server::ServerHost::deliverNextHeld);
+    connect(m_deliverNextAction, &QAction::triggered, this, &MainWindow::deliverNext);
     m_deliverAllAction = new QAction(themedIcon("media-skip-forward", QStyle::SP_MediaSkipForward), QString(), this);
     m_deliverAllAction->setShortcut(Qt::Key_F5);
-    connect(m_deliverAllAction, &QAction::triggered, m_server, &server::ServerHost::deliverAllHeld);
+    connect(m_deliverAllAction, &QAction::triggered, this, &MainWindow::deliverAll);
 
     m_firstAction = new QAction(themedIcon("go-top", QStyle::SP_ArrowUp), QString(), this);
     m_firstAction->setShortcut(Qt::CTRL | Qt::Key_Home);
@@ -518,6 +528,7 @@ void MainWindow::createMenus()
     m_captureMenu->addAction(m_view->replayAction());
     m_captureMenu->addSeparator();
     m_captureMenu->addAction(m_holdAction);
+    m_captureMenu->addAction(m_interceptPane->holdServerAction());
     m_captureMenu->addAction(m_deliverNextAction);
     m_captureMenu->addAction(m_deliverAllAction);
     m_captureMenu->addSeparator();
@@ -562,6 +573,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_clearAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_holdAction);
+    m_toolBar->addAction(m_interceptPane->holdServerAction());
     m_toolBar->addAction(m_deliverNextAction);
     m_toolBar->addAction(m_deliverAllAction);
     m_toolBar->addSeparator();
@@ -686,6 +698,7 @@ void MainWindow::retranslateUi()
     m_transportsDock->setWindowTitle(tr("Transports"));
     m_chatDock->setWindowTitle(tr("Chat"));
     m_composerDock->setWindowTitle(tr("Composer"));
+    m_interceptDock->setWindowTitle(tr("Intercept"));
 
     m_noticeSettings->setText(tr("Settings…"));
     if (m_suggestedPort)
@@ -950,8 +963,12 @@ void MainWindow::updateCaptureState()
         return;
     m_status->setCaptureState(m_pauseAction->isChecked() ? StatusPanel::CaptureState::Paused
                                                          : StatusPanel::CaptureState::Live);
-    m_status->setHeld(m_holdAction->isChecked(), m_heldFrames);
-    const bool held = m_holdAction->isChecked() || m_heldFrames > 0;
+    // Proxy mode: what the intercept holds, either way.
+    const bool proxy = m_mode == ConnectionMode::Proxy;
+    const int heldFrames = proxy ? m_interceptPane->heldCount() : m_heldFrames;
+    const bool holding = m_holdAction->isChecked() || (proxy && m_interceptPane->holdServerAction()->isChecked());
+    m_status->setHeld(holding, heldFrames);
+    const bool held = holding || heldFrames > 0;
     m_deliverNextAction->setEnabled(held);
     m_deliverAllAction->setEnabled(held);
 }
@@ -1240,8 +1257,11 @@ void MainWindow::setConnectionMode(ConnectionMode mode, const ProxyPreferences &
         m_server->setHandshakeFault(HandshakeFault::None);
     }
     updateModeUi();
-    if (old == ConnectionMode::Proxy)
+    if (old == ConnectionMode::Proxy) {
+        m_holdAction->setChecked(false);
+        m_proxyHost->setHolding(capture::Direction::Inbound, false);
         m_proxyHost->stop();
+    }
     if (old == ConnectionMode::Client)
         m_clientHost->stop();
     if (old == ConnectionMode::EmbeddedServer && mode == ConnectionMode::Client)
@@ -1337,7 +1357,9 @@ void MainWindow::updateModeUi()
     m_handshakeButton->setEnabled(embedded);
     m_handshakeMenu->setEnabled(embedded);
     m_compressionAction->setEnabled(embedded);
-    m_holdAction->setEnabled(embedded);
+    // Hold steps the embedded server's frames or, with intercept, the relay's; a client holds nothing.
+    m_holdAction->setEnabled(m_mode != ConnectionMode::Client);
+    m_interceptPane->setProxyMode(m_mode == ConnectionMode::Proxy);
     // In client mode the Chat pane and the Composer talk to the server wslab is connected to.
     m_chatPane->setClientMode(m_mode == ConnectionMode::Client);
     m_composer->setClientMode(m_mode == ConnectionMode::Client);
@@ -1390,8 +1412,91 @@ void MainWindow::retranslateMode()
                                      "the embedded server to answer them wrongly on purpose."));
     m_compressionAction->setToolTip(tr("In proxy mode the browser and your server agree on compression "
                                        "themselves; the inspector inflates what they send."));
-    m_holdAction->setToolTip(tr("Hold Incoming steps the embedded server's frames; the proxy relays without "
-                                "holding."));
+    m_holdAction->setText(tr("&Hold from Browser"));
+    m_holdAction->setIconText(buttonText(m_holdAction->text()));
+    m_holdAction->setToolTip(tr("Proxy mode: hold the frames browsers send to your server until you forward, "
+                                "drop or edit them in the Intercept pane (%1)")
+                                     .arg(m_holdAction->shortcut().toString(QKeySequence::NativeText)));
+    m_deliverNextAction->setToolTip(tr("Forward the oldest held frame (%1)")
+                                            .arg(m_deliverNextAction->shortcut().toString(QKeySequence::NativeText)));
+    m_deliverAllAction->setToolTip(tr("Forward every held frame (%1)")
+                                           .arg(m_deliverAllAction->shortcut().toString(QKeySequence::NativeText)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intercept (proxy mode): the Hold / Deliver actions act on the proxy, and the Intercept pane
+// lists what it holds (app/intercept/).
+
+void MainWindow::createIntercept()
+{
+    m_interceptPane = new InterceptPane(m_proxyHost, this);
+    m_interceptPane->setHoldBrowserAction(m_holdAction);
+    QAction *holdServer = m_interceptPane->holdServerAction();
+    holdServer->setIcon(themedIcon("process-stop", QStyle::SP_MediaStop));
+    // On the toolbar as the other tools are: without its mnemonic, whenever the pane retranslates it.
+    const auto toolbarText = [holdServer] {
+        const QString text = buttonText(holdServer->text());
+        if (holdServer->iconText() != text)
+            holdServer->setIconText(text);
+    };
+    toolbarText();
+    connect(holdServer, &QAction::changed, this, toolbarText);
+    m_interceptDock = addDock(QStringLiteral("interceptDock"), m_interceptPane);
+    connect(m_interceptPane, &InterceptPane::heldCountChanged, this, &MainWindow::updateCaptureState);
+    connect(m_interceptPane->holdServerAction(), &QAction::toggled, this, [this](bool hold) {
+        if (hold)
+            showIntercept(); // where the held frames appear
+        updateCaptureState();
+    });
+    connect(m_interceptPane, &InterceptPane::interceptRequested, this, &MainWindow::enableIntercept);
+    m_interceptPane->setProxyMode(m_mode == ConnectionMode::Proxy);
+}
+
+void MainWindow::holdBrowserFrames(bool hold)
+{
+    if (m_interceptPane->setHolding(capture::Direction::Inbound, hold)) {
+        if (hold)
+            showIntercept();
+        return;
+    }
+    // This proxy runs without intercept: the pane says why and offers to turn it on.
+    const QSignalBlocker blocker(m_holdAction);
+    m_holdAction->setChecked(false);
+    showIntercept();
+    statusBar()->showMessage(tr("Intercept is off for this proxy: see the Intercept pane."),
+                             3 * statusMessageMs);
+}
+
+void MainWindow::showIntercept()
+{
+    m_interceptDock->show();
+    m_interceptDock->raise();
+}
+
+void MainWindow::deliverNext()
+{
+    if (m_mode == ConnectionMode::Proxy)
+        m_interceptPane->forwardNext();
+    else
+        m_server->deliverNextHeld();
+}
+
+void MainWindow::deliverAll()
+{
+    if (m_mode == ConnectionMode::Proxy)
+        m_interceptPane->forwardAll();
+    else
+        m_server->deliverAllHeld();
+}
+
+// For this run and the next start: the proxy restarts with intercept, so new connections can be held.
+void MainWindow::enableIntercept()
+{
+    ProxyPreferences proxy = m_runProxy;
+    proxy.intercept = true;
+    m_prefs.proxy.intercept = true;
+    m_store->save(m_prefs);
+    setConnectionMode(ConnectionMode::Proxy, proxy);
 }
 
 // ---------------------------------------------------------------------------------------------

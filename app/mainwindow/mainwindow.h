@@ -47,6 +47,7 @@ class ClientListModel;
 class FilterBar;
 class FocusRing;
 class FrameComposer;
+class InterceptPane;
 class LanguageManager;
 class LessonsPane;
 class LessonTracker;
@@ -96,6 +97,8 @@ public:
     [[nodiscard]] ClientHost *clientHost() const { return m_clientHost; }
     [[nodiscard]] QAction *newClientAction() const { return m_newClientAction; }
     [[nodiscard]] QToolButton *modeButton() const { return m_modeButton; }
+    [[nodiscard]] InterceptPane *interceptPane() const { return m_interceptPane; }
+    [[nodiscard]] QDockWidget *interceptDock() const { return m_interceptDock; }
     [[nodiscard]] QLabel *modeLabel() const { return m_modeLabel; }
     [[nodiscard]] QList<ModeGate *> modeGates() const { return {m_chatGate, m_composerGate, m_transportsGate}; }
 
@@ -147,6 +150,13 @@ private:
     void clearForNewSource();
     void retranslateMode();
     void updateModeUi();
+    // Intercept (proxy mode).
+    void createIntercept();
+    void holdBrowserFrames(bool hold);
+    void showIntercept();
+    void deliverNext();
+    void deliverAll();
+    void enableIntercept();
     void onProxyBatch(const wslab::capture::CaptureBatch &batch);
     void connectClientMode();
     void startClient();
@@ -194,6 +204,8 @@ private:
     ProxyHost *m_proxyHost = nullptr;
     ClientPreferences m_runClient; // the client connection this run uses (the saved one, or the dialog's)
     ClientHost *m_clientHost = nullptr;
+    InterceptPane *m_interceptPane = nullptr;
+    QDockWidget *m_interceptDock = nullptr;
 
     CaptureView *m_view = nullptr; // the capture on show, its model and views
     CaptureFileActions *m_files = nullptr; // open, save, export

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "capture/capturerecord.h"
+#include "proxy/frameedit.h"
+#include "proxy/heldframe.h"
 #include "proxy/proxysettings.h"
 
 #include <QObject>
@@ -38,13 +40,34 @@ public:
     // before it returns.
     void stop();
 
+    // Intercept (app/intercept/): whether this run can hold frames (ProxySettings::intercept);
+    // holding a direction applies to the open connections and every new one, and is kept across
+    // restarts. The rest acts on one held frame or connection, as ProxyServer does.
+    [[nodiscard]] bool canIntercept() const;
+    [[nodiscard]] bool isHolding(capture::Direction direction) const { return m_hold[int(direction)]; }
+    void setHolding(capture::Direction direction, bool on);
+    [[nodiscard]] QList<quint64> openConnections() const { return m_open; }
+    bool forwardHeld(quint64 connectionId, capture::Direction direction, quint64 heldId);
+    bool dropHeld(quint64 connectionId, capture::Direction direction, quint64 heldId);
+    bool replaceHeld(quint64 connectionId, capture::Direction direction, quint64 heldId, const proxy::FrameEdit &edit);
+    bool inject(quint64 connectionId, capture::Direction direction, const proxy::FrameEdit &edit);
+
 Q_SIGNALS:
     void listening(const QString &url, quint16 port);
     void listenFailed(const QString &reason, quint16 port);
     void capturedBatch(const wslab::capture::CaptureBatch &batch);
     void stopped();
+    void frameHeld(quint64 connectionId, const wslab::proxy::HeldFrame &frame);
+    void heldFrameGone(quint64 connectionId, wslab::capture::Direction direction, quint64 heldId);
+    void connectionFinished(quint64 connectionId);
+    // openConnections() changed.
+    void connectionsChanged();
 
 private:
+    void trackConnections(const capture::CaptureBatch &batch);
+
+    QList<quint64> m_open; // relayed connections, oldest first (from their ConnectionOpened)
+    bool m_hold[2] = {false, false}; // per capture::Direction
     QString m_upstreamUrl; // kept after stop(): the last records name it
     capture::CaptureStream *m_capture = nullptr;
     proxy::ProxyServer *m_proxy = nullptr;

@@ -20,6 +20,7 @@ std::optional<proxy::ProxySettings> ProxyPreferences::toProxySettings(const serv
     settings.port = listen.port;
     settings.upstream = std::get<proxy::UpstreamUrl>(parsed);
     settings.rewriteHost = rewriteHost;
+    settings.intercept = intercept;
     // The CA file and --insecure only mean something for a TLS upstream (RFC 6455 §3: wss).
     if (settings.upstream.secure) {
         settings.insecure = insecure;

@@ -17,6 +17,9 @@ struct ProxyPreferences
     bool rewriteHost = false; // the upstream's host:port in each request's Host header
     QString caFile;           // wss: PEM CA certificates trusted beside the system's
     bool insecure = false;    // wss: the upstream's certificate is not checked
+    // Frames can be held, edited, dropped and injected (ProxySettings::intercept). It changes the
+    // handshake (permessage-deflate without context takeover), so it is off unless asked for.
+    bool intercept = false;
 
     // What the proxy runs with, listening where `listen` says; nullopt and a translated reason in
     // `error` when the URL or the CA file cannot be used.

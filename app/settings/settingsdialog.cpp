@@ -93,6 +93,7 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
         m_rewriteHost->setChecked(defaults.proxy.rewriteHost);
         m_caFile->setText(defaults.proxy.caFile);
         m_insecure->setChecked(defaults.proxy.insecure);
+        m_intercept->setChecked(defaults.proxy.intercept);
     });
     connect(m_bind, &QComboBox::currentTextChanged, this, &SettingsDialog::updateWarnings);
     connect(m_anyOrigin, &QCheckBox::toggled, this, &SettingsDialog::updateWarnings);
@@ -118,6 +119,7 @@ SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *paren
     m_rewriteHost->setChecked(preferences.proxy.rewriteHost);
     m_caFile->setText(preferences.proxy.caFile);
     m_insecure->setChecked(preferences.proxy.insecure);
+    m_intercept->setChecked(preferences.proxy.intercept);
     const int language = m_language->findData(LanguageManager::normalized(preferences.language));
     m_language->setCurrentIndex(language < 0 ? 0 : language);
 
@@ -165,6 +167,12 @@ QWidget *SettingsDialog::createConnectionPage()
     m_browserSideNote = new QLabel(m_proxyBox);
     m_browserSideNote->setWordWrap(true);
     m_browserSideNote->setForegroundRole(QPalette::PlaceholderText);
+    // Intercept changes what the proxy writes in the handshake, so it is a setting of its own.
+    m_intercept = new QCheckBox(m_proxyBox);
+    m_intercept->setObjectName(QStringLiteral("intercept"));
+    m_interceptNote = new QLabel(m_proxyBox);
+    m_interceptNote->setWordWrap(true);
+    m_interceptNote->setForegroundRole(QPalette::PlaceholderText);
 
     m_proxyForm = new QFormLayout(m_proxyBox);
     m_proxyForm->addRow(QStringLiteral("-"), m_upstream);
@@ -174,6 +182,8 @@ QWidget *SettingsDialog::createConnectionPage()
     m_proxyForm->addRow(m_insecure);
     m_proxyForm->addRow(m_insecureWarning);
     m_proxyForm->addRow(m_browserSideNote);
+    m_proxyForm->addRow(m_intercept);
+    m_proxyForm->addRow(m_interceptNote);
 
     m_connectionForm = new QFormLayout(m_connectionPage);
     m_connectionForm->addRow(QStringLiteral("-"), m_mode);
@@ -339,6 +349,11 @@ void SettingsDialog::retranslateUi()
                                   "The toolbar says so while it runs."));
     m_browserSideNote->setText(tr("The browser side stays plain ws:// on loopback: wslab does not intercept "
                                   "the browser's TLS."));
+    m_intercept->setText(tr("In&tercept: frames can be held, edited, dropped and injected"));
+    m_interceptNote->setText(tr("Needed by Hold and the Intercept pane. It changes the handshake: wslab asks "
+                                "both ends for permessage-deflate without context takeover "
+                                "(no_context_takeover), so that every compressed message can be edited on "
+                                "its own; those rows are marked. Changing it restarts the proxy."));
     updateConnectionPage();
 
     setLabel(m_serverForm, m_port, tr("&Port:"));
@@ -443,6 +458,7 @@ AppPreferences SettingsDialog::preferences() const
     p.proxy.rewriteHost = m_rewriteHost->isChecked();
     p.proxy.caFile = m_caFile->text().trimmed();
     p.proxy.insecure = m_insecure->isChecked();
+    p.proxy.intercept = m_intercept->isChecked();
     p.language = m_language->currentData().toString();
     p.confirmQuitWithClients = m_confirmQuit->isChecked();
     return p;

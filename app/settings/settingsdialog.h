@@ -75,6 +75,8 @@ private:
     QCheckBox *m_insecure = nullptr;
     QLabel *m_insecureWarning = nullptr;
     QLabel *m_browserSideNote = nullptr;
+    QCheckBox *m_intercept = nullptr; // proxy: frames can be held and edited
+    QLabel *m_interceptNote = nullptr;
 
     QFormLayout *m_serverForm = nullptr;
     QFormLayout *m_generalForm = nullptr;

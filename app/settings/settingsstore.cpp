@@ -31,6 +31,7 @@ constexpr auto clientSubprotocolsKey = "client/subprotocols";
 constexpr auto clientDeflateKey = "client/offerDeflate";
 constexpr auto clientCaFileKey = "client/caFile";
 constexpr auto clientInsecureKey = "client/insecure";
+constexpr auto interceptKey = "proxy/intercept";
 constexpr auto languageKey = "app/language";
 constexpr auto welcomeKey = "app/welcomeShown";
 constexpr auto confirmQuitKey = "app/confirmQuitWithClients";
@@ -82,6 +83,7 @@ AppPreferences SettingsStore::load() const
     p.client.offerDeflate = s.value(clientDeflateKey, defaults.client.offerDeflate).toBool();
     p.client.caFile = s.value(clientCaFileKey, defaults.client.caFile).toString();
     p.client.insecure = s.value(clientInsecureKey, defaults.client.insecure).toBool();
+    p.proxy.intercept = s.value(interceptKey, defaults.proxy.intercept).toBool();
     p.language = s.value(languageKey, defaults.language).toString();
     p.welcomeShown = s.value(welcomeKey, defaults.welcomeShown).toBool();
     p.confirmQuitWithClients = s.value(confirmQuitKey, defaults.confirmQuitWithClients).toBool();
@@ -115,6 +117,7 @@ void SettingsStore::save(const AppPreferences &p)
     s.setValue(clientDeflateKey, p.client.offerDeflate);
     s.setValue(clientCaFileKey, p.client.caFile);
     s.setValue(clientInsecureKey, p.client.insecure);
+    s.setValue(interceptKey, p.proxy.intercept);
     s.setValue(languageKey, p.language);
     s.setValue(welcomeKey, p.welcomeShown);
     s.setValue(confirmQuitKey, p.confirmQuitWithClients);

@@ -1581,6 +1581,163 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
 </context>
 <context>
+    <name>wslab::app::FrameEditDialog</name>
+    <message>
+        <source>Inject Frame</source>
+        <translation>注入帧</translation>
+    </message>
+    <message>
+        <source>Edit Held Frame</source>
+        <translation>编辑扣留的帧</translation>
+    </message>
+    <message>
+        <source>Into:</source>
+        <translation>注入到：</translation>
+    </message>
+    <message>
+        <source>The connection the frame is written into</source>
+        <translation>帧要写入的连接</translation>
+    </message>
+    <message>
+        <source>C→S: to the server, as if the browser sent it</source>
+        <translation>C→S：发往服务器，如同浏览器发出</translation>
+    </message>
+    <message>
+        <source>S→C: to the browser, as if the server sent it</source>
+        <translation>S→C：发往浏览器，如同服务器发出</translation>
+    </message>
+    <message>
+        <source>FIN: the last frame of its message (RFC 6455 §5.2)</source>
+        <translation>FIN：所属消息的最后一帧（RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>Reserved bits: set only by an agreed extension; RSV1 marks a compressed message under permessage-deflate (RFC 7692 §6)</source>
+        <translation>保留位：只能由协商好的扩展设置；在 permessage-deflate 下 RSV1 标记压缩的消息（RFC 7692 §6）</translation>
+    </message>
+    <message>
+        <source>&amp;Opcode:</source>
+        <translation>操作码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>All sixteen values, the reserved ones too (a receiver must fail the connection on those, RFC 6455 §5.2)</source>
+        <translation>全部十六个值，包括保留值（接收方收到保留值必须使连接失败，RFC 6455 §5.2）</translation>
+    </message>
+    <message>
+        <source>MASK: a client masks every frame, a server none (RFC 6455 §5.3)</source>
+        <translation>MASK：客户端给每一帧加掩码，服务器一帧也不加（RFC 6455 §5.3）</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>掩码键(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Random</source>
+        <translation>随机(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A fresh key from the system&apos;s random generator</source>
+        <translation>由系统随机数生成器产生的新掩码键</translation>
+    </message>
+    <message>
+        <source>&amp;Length form:</source>
+        <translation>长度形式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>As needed</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>7-bit</source>
+        <translation>7 位</translation>
+    </message>
+    <message>
+        <source>16-bit (126)</source>
+        <translation>16 位（126）</translation>
+    </message>
+    <message>
+        <source>64-bit (127)</source>
+        <translation>64 位（127）</translation>
+    </message>
+    <message>
+        <source>As needed writes the minimal form RFC 6455 §5.2 requires; a longer one is a non-minimal length, for testing a receiver</source>
+        <translation>“按需”写出 RFC 6455 §5.2 要求的最短形式；更长的形式是非最短长度，用来测试接收方</translation>
+    </message>
+    <message>
+        <source>&amp;Declare length:</source>
+        <translation>声明长度(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Write this number as the payload length instead of the real one: the receiver then reads the frame boundary in the wrong place</source>
+        <translation>把这个数写作载荷长度，而不是真实长度：接收方会在错误的位置读到帧边界</translation>
+    </message>
+    <message>
+        <source>&amp;Payload:</source>
+        <translation>载荷(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Text (UTF-8)</source>
+        <translation>文本（UTF-8）</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>&amp;Compress (permessage-deflate)</source>
+        <translation>压缩（permessage-deflate）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The proxy compresses the payload with the connection&apos;s agreed parameters and sets RSV1; ignored on a connection without permessage-deflate</source>
+        <translation>代理用该连接协商的参数压缩载荷并设置 RSV1；连接未协商 permessage-deflate 时忽略此项</translation>
+    </message>
+    <message>
+        <source>&amp;Bytes to send:</source>
+        <translation>将发送的字节(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Inject</source>
+        <translation>注入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward Edited</source>
+        <translation>转发编辑后的帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Connection #%1</source>
+        <translation>连接 #%1</translation>
+    </message>
+    <message>
+        <source>⚠ The key needs four bytes in hex.</source>
+        <translation>⚠ 掩码键需要四个十六进制字节。</translation>
+    </message>
+    <message>
+        <source>⚠ The hex payload needs pairs of digits 0-9, a-f.</source>
+        <translation>⚠ 十六进制载荷需要成对的数字 0-9、a-f。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) in all.</source>
+        <translation>
+            <numerusform>共 %n 个字节。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ %1 does not fit the chosen length form: its low bits are written.</source>
+        <translation>⚠ %1 放不进所选的长度形式：只写入它的低位。</translation>
+    </message>
+    <message>
+        <source>Non-minimal length form: RFC 6455 §5.2 says the minimal one MUST be used.</source>
+        <translation>非最短长度形式：RFC 6455 §5.2 规定必须使用最短形式。</translation>
+    </message>
+    <message>
+        <source>The header declares %1 bytes; %2 follow.</source>
+        <translation>帧头声明 %1 个字节；实际跟随 %2 个。</translation>
+    </message>
+    <message>
+        <source>Compressed here as a fresh context would; the proxy uses the connection&apos;s agreed window.</source>
+        <translation>此处按全新的压缩上下文压缩；代理使用该连接协商的窗口。</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::HeadlessRunner</name>
     <message>
         <source>WebSocket Lab %1 listening on %2 (port %3)</source>
@@ -1620,10 +1777,114 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     </message>
 </context>
 <context>
+    <name>wslab::app::HeldFrameModel</name>
+    <message>
+        <source>A compressed message (RSV1), shown inflated; %1 bytes on the wire</source>
+        <translation>压缩的消息（RSV1），显示解压后的内容；线路上 %1 个字节</translation>
+    </message>
+    <message>
+        <source>Conn.</source>
+        <comment>short for connection</comment>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <comment>short for direction</comment>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Opcode</source>
+        <translation>操作码</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
     <name>wslab::app::HttpDemoReceiver</name>
     <message>
         <source>%1 answered HTTP %2</source>
         <translation>%1 的应答是 HTTP %2</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::app::InterceptPane</name>
+    <message>
+        <source>Injected by wslab</source>
+        <translation>由 wslab 注入</translation>
+    </message>
+    <message>
+        <source>Intercept works in proxy mode: choose Proxy to URL… in the toolbar&apos;s connection mode. The embedded server has its own step mode (Hold Incoming).</source>
+        <translation>拦截在代理模式下工作：在工具栏的连接模式中选择“代理到 URL…”。内置服务器有自己的单步模式（扣留传入帧）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Intercept is off&lt;/b&gt; for this proxy: frames pass without being held. Turning it on (Settings ▸ Connection) restarts the proxy, cutting open connections, and asks both ends for permessage-deflate without context takeover.</source>
+        <translation>此代理的&lt;b&gt;拦截已关闭&lt;/b&gt;：帧直接通过，不会被扣留。开启它（设置 ▸ 连接）会重启代理并切断已打开的连接，并要求两端使用不带上下文接管的 permessage-deflate。</translation>
+    </message>
+    <message>
+        <source>Hold a direction to stop its frames here. Selected frame: Enter forwards, Delete drops, F2 edits; Ctrl+I injects a new frame.</source>
+        <translation>扣留一个方向，它的帧就停在这里。选中的帧：Enter 转发，Delete 丢弃，F2 编辑；Ctrl+I 注入新帧。</translation>
+    </message>
+    <message>
+        <source>Turn On &amp;Intercept</source>
+        <translation>开启拦截(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Restart the proxy with intercept on; new connections can be held</source>
+        <translation>以开启拦截的方式重启代理；新连接的帧可以被扣留</translation>
+    </message>
+    <message>
+        <source>Hold from &amp;Server</source>
+        <translation>扣留服务器的帧(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Hold the frames the server sends to the browser (S→C) until you forward, drop or edit them (%1)</source>
+        <translation>扣留服务器发给浏览器的帧（S→C），直到你转发、丢弃或编辑它们（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>转发(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Send the selected frame on as it was (Enter)</source>
+        <translation>原样转发选中的帧（Enter）</translation>
+    </message>
+    <message>
+        <source>D&amp;rop</source>
+        <translation>丢弃(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Never send the selected frame; the capture keeps it, marked dropped (Delete)</source>
+        <translation>永不发送选中的帧；捕获中保留它，并标记为已丢弃（Delete）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the selected frame&apos;s header fields or payload, then send it (F2)</source>
+        <translation>修改选中帧的帧头字段或载荷，然后发送（F2）</translation>
+    </message>
+    <message>
+        <source>In&amp;ject…</source>
+        <translation>注入(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Write a new frame, valid or not, into either direction of a connection (Ctrl+I)</source>
+        <translation>向连接的任一方向写入一个新帧，合法与否均可（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Forward &amp;All</source>
+        <translation>全部转发(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send every held frame on, oldest first</source>
+        <translation>转发所有扣留的帧，最早的先发</translation>
     </message>
 </context>
 <context>
@@ -2444,10 +2705,6 @@ Masked bytes: %2
         <translation>代理模式下，压缩由浏览器和你的服务器自行协商；检查器会解压它们发送的内容。</translation>
     </message>
     <message>
-        <source>Hold Incoming steps the embedded server&apos;s frames; the proxy relays without holding.</source>
-        <translation>“暂扣传入帧”只能逐帧处理内置服务器收到的帧；代理转发时不会暂扣。</translation>
-    </message>
-    <message>
         <source>&amp;Client of a Server…</source>
         <translation>服务器的客户端(&amp;C)…</translation>
     </message>
@@ -2538,6 +2795,30 @@ Masked bytes: %2
     <message>
         <source>Hold Incoming steps the embedded server&apos;s frames; the client does not hold.</source>
         <translation>“暂停接收”逐帧放行内置服务器的帧；客户端不暂停。</translation>
+    </message>
+    <message>
+        <source>Intercept</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>&amp;Hold from Browser</source>
+        <translation>扣留浏览器的帧(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Proxy mode: hold the frames browsers send to your server until you forward, drop or edit them in the Intercept pane (%1)</source>
+        <translation>代理模式：扣留浏览器发给你的服务器的帧，直到你在拦截面板中转发、丢弃或编辑它们（%1）</translation>
+    </message>
+    <message>
+        <source>Forward the oldest held frame (%1)</source>
+        <translation>转发最早扣留的一帧（%1）</translation>
+    </message>
+    <message>
+        <source>Forward every held frame (%1)</source>
+        <translation>转发所有扣留的帧（%1）</translation>
+    </message>
+    <message>
+        <source>Intercept is off for this proxy: see the Intercept pane.</source>
+        <translation>此代理的拦截已关闭：请看拦截面板。</translation>
     </message>
 </context>
 <context>
@@ -2999,6 +3280,14 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>Client of a server</source>
         <translation>服务器的客户端</translation>
+    </message>
+    <message>
+        <source>In&amp;tercept: frames can be held, edited, dropped and injected</source>
+        <translation>拦截(&amp;T)：可以扣留、编辑、丢弃和注入帧</translation>
+    </message>
+    <message>
+        <source>Needed by Hold and the Intercept pane. It changes the handshake: wslab asks both ends for permessage-deflate without context takeover (no_context_takeover), so that every compressed message can be edited on its own; those rows are marked. Changing it restarts the proxy.</source>
+        <translation>扣留和拦截面板需要它。它会改变握手：wslab 要求两端使用不带上下文接管（no_context_takeover）的 permessage-deflate，这样每条压缩的消息都能单独编辑；这些行会被标记。更改它会重启代理。</translation>
     </message>
 </context>
 <context>
@@ -4035,6 +4324,30 @@ The app&apos;s own page is always allowed.</source>
         <source>Time (ms): milliseconds since the first record of this capture</source>
         <translation>时间（毫秒）：从本次捕获的第一条记录起经过的毫秒数</translation>
     </message>
+    <message>
+        <source>[edited]</source>
+        <translation>[已编辑]</translation>
+    </message>
+    <message>
+        <source>[dropped]</source>
+        <translation>[已丢弃]</translation>
+    </message>
+    <message>
+        <source>[injected]</source>
+        <translation>[已注入]</translation>
+    </message>
+    <message>
+        <source>Edited by you in the Intercept pane: the receiver got this frame in place of the sender&apos;s (the Original ↔ Forwarded tab shows both)</source>
+        <translation>你在拦截面板中编辑过：接收方收到的是这一帧，而不是发送方的那一帧（“原始 ↔ 转发”标签页并排显示两者）</translation>
+    </message>
+    <message>
+        <source>Dropped by you in the Intercept pane: the sender wrote it, the receiver never got it</source>
+        <translation>你在拦截面板中丢弃了它：发送方写出了它，接收方从未收到</translation>
+    </message>
+    <message>
+        <source>Injected by you in the Intercept pane: no sender wrote it</source>
+        <translation>你在拦截面板中注入了它：没有发送方写出它</translation>
+    </message>
 </context>
 <context>
     <name>wslab::inspector::FrameDetailPane</name>
@@ -4105,6 +4418,10 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>Not a WebSocket frame, so there is no message to show.</source>
         <translation>这不是 WebSocket 帧，因此没有可显示的消息。</translation>
+    </message>
+    <message>
+        <source>Original ↔ Forwarded</source>
+        <translation>原始 ↔ 转发</translation>
     </message>
 </context>
 <context>
@@ -4514,6 +4831,43 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>byte %1 = 0x%2 = %3</source>
         <translation>字节 %1 = 0x%2 = %3</translation>
+    </message>
+</context>
+<context>
+    <name>wslab::inspector::InterventionView</name>
+    <message>
+        <source>The proxy forwarded this frame as it came.</source>
+        <translation>代理原样转发了这一帧。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Edited by you: %n byte(s) differ (highlighted).</source>
+        <translation>
+            <numerusform>你编辑过：%n 个字节不同（已高亮）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dropped by you: the receiver never got this frame.</source>
+        <translation>你丢弃了它：接收方从未收到这一帧。</translation>
+    </message>
+    <message>
+        <source>Injected by you: no sender wrote this frame.</source>
+        <translation>你注入了它：没有发送方写出这一帧。</translation>
+    </message>
+    <message>
+        <source>(none: the proxy made this frame up)</source>
+        <translation>（无：这一帧由代理凭空生成）</translation>
+    </message>
+    <message>
+        <source>(none: the frame was dropped)</source>
+        <translation>（无：这一帧已被丢弃）</translation>
+    </message>
+    <message>
+        <source>Original (from the sender)</source>
+        <translation>原始（来自发送方）</translation>
+    </message>
+    <message>
+        <source>Forwarded (to the receiver)</source>
+        <translation>转发（发往接收方）</translation>
     </message>
 </context>
 <context>

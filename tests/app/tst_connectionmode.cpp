@@ -10,6 +10,7 @@
 #include "app/mainwindow/mainwindow.h"
 #include "app/mainwindow/modegate.h"
 #include "app/mainwindow/proxyhost.h"
+#include "app/intercept/interceptpane.h"
 #include "app/chat/clientlistmodel.h"
 #include "app/settings/settingsstore.h"
 
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void proxyModeIsSavedForTheNextStart();
     void upstreamOnTheCommandLineStartsInProxyModeForThisRunOnly();
     void unusableSavedUpstreamSaysWhyInsteadOfListening();
+    void holdInProxyModeNeedsInterceptAndDeliverForwards();
 
 private:
     [[nodiscard]] StartupOptions options() const;
@@ -251,6 +254,41 @@ void tst_ConnectionMode::unusableSavedUpstreamSaysWhyInsteadOfListening()
     for (const QLabel *label : notice->findChildren<QLabel *>())
         saysWhy = saysWhy || label->text().contains(QLatin1String("ws:// or wss://"));
     QVERIFY(saysWhy);
+}
+
+// Proxy mode's Hold and Deliver act on the intercept: refused (with the pane's offer) while the
+// proxy runs without it; once turned on there, held browser frames wait and Deliver Next forwards.
+void tst_ConnectionMode::holdInProxyModeNeedsInterceptAndDeliverForwards()
+{
+    switchToProxy();
+    auto *hold = m_window->findChild<QAction *>(QStringLiteral("holdIncoming"));
+    QVERIFY(hold && hold->isEnabled());
+    hold->setChecked(true);
+    QVERIFY(!hold->isChecked());
+    InterceptPane *pane = m_window->interceptPane();
+    QVERIFY(!pane->enableButton()->isHidden());
+
+    pane->enableButton()->click(); // the proxy restarts with intercept, saved for the next start
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->proxyHost()->canIntercept() && !m_window->listeningUrl().isEmpty(), waitMs);
+    QVERIFY(m_window->preferences().proxy.intercept);
+    hold->setChecked(true);
+    QVERIFY(hold->isChecked());
+
+    QWebSocket socket;
+    QSignalSpy connected(&socket, &QWebSocket::connected);
+    QSignalSpy received(&socket, &QWebSocket::textMessageReceived);
+    socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_window->listeningPort())));
+    QVERIFY(connected.wait(waitMs));
+    socket.sendTextMessage(QStringLiteral("held"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->heldCount(), 1, waitMs);
+    QVERIFY(received.isEmpty());
+    auto *deliverNext = m_window->findChild<QAction *>(QStringLiteral("deliverNext"));
+    QVERIFY(deliverNext && deliverNext->isEnabled());
+    deliverNext->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, waitMs);
+    QCOMPARE(received.constFirst().constFirst().toString(), QStringLiteral("echo: held"));
+    QCOMPARE(pane->heldCount(), 0);
+    socket.close();
 }
 
 QTEST_MAIN(tst_ConnectionMode)
