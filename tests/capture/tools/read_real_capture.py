@@ -11,13 +11,15 @@ import base64
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 
 import websockets
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from loopback import free_port  # noqa: E402
 
 WSLAB, MODE = sys.argv[1], sys.argv[2]
 COMPRESSION = "deflate" if MODE == "deflate" else None
@@ -31,12 +33,6 @@ def as_bytes(message):
     if isinstance(message, list):
         message = "".join(message)
     return message.encode() if isinstance(message, str) else message
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 async def conversation(port):

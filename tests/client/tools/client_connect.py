@@ -42,13 +42,8 @@ WSLAB = sys.argv[1]
 MODE = sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
+from loopback import free_port  # noqa: E402
 from testca import make_test_ca  # noqa: E402
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Peer:

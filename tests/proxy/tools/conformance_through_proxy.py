@@ -15,11 +15,13 @@ Only 127.0.0.1; every process and wait is bounded.
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from loopback import free_port  # noqa: E402
 
 WSLAB = sys.argv[1]
 UPSTREAM = sys.argv[2]
@@ -50,12 +52,6 @@ wss.on('connection', ws => {
 });
 wss.on('listening', () => console.log('ready'));
 """
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_upstream(port):

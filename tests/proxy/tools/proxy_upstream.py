@@ -26,7 +26,6 @@ import base64
 import json
 import os
 import signal
-import socket
 import ssl
 import subprocess
 import sys
@@ -38,17 +37,12 @@ import urllib.request
 import websockets
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from loopback import free_port  # noqa: E402
 from testca import make_test_ca  # noqa: E402
 
 WSLAB = sys.argv[1]
 MODE = sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for_listening(err, timeout=20):
