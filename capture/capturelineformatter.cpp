@@ -3,6 +3,8 @@
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
 
+#include <charconv>
+
 namespace wslab::capture {
 
 namespace {
@@ -18,11 +20,6 @@ QString transportTag(Transport transport)
     case Transport::Http: return QStringLiteral("http");
     }
     return QString();
-}
-
-QString bits(bool b)
-{
-    return b ? QStringLiteral("1") : QStringLiteral("0");
 }
 
 // The first line of an HTTP message, without its CRLF.
@@ -41,26 +38,87 @@ QString sizeSuffix(const CaptureRecord &record)
     return QStringLiteral(" (%1 B)").arg(size);
 }
 
+// Decimal, as QString::number writes it.
+void appendNumber(QByteArray &out, qint64 value)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end - digits);
+}
+
+// `text` padded with `fill` to `width` characters, on the left (right-aligned) or on the right.
+void appendPadded(QByteArray &out, QByteArrayView text, qsizetype width, char fill, bool alignLeft)
+{
+    const qsizetype padding = qMax<qsizetype>(0, width - text.size());
+    if (!alignLeft)
+        out.append(padding, fill);
+    out.append(text);
+    if (alignLeft)
+        out.append(padding, fill);
+}
+
+void appendPaddedNumber(QByteArray &out, qint64 value, qsizetype width, char fill, bool alignLeft)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    appendPadded(out, QByteArrayView(digits, end - digits), width, fill, alignLeft);
+}
+
+bool isAscii(QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        if (uchar(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+// Whether the first bytes decode as UTF-8 (a cut sequence at their end does not count as text).
+bool looksLikeText(QByteArrayView bytes)
+{
+    const QByteArrayView head = bytes.first(qMin<qsizetype>(bytes.size(), 64));
+    return isAscii(head) || !QString::fromUtf8(head).contains(QChar::ReplacementCharacter);
+}
+
+constexpr char ellipsis[] = "…";
+
 } // namespace
 
 QString CaptureLineFormatter::format(const CaptureRecord &record) const
 {
-    QString line = timeColumn(record.timeNs);
-    line += QStringLiteral(" #%1").arg(record.connectionId, -5);
-    line += QLatin1Char(' ') + directionArrow(record) + QLatin1Char(' ');
+    QByteArray line;
+    appendUtf8(record, line);
+    return QString::fromUtf8(line);
+}
+
+void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &line) const
+{
+    const qint64 micros = record.timeNs / 1000;
+    if (micros >= 0) {
+        // Microseconds are what a loopback exchange needs; fixed width keeps the columns aligned.
+        appendPaddedNumber(line, micros / 1'000'000, 6, ' ', false);
+        line += '.';
+        appendPaddedNumber(line, micros % 1'000'000, 6, '0', false);
+    } else {
+        line += timeColumn(record.timeNs).toUtf8();
+    }
+    line += " #";
+    appendPaddedNumber(line, qint64(record.connectionId), 5, ' ', true);
+    line += ' ';
+    line += directionArrow(record).toUtf8();
+    line += ' ';
     switch (record.kind) {
     case RecordKind::Frame:
-        line += frameColumns(record);
+        appendFrameColumns(record, line);
         break;
     case RecordKind::HttpRequest:
     case RecordKind::HttpResponse:
-        line += httpColumns(record);
+        line += httpColumns(record).toUtf8();
         break;
     default:
-        line += eventColumns(record);
+        line += eventColumns(record).toUtf8();
         break;
     }
-    return line;
 }
 
 QString CaptureLineFormatter::directionArrow(const CaptureRecord &record)
@@ -78,7 +136,6 @@ QString CaptureLineFormatter::directionArrow(const CaptureRecord &record)
 
 QString CaptureLineFormatter::timeColumn(qint64 timeNs)
 {
-    // Microseconds are what a loopback exchange needs; fixed width keeps the columns aligned.
     const qint64 micros = timeNs / 1000;
     return QStringLiteral("%1.%2")
             .arg(micros / 1'000'000, 6)
@@ -87,128 +144,200 @@ QString CaptureLineFormatter::timeColumn(qint64 timeNs)
 
 QString CaptureLineFormatter::textPreview(QByteArrayView utf8, qint64 fullSize) const
 {
-    // Decode a bounded prefix only: a 16 MiB message must not be decoded to print 48 characters.
-    const qsizetype window = qMin<qsizetype>(utf8.size(), qsizetype(m_options.previewChars) * 4);
-    const QString text = QString::fromUtf8(utf8.first(window));
-    QString out = QStringLiteral("\"");
-    int shown = 0;
-    qsizetype i = 0;
-    for (; i < text.size() && shown < m_options.previewChars; ++i, ++shown) {
-        const QChar c = text.at(i);
-        switch (c.unicode()) {
-        case '\n': out += QStringLiteral("\\n"); break;
-        case '\r': out += QStringLiteral("\\r"); break;
-        case '\t': out += QStringLiteral("\\t"); break;
-        case '"': out += QStringLiteral("\\\""); break;
-        case '\\': out += QStringLiteral("\\\\"); break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += QLatin1Char('"');
-    if (i < text.size() || window < fullSize)
-        out += QStringLiteral("…");
-    return out;
+    QByteArray out;
+    appendTextPreview(utf8, fullSize, out);
+    return QString::fromUtf8(out);
 }
 
 QString CaptureLineFormatter::hexPreview(QByteArrayView bytes, qint64 fullSize) const
 {
-    const qsizetype shown = qMin<qsizetype>(bytes.size(), m_options.previewBytes);
-    QString out = QString::fromLatin1(bytes.first(shown).toByteArray().toHex(' '));
-    if (shown < fullSize)
-        out += shown > 0 ? QStringLiteral(" …") : QStringLiteral("…");
-    return out;
+    QByteArray out;
+    appendHexPreview(bytes, fullSize, out);
+    return QString::fromUtf8(out);
 }
 
-QString CaptureLineFormatter::frameColumns(const CaptureRecord &record) const
+void CaptureLineFormatter::appendTextPreview(QByteArrayView utf8, qint64 fullSize, QByteArray &out) const
+{
+    // Decode a bounded prefix only: a 16 MiB message must not be decoded to print 48 characters.
+    const qsizetype window = qMin<qsizetype>(utf8.size(), qsizetype(m_options.previewChars) * 4);
+    const QByteArrayView head = utf8.first(window);
+    // ASCII is read byte by byte; anything else as the characters it decodes to.
+    const bool ascii = isAscii(head);
+    const QString decoded = ascii ? QString() : QString::fromUtf8(head);
+    const qsizetype length = ascii ? head.size() : decoded.size();
+    // Characters outside ASCII are gathered as UTF-16 (a pair of surrogates is one character) and
+    // encoded once.
+    QString wide;
+    const auto flushWide = [&] {
+        out += wide.toUtf8();
+        wide.clear();
+    };
+    out += '"';
+    qsizetype i = 0;
+    for (int shown = 0; i < length && shown < m_options.previewChars; ++i, ++shown) {
+        const char16_t c = ascii ? char16_t(uchar(head[i])) : decoded.at(i).unicode();
+        if (c >= 0x80) {
+            wide += QChar(c);
+            continue;
+        }
+        if (!wide.isEmpty())
+            flushWide();
+        switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                out += "\\x";
+                out += "0123456789abcdef"[c >> 4];
+                out += "0123456789abcdef"[c & 0xf];
+            } else {
+                out += char(c);
+            }
+        }
+    }
+    flushWide();
+    out += '"';
+    if (i < length || window < fullSize)
+        out += ellipsis;
+}
+
+void CaptureLineFormatter::appendHexPreview(QByteArrayView bytes, qint64 fullSize, QByteArray &out) const
+{
+    const qsizetype shown = qMin<qsizetype>(bytes.size(), m_options.previewBytes);
+    for (qsizetype i = 0; i < shown; ++i) {
+        if (i > 0)
+            out += ' ';
+        out += "0123456789abcdef"[uchar(bytes[i]) >> 4];
+        out += "0123456789abcdef"[uchar(bytes[i]) & 0xf];
+    }
+    if (shown < fullSize) {
+        if (shown > 0)
+            out += ' ';
+        out += ellipsis;
+    }
+}
+
+void CaptureLineFormatter::appendFrameColumns(const CaptureRecord &record, QByteArray &out) const
 {
     if (!record.frame) {
         // Bytes the composer wrote that are not exactly one frame.
-        QString out = QStringLiteral("raw %1 B %2").arg(record.wireBytes.size()).arg(hexPreview(record.wireBytes, record.wireBytes.size()));
+        out += "raw ";
+        appendNumber(out, record.wireBytes.size());
+        out += " B ";
+        appendHexPreview(record.wireBytes, record.wireBytes.size(), out);
         if (!record.note.isEmpty())
-            out += QStringLiteral(" (%1)").arg(record.note);
-        return out;
+            out += " (" + record.note.toUtf8() + ')';
+        return;
     }
     const protocol::FrameHeader &h = record.frame->header;
-    QString out = QStringLiteral("FIN=%1 RSV=%2%3%4 %5 MASK=%6 len=%7 (%8)")
-                          .arg(bits(h.fin), bits(h.rsv1), bits(h.rsv2), bits(h.rsv3))
-                          .arg(QString::fromLatin1(protocol::opcodeName(h.opcode)), -7)
-                          .arg(bits(h.masked))
-                          .arg(h.payloadLength)
-                          .arg(QString::fromLatin1(protocol::lengthFormName(h.lengthForm)));
-    const QString preview = framePreview(record);
-    if (!preview.isEmpty())
-        out += QLatin1Char(' ') + preview;
-    out += inflatedColumns(record);
+    out += h.fin ? "FIN=1 RSV=" : "FIN=0 RSV=";
+    out += h.rsv1 ? '1' : '0';
+    out += h.rsv2 ? '1' : '0';
+    out += h.rsv3 ? '1' : '0';
+    out += ' ';
+    appendPadded(out, protocol::opcodeName(h.opcode), 7, ' ', true);
+    out += h.masked ? " MASK=1 len=" : " MASK=0 len=";
+    appendNumber(out, qint64(h.payloadLength));
+    out += " (";
+    out += protocol::lengthFormName(h.lengthForm);
+    out += ')';
+    const qsizetype beforePreview = out.size();
+    out += ' ';
+    appendFramePreview(record, out);
+    if (out.size() == beforePreview + 1)
+        out.chop(1);
+    appendInflatedColumns(record, out);
     if (record.held)
-        out += QStringLiteral(" [held]");
+        out += " [held]";
     // What wslab changed (the proxy's intercept, a replay): what it did, and the sender's frame beside
     // what was forwarded.
     if (record.intervention) {
-        out += QStringLiteral(" [%1 by wslab: %2").arg(QLatin1String(frameInterventionName(record.intervention->action)),
-                                                             record.note);
-        if (record.intervention->action == FrameIntervention::Action::Edited)
-            out += QStringLiteral("; sent %1").arg(hexPreview(record.intervention->originalBytes,
-                                                                   record.intervention->originalBytes.size()));
-        out += QLatin1Char(']');
+        out += " [";
+        out += frameInterventionName(record.intervention->action);
+        out += " by wslab: " + record.note.toUtf8();
+        if (record.intervention->action == FrameIntervention::Action::Edited) {
+            out += "; sent ";
+            appendHexPreview(record.intervention->originalBytes, record.intervention->originalBytes.size(), out);
+        }
+        out += ']';
     }
-    return out;
 }
 
-QString CaptureLineFormatter::framePreview(const CaptureRecord &record) const
+void CaptureLineFormatter::appendFramePreview(const CaptureRecord &record, QByteArray &out) const
 {
     const protocol::DecodedFrame &frame = *record.frame;
     const QByteArrayView payload(frame.payload);
     const qint64 fullSize = record.isTruncated() ? record.truncatedFrom : payload.size();
+    const bool empty = payload.isEmpty() && fullSize == 0;
     // RFC 7692: deflated bytes are not text, whatever the opcode says.
-    if (isData(frame.header.opcode) && (frame.header.rsv1 || record.inflatedPayload))
-        return payload.isEmpty() && fullSize == 0 ? QString() : hexPreview(payload, fullSize);
+    if (isData(frame.header.opcode) && (frame.header.rsv1 || record.inflatedPayload)) {
+        if (!empty)
+            appendHexPreview(payload, fullSize, out);
+        return;
+    }
     switch (frame.header.opcode) {
     case Opcode::Text:
-        return textPreview(payload, fullSize);
+        appendTextPreview(payload, fullSize, out);
+        return;
     case Opcode::Close: {
         const auto parsed = protocol::parseClosePayload(payload);
         if (const auto *close = std::get_if<protocol::ClosePayload>(&parsed)) {
-            if (!close->code)
-                return QStringLiteral("(no code)");
-            return QStringLiteral("%1 %2 %3")
-                    .arg(*close->code)
-                    .arg(QString::fromLatin1(protocol::closeCodeName(*close->code)),
-                         textPreview(close->reason.toUtf8(), close->reason.toUtf8().size()));
+            if (!close->code) {
+                out += "(no code)";
+                return;
+            }
+            appendNumber(out, *close->code);
+            out += ' ';
+            out += protocol::closeCodeName(*close->code);
+            out += ' ';
+            const QByteArray reason = close->reason.toUtf8();
+            appendTextPreview(reason, reason.size(), out);
+            return;
         }
-        return QStringLiteral("%1 [%2]").arg(
-                hexPreview(payload, fullSize),
-                QString::fromLatin1(protocol::decodeErrorName(std::get<protocol::DecodeError>(parsed))));
+        appendHexPreview(payload, fullSize, out);
+        out += " [";
+        out += protocol::decodeErrorName(std::get<protocol::DecodeError>(parsed));
+        out += ']';
+        return;
     }
     case Opcode::Ping:
     case Opcode::Pong:
     case Opcode::Continuation:
         // Their payload may be text or not: show text when it is printable UTF-8.
         if (payload.isEmpty())
-            return QString();
-        if (QString::fromUtf8(payload.first(qMin<qsizetype>(payload.size(), 64))).contains(QChar::ReplacementCharacter))
-            return hexPreview(payload, fullSize);
-        return textPreview(payload, fullSize);
+            return;
+        if (looksLikeText(payload))
+            appendTextPreview(payload, fullSize, out);
+        else
+            appendHexPreview(payload, fullSize, out);
+        return;
     default:
-        return payload.isEmpty() && fullSize == 0 ? QString() : hexPreview(payload, fullSize);
+        if (!empty)
+            appendHexPreview(payload, fullSize, out);
+        return;
     }
 }
 
-QString CaptureLineFormatter::inflatedColumns(const CaptureRecord &record) const
+void CaptureLineFormatter::appendInflatedColumns(const CaptureRecord &record, QByteArray &out) const
 {
     if (!record.inflatedPayload)
-        return QString();
+        return;
     const QByteArrayView message(*record.inflatedPayload);
     const qint64 fullSize = record.inflatedSize >= 0 ? record.inflatedSize : message.size();
+    out += " ⇒ inflated ";
+    appendNumber(out, fullSize);
+    out += " B";
+    if (fullSize <= 0)
+        return;
+    out += ' ';
     // Text when it reads as text (a FIN continuation does not say which kind the message was).
-    const bool text = !QString::fromUtf8(message.first(qMin<qsizetype>(message.size(), 64))).contains(QChar::ReplacementCharacter);
-    QString out = QStringLiteral(" ⇒ inflated %1 B").arg(fullSize);
-    if (fullSize > 0)
-        out += QLatin1Char(' ') + (text ? textPreview(message, fullSize) : hexPreview(message, fullSize));
-    return out;
+    if (looksLikeText(message))
+        appendTextPreview(message, fullSize, out);
+    else
+        appendHexPreview(message, fullSize, out);
 }
 
 QString CaptureLineFormatter::httpColumns(const CaptureRecord &record) const
@@ -241,7 +370,12 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
             out += QStringLiteral(" (%1)").arg(record.note);
         break;
     case RecordKind::FrameDelivered:
-        out = QStringLiteral("delivered held record %1").arg(record.relatedId) + inflatedColumns(record);
+        out = QStringLiteral("delivered held record %1").arg(record.relatedId);
+        {
+            QByteArray inflated;
+            appendInflatedColumns(record, inflated);
+            out += QString::fromUtf8(inflated);
+        }
         break;
     case RecordKind::ProtocolError:
         out = QStringLiteral("error %1").arg(record.decodeError ? QString::fromLatin1(protocol::decodeErrorName(*record.decodeError))

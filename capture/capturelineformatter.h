@@ -26,6 +26,9 @@ public:
     explicit CaptureLineFormatter(Options options) : m_options(options) { }
 
     [[nodiscard]] QString format(const CaptureRecord &record) const;
+    // The same line, UTF-8, appended to `line`: what a printer writes, built without a QString, since
+    // a live capture may print a few hundred thousand lines a second.
+    void appendUtf8(const CaptureRecord &record, QByteArray &line) const;
 
     [[nodiscard]] static QString directionArrow(const CaptureRecord &record);
     [[nodiscard]] static QString timeColumn(qint64 timeNs);
@@ -35,9 +38,12 @@ public:
     [[nodiscard]] QString hexPreview(QByteArrayView bytes, qint64 fullSize) const;
 
 private:
-    [[nodiscard]] QString frameColumns(const CaptureRecord &record) const;
-    [[nodiscard]] QString framePreview(const CaptureRecord &record) const;
-    [[nodiscard]] QString inflatedColumns(const CaptureRecord &record) const;
+    void appendTextPreview(QByteArrayView utf8, qint64 fullSize, QByteArray &out) const;
+    void appendHexPreview(QByteArrayView bytes, qint64 fullSize, QByteArray &out) const;
+    void appendFrameColumns(const CaptureRecord &record, QByteArray &out) const;
+    void appendFramePreview(const CaptureRecord &record, QByteArray &out) const;
+    void appendInflatedColumns(const CaptureRecord &record, QByteArray &out) const;
+    // HTTP messages and events are few beside frames: built as text.
     [[nodiscard]] QString httpColumns(const CaptureRecord &record) const;
     [[nodiscard]] QString eventColumns(const CaptureRecord &record) const;
 

@@ -6,6 +6,16 @@
 
 namespace wslab::capture {
 
+namespace {
+
+qsizetype payloadBytesOf(const CaptureRecord &record)
+{
+    return (record.frame ? record.frame->payload.size() : 0) + record.wireBytes.size()
+            + (record.inflatedPayload ? record.inflatedPayload->size() : 0);
+}
+
+} // namespace
+
 CaptureStream::CaptureStream(QObject *parent)
     : QObject(parent)
 {
@@ -42,8 +52,9 @@ quint64 CaptureStream::append(CaptureRecord record)
 
 void CaptureStream::queue(CaptureRecord &&record)
 {
+    m_pendingBytes += payloadBytesOf(record);
     m_pending.append(std::move(record));
-    if (m_pending.size() >= m_maxBatchSize)
+    if (m_pending.size() >= m_maxBatchSize || m_pendingBytes >= m_maxBatchBytes)
         flush();
     else if (!m_timer.isActive())
         m_timer.start(m_intervalMs, Qt::PreciseTimer, this);
@@ -80,6 +91,7 @@ void CaptureStream::flush()
         return;
     CaptureBatch batch;
     batch.swap(m_pending);
+    m_pendingBytes = 0;
     m_pending.reserve(qMin<qsizetype>(batch.size(), m_maxBatchSize));
     Q_EMIT batchReady(batch);
 }

@@ -13,8 +13,10 @@ namespace wslab::capture {
 class CaptureBacklog;
 
 // Collects CaptureRecords in the server thread and hands them on in batches: at most one batch per
-// interval (~16 ms, a display frame) unless `maxBatchSize` records pile up first, so a flood of
-// frames costs the receiver a bounded number of events per second. When capture is off the callers
+// interval (~16 ms, a display frame) unless `maxBatchSize` records or `maxBatchBytes` bytes of
+// payload pile up first, so a flood of frames costs the receiver a bounded number of events per
+// second, and a flood of large frames does not hold 16 ms of a gigabyte-a-second link in memory
+// (payloads handed on a few megabytes at a time are freed while still in cache, and reused). When capture is off the callers
 // ask isEnabled() first and build no records at all.
 //
 // With a backlog set, a record that would take it over its limit is not kept: it is counted, and
@@ -25,6 +27,7 @@ class CaptureStream : public QObject
 public:
     static constexpr int defaultIntervalMs = 16;
     static constexpr qsizetype defaultMaxBatchSize = 2048;
+    static constexpr qsizetype defaultMaxBatchBytes = 8 * 1024 * 1024;
 
     explicit CaptureStream(QObject *parent = nullptr);
 
@@ -34,6 +37,7 @@ public:
     void setPayloadCap(qint64 cap) noexcept { m_payloadCap = cap; }
     void setInterval(int ms) noexcept { m_intervalMs = ms; }
     void setMaxBatchSize(qsizetype size) noexcept { m_maxBatchSize = qMax<qsizetype>(1, size); }
+    void setMaxBatchBytes(qsizetype bytes) noexcept { m_maxBatchBytes = qMax<qsizetype>(1, bytes); }
     // Shared with the receiver, which releases what it has dealt with; none: no bound.
     void setBacklog(std::shared_ptr<CaptureBacklog> backlog);
     [[nodiscard]] quint64 missedSinceLastGap() const noexcept { return m_missed; }
@@ -98,6 +102,8 @@ private:
     quint64 m_lastId = 0;
     qint64 m_payloadCap = 1024 * 1024;
     qsizetype m_maxBatchSize = defaultMaxBatchSize;
+    qsizetype m_maxBatchBytes = defaultMaxBatchBytes;
+    qsizetype m_pendingBytes = 0; // payload bytes of the pending records
     int m_intervalMs = defaultIntervalMs;
     bool m_enabled = true;
     std::shared_ptr<CaptureBacklog> m_backlog;

@@ -30,6 +30,12 @@ public:
     void append(const QByteArray &line)
     {
         m_buffer += line;
+        endLine();
+    }
+    // A formatter writes its line straight into buffer(); endLine() ends it.
+    [[nodiscard]] QByteArray &buffer() noexcept { return m_buffer; }
+    void endLine()
+    {
         m_buffer += '\n';
         if (m_buffer.size() > (1 << 20))
             flush();
@@ -92,7 +98,8 @@ int CaptureFileRunner::exec()
             if (!firstTimeNs)
                 firstTimeNs = record.timeNs;
             record.timeNs -= *firstTimeNs;
-            out.append(lines.format(record).toUtf8());
+            lines.appendUtf8(record, out.buffer());
+            out.endLine();
         }
     });
     if (m_options.summary) {

@@ -41,7 +41,10 @@ void RecordPrinter::print(const capture::CaptureBatch &records)
     QByteArray out;
     out.reserve(records.size() * 120);
     for (const capture::CaptureRecord &record : records) {
-        out += m_options.json ? m_jsonFormatter.format(record) : m_formatter.format(record).toUtf8();
+        if (m_options.json)
+            out += m_jsonFormatter.format(record);
+        else
+            m_formatter.appendUtf8(record, out);
         out += '\n';
     }
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);

@@ -9,6 +9,10 @@ namespace wslab::protocol {
 
 namespace {
 
+// A frame's payload up to this size is reserved whole when its header arrives (pages the frame never
+// fills are not touched, so they cost no memory).
+constexpr qsizetype eagerPayloadReserve = 256 * 1024;
+
 // The header size announced by its first two bytes (RFC 6455 §5.2); 2 when fewer are known.
 int announcedHeaderSize(const char *bytes, qsizetype available) noexcept
 {
@@ -188,11 +192,12 @@ std::optional<DecodeError> FrameDecoder::feed(QByteArrayView bytes, QList<Decode
             m_inPayload = true;
             const qsizetype length = qsizetype(header.payloadLength);
             // Whole payload present: size it exactly. Otherwise grow as bytes arrive, so a header
-            // that announces 16 MiB costs nothing until the bytes are really sent.
+            // that announces 16 MiB costs nothing until the bytes are really sent; a frame of up to
+            // a few TCP reads is sized at once, since growing it by doubling copied it four times.
             if (remaining >= length)
                 m_current.payload = QByteArray(length, Qt::Uninitialized);
             else
-                m_current.payload.reserve(std::min<qsizetype>(length, std::max<qsizetype>(remaining, 4096)));
+                m_current.payload.reserve(std::min<qsizetype>(length, std::max<qsizetype>(remaining, eagerPayloadReserve)));
         }
 
         const qsizetype length = qsizetype(m_current.header.payloadLength);

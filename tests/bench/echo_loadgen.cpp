@@ -149,6 +149,19 @@ void queueMessage(Connection &connection, const std::string &frame, Clock::time_
     connection.inFlight.push_back(now);
 }
 
+// Puts `pipeline` messages in flight on every connection at once.
+void startLoad(std::vector<Connection> &connections, int pipeline, const std::string &frame)
+{
+    const auto now = Clock::now();
+    for (Connection &connection : connections) {
+        if (connection.fd < 0)
+            continue;
+        for (int p = 0; p < pipeline; ++p)
+            queueMessage(connection, frame, now);
+        flush(connection); // what the socket does not take now goes on its next EPOLLOUT
+    }
+}
+
 // Walks the echoed bytes frame by frame; calls onMessage for every complete message. False when a
 // byte differs from what was sent or a frame is not a data frame of this message.
 template<typename OnMessage>
@@ -278,7 +291,11 @@ int main(int argc, char **argv)
     uint64_t errors = 0;
     std::vector<char> buffer(1 << 20);
     const auto start = Clock::now();
-    const auto deadline = start + std::chrono::duration<double>(options.seconds);
+    const auto measured = std::chrono::duration<double>(options.seconds);
+    // Every connection is upgraded before any message is sent, so that the rate measured is the
+    // steady state of all of them at once: a proxy that is slow to open the last connections while
+    // the first ones already stream would otherwise be measured on a tail of the run, or not at all.
+    auto deadline = start + std::chrono::seconds(30);
     auto measuredFrom = start;
     int upgradedCount = 0;
     std::vector<epoll_event> events(256);
@@ -310,10 +327,11 @@ int main(int argc, char **argv)
                         return 1;
                     }
                     connection.upgraded = true;
-                    if (++upgradedCount == options.connections)
+                    if (++upgradedCount == options.connections) {
                         measuredFrom = Clock::now();
-                    for (int p = 0; p < options.pipeline; ++p)
-                        queueMessage(connection, request, Clock::now());
+                        deadline = measuredFrom + std::chrono::duration_cast<Clock::duration>(measured);
+                        startLoad(connections, options.pipeline, request);
+                    }
                     offset = size_t(got);
                     // Anything after the head would be echo bytes; the server sends none before we do.
                 }
@@ -324,8 +342,7 @@ int main(int argc, char **argv)
                             latenciesUs.push_back(std::chrono::duration<double, std::micro>(now - connection.inFlight.front()).count());
                             connection.inFlight.pop_front();
                         }
-                        if (upgradedCount == options.connections) // counted from when all are open
-                            ++messages;
+                        ++messages;
                         queueMessage(connection, request, now);
                     })) {
                     std::fprintf(stderr, "echo mismatch on connection %zu\n", size_t(events[e].data.u64));

@@ -187,6 +187,13 @@ void tst_CaptureLineFormatter::textPreviewEscapes_data()
     QTest::addRow("cut") << QByteArray("abcdef") << 3 << R"("abc"…)";
     QTest::addRow("unicode") << QByteArray("κόσμε") << 3 << R"("κόσ"…)";
     QTest::addRow("empty") << QByteArray() << 3 << R"("")";
+    QTest::addRow("unicode between escapes") << QByteArray("\t中文\n") << 48 << R"("\t中文\n")";
+    // Outside the BMP: two UTF-16 units, each counted as a character, printed as one.
+    QTest::addRow("emoji") << QByteArray("a\xf0\x9f\x98\x80" "b") << 48 << R"("a😀b")";
+    QTest::addRow("invalid byte") << QByteArray("a\xff" "b") << 48 << "\"a\uFFFDb\"";
+    // Only the first chars * 4 bytes are decoded: a sequence cut there reads as a replacement.
+    QTest::addRow("cut inside a sequence") << QByteArray("ab\xe4\xb8\xad") << 1 << R"("a"…)";
+    QTest::addRow("window shorter than text") << QByteArray("abcdefghij") << 2 << R"("ab"…)";
 }
 
 void tst_CaptureLineFormatter::textPreviewEscapes()

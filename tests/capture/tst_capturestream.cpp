@@ -32,6 +32,7 @@ private Q_SLOTS:
     void recordsAreNumberedAndTimed();
     void recordsAreDeliveredTogetherAfterInterval();
     void fullBatchIsDeliveredAtOnce();
+    void batchOfLargePayloadsIsDeliveredAtOnce();
     void floodCostsFewBatches();
     void payloadCapCutsFramePayload();
     void payloadCapCutsHttpBytes();
@@ -89,6 +90,23 @@ void tst_CaptureStream::fullBatchIsDeliveredAtOnce()
     QCOMPARE(spy.at(0).at(0).value<CaptureBatch>().size(), 4);
     QCOMPARE(spy.at(1).at(0).value<CaptureBatch>().first().id, 5u);
     QCOMPARE(stream.pendingCount(), 1);
+}
+
+void tst_CaptureStream::batchOfLargePayloadsIsDeliveredAtOnce()
+{
+    CaptureStream stream;
+    stream.setMaxBatchBytes(3000);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    const QByteArray kilobyte(1000, 'x');
+    for (int i = 0; i < 7; ++i)
+        stream.append(httpRecord(kilobyte));
+    // Three records reach the bound: two batches of three, the seventh waits for the interval.
+    QCOMPARE(spy.size(), 2);
+    QCOMPARE(spy.at(0).at(0).value<CaptureBatch>().size(), 3);
+    QCOMPARE(spy.at(1).at(0).value<CaptureBatch>().size(), 3);
+    QCOMPARE(stream.pendingCount(), 1);
+    QVERIFY(spy.wait(1000));
+    QCOMPARE(spy.at(2).at(0).value<CaptureBatch>().first().id, 7u);
 }
 
 void tst_CaptureStream::floodCostsFewBatches()
