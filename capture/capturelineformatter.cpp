@@ -207,11 +207,17 @@ void CaptureLineFormatter::appendTextPreview(QByteArrayView utf8, qint64 fullSiz
 void CaptureLineFormatter::appendHexPreview(QByteArrayView bytes, qint64 fullSize, QByteArray &out) const
 {
     const qsizetype shown = qMin<qsizetype>(bytes.size(), m_options.previewBytes);
-    for (qsizetype i = 0; i < shown; ++i) {
-        if (i > 0)
-            out += ' ';
-        out += "0123456789abcdef"[uchar(bytes[i]) >> 4];
-        out += "0123456789abcdef"[uchar(bytes[i]) & 0xf];
+    if (shown > 0) {
+        // Written in place: this runs for every binary frame of a live capture.
+        const qsizetype start = out.size();
+        out.resize(start + shown * 3 - 1);
+        char *to = out.data() + start;
+        for (qsizetype i = 0; i < shown; ++i) {
+            if (i > 0)
+                *to++ = ' ';
+            *to++ = "0123456789abcdef"[uchar(bytes[i]) >> 4];
+            *to++ = "0123456789abcdef"[uchar(bytes[i]) & 0xf];
+        }
     }
     if (shown < fullSize) {
         if (shown > 0)
