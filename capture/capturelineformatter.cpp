@@ -82,6 +82,19 @@ bool looksLikeText(QByteArrayView bytes)
 
 constexpr char ellipsis[] = "…";
 
+const char *directionArrowUtf8(const CaptureRecord &record)
+{
+    switch (record.kind) {
+    case RecordKind::Frame:
+    case RecordKind::HttpRequest:
+    case RecordKind::HttpResponse:
+    case RecordKind::ProtocolError:
+        return record.direction == Direction::Inbound ? "C→S" : "S→C";
+    default:
+        return " · ";
+    }
+}
+
 } // namespace
 
 QString CaptureLineFormatter::format(const CaptureRecord &record) const
@@ -105,7 +118,7 @@ void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &l
     line += " #";
     appendPaddedNumber(line, qint64(record.connectionId), 5, ' ', true);
     line += ' ';
-    line += directionArrow(record).toUtf8();
+    line += directionArrowUtf8(record);
     line += ' ';
     switch (record.kind) {
     case RecordKind::Frame:
@@ -123,15 +136,7 @@ void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &l
 
 QString CaptureLineFormatter::directionArrow(const CaptureRecord &record)
 {
-    switch (record.kind) {
-    case RecordKind::Frame:
-    case RecordKind::HttpRequest:
-    case RecordKind::HttpResponse:
-    case RecordKind::ProtocolError:
-        return record.direction == Direction::Inbound ? QStringLiteral("C→S") : QStringLiteral("S→C");
-    default:
-        return QStringLiteral(" · ");
-    }
+    return QString::fromUtf8(directionArrowUtf8(record));
 }
 
 QString CaptureLineFormatter::timeColumn(qint64 timeNs)

@@ -78,7 +78,11 @@ void RelayLeg::pump()
             m_from->setReadEnabled(false);
             return;
         }
-        if (!moveOnce(qMin(room, maxChunk), deliverable))
+        const qint64 wanted = qMin(room, maxChunk);
+        const qint64 moved = moveOnce(wanted, deliverable);
+        // A read that did not fill its buffer emptied the socket: asking again would cost a
+        // system call that says so (the poller wakes the leg when more arrives).
+        if (moved < wanted && m_from->bytesAvailable() <= 0)
             break;
     }
     m_heldBack = false;
@@ -86,7 +90,7 @@ void RelayLeg::pump()
         m_from->setReadEnabled(true);
 }
 
-bool RelayLeg::moveOnce(qint64 size, bool deliverable)
+qint64 RelayLeg::moveOnce(qint64 size, bool deliverable)
 {
     const bool direct = !m_transform && !m_stage;
     QByteArray chunk;
@@ -101,16 +105,16 @@ bool RelayLeg::moveOnce(qint64 size, bool deliverable)
         m_from->setReadEnabled(false);
     }
     if (n <= 0)
-        return false;
+        return 0;
     if (!deliverable)
-        return true;
+        return n;
     if (direct) {
         forward(QByteArrayView(into, n));
     } else {
         chunk.truncate(n);
         pass(std::move(chunk));
     }
-    return true;
+    return n;
 }
 
 void RelayLeg::forward(QByteArrayView bytes)

@@ -55,9 +55,9 @@ public:
 
 private:
     void pass(QByteArray &&chunk);
-    // Reads up to `size` bytes once and passes them on (drops them if not `deliverable`); false
-    // when there is nothing to read now or any more.
-    bool moveOnce(qint64 size, bool deliverable);
+    // Reads up to `size` bytes once and passes them on (drops them if not `deliverable`); the bytes
+    // read, 0 when there is nothing to read now or any more.
+    qint64 moveOnce(qint64 size, bool deliverable);
 
     RelayEnd *m_from;
     RelayEnd *m_to;
