@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cstring>
+
 namespace wslab::capture {
 
 namespace {
@@ -10,6 +12,7 @@ namespace {
 constexpr int maximumDepth = 16; // nested objects and arrays, to bound the skip
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 
 } // namespace
 
@@ -95,6 +98,7 @@ bool RecordCommentFields::parse(QByteArrayView json)
     m_text = json;
     m_at = 0;
     m_fields.clear();
+    m_keyMask = 0;
     skipSpace();
     if (m_at >= m_text.size() || m_text[m_at] != '{')
         return false;
@@ -115,6 +119,7 @@ bool RecordCommentFields::parse(QByteArrayView json)
             if (!skipValue(field.kind, field.value))
                 break;
             m_fields.append(field);
+            m_keyMask |= keyBit(field.key);
             skipSpace();
             if (m_at < m_text.size() && m_text[m_at] == ',') {
                 ++m_at;
@@ -139,8 +144,14 @@ bool RecordCommentFields::parse(QByteArrayView json)
 
 const RecordCommentFields::Field *RecordCommentFields::find(QByteArrayView key) const
 {
+    // Some twenty lookups a record among a dozen fields, most of them for keys the record does not
+    // have: a 64-bit mask of the keys present answers those at once, and the length and the first
+    // letter tell most others apart without a call to compare memory.
+    if (!(m_keyMask & keyBit(key)))
+        return nullptr;
     for (const Field &field : m_fields) {
-        if (field.key == key)
+        if (field.key.size() == key.size() && (key.isEmpty() || field.key[0] == key[0])
+            && std::memcmp(field.key.data(), key.data(), size_t(key.size())) == 0)
             return &field;
     }
     return nullptr;

@@ -18,7 +18,7 @@ public:
     // False: not a well-formed JSON object; nothing is kept.
     [[nodiscard]] bool parse(QByteArrayView json);
 
-    [[nodiscard]] bool contains(QByteArrayView key) const { return find(key) != nullptr; }
+    [[nodiscard]] bool contains(QByteArrayView key) const { return (m_keyMask & keyBit(key)) && find(key); }
     [[nodiscard]] qint64 integer(QByteArrayView key, qint64 missing = 0) const;
     [[nodiscard]] bool boolean(QByteArrayView key) const;
     [[nodiscard]] QString string(QByteArrayView key) const;
@@ -33,6 +33,15 @@ private:
         Kind kind;
     };
 
+    // One of 64 bits for a key; m_keyMask has the bits of every key present.
+    // Inline and constexpr: for the reader's literal keys it is computed at compile time.
+    [[nodiscard]] static constexpr quint64 keyBit(QByteArrayView key) noexcept
+    {
+        if (key.isEmpty())
+            return 1;
+        const unsigned mix = unsigned(key.size()) * 31u + uchar(key.front()) + uchar(key.back()) * 7u;
+        return quint64(1) << (mix & 63u);
+    }
     [[nodiscard]] const Field *find(QByteArrayView key) const;
     [[nodiscard]] bool skipValue(Kind &kind, QByteArrayView &value);
     [[nodiscard]] bool skipString(QByteArrayView &contents);
@@ -41,6 +50,7 @@ private:
     QByteArrayView m_text;
     qsizetype m_at = 0;
     QVarLengthArray<Field, 24> m_fields;
+    quint64 m_keyMask = 0;
 };
 
 } // namespace wslab::capture
