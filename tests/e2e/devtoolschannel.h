@@ -1,6 +1,7 @@
 #pragma once
 
-// One Chrome DevTools Protocol connection (a browser or a page target) over QWebSocket.
+// One Chrome DevTools Protocol connection (a browser or a page target) over QWebSocket; WebDriver
+// BiDi (Firefox) has the same shape: commands with ids, answers with "result" or "error".
 // Header-only: it is shared by the end-to-end test executables and has no signals of its own, so it
 // needs no moc. Every wait is bounded; nothing here blocks without processing events.
 
@@ -64,9 +65,9 @@ public:
             return std::nullopt;
         }
         const int id = m_nextId++;
-        QJsonObject command{{QStringLiteral("id"), id}, {QStringLiteral("method"), method}};
-        if (!params.isEmpty())
-            command.insert(QStringLiteral("params"), params);
+        // BiDi requires "params" on every command; DevTools takes an empty one.
+        const QJsonObject command{{QStringLiteral("id"), id}, {QStringLiteral("method"), method},
+                                  {QStringLiteral("params"), params}};
         m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(command).toJson(QJsonDocument::Compact)));
 
         const bool answered = QTest::qWaitFor([&] { return m_answers.contains(id) || m_closed; }, timeoutMs);
@@ -77,8 +78,12 @@ public:
         }
         const QJsonObject answer = m_answers.take(id);
         if (answer.contains(QStringLiteral("error"))) {
-            const QJsonObject error = answer.value(QStringLiteral("error")).toObject();
-            m_lastError = QStringLiteral("%1: %2").arg(method, error.value(QStringLiteral("message")).toString());
+            // DevTools: {"error": {"message"}}; BiDi: {"error": "name", "message"}.
+            const QJsonValue error = answer.value(QStringLiteral("error"));
+            const QString message = error.isObject() ? error.toObject().value(QStringLiteral("message")).toString()
+                                                     : error.toString() + QStringLiteral(": ")
+                                                             + answer.value(QStringLiteral("message")).toString();
+            m_lastError = QStringLiteral("%1: %2").arg(method, message);
             return std::nullopt;
         }
         return answer.value(QStringLiteral("result")).toObject();

@@ -14,6 +14,7 @@ struct WireFrame
 {
     bool valid = false;
     bool fin = false;
+    bool rsv1 = false;     // permessage-deflate's "compressed" (RFC 7692 §6)
     int opcode = -1;
     bool masked = false;
     int lengthField = 0;   // the 7-bit field: 0..125, 126 (16-bit follows) or 127 (64-bit follows)
@@ -30,6 +31,7 @@ struct WireFrame
             return frame;
         const auto byte = [&](qsizetype i) { return quint8(bytes.at(i)); };
         frame.fin = (byte(0) & 0x80) != 0;
+        frame.rsv1 = (byte(0) & 0x40) != 0;
         frame.opcode = byte(0) & 0x0F;
         frame.masked = (byte(1) & 0x80) != 0;
         frame.lengthField = byte(1) & 0x7F;

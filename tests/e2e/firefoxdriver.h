@@ -1,0 +1,267 @@
+#pragma once
+
+// Debian's Firefox ESR, headless, as a test fixture: a fresh profile, WebDriver BiDi on an ephemeral
+// port (the W3C protocol Firefox speaks to drivers; the wire is JSON commands with ids over a
+// WebSocket, as for Chromium's DevTools), one tab, always killed in the destructor.
+//
+// Usage:
+//   FirefoxDriver browser;
+//   WSLAB_REQUIRE_FIREFOX();   // in initTestCase()
+//   QVERIFY2(browser.start(), qPrintable(browser.lastError()));
+//   browser.navigate(url); browser.waitFor("document.readyState === 'complete'", 5000);
+
+#include "devtoolschannel.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <memory>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
+// As WSLAB_REQUIRE_CHROMIUM: skips without Firefox, fails under CI, whose set-up installs it.
+#define WSLAB_REQUIRE_FIREFOX()                                                                          \
+    do {                                                                                                 \
+        if (!wslab::e2e::FirefoxDriver::binaryPath().isEmpty())                                          \
+            break;                                                                                       \
+        if (qEnvironmentVariableIsSet("CI"))                                                             \
+            QFAIL("Firefox is not installed, and CI is set (scripts/install-deps --test installs it)");   \
+        QSKIP("Firefox is not installed (apt-get install firefox-esr, or set WSLAB_FIREFOX)");           \
+    } while (false)
+
+namespace wslab::e2e {
+
+class FirefoxDriver
+{
+public:
+    static constexpr int startTimeoutMs = 30'000;
+    static constexpr int commandTimeoutMs = 15'000;
+    static constexpr int stopTimeoutMs = 5'000;
+
+    // WSLAB_FIREFOX overrides; otherwise Debian's firefox-esr or whatever PATH offers.
+    [[nodiscard]] static QString binaryPath()
+    {
+        const QString overridden = qEnvironmentVariable("WSLAB_FIREFOX");
+        if (!overridden.isEmpty())
+            return overridden;
+        for (const char *name : {"firefox-esr", "firefox"}) {
+            const QString found = QStandardPaths::findExecutable(QLatin1String(name));
+            if (!found.isEmpty())
+                return found;
+        }
+        return {};
+    }
+
+    // A JavaScript string literal for `text`.
+    [[nodiscard]] static QString jsString(const QString &text)
+    {
+        return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    }
+
+    FirefoxDriver() = default;
+    FirefoxDriver(const FirefoxDriver &) = delete;
+    FirefoxDriver &operator=(const FirefoxDriver &) = delete;
+    ~FirefoxDriver() { stop(); }
+
+    [[nodiscard]] bool start()
+    {
+        const QString binary = binaryPath();
+        if (binary.isEmpty() || !QFileInfo(binary).isExecutable())
+            return fail(QStringLiteral("no Firefox binary (set WSLAB_FIREFOX or install firefox-esr)"));
+        if (!m_profile.isValid() || !writePreferences())
+            return fail(QStringLiteral("cannot prepare a profile in %1").arg(m_profile.path()));
+        m_process.setProgram(binary);
+        m_process.setArguments({
+            QStringLiteral("--headless"),
+            QStringLiteral("--no-remote"),
+            QStringLiteral("--profile"),
+            m_profile.path(),
+            QStringLiteral("--remote-debugging-port"),
+            QStringLiteral("0"),
+            QStringLiteral("about:blank"),
+        });
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("MOZ_HEADLESS"), QStringLiteral("1"));
+        environment.remove(QStringLiteral("DISPLAY"));
+        m_process.setProcessEnvironment(environment);
+        m_process.setStandardOutputFile(QProcess::nullDevice());
+        m_process.setStandardErrorFile(logPath());
+#ifdef Q_OS_LINUX
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
+        m_process.start();
+        if (!m_process.waitForStarted(startTimeoutMs))
+            return fail(QStringLiteral("%1 did not start: %2").arg(binary, m_process.errorString()));
+        return readBidiPort() && openSession();
+    }
+
+    void stop()
+    {
+        if (m_channel && m_channel->isOpen())
+            (void)m_channel->call(QStringLiteral("browser.close"), {}, 2'000);
+        m_channel.reset();
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        if (m_process.waitForFinished(stopTimeoutMs))
+            return;
+        m_process.terminate();
+        if (m_process.waitForFinished(stopTimeoutMs))
+            return;
+        m_process.kill();
+        (void)m_process.waitForFinished(stopTimeoutMs);
+    }
+
+    // Loads `url` in the tab and waits for its load event.
+    [[nodiscard]] bool navigate(const QUrl &url)
+    {
+        return call(QStringLiteral("browsingContext.navigate"),
+                    {{QStringLiteral("context"), m_context},
+                     {QStringLiteral("url"), url.toString()},
+                     {QStringLiteral("wait"), QStringLiteral("complete")}})
+                .has_value();
+    }
+
+    // The value of a script expression (awaited if a promise), as JSON: primitives directly;
+    // anything else should be returned by the script as a JSON string. Undefined (or an exception,
+    // with lastError() set) is a null value.
+    [[nodiscard]] QJsonValue evaluate(const QString &expression)
+    {
+        const auto result = call(QStringLiteral("script.evaluate"),
+                                 {{QStringLiteral("expression"), expression},
+                                  {QStringLiteral("target"), QJsonObject{{QStringLiteral("context"), m_context}}},
+                                  {QStringLiteral("awaitPromise"), true}});
+        if (!result)
+            return QJsonValue::Null;
+        if (result->value(QStringLiteral("type")).toString() == QLatin1String("exception")) {
+            const QJsonObject details = result->value(QStringLiteral("exceptionDetails")).toObject();
+            m_lastError = QStringLiteral("script threw: %1").arg(details.value(QStringLiteral("text")).toString());
+            return QJsonValue::Null;
+        }
+        const QJsonObject remote = result->value(QStringLiteral("result")).toObject();
+        return remote.value(QStringLiteral("value"));
+    }
+
+    // Evaluates `condition` until it is true, at most `timeoutMs`.
+    [[nodiscard]] bool waitFor(const QString &condition, int timeoutMs)
+    {
+        const bool met = QTest::qWaitFor([&] { return evaluate(condition).toBool(); }, timeoutMs);
+        if (!met)
+            m_lastError = QStringLiteral("not true within %1 ms: %2").arg(timeoutMs).arg(condition.left(160));
+        return met;
+    }
+
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+    [[nodiscard]] QString version() const { return m_version; }
+
+    [[nodiscard]] QString logTail(int maxLines = 20) const
+    {
+        QFile log(logPath());
+        if (!log.open(QIODevice::ReadOnly))
+            return {};
+        const QStringList lines = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        return lines.mid(qMax(0, lines.size() - maxLines)).join(QLatin1Char('\n'));
+    }
+
+private:
+    bool fail(const QString &error)
+    {
+        m_lastError = error;
+        return false;
+    }
+
+    [[nodiscard]] QString logPath() const { return m_profile.filePath(QStringLiteral("firefox-stderr.log")); }
+
+    // A quiet browser: no first-run pages, no update or telemetry traffic, no proxy for loopback.
+    bool writePreferences()
+    {
+        QFile prefs(m_profile.filePath(QStringLiteral("user.js")));
+        if (!prefs.open(QIODevice::WriteOnly))
+            return false;
+        const char *lines[] = {
+            R"(user_pref("browser.shell.checkDefaultBrowser", false);)",
+            R"(user_pref("browser.startup.homepage_override.mstone", "ignore");)",
+            R"(user_pref("browser.aboutwelcome.enabled", false);)",
+            R"(user_pref("datareporting.policy.dataSubmissionEnabled", false);)",
+            R"(user_pref("toolkit.telemetry.reportingpolicy.firstRun", false);)",
+            R"(user_pref("app.update.disabledForTesting", true);)",
+            R"(user_pref("network.proxy.type", 0);)",
+            R"(user_pref("network.captive-portal-service.enabled", false);)",
+            R"(user_pref("network.connectivity-service.enabled", false);)",
+            R"(user_pref("browser.safebrowsing.update.enabled", false);)",
+            R"(user_pref("extensions.update.enabled", false);)",
+            R"(user_pref("remote.prefs.recommended", true);)",
+        };
+        for (const char *line : lines)
+            prefs.write(QByteArray(line) + '\n');
+        return true;
+    }
+
+    // Firefox says "WebDriver BiDi listening on ws://127.0.0.1:PORT" on stderr once it listens.
+    bool readBidiPort()
+    {
+        static const QRegularExpression listening(QStringLiteral(R"(WebDriver BiDi listening on (ws://127\.0\.0\.1:\d+))"));
+        QFile log(logPath());
+        const bool found = QTest::qWaitFor([&] {
+            if (m_process.state() == QProcess::NotRunning)
+                return true;
+            if (!log.open(QIODevice::ReadOnly))
+                return false;
+            const auto match = listening.match(QString::fromUtf8(log.readAll()));
+            log.close();
+            if (match.hasMatch())
+                m_endpoint = QUrl(match.captured(1) + QStringLiteral("/session"));
+            return match.hasMatch();
+        }, startTimeoutMs);
+        if (!found || m_endpoint.isEmpty())
+            return fail(QStringLiteral("Firefox did not listen for WebDriver BiDi within %1 ms (exit %2)\n%3")
+                                .arg(startTimeoutMs).arg(m_process.exitCode()).arg(logTail()));
+        return true;
+    }
+
+    bool openSession()
+    {
+        m_channel = std::make_unique<DevToolsChannel>();
+        if (!m_channel->open(m_endpoint, commandTimeoutMs))
+            return fail(m_channel->lastError());
+        const auto session = call(QStringLiteral("session.new"), {{QStringLiteral("capabilities"), QJsonObject{}}});
+        if (!session)
+            return false;
+        m_version = session->value(QStringLiteral("capabilities")).toObject().value(QStringLiteral("browserVersion")).toString();
+        const auto tree = call(QStringLiteral("browsingContext.getTree"), {});
+        if (!tree)
+            return false;
+        const QJsonArray contexts = tree->value(QStringLiteral("contexts")).toArray();
+        if (contexts.isEmpty())
+            return fail(QStringLiteral("Firefox has no browsing context"));
+        m_context = contexts.first().toObject().value(QStringLiteral("context")).toString();
+        return true;
+    }
+
+    std::optional<QJsonObject> call(const QString &method, const QJsonObject &params)
+    {
+        if (!m_channel)
+            return fail(QStringLiteral("%1: Firefox is not running").arg(method)), std::nullopt;
+        auto result = m_channel->call(method, params, commandTimeoutMs);
+        if (!result)
+            m_lastError = m_channel->lastError();
+        return result;
+    }
+
+    QTemporaryDir m_profile; // outlives the process: declared first, destroyed last
+    QProcess m_process;
+    std::unique_ptr<DevToolsChannel> m_channel;
+    QUrl m_endpoint;
+    QString m_context;
+    QString m_version;
+    QString m_lastError;
+};
+
+} // namespace wslab::e2e
