@@ -129,9 +129,8 @@ public:
                 .has_value();
     }
 
-    // The value of a script expression (awaited if a promise), as JSON: primitives directly;
-    // anything else should be returned by the script as a JSON string. Undefined (or an exception,
-    // with lastError() set) is a null value.
+    // The value of a script expression (awaited if a promise), as JSON (arrays and plain objects
+    // too). Undefined (or an exception, with lastError() set) is a null value.
     [[nodiscard]] QJsonValue evaluate(const QString &expression)
     {
         const auto result = call(QStringLiteral("script.evaluate"),
@@ -145,8 +144,7 @@ public:
             m_lastError = QStringLiteral("script threw: %1").arg(details.value(QStringLiteral("text")).toString());
             return QJsonValue::Null;
         }
-        const QJsonObject remote = result->value(QStringLiteral("result")).toObject();
-        return remote.value(QStringLiteral("value"));
+        return fromRemoteValue(result->value(QStringLiteral("result")).toObject());
     }
 
     // Evaluates `condition` until it is true, at most `timeoutMs`.
@@ -178,6 +176,29 @@ private:
     }
 
     [[nodiscard]] QString logPath() const { return m_profile.filePath(QStringLiteral("firefox-stderr.log")); }
+
+    // BiDi's serialisation of a script value ({"type": "array", "value": [...]}, objects as
+    // [key, value] pairs) as the JSON the same value would be.
+    [[nodiscard]] static QJsonValue fromRemoteValue(const QJsonObject &remote)
+    {
+        const QString type = remote.value(QStringLiteral("type")).toString();
+        const QJsonValue value = remote.value(QStringLiteral("value"));
+        if (type == QLatin1String("array")) {
+            QJsonArray array;
+            for (const QJsonValue &item : value.toArray())
+                array.append(fromRemoteValue(item.toObject()));
+            return array;
+        }
+        if (type == QLatin1String("object")) {
+            QJsonObject object;
+            for (const QJsonValue &pair : value.toArray())
+                object.insert(pair.toArray().at(0).toString(), fromRemoteValue(pair.toArray().at(1).toObject()));
+            return object;
+        }
+        if (type == QLatin1String("string") || type == QLatin1String("number") || type == QLatin1String("boolean"))
+            return value;
+        return QJsonValue::Null;
+    }
 
     // A quiet browser: no first-run pages, no update or telemetry traffic, no proxy for loopback.
     bool writePreferences()

@@ -1,11 +1,13 @@
 // A real browser through wslab's proxy to a server this project did not write: headless Chromium
-// loads a page that Python websockets serves, THROUGH `wslab --headless --upstream URL --json`, and
+// (or Firefox ESR, with WSLAB_E2E_BROWSER=firefox: CTest runs both) loads a page that Python
+// websockets serves, THROUGH `wslab --headless --upstream URL --json`, and
 // the page's WebSocket (to the same origin, so through wslab too) exchanges messages with
 // permessage-deflate (RFC 7692), which both Chromium and websockets agree by default. The records
 // wslab prints must show both directions of one conversation, compressed on the wire and inflated,
 // with both ends named. Only loopback; every wait bounded.
 
 #include "e2e/chromiumdriver.h"
+#include "e2e/firefoxdriver.h"
 #include "e2e/pythonupstream.h"
 
 #include <QJsonArray>
@@ -16,6 +18,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 
 using namespace wslab;
 using namespace wslab::e2e;
@@ -31,6 +34,20 @@ const QString shortLine = QStringLiteral("hello \u4f60\u597d \u2713");
 QByteArray fromBase64(const QJsonValue &value)
 {
     return QByteArray::fromBase64(value.toString().toLatin1());
+}
+
+// What this test asks of a browser's tab, whichever browser it is.
+struct BrowserTab
+{
+    std::function<bool(const QUrl &)> navigate;
+    std::function<QJsonValue(const QString &)> evaluate;
+    std::function<bool(const QString &, int)> waitFor;
+    std::function<QString()> lastError;
+};
+
+bool firefoxRequested()
+{
+    return qEnvironmentVariable("WSLAB_E2E_BROWSER") == QLatin1String("firefox");
 }
 
 } // namespace
@@ -54,13 +71,18 @@ private:
     quint16 m_upstreamPort = 0;
     QProcess m_wslab;
     quint16 m_port = 0;
-    std::unique_ptr<ChromiumDriver> m_browser;
+    std::unique_ptr<ChromiumDriver> m_chromium;
+    std::unique_ptr<FirefoxDriver> m_firefox;
+    BrowserTab m_tab;
     QList<QJsonObject> m_records; // what wslab printed, once it has stopped
 };
 
 void TestBrowserThroughProxy::initTestCase()
 {
-    WSLAB_REQUIRE_CHROMIUM();
+    if (firefoxRequested())
+        WSLAB_REQUIRE_FIREFOX();
+    else
+        WSLAB_REQUIRE_CHROMIUM();
     m_upstream = std::make_unique<PythonUpstream>();
     m_upstreamPort = m_upstream->waitForPort();
     QVERIFY2(m_upstreamPort != 0, "the Python websockets upstream did not start (scripts/install-deps --test)");
@@ -83,13 +105,30 @@ void TestBrowserThroughProxy::initTestCase()
     QVERIFY2(match.hasMatch(), err.constData());
     m_port = quint16(match.captured(1).toUInt());
 
-    m_browser = std::make_unique<ChromiumDriver>();
-    QVERIFY2(m_browser->start(), qPrintable(m_browser->lastError()));
+    if (firefoxRequested()) {
+        m_firefox = std::make_unique<FirefoxDriver>();
+        QVERIFY2(m_firefox->start(), qPrintable(m_firefox->lastError()));
+        FirefoxDriver *firefox = m_firefox.get();
+        m_tab = {[firefox](const QUrl &url) { return firefox->navigate(url); },
+                 [firefox](const QString &script) { return firefox->evaluate(script); },
+                 [firefox](const QString &condition, int ms) { return firefox->waitFor(condition, ms); },
+                 [firefox] { return firefox->lastError(); }};
+        return;
+    }
+    m_chromium = std::make_unique<ChromiumDriver>();
+    QVERIFY2(m_chromium->start(), qPrintable(m_chromium->lastError()));
+    ChromiumPage *page = m_chromium->firstPage();
+    QVERIFY(page);
+    m_tab = {[page](const QUrl &url) { return page->navigate(url); },
+             [page](const QString &script) { return page->evaluate(script); },
+             [page](const QString &condition, int ms) { return page->waitFor(condition, ms); },
+             [page] { return page->lastError(); }};
 }
 
 void TestBrowserThroughProxy::cleanupTestCase()
 {
-    m_browser.reset();
+    m_chromium.reset();
+    m_firefox.reset();
     if (m_wslab.state() != QProcess::NotRunning) {
         m_wslab.kill();
         m_wslab.waitForFinished(5000);
@@ -99,23 +138,23 @@ void TestBrowserThroughProxy::cleanupTestCase()
 
 void TestBrowserThroughProxy::pageAndWebSocketGoThroughTheProxy()
 {
-    ChromiumPage *page = m_browser->firstPage();
-    QVERIFY(page);
-    QVERIFY2(page->navigate(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_port))), qPrintable(page->lastError()));
-    QVERIFY2(page->waitFor(QStringLiteral("window.state === 'open'"), waitMs), qPrintable(page->lastError()));
-    QVERIFY2(page->evaluate(QStringLiteral("window.extensions")).toString().contains(QLatin1String("permessage-deflate")),
-             "Chromium and websockets did not agree on permessage-deflate");
+    BrowserTab &page = m_tab;
+    QVERIFY(page.navigate);
+    QVERIFY2(page.navigate(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_port))), qPrintable(page.lastError()));
+    QVERIFY2(page.waitFor(QStringLiteral("window.state === 'open'"), waitMs), qPrintable(page.lastError()));
+    QVERIFY2(page.evaluate(QStringLiteral("window.extensions")).toString().contains(QLatin1String("permessage-deflate")),
+             "the browser and websockets did not agree on permessage-deflate");
     for (const QString &line : {longLine, shortLine})
-        page->evaluate(QStringLiteral("window.sendLine(%1)").arg(ChromiumPage::jsString(line)));
-    QVERIFY2(page->waitFor(QStringLiteral("window.received.length === 2"), waitMs), qPrintable(page->lastError()));
-    const QJsonArray received = page->evaluate(QStringLiteral("window.received")).toArray();
+        page.evaluate(QStringLiteral("window.sendLine(%1)").arg(ChromiumPage::jsString(line)));
+    QVERIFY2(page.waitFor(QStringLiteral("window.received.length === 2"), waitMs), qPrintable(page.lastError()));
+    const QJsonArray received = page.evaluate(QStringLiteral("window.received")).toArray();
     QCOMPARE(received.at(0).toString(), QStringLiteral("echo: ") + longLine);
     QCOMPARE(received.at(1).toString(), QStringLiteral("echo: ") + shortLine);
 
     // The page closes (the closing handshake crosses the proxy both ways, RFC 6455 §7.1.2); then
     // wslab stops (SIGTERM, as Ctrl-C) and its records are read.
-    page->evaluate(QStringLiteral("window.closeSocket()"));
-    QVERIFY2(page->waitFor(QStringLiteral("window.state === 'closed 1000'"), waitMs), qPrintable(page->lastError()));
+    page.evaluate(QStringLiteral("window.closeSocket()"));
+    QVERIFY2(page.waitFor(QStringLiteral("window.state === 'closed 1000'"), waitMs), qPrintable(page.lastError()));
     ::kill(pid_t(m_wslab.processId()), SIGTERM);
     QVERIFY(m_wslab.waitForFinished(waitMs));
     QCOMPARE(m_wslab.exitCode(), 0);
