@@ -9,6 +9,7 @@
 //   QVERIFY2(browser.start(), qPrintable(browser.lastError()));
 //   ChromiumPage *page = browser.firstPage();
 
+#include "browserprocess.h"
 #include "chromiumpage.h"
 
 #include <QFile>
@@ -17,18 +18,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 
 #include <memory>
 #include <vector>
-
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 // In a test's initTestCase(): skips without a browser, except under CI (the CI variable set), where
 // the set-up script installs Chromium and a missing one must fail rather than pass unnoticed.
@@ -47,7 +40,6 @@ class ChromiumDriver
 {
 public:
     static constexpr int startTimeoutMs = 20'000;
-    static constexpr int stopTimeoutMs = 5'000;
 
     // WSLAB_CHROMIUM overrides (a wrong path is then an error, not a reason to skip); otherwise
     // Debian's /usr/bin/chromium or whatever PATH offers.
@@ -76,11 +68,10 @@ public:
             return fail(QStringLiteral("no Chromium binary (set WSLAB_CHROMIUM or install chromium)"));
         if (!QFileInfo(binary).isExecutable())
             return fail(QStringLiteral("%1 is not an executable file").arg(binary));
-        if (!m_profile.isValid())
-            return fail(QStringLiteral("cannot create a profile directory: %1").arg(m_profile.errorString()));
+        if (!m_process.isProfileReady())
+            return fail(QStringLiteral("cannot create a profile directory"));
 
-        m_process.setProgram(binary);
-        m_process.setArguments({
+        const QStringList arguments{
             QStringLiteral("--headless"),
             QStringLiteral("--no-sandbox"),
             QStringLiteral("--disable-gpu"),
@@ -97,18 +88,11 @@ public:
             QStringLiteral("--disable-backgrounding-occluded-windows"),
             QStringLiteral("--window-size=1280,900"),
             QStringLiteral("--remote-debugging-port=0"),
-            QStringLiteral("--user-data-dir=") + m_profile.path(),
+            QStringLiteral("--user-data-dir=") + m_process.profilePath(),
             QStringLiteral("about:blank"),
-        });
-        m_process.setStandardOutputFile(QProcess::nullDevice());
-        m_process.setStandardErrorFile(logPath()); // D-Bus noise and crash reports; see logTail()
-#ifdef Q_OS_LINUX
-        // Should the test itself crash or be killed by the CTest timeout, the browser goes with it
-        // (its renderers and zygotes follow their parent).
-        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
-        m_process.start();
-        if (!m_process.waitForStarted(startTimeoutMs))
+        };
+        // Its stderr (D-Bus noise and crash reports) goes to the profile; see logTail().
+        if (!m_process.start(binary, arguments, startTimeoutMs))
             return fail(QStringLiteral("%1 did not start: %2").arg(binary, m_process.errorString()));
 
         if (!readActivePort())
@@ -123,15 +107,7 @@ public:
         if (m_browser && m_browser->isOpen())
             (void)m_browser->call(QStringLiteral("Browser.close"), {}, 2'000);
         m_browser.reset();
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        if (m_process.waitForFinished(stopTimeoutMs))
-            return;
-        m_process.terminate();
-        if (m_process.waitForFinished(stopTimeoutMs))
-            return;
-        m_process.kill();
-        (void)m_process.waitForFinished(stopTimeoutMs);
+        m_process.stop();
     }
 
     [[nodiscard]] ChromiumPage *firstPage() const { return m_pages.empty() ? nullptr : m_pages.front().get(); }
@@ -158,17 +134,10 @@ public:
     [[nodiscard]] quint16 debuggingPort() const { return m_port; }
     [[nodiscard]] qint64 processId() const { return m_process.processId(); }
     [[nodiscard]] QString lastError() const { return m_lastError; }
-    [[nodiscard]] QString profilePath() const { return m_profile.path(); }
+    [[nodiscard]] QString profilePath() const { return m_process.profilePath(); }
 
     // The end of Chromium's stderr, for a failure message.
-    [[nodiscard]] QString logTail(int maxLines = 20) const
-    {
-        QFile log(logPath());
-        if (!log.open(QIODevice::ReadOnly))
-            return {};
-        const QStringList lines = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        return lines.mid(qMax(0, lines.size() - maxLines)).join(QLatin1Char('\n'));
-    }
+    [[nodiscard]] QString logTail(int maxLines = 20) const { return m_process.logTail(maxLines); }
 
 private:
     bool fail(const QString &error)
@@ -177,15 +146,13 @@ private:
         return false;
     }
 
-    [[nodiscard]] QString logPath() const { return m_profile.filePath(QStringLiteral("chromium-stderr.log")); }
-
     // Chromium writes "PORT\n/devtools/browser/ID" once DevTools listens (--remote-debugging-port=0).
     bool readActivePort()
     {
-        QFile file(m_profile.filePath(QStringLiteral("DevToolsActivePort")));
+        QFile file(m_process.profileFile(QStringLiteral("DevToolsActivePort")));
         const bool written = QTest::qWaitFor([&] {
-            if (m_process.state() == QProcess::NotRunning || !file.open(QIODevice::ReadOnly))
-                return m_process.state() == QProcess::NotRunning;
+            if (!m_process.isRunning() || !file.open(QIODevice::ReadOnly))
+                return !m_process.isRunning();
             const QList<QByteArray> lines = file.readAll().split('\n');
             file.close();
             if (lines.size() < 2 || lines.at(1).isEmpty())
@@ -239,8 +206,7 @@ private:
         return m_pages.back().get();
     }
 
-    QTemporaryDir m_profile; // outlives the process: declared first, destroyed last
-    QProcess m_process;
+    BrowserProcess m_process{QStringLiteral("chromium-stderr.log")};
     std::unique_ptr<DevToolsChannel> m_browser;
     std::vector<std::unique_ptr<ChromiumPage>> m_pages;
     QString m_browserPath;

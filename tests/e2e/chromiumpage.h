@@ -3,6 +3,7 @@
 // One browser tab driven over the DevTools protocol: navigate, evaluate, wait for a condition,
 // type, click, screenshot, and everything the page logged or threw.
 
+#include "chatpagescripts.h"
 #include "devtoolschannel.h"
 
 #include <QFile>
@@ -201,11 +202,7 @@ new Promise((resolve) => {
     [[nodiscard]] bool isAttached() const { return m_channel.isOpen(); }
 
     // A JavaScript string literal for `text` (JSON's escaping is a subset of JavaScript's).
-    [[nodiscard]] static QString jsString(const QString &text)
-    {
-        const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(array.mid(1, array.size() - 2));
-    }
+    [[nodiscard]] static QString jsString(const QString &text) { return e2e::jsString(text); }
 
 private:
     bool fail(const QString &error)

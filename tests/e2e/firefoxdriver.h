@@ -10,22 +10,17 @@
 //   QVERIFY2(browser.start(), qPrintable(browser.lastError()));
 //   browser.navigate(url); browser.waitFor("document.readyState === 'complete'", 5000);
 
+#include "browserprocess.h"
+#include "chatpagescripts.h"
 #include "devtoolschannel.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 
 #include <memory>
-
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 // As WSLAB_REQUIRE_CHROMIUM: skips without Firefox, fails under CI, whose set-up installs it.
 #define WSLAB_REQUIRE_FIREFOX()                                                                          \
@@ -44,7 +39,6 @@ class FirefoxDriver
 public:
     static constexpr int startTimeoutMs = 30'000;
     static constexpr int commandTimeoutMs = 15'000;
-    static constexpr int stopTimeoutMs = 5'000;
 
     // WSLAB_FIREFOX overrides; otherwise Debian's firefox-esr or whatever PATH offers.
     [[nodiscard]] static QString binaryPath()
@@ -60,12 +54,6 @@ public:
         return {};
     }
 
-    // A JavaScript string literal for `text`.
-    [[nodiscard]] static QString jsString(const QString &text)
-    {
-        return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    }
-
     FirefoxDriver() = default;
     FirefoxDriver(const FirefoxDriver &) = delete;
     FirefoxDriver &operator=(const FirefoxDriver &) = delete;
@@ -76,29 +64,21 @@ public:
         const QString binary = binaryPath();
         if (binary.isEmpty() || !QFileInfo(binary).isExecutable())
             return fail(QStringLiteral("no Firefox binary (set WSLAB_FIREFOX or install firefox-esr)"));
-        if (!m_profile.isValid() || !writePreferences())
-            return fail(QStringLiteral("cannot prepare a profile in %1").arg(m_profile.path()));
-        m_process.setProgram(binary);
-        m_process.setArguments({
+        if (!m_process.isProfileReady() || !writePreferences())
+            return fail(QStringLiteral("cannot prepare a profile in %1").arg(m_process.profilePath()));
+        const QStringList arguments{
             QStringLiteral("--headless"),
             QStringLiteral("--no-remote"),
             QStringLiteral("--profile"),
-            m_profile.path(),
+            m_process.profilePath(),
             QStringLiteral("--remote-debugging-port"),
             QStringLiteral("0"),
             QStringLiteral("about:blank"),
-        });
+        };
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("MOZ_HEADLESS"), QStringLiteral("1"));
         environment.remove(QStringLiteral("DISPLAY"));
-        m_process.setProcessEnvironment(environment);
-        m_process.setStandardOutputFile(QProcess::nullDevice());
-        m_process.setStandardErrorFile(logPath());
-#ifdef Q_OS_LINUX
-        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
-        m_process.start();
-        if (!m_process.waitForStarted(startTimeoutMs))
+        if (!m_process.start(binary, arguments, startTimeoutMs, environment))
             return fail(QStringLiteral("%1 did not start: %2").arg(binary, m_process.errorString()));
         return readBidiPort() && openSession();
     }
@@ -108,15 +88,7 @@ public:
         if (m_channel && m_channel->isOpen())
             (void)m_channel->call(QStringLiteral("browser.close"), {}, 2'000);
         m_channel.reset();
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        if (m_process.waitForFinished(stopTimeoutMs))
-            return;
-        m_process.terminate();
-        if (m_process.waitForFinished(stopTimeoutMs))
-            return;
-        m_process.kill();
-        (void)m_process.waitForFinished(stopTimeoutMs);
+        m_process.stop();
     }
 
     // Loads `url` in the tab and waits for its load event.
@@ -159,14 +131,8 @@ public:
     [[nodiscard]] QString lastError() const { return m_lastError; }
     [[nodiscard]] QString version() const { return m_version; }
 
-    [[nodiscard]] QString logTail(int maxLines = 20) const
-    {
-        QFile log(logPath());
-        if (!log.open(QIODevice::ReadOnly))
-            return {};
-        const QStringList lines = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        return lines.mid(qMax(0, lines.size() - maxLines)).join(QLatin1Char('\n'));
-    }
+    // The end of Firefox's stderr, for a failure message.
+    [[nodiscard]] QString logTail(int maxLines = 20) const { return m_process.logTail(maxLines); }
 
 private:
     bool fail(const QString &error)
@@ -174,8 +140,6 @@ private:
         m_lastError = error;
         return false;
     }
-
-    [[nodiscard]] QString logPath() const { return m_profile.filePath(QStringLiteral("firefox-stderr.log")); }
 
     // BiDi's serialisation of a script value ({"type": "array", "value": [...]}, objects as
     // [key, value] pairs) as the JSON the same value would be.
@@ -203,7 +167,7 @@ private:
     // A quiet browser: no first-run pages, no update or telemetry traffic, no proxy for loopback.
     bool writePreferences()
     {
-        QFile prefs(m_profile.filePath(QStringLiteral("user.js")));
+        QFile prefs(m_process.profileFile(QStringLiteral("user.js")));
         if (!prefs.open(QIODevice::WriteOnly))
             return false;
         const char *lines[] = {
@@ -229,9 +193,9 @@ private:
     bool readBidiPort()
     {
         static const QRegularExpression listening(QStringLiteral(R"(WebDriver BiDi listening on (ws://127\.0\.0\.1:\d+))"));
-        QFile log(logPath());
+        QFile log(m_process.logPath());
         const bool found = QTest::qWaitFor([&] {
-            if (m_process.state() == QProcess::NotRunning)
+            if (!m_process.isRunning())
                 return true;
             if (!log.open(QIODevice::ReadOnly))
                 return false;
@@ -276,8 +240,7 @@ private:
         return result;
     }
 
-    QTemporaryDir m_profile; // outlives the process: declared first, destroyed last
-    QProcess m_process;
+    BrowserProcess m_process{QStringLiteral("firefox-stderr.log")};
     std::unique_ptr<DevToolsChannel> m_channel;
     QUrl m_endpoint;
     QString m_context;

@@ -9,6 +9,7 @@
 // WSLAB_E2E_ARTIFACTS=<dir> keeps the screenshots; a failing test always leaves one there.
 
 #include "e2e/capturelog.h"
+#include "e2e/chatpagescripts.h"
 #include "e2e/chromiumdriver.h"
 #include "e2e/wireframe.h"
 
@@ -36,16 +37,6 @@ namespace {
 constexpr int pageTimeoutMs = 10'000;
 const QString firstLine = QStringLiteral("Hello from Chromium \u2713 \u4f60\u597d");
 
-// Selectors and scripts that read the page as a person sees it.
-const QString isOpenScript = QStringLiteral(
-    "document.getElementById('state-pill').dataset.tone === 'ok' && !document.getElementById('composer-send').disabled");
-
-QString messageShownScript(const QString &text)
-{
-    return QStringLiteral("[...document.querySelectorAll('#messages .entry--message .bubble__text')].some((e) => e.textContent === %1)")
-        .arg(ChromiumPage::jsString(text));
-}
-
 // {from, text, own} of the chat line with this text, or null.
 QString messageLineScript(const QString &text)
 {
@@ -57,11 +48,6 @@ QString messageLineScript(const QString &text)
     }
     return null;
 })())JS").arg(ChromiumPage::jsString(text));
-}
-
-quint16 closeCodeOf(const QByteArray &payload)
-{
-    return payload.size() >= 2 ? quint16((quint8(payload.at(0)) << 8) | quint8(payload.at(1))) : 0;
 }
 
 } // namespace
@@ -194,7 +180,7 @@ bool TestBrowserChat::waitForUpgrade(qsizetype from, quint64 *connectionId)
 quint64 TestBrowserChat::openChat(ChromiumPage *page)
 {
     const qsizetype mark = m_capture->size();
-    if (!page->navigate(pageUrl()) || !page->waitFor(isOpenScript, pageTimeoutMs))
+    if (!page->navigate(pageUrl()) || !page->waitFor(chatIsOpenScript, pageTimeoutMs))
         return 0;
     quint64 connectionId = 0;
     return waitForUpgrade(mark, &connectionId) ? connectionId : 0;
@@ -373,12 +359,7 @@ void TestBrowserChat::largeMessageUsesItsLengthTier()
     QFETCH(int, lengthField);
 
     QVERIFY(m_first->evaluate(QStringLiteral("document.getElementById('lab').open")).toBool()); // wide window: lab open
-    QVERIFY(m_first->evaluate(QStringLiteral(R"JS((() => {
-    const select = document.getElementById('lab-size');
-    select.value = '%1';
-    select.dispatchEvent(new Event('input', { bubbles: true }));
-    return select.value;
-})())JS").arg(size)) == QJsonValue(QString::number(size)));
+    QVERIFY(m_first->evaluate(chooseLargeMessageSizeScript(size)) == QJsonValue(QString::number(size)));
     const QString expectedText = m_first->evaluate(QStringLiteral("WsLab.wire.fillerText(%1)").arg(size)).toString();
     QCOMPARE(expectedText.size(), size);
 
@@ -512,7 +493,7 @@ void TestBrowserChat::reconnectAfterAFaultWorks()
 {
     const qsizetype mark = m_capture->size();
     QVERIFY(m_first->click(QStringLiteral("#banner-reconnect")));
-    QVERIFY2(m_first->waitFor(isOpenScript, pageTimeoutMs), qPrintable(m_first->lastError()));
+    QVERIFY2(m_first->waitFor(chatIsOpenScript, pageTimeoutMs), qPrintable(m_first->lastError()));
     QVERIFY(waitForUpgrade(mark, &m_firstConnection));
     QVERIFY(m_first->evaluate(QStringLiteral("document.getElementById('banner').hidden")).toBool());
 
@@ -628,7 +609,7 @@ void TestBrowserChat::deskClosesAConnectionWithACode()
     // Back in, for the tests that follow.
     const qsizetype reconnectMark = m_capture->size();
     QVERIFY(m_first->click(QStringLiteral("#banner-reconnect")));
-    QVERIFY2(m_first->waitFor(isOpenScript, pageTimeoutMs), qPrintable(m_first->lastError()));
+    QVERIFY2(m_first->waitFor(chatIsOpenScript, pageTimeoutMs), qPrintable(m_first->lastError()));
     QVERIFY(waitForUpgrade(reconnectMark, &m_firstConnection));
 }
 
@@ -664,7 +645,7 @@ void TestBrowserChat::maskedServerFrameIsFailedWith1002WhileThePageIsTold1006()
     // Back in, for the tests that follow.
     const qsizetype reconnectMark = m_capture->size();
     QVERIFY(m_first->click(QStringLiteral("#banner-reconnect")));
-    QVERIFY2(m_first->waitFor(isOpenScript, pageTimeoutMs), qPrintable(m_first->lastError()));
+    QVERIFY2(m_first->waitFor(chatIsOpenScript, pageTimeoutMs), qPrintable(m_first->lastError()));
     QVERIFY(waitForUpgrade(reconnectMark, &m_firstConnection));
 }
 

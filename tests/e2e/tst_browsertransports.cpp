@@ -4,6 +4,7 @@
 // capture shows which way that was.
 
 #include "e2e/capturelog.h"
+#include "e2e/chatpagescripts.h"
 #include "e2e/chromiumdriver.h"
 #include "e2e/wireframe.h"
 
@@ -23,9 +24,6 @@ using capture::Transport;
 namespace {
 
 constexpr int pageTimeoutMs = 10'000;
-
-const QString isOpenScript = QStringLiteral(
-    "document.getElementById('state-pill').dataset.tone === 'ok' && !document.getElementById('composer-send').disabled");
 
 QString countLinesScript(const QString &text)
 {
@@ -148,7 +146,7 @@ void TestBrowserTransports::screenshot(ChromiumPage *page, const QString &name)
 // Loads the page and picks the transport with the switch, as a person would.
 bool TestBrowserTransports::openOn(Tab &tab)
 {
-    if (!tab.page->navigate(pageUrl()) || !tab.page->waitFor(isOpenScript, pageTimeoutMs))
+    if (!tab.page->navigate(pageUrl()) || !tab.page->waitFor(chatIsOpenScript, pageTimeoutMs))
         return false;
     if (tab.transport == QLatin1String("websocket"))
         return true;
@@ -167,7 +165,7 @@ bool TestBrowserTransports::openOn(Tab &tab)
         if (interval != QJsonValue(QStringLiteral("500")))
             return false;
     }
-    return tab.page->waitFor(isOpenScript, pageTimeoutMs);
+    return tab.page->waitFor(chatIsOpenScript, pageTimeoutMs);
 }
 
 bool TestBrowserTransports::rename(Tab &tab)
@@ -268,7 +266,7 @@ void TestBrowserTransports::switchingBackShowsNoLineTwice()
 
     for (const char *transport : {"longpoll", "poll", "websocket"}) {
         QVERIFY(tab.page->click(QStringLiteral("label:has(> input[name=transport][value=%1])").arg(QLatin1String(transport))));
-        QVERIFY2(tab.page->waitFor(QStringLiteral("document.querySelector('input[name=transport]:checked').value === '%1'").arg(QLatin1String(transport)) + QStringLiteral(" && ") + isOpenScript, pageTimeoutMs),
+        QVERIFY2(tab.page->waitFor(QStringLiteral("document.querySelector('input[name=transport]:checked').value === '%1'").arg(QLatin1String(transport)) + QStringLiteral(" && ") + chatIsOpenScript, pageTimeoutMs),
                  qPrintable(tab.page->lastError()));
         // A marker sent now comes back after any replayed history, so once it shows, a duplicate
         // would show too.

@@ -5,6 +5,7 @@
 // deflate blocks, and the close handshake, each checked as the inspector receives it.
 
 #include "e2e/capturelog.h"
+#include "e2e/chatpagescripts.h"
 #include "e2e/firefoxdriver.h"
 #include "e2e/wireframe.h"
 
@@ -24,15 +25,6 @@ namespace {
 
 constexpr int pageTimeoutMs = 15'000;
 
-const QString isOpenScript = QStringLiteral(
-    "document.getElementById('state-pill').dataset.tone === 'ok' && !document.getElementById('composer-send').disabled");
-
-QString messageShownScript(const QString &text)
-{
-    return QStringLiteral("[...document.querySelectorAll('#messages .entry--message .bubble__text')].some((e) => e.textContent === %1)")
-        .arg(FirefoxDriver::jsString(text));
-}
-
 // What a person does with the composer: types the line (an input event, as typing gives) and sends.
 QString sendScript(const QString &text)
 {
@@ -42,12 +34,7 @@ QString sendScript(const QString &text)
     input.dispatchEvent(new Event('input', { bubbles: true }));
     document.getElementById('composer-send').click();
     return true;
-})())JS").arg(FirefoxDriver::jsString(text));
-}
-
-quint16 closeCodeOf(const QByteArray &payload)
-{
-    return payload.size() >= 2 ? quint16((quint8(payload.at(0)) << 8) | quint8(payload.at(1))) : 0;
+})())JS").arg(jsString(text));
 }
 
 } // namespace
@@ -110,7 +97,7 @@ void TestFirefoxChat::pageOpensWithDeflateAgreed()
 {
     const qsizetype mark = m_capture->size();
     QVERIFY2(m_browser->navigate(pageUrl()), qPrintable(m_browser->lastError()));
-    QVERIFY2(m_browser->waitFor(isOpenScript, pageTimeoutMs), qPrintable(m_browser->lastError()));
+    QVERIFY2(m_browser->waitFor(chatIsOpenScript, pageTimeoutMs), qPrintable(m_browser->lastError()));
     const auto upgrade = m_capture->waitFor([](const CaptureRecord &r) {
         return r.kind == RecordKind::HttpResponse && r.httpStatus == 101;
     }, mark, pageTimeoutMs);
@@ -173,13 +160,8 @@ void TestFirefoxChat::broadcastComesBackCompressedAndIsShown()
 void TestFirefoxChat::largeMessageInflatesWhole()
 {
     const int size = 71680;
-    QVERIFY(m_browser->evaluate(QStringLiteral(R"JS((() => {
-    document.getElementById('lab').open = true;
-    const select = document.getElementById('lab-size');
-    select.value = '%1';
-    select.dispatchEvent(new Event('input', { bubbles: true }));
-    return select.value;
-})())JS").arg(size)) == QJsonValue(QString::number(size)));
+    QVERIFY(m_browser->evaluate(QStringLiteral("document.getElementById('lab').open = true")).toBool());
+    QVERIFY(m_browser->evaluate(chooseLargeMessageSizeScript(size)) == QJsonValue(QString::number(size)));
     const QString expected = m_browser->evaluate(QStringLiteral("WsLab.wire.fillerText(%1)").arg(size)).toString();
     QCOMPARE(expected.size(), size);
 
@@ -210,7 +192,7 @@ void TestFirefoxChat::largeMessageInflatesWhole()
         return body.textContent === want;
     }
     return false;
-})())JS").arg(FirefoxDriver::jsString(expected)), pageTimeoutMs), qPrintable(m_browser->lastError()));
+})())JS").arg(jsString(expected)), pageTimeoutMs), qPrintable(m_browser->lastError()));
 }
 
 // RFC 6455 §5.5.1: Firefox's close frame carries the code and reason the page chose; the server
