@@ -125,6 +125,7 @@ private:
         QString text;
         SearchMode mode = SearchMode::PlainText;
         QRegularExpression regex;
+        QByteArray asciiFolded; // the plain text in lower case, when it is ASCII
         mutable std::vector<quint8> verdicts; // per source row
     };
 

@@ -114,6 +114,8 @@ private Q_SLOTS:
     void cancelSearchKeepsTheRowsOnView();
     void rowsEvictedDuringASearchKeepItsVerdictsInLine();
     void rowsArrivingDuringASearchAreSearchedToo();
+    void plainSearchFindsWhatCaseInsensitiveTextFinds_data();
+    void plainSearchFindsWhatCaseInsensitiveTextFinds();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -525,6 +527,33 @@ void TestCaptureFilterProxy::rowsArrivingDuringASearchAreSearchedToo()
     QCOMPARE(visibleIds(proxy), scannedIds(proxy, stored));
     stored.appendBatch(haystack(1700).mid(1500)); // after it: searched as they arrive
     QCOMPARE(visibleIds(proxy), scannedIds(proxy, stored));
+}
+
+void TestCaptureFilterProxy::plainSearchFindsWhatCaseInsensitiveTextFinds_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("search");
+    QTest::addRow("ASCII word, other case") << QByteArray("Hello World") << QStringLiteral("wORLD");
+    QTest::addRow("ASCII word at the very end") << QByteArray("xyz") << QStringLiteral("YZ");
+    QTest::addRow("ASCII word longer than the payload") << QByteArray("ab") << QStringLiteral("abc");
+    QTest::addRow("ASCII word missing") << QByteArray("Hello World") << QStringLiteral("worlds");
+    QTest::addRow("ASCII word in UTF-8 text") << QByteArray("Grüße aus KÖLN, ok") << QStringLiteral("OK");
+    QTest::addRow("non-ASCII word, other case") << QByteArray("Grüße aus KÖLN") << QStringLiteral("köln");
+    QTest::addRow("ASCII letter folded from the Kelvin sign") << QByteArray("5 \xe2\x84\xaa") << QStringLiteral("k");
+    QTest::addRow("ASCII word in bytes that are no UTF-8") << QByteArray("\xff\xfeok") << QStringLiteral("OK");
+    QTest::addRow("punctuation") << QByteArray("a [b] {c}") << QStringLiteral("[B] {");
+}
+
+// The plain search's verdict is QString's case-insensitive contains() over the payload as UTF-8,
+// whichever way it gets there.
+void TestCaptureFilterProxy::plainSearchFindsWhatCaseInsensitiveTextFinds()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, search);
+    m_model->appendBatch({encodedRecord(40, Opcode::Text, payload, 1)});
+    m_proxy->setSearch(search, CaptureFilterProxy::SearchMode::PlainText);
+    const bool expected = QString::fromUtf8(payload).contains(search, Qt::CaseInsensitive);
+    QCOMPARE(visibleIds(*m_proxy).contains(40), expected);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFilterProxy)
