@@ -1,5 +1,7 @@
 #include "recordstore.h"
 
+#include "recordspill.h"
+
 #include <QDir>
 
 #include <algorithm>
@@ -270,6 +272,36 @@ int RecordStore::append(const CaptureRecord &record)
     return index;
 }
 
+int RecordStore::appendSpilled(const SpilledBatch &batch, size_t i)
+{
+    if (batch.fileName != m_spill.fileName) {
+        // One spill at a time (a file is read once per clear()); another one's records are appended.
+        if (m_spill.file)
+            return -1;
+        m_spill.file = std::make_unique<QFile>(batch.fileName);
+        if (!m_spill.file->open(QIODevice::ReadOnly)) {
+            m_spill.file.reset();
+            return -1;
+        }
+        m_spill.fileName = batch.fileName;
+        m_spill.owner = batch.file;
+    }
+    const SpilledRecord &spilled = (*batch.records)[i];
+    const int index = size();
+    Entry entry;
+    entry.digest = spilled.digest;
+    entry.offset = spilled.offset;
+    entry.size = spilled.size;
+    entry.spilled = true;
+    if (spilled.tls || spilled.intervention) {
+        m_shared.insert(index, {spilled.tls, spilled.intervention});
+        entry.shared = true;
+    }
+    m_spill.size = std::max(m_spill.size, spilled.offset + spilled.size);
+    m_entries.push_back(entry);
+    return index;
+}
+
 void RecordStore::replace(int index, const CaptureRecord &record)
 {
     // The file is append-only: the old bytes stay where they are, unreferenced.
@@ -327,8 +359,33 @@ bool RecordStore::flushPending()
     return true;
 }
 
+QByteArrayView RecordStore::spilledBytesAt(const Entry &entry) const
+{
+    // Mapped as far as the records taken so far reach: the spill wrote them before handing them
+    // over, and goes on writing beyond them.
+    const qint64 end = entry.offset + entry.size;
+    if (end > m_spill.mappedSize) {
+        if (m_spill.mapped)
+            m_spill.file->unmap(m_spill.mapped);
+        m_spill.mapped = m_spill.file->map(0, m_spill.size);
+        m_spill.mappedSize = m_spill.mapped ? m_spill.size : 0;
+    }
+    if (!m_spill.mapped || end > m_spill.mappedSize)
+        return {};
+    return QByteArrayView(reinterpret_cast<const char *>(m_spill.mapped) + entry.offset, qsizetype(entry.size));
+}
+
+void RecordStore::unmapSpill()
+{
+    if (m_spill.mapped)
+        m_spill.file->unmap(m_spill.mapped);
+    m_spill = Spill();
+}
+
 QByteArrayView RecordStore::bytesAt(const Entry &entry) const
 {
+    if (entry.spilled)
+        return spilledBytesAt(entry);
     if (entry.offset >= m_fileSize) // still in the block not written yet
         return QByteArrayView(m_pending).sliced(qsizetype(entry.offset - m_fileSize), qsizetype(entry.size));
     // The file is mapped, not read: a search reads back every record, and a system call per record
@@ -434,8 +491,14 @@ void RecordStore::clear()
         m_file.unmap(m_mapped);
     m_mapped = nullptr;
     m_mappedSize = 0;
+    unmapSpill();
     if (m_file.isOpen())
         m_file.resize(0);
+}
+
+RecordStore::~RecordStore()
+{
+    unmapSpill();
 }
 
 } // namespace wslab::capture

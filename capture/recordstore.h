@@ -3,6 +3,7 @@
 #include "capturerecord.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QHash>
 #include <QTemporaryFile>
 
@@ -10,6 +11,9 @@
 #include <memory>
 
 namespace wslab::capture {
+
+struct SpilledBatch;
+struct SpilledRecord;
 
 // What a table row and its filters read of a record without the record: time, connection,
 // direction, kind, opcode and the error facts. 40 bytes.
@@ -35,6 +39,10 @@ struct RecordDigest
 // in a small cache bounded in records and bytes, so the rows on view cost one read each. A payload
 // of any size thus lives on disk, never in the process, except while its row is looked at.
 //
+// Records a RecordSpill already wrote (a capture file read on another thread) are taken where they
+// are (appendSpilled): the store keeps their digest and place and maps the spill's file to read
+// them, so their bytes never pass through the store's thread.
+//
 // Shared pointers to a connection's TLS facts and to an intercept's intervention are kept beside
 // the file (rare, and shared with other records). Not thread-safe: one thread appends and reads.
 // If the temporary file cannot be created or written, records are kept in memory instead, so
@@ -46,6 +54,7 @@ public:
     static constexpr qint64 defaultCacheBytes = 32 * 1024 * 1024;
 
     explicit RecordStore(int cacheRecords = defaultCacheRecords, qint64 cacheBytes = defaultCacheBytes);
+    ~RecordStore();
     RecordStore(const RecordStore &) = delete;
     RecordStore &operator=(const RecordStore &) = delete;
 
@@ -58,6 +67,8 @@ public:
     [[nodiscard]] CaptureRecord readBack(int index) const;
 
     int append(const CaptureRecord &record); // the new record's index
+    // Takes record `i` of a spilled batch, if its file can be read (else -1: append() it).
+    int appendSpilled(const SpilledBatch &batch, size_t i);
     void replace(int index, const CaptureRecord &record); // appends the new version, drops the old
     void clear();
 
@@ -79,6 +90,17 @@ private:
         qint64 offset = -1; // in the file; -1: kept in m_inMemory
         quint32 size = 0;
         bool shared = false; // has TLS facts or an intervention in m_shared
+        bool spilled = false; // in m_spill's file, not in m_file
+    };
+    // A file a RecordSpill wrote, mapped as far as its records taken so far reach.
+    struct Spill
+    {
+        std::shared_ptr<void> owner; // the spill's temporary file: deleted with its last holder
+        QString fileName;
+        std::unique_ptr<QFile> file; // opened here to be mapped
+        qint64 size = 0;
+        uchar *mapped = nullptr;
+        qint64 mappedSize = 0;
     };
     struct SharedParts
     {
@@ -94,6 +116,8 @@ private:
     [[nodiscard]] Entry write(const CaptureRecord &record, int index);
     // Valid until the next append or read.
     [[nodiscard]] QByteArrayView bytesAt(const Entry &entry) const;
+    [[nodiscard]] QByteArrayView spilledBytesAt(const Entry &entry) const;
+    void unmapSpill();
     [[nodiscard]] bool flushPending();
     void remember(int index, std::shared_ptr<const CaptureRecord> record) const;
     void forget(int index) const;
@@ -106,6 +130,7 @@ private:
     qint64 m_fileSize = 0;
     mutable uchar *m_mapped = nullptr; // the file's first m_mappedSize bytes
     mutable qint64 m_mappedSize = 0;
+    mutable Spill m_spill;
     bool m_fileFailed = false;
 
     int m_cacheRecords;

@@ -5,8 +5,10 @@
 
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 
 #include <optional>
+#include <vector>
 
 namespace wslab::inspector {
 
@@ -16,6 +18,13 @@ class FrameCaptureModel;
 // QVariant, no record read back), so refiltering a million rows is a loop over small values; only a
 // search reads each row's record (uncached, see FrameCaptureModel::scannedRecord). Order stays the
 // capture order (no sorting).
+//
+// A search remembers its verdict per row (one byte), so that changing another filter under it
+// reads no record again. Over more rows than incrementalSearchRows() a new search does not block:
+// it reads the records in slices of a few milliseconds on the event loop (searchProgressed), the
+// rows of the search before it stay on view meanwhile, and its rows replace them in one go when
+// every row is read (searchRunningChanged(false)). A newer search, or cancelSearch(), drops the
+// one running. The rows found are the same either way.
 class CaptureFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -33,6 +42,7 @@ public:
     Q_ENUM(SearchMode)
 
     static constexpr qsizetype searchedBytesPerRecord = 1024 * 1024; // keeps one keystroke bounded
+    static constexpr int defaultIncrementalSearchRows = 20'000;
 
     explicit CaptureFilterProxy(QObject *parent = nullptr);
 
@@ -52,9 +62,15 @@ public:
     // The chat page's own bookkeeping (POST /stats and its answer, CaptureRecord::bookkeeping) is
     // hidden by default: it is not part of any conversation the lab shows.
     [[nodiscard]] bool isBookkeepingHidden() const noexcept { return m_hideBookkeeping; }
-    [[nodiscard]] QString searchText() const { return m_searchText; }
-    [[nodiscard]] SearchMode searchMode() const noexcept { return m_searchMode; }
+    // The search asked for last: the one running, else the one applied.
+    [[nodiscard]] QString searchText() const { return requestedSearch().text; }
+    [[nodiscard]] SearchMode searchMode() const noexcept { return requestedSearch().mode; }
     [[nodiscard]] bool isSearchValid() const; // false for a regular expression that does not compile
+    // Whether a search is still reading rows; the rows shown are those of the search before it.
+    [[nodiscard]] bool isSearching() const noexcept { return m_running.has_value(); }
+    [[nodiscard]] int incrementalSearchRows() const noexcept { return m_incrementalRows; }
+    // A search over more rows than this runs in slices; over fewer, at once. 0: always in slices.
+    void setIncrementalSearchRows(int rows);
 
     // Does this record pass every filter? (Also used by views that walk the source directly.)
     [[nodiscard]] bool accepts(const capture::CaptureRecord &record) const;
@@ -70,7 +86,13 @@ public Q_SLOTS:
     void setPingPongHidden(bool hidden);
     void setBookkeepingHidden(bool hidden);
     void setSearch(const QString &text, wslab::inspector::CaptureFilterProxy::SearchMode mode);
+    void cancelSearch(); // drops the search running; the search shown stays
     void clearFilters(); // everything shown, the page's bookkeeping too
+
+Q_SIGNALS:
+    void searchChanged(); // a new search was asked for (setSearch, clearFilters)
+    void searchRunningChanged(bool running);
+    void searchProgressed(int rowsRead, int rows); // while a search runs in slices
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -80,7 +102,39 @@ private:
     // Whether the record went one way (a frame, an HTTP message) rather than being an event of
     // the connection: a direction filter shows only those.
     [[nodiscard]] static bool hasDirection(capture::RecordKind kind);
-    [[nodiscard]] bool matchesSearch(const capture::CaptureRecord &record) const;
+    // One search and what it found so far.
+    struct Search
+    {
+        enum Verdict : quint8 { Unknown, Miss, Hit };
+
+        Search() = default;
+        Search(const QString &text, SearchMode mode);
+
+        [[nodiscard]] bool isEmpty() const { return text.isEmpty(); }
+        [[nodiscard]] bool isValid() const { return mode == SearchMode::PlainText || isEmpty() || regex.isValid(); }
+        // Whether every row matches without reading it: no text, or an expression still being typed.
+        [[nodiscard]] bool matchesAll() const { return isEmpty() || !isValid(); }
+        [[nodiscard]] bool matches(const capture::CaptureRecord &record) const;
+        // The row's verdict, read and remembered when not known yet.
+        [[nodiscard]] bool matchesRow(const FrameCaptureModel &model, int row) const;
+        [[nodiscard]] bool isSameAs(const QString &otherText, SearchMode otherMode) const
+        {
+            return text == otherText && mode == otherMode;
+        }
+
+        QString text;
+        SearchMode mode = SearchMode::PlainText;
+        QRegularExpression regex;
+        QByteArray asciiFolded; // the plain text in lower case, when it is ASCII
+        mutable std::vector<quint8> verdicts; // per source row
+    };
+
+    [[nodiscard]] const Search &requestedSearch() const { return m_running ? *m_running : m_search; }
+    void connectSource(QAbstractItemModel *model);
+    void forgetRows(int first, int last);
+    void forgetVerdicts(int first, int last);
+    void readSlice();
+    void stopRunning();
     void refilter();
 
     FrameCaptureModel *m_capture = nullptr;
@@ -91,9 +145,12 @@ private:
     bool m_errorsOnly = false;
     bool m_hidePingPong = false;
     bool m_hideBookkeeping = true;
-    QString m_searchText;
-    SearchMode m_searchMode = SearchMode::PlainText;
-    QRegularExpression m_regex;
+    Search m_search;                // the search whose rows are shown
+    std::optional<Search> m_running; // the one reading rows to replace it
+    int m_nextRow = 0;               // the next row m_running reads
+    int m_incrementalRows = defaultIncrementalSearchRows;
+    QTimer m_slice;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
 
 } // namespace wslab::inspector

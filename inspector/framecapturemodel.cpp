@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace wslab::inspector {
 
@@ -67,6 +68,12 @@ void FrameCaptureModel::keepEveryRecord()
     m_payloadCap = std::numeric_limits<qint64>::max();
 }
 
+void FrameCaptureModel::setNextBatchSpilled(capture::SpilledBatch spilled)
+{
+    if (m_store)
+        m_nextSpilled = std::move(spilled);
+}
+
 std::shared_ptr<const CaptureRecord> FrameCaptureModel::recordAt(int row) const
 {
     Q_ASSERT(row >= 0 && row < rowCount());
@@ -84,6 +91,16 @@ std::shared_ptr<const CaptureRecord> FrameCaptureModel::sharedRecord(int row) co
 CaptureRecord FrameCaptureModel::scannedRecord(int row) const
 {
     return m_store ? m_store->readBack(row) : m_records[size_t(row)];
+}
+
+quint64 FrameCaptureModel::number(int row) const
+{
+    if (!m_store)
+        return m_numbers[size_t(row)];
+    if (m_store->digest(row).bookkeeping)
+        return 0;
+    const auto before = std::lower_bound(m_unnumberedRows.cbegin(), m_unnumberedRows.cend(), row);
+    return quint64(row + 1) - quint64(before - m_unnumberedRows.cbegin());
 }
 
 capture::RecordDigest FrameCaptureModel::digest(int row) const
@@ -613,7 +630,12 @@ void FrameCaptureModel::appendBatch(const capture::CaptureBatch &batch)
 void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
 {
     // Every record is kept and none is capped: each goes from the batch straight to the store,
-    // without a copy of its own.
+    // without a copy of its own, or is taken where a spill already wrote it.
+    const std::optional<capture::SpilledBatch> spilled = std::exchange(m_nextSpilled, std::nullopt);
+    const auto isSpilled = [&spilled, &batch](qsizetype i) {
+        return spilled && spilled->records && size_t(i) < spilled->records->size()
+                && (*spilled->records)[size_t(i)].digest.id == batch[i].id;
+    };
     QList<const CaptureRecord *> delivered;
     QList<quint64> grownFirstFrames;
     const auto rows = std::count_if(batch.cbegin(), batch.cend(), [](const CaptureRecord &r) {
@@ -622,7 +644,8 @@ void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
     if (rows > 0) {
         const int first = rowCount();
         beginInsertRows({}, first, first + int(rows) - 1);
-        for (const CaptureRecord &r : batch) {
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const CaptureRecord &r = batch[i];
             if (r.kind == RecordKind::FrameDelivered) {
                 delivered.append(&r);
                 continue;
@@ -630,8 +653,10 @@ void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
             trackDeflate(r, grownFirstFrames);
             if (r.held && r.kind == RecordKind::Frame)
                 m_pendingHeld.insert(r.id);
-            m_numbers.push_back(takeNumber(r));
-            m_store->append(r);
+            if (takeNumber(r) == 0)
+                m_unnumberedRows.push_back(rowCount());
+            if (!isSpilled(i) || m_store->appendSpilled(*spilled, size_t(i)) < 0)
+                m_store->append(r);
         }
         if (m_timeOriginNs < 0)
             m_timeOriginNs = timeNsAt(0);
@@ -753,8 +778,10 @@ void FrameCaptureModel::clear()
     m_deflateStreams.clear();
     m_storedBytes = 0;
     m_numbers.clear();
+    m_unnumberedRows.clear();
     m_nextNumber = 1;
     m_timeOriginNs = -1;
+    m_nextSpilled.reset();
     endResetModel();
 }
 

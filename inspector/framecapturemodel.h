@@ -3,6 +3,7 @@
 #include "deflatepreview.h"
 
 #include "capture/capturerecord.h"
+#include "capture/recordspill.h"
 #include "capture/recordstore.h"
 
 #include <QAbstractTableModel>
@@ -76,6 +77,10 @@ public:
     // no payload cap. For a capture file's window; call it while the model is empty.
     void keepEveryRecord();
     [[nodiscard]] bool keepsEveryRecord() const noexcept { return m_store != nullptr; }
+    // The next batch appended was already written by a capture::RecordSpill (a file read on
+    // another thread): its records are taken where they are instead of being written again.
+    // Only while every record is kept; a record the spill does not match is written as usual.
+    void setNextBatchSpilled(capture::SpilledBatch spilled);
 
     // The typed accessor: no QVariant. A copy (the payloads are shared, not copied), as the record
     // may have been read back from the store. `row` must be valid.
@@ -95,7 +100,7 @@ public:
     // the last clear(), evicted ones included, without gaps. (Record ids can skip: a delivery
     // notice or a record the capture missed takes one but is no row.) 0 for the page's bookkeeping
     // (CaptureRecord::bookkeeping), which is hidden by default and takes no number.
-    [[nodiscard]] quint64 number(int row) const { return m_numbers[size_t(row)]; }
+    [[nodiscard]] quint64 number(int row) const;
     // The time the Time column counts from: the first record's since the last clear().
     [[nodiscard]] qint64 timeOriginNs() const noexcept { return m_timeOriginNs; }
     [[nodiscard]] bool isPendingHeld(int row) const;
@@ -159,6 +164,7 @@ private:
 
     std::deque<capture::CaptureRecord> m_records; // unless m_store
     std::unique_ptr<capture::RecordStore> m_store;
+    std::optional<capture::SpilledBatch> m_nextSpilled;
     QHash<quint64, QString> m_connectionNames;
     QSet<quint64> m_pendingHeld; // ids of held frames not delivered yet
     // permessage-deflate: record id -> DEFLATE bytes of its message so far, for the frames of
@@ -176,7 +182,10 @@ private:
     qint64 m_byteBudget = defaultByteBudget;
     qint64 m_storedBytes = 0;
     quint64 m_evicted = 0;
-    std::deque<quint64> m_numbers; // number() of each row, beside m_records
+    std::deque<quint64> m_numbers; // number() of each row, beside m_records (unless m_store)
+    // With m_store, rows are never evicted, so a row's number follows from the rows without one
+    // before it (the page's bookkeeping, rare): 8 bytes a row less for a file of a million rows.
+    std::vector<int> m_unnumberedRows; // ascending
     quint64 m_nextNumber = 1;
     qint64 m_timeOriginNs = -1;  // -1: no record since the last clear()
 };

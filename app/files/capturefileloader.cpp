@@ -4,13 +4,24 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <algorithm>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace wslab::app {
 
 namespace {
 
-constexpr int batchRecords = 2048;
+// The first rows come in a small batch, so that they show at once; later batches grow to many
+// thousand records, since each batch also costs the GUI a pass over every row so far (the table's
+// and the proxy's bookkeeping of a million rows) whatever its own size.
+constexpr int firstBatchRecords = 2048;
+constexpr int maxBatchRecords = 16384;
 constexpr qint64 batchIntervalMs = 50;
-constexpr int maxBatchesInFlight = 8;
+// Records waiting for the GUI at most (each holds its payload): bounds the memory a slow GUI costs.
+constexpr int maxRecordsInFlight = 32768;
 
 } // namespace
 
@@ -29,11 +40,22 @@ void CaptureFileLoader::start(const QString &path, const QSet<quint16> &webSocke
     stop();
     m_cancel = false;
     m_batchesInFlight = 0;
+    m_recordsInFlight = 0;
     const quint64 generation = ++m_generation;
     capture::CaptureFileReader::Options options;
     options.webSocketPorts = webSocketPorts;
-    m_thread = QThread::create([this, path, options, generation] {
+    m_thread = QThread::create([this, path, options, generation, spilling = m_spilling] {
+        std::optional<capture::RecordSpill> spill;
+        if (spilling)
+            spill.emplace();
+        std::deque<capture::CaptureBatch> posted;
+        const auto send = [&](capture::CaptureBatch &&records) {
+            auto spilled = spill ? spill->write(records) : std::nullopt;
+            post(std::move(records), std::move(spilled), generation, posted);
+        };
         capture::CaptureBatch batch;
+        int batchRecords = firstBatchRecords;
+        batch.reserve(batchRecords); // growing it would copy every record moved in so far
         QElapsedTimer sinceBatch;
         sinceBatch.start();
         QElapsedTimer sinceProgress;
@@ -43,8 +65,10 @@ void CaptureFileLoader::start(const QString &path, const QSet<quint16> &webSocke
                 [&](capture::CaptureRecord &&record) {
                     batch.append(std::move(record));
                     if (batch.size() >= batchRecords || sinceBatch.elapsed() >= batchIntervalMs) {
-                        post(std::move(batch), generation);
+                        send(std::move(batch));
                         batch = {};
+                        batchRecords = std::min(2 * batchRecords, maxBatchRecords);
+                        batch.reserve(batchRecords);
                         sinceBatch.restart();
                     }
                 },
@@ -62,7 +86,13 @@ void CaptureFileLoader::start(const QString &path, const QSet<quint16> &webSocke
                             Qt::QueuedConnection);
                 });
         if (!batch.isEmpty())
-            post(std::move(batch), generation);
+            send(std::move(batch));
+        posted.clear();
+#if defined(__GLIBC__)
+        // This thread's heap held the records waiting for the GUI (tens of MB for a big file);
+        // glibc keeps a thread's freed memory for the thread, which is about to end.
+        malloc_trim(0);
+#endif
         QMetaObject::invokeMethod(
                 this,
                 [this, result, generation] {
@@ -76,21 +106,33 @@ void CaptureFileLoader::start(const QString &path, const QSet<quint16> &webSocke
     m_thread->start();
 }
 
-void CaptureFileLoader::post(capture::CaptureBatch &&batch, quint64 generation)
+void CaptureFileLoader::post(capture::CaptureBatch &&batch, std::optional<capture::SpilledBatch> &&spilled,
+                             quint64 generation, std::deque<capture::CaptureBatch> &posted)
 {
     // Back-pressure, bounded in time: wait while the GUI has enough to do, unless cancelled.
-    while (m_batchesInFlight.load() >= maxBatchesInFlight && !m_cancel.load())
+    while (m_recordsInFlight.load() >= maxRecordsInFlight && !m_cancel.load())
         QThread::msleep(2);
     if (m_cancel.load())
         return;
+    // The batches the GUI has taken are let go here, so that the last reference to their records
+    // (a million payloads for a big file) is dropped on this thread. One more is kept than taken:
+    // the GUI may still be destroying its copy of the last one.
+    while (int(posted.size()) > m_batchesInFlight.load() + 1)
+        posted.pop_front();
+    posted.push_back(batch); // shares the records, copies nothing
+    const int records = int(batch.size());
     ++m_batchesInFlight;
+    m_recordsInFlight += records;
     QMetaObject::invokeMethod(
             this,
-            [this, records = std::move(batch), generation] {
+            [this, records = std::move(batch), spilled = std::move(spilled), generation, count = records] {
                 if (generation != m_generation)
                     return;
-                --m_batchesInFlight;
+                if (spilled)
+                    Q_EMIT recordsSpilled(*spilled);
                 Q_EMIT recordsRead(records);
+                --m_batchesInFlight;
+                m_recordsInFlight -= count;
             },
             Qt::QueuedConnection);
 }

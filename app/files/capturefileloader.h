@@ -2,11 +2,14 @@
 
 #include "capture/capturefilereader.h"
 #include "capture/capturerecord.h"
+#include "capture/recordspill.h"
 
 #include <QObject>
 #include <QSet>
 
 #include <atomic>
+#include <deque>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QThread;
@@ -17,6 +20,11 @@ namespace wslab::app {
 // Reads a capture file off the GUI thread: records arrive in batches (rows appear while the file
 // is read), progress in bytes, and the outcome at the end. At most a few batches wait for the GUI
 // at any time, so a huge file does not pile up in the event queue faster than the table takes it.
+//
+// The reading thread also does what would otherwise cost the GUI thread per record: with
+// setSpilling(), it writes each batch to a capture::RecordSpill (recordsSpilled comes right before
+// the batch's recordsRead), and it keeps each batch until the GUI has taken it, so that the
+// records' memory is given back on the reading thread rather than on the GUI's.
 class CaptureFileLoader : public QObject
 {
     Q_OBJECT
@@ -30,23 +38,30 @@ public:
     // Stops the read soon; finished() then reports it cancelled, after the records read so far.
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
+    // Whether reads started from now on write their records to a spill (off by default).
+    void setSpilling(bool spilling) { m_spilling = spilling; }
 
     // The failure of a read as a sentence for the user: what went wrong and where.
     [[nodiscard]] static QString failureText(const capture::CaptureFileFailure &failure);
 
 Q_SIGNALS:
+    void recordsSpilled(const wslab::capture::SpilledBatch &spilled);
     void recordsRead(const wslab::capture::CaptureBatch &batch);
     void progressed(qint64 bytesRead, qint64 fileSize);
     void finished(const wslab::capture::CaptureFileReader::Result &result);
 
 private:
     void stop();
-    void post(capture::CaptureBatch &&batch, quint64 generation);
+    // Hands a batch to the GUI thread; `posted` keeps it (and frees it) until the GUI has taken it.
+    void post(capture::CaptureBatch &&batch, std::optional<capture::SpilledBatch> &&spilled, quint64 generation,
+              std::deque<capture::CaptureBatch> &posted);
 
     QThread *m_thread = nullptr;
     quint64 m_generation = 0; // which start() the queued batches belong to
     std::atomic_bool m_cancel{false};
     std::atomic_int m_batchesInFlight{0};
+    std::atomic_int m_recordsInFlight{0};
+    bool m_spilling = false;
 };
 
 } // namespace wslab::app

@@ -102,6 +102,11 @@ CaptureFileWindow::CaptureFileWindow(const QString &path, QWidget *parent)
     connect(m_cancelButton, &QPushButton::clicked, this, &CaptureFileWindow::cancelLoading);
 
     m_loader = new CaptureFileLoader(this);
+    // The reading thread writes the records to disk itself; the table takes them where they are.
+    m_loader->setSpilling(true);
+    connect(m_loader, &CaptureFileLoader::recordsSpilled, this, [this](const capture::SpilledBatch &spilled) {
+        m_view->model()->setNextBatchSpilled(spilled);
+    });
     connect(m_loader, &CaptureFileLoader::recordsRead, m_view, &CaptureView::appendBatch);
     connect(m_loader, &CaptureFileLoader::recordsRead, this, &CaptureFileWindow::updateStatus);
     connect(m_loader, &CaptureFileLoader::progressed, this, &CaptureFileWindow::onProgress);

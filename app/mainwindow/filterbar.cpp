@@ -7,7 +7,11 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QProgressBar>
+#include <QShortcut>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace wslab::app {
 
@@ -23,6 +27,13 @@ FilterBar::FilterBar(CaptureFilterProxy *proxy, QWidget *parent)
     m_regex = new QToolButton(this);
     m_regex->setText(QStringLiteral(".*"));
     m_regex->setCheckable(true);
+    m_searchProgress = new QProgressBar(this);
+    m_searchProgress->setObjectName(QStringLiteral("searchProgress"));
+    m_searchProgress->setMaximumWidth(140);
+    m_searchProgress->hide();
+    m_stopSearch = new QToolButton(this);
+    m_stopSearch->setObjectName(QStringLiteral("stopSearch"));
+    m_stopSearch->hide();
     m_direction = new QComboBox(this);
     m_direction->addItems({QString(), QString(), QString()});
     m_http = new QCheckBox(this);
@@ -38,14 +49,30 @@ FilterBar::FilterBar(CaptureFilterProxy *proxy, QWidget *parent)
     layout->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_search, 1);
     layout->addWidget(m_regex);
+    layout->addWidget(m_searchProgress);
+    layout->addWidget(m_stopSearch);
     layout->addWidget(m_direction);
     layout->addWidget(m_http);
     layout->addWidget(m_pingPong);
     layout->addWidget(m_bookkeeping);
     layout->addWidget(m_errorsOnly);
 
-    connect(m_search, &QLineEdit::textChanged, this, &FilterBar::applySearch);
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(searchDelayMs);
+    connect(&m_searchDelay, &QTimer::timeout, this, &FilterBar::applySearch);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            applySearch(); // cleared: every row back at once, nothing to read
+        else
+            m_searchDelay.start(); // restarted by every keystroke
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::applySearch);
     connect(m_regex, &QToolButton::toggled, this, &FilterBar::applySearch);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, m_proxy, &CaptureFilterProxy::cancelSearch);
+    connect(m_stopSearch, &QToolButton::clicked, m_proxy, &CaptureFilterProxy::cancelSearch);
+    connect(m_proxy, &CaptureFilterProxy::searchRunningChanged, this, &FilterBar::onSearchRunning);
+    connect(m_proxy, &CaptureFilterProxy::searchProgressed, this, &FilterBar::onSearchProgress);
     connect(m_direction, &QComboBox::currentIndexChanged, this, &FilterBar::applyDirection);
     connect(m_http, &QCheckBox::toggled, this, &FilterBar::applyClasses);
     connect(m_pingPong, &QCheckBox::toggled, this, [this](bool shown) { m_proxy->setPingPongHidden(!shown); });
@@ -63,7 +90,12 @@ void FilterBar::focusSearch()
 void FilterBar::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search payloads and summaries"));
+    m_search->setToolTip(tr("Searches once you stop typing, or at once on Enter"));
     m_regex->setToolTip(tr("Search with a regular expression"));
+    m_searchProgress->setFormat(tr("Searching %p%"));
+    m_searchProgress->setToolTip(tr("The rows of the previous search stay on view until every row is read"));
+    m_stopSearch->setText(tr("Stop"));
+    m_stopSearch->setToolTip(tr("Stop the search (Esc); the rows on view stay"));
     m_direction->setItemText(0, tr("Both directions"));
     m_direction->setItemText(1, tr("→ Client to server"));
     m_direction->setItemText(2, tr("← Server to client"));
@@ -79,6 +111,7 @@ void FilterBar::retranslateUi()
 
 void FilterBar::applySearch()
 {
+    m_searchDelay.stop();
     m_proxy->setSearch(m_search->text(), m_regex->isChecked() ? CaptureFilterProxy::SearchMode::RegularExpression
                                                               : CaptureFilterProxy::SearchMode::PlainText);
     QPalette palette = m_search->palette();
@@ -87,6 +120,21 @@ void FilterBar::applySearch()
     else
         palette = QPalette();
     m_search->setPalette(palette);
+}
+
+void FilterBar::onSearchRunning(bool running)
+{
+    m_searchProgress->setVisible(running);
+    m_stopSearch->setVisible(running);
+    if (running)
+        m_searchProgress->setValue(0);
+}
+
+void FilterBar::onSearchProgress(int rowsRead, int rows)
+{
+    // Rows as the range: a million fits an int, and the bar shows the percentage.
+    m_searchProgress->setRange(0, std::max(1, rows));
+    m_searchProgress->setValue(rowsRead);
 }
 
 void FilterBar::applyDirection()

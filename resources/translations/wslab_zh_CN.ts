@@ -1424,6 +1424,26 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>Hide the page&apos;s bookkeeping: every few seconds while messages arrive, the chat page POSTs its traffic figures and latencies to /stats for the Transports panel. Those requests are not part of the chat.</source>
         <translation>隐藏页面的统计上报：消息到达期间，聊天页面每隔几秒把自己的流量数据和延迟 POST 到 /stats，供“传输方式”面板使用。这些请求不属于聊天。</translation>
     </message>
+    <message>
+        <source>Searches once you stop typing, or at once on Enter</source>
+        <translation>停止输入后开始搜索，按 Enter 立即搜索</translation>
+    </message>
+    <message>
+        <source>Searching %p%</source>
+        <translation>搜索中 %p%</translation>
+    </message>
+    <message>
+        <source>The rows of the previous search stay on view until every row is read</source>
+        <translation>在读完每一行之前，表格仍显示上一次搜索的结果</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the search (Esc); the rows on view stay</source>
+        <translation>停止搜索（Esc）；当前显示的行保持不变</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::FrameComposer</name>

@@ -1,9 +1,12 @@
+#include "capture/recordspill.h"
 #include "capture/recordstore.h"
 
 #include "server/protocol/frameencoder.h"
 #include "server/protocol/framedecoder.h"
 
+#include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace wslab::capture;
@@ -94,6 +97,12 @@ private slots:
     void clearForgetsEveryRecord();
     void damagedBytesAreNoRecord_data();
     void damagedBytesAreNoRecord();
+    // Records a RecordSpill wrote on another thread (a file being read), taken where they are.
+    void spilledRecordReadsBackEveryField_data() { readsBackEveryFieldOfARecord_data(); }
+    void spilledRecordReadsBackEveryField();
+    void spilledAndWrittenRecordsMix();
+    void recordsOfASecondSpillAreNotTaken();
+    void spillFileGoesWithItsLastHolder();
 };
 
 void TestRecordStore::readsBackEveryFieldOfARecord_data()
@@ -283,6 +292,87 @@ void TestRecordStore::clearForgetsEveryRecord()
     const CaptureRecord again = base(7, RecordKind::StreamGap);
     QCOMPARE(store.append(again), 0);
     compareRecords(*store.record(0), again);
+}
+
+void TestRecordStore::spilledRecordReadsBackEveryField()
+{
+    QFETCH(CaptureRecord, record);
+    RecordSpill spill;
+    const auto spilled = spill.write({base(100, RecordKind::CaptureGap), record, base(101, RecordKind::CaptureGap)});
+    QVERIFY(spilled);
+    QCOMPARE(spilled->records->size(), size_t(3));
+    RecordStore store;
+    for (size_t i = 0; i < spilled->records->size(); ++i)
+        QCOMPARE(store.appendSpilled(*spilled, i), int(i));
+    QCOMPARE(store.fileBytes(), 0); // nothing written by the store itself
+    QCOMPARE(store.digest(1).id, record.id);
+    QCOMPARE(store.digest(1).kind, record.kind);
+    compareRecords(*store.record(1), record);
+    compareRecords(store.readBack(1), record);
+    compareRecords(store.readBack(2), base(101, RecordKind::CaptureGap));
+}
+
+void TestRecordStore::spilledAndWrittenRecordsMix()
+{
+    QList<CaptureRecord> records;
+    for (quint64 id = 1; id <= 7; ++id) {
+        CaptureRecord r = base(id, RecordKind::Frame);
+        r.frame = decodedFrame(protocol::Opcode::Binary, randomBytes(1000 + qsizetype(id), quint32(id)), id % 2);
+        records.append(r);
+    }
+    RecordStore store;
+    RecordSpill spill;
+    store.append(records.at(0));
+    const auto first = spill.write(records.mid(1, 2));
+    QVERIFY(first);
+    QCOMPARE(store.appendSpilled(*first, 0), 1);
+    QCOMPARE(store.appendSpilled(*first, 1), 2);
+    store.append(records.at(3));
+    // The spill goes on writing while the store reads what it took: the mapping grows with it.
+    compareRecords(store.readBack(2), records.at(2));
+    const auto second = spill.write(records.mid(4, 3));
+    QVERIFY(second);
+    for (size_t i = 0; i < 3; ++i)
+        QCOMPARE(store.appendSpilled(*second, i), int(4 + i));
+    // A spilled record replaced (a held message delivered): the new version is the store's own.
+    records[5].inflatedPayload = QByteArray("inflated");
+    store.replace(5, records.at(5));
+    for (int i = 0; i < records.size(); ++i)
+        compareRecords(store.readBack(i), records.at(i));
+}
+
+void TestRecordStore::recordsOfASecondSpillAreNotTaken()
+{
+    RecordSpill one;
+    RecordSpill other;
+    const auto fromOne = one.write({base(1, RecordKind::CaptureGap)});
+    const auto fromOther = other.write({base(2, RecordKind::CaptureGap)});
+    QVERIFY(fromOne && fromOther);
+    QVERIFY(fromOne->fileName != fromOther->fileName);
+    RecordStore store;
+    QCOMPARE(store.appendSpilled(*fromOne, 0), 0);
+    QCOMPARE(store.appendSpilled(*fromOther, 0), -1); // the caller appends it the ordinary way
+    QCOMPARE(store.size(), 1);
+    store.clear();
+    QCOMPARE(store.appendSpilled(*fromOther, 0), 0);
+    compareRecords(store.readBack(0), base(2, RecordKind::CaptureGap));
+}
+
+void TestRecordStore::spillFileGoesWithItsLastHolder()
+{
+    QString fileName;
+    RecordStore store;
+    {
+        RecordSpill spill;
+        const auto spilled = spill.write({base(1, RecordKind::CaptureGap)});
+        QVERIFY(spilled);
+        fileName = spilled->fileName;
+        QCOMPARE(store.appendSpilled(*spilled, 0), 0);
+    }
+    QVERIFY(QFile::exists(fileName)); // the store still reads it
+    compareRecords(store.readBack(0), base(1, RecordKind::CaptureGap));
+    store.clear();
+    QVERIFY(!QFile::exists(fileName));
 }
 
 void TestRecordStore::damagedBytesAreNoRecord_data()

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <functional>
+#include <limits>
 
 using namespace wslab;
 using namespace wslab::inspector;
@@ -47,6 +48,31 @@ capture::CaptureBatch mixedCapture()
     return batch;
 }
 
+// Many more rows than the store caches, needles among the hay; ids count from 1.
+capture::CaptureBatch haystack(int rows)
+{
+    capture::CaptureBatch batch;
+    for (int i = 0; i < rows; ++i) {
+        const bool needle = i % 97 == 5;
+        batch << encodedRecord(quint64(i + 1), Opcode::Text,
+                               needle ? QByteArray("a needle ") + QByteArray::number(i) : QByteArray("hay"),
+                               quint64(1 + i % 3), i % 2 ? Direction::Outbound : Direction::Inbound);
+    }
+    return batch;
+}
+
+// What the filters let through, record by record: the plain scan the proxy's rows must equal.
+QList<quint64> scannedIds(const CaptureFilterProxy &proxy, const FrameCaptureModel &model)
+{
+    QList<quint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const capture::CaptureRecord record = model.record(row);
+        if (proxy.accepts(record))
+            ids.append(record.id);
+    }
+    return ids;
+}
+
 QList<quint64> visibleIds(const CaptureFilterProxy &proxy)
 {
     QList<quint64> ids;
@@ -81,6 +107,15 @@ private Q_SLOTS:
     void searchFindsCompressedMessagesByTheirText_data();
     void searchFindsCompressedMessagesByTheirText();
     void pageBookkeepingIsHiddenUntilAskedFor();
+    void searchInSlicesFindsWhatTheWholeScanFinds_data();
+    void searchInSlicesFindsWhatTheWholeScanFinds();
+    void rowsOfThePreviousSearchStayWhileASearchRuns();
+    void aChangedSearchCancelsTheRunningOne();
+    void cancelSearchKeepsTheRowsOnView();
+    void rowsEvictedDuringASearchKeepItsVerdictsInLine();
+    void rowsArrivingDuringASearchAreSearchedToo();
+    void plainSearchFindsWhatCaseInsensitiveTextFinds_data();
+    void plainSearchFindsWhatCaseInsensitiveTextFinds();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -340,6 +375,185 @@ void TestCaptureFilterProxy::pageBookkeepingIsHiddenUntilAskedFor()
     m_proxy->setBookkeepingHidden(true);
     m_proxy->clearFilters(); // shows everything, the bookkeeping too
     QCOMPARE(visibleIds(*m_proxy).mid(13), (QList<quint64>{30, 31, 32}));
+}
+
+
+void TestCaptureFilterProxy::searchInSlicesFindsWhatTheWholeScanFinds_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<CaptureFilterProxy::SearchMode>("mode");
+    QTest::addColumn<bool>("outboundOnly");
+    using M = CaptureFilterProxy::SearchMode;
+    QTest::addRow("plain, any case") << QStringLiteral("NEEDLE") << M::PlainText << false;
+    QTest::addRow("plain, under a direction filter") << QStringLiteral("needle") << M::PlainText << true;
+    QTest::addRow("plain, every row") << QStringLiteral("a") << M::PlainText << false;
+    QTest::addRow("plain, no row") << QStringLiteral("zebra") << M::PlainText << false;
+    QTest::addRow("regex") << QStringLiteral("needle \\d+9$") << M::RegularExpression << false;
+    QTest::addRow("regex, the summary") << QStringLiteral("^“hay”$") << M::RegularExpression << false;
+    QTest::addRow("regex still being typed") << QStringLiteral("need(le") << M::RegularExpression << false;
+}
+
+void TestCaptureFilterProxy::searchInSlicesFindsWhatTheWholeScanFinds()
+{
+    QFETCH(QString, search);
+    QFETCH(CaptureFilterProxy::SearchMode, mode);
+    QFETCH(bool, outboundOnly);
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    stored.appendBatch(haystack(3 * capture::RecordStore::defaultCacheRecords));
+    CaptureFilterProxy sliced;
+    sliced.setIncrementalSearchRows(0);
+    sliced.setSourceModel(&stored);
+    QAbstractItemModelTester tester(&sliced, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CaptureFilterProxy whole;
+    whole.setIncrementalSearchRows(std::numeric_limits<int>::max());
+    whole.setSourceModel(&stored);
+    for (CaptureFilterProxy *proxy : {&sliced, &whole}) {
+        if (outboundOnly)
+            proxy->setDirectionFilter(Direction::Outbound);
+    }
+    QSignalSpy running(&sliced, &CaptureFilterProxy::searchRunningChanged);
+    QSignalSpy progress(&sliced, &CaptureFilterProxy::searchProgressed);
+    sliced.setSearch(search, mode);
+    whole.setSearch(search, mode);
+    QVERIFY(!whole.isSearching());
+    QTRY_VERIFY(!sliced.isSearching());
+    const QList<quint64> expected = scannedIds(whole, stored);
+    QCOMPARE(visibleIds(whole), expected);
+    QCOMPARE(visibleIds(sliced), expected);
+    // A search every row matches without reading one (an expression still being typed) is no run.
+    const bool ran = sliced.isSearchValid();
+    QCOMPARE(running.count(), ran ? 2 : 0);
+    if (ran) {
+        QCOMPARE(running.first().first().toBool(), true);
+        QCOMPARE(running.last().first().toBool(), false);
+        QCOMPARE(progress.last().at(0).toInt(), stored.rowCount());
+        QCOMPARE(progress.last().at(1).toInt(), stored.rowCount());
+    }
+}
+
+void TestCaptureFilterProxy::rowsOfThePreviousSearchStayWhileASearchRuns()
+{
+    m_proxy->setIncrementalSearchRows(0);
+    m_proxy->setSearch(QStringLiteral("hello"), CaptureFilterProxy::SearchMode::PlainText);
+    QVERIFY(m_proxy->isSearching());
+    QCOMPARE(m_proxy->searchText(), QStringLiteral("hello")); // what was asked for
+    QCOMPARE(m_proxy->rowCount(), 13);                        // what is shown until it is done
+    QTRY_VERIFY(!m_proxy->isSearching());
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{4, 5}));
+}
+
+void TestCaptureFilterProxy::aChangedSearchCancelsTheRunningOne()
+{
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    stored.appendBatch(haystack(2000));
+    CaptureFilterProxy proxy;
+    proxy.setIncrementalSearchRows(0);
+    proxy.setSourceModel(&stored);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy running(&proxy, &CaptureFilterProxy::searchRunningChanged);
+    proxy.setSearch(QStringLiteral("needle"), CaptureFilterProxy::SearchMode::PlainText);
+    QVERIFY(proxy.isSearching());
+    // Every row has an "a": had the needle search been applied, most rows would have gone.
+    proxy.setSearch(QStringLiteral("a"), CaptureFilterProxy::SearchMode::PlainText);
+    QTRY_VERIFY(!proxy.isSearching());
+    QCOMPARE(proxy.searchText(), QStringLiteral("a"));
+    QCOMPARE(proxy.rowCount(), 2000);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(running.count(), 2); // one run, from the first search to the end of the second
+
+    // Back to the search on view before the new one is done: nothing left to read.
+    proxy.setSearch(QStringLiteral("needle"), CaptureFilterProxy::SearchMode::PlainText);
+    QVERIFY(proxy.isSearching());
+    proxy.setSearch(QStringLiteral("a"), CaptureFilterProxy::SearchMode::PlainText);
+    QVERIFY(!proxy.isSearching());
+    QCOMPARE(proxy.rowCount(), 2000);
+}
+
+void TestCaptureFilterProxy::cancelSearchKeepsTheRowsOnView()
+{
+    m_proxy->setSearch(QStringLiteral("hello"), CaptureFilterProxy::SearchMode::PlainText);
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{4, 5}));
+    m_proxy->setIncrementalSearchRows(0);
+    m_proxy->setSearch(QStringLiteral("tick"), CaptureFilterProxy::SearchMode::PlainText);
+    QVERIFY(m_proxy->isSearching());
+    m_proxy->cancelSearch();
+    QVERIFY(!m_proxy->isSearching());
+    QCOMPARE(m_proxy->searchText(), QStringLiteral("hello"));
+    QTest::qWait(50); // nothing left to apply late
+    QCOMPARE(visibleIds(*m_proxy), (QList<quint64>{4, 5}));
+}
+
+void TestCaptureFilterProxy::rowsEvictedDuringASearchKeepItsVerdictsInLine()
+{
+    // A live capture (rows evicted from the front by the row cap) while a search reads its rows.
+    FrameCaptureModel live;
+    live.setRowCap(1000);
+    live.appendBatch(haystack(1000));
+    CaptureFilterProxy proxy;
+    proxy.setIncrementalSearchRows(0);
+    proxy.setSourceModel(&live);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSearch(QStringLiteral("needle"), CaptureFilterProxy::SearchMode::PlainText);
+    QVERIFY(proxy.isSearching());
+    for (int slice = 0; slice < 3 && proxy.isSearching(); ++slice)
+        QCoreApplication::processEvents();
+    capture::CaptureBatch more = haystack(1300).mid(1000);
+    live.appendBatch(more);
+    QCOMPARE(live.rowCount(), 1000);
+    QTRY_VERIFY(!proxy.isSearching());
+    QCOMPARE(visibleIds(proxy), scannedIds(proxy, live));
+    // And once more with the search applied: a refilter reads the remembered verdicts.
+    live.appendBatch(haystack(1600).mid(1300));
+    proxy.setDirectionFilter(Direction::Inbound);
+    QCOMPARE(visibleIds(proxy), scannedIds(proxy, live));
+}
+
+void TestCaptureFilterProxy::rowsArrivingDuringASearchAreSearchedToo()
+{
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    const capture::CaptureBatch all = haystack(1500);
+    stored.appendBatch(all.mid(0, 1000));
+    CaptureFilterProxy proxy;
+    proxy.setIncrementalSearchRows(0);
+    proxy.setSourceModel(&stored);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSearch(QStringLiteral("needle"), CaptureFilterProxy::SearchMode::PlainText);
+    stored.appendBatch(all.mid(1000));
+    QTRY_VERIFY(!proxy.isSearching());
+    QCOMPARE(visibleIds(proxy), scannedIds(proxy, stored));
+    stored.appendBatch(haystack(1700).mid(1500)); // after it: searched as they arrive
+    QCOMPARE(visibleIds(proxy), scannedIds(proxy, stored));
+}
+
+void TestCaptureFilterProxy::plainSearchFindsWhatCaseInsensitiveTextFinds_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("search");
+    QTest::addRow("ASCII word, other case") << QByteArray("Hello World") << QStringLiteral("wORLD");
+    QTest::addRow("ASCII word at the very end") << QByteArray("xyz") << QStringLiteral("YZ");
+    QTest::addRow("ASCII word longer than the payload") << QByteArray("ab") << QStringLiteral("abc");
+    QTest::addRow("ASCII word missing") << QByteArray("Hello World") << QStringLiteral("worlds");
+    QTest::addRow("ASCII word in UTF-8 text") << QByteArray("Grüße aus KÖLN, ok") << QStringLiteral("OK");
+    QTest::addRow("non-ASCII word, other case") << QByteArray("Grüße aus KÖLN") << QStringLiteral("köln");
+    QTest::addRow("ASCII letter folded from the Kelvin sign") << QByteArray("5 \xe2\x84\xaa") << QStringLiteral("k");
+    QTest::addRow("ASCII word in bytes that are no UTF-8") << QByteArray("\xff\xfeok") << QStringLiteral("OK");
+    QTest::addRow("punctuation") << QByteArray("a [b] {c}") << QStringLiteral("[B] {");
+}
+
+// The plain search's verdict is QString's case-insensitive contains() over the payload as UTF-8,
+// whichever way it gets there.
+void TestCaptureFilterProxy::plainSearchFindsWhatCaseInsensitiveTextFinds()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, search);
+    m_model->appendBatch({encodedRecord(40, Opcode::Text, payload, 1)});
+    m_proxy->setSearch(search, CaptureFilterProxy::SearchMode::PlainText);
+    const bool expected = QString::fromUtf8(payload).contains(search, Qt::CaseInsensitive);
+    QCOMPARE(visibleIds(*m_proxy).contains(40), expected);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFilterProxy)
