@@ -108,9 +108,26 @@ void ExplainPanel::setFrame(const protocol::DecodedFrame &frame, FrameNarrator::
     render();
 }
 
+QString ExplainPanel::endName(capture::Direction direction) const
+{
+    const bool client = direction == capture::Direction::Inbound;
+    switch (m_ends) {
+    case Ends::BrowserAndWslab:
+        return client ? tr("the browser") : tr("wslab's server");
+    case Ends::BrowserAndUpstream:
+        return client ? tr("the browser (wslab relays it to the upstream)")
+                      : tr("the upstream server (wslab relays it to the browser)");
+    case Ends::WslabAndServer:
+        return client ? tr("wslab (the client)") : tr("the server");
+    case Ends::ClientAndServer:
+        break;
+    }
+    return client ? tr("the browser") : tr("the server");
+}
+
 void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
 {
-    const QString who = record.direction == capture::Direction::Inbound ? tr("the browser") : tr("the server");
+    const QString who = endName(record.direction);
     if (record.frame) {
         setFrame(*record.frame, record.direction);
         m_intro = tr("Frame #%1, sent by %2. The parser reads the header first, all of it before anything "
@@ -147,9 +164,7 @@ void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
         break;
     case RecordKind::ProtocolError:
         m_intro = record.decodeError
-                ? tr("A protocol error: %1. The server fails the connection with close code %2 (RFC 6455 §7.1.7).")
-                          .arg(PayloadPreview::errorText(*record.decodeError))
-                          .arg(protocol::closeCodeFor(*record.decodeError))
+                ? protocolErrorText(record)
                 : record.streamError
                 ? tr("While reading this conversation from outside: %1 (%2).")
                           .arg(QCoreApplication::translate(capture::streamErrorContext,
@@ -183,12 +198,34 @@ void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
 // A frame that breaks a rule, for the end that reads it. The server reads its clients' frames and
 // fails the connection itself; the frames it sends are read the way a client reads them, so the
 // verdict is the browser's, and so is the code its JavaScript is told.
-QString ExplainPanel::violationText(const CaptureRecord &record)
+QString ExplainPanel::protocolErrorText(const CaptureRecord &record) const
+{
+    const QString rule = PayloadPreview::errorText(*record.decodeError);
+    const quint16 code = protocol::closeCodeFor(*record.decodeError);
+    if (m_ends == Ends::ClientAndServer || m_ends == Ends::BrowserAndWslab)
+        return tr("A protocol error: %1. The server fails the connection with close code %2 (RFC 6455 §7.1.7).")
+                .arg(rule)
+                .arg(code);
+    // The end that reads the bad bytes fails the connection: not the one that sent them.
+    const auto reader = record.direction == capture::Direction::Inbound ? capture::Direction::Outbound
+                                                                        : capture::Direction::Inbound;
+    return tr("A protocol error: %1. The end that reads it, %2, fails the connection with close code %3 "
+              "(RFC 6455 §7.1.7).")
+            .arg(rule, endName(reader))
+            .arg(code);
+}
+
+QString ExplainPanel::violationText(const CaptureRecord &record) const
 {
     if (!record.decodeError)
         return {};
     const QString rule = PayloadPreview::errorText(*record.decodeError);
     const quint16 code = protocol::closeCodeFor(*record.decodeError);
+    if (record.direction == capture::Direction::Outbound && m_ends == Ends::WslabAndServer)
+        return tr("wslab's parser, as the client, stops here: %1. A client fails the connection: it sends a close "
+                  "frame with code %2 and closes the TCP connection (RFC 6455 §7.1.7).")
+                .arg(rule)
+                .arg(code);
     if (record.direction == capture::Direction::Outbound)
         return tr("A client's parser stops here: %1. A browser fails the connection: it sends a close frame "
                   "with code %2 and closes the TCP connection (RFC 6455 §7.1.7). Its JavaScript onclose event is "

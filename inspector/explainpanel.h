@@ -20,7 +20,18 @@ class ExplainPanel : public QWidget
 {
     Q_OBJECT
 public:
+    // Who the two ends of the conversation are, as far as the viewer knows: a capture file's client
+    // and server; a browser and wslab's own server; a browser and the upstream server with wslab
+    // relaying between them (proxy); wslab itself as the client of a server.
+    enum class Ends : quint8 { ClientAndServer, BrowserAndWslab, BrowserAndUpstream, WslabAndServer };
+
     explicit ExplainPanel(QWidget *parent = nullptr);
+
+    // Applies from the next setRecord().
+    void setEnds(Ends ends) { m_ends = ends; }
+    [[nodiscard]] Ends ends() const noexcept { return m_ends; }
+    // The translated name of the end that sent in `direction` ("the browser", "wslab (the client)").
+    [[nodiscard]] QString endName(capture::Direction direction) const;
 
     // `number`: as the table numbers the row (FrameCaptureModel::number()); 0: the record id.
     void setRecord(const capture::CaptureRecord &record, quint64 number = 0);
@@ -49,7 +60,8 @@ protected:
 private:
     void render();
     [[nodiscard]] QString stepsHtml() const;
-    [[nodiscard]] static QString violationText(const capture::CaptureRecord &record);
+    [[nodiscard]] QString violationText(const capture::CaptureRecord &record) const;
+    [[nodiscard]] QString protocolErrorText(const capture::CaptureRecord &record) const;
     [[nodiscard]] static QString failingCloseText(const capture::CaptureRecord &record);
     [[nodiscard]] static QString connectionClosedText(const capture::CaptureRecord &record);
 
@@ -59,6 +71,7 @@ private:
     QString m_outro; // an error the parser stopped at
     QString m_compression; // what permessage-deflate did to the message, if anything
     int m_current = -1;
+    Ends m_ends = Ends::ClientAndServer;
 };
 
 } // namespace wslab::inspector

@@ -145,7 +145,7 @@ void ClientConnectionDialog::retranslateUi()
     m_insecure->setText(tr("&Insecure: do not check the server's certificate (wss)"));
     m_insecureWarning->setText(tr("⚠ Anyone between you and the server can read and change this connection. Use "
                                   "it only for a test server whose certificate you cannot trust otherwise."));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("C&onnect"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(m_chooseOnly ? tr("&Use This Server") : tr("C&onnect"));
 }
 
 void ClientConnectionDialog::updateTlsFields()
@@ -251,6 +251,12 @@ void ClientConnectionDialog::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QDialog::changeEvent(event);
+}
+
+void ClientConnectionDialog::setChooseOnly(bool chooseOnly)
+{
+    m_chooseOnly = chooseOnly;
+    retranslateUi();
 }
 
 } // namespace wslab::app

@@ -32,6 +32,9 @@ public:
     [[nodiscard]] client::ClientSettings settings() const { return m_settings; }
     // The problem on show under its field, empty when there is none (for the tests).
     [[nodiscard]] QString problemText() const;
+    // From Settings: the server is chosen now and connected to when Settings is applied, so the
+    // button says "Use", not "Connect".
+    void setChooseOnly(bool chooseOnly);
 
 public Q_SLOTS:
     void accept() override;
@@ -69,6 +72,7 @@ private:
     QCheckBox *m_insecure = nullptr;
     QLabel *m_insecureWarning = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    bool m_chooseOnly = false;
 };
 
 } // namespace wslab::app

@@ -49,6 +49,11 @@ enum class CheckKind : quint8 {
     return kind == CheckKind::XorAnswer || kind == CheckKind::AcceptAnswer;
 }
 
+// Whether a task's instructions can be followed in every connection mode, or only with the
+// embedded server's chat page and tools (its transports, the Handshake Lab, the server-side Chat
+// pane and Composer).
+enum class TaskReach : quint8 { AnyMode, EmbeddedServerOnly };
+
 // Texts are English source strings marked with QT_TRANSLATE_NOOP in the "wslab::app::LessonPath"
 // context; the views translate them when they show them, so a language switch needs no rebuild.
 struct LessonTask
@@ -59,6 +64,8 @@ struct LessonTask
     CheckKind kind = CheckKind::ClientFrame;
     quint16 closeCode = 0;                  // CloseReceived / CloseSent: 0 = any code
     QList<protocol::FieldId> fields;        // FieldClicked: any of these is right
+    TaskReach reach = TaskReach::AnyMode;
+    const char *clientHint = "";            // how to do it in client mode, if not as the text says
 };
 
 struct Lesson

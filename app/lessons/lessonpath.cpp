@@ -14,6 +14,20 @@ LessonTask task(const QString &id, const char *text, const char *hint, CheckKind
     return LessonTask{id, text, hint, kind, closeCode, fields};
 }
 
+// A task whose instructions need the embedded server's page or tools.
+LessonTask embeddedOnly(LessonTask task)
+{
+    task.reach = TaskReach::EmbeddedServerOnly;
+    return task;
+}
+
+// A task done otherwise in client mode, where wslab is the client and the page is not there.
+LessonTask inClientMode(LessonTask task, const char *clientHint)
+{
+    task.clientHint = clientHint;
+    return task;
+}
+
 Lesson transports()
 {
     Lesson lesson{QStringLiteral("transports"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Polling, long polling, WebSocket"),
@@ -29,22 +43,23 @@ Lesson transports()
                   {QStringLiteral("RFC 6455 §1.1"), QStringLiteral("RFC 6455 §1.2")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("transports.polling"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Switch the page to polling and let it ask the server."),
+            embeddedOnly(task(QStringLiteral("transports.polling"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Switch the page to polling and let it ask the server."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "On the chat page, choose Polling as the transport. Each GET /poll is a row in the frames "
                           "table; the Transports tab counts the empty ones."),
-             CheckKind::PollingRequest),
-            task(QStringLiteral("transports.longpolling"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Switch the page to long polling."),
+             CheckKind::PollingRequest)),
+            embeddedOnly(task(QStringLiteral("transports.longpolling"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Switch the page to long polling."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Choose Long polling on the page. A GET /longpoll stays open until a message arrives: "
                           "send one and watch the request end."),
-             CheckKind::LongPollingRequest),
-            task(QStringLiteral("transports.websocket"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Switch back to WebSocket: one upgrade, then frames."),
+             CheckKind::LongPollingRequest)),
+            inClientMode(task(QStringLiteral("transports.websocket"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Switch back to WebSocket: one upgrade, then frames."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Choose WebSocket on the page. One GET with Upgrade: websocket, answered 101, opens the "
                           "connection; compare its request count with polling's in the Transports tab."),
              CheckKind::WebSocketOpened),
-            task(QStringLiteral("transports.demo"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Run the auto demo and compare the three transports."),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "File ▸ New Client Connection connects: wslab's GET with Upgrade: websocket and the server's 101.")),
+            embeddedOnly(task(QStringLiteral("transports.demo"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Run the auto demo and compare the three transports."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Transports tab, Compare in an auto demo: the same conversation over each transport, in a "
                           "room of its own; its chart puts the requests, wasted requests and latency side by side."),
-             CheckKind::SideRoomRequest),
+             CheckKind::SideRoomRequest)),
     };
     return lesson;
 }
@@ -63,19 +78,20 @@ Lesson handshake()
                   {QStringLiteral("RFC 6455 §1.3"), QStringLiteral("RFC 6455 §4.1"), QStringLiteral("RFC 6455 §4.2.2")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("handshake.opened"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Reload the page and find its upgrade request and the 101 answer."),
+            inClientMode(task(QStringLiteral("handshake.opened"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Reload the page and find its upgrade request and the 101 answer."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Reload the chat page. The frames table shows the GET and the 101; the Handshake tab "
                           "puts the key and the accept side by side."),
              CheckKind::WebSocketOpened),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "File ▸ New Client Connection connects again: find wslab's upgrade request and the server's 101.")),
             task(QStringLiteral("handshake.accept"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Derive the Sec-WebSocket-Accept for this key yourself."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Append the GUID to the key as text, take the SHA-1 of those bytes, and encode the 20 "
                           "bytes of the hash in Base64. In a shell: printf %s KEY258EAFA5-E914-47DA-95CA-C5AB0DC85B11 "
                           "| sha1sum | xxd -r -p | base64"),
              CheckKind::AcceptAnswer),
-            task(QStringLiteral("handshake.refused"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Break the handshake with the Handshake Lab and watch the browser refuse."),
+            embeddedOnly(task(QStringLiteral("handshake.refused"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Break the handshake with the Handshake Lab and watch the browser refuse."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Pick a fault in the toolbar's Handshake Lab menu, then reload the page. The answer to "
                           "that one upgrade is wrong; the page reports that the connection failed."),
-             CheckKind::HandshakeRefused),
+             CheckKind::HandshakeRefused)),
     };
     return lesson;
 }
@@ -93,9 +109,10 @@ Lesson header()
                   {QStringLiteral("RFC 6455 §5.2")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("header.frame"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a text message from the page."),
+            inClientMode(task(QStringLiteral("header.frame"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a text message from the page."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Type in the page's message box and press Send; select the new row marked C→S."),
              CheckKind::ClientFrame),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Type a message in the Chat pane and send it: wslab sends it masked, as a browser does.")),
             task(QStringLiteral("header.step"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Step through a frame with Next field up to its payload."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Select a frame, then press Next field in the Frame tab until the payload is highlighted."),
              CheckKind::StepThroughFrame),
@@ -121,15 +138,18 @@ Lesson length()
                   {QStringLiteral("RFC 6455 §5.2")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("length.7"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send 100 B: the length fits in 7 bits."),
+            inClientMode(task(QStringLiteral("length.7"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send 100 B: the length fits in 7 bits."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Large message, 100 B, Send. The Length column says (7)."),
              CheckKind::ClientLength7),
-            task(QStringLiteral("length.16"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send 1 KiB: the 16-bit extended length."),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Chat pane, Large tab: send 100 B.")),
+            inClientMode(task(QStringLiteral("length.16"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send 1 KiB: the 16-bit extended length."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Large message, 1 KiB. The 7-bit field holds 126; the bit diagram shows the 16 bits after it."),
              CheckKind::ClientLength16),
-            task(QStringLiteral("length.64"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send 70 KiB: the 64-bit extended length."),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Chat pane, Large tab: send 1 KiB.")),
+            inClientMode(task(QStringLiteral("length.64"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send 70 KiB: the 64-bit extended length."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Large message, 70 KiB. 71,680 is more than 65,535, so the 7-bit field holds 127."),
              CheckKind::ClientLength64),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Chat pane, Large tab: send 70 KiB.")),
             task(QStringLiteral("length.click"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "In the bit diagram, click the field that holds the payload length."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Select a frame; the length follows the MASK bit in the second byte (and, for long "
                           "payloads, the extended length after it)."),
@@ -175,13 +195,14 @@ Lesson serverFrames()
                   {QStringLiteral("RFC 6455 §5.1"), QStringLiteral("RFC 6455 §5.2"), QStringLiteral("RFC 6455 §7.1.7")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("server.frame"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Build an unmasked text frame in the Composer and send it to the page."),
+            inClientMode(task(QStringLiteral("server.frame"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Build an unmasked text frame in the Composer and send it to the page."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "In the Composer, choose opcode 0x1 text, leave MASK off, type a payload and press Send."),
              CheckKind::ServerDataFrame),
-            task(QStringLiteral("server.masked"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Now send a masked one and watch the browser fail the connection."),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a message from the Chat pane: the server's answer, if it sends one, is such a frame.")),
+            embeddedOnly(task(QStringLiteral("server.masked"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Now send a masked one and watch the browser fail the connection."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Tick MASK in the Composer and send. The browser closes with 1002 (protocol error) and "
                           "the page reconnects."),
-             CheckKind::MaskedServerFrameFailed),
+             CheckKind::MaskedServerFrameFailed)),
     };
     return lesson;
 }
@@ -198,13 +219,14 @@ Lesson fragments()
                   {QStringLiteral("RFC 6455 §5.4"), QStringLiteral("RFC 6455 §5.5.2"), QStringLiteral("RFC 6455 §5.5.3")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("fragments.sent"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a message to the page in three fragments."),
+            embeddedOnly(task(QStringLiteral("fragments.sent"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a message to the page in three fragments."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "In the Chat pane set Fragments to 3 and send. Select a fragment: the Frame panel lists the "
                           "others of its message."),
-             CheckKind::FragmentedMessageSent),
-            task(QStringLiteral("fragments.ping"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Ping the page and read the round-trip time of its pong."),
+             CheckKind::FragmentedMessageSent)),
+            inClientMode(task(QStringLiteral("fragments.ping"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Ping the page and read the round-trip time of its pong."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Chat pane, Ping tab: the browser answers by itself; pages cannot send pings."),
              CheckKind::PingAnswered),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Chat pane, Ping tab: the server answers with a pong.")),
             task(QStringLiteral("fragments.control"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Put a control frame between the fragments of a message."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "In the Composer send a text frame with FIN off, then a ping, then a continuation frame "
                           "with FIN on."),
@@ -225,18 +247,21 @@ Lesson closing()
                   {QStringLiteral("RFC 6455 §5.5.1"), QStringLiteral("RFC 6455 §7.1.2"), QStringLiteral("RFC 6455 §7.4")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("closing.sent"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Close a connection from the app with code 4000 and a reason."),
+            embeddedOnly(task(QStringLiteral("closing.sent"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Close a connection from the app with code 4000 and a reason."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Chat pane, Close tab: code 4000, any reason. The page shows both and reconnects."),
-             CheckKind::CloseSent, 4000),
-            task(QStringLiteral("closing.received"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Close from the page with code 4000."),
+             CheckKind::CloseSent, 4000)),
+            inClientMode(task(QStringLiteral("closing.received"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Close from the page with code 4000."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "The page's Close tool sends a close frame with the code and reason you type."),
              CheckKind::CloseReceived, 4000),
-            task(QStringLiteral("closing.server"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Find a connection the server closed first."),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Chat pane, Close tab: code 4000. wslab, the client, sends the close frame.")),
+            inClientMode(task(QStringLiteral("closing.server"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Find a connection the server closed first."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "The close from the Chat pane does it: its Closed row says the server started."),
              CheckKind::ServerClosedFirst),
-            task(QStringLiteral("closing.client"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Find a connection the browser closed first."),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a broken frame from the Composer: a server that fails the connection closes first.")),
+            inClientMode(task(QStringLiteral("closing.client"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Find a connection the browser closed first."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "The close from the page, or reloading it, does it."),
              CheckKind::ClientClosedFirst),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Close from the Chat pane: wslab, the client, starts the closing handshake.")),
     };
     return lesson;
 }
@@ -254,14 +279,16 @@ Lesson compression()
                   {QStringLiteral("RFC 7692 §5"), QStringLiteral("RFC 7692 §6"), QStringLiteral("RFC 7692 §7.2")},
                   {}};
     lesson.tasks = {
-            task(QStringLiteral("compression.rsv1"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a compressed message: a frame with RSV1 set."),
+            inClientMode(task(QStringLiteral("compression.rsv1"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Send a compressed message: a frame with RSV1 set."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Compression on in the toolbar, reload the page, send a message. Compare the Length column "
                           "with the inflated size."),
              CheckKind::CompressedFrame),
-            task(QStringLiteral("compression.off"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Turn compression off again and reconnect without it."),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Connect with permessage-deflate offered (New Client Connection), then send a message.")),
+            inClientMode(task(QStringLiteral("compression.off"), QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Turn compression off again and reconnect without it."),
              QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Compression off in the toolbar, reload the page: the 101 no longer names "
                           "permessage-deflate. Send the same message and compare its length."),
              CheckKind::PlainAfterCompressed),
+                         QT_TRANSLATE_NOOP("wslab::app::LessonPath", "Connect again without offering permessage-deflate, then send the same message.")),
     };
     return lesson;
 }

@@ -82,6 +82,10 @@ LessonsPane::LessonsPane(LessonTracker *tracker, QWidget *parent)
         for (LessonTaskView *view : std::as_const(m_taskViews))
             view->refresh();
     });
+    connect(m_tracker, &LessonTracker::connectionModeChanged, this, [this] {
+        for (LessonTaskView *view : std::as_const(m_taskViews))
+            view->refresh();
+    });
     connect(m_tracker, &LessonTracker::questionChanged, this, [this](const QString &taskId) {
         for (LessonTaskView *view : std::as_const(m_taskViews)) {
             if (view->taskId() == taskId)

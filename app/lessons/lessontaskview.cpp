@@ -51,6 +51,9 @@ LessonTaskView::LessonTaskView(LessonTracker *tracker, const LessonTask &task, Q
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_hint->hide();
     connect(m_hintButton, &QPushButton::toggled, m_hint, &QWidget::setVisible);
+    m_modeNote = wrappingLabel(this);
+    m_modeNote->setObjectName(QStringLiteral("modeNote"));
+    m_modeNote->hide();
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_tick);
@@ -59,6 +62,7 @@ LessonTaskView::LessonTaskView(LessonTracker *tracker, const LessonTask &task, Q
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addLayout(top);
+    layout->addWidget(m_modeNote);
     layout->addWidget(m_hint);
 
     if (isTypedAnswer(task.kind)) {
@@ -101,8 +105,30 @@ void LessonTaskView::refresh()
     m_text->setText(LessonPath::text(task->text));
     m_hintButton->setText(tr("Hint"));
     m_hint->setText(LessonPath::text(task->hint));
+    updateModeNote(*task);
     if (m_question)
         updateQuestion();
+}
+
+// The texts speak of the embedded server's chat page. In the other modes the capture still ticks
+// the task (a learner's own app through the proxy, wslab's own connection as a client): say how,
+// or plainly that the task needs the embedded server.
+void LessonTaskView::updateModeNote(const LessonTask &task)
+{
+    const ConnectionMode mode = m_tracker->connectionMode();
+    QString note;
+    if (mode != ConnectionMode::EmbeddedServer && task.reach == TaskReach::EmbeddedServerOnly)
+        note = tr("Needs the embedded server: this task uses its chat page or its tools. Switch with Connection "
+                  "Mode ▸ Embedded Server.");
+    else if (mode == ConnectionMode::Proxy && isTrafficCheck(task.kind))
+        note = tr("Proxy mode: do it with your own app, opened through wslab; its traffic counts as the chat "
+                  "page's would.");
+    else if (mode == ConnectionMode::Client && isTrafficCheck(task.kind))
+        note = *task.clientHint != '\0'
+                ? tr("Client mode: %1").arg(LessonPath::text(task.clientHint))
+                : tr("Client mode: wslab is the client; the Chat pane and the Composer send what the page would.");
+    m_modeNote->setText(note);
+    m_modeNote->setVisible(!note.isEmpty());
 }
 
 void LessonTaskView::updateQuestion()

@@ -36,6 +36,7 @@ Q_SIGNALS:
 private:
     void checkAnswer();
     void updateQuestion();
+    void updateModeNote(const LessonTask &task);
 
     LessonTracker *m_tracker;
     QString m_taskId;
@@ -44,6 +45,7 @@ private:
     QLabel *m_text = nullptr;
     QPushButton *m_hintButton = nullptr;
     QLabel *m_hint = nullptr;
+    QLabel *m_modeNote = nullptr; // proxy and client mode: how to do it there, or that it cannot be
     QLabel *m_question = nullptr;
     QLineEdit *m_answer = nullptr;
     QPushButton *m_check = nullptr;

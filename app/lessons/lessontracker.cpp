@@ -183,6 +183,14 @@ void LessonTracker::setLanguage(const QString &language)
     Q_EMIT progressChanged();
 }
 
+void LessonTracker::setConnectionMode(ConnectionMode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    Q_EMIT connectionModeChanged();
+}
+
 void LessonTracker::reset()
 {
     m_progress->reset();

@@ -4,6 +4,7 @@
 #include "app/lessons/lesson.h"
 #include "app/lessons/lessonprogress.h"
 #include "app/lessons/taskcheck.h"
+#include "app/settings/connectionmode.h"
 
 #include "capture/capturerecord.h"
 
@@ -31,6 +32,10 @@ public:
     [[nodiscard]] int totalDone() const { return m_progress->doneCount(m_lessons); }
     [[nodiscard]] int totalTasks() const { return LessonProgress::taskCount(m_lessons); }
     [[nodiscard]] QString language() const { return m_progress->language(); }
+    // Who wslab is on the wire: the task views say how to do a task in this mode, or that it needs
+    // the embedded server. The checks themselves hold in every mode (Direction is client -> server
+    // whoever the client is).
+    [[nodiscard]] ConnectionMode connectionMode() const noexcept { return m_mode; }
 
     // The question a typed-answer task asks now (AnswerCheck::Xor, Accept).
     [[nodiscard]] AnswerCheck question(const QString &taskId) const;
@@ -48,12 +53,14 @@ public Q_SLOTS:
     void fieldClicked(wslab::protocol::FieldId field);
     void stepReached(int step, int stepCount);
     void setLanguage(const QString &language);
+    void setConnectionMode(wslab::app::ConnectionMode mode);
     void reset();
 
 Q_SIGNALS:
     void taskDone(const QString &taskId);
     void progressChanged();
     void questionChanged(const QString &taskId);
+    void connectionModeChanged();
 
 private:
     void complete(const LessonTask &task);
@@ -69,6 +76,7 @@ private:
     protocol::MaskKey m_xorKey{};
     quint64 m_xorRecordId = 0;
     QByteArray m_acceptKey;
+    ConnectionMode m_mode = ConnectionMode::EmbeddedServer;
 };
 
 } // namespace wslab::app

@@ -1,6 +1,7 @@
 #include "app/mainwindow/captureview.h"
 
 #include "app/mainwindow/filterbar.h"
+#include "app/mainwindow/middleelidedelegate.h"
 
 #include "inspector/capturefilterproxy.h"
 #include "inspector/fragmentgrouper.h"
@@ -69,6 +70,8 @@ void CaptureView::createTable()
     header->setSectionResizeMode(inspector::FrameCaptureModel::SummaryColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // A proxied connection is named by both its ends: keep both, lose the middle.
+    m_table->setItemDelegateForColumn(inspector::FrameCaptureModel::ConnectionColumn, new MiddleElideDelegate(m_table));
     fitTableColumns();
     m_table->viewport()->installEventFilter(this);
     m_replayAction = new QAction(tr("Replay…"), this);
@@ -124,19 +127,25 @@ void CaptureView::fitTableColumns()
     const QList<Column> columns = {
             {Model::NumberColumn, QStringLiteral("9999999"), false},
             {Model::TimeColumn, QStringLiteral("999999.999"), true, QStringLiteral("99999.999")},
-            {Model::DeltaColumn, QStringLiteral("999.999"), true},    {Model::ConnectionColumn, QStringLiteral("#99 guest"), true},
+            {Model::DeltaColumn, QStringLiteral("999.999"), true},    {Model::ConnectionColumn, connectionSample(), true},
             {Model::DirectionColumn, QStringLiteral("S→C"), false},   {Model::TransportColumn, QStringLiteral("WebSocket"), true},
             {Model::FinColumn, QStringLiteral("1"), false},           {Model::RsvColumn, QStringLiteral("000"), false},
             {Model::OpcodeColumn, QStringLiteral("0x8 close"), true}, {Model::MaskColumn, QStringLiteral("1"), false},
             {Model::LengthColumn, QStringLiteral("1048576 (64)"), false}};
     QList<int> natural;
     QList<int> floor;
+    // A long connection name (a proxied one's two ends) widens its column up to a quarter of the
+    // table, never more: the summary keeps the rest, and the delegate elides the middle.
+    const int connectionCap = std::max(metrics.horizontalAdvance(QStringLiteral("#99 guest")), m_table->viewport()->width() / 4);
     int total = 0;
     int spare = 0; // what the shortening columns could give up
     for (const Column &c : columns) {
         const int title = titleMetrics.horizontalAdvance(m_proxy->headerData(c.column, Qt::Horizontal).toString())
                 + titlePadding;
-        natural.append(std::max(metrics.horizontalAdvance(c.sample) + cellPadding, title));
+        int sampleWidth = metrics.horizontalAdvance(c.sample) + cellPadding;
+        if (c.column == Model::ConnectionColumn)
+            sampleWidth = std::min(sampleWidth, connectionCap);
+        natural.append(std::max(sampleWidth, title));
         const int least = std::max(title, c.least.isEmpty() ? 5 * metrics.averageCharWidth()
                                                             : metrics.horizontalAdvance(c.least) + cellPadding);
         floor.append(c.shortens ? std::min(natural.last(), least) : natural.last());
@@ -157,11 +166,25 @@ bool CaptureView::isUpgradeRequest(const capture::CaptureRecord &record)
     return record.kind == capture::RecordKind::HttpRequest && record.wireBytes.toLower().contains("upgrade: websocket");
 }
 
+void CaptureView::setEnds(inspector::ExplainPanel::Ends ends)
+{
+    m_detail->explainPanel()->setEnds(ends);
+    refreshCurrent();
+}
+
 void CaptureView::appendBatch(const capture::CaptureBatch &batch)
 {
+    bool widened = false;
     for (const capture::CaptureRecord &record : batch) {
         if (record.kind == capture::RecordKind::ConnectionOpened) {
             m_openedIds.insert(record.connectionId, record.id);
+            // Named before its rows arrive (the proxy's and the client's connections).
+            const QString name = m_model->connectionName(record.connectionId);
+            const QString text = QStringLiteral("#%1 %2").arg(record.connectionId).arg(name);
+            if (!name.isEmpty() && text.size() > m_widestConnection.size()) {
+                m_widestConnection = text;
+                widened = true;
+            }
         } else if (isUpgradeRequest(record)) {
             m_handshakes.insert(record.connectionId, {record.id, 0});
         } else if (record.kind == capture::RecordKind::HttpResponse) {
@@ -171,6 +194,13 @@ void CaptureView::appendBatch(const capture::CaptureBatch &batch)
         }
     }
     m_model->appendBatch(batch);
+    if (widened)
+        fitTableColumns();
+}
+
+QString CaptureView::connectionSample() const
+{
+    return m_widestConnection.size() > 9 ? m_widestConnection : QStringLiteral("#99 guest");
 }
 
 void CaptureView::clear()
@@ -178,6 +208,10 @@ void CaptureView::clear()
     m_model->clear();
     m_handshakes.clear();
     m_openedIds.clear();
+    if (!m_widestConnection.isEmpty()) {
+        m_widestConnection.clear();
+        fitTableColumns();
+    }
 }
 
 std::optional<capture::CaptureRecord> CaptureView::currentRecord() const

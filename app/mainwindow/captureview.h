@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturerecord.h"
+#include "inspector/explainpanel.h"
 
 #include <QHash>
 #include <QList>
@@ -69,6 +70,8 @@ public Q_SLOTS:
     // Shows the current row again in the detail views (after a language change, say).
     void refreshCurrent();
     void fitTableColumns();
+    // Who the conversations' two ends are, for the explanation of the selected row.
+    void setEnds(wslab::inspector::ExplainPanel::Ends ends);
 
 Q_SIGNALS:
     void currentRecordChanged();
@@ -82,6 +85,7 @@ protected:
 private:
     void createTable();
     void showHandshakeOf(quint64 connectionId);
+    [[nodiscard]] QString connectionSample() const;
 
     inspector::FrameCaptureModel *m_model = nullptr;
     inspector::CaptureFilterProxy *m_proxy = nullptr;
@@ -92,6 +96,7 @@ private:
     inspector::TimelineView *m_timeline = nullptr;
     QAction *m_replayAction = nullptr;
     bool m_followTail = true;
+    QString m_widestConnection; // the longest Conn. text so far ("#3 127.0.0.1:54012 → ws://…")
     // Each WebSocket connection's upgrade request and its answer (record ids), for the handshake view.
     struct HandshakeIds
     {

@@ -300,7 +300,7 @@ void MainWindow::createDocks()
     setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
 }
 
-// The Lessons tab beside Chat and Composer: a tracker fed by the server's capture and by the
+// The Lessons tab beside Chat and Composer: a tracker fed by the live source's capture and by the
 // learner's clicks in the frame pane, its progress kept per language beside the preferences.
 void MainWindow::createLessons()
 {
@@ -316,7 +316,8 @@ void MainWindow::createLessons()
     connect(m_lessonsPane, &LessonsPane::retranslated, m_lessonsDock,
             [this] { m_lessonsDock->setWindowTitle(LessonsPane::title()); });
     connect(m_lessonsPane, &LessonsPane::selectRecordRequested, m_view, &CaptureView::selectRecord);
-    connect(m_server, &server::ServerHost::capturedBatch, m_lessons, &LessonTracker::observe);
+    // Fed by whichever source runs (onBatch): the embedded server, the proxy or the client.
+    m_lessons->setConnectionMode(m_mode);
     connect(m_language, &LanguageManager::languageChanged, m_lessons, &LessonTracker::setLanguage);
     connect(m_detail->bitDiagram(), &inspector::BitDiagramView::fieldClicked, m_lessons,
             &LessonTracker::fieldClicked);
@@ -774,7 +775,10 @@ void MainWindow::onListening(const QString &url, quint16 port)
     m_url = url;
     m_port = port;
     m_notice->hide();
-    m_status->setListening(url);
+    if (m_mode == ConnectionMode::Proxy)
+        m_status->setProxying(url, m_proxyHost->upstreamUrl(), isProxyInsecure());
+    else
+        m_status->setListening(url);
     m_openBrowserAction->setEnabled(true);
     m_copyUrlAction->setEnabled(true);
     statusBar()->showMessage(tr("Listening on %1").arg(url), statusMessageMs);
@@ -853,6 +857,8 @@ void MainWindow::updateCompressionAction()
 
 void MainWindow::onBatch(const capture::CaptureBatch &batch)
 {
+    // The lessons check the running source's traffic in every mode, paused or not.
+    m_lessons->observe(batch);
     quint64 frames = 0;
     quint64 bytes = 0;
     for (const capture::CaptureRecord &record : batch) {
@@ -1043,6 +1049,7 @@ void MainWindow::openSettings(std::optional<ConnectionMode> mode)
     AppPreferences shown = m_prefs;
     shown.mode = m_mode;
     shown.proxy = m_runProxy;
+    shown.client = m_runClient;
     SettingsDialog dialog(shown, this);
     dialog.setRunningPort(m_port);
     if (mode)
@@ -1074,8 +1081,15 @@ void MainWindow::applyPreferences(const AppPreferences &preferences)
     updateCompressionAction();
     const server::ServerSettings listenAfter = listenSettings();
     const bool moved = listenAfter.bindAddress != listenBefore.bindAddress || listenAfter.port != listenBefore.port;
-    if (m_prefs.mode != m_mode || (m_mode == ConnectionMode::Proxy && (m_prefs.proxy != m_runProxy || moved)))
+    // Settings shows the client's server too, and may have chosen another one.
+    const bool clientChanged = m_prefs.client != m_runClient;
+    m_runClient = m_prefs.client;
+    if (m_prefs.mode != m_mode || (m_mode == ConnectionMode::Proxy && (m_prefs.proxy != m_runProxy || moved))) {
         setConnectionMode(m_prefs.mode, m_prefs.proxy);
+    } else if (m_mode == ConnectionMode::Client && clientChanged) {
+        retranslateUi(); // the mode button names the new server
+        startClient();
+    }
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -1091,15 +1105,18 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::showWelcomeIfFirstRun()
 {
-    // Once the window is up and the address is known.
-    if (m_welcomeChecked || !isVisible() || m_url.isEmpty())
+    // Once the window is up and the address is known (a client listens nowhere: its server is known).
+    if (m_welcomeChecked || !isVisible() || (m_url.isEmpty() && m_mode != ConnectionMode::Client))
         return;
     m_welcomeChecked = true;
     if (m_prefs.welcomeShown || !m_options.welcomeAllowed)
         return;
     m_prefs.welcomeShown = true;
     m_store->save(m_prefs);
-    auto *welcome = new WelcomeDialog(m_url, this);
+    const QString peer = m_mode == ConnectionMode::Proxy  ? m_runProxy.upstreamUrl
+                       : m_mode == ConnectionMode::Client ? m_runClient.url
+                                                          : QString();
+    auto *welcome = new WelcomeDialog(m_mode, m_url, peer, this);
     welcome->setAttribute(Qt::WA_DeleteOnClose);
     connect(welcome, &WelcomeDialog::openBrowserRequested, this, &MainWindow::openInBrowser);
     connect(welcome, &WelcomeDialog::lessonsRequested, this, &MainWindow::showLessons);
@@ -1324,6 +1341,11 @@ void MainWindow::clearForNewSource()
     updateCaptureState();
 }
 
+bool MainWindow::isProxyInsecure() const
+{
+    return m_runProxy.insecure && m_runProxy.upstreamUrl.trimmed().startsWith(QLatin1String("wss://"), Qt::CaseInsensitive);
+}
+
 server::ServerSettings MainWindow::listenSettings() const
 {
     server::ServerSettings settings = m_server->settings();
@@ -1360,6 +1382,11 @@ void MainWindow::updateModeUi()
     // Hold steps the embedded server's frames or, with intercept, the relay's; a client holds nothing.
     m_holdAction->setEnabled(m_mode != ConnectionMode::Client);
     m_interceptPane->setProxyMode(m_mode == ConnectionMode::Proxy);
+    m_lessons->setConnectionMode(m_mode);
+    using Ends = inspector::ExplainPanel::Ends;
+    m_view->setEnds(embedded ? Ends::BrowserAndWslab
+                    : m_mode == ConnectionMode::Proxy ? Ends::BrowserAndUpstream
+                                                      : Ends::WslabAndServer);
     // In client mode the Chat pane and the Composer talk to the server wslab is connected to.
     m_chatPane->setClientMode(m_mode == ConnectionMode::Client);
     m_composer->setClientMode(m_mode == ConnectionMode::Client);
@@ -1380,8 +1407,7 @@ void MainWindow::retranslateMode()
         return;
     }
     const QString upstream = m_runProxy.upstreamUrl.toHtmlEscaped();
-    const bool insecure = proxy && m_runProxy.insecure
-            && m_runProxy.upstreamUrl.startsWith(QLatin1String("wss://"), Qt::CaseInsensitive);
+    const bool insecure = proxy && isProxyInsecure();
     m_modeButton->setText(proxy ? tr("Proxy → %1").arg(m_runProxy.upstreamUrl) : tr("Embedded Server"));
     if (insecure)
         m_modeButton->setText(QStringLiteral("⚠ ") + m_modeButton->text());
@@ -1519,6 +1545,7 @@ void MainWindow::connectClientMode()
                 m_chatPane->addSystemLine(agreed.isEmpty() ? tr("Connected to %1").arg(url)
                                                            : tr("Connected to %1 (%2)").arg(url, agreed.join(tr(", "))));
                 m_status->setClients(1);
+                m_status->setClient(StatusPanel::ClientState::Connected, url);
             });
     connect(m_clientHost, &ClientHost::messageReceived, m_chatPane, &ChatPane::addServerMessage);
     connect(m_clientHost, &ClientHost::pongReceived, m_chatPane, &ChatPane::onServerPong);
@@ -1578,7 +1605,7 @@ void MainWindow::startClient()
         m_notice->show();
         return;
     }
-    m_status->setNotListening(tr("client mode"));
+    m_status->setClient(StatusPanel::ClientState::Connecting, settings->url.toString());
     m_chatPane->addSystemLine(tr("Connecting to %1…").arg(settings->url.toString()));
     const server::ServerSettings &server = m_server->settings();
     m_clientHost->connectTo(*settings, server.captureEnabled, server.capturePayloadCap);
@@ -1602,6 +1629,8 @@ void MainWindow::onClientFinished(const client::ClientOutcome &outcome)
     m_chatPane->setClientOpen(false, m_clientHost->serverUrl());
     m_composer->setClientOpen(false, m_clientHost->serverUrl());
     m_status->setClients(0);
+    if (m_mode == ConnectionMode::Client)
+        m_status->setClient(StatusPanel::ClientState::Closed, m_clientHost->serverUrl(), outcome.serverCloseCode);
     m_chatPane->addSystemLine(outcome.isClean()
                                       ? tr("Closed cleanly. File ▸ New Client Connection connects again.")
                                       : tr("Connection ended: %1").arg(ClientRunner::describe(outcome)));

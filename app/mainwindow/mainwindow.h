@@ -91,6 +91,7 @@ public:
     [[nodiscard]] CaptureFileActions *fileActions() const { return m_files; }
     [[nodiscard]] QDockWidget *lessonsDock() const { return m_lessonsDock; }
     [[nodiscard]] LessonsPane *lessonsPane() const { return m_lessonsPane; }
+    [[nodiscard]] LessonTracker *lessonTracker() const { return m_lessons; }
     // Connection mode: who the app is on the wire now, and the proxy's source (idle unless in use).
     [[nodiscard]] ConnectionMode connectionMode() const { return m_mode; }
     [[nodiscard]] ProxyHost *proxyHost() const { return m_proxyHost; }
@@ -164,6 +165,8 @@ private:
     void onClientFinished(const wslab::client::ClientOutcome &outcome);
     void retranslateClientMode();
     [[nodiscard]] server::ServerSettings listenSettings() const;
+    // Proxy mode to a wss:// upstream whose certificate is not checked (--insecure).
+    [[nodiscard]] bool isProxyInsecure() const;
     void retranslateUi();
     void applyDefaultLayout();
     void applyDefaultSizes();

@@ -38,6 +38,7 @@ StatusPanel::StatusPanel(QWidget *parent)
 
 void StatusPanel::setListening(const QString &url)
 {
+    m_role = Role::Server;
     m_url = url;
     m_notListening.clear();
     retranslateUi();
@@ -45,9 +46,55 @@ void StatusPanel::setListening(const QString &url)
 
 void StatusPanel::setNotListening(const QString &why)
 {
+    m_role = Role::Server;
     m_url.clear();
     m_notListening = why;
     retranslateUi();
+}
+
+void StatusPanel::setProxying(const QString &url, const QString &upstream, bool insecure)
+{
+    m_role = Role::Proxy;
+    m_url = url;
+    m_upstream = upstream;
+    m_insecure = insecure;
+    m_notListening.clear();
+    retranslateUi();
+}
+
+void StatusPanel::setClient(ClientState state, const QString &serverUrl, std::optional<quint16> closeCode)
+{
+    m_role = Role::Client;
+    m_clientState = state;
+    m_url = serverUrl;
+    m_closeCode = state == ClientState::Closed ? closeCode : std::nullopt;
+    m_notListening.clear();
+    retranslateUi();
+}
+
+QString StatusPanel::addressText() const
+{
+    if (m_url.isEmpty())
+        return m_notListening.isEmpty() ? tr("Starting…") : tr("Not listening");
+    switch (m_role) {
+    case Role::Server:
+        return m_url;
+    case Role::Proxy:
+        return (m_insecure ? QStringLiteral("⚠ ") : QString()) + tr("%1 → %2", "proxy: listening URL → upstream URL")
+                .arg(m_url, m_upstream);
+    case Role::Client:
+        break;
+    }
+    switch (m_clientState) {
+    case ClientState::Connecting:
+        return tr("Connecting to %1…").arg(m_url);
+    case ClientState::Connected:
+        return tr("Connected to %1").arg(m_url);
+    case ClientState::Closed:
+        break;
+    }
+    return m_closeCode ? tr("Closed with %1: %2").arg(*m_closeCode).arg(m_url)
+                       : tr("Closed without a close code: %1").arg(m_url);
 }
 
 void StatusPanel::setClients(int count)
@@ -102,15 +149,9 @@ void StatusPanel::copyUrl()
 
 void StatusPanel::retranslateUi()
 {
-    if (!m_url.isEmpty()) {
-        m_urlButton->setText(m_url);
-        m_urlButton->setToolTip(tr("The page the server serves. Click to copy the address."));
-        m_urlButton->setEnabled(true);
-    } else {
-        m_urlButton->setText(m_notListening.isEmpty() ? tr("Starting…") : tr("Not listening"));
-        m_urlButton->setToolTip(m_notListening);
-        m_urlButton->setEnabled(false);
-    }
+    showAddress();
+    // A client is one connection: its state says all a count would.
+    m_clientsLabel->setVisible(m_role != Role::Client);
     m_clientsLabel->setText(clientsText());
     m_ratesLabel->setText(ratesText());
     m_ratesLabel->setToolTip(tr("Captured frames and bytes per second, both directions"));
@@ -121,6 +162,33 @@ void StatusPanel::retranslateUi()
     m_stateLabel->setText(state);
     const bool attention = m_state == CaptureState::Paused || m_holding;
     m_stateLabel->setStyleSheet(attention ? QStringLiteral("font-weight: bold") : QString());
+}
+
+void StatusPanel::showAddress()
+{
+    m_urlButton->setText(addressText());
+    m_urlButton->setEnabled(!m_url.isEmpty());
+    m_urlButton->setStyleSheet(m_insecure && m_role == Role::Proxy ? QStringLiteral("color: #c62828") : QString());
+    if (m_url.isEmpty()) {
+        m_urlButton->setToolTip(m_notListening);
+        return;
+    }
+    switch (m_role) {
+    case Role::Server:
+        m_urlButton->setToolTip(tr("The page the server serves. Click to copy the address."));
+        return;
+    case Role::Proxy: {
+        QString tip = tr("Open your app through wslab at %1: wslab relays it to %2. Click to copy the address.")
+                              .arg(m_url, m_upstream);
+        if (m_insecure)
+            tip += QLatin1Char('\n') + tr("⚠ The upstream's certificate is not checked (insecure).");
+        m_urlButton->setToolTip(tip);
+        return;
+    }
+    case Role::Client:
+        m_urlButton->setToolTip(tr("The server wslab is a client of. Click to copy its address."));
+        return;
+    }
 }
 
 void StatusPanel::changeEvent(QEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/settings/connectionmode.h"
+
 #include <QDialog>
 
 QT_BEGIN_NAMESPACE
@@ -9,12 +11,17 @@ QT_END_NAMESPACE
 
 namespace wslab::app {
 
-// Shown on the first start: the three things to do to see a WebSocket frame.
+// Shown on the first start: the three things to do to see a WebSocket frame, in the mode the app
+// starts in. `url` is the page (embedded server, proxy: wslab's own address); `peerUrl` the other
+// end wslab talks to (proxy: the upstream; client: the server).
 class WelcomeDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit WelcomeDialog(const QString &url, QWidget *parent = nullptr);
+    WelcomeDialog(ConnectionMode mode, const QString &url, const QString &peerUrl, QWidget *parent = nullptr);
+
+    [[nodiscard]] QString stepsText() const;
 
 Q_SIGNALS:
     void openBrowserRequested();
@@ -25,8 +32,11 @@ protected:
 
 private:
     void retranslateUi();
+    [[nodiscard]] QString steps() const;
 
+    ConnectionMode m_mode = ConnectionMode::EmbeddedServer;
     QString m_url;
+    QString m_peerUrl;
     QLabel *m_title = nullptr;
     QLabel *m_steps = nullptr;
     QPushButton *m_open = nullptr;

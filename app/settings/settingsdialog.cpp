@@ -1,5 +1,6 @@
 #include "app/settings/settingsdialog.h"
 
+#include "app/client/clientconnectiondialog.h"
 #include "app/mainwindow/languagemanager.h"
 
 #include <QCheckBox>
@@ -45,6 +46,7 @@ void setLabel(QFormLayout *form, QWidget *field, const QString &text)
 SettingsDialog::SettingsDialog(const AppPreferences &preferences, QWidget *parent)
     : QDialog(parent)
     , m_initial(preferences)
+    , m_client(preferences.client)
 {
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(createServerPage(), QString());
@@ -185,10 +187,32 @@ QWidget *SettingsDialog::createConnectionPage()
     m_proxyForm->addRow(m_intercept);
     m_proxyForm->addRow(m_interceptNote);
 
+    m_clientBox = new QGroupBox(m_connectionPage);
+    auto *clientRow = new QWidget(m_clientBox);
+    m_clientUrl = new QLabel(clientRow);
+    m_clientUrl->setObjectName(QStringLiteral("clientUrl"));
+    m_clientUrl->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clientChoose = new QPushButton(clientRow);
+    m_clientChoose->setObjectName(QStringLiteral("chooseClientServer"));
+    auto *clientLayout = new QHBoxLayout(clientRow);
+    clientLayout->setContentsMargins(0, 0, 0, 0);
+    clientLayout->addWidget(m_clientUrl, 1);
+    clientLayout->addWidget(m_clientChoose);
+    m_clientError = new QLabel(m_clientBox);
+    m_clientError->setObjectName(QStringLiteral("clientError"));
+    m_clientError->setWordWrap(true);
+    m_clientError->setPalette(errorPalette);
+    m_clientError->hide();
+    m_clientForm = new QFormLayout(m_clientBox);
+    m_clientForm->addRow(QStringLiteral("-"), clientRow);
+    m_clientForm->addRow(m_clientError);
+
     m_connectionForm = new QFormLayout(m_connectionPage);
     m_connectionForm->addRow(QStringLiteral("-"), m_mode);
     m_connectionForm->addRow(m_modeHint);
     m_connectionForm->addRow(m_proxyBox);
+    m_connectionForm->addRow(m_clientBox);
+    connect(m_clientChoose, &QPushButton::clicked, this, &SettingsDialog::chooseClientServer);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateConnectionPage);
     connect(m_upstream, &QLineEdit::textChanged, this, [this] {
@@ -204,10 +228,14 @@ void SettingsDialog::updateConnectionPage()
 {
     const auto mode = ConnectionMode(m_mode->currentData().toInt());
     const bool proxy = mode == ConnectionMode::Proxy;
+    // Each mode's peer in its own box, the other one out of the way: the upstream is where the proxy
+    // relays browsers to, the client's server is where wslab itself connects. Not one setting.
+    m_proxyBox->setVisible(mode != ConnectionMode::Client);
     m_proxyBox->setEnabled(proxy);
+    m_clientBox->setVisible(mode == ConnectionMode::Client);
     if (mode == ConnectionMode::Client)
-        m_modeHint->setText(tr("wslab is the client of your server, at the URL of the last File ▸ New Client "
-                               "Connection; the Chat and Composer panels talk to it."));
+        m_modeHint->setText(tr("wslab is the client of your server, at the URL below (File ▸ New Client "
+                               "Connection chooses it too); the Chat and Composer panels talk to it."));
     else if (proxy)
         m_modeHint->setText(tr("wslab listens at the address and port of the Server page and relays every "
                                "connection, page and WebSocket alike, byte for byte to your own server. The "
@@ -231,6 +259,22 @@ void SettingsDialog::chooseCaFile()
         m_caFile->setText(path);
 }
 
+void SettingsDialog::chooseClientServer()
+{
+    ClientConnectionDialog dialog(m_client, this);
+    dialog.setChooseOnly(true);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_client = dialog.preferences();
+    m_clientError->hide();
+    updateClientBox();
+}
+
+void SettingsDialog::updateClientBox()
+{
+    m_clientUrl->setText(m_client.url.isEmpty() ? tr("none chosen yet") : m_client.url);
+}
+
 void SettingsDialog::editConnection(ConnectionMode mode)
 {
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(mode))));
@@ -251,6 +295,14 @@ void SettingsDialog::accept()
             m_upstream->setFocus();
             return;
         }
+    }
+    ClientPreferences::Problem problem;
+    if (chosen.mode == ConnectionMode::Client && !chosen.client.toClientSettings(&problem)) {
+        m_clientError->setText(tr("⚠ Client mode cannot use this: %1. Choose the server.").arg(problem.text));
+        m_clientError->show();
+        m_tabs->setCurrentWidget(m_connectionPage);
+        m_clientChoose->setFocus();
+        return;
     }
     QDialog::accept();
 }
@@ -335,6 +387,12 @@ void SettingsDialog::retranslateUi()
     m_mode->setItemText(m_mode->findData(int(ConnectionMode::Proxy)), tr("Proxy to URL"));
     m_mode->setItemText(m_mode->findData(int(ConnectionMode::Client)), tr("Client of a server"));
     m_proxyBox->setTitle(tr("Proxy to URL"));
+    m_clientBox->setTitle(tr("Client of a server"));
+    setLabel(m_clientForm, m_clientUrl->parentWidget(), tr("Server URL:"));
+    m_clientChoose->setText(tr("C&hoose…"));
+    m_clientChoose->setToolTip(tr("The server wslab connects to as a client, with its headers, subprotocols "
+                                  "and TLS options: the New Client Connection dialog"));
+    updateClientBox();
     setLabel(m_proxyForm, m_upstream, tr("&Upstream URL:"));
     m_upstream->setToolTip(tr("Your own server: ws://host:port or wss://host:port, with an optional path prefix "
                               "put in front of every request"));
@@ -459,6 +517,7 @@ AppPreferences SettingsDialog::preferences() const
     p.proxy.caFile = m_caFile->text().trimmed();
     p.proxy.insecure = m_insecure->isChecked();
     p.proxy.intercept = m_intercept->isChecked();
+    p.client = m_client;
     p.language = m_language->currentData().toString();
     p.confirmQuitWithClients = m_confirmQuit->isChecked();
     return p;

@@ -56,6 +56,8 @@ private:
     void updatePortNote();
     void updateConnectionPage();
     void chooseCaFile();
+    void chooseClientServer();
+    void updateClientBox();
 
     AppPreferences m_initial;
     QTabWidget *m_tabs = nullptr;
@@ -77,6 +79,14 @@ private:
     QLabel *m_browserSideNote = nullptr;
     QCheckBox *m_intercept = nullptr; // proxy: frames can be held and edited
     QLabel *m_interceptNote = nullptr;
+    // Client mode's server: the one New Client Connection chose, shown (not a second field for it)
+    // and changed with the same dialog.
+    QGroupBox *m_clientBox = nullptr;
+    QFormLayout *m_clientForm = nullptr;
+    QLabel *m_clientUrl = nullptr;
+    QPushButton *m_clientChoose = nullptr;
+    QLabel *m_clientError = nullptr;
+    ClientPreferences m_client;
 
     QFormLayout *m_serverForm = nullptr;
     QFormLayout *m_generalForm = nullptr;

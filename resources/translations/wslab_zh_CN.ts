@@ -722,6 +722,10 @@
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
         <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>&amp;Use This Server</source>
+        <translation>使用此服务器(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::ClientListModel</name>
@@ -2224,6 +2228,58 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <source>They end the first byte, after RSV3. The Opcode column of the frames table reads them for you.</source>
         <translation>它们位于第一个字节末尾，紧跟在 RSV3 之后。帧表格的操作码列会替你读出它们。</translation>
     </message>
+    <message>
+        <source>File ▸ New Client Connection connects: wslab&apos;s GET with Upgrade: websocket and the server&apos;s 101.</source>
+        <translation>用“文件 ▸ 新建客户端连接”连接：wslab 发出带 Upgrade: websocket 的 GET，服务器回以 101。</translation>
+    </message>
+    <message>
+        <source>File ▸ New Client Connection connects again: find wslab&apos;s upgrade request and the server&apos;s 101.</source>
+        <translation>用“文件 ▸ 新建客户端连接”再连一次：找到 wslab 的升级请求和服务器的 101 应答。</translation>
+    </message>
+    <message>
+        <source>Type a message in the Chat pane and send it: wslab sends it masked, as a browser does.</source>
+        <translation>在聊天面板中输入一条消息并发送：wslab 像浏览器一样加掩码发送它。</translation>
+    </message>
+    <message>
+        <source>Chat pane, Large tab: send 100 B.</source>
+        <translation>聊天面板，“大消息”标签页：发送 100 B。</translation>
+    </message>
+    <message>
+        <source>Chat pane, Large tab: send 1 KiB.</source>
+        <translation>聊天面板，“大消息”标签页：发送 1 KiB。</translation>
+    </message>
+    <message>
+        <source>Chat pane, Large tab: send 70 KiB.</source>
+        <translation>聊天面板，“大消息”标签页：发送 70 KiB。</translation>
+    </message>
+    <message>
+        <source>Send a message from the Chat pane: the server&apos;s answer, if it sends one, is such a frame.</source>
+        <translation>从聊天面板发送一条消息：服务器的回复（如果它回复的话）就是这样的帧。</translation>
+    </message>
+    <message>
+        <source>Chat pane, Ping tab: the server answers with a pong.</source>
+        <translation>聊天面板，Ping 标签页：服务器以 pong 应答。</translation>
+    </message>
+    <message>
+        <source>Chat pane, Close tab: code 4000. wslab, the client, sends the close frame.</source>
+        <translation>聊天面板，“关闭”标签页：代码 4000。由客户端 wslab 发送关闭帧。</translation>
+    </message>
+    <message>
+        <source>Send a broken frame from the Composer: a server that fails the connection closes first.</source>
+        <translation>从构造器发送一个有问题的帧：使连接失败的服务器会先关闭。</translation>
+    </message>
+    <message>
+        <source>Close from the Chat pane: wslab, the client, starts the closing handshake.</source>
+        <translation>从聊天面板关闭：由客户端 wslab 发起关闭握手。</translation>
+    </message>
+    <message>
+        <source>Connect with permessage-deflate offered (New Client Connection), then send a message.</source>
+        <translation>连接时提供 permessage-deflate（新建客户端连接），然后发送一条消息。</translation>
+    </message>
+    <message>
+        <source>Connect again without offering permessage-deflate, then send the same message.</source>
+        <translation>再次连接，不提供 permessage-deflate，然后发送同样的消息。</translation>
+    </message>
 </context>
 <context>
     <name>wslab::app::LessonTaskView</name>
@@ -2294,6 +2350,22 @@ Masked bytes: %2
     <message>
         <source>the first four payload bytes of a masked frame from the browser; Show Frame selects it</source>
         <translation>浏览器发来的一个带掩码的帧的前四个载荷字节；点击“显示该帧”可选中它</translation>
+    </message>
+    <message>
+        <source>Needs the embedded server: this task uses its chat page or its tools. Switch with Connection Mode ▸ Embedded Server.</source>
+        <translation>需要内置服务器：这项任务要用到它的聊天页面或工具。请用“连接模式 ▸ 内置服务器”切换。</translation>
+    </message>
+    <message>
+        <source>Proxy mode: do it with your own app, opened through wslab; its traffic counts as the chat page&apos;s would.</source>
+        <translation>代理模式：用你自己的应用（通过 wslab 打开）来完成；它的流量和聊天页面的流量一样计入。</translation>
+    </message>
+    <message>
+        <source>Client mode: %1</source>
+        <translation>客户端模式：%1</translation>
+    </message>
+    <message>
+        <source>Client mode: wslab is the client; the Chat pane and the Composer send what the page would.</source>
+        <translation>客户端模式：wslab 是客户端；聊天面板和构造器发送页面本会发送的内容。</translation>
     </message>
 </context>
 <context>
@@ -2763,10 +2835,6 @@ Masked bytes: %2
     <message>
         <source>&lt;b&gt;Client mode cannot start:&lt;/b&gt; %1. Choose the server with File ▸ New Client Connection.</source>
         <translation>&lt;b&gt;客户端模式无法启动：&lt;/b&gt;%1。请用“文件 ▸ 新建客户端连接”选择服务器。</translation>
-    </message>
-    <message>
-        <source>client mode</source>
-        <translation>客户端模式</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -3294,10 +3362,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>浏览器一侧仍是本机回环上的普通 ws://：wslab 不拦截浏览器的 TLS。</translation>
     </message>
     <message>
-        <source>wslab is the client of your server, at the URL of the last File ▸ New Client Connection; the Chat and Composer panels talk to it.</source>
-        <translation>wslab 是你的服务器的客户端，使用最近一次“文件 ▸ 新建客户端连接”中的 URL；聊天和帧编辑器面板与它对话。</translation>
-    </message>
-    <message>
         <source>Client of a server</source>
         <translation>服务器的客户端</translation>
     </message>
@@ -3308,6 +3372,30 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>Needed by Hold and the Intercept pane. It changes the handshake: wslab asks both ends for permessage-deflate without context takeover (no_context_takeover), so that every compressed message can be edited on its own; those rows are marked. Changing it restarts the proxy.</source>
         <translation>扣留和拦截面板需要它。它会改变握手：wslab 要求两端使用不带上下文接管（no_context_takeover）的 permessage-deflate，这样每条压缩的消息都能单独编辑；这些行会被标记。更改它会重启代理。</translation>
+    </message>
+    <message>
+        <source>wslab is the client of your server, at the URL below (File ▸ New Client Connection chooses it too); the Chat and Composer panels talk to it.</source>
+        <translation>wslab 是你的服务器的客户端，连接下面的 URL（“文件 ▸ 新建客户端连接”也可以选择它）；聊天和构造器面板与它对话。</translation>
+    </message>
+    <message>
+        <source>none chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>⚠ Client mode cannot use this: %1. Choose the server.</source>
+        <translation>⚠ 客户端模式无法使用此设置：%1。请选择服务器。</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>服务器 URL：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>The server wslab connects to as a client, with its headers, subprotocols and TLS options: the New Client Connection dialog</source>
+        <translation>wslab 作为客户端所连接的服务器，以及请求头、子协议和 TLS 选项：即“新建客户端连接”对话框</translation>
     </message>
 </context>
 <context>
@@ -3355,6 +3443,39 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>%1 B</source>
         <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>proxy: listening URL → upstream URL</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>Closed with %1: %2</source>
+        <translation>已关闭，代码 %1：%2</translation>
+    </message>
+    <message>
+        <source>Closed without a close code: %1</source>
+        <translation>已关闭，没有关闭代码：%1</translation>
+    </message>
+    <message>
+        <source>Open your app through wslab at %1: wslab relays it to %2. Click to copy the address.</source>
+        <translation>通过 wslab 在 %1 打开你的应用：wslab 把它转发到 %2。点击复制地址。</translation>
+    </message>
+    <message>
+        <source>⚠ The upstream&apos;s certificate is not checked (insecure).</source>
+        <translation>⚠ 不检查上游的证书（不安全）。</translation>
+    </message>
+    <message>
+        <source>The server wslab is a client of. Click to copy its address.</source>
+        <translation>wslab 作为客户端连接的服务器。点击复制它的地址。</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3658,18 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>Start the Lessons</source>
         <translation>开始课程</translation>
+    </message>
+    <message>
+        <source>your server</source>
+        <translation>你的服务器</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;wslab runs as a proxy in front of %2: it relays every connection byte for byte and shows every frame of both ends.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open your app through wslab&lt;/b&gt;: %1 (instead of its own address).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Use your app&lt;/b&gt; as usual.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the frames of both ends&lt;/b&gt; in the frames table: your browser&apos;s, masked, and your server&apos;s; click one to see its bits, its bytes and what they mean.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Hold, edit, drop or inject frames in the Intercept pane.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;wslab 作为 %2 前面的代理运行：它逐字节转发每个连接，并显示两端的每一帧。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;通过 wslab 打开你的应用&lt;/b&gt;：%1（而不是它自己的地址）。&lt;/li&gt;&lt;li&gt;像平常一样&lt;b&gt;使用你的应用&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;在帧表格中&lt;b&gt;观察两端的帧&lt;/b&gt;：你的浏览器发出的（加了掩码）和你的服务器发出的；点击一帧，查看它的位、字节及其含义。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;在“拦截”面板中可以暂扣、编辑、丢弃或注入帧。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;wslab is a client of %1: it connects as a browser would and shows every byte both ends send.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Send a message&lt;/b&gt; to %1 from the Chat pane on the right: text, binary, large or fragmented, a ping or a close.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Craft frames&lt;/b&gt; in the Composer, valid or broken on purpose, and see whether the server reacts as RFC 6455 requires.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the frames&lt;/b&gt; in the frames table; click one to see its bits and bytes.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;File ▸ New Client Connection connects to another server.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;wslab 是 %1 的客户端：它像浏览器一样连接，并显示两端发送的每个字节。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;从右侧的聊天面板向 %1 &lt;b&gt;发送消息&lt;/b&gt;：文本、二进制、大消息或分片消息，ping 或关闭。&lt;/li&gt;&lt;li&gt;在构造器中&lt;b&gt;构造帧&lt;/b&gt;，合法的或故意出错的，看服务器的反应是否符合 RFC 6455 的要求。&lt;/li&gt;&lt;li&gt;在帧表格中&lt;b&gt;观察帧&lt;/b&gt;；点击一帧，查看它的位和字节。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;“文件 ▸ 新建客户端连接”可连接到另一个服务器。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4127,6 +4260,30 @@ The app&apos;s own page is always allowed.</source>
         <translation>
             <numerusform>这个方向有 %n 个字节没有被抓到（丢失了 TCP 分段，或者抓包截短了数据包）。如果它们位于帧的载荷之内，就按零读取，并从下一帧继续解码；如果在其他位置，这个方向的其余部分无法定位，因此不再解码。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>wslab&apos;s server</source>
+        <translation>wslab 的服务器</translation>
+    </message>
+    <message>
+        <source>the browser (wslab relays it to the upstream)</source>
+        <translation>浏览器（wslab 将其转发给上游）</translation>
+    </message>
+    <message>
+        <source>the upstream server (wslab relays it to the browser)</source>
+        <translation>上游服务器（wslab 将其转发给浏览器）</translation>
+    </message>
+    <message>
+        <source>wslab (the client)</source>
+        <translation>wslab（客户端）</translation>
+    </message>
+    <message>
+        <source>A protocol error: %1. The end that reads it, %2, fails the connection with close code %3 (RFC 6455 §7.1.7).</source>
+        <translation>协议错误：%1。读到它的一端（%2）以关闭代码 %3 使连接失败（RFC 6455 §7.1.7）。</translation>
+    </message>
+    <message>
+        <source>wslab&apos;s parser, as the client, stops here: %1. A client fails the connection: it sends a close frame with code %2 and closes the TCP connection (RFC 6455 §7.1.7).</source>
+        <translation>wslab 作为客户端，其解析器在此停止：%1。客户端使连接失败：发送代码为 %2 的关闭帧并关闭 TCP 连接（RFC 6455 §7.1.7）。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,12 @@
 #include "inspector/handshakeview.h"
 #include "inspector/timelineview.h"
 
+#include "app/mainwindow/middleelidedelegate.h"
+
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QToolTip>
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTableView>
@@ -27,6 +33,8 @@ private Q_SLOTS:
     void navigationClampsToTheRows();
     void clearForgetsTheHandshakes();
     void timelineClickSelectsTheRow();
+    void longConnectionNamesWidenTheirColumnUpToAQuarter();
+    void connectionColumnElidesTheMiddleAndShowsAllOnHover();
 
 private:
     static capture::CaptureBatch conversation();
@@ -123,6 +131,75 @@ void tst_CaptureView::timelineClickSelectsTheRow()
     Q_EMIT view.timelineView()->rowClicked(3);
     QVERIFY(view.currentRecord());
     QCOMPARE(view.currentRecord()->id, view.proxy()->record(3).id);
+}
+
+// A proxied connection is named by both its ends ("127.0.0.1:54012 → wss://example.test:8443/app"):
+// its column grows to show such a name, but never past a quarter of the table.
+void tst_CaptureView::longConnectionNamesWidenTheirColumnUpToAQuarter()
+{
+    app::CaptureView view;
+    view.resize(1600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.appendBatch(conversation());
+    const int column = inspector::FrameCaptureModel::ConnectionColumn;
+    const int plain = view.table()->columnWidth(column);
+    const QString name = QStringLiteral("127.0.0.1:54012 → wss://example.test:8443/app");
+    view.model()->setConnectionName(9, name);
+    view.appendBatch({eventRecord(10, RecordKind::ConnectionOpened, 9), frameRecord(11, maskedHelloWire(), 9)});
+    const int wide = view.table()->columnWidth(column);
+    QVERIFY2(wide > plain, qPrintable(QStringLiteral("%1 <= %2").arg(wide).arg(plain)));
+    QVERIFY(wide >= view.table()->fontMetrics().horizontalAdvance(QStringLiteral("#9 ") + name));
+    QVERIFY(wide <= view.table()->viewport()->width() / 4 + 1);
+
+    const QString longer = QStringLiteral("127.0.0.1:54013 → wss://a-very-long-host-name.example.test:8443/"
+                                          "with/a/long/path/prefix/that/goes/on/and/on");
+    view.model()->setConnectionName(12, longer);
+    view.appendBatch({eventRecord(13, RecordKind::ConnectionOpened, 12)});
+    QVERIFY(view.table()->columnWidth(column) <= view.table()->viewport()->width() / 4 + 1);
+
+    view.clear(); // a new source: back to the short names' width
+    QCOMPARE(view.table()->columnWidth(column), plain);
+}
+
+namespace {
+
+// The delegate's style option, as the view paints with it.
+class ExposedDelegate : public app::MiddleElideDelegate
+{
+public:
+    using app::MiddleElideDelegate::MiddleElideDelegate;
+    using app::MiddleElideDelegate::initStyleOption;
+};
+
+} // namespace
+
+void tst_CaptureView::connectionColumnElidesTheMiddleAndShowsAllOnHover()
+{
+    app::CaptureView view;
+    view.resize(900, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QString name = QStringLiteral("127.0.0.1:54012 → wss://example.test:8443/app");
+    view.model()->setConnectionName(9, name);
+    view.appendBatch({eventRecord(10, RecordKind::ConnectionOpened, 9), frameRecord(11, maskedHelloWire(), 9)});
+    const int column = inspector::FrameCaptureModel::ConnectionColumn;
+    QVERIFY(qobject_cast<app::MiddleElideDelegate *>(view.table()->itemDelegateForColumn(column)));
+    const QModelIndex cell = view.proxy()->index(1, column);
+    QCOMPARE(cell.data().toString(), QStringLiteral("#9 ") + name);
+
+    ExposedDelegate delegate;
+    QStyleOptionViewItem option;
+    option.initFrom(view.table());
+    delegate.initStyleOption(&option, cell);
+    QCOMPARE(option.textElideMode, Qt::ElideMiddle);
+
+    // Hovering a narrowed cell shows the whole name.
+    view.table()->setColumnWidth(column, view.table()->fontMetrics().horizontalAdvance(QStringLiteral("#9 127.0")));
+    const QRect rect = view.table()->visualRect(cell);
+    QHelpEvent hover(QEvent::ToolTip, rect.center(), view.table()->viewport()->mapToGlobal(rect.center()));
+    QApplication::sendEvent(view.table()->viewport(), &hover);
+    QTRY_COMPARE(QToolTip::text(), QStringLiteral("#9 ") + name);
 }
 
 QTEST_MAIN(tst_CaptureView)

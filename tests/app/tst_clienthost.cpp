@@ -10,11 +10,18 @@
 #include "app/client/brokenframepanel.h"
 #include "app/client/clienthost.h"
 #include "app/composer/framecomposer.h"
+#include "app/lessons/lessonspane.h"
+#include "app/lessons/lessontaskview.h"
+#include "app/lessons/lessontracker.h"
+#include "app/mainwindow/captureview.h"
+#include "app/mainwindow/statuspanel.h"
 #include "app/mainwindow/mainwindow.h"
 #include "app/mainwindow/modegate.h"
 
 #include "client/clientconnection.h"
+#include "inspector/explainpanel.h"
 #include "inspector/framecapturemodel.h"
+#include "inspector/framedetailpane.h"
 #include "server/protocol/closepayload.h"
 
 #include <QCheckBox>
@@ -57,6 +64,10 @@ private Q_SLOTS:
     void brokenFrameVerdictMatchesTheServersReaction_data();
     void brokenFrameVerdictMatchesTheServersReaction();
     void clientModeIsSavedAndRestored();
+    void lessonTasksAreCheckedByTheClientsOwnTraffic();
+    void statusSaysConnectingConnectedAndClosedWithCode();
+    void explanationNamesWslabAsTheClient();
+    void serverChosenInSettingsIsConnectedTo();
 
 private:
     void connectToPeer();
@@ -321,6 +332,88 @@ void tst_ClientHost::clientModeIsSavedAndRestored()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->listeningPort() != 0 && !m_window->listeningUrl().isEmpty(), waitMs);
     QVERIFY(!m_window->clientHost()->isRunning());
     QVERIFY(!m_window->composer()->isClientMode());
+}
+
+// Client mode feeds the lessons too: wslab's own masked frames are a client's frames, the server's
+// pong answers wslab's ping, and the task views say how to do a task here, or that it needs the
+// embedded server.
+void tst_ClientHost::lessonTasksAreCheckedByTheClientsOwnTraffic()
+{
+    LessonTracker *lessons = m_window->lessonTracker();
+    QCOMPARE(lessons->connectionMode(), ConnectionMode::Client);
+    const QStringList tasks{QStringLiteral("handshake.opened"), QStringLiteral("header.frame"),
+                            QStringLiteral("fragments.ping")};
+    // The upgrade happened on connecting (and the peer's own ping may have been answered already).
+    QTRY_VERIFY_WITH_TIMEOUT(lessons->isDone(QStringLiteral("handshake.opened")), waitMs);
+    QVERIFY(!lessons->isDone(QStringLiteral("header.frame")));
+    QVERIFY(!lessons->isDone(QStringLiteral("closing.received")));
+    m_window->chatPane()->sendText(QStringLiteral("a task done as a client"));
+    m_window->chatPane()->sendPing(QByteArrayLiteral("lesson ping"));
+    for (const QString &task : tasks)
+        QTRY_VERIFY2_WITH_TIMEOUT(lessons->isDone(task), qPrintable(task), waitMs);
+    // "Close from the page with code 4000": here wslab is the client that sends it.
+    QVERIFY(m_window->clientHost()->close(4000, QStringLiteral("lesson")));
+    QTRY_VERIFY_WITH_TIMEOUT(lessons->isDone(QStringLiteral("closing.received")), waitMs);
+    QVERIFY(!lessons->isDone(QStringLiteral("server.masked"))); // nothing here can do that
+
+    // The task views: how in client mode, or that it needs the embedded server.
+    LessonsPane *pane = m_window->lessonsPane();
+    const auto note = [pane](const QString &taskId) {
+        for (LessonTaskView *view : pane->taskViews()) {
+            if (view->taskId() == taskId)
+                return view->findChild<QLabel *>(QStringLiteral("modeNote"))->text();
+        }
+        return QStringLiteral("(no view)");
+    };
+    pane->setCurrentLesson(2); // the frame header: "Send a text message from the page."
+    QVERIFY2(note(QStringLiteral("header.frame")).contains(QLatin1String("Chat pane")),
+             qPrintable(note(QStringLiteral("header.frame"))));
+    pane->setCurrentLesson(1); // the handshake: its Handshake Lab task
+    QVERIFY2(note(QStringLiteral("handshake.refused")).contains(QLatin1String("Needs the embedded server")),
+             qPrintable(note(QStringLiteral("handshake.refused"))));
+}
+
+void tst_ClientHost::statusSaysConnectingConnectedAndClosedWithCode()
+{
+    StatusPanel *status = m_window->statusPanel();
+    const QString server = m_window->clientHost()->serverUrl();
+    QCOMPARE(status->addressText(), QStringLiteral("Connected to %1").arg(server));
+    QCOMPARE(status->url(), server);
+    QSignalSpy finished(m_window->clientHost(), &ClientHost::finished);
+    QVERIFY(m_window->clientHost()->close(4000, QStringLiteral("bye")));
+    QVERIFY(finished.wait(waitMs));
+    const auto outcome = finished.constFirst().constFirst().value<client::ClientOutcome>();
+    QVERIFY(outcome.serverCloseCode.has_value());
+    QVERIFY2(status->addressText().contains(QString::number(*outcome.serverCloseCode))
+                     && status->addressText().contains(server),
+             qPrintable(status->addressText()));
+    QVERIFY(!status->addressText().contains(QLatin1String("Not listening")));
+}
+
+void tst_ClientHost::explanationNamesWslabAsTheClient()
+{
+    m_window->chatPane()->sendText(QStringLiteral("who sent this"));
+    QTRY_VERIFY_WITH_TIMEOUT(!clientDataFrames().isEmpty(), waitMs);
+    const quint64 sent = clientDataFrames().constLast().id;
+    m_window->captureView()->selectRecord(sent);
+    const QString text = m_window->detailPane()->explainPanel()->plainText();
+    QVERIFY2(text.contains(QLatin1String("sent by wslab (the client)")), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("sent by the browser")), qPrintable(text));
+}
+
+// Settings shows the client's server and may choose another: OK connects to it.
+void tst_ClientHost::serverChosenInSettingsIsConnectedTo()
+{
+    AppPreferences preferences = m_window->preferences();
+    QCOMPARE(preferences.mode, ConnectionMode::Client);
+    preferences.client.url = QStringLiteral("ws://127.0.0.1:%1/other").arg(m_peerPort);
+    m_window->applyPreferences(preferences);
+    QCOMPARE(m_window->connectionMode(), ConnectionMode::Client);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->clientHost()->isOpen()
+                                     && m_window->clientHost()->serverUrl() == preferences.client.url,
+                             waitMs);
+    QVERIFY(m_window->modeButton()->text().contains(preferences.client.url));
+    QCOMPARE(m_window->statusPanel()->addressText(), QStringLiteral("Connected to %1").arg(preferences.client.url));
 }
 
 QTEST_MAIN(tst_ClientHost)

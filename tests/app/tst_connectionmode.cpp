@@ -11,10 +11,17 @@
 #include "app/mainwindow/modegate.h"
 #include "app/mainwindow/proxyhost.h"
 #include "app/intercept/interceptpane.h"
+#include "app/lessons/lessonspane.h"
+#include "app/lessons/lessontaskview.h"
+#include "app/lessons/lessontracker.h"
+#include "app/mainwindow/captureview.h"
+#include "app/mainwindow/statuspanel.h"
 #include "app/chat/clientlistmodel.h"
 #include "app/settings/settingsstore.h"
 
+#include "inspector/explainpanel.h"
 #include "inspector/framecapturemodel.h"
+#include "inspector/framedetailpane.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -50,6 +57,8 @@ private Q_SLOTS:
     void upstreamOnTheCommandLineStartsInProxyModeForThisRunOnly();
     void unusableSavedUpstreamSaysWhyInsteadOfListening();
     void holdInProxyModeNeedsInterceptAndDeliverForwards();
+    void lessonTasksAreCheckedByTrafficThroughTheProxy();
+    void statusAndExplanationNameBothEndsOfTheProxy();
 
 private:
     [[nodiscard]] StartupOptions options() const;
@@ -289,6 +298,60 @@ void tst_ConnectionMode::holdInProxyModeNeedsInterceptAndDeliverForwards()
     QCOMPARE(received.constFirst().constFirst().toString(), QStringLiteral("echo: held"));
     QCOMPARE(pane->heldCount(), 0);
     socket.close();
+}
+
+// A learner proxying their own app gets their tasks checked: the browser's upgrade and masked
+// frame through wslab to the Python websockets upstream, and the upstream's unmasked answer, tick
+// the tasks the chat page would.
+void tst_ConnectionMode::lessonTasksAreCheckedByTrafficThroughTheProxy()
+{
+    switchToProxy();
+    LessonTracker *lessons = m_window->lessonTracker();
+    QCOMPARE(lessons->connectionMode(), ConnectionMode::Proxy);
+    const QStringList tasks{QStringLiteral("handshake.opened"), QStringLiteral("header.frame"),
+                            QStringLiteral("length.7"), QStringLiteral("server.frame")};
+    for (const QString &task : tasks)
+        QVERIFY2(!lessons->isDone(task), qPrintable(task));
+    chatThroughTheProxy(QStringLiteral("a lesson through the proxy"));
+    for (const QString &task : tasks)
+        QTRY_VERIFY2_WITH_TIMEOUT(lessons->isDone(task), qPrintable(task), waitMs);
+    QVERIFY(!lessons->isDone(QStringLiteral("transports.polling"))); // the chat page's own transport
+
+    LessonsPane *pane = m_window->lessonsPane();
+    pane->setCurrentLesson(0); // the transports: polling needs the embedded server's page
+    for (LessonTaskView *view : pane->taskViews()) {
+        const QString note = view->findChild<QLabel *>(QStringLiteral("modeNote"))->text();
+        const bool pageOnly = view->taskId() != QLatin1String("transports.websocket");
+        QVERIFY2(note.contains(QLatin1String(pageOnly ? "Needs the embedded server" : "your own app")), qPrintable(note));
+    }
+}
+
+void tst_ConnectionMode::statusAndExplanationNameBothEndsOfTheProxy()
+{
+    switchToProxy();
+    const QString upstream = QStringLiteral("ws://127.0.0.1:%1").arg(m_upstreamPort);
+    StatusPanel *status = m_window->statusPanel();
+    QVERIFY2(status->addressText().contains(m_window->listeningUrl()) && status->addressText().contains(upstream),
+             qPrintable(status->addressText()));
+    QVERIFY(!status->addressText().contains(QLatin1String("⚠"))); // ws://: nothing to check
+    chatThroughTheProxy(QStringLiteral("who is who"));
+    const inspector::FrameCaptureModel *model = m_window->captureModel();
+    const auto textFrame = [model](Direction direction) -> quint64 {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const capture::CaptureRecord &record = model->record(row);
+            if (record.kind == RecordKind::Frame && record.direction == direction
+                && record.frame->header.opcode == protocol::Opcode::Text)
+                return record.id;
+        }
+        return 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(textFrame(Direction::Inbound) != 0 && textFrame(Direction::Outbound) != 0, waitMs);
+    const inspector::ExplainPanel *explain = m_window->detailPane()->explainPanel();
+    m_window->captureView()->selectRecord(textFrame(Direction::Inbound));
+    QVERIFY2(explain->plainText().contains(QLatin1String("sent by the browser (wslab relays it to the upstream)")),
+             qPrintable(explain->plainText()));
+    m_window->captureView()->selectRecord(textFrame(Direction::Outbound));
+    QVERIFY2(explain->plainText().contains(QLatin1String("sent by the upstream server")), qPrintable(explain->plainText()));
 }
 
 QTEST_MAIN(tst_ConnectionMode)

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void unusableUpstreamIsRefusedWithAMessage_data();
     void unusableUpstreamIsRefusedWithAMessage();
     void insecureUpstreamShowsAWarning();
+    void clientModeShowsItsServerAndNotTheUpstreamField();
+    void clientModeWithoutAServerIsRefusedWithAMessage();
 };
 
 void tst_SettingsDialog::portFieldShowsTheRunningPort_data()
@@ -193,6 +195,55 @@ void tst_SettingsDialog::insecureUpstreamShowsAWarning()
     QVERIFY(!warning->isHidden());
     QVERIFY(!warning->text().isEmpty());
     QVERIFY(dialog.preferences().proxy.insecure);
+}
+
+// The proxy's upstream and the client's server are two different peers, not one setting typed
+// twice: each mode shows its own, and client mode shows the server New Client Connection chose
+// (kept as it was through OK), not an upstream field that would not apply.
+void tst_SettingsDialog::clientModeShowsItsServerAndNotTheUpstreamField()
+{
+    AppPreferences preferences;
+    preferences.mode = ConnectionMode::Client;
+    preferences.proxy.upstreamUrl = QStringLiteral("ws://127.0.0.1:3000");
+    preferences.client.url = QStringLiteral("ws://127.0.0.1:9001/chat");
+    SettingsDialog dialog(preferences);
+    dialog.show();
+    dialog.editConnection(ConnectionMode::Client);
+    auto *mode = dialog.findChild<QComboBox *>(QStringLiteral("connectionMode"));
+    auto *upstream = dialog.findChild<QLineEdit *>(QStringLiteral("upstreamUrl"));
+    auto *server = dialog.findChild<QLabel *>(QStringLiteral("clientUrl"));
+    auto *choose = dialog.findChild<QPushButton *>(QStringLiteral("chooseClientServer"));
+    QVERIFY(mode && upstream && server && choose);
+    QVERIFY(!upstream->isVisible());
+    QVERIFY(server->isVisible() && choose->isVisible());
+    QCOMPARE(server->text(), preferences.client.url);
+    mode->setCurrentIndex(mode->findData(int(ConnectionMode::Proxy)));
+    QVERIFY(upstream->isVisible() && upstream->isEnabled());
+    QVERIFY(!server->isVisible());
+    mode->setCurrentIndex(mode->findData(int(ConnectionMode::Client)));
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.preferences().client, preferences.client);
+    QCOMPARE(dialog.preferences().proxy.upstreamUrl, preferences.proxy.upstreamUrl);
+}
+
+void tst_SettingsDialog::clientModeWithoutAServerIsRefusedWithAMessage()
+{
+    AppPreferences preferences; // no New Client Connection yet
+    SettingsDialog dialog(preferences);
+    dialog.show();
+    auto *mode = dialog.findChild<QComboBox *>(QStringLiteral("connectionMode"));
+    auto *server = dialog.findChild<QLabel *>(QStringLiteral("clientUrl"));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("clientError"));
+    QVERIFY(mode && server && error);
+    mode->setCurrentIndex(mode->findData(int(ConnectionMode::Client)));
+    QVERIFY(!server->text().contains(QLatin1String("://")));
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QLatin1String("Choose the server")), qPrintable(error->text()));
+    QCOMPARE(dialog.findChild<QTabWidget *>()->currentIndex(), 1); // the Connection page
 }
 
 QTEST_MAIN(tst_SettingsDialog)

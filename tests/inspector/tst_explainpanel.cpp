@@ -29,6 +29,8 @@ private Q_SLOTS:
     void explainsRecordsThatAreNotFrames_data();
     void explainsRecordsThatAreNotFrames();
     void steppingScrollsTheStepIntoView();
+    void namesTheEndsAsTheModeHasThem_data();
+    void namesTheEndsAsTheModeHasThem();
 };
 
 void TestExplainPanel::narratesTheMaskedHelloInParserOrder()
@@ -202,4 +204,44 @@ void TestExplainPanel::steppingScrollsTheStepIntoView()
 }
 
 QTEST_MAIN(TestExplainPanel)
+// The live window says who the ends are: in client mode wslab is the client, in proxy mode the
+// browser and the upstream talk through wslab. A capture file keeps the plain "browser / server".
+void TestExplainPanel::namesTheEndsAsTheModeHasThem_data()
+{
+    QTest::addColumn<ExplainPanel::Ends>("ends");
+    QTest::addColumn<QString>("clientSent");
+    QTest::addColumn<QString>("serverSent");
+    QTest::addColumn<QString>("serverFrameRejected"); // a masked server frame, as the client reads it
+    QTest::addRow("capture file") << ExplainPanel::Ends::ClientAndServer << "sent by the browser."
+                                  << "sent by the server." << "A client's parser stops here";
+    QTest::addRow("embedded server") << ExplainPanel::Ends::BrowserAndWslab << "sent by the browser."
+                                     << "sent by wslab's server." << "A client's parser stops here";
+    QTest::addRow("proxy") << ExplainPanel::Ends::BrowserAndUpstream
+                           << "sent by the browser (wslab relays it to the upstream)."
+                           << "sent by the upstream server (wslab relays it to the browser)."
+                           << "A client's parser stops here";
+    QTest::addRow("client") << ExplainPanel::Ends::WslabAndServer << "sent by wslab (the client)."
+                            << "sent by the server." << "wslab's parser, as the client, stops here";
+}
+
+void TestExplainPanel::namesTheEndsAsTheModeHasThem()
+{
+    QFETCH(ExplainPanel::Ends, ends);
+    QFETCH(QString, clientSent);
+    QFETCH(QString, serverSent);
+    QFETCH(QString, serverFrameRejected);
+    ExplainPanel panel;
+    panel.setEnds(ends);
+    panel.setRecord(frameRecord(7, maskedHelloWire()));
+    QVERIFY2(panel.plainText().contains(clientSent), qPrintable(panel.plainText()));
+    panel.setRecord(frameRecord(8, unmaskedHelloWire(), 1, Direction::Outbound));
+    QVERIFY2(panel.plainText().contains(serverSent), qPrintable(panel.plainText()));
+    CaptureRecord masked = frameRecord(9, maskedHelloWire(), 1, Direction::Outbound);
+    masked.decodeError = protocol::DecodeError::MaskedServerFrame;
+    panel.setRecord(masked);
+    QVERIFY2(panel.plainText().contains(serverFrameRejected), qPrintable(panel.plainText()));
+    if (ends == ExplainPanel::Ends::WslabAndServer)
+        QVERIFY2(!panel.plainText().contains(QLatin1String("A browser fails")), qPrintable(panel.plainText()));
+}
+
 #include "tst_explainpanel.moc"
