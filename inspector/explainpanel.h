@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionends.h"
 #include "deflatepreview.h"
 #include "framenarrator.h"
 
@@ -20,10 +21,7 @@ class ExplainPanel : public QWidget
 {
     Q_OBJECT
 public:
-    // Who the two ends of the conversation are, as far as the viewer knows: a capture file's client
-    // and server; a browser and wslab's own server; a browser and the upstream server with wslab
-    // relaying between them (proxy); wslab itself as the client of a server.
-    enum class Ends : quint8 { ClientAndServer, BrowserAndWslab, BrowserAndUpstream, WslabAndServer };
+    using Ends = ConnectionEnds;
 
     explicit ExplainPanel(QWidget *parent = nullptr);
 

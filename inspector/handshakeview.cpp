@@ -200,7 +200,7 @@ void HandshakeView::updateConnectionText()
     m_connection->setVisible(!m_clientAddress.isEmpty());
     if (m_clientAddress.isEmpty())
         return;
-    QStringList lines{tr("Between %1 (browser) and %2 (server)").arg(m_clientAddress, m_serverAddress)};
+    QStringList lines{tr("Between %1 (%2) and %3 (%4)").arg(m_clientAddress, clientLabel(), m_serverAddress, serverLabel())};
     if (m_tls) {
         // A wss:// server (a proxy's upstream, or the client's server): what the TLS handshake agreed
         // and whom the certificates name.
@@ -260,19 +260,47 @@ void HandshakeView::fitToContents(QTextBrowser *box)
                                    bottomOfLine(document, maxLines) + margin + chrome));
 }
 
+void HandshakeView::setEnds(ConnectionEnds ends)
+{
+    if (ends == m_ends)
+        return;
+    m_ends = ends;
+    retranslate();
+}
+
+// A capture file's ends are only known by role; live, the mode says who they are.
+QString HandshakeView::clientLabel() const
+{
+    switch (m_ends) {
+    case ConnectionEnds::BrowserAndWslab:
+    case ConnectionEnds::BrowserAndUpstream:
+        return tr("browser");
+    case ConnectionEnds::WslabAndServer:
+        return tr("wslab");
+    case ConnectionEnds::ClientAndServer:
+        break;
+    }
+    return tr("client");
+}
+
+QString HandshakeView::serverLabel() const
+{
+    return m_ends == ConnectionEnds::BrowserAndUpstream ? tr("upstream server") : tr("server");
+}
+
 void HandshakeView::retranslate()
 {
     updateRequestHeading();
     updateConnectionText();
-    m_responseHeading->setText(tr("<b>Response</b> (server → browser)"));
+    m_responseHeading->setText(tr("<b>Response</b> (%1 → %2)").arg(serverLabel(), clientLabel()));
     m_derivationHeading->setText(tr("<b>Sec-WebSocket-Accept, step by step</b> (RFC 6455 §4.2.2)"));
 }
 
 void HandshakeView::updateRequestHeading()
 {
     const QString text = m_connectionId == 0
-            ? tr("<b>Request</b> (browser → server)")
-            : tr("<b>Request</b> (browser → server), connection #%1").arg(m_connectionId);
+            ? tr("<b>Request</b> (%1 → %2)").arg(clientLabel(), serverLabel())
+            : tr("<b>Request</b> (%1 → %2), connection #%3").arg(clientLabel(), serverLabel()).arg(m_connectionId);
     if (text != m_requestHeading->text()) // a new text lays the tab out again
         m_requestHeading->setText(text);
 }
@@ -409,8 +437,8 @@ QString HandshakeView::checklistText(const QList<protocol::UpgradeResponseError>
 {
     QStringList lines;
     lines.append(failed.isEmpty()
-                         ? tr("✓ The response completes the handshake: a browser opens the connection (RFC 6455 §4.1).")
-                         : tr("✗ The response does not complete the handshake: a browser fails the connection (RFC 6455 §4.1)."));
+                         ? tr("✓ The response completes the handshake: a client opens the connection (RFC 6455 §4.1).")
+                         : tr("✗ The response does not complete the handshake: a client fails the connection (RFC 6455 §4.1)."));
     for (const ResponseCheck &check : responseChecks()) {
         const auto broken = std::find_first_of(failed.cbegin(), failed.cend(), check.brokenBy.cbegin(), check.brokenBy.cend());
         if (broken == failed.cend()) {
@@ -456,13 +484,13 @@ QString HandshakeView::derivationText() const
 QString HandshakeView::acceptVerdict(bool match) const
 {
     if (!match)
-        return tr("✗ differs: a browser must fail the connection (RFC 6455 §4.1)");
+        return tr("✗ differs: a client must fail the connection (RFC 6455 §4.1)");
     if (!m_responseErrors)
         return tr("✓ matches the key");
     if (m_responseErrors->isEmpty())
-        return tr("✓ matches: the browser accepts the connection");
-    return tr("✓ matches the key, but the response fails another check (%1), so the browser still fails the "
-              "connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)")
+        return tr("✓ matches: the client accepts the connection");
+    return tr("✓ matches the key, but the response fails another check (%1), so the client still fails the "
+              "connection: it sends no frame (a browser reports the error to the page) (RFC 6455 §4.1)")
             .arg(QCoreApplication::translate(protocol::upgradeResponseErrorContext,
                                              protocol::upgradeResponseErrorReason(m_responseErrors->constFirst())));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturerecord.h"
+#include "connectionends.h"
 #include "server/protocol/acceptderivation.h"
 #include "server/protocol/httprequesthead.h"
 #include "server/protocol/upgraderesponse.h"
@@ -37,6 +38,8 @@ public:
     // The ConnectionOpened record of the connection on show (nullptr: not in the capture): a line
     // names both of its ends and, for a proxy's wss:// upstream, the TLS session it agreed.
     void setConnection(const capture::CaptureRecord *opened);
+    // Names the ends in the headings in the words of the mode (a browser, wslab, the upstream).
+    void setEnds(ConnectionEnds ends);
     void clear();
 
     // The connection whose handshake is shown (or that has none); 0 when none is named.
@@ -64,6 +67,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    [[nodiscard]] QString clientLabel() const;
+    [[nodiscard]] QString serverLabel() const;
     [[nodiscard]] static QWidget *messageColumn(QLabel *heading, QTextBrowser *box, QLabel *verdict, QWidget *parent);
     // A box as tall as its text, within bounds (RFC 6455 messages are a few short lines).
     void fitToContents(QTextBrowser *box);
@@ -83,6 +88,7 @@ private:
     QString m_clientAddress; // from the ConnectionOpened record; empty: no line
     QString m_serverAddress;
     std::shared_ptr<const capture::TlsInfo> m_tls;
+    ConnectionEnds m_ends = ConnectionEnds::ClientAndServer;
     QLabel *m_connection = nullptr;
     quint64 m_connectionId = 0;
     bool m_noHandshake = false; // m_connectionId has no handshake in the capture

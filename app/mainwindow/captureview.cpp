@@ -169,6 +169,7 @@ bool CaptureView::isUpgradeRequest(const capture::CaptureRecord &record)
 void CaptureView::setEnds(inspector::ExplainPanel::Ends ends)
 {
     m_detail->explainPanel()->setEnds(ends);
+    m_handshake->setEnds(ends);
     refreshCurrent();
 }
 

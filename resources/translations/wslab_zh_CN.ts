@@ -4855,14 +4855,6 @@ The app&apos;s own page is always allowed.</source>
 <context>
     <name>wslab::inspector::HandshakeView</name>
     <message>
-        <source>&lt;b&gt;Request&lt;/b&gt; (browser → server)</source>
-        <translation>&lt;b&gt;请求&lt;/b&gt;（浏览器 → 服务器）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Response&lt;/b&gt; (server → browser)</source>
-        <translation>&lt;b&gt;响应&lt;/b&gt;（服务器 → 浏览器）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Sec-WebSocket-Accept, step by step&lt;/b&gt; (RFC 6455 §4.2.2)</source>
         <translation>&lt;b&gt;逐步推导 Sec-WebSocket-Accept&lt;/b&gt;（RFC 6455 §4.2.2）</translation>
     </message>
@@ -4915,14 +4907,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>✓ matches: the browser accepts the connection</source>
-        <translation>✓ 一致：浏览器接受这个连接</translation>
-    </message>
-    <message>
-        <source>✗ differs: a browser must fail the connection (RFC 6455 §4.1)</source>
-        <translation>✗ 不一致：浏览器必须使连接失败（RFC 6455 §4.1）</translation>
-    </message>
-    <message>
         <source>Status 101 Switching Protocols</source>
         <translation>状态码 101 Switching Protocols</translation>
     </message>
@@ -4947,20 +4931,8 @@ The app&apos;s own page is always allowed.</source>
         <translation>✗ HTTP 响应不完整：没有空行来结束它的头部。</translation>
     </message>
     <message>
-        <source>✓ The response completes the handshake: a browser opens the connection (RFC 6455 §4.1).</source>
-        <translation>✓ 该响应完成了握手：浏览器会建立连接（RFC 6455 §4.1）。</translation>
-    </message>
-    <message>
-        <source>✗ The response does not complete the handshake: a browser fails the connection (RFC 6455 §4.1).</source>
-        <translation>✗ 该响应没有完成握手：浏览器会使连接失败（RFC 6455 §4.1）。</translation>
-    </message>
-    <message>
         <source>✗ %1: %2</source>
         <translation>✗ %1：%2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Request&lt;/b&gt; (browser → server), connection #%1</source>
-        <translation>&lt;b&gt;请求&lt;/b&gt;（浏览器 → 服务器），连接 #%1</translation>
     </message>
     <message>
         <source>Connection #%1 has no WebSocket opening handshake in the capture: it carried plain HTTP (the page, its files, polling), or its handshake rows were dropped from the table. Select a row of a WebSocket connection to see its handshake.</source>
@@ -4983,14 +4955,6 @@ The app&apos;s own page is always allowed.</source>
         <translation>只含客户端提议过的子协议</translation>
     </message>
     <message>
-        <source>✓ matches the key, but the response fails another check (%1), so the browser still fails the connection: it sends no frame and reports the error to the page (RFC 6455 §4.1)</source>
-        <translation>✓ 一致，但响应没有通过另一项检查（%1），所以浏览器仍然会使连接失败：它不发送任何帧，并把错误报告给页面（RFC 6455 §4.1）</translation>
-    </message>
-    <message>
-        <source>Between %1 (browser) and %2 (server)</source>
-        <translation>连接两端：%1（浏览器）与 %2（服务器）</translation>
-    </message>
-    <message>
         <source>TLS to the server: %1, %2, certificate verified</source>
         <translation>到服务器的 TLS：%1，%2，证书已验证</translation>
     </message>
@@ -5001,6 +4965,62 @@ The app&apos;s own page is always allowed.</source>
     <message>
         <source>  certificate %1: %2, issued by %3</source>
         <translation>  证书 %1：%2，颁发者 %3</translation>
+    </message>
+    <message>
+        <source>Between %1 (%2) and %3 (%4)</source>
+        <translation>连接两端：%1（%2）与 %3（%4）</translation>
+    </message>
+    <message>
+        <source>browser</source>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <source>wslab</source>
+        <translation>wslab</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>upstream server</source>
+        <translation>上游服务器</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Response&lt;/b&gt; (%1 → %2)</source>
+        <translation>&lt;b&gt;响应&lt;/b&gt;（%1 → %2）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Request&lt;/b&gt; (%1 → %2)</source>
+        <translation>&lt;b&gt;请求&lt;/b&gt;（%1 → %2）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Request&lt;/b&gt; (%1 → %2), connection #%3</source>
+        <translation>&lt;b&gt;请求&lt;/b&gt;（%1 → %2），连接 #%3</translation>
+    </message>
+    <message>
+        <source>✓ The response completes the handshake: a client opens the connection (RFC 6455 §4.1).</source>
+        <translation>✓ 该响应完成了握手：客户端会建立连接（RFC 6455 §4.1）。</translation>
+    </message>
+    <message>
+        <source>✗ The response does not complete the handshake: a client fails the connection (RFC 6455 §4.1).</source>
+        <translation>✗ 该响应没有完成握手：客户端会使连接失败（RFC 6455 §4.1）。</translation>
+    </message>
+    <message>
+        <source>✗ differs: a client must fail the connection (RFC 6455 §4.1)</source>
+        <translation>✗ 不一致：客户端必须使连接失败（RFC 6455 §4.1）</translation>
+    </message>
+    <message>
+        <source>✓ matches: the client accepts the connection</source>
+        <translation>✓ 一致：客户端接受这个连接</translation>
+    </message>
+    <message>
+        <source>✓ matches the key, but the response fails another check (%1), so the client still fails the connection: it sends no frame (a browser reports the error to the page) (RFC 6455 §4.1)</source>
+        <translation>✓ 一致，但响应没有通过另一项检查（%1），所以客户端仍然会使连接失败：它不发送任何帧（浏览器会把错误报告给页面）（RFC 6455 §4.1）</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void namesTheConnectionItShows();
     void namesBothEndsAndTheUpstreamsTls_data();
     void namesBothEndsAndTheUpstreamsTls();
+    void namesTheEndsInTheWordsOfTheMode_data();
+    void namesTheEndsInTheWordsOfTheMode();
     void saysWhenTheRowsConnectionHasNoHandshake();
     void malformedResponseSaysWhichRule_data();
     void malformedResponseSaysWhichRule();
@@ -233,7 +235,7 @@ void TestHandshakeView::marksTheFailingResponseCheck()
     // Step 5 compares the accept; a matching one opens the connection only if every other check
     // passes too (the handshake lab's missing Upgrade header, its 200 OK): it names the one that fails.
     const QString derivation = view.derivationText();
-    QVERIFY2(derivation.contains("the browser accepts the connection") == brokenCheck.isEmpty(), qPrintable(derivation));
+    QVERIFY2(derivation.contains("the client accepts the connection") == brokenCheck.isEmpty(), qPrintable(derivation));
     if (!brokenCheck.isEmpty()) {
         QVERIFY2(derivation.contains("fail"), qPrintable(derivation));
         if (view.acceptMatches().value_or(false))
@@ -296,6 +298,36 @@ void TestHandshakeView::namesBothEndsAndTheUpstreamsTls()
     QCOMPARE(text.contains(QLatin1String("NOT verified")), secure && !verified);
     view.clear();
     QVERIFY(view.connectionText().isEmpty());
+}
+
+void TestHandshakeView::namesTheEndsInTheWordsOfTheMode_data()
+{
+    QTest::addColumn<int>("ends");
+    QTest::addColumn<QString>("request");
+    QTest::addRow("capture file") << int(inspector::ConnectionEnds::ClientAndServer) << "(client → server)";
+    QTest::addRow("embedded server") << int(inspector::ConnectionEnds::BrowserAndWslab) << "(browser → server)";
+    QTest::addRow("proxy") << int(inspector::ConnectionEnds::BrowserAndUpstream) << "(browser → upstream server)";
+    QTest::addRow("client mode") << int(inspector::ConnectionEnds::WslabAndServer) << "(wslab → server)";
+}
+
+// In client mode wslab sent the request; through the proxy the upstream answered it.
+void TestHandshakeView::namesTheEndsInTheWordsOfTheMode()
+{
+    QFETCH(int, ends);
+    QFETCH(QString, request);
+    CaptureRecord opened;
+    opened.kind = RecordKind::ConnectionOpened;
+    opened.connectionId = 7;
+    opened.note = QStringLiteral("127.0.0.1:50123");
+    opened.serverAddress = QStringLiteral("127.0.0.1:8443");
+    HandshakeView view;
+    view.setEnds(inspector::ConnectionEnds(ends));
+    view.setConnection(&opened);
+    view.setRecords(httpRecord(4, RecordKind::HttpRequest, upgradeRequest, 7), nullptr);
+    QVERIFY2(view.requestHeadingText().contains(request), qPrintable(view.requestHeadingText()));
+    const QString client = request.section(QLatin1Char(' '), 0, 0).mid(1);
+    QVERIFY2(view.connectionText().contains(QStringLiteral("127.0.0.1:50123 (%1)").arg(client)),
+             qPrintable(view.connectionText()));
 }
 
 // A row of a connection that never upgraded (the page, polling) shows no other connection's
