@@ -188,7 +188,7 @@ void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
         break;
     case RecordKind::CaptureGap:
         m_intro = tr("The capture missed %1 records here: they arrived faster than the window could take them, "
-                     "so the server kept no records until it caught up, rather than use memory without bound. "
+                     "so wslab kept no records until it caught up, rather than use memory without bound. "
                      "The traffic itself was not affected.").arg(record.missed);
         break;
     }

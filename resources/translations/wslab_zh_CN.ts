@@ -4208,8 +4208,8 @@ The app&apos;s own page is always allowed.</source>
         <translation>协议错误：%1</translation>
     </message>
     <message>
-        <source>The capture missed %1 records here: they arrived faster than the window could take them, so the server kept no records until it caught up, rather than use memory without bound. The traffic itself was not affected.</source>
-        <translation>捕获在此处漏掉了 %1 条记录：它们到达的速度超过了窗口的处理能力，服务器在窗口赶上之前不再保存记录，以免无限制地占用内存。通信本身没有受到影响。</translation>
+        <source>The capture missed %1 records here: they arrived faster than the window could take them, so wslab kept no records until it caught up, rather than use memory without bound. The traffic itself was not affected.</source>
+        <translation>捕获在此处漏掉了 %1 条记录：它们到达的速度超过了窗口的处理能力，wslab 在窗口赶上之前不再保存记录，以免无限制地占用内存。通信本身没有受到影响。</translation>
     </message>
     <message>
         <source>A client&apos;s parser stops here: %1. A browser fails the connection: it sends a close frame with code %2 and closes the TCP connection (RFC 6455 §7.1.7). Its JavaScript onclose event is told 1006, not %2: the browser received no close frame, and 1006 is never sent on the wire (RFC 6455 §7.1.5, §7.4.1).</source>
