@@ -267,17 +267,28 @@ void TestHandshakeView::namesBothEndsAndTheUpstreamsTls_data()
     QTest::newRow("wss upstream, --insecure") << true << false;
 }
 
+namespace {
+
+// The ConnectionOpened of a relayed connection: the browser's address and the upstream's.
+CaptureRecord relayedOpening()
+{
+    CaptureRecord opened;
+    opened.kind = RecordKind::ConnectionOpened;
+    opened.connectionId = 7;
+    opened.note = QStringLiteral("127.0.0.1:50123");
+    opened.serverAddress = QStringLiteral("127.0.0.1:8443");
+    return opened;
+}
+
+} // namespace
+
 // A relayed connection's ConnectionOpened names the browser (note) and the upstream
 // (serverAddress); for wss, the TLS session the proxy agreed with the upstream.
 void TestHandshakeView::namesBothEndsAndTheUpstreamsTls()
 {
     QFETCH(bool, secure);
     QFETCH(bool, verified);
-    CaptureRecord opened;
-    opened.kind = RecordKind::ConnectionOpened;
-    opened.connectionId = 7;
-    opened.note = QStringLiteral("127.0.0.1:50123");
-    opened.serverAddress = QStringLiteral("127.0.0.1:8443");
+    CaptureRecord opened = relayedOpening();
     if (secure) {
         capture::TlsInfo tls;
         tls.version = QStringLiteral("TLSv1.3");
@@ -315,11 +326,7 @@ void TestHandshakeView::namesTheEndsInTheWordsOfTheMode()
 {
     QFETCH(int, ends);
     QFETCH(QString, request);
-    CaptureRecord opened;
-    opened.kind = RecordKind::ConnectionOpened;
-    opened.connectionId = 7;
-    opened.note = QStringLiteral("127.0.0.1:50123");
-    opened.serverAddress = QStringLiteral("127.0.0.1:8443");
+    CaptureRecord opened = relayedOpening();
     HandshakeView view;
     view.setEnds(inspector::ConnectionEnds(ends));
     view.setConnection(&opened);
