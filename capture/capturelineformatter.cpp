@@ -38,14 +38,6 @@ QString sizeSuffix(const CaptureRecord &record)
     return QStringLiteral(" (%1 B)").arg(size);
 }
 
-// Decimal, as QString::number writes it.
-void appendNumber(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, end - digits);
-}
-
 // `text` padded with `fill` to `width` characters, on the left (right-aligned) or on the right.
 void appendPadded(QByteArray &out, QByteArrayView text, qsizetype width, char fill, bool alignLeft)
 {
@@ -57,11 +49,26 @@ void appendPadded(QByteArray &out, QByteArrayView text, qsizetype width, char fi
         out.append(padding, fill);
 }
 
-void appendPaddedNumber(QByteArray &out, qint64 value, qsizetype width, char fill, bool alignLeft)
+// Decimal, as QString::number writes it, padded as appendPadded() does.
+void appendNumber(QByteArray &out, qint64 value, qsizetype width = 0, char fill = ' ', bool alignLeft = false)
 {
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
     appendPadded(out, QByteArrayView(digits, end - digits), width, fill, alignLeft);
+}
+
+// Seconds and microseconds since the capture's start: microseconds are what a loopback exchange
+// needs, and the fixed width keeps the columns aligned.
+void appendTimeColumn(QByteArray &out, qint64 timeNs)
+{
+    const qint64 micros = timeNs / 1000;
+    if (micros < 0) { // a clock that went back (a file's): as QString::arg pads a negative number
+        out += QStringLiteral("%1.%2").arg(micros / 1'000'000, 6).arg(micros % 1'000'000, 6, 10, QLatin1Char('0')).toUtf8();
+        return;
+    }
+    appendNumber(out, micros / 1'000'000, 6);
+    out += '.';
+    appendNumber(out, micros % 1'000'000, 6, '0');
 }
 
 bool isAscii(QByteArrayView bytes)
@@ -106,17 +113,9 @@ QString CaptureLineFormatter::format(const CaptureRecord &record) const
 
 void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &line) const
 {
-    const qint64 micros = record.timeNs / 1000;
-    if (micros >= 0) {
-        // Microseconds are what a loopback exchange needs; fixed width keeps the columns aligned.
-        appendPaddedNumber(line, micros / 1'000'000, 6, ' ', false);
-        line += '.';
-        appendPaddedNumber(line, micros % 1'000'000, 6, '0', false);
-    } else {
-        line += timeColumn(record.timeNs).toUtf8();
-    }
+    appendTimeColumn(line, record.timeNs);
     line += " #";
-    appendPaddedNumber(line, qint64(record.connectionId), 5, ' ', true);
+    appendNumber(line, qint64(record.connectionId), 5, ' ', true);
     line += ' ';
     line += directionArrowUtf8(record);
     line += ' ';
@@ -141,10 +140,9 @@ QString CaptureLineFormatter::directionArrow(const CaptureRecord &record)
 
 QString CaptureLineFormatter::timeColumn(qint64 timeNs)
 {
-    const qint64 micros = timeNs / 1000;
-    return QStringLiteral("%1.%2")
-            .arg(micros / 1'000'000, 6)
-            .arg(micros % 1'000'000, 6, 10, QLatin1Char('0'));
+    QByteArray out;
+    appendTimeColumn(out, timeNs);
+    return QString::fromUtf8(out);
 }
 
 QString CaptureLineFormatter::textPreview(QByteArrayView utf8, qint64 fullSize) const
@@ -380,14 +378,12 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
         if (!record.note.isEmpty())
             out += QStringLiteral(" (%1)").arg(record.note);
         break;
-    case RecordKind::FrameDelivered:
-        out = QStringLiteral("delivered held record %1").arg(record.relatedId);
-        {
-            QByteArray inflated;
-            appendInflatedColumns(record, inflated);
-            out += QString::fromUtf8(inflated);
-        }
+    case RecordKind::FrameDelivered: {
+        QByteArray inflated;
+        appendInflatedColumns(record, inflated);
+        out = QStringLiteral("delivered held record %1").arg(record.relatedId) + QString::fromUtf8(inflated);
         break;
+    }
     case RecordKind::ProtocolError:
         out = QStringLiteral("error %1").arg(record.decodeError ? QString::fromLatin1(protocol::decodeErrorName(*record.decodeError))
                                              : record.streamError ? QString::fromLatin1(streamErrorName(*record.streamError))

@@ -16,8 +16,8 @@ class CaptureBacklog;
 // interval (~16 ms, a display frame) unless `maxBatchSize` records or `maxBatchBytes` bytes of
 // payload pile up first, so a flood of frames costs the receiver a bounded number of events per
 // second, and a flood of large frames does not hold 16 ms of a gigabyte-a-second link in memory
-// (payloads handed on a few megabytes at a time are freed while still in cache, and reused). When capture is off the callers
-// ask isEnabled() first and build no records at all.
+// (payloads handed on a few megabytes at a time are freed while still in cache, and reused).
+// When capture is off the callers ask isEnabled() first and build no records at all.
 //
 // With a backlog set, a record that would take it over its limit is not kept: it is counted, and
 // once there is room again a CaptureGap record says how many were missed (their ids are skipped).

@@ -13,7 +13,6 @@ constexpr int maximumDepth = 16; // nested objects and arrays, to bound the skip
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-
 } // namespace
 
 void RecordCommentFields::skipSpace()

@@ -18,7 +18,7 @@ public:
     // False: not a well-formed JSON object; nothing is kept.
     [[nodiscard]] bool parse(QByteArrayView json);
 
-    [[nodiscard]] bool contains(QByteArrayView key) const { return (m_keyMask & keyBit(key)) && find(key); }
+    [[nodiscard]] bool contains(QByteArrayView key) const { return find(key) != nullptr; }
     [[nodiscard]] qint64 integer(QByteArrayView key, qint64 missing = 0) const;
     [[nodiscard]] bool boolean(QByteArrayView key) const;
     [[nodiscard]] QString string(QByteArrayView key) const;

@@ -162,6 +162,25 @@ protocol::DecodedFrame getFrame(Reader &in)
     return frame;
 }
 
+// `size` bytes at `offset` of a file read through a mapping from its start: a search reads back every
+// record, and a system call per record would cost more than the record. The file grows as records
+// are written, so it is mapped again, as far as `available` bytes, when the range lies past the
+// mapping. Empty if it cannot be mapped.
+QByteArrayView mappedRange(QFileDevice &file, uchar *&mapped, qint64 &mappedSize, qint64 available, qint64 offset,
+                           quint32 size)
+{
+    const qint64 end = offset + size;
+    if (end > mappedSize) {
+        if (mapped)
+            file.unmap(mapped);
+        mapped = file.map(0, available);
+        mappedSize = mapped ? available : 0;
+    }
+    if (!mapped || end > mappedSize)
+        return {};
+    return QByteArrayView(reinterpret_cast<const char *>(mapped) + offset, qsizetype(size));
+}
+
 } // namespace
 
 RecordDigest RecordDigest::of(const CaptureRecord &r)
@@ -359,21 +378,6 @@ bool RecordStore::flushPending()
     return true;
 }
 
-QByteArrayView RecordStore::spilledBytesAt(const Entry &entry) const
-{
-    // Mapped as far as the records taken so far reach: the spill wrote them before handing them
-    // over, and goes on writing beyond them.
-    const qint64 end = entry.offset + entry.size;
-    if (end > m_spill.mappedSize) {
-        if (m_spill.mapped)
-            m_spill.file->unmap(m_spill.mapped);
-        m_spill.mapped = m_spill.file->map(0, m_spill.size);
-        m_spill.mappedSize = m_spill.mapped ? m_spill.size : 0;
-    }
-    if (!m_spill.mapped || end > m_spill.mappedSize)
-        return {};
-    return QByteArrayView(reinterpret_cast<const char *>(m_spill.mapped) + entry.offset, qsizetype(entry.size));
-}
 
 void RecordStore::unmapSpill()
 {
@@ -384,22 +388,13 @@ void RecordStore::unmapSpill()
 
 QByteArrayView RecordStore::bytesAt(const Entry &entry) const
 {
+    // A spill's file is mapped as far as the records taken from it reach: it wrote them before
+    // handing them over, and goes on writing beyond them.
     if (entry.spilled)
-        return spilledBytesAt(entry);
+        return mappedRange(*m_spill.file, m_spill.mapped, m_spill.mappedSize, m_spill.size, entry.offset, entry.size);
     if (entry.offset >= m_fileSize) // still in the block not written yet
         return QByteArrayView(m_pending).sliced(qsizetype(entry.offset - m_fileSize), qsizetype(entry.size));
-    // The file is mapped, not read: a search reads back every record, and a system call per record
-    // would cost more than the record. Mapped again when it has grown past the mapping.
-    const qint64 end = entry.offset + entry.size;
-    if (end > m_mappedSize) {
-        if (m_mapped)
-            m_file.unmap(m_mapped);
-        m_mapped = m_file.map(0, m_fileSize);
-        m_mappedSize = m_mapped ? m_fileSize : 0;
-    }
-    if (!m_mapped || end > m_mappedSize)
-        return {};
-    return QByteArrayView(reinterpret_cast<const char *>(m_mapped) + entry.offset, qsizetype(entry.size));
+    return mappedRange(m_file, m_mapped, m_mappedSize, m_fileSize, entry.offset, entry.size);
 }
 
 CaptureRecord RecordStore::readBack(int index) const

@@ -116,7 +116,6 @@ private:
     [[nodiscard]] Entry write(const CaptureRecord &record, int index);
     // Valid until the next append or read.
     [[nodiscard]] QByteArrayView bytesAt(const Entry &entry) const;
-    [[nodiscard]] QByteArrayView spilledBytesAt(const Entry &entry) const;
     void unmapSpill();
     [[nodiscard]] bool flushPending();
     void remember(int index, std::shared_ptr<const CaptureRecord> record) const;

@@ -63,11 +63,7 @@ CaptureFilterProxy::CaptureFilterProxy(QObject *parent)
 void CaptureFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
     m_capture = qobject_cast<FrameCaptureModel *>(model);
-    m_search.verdicts.clear();
-    if (m_running) {
-        m_running->verdicts.clear();
-        m_nextRow = 0;
-    }
+    forgetAllVerdicts();
     // Before the base class connects its own: a changed row must be forgotten before the base
     // class filters it again.
     connectSource(model);
@@ -84,33 +80,38 @@ void CaptureFilterProxy::connectSource(QAbstractItemModel *model)
     m_sourceConnections << connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                                    [this](const QModelIndex &, int first, int last) { forgetRows(first, last); });
     m_sourceConnections << connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-                                   [this](const QModelIndex &, int first, int last) {
-                                       // Rows come at the end; one in the middle moves the verdicts after it.
-                                       for (Search *search : {&m_search, m_running ? &*m_running : nullptr}) {
-                                           if (search && size_t(first) < search->verdicts.size())
-                                               search->verdicts.insert(search->verdicts.begin() + first,
-                                                                       size_t(last - first + 1), Search::Unknown);
-                                       }
-                                       if (m_running && m_nextRow > first)
-                                           m_nextRow += last - first + 1;
-                                   });
+                                   [this](const QModelIndex &, int first, int last) { makeRoomForRows(first, last); });
     m_sourceConnections << connect(model, &QAbstractItemModel::dataChanged, this,
                                    [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                                        forgetVerdicts(topLeft.row(), bottomRight.row());
                                    });
-    m_sourceConnections << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        m_search.verdicts.clear();
-        if (m_running) {
-            m_running->verdicts.clear();
-            m_nextRow = 0;
-        }
-    });
+    m_sourceConnections << connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+                                   &CaptureFilterProxy::forgetAllVerdicts);
+}
+
+QVarLengthArray<CaptureFilterProxy::Search *, 2> CaptureFilterProxy::searches()
+{
+    QVarLengthArray<Search *, 2> all{&m_search};
+    if (m_running)
+        all.append(&*m_running);
+    return all;
+}
+
+void CaptureFilterProxy::makeRoomForRows(int first, int last)
+{
+    // Rows come at the end; one in the middle moves the verdicts after it.
+    for (Search *search : searches()) {
+        if (size_t(first) < search->verdicts.size())
+            search->verdicts.insert(search->verdicts.begin() + first, size_t(last - first + 1), Search::Unknown);
+    }
+    if (m_running && m_nextRow > first)
+        m_nextRow += last - first + 1;
 }
 
 void CaptureFilterProxy::forgetRows(int first, int last)
 {
-    for (Search *search : {&m_search, m_running ? &*m_running : nullptr}) {
-        if (!search || size_t(first) >= search->verdicts.size())
+    for (Search *search : searches()) {
+        if (size_t(first) >= search->verdicts.size())
             continue;
         const size_t end = std::min(search->verdicts.size(), size_t(last) + 1);
         search->verdicts.erase(search->verdicts.begin() + first, search->verdicts.begin() + qsizetype(end));
@@ -122,12 +123,17 @@ void CaptureFilterProxy::forgetRows(int first, int last)
 void CaptureFilterProxy::forgetVerdicts(int first, int last)
 {
     // A row's record changed (a held message delivered with its inflated text): read it again.
-    for (Search *search : {&m_search, m_running ? &*m_running : nullptr}) {
-        if (!search)
-            continue;
+    for (Search *search : searches()) {
         for (int row = first; row <= last && size_t(row) < search->verdicts.size(); ++row)
             search->verdicts[size_t(row)] = Search::Unknown;
     }
+}
+
+void CaptureFilterProxy::forgetAllVerdicts()
+{
+    for (Search *search : searches())
+        search->verdicts.clear();
+    m_nextRow = 0; // a running search starts over
 }
 
 CaptureRecord CaptureFilterProxy::record(int proxyRow) const
@@ -289,18 +295,13 @@ void CaptureFilterProxy::readSlice()
     Q_EMIT searchRunningChanged(false);
 }
 
-void CaptureFilterProxy::stopRunning()
+void CaptureFilterProxy::cancelSearch()
 {
     m_slice.stop();
     if (!m_running)
         return;
     m_running.reset();
     Q_EMIT searchRunningChanged(false);
-}
-
-void CaptureFilterProxy::cancelSearch()
-{
-    stopRunning();
 }
 
 void CaptureFilterProxy::refilter()
@@ -370,7 +371,7 @@ void CaptureFilterProxy::setSearch(const QString &text, SearchMode mode)
         return;
     Q_EMIT searchChanged();
     if (m_search.isSameAs(text, mode)) { // back to the rows on view: nothing to read
-        stopRunning();
+        cancelSearch();
         return;
     }
     Search search(text, mode);
@@ -378,7 +379,7 @@ void CaptureFilterProxy::setSearch(const QString &text, SearchMode mode)
     if (search.matchesAll() || rows <= m_incrementalRows) {
         m_search = std::move(search);
         refilter();
-        stopRunning();
+        cancelSearch();
         return;
     }
     const bool wasRunning = isSearching();
@@ -401,7 +402,7 @@ void CaptureFilterProxy::clearFilters()
     m_hidePingPong = false;
     m_hideBookkeeping = false;
     const bool searched = !requestedSearch().isEmpty();
-    stopRunning();
+    cancelSearch();
     m_search = Search();
     if (searched)
         Q_EMIT searchChanged();

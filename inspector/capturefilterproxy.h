@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTimer>
+#include <QVarLengthArray>
 
 #include <optional>
 #include <vector>
@@ -131,10 +132,13 @@ private:
 
     [[nodiscard]] const Search &requestedSearch() const { return m_running ? *m_running : m_search; }
     void connectSource(QAbstractItemModel *model);
+    // The search shown and the one running, if any.
+    [[nodiscard]] QVarLengthArray<Search *, 2> searches();
+    void makeRoomForRows(int first, int last);
     void forgetRows(int first, int last);
     void forgetVerdicts(int first, int last);
+    void forgetAllVerdicts();
     void readSlice();
-    void stopRunning();
     void refilter();
 
     FrameCaptureModel *m_capture = nullptr;

@@ -21,6 +21,16 @@
 
 namespace wslab::app {
 
+namespace {
+
+// What the Conn. column is sized for at least: a chat connection's name.
+QString shortConnectionSample()
+{
+    return QStringLiteral("#99 guest");
+}
+
+} // namespace
+
 CaptureView::CaptureView(QWidget *parent)
     : QWidget(parent)
 {
@@ -136,7 +146,7 @@ void CaptureView::fitTableColumns()
     QList<int> floor;
     // A long connection name (a proxied one's two ends) widens its column up to a quarter of the
     // table, never more: the summary keeps the rest, and the delegate elides the middle.
-    const int connectionCap = std::max(metrics.horizontalAdvance(QStringLiteral("#99 guest")), m_table->viewport()->width() / 4);
+    const int connectionCap = std::max(metrics.horizontalAdvance(shortConnectionSample()), m_table->viewport()->width() / 4);
     int total = 0;
     int spare = 0; // what the shortening columns could give up
     for (const Column &c : columns) {
@@ -201,7 +211,7 @@ void CaptureView::appendBatch(const capture::CaptureBatch &batch)
 
 QString CaptureView::connectionSample() const
 {
-    return m_widestConnection.size() > 9 ? m_widestConnection : QStringLiteral("#99 guest");
+    return m_widestConnection.size() > shortConnectionSample().size() ? m_widestConnection : shortConnectionSample();
 }
 
 void CaptureView::clear()

@@ -6,6 +6,7 @@
 
 #include "e2e/capturelog.h"
 #include "e2e/chatpagescripts.h"
+#include "e2e/serverstart.h"
 #include "e2e/firefoxdriver.h"
 #include "e2e/wireframe.h"
 
@@ -72,12 +73,9 @@ void TestFirefoxChat::initTestCase()
     settings.permessageDeflate = true;
     m_host = std::make_unique<server::ServerHost>(settings);
     m_capture = std::make_unique<CaptureLog>(*m_host);
-    QSignalSpy listening(m_host.get(), &server::ServerHost::listening);
-    QSignalSpy failed(m_host.get(), &server::ServerHost::listenFailed);
-    m_host->start();
-    QTRY_VERIFY_WITH_TIMEOUT(!listening.isEmpty() || !failed.isEmpty(), 10'000);
-    QVERIFY(failed.isEmpty());
-    m_port = listening.constFirst().at(1).value<quint16>();
+    QString error;
+    m_port = startListening(*m_host, &error);
+    QVERIFY2(m_port != 0, qPrintable(error));
 
     m_browser = std::make_unique<FirefoxDriver>();
     QVERIFY2(m_browser->start(), qPrintable(m_browser->lastError()));
