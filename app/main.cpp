@@ -3,6 +3,7 @@
 #include "app/cli/clientrunner.h"
 #include "app/cli/replayrunner.h"
 #include "app/cli/headlessrunner.h"
+#include "app/cli/heaptuning.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
 
@@ -12,9 +13,6 @@
 
 #include <cstdio>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace {
 
@@ -97,24 +95,11 @@ int answerWithoutGui(int argc, char *argv[])
     return handleNonRunActions(result);
 }
 
-// Frames and messages pass through the heap at up to gigabytes a second (a payload is unmasked into a
-// new array, recorded, printed or shown, and freed). By default glibc gives the top of the heap back
-// to the kernel whenever 128 KiB are free there and maps every block over 128 KiB on its own, so
-// the next frames fault in fresh pages, about a fifth of a relay's time with capture on. Keeping up
-// to 32 MiB of freed heap, and taking blocks of up to 4 MiB from it, lets them reuse warm memory.
-void tuneHeapForPayloads()
-{
-#ifdef __GLIBC__
-    mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
-#endif
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    tuneHeapForPayloads();
+    wslab::app::tuneHeapForPayloads();
     // Headless needs no display: the application class is chosen before it is created.
     if (wslab::app::CommandLine::isHeadlessRequested(argc, argv))
         return runHeadless(argc, argv);

@@ -17,14 +17,17 @@ QT_END_NAMESPACE
 
 namespace wslab::app {
 
+class BatchHandoff;
+
 // Reads a capture file off the GUI thread: records arrive in batches (rows appear while the file
 // is read), progress in bytes, and the outcome at the end. At most a few batches wait for the GUI
 // at any time, so a huge file does not pile up in the event queue faster than the table takes it.
 //
-// The reading thread also does what would otherwise cost the GUI thread per record: with
-// setSpilling(), it writes each batch to a capture::RecordSpill (recordsSpilled comes right before
-// the batch's recordsRead), and it keeps each batch until the GUI has taken it, so that the
-// records' memory is given back on the reading thread rather than on the GUI's.
+// A second thread, beside the reading one, delivers the batches and does what would otherwise cost
+// the GUI thread per record: with setSpilling(), it writes each batch to a capture::RecordSpill
+// (recordsSpilled comes right before the batch's recordsRead), and it keeps each batch until the
+// GUI has taken it, so that the records' memory is given back off the GUI thread. Reading and
+// writing then take a core each.
 class CaptureFileLoader : public QObject
 {
     Q_OBJECT
@@ -52,11 +55,18 @@ Q_SIGNALS:
 
 private:
     void stop();
-    // Hands a batch to the GUI thread; `posted` keeps it (and frees it) until the GUI has taken it.
-    void post(capture::CaptureBatch &&batch, std::optional<capture::SpilledBatch> &&spilled, quint64 generation,
-              std::deque<capture::CaptureBatch> &posted);
+    [[nodiscard]] capture::CaptureFileReader::Result readBatches(const QString &path,
+                                                                 const capture::CaptureFileReader::Options &options,
+                                                                 quint64 generation, BatchHandoff &handoff);
+    void deliverBatches(BatchHandoff &handoff, bool spilling, quint64 generation);
+    // On the reading thread: hands a batch to the delivering thread; `handedOver` keeps it (and
+    // frees it) until the GUI has taken it.
+    void handOver(capture::CaptureBatch &&batch, BatchHandoff &handoff, std::deque<capture::CaptureBatch> &handedOver);
+    // On the delivering thread: hands a batch, and where it was spilled, to the GUI thread.
+    void post(capture::CaptureBatch &&batch, std::optional<capture::SpilledBatch> &&spilled, quint64 generation);
 
-    QThread *m_thread = nullptr;
+    QThread *m_thread = nullptr; // reads
+    QThread *m_deliveryThread = nullptr; // spills and posts
     quint64 m_generation = 0; // which start() the queued batches belong to
     std::atomic_bool m_cancel{false};
     std::atomic_int m_batchesInFlight{0};

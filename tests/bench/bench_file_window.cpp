@@ -13,6 +13,7 @@
 // slices on the event loop, with the longest pause of the event loop it caused; and the same
 // search done at once, as it was before (the event loop blocked throughout).
 
+#include "app/cli/heaptuning.h"
 #include "app/files/capturefilewindow.h"
 #include "app/mainwindow/captureview.h"
 
@@ -97,6 +98,7 @@ void measureSearch(QApplication &application, inspector::CaptureFilterProxy &pro
 
 int main(int argc, char *argv[])
 {
+    app::tuneHeapForPayloads(); // as the app does
     QApplication application(argc, argv);
     if (argc != 2) {
         std::fprintf(stderr, "usage: bench_file_window FILE\n");
