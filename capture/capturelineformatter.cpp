@@ -3,7 +3,8 @@
 #include "server/protocol/closecode.h"
 #include "server/protocol/closepayload.h"
 
-#include <charconv>
+#include "linewriter.h"
+
 
 namespace wslab::capture {
 
@@ -38,37 +39,30 @@ QString sizeSuffix(const CaptureRecord &record)
     return QStringLiteral(" (%1 B)").arg(size);
 }
 
-// `text` padded with `fill` to `width` characters, on the left (right-aligned) or on the right.
-void appendPadded(QByteArray &out, QByteArrayView text, qsizetype width, char fill, bool alignLeft)
-{
-    const qsizetype padding = qMax<qsizetype>(0, width - text.size());
-    if (!alignLeft)
-        out.append(padding, fill);
-    out.append(text);
-    if (alignLeft)
-        out.append(padding, fill);
-}
-
-// Decimal, as QString::number writes it, padded as appendPadded() does.
-void appendNumber(QByteArray &out, qint64 value, qsizetype width = 0, char fill = ' ', bool alignLeft = false)
-{
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    appendPadded(out, QByteArrayView(digits, end - digits), width, fill, alignLeft);
-}
-
 // Seconds and microseconds since the capture's start: microseconds are what a loopback exchange
 // needs, and the fixed width keeps the columns aligned.
-void appendTimeColumn(QByteArray &out, qint64 timeNs)
+void writeTimeColumn(LineWriter &out, qint64 timeNs)
 {
     const qint64 micros = timeNs / 1000;
     if (micros < 0) { // a clock that went back (a file's): as QString::arg pads a negative number
-        out += QStringLiteral("%1.%2").arg(micros / 1'000'000, 6).arg(micros % 1'000'000, 6, 10, QLatin1Char('0')).toUtf8();
+        out.put(QStringLiteral("%1.%2").arg(micros / 1'000'000, 6).arg(micros % 1'000'000, 6, 10, QLatin1Char('0')).toUtf8());
         return;
     }
-    appendNumber(out, micros / 1'000'000, 6);
-    out += '.';
-    appendNumber(out, micros % 1'000'000, 6, '0');
+    out.putNumber(micros / 1'000'000, 6);
+    out.put('.');
+    out.putNumber(micros % 1'000'000, 6, '0');
+}
+
+// The text `write` puts through a LineWriter, as a QString.
+template <typename Write>
+QString writtenText(Write &&write)
+{
+    QByteArray out;
+    {
+        LineWriter writer(out, 64);
+        write(writer);
+    }
+    return QString::fromUtf8(out);
 }
 
 bool isAscii(QByteArrayView bytes)
@@ -113,22 +107,23 @@ QString CaptureLineFormatter::format(const CaptureRecord &record) const
 
 void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &line) const
 {
-    appendTimeColumn(line, record.timeNs);
-    line += " #";
-    appendNumber(line, qint64(record.connectionId), 5, ' ', true);
-    line += ' ';
-    line += directionArrowUtf8(record);
-    line += ' ';
+    LineWriter out(line);
+    writeTimeColumn(out, record.timeNs);
+    out.put(" #");
+    out.putNumber(qint64(record.connectionId), 5, ' ', true);
+    out.put(' ');
+    out.putName(directionArrowUtf8(record));
+    out.put(' ');
     switch (record.kind) {
     case RecordKind::Frame:
-        appendFrameColumns(record, line);
+        writeFrameColumns(record, out);
         break;
     case RecordKind::HttpRequest:
     case RecordKind::HttpResponse:
-        line += httpColumns(record).toUtf8();
+        out.put(httpColumns(record).toUtf8());
         break;
     default:
-        line += eventColumns(record).toUtf8();
+        out.put(eventColumns(record).toUtf8());
         break;
     }
 }
@@ -140,26 +135,20 @@ QString CaptureLineFormatter::directionArrow(const CaptureRecord &record)
 
 QString CaptureLineFormatter::timeColumn(qint64 timeNs)
 {
-    QByteArray out;
-    appendTimeColumn(out, timeNs);
-    return QString::fromUtf8(out);
+    return writtenText([timeNs](LineWriter &out) { writeTimeColumn(out, timeNs); });
 }
 
 QString CaptureLineFormatter::textPreview(QByteArrayView utf8, qint64 fullSize) const
 {
-    QByteArray out;
-    appendTextPreview(utf8, fullSize, out);
-    return QString::fromUtf8(out);
+    return writtenText([&](LineWriter &out) { writeTextPreview(utf8, fullSize, out); });
 }
 
 QString CaptureLineFormatter::hexPreview(QByteArrayView bytes, qint64 fullSize) const
 {
-    QByteArray out;
-    appendHexPreview(bytes, fullSize, out);
-    return QString::fromUtf8(out);
+    return writtenText([&](LineWriter &out) { writeHexPreview(bytes, fullSize, out); });
 }
 
-void CaptureLineFormatter::appendTextPreview(QByteArrayView utf8, qint64 fullSize, QByteArray &out) const
+void CaptureLineFormatter::writeTextPreview(QByteArrayView utf8, qint64 fullSize, LineWriter &out) const
 {
     // Decode a bounded prefix only: a 16 MiB message must not be decoded to print 48 characters.
     const qsizetype window = qMin<qsizetype>(utf8.size(), qsizetype(m_options.previewChars) * 4);
@@ -172,10 +161,10 @@ void CaptureLineFormatter::appendTextPreview(QByteArrayView utf8, qint64 fullSiz
     // encoded once.
     QString wide;
     const auto flushWide = [&] {
-        out += wide.toUtf8();
+        out.put(wide.toUtf8());
         wide.clear();
     };
-    out += '"';
+    out.put('"');
     qsizetype i = 0;
     for (int shown = 0; i < length && shown < m_options.previewChars; ++i, ++shown) {
         const char16_t c = ascii ? char16_t(uchar(head[i])) : decoded.at(i).unicode();
@@ -186,96 +175,99 @@ void CaptureLineFormatter::appendTextPreview(QByteArrayView utf8, qint64 fullSiz
         if (!wide.isEmpty())
             flushWide();
         switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
+        case '\n': out.put("\\n"); break;
+        case '\r': out.put("\\r"); break;
+        case '\t': out.put("\\t"); break;
+        case '"': out.put("\\\""); break;
+        case '\\': out.put("\\\\"); break;
         default:
             if (c < 0x20 || c == 0x7f) {
-                out += "\\x";
-                out += "0123456789abcdef"[c >> 4];
-                out += "0123456789abcdef"[c & 0xf];
+                out.put("\\x");
+                out.put("0123456789abcdef"[c >> 4]);
+                out.put("0123456789abcdef"[c & 0xf]);
             } else {
-                out += char(c);
+                out.put(char(c));
             }
         }
     }
     flushWide();
-    out += '"';
+    out.put('"');
     if (i < length || window < fullSize)
-        out += ellipsis;
+        out.put(ellipsis);
 }
 
-void CaptureLineFormatter::appendHexPreview(QByteArrayView bytes, qint64 fullSize, QByteArray &out) const
+void CaptureLineFormatter::writeHexPreview(QByteArrayView bytes, qint64 fullSize, LineWriter &out) const
 {
     const qsizetype shown = qMin<qsizetype>(bytes.size(), m_options.previewBytes);
     if (shown > 0) {
-        // Written in place: this runs for every binary frame of a live capture.
-        const qsizetype start = out.size();
-        out.resize(start + shown * 3 - 1);
-        char *to = out.data() + start;
+        const qsizetype length = shown * 3 - 1;
+        char *to = out.reserve(length);
         for (qsizetype i = 0; i < shown; ++i) {
             if (i > 0)
                 *to++ = ' ';
             *to++ = "0123456789abcdef"[uchar(bytes[i]) >> 4];
             *to++ = "0123456789abcdef"[uchar(bytes[i]) & 0xf];
         }
+        out.commit(length);
     }
     if (shown < fullSize) {
         if (shown > 0)
-            out += ' ';
-        out += ellipsis;
+            out.put(' ');
+        out.put(ellipsis);
     }
 }
 
-void CaptureLineFormatter::appendFrameColumns(const CaptureRecord &record, QByteArray &out) const
+void CaptureLineFormatter::writeFrameColumns(const CaptureRecord &record, LineWriter &out) const
 {
     if (!record.frame) {
         // Bytes the composer wrote that are not exactly one frame.
-        out += "raw ";
-        appendNumber(out, record.wireBytes.size());
-        out += " B ";
-        appendHexPreview(record.wireBytes, record.wireBytes.size(), out);
-        if (!record.note.isEmpty())
-            out += " (" + record.note.toUtf8() + ')';
+        out.put("raw ");
+        out.putNumber(record.wireBytes.size());
+        out.put(" B ");
+        writeHexPreview(record.wireBytes, record.wireBytes.size(), out);
+        if (!record.note.isEmpty()) {
+            out.put(" (");
+            out.put(record.note.toUtf8());
+            out.put(')');
+        }
         return;
     }
     const protocol::FrameHeader &h = record.frame->header;
-    out += h.fin ? "FIN=1 RSV=" : "FIN=0 RSV=";
-    out += h.rsv1 ? '1' : '0';
-    out += h.rsv2 ? '1' : '0';
-    out += h.rsv3 ? '1' : '0';
-    out += ' ';
-    appendPadded(out, protocol::opcodeName(h.opcode), 7, ' ', true);
-    out += h.masked ? " MASK=1 len=" : " MASK=0 len=";
-    appendNumber(out, qint64(h.payloadLength));
-    out += " (";
-    out += protocol::lengthFormName(h.lengthForm);
-    out += ')';
-    const qsizetype beforePreview = out.size();
-    out += ' ';
-    appendFramePreview(record, out);
-    if (out.size() == beforePreview + 1)
+    out.put(h.fin ? QByteArrayView("FIN=1 RSV=") : QByteArrayView("FIN=0 RSV="));
+    out.put(h.rsv1 ? '1' : '0');
+    out.put(h.rsv2 ? '1' : '0');
+    out.put(h.rsv3 ? '1' : '0');
+    out.put(' ');
+    out.putPadded(protocol::opcodeName(h.opcode), 7, ' ', true);
+    out.put(h.masked ? QByteArrayView(" MASK=1 len=") : QByteArrayView(" MASK=0 len="));
+    out.putNumber(qint64(h.payloadLength));
+    out.put(" (");
+    out.putName(protocol::lengthFormName(h.lengthForm));
+    out.put(')');
+    const qsizetype beforePreview = out.position();
+    out.put(' ');
+    writeFramePreview(record, out);
+    if (out.position() == beforePreview + 1)
         out.chop(1);
-    appendInflatedColumns(record, out);
+    writeInflatedColumns(record, out);
     if (record.held)
-        out += " [held]";
+        out.put(" [held]");
     // What wslab changed (the proxy's intercept, a replay): what it did, and the sender's frame beside
     // what was forwarded.
     if (record.intervention) {
-        out += " [";
-        out += frameInterventionName(record.intervention->action);
-        out += " by wslab: " + record.note.toUtf8();
+        out.put(" [");
+        out.putName(frameInterventionName(record.intervention->action));
+        out.put(" by wslab: ");
+        out.put(record.note.toUtf8());
         if (record.intervention->action == FrameIntervention::Action::Edited) {
-            out += "; sent ";
-            appendHexPreview(record.intervention->originalBytes, record.intervention->originalBytes.size(), out);
+            out.put("; sent ");
+            writeHexPreview(record.intervention->originalBytes, record.intervention->originalBytes.size(), out);
         }
-        out += ']';
+        out.put(']');
     }
 }
 
-void CaptureLineFormatter::appendFramePreview(const CaptureRecord &record, QByteArray &out) const
+void CaptureLineFormatter::writeFramePreview(const CaptureRecord &record, LineWriter &out) const
 {
     const protocol::DecodedFrame &frame = *record.frame;
     const QByteArrayView payload(frame.payload);
@@ -284,32 +276,32 @@ void CaptureLineFormatter::appendFramePreview(const CaptureRecord &record, QByte
     // RFC 7692: deflated bytes are not text, whatever the opcode says.
     if (isData(frame.header.opcode) && (frame.header.rsv1 || record.inflatedPayload)) {
         if (!empty)
-            appendHexPreview(payload, fullSize, out);
+            writeHexPreview(payload, fullSize, out);
         return;
     }
     switch (frame.header.opcode) {
     case Opcode::Text:
-        appendTextPreview(payload, fullSize, out);
+        writeTextPreview(payload, fullSize, out);
         return;
     case Opcode::Close: {
         const auto parsed = protocol::parseClosePayload(payload);
         if (const auto *close = std::get_if<protocol::ClosePayload>(&parsed)) {
             if (!close->code) {
-                out += "(no code)";
+                out.put("(no code)");
                 return;
             }
-            appendNumber(out, *close->code);
-            out += ' ';
-            out += protocol::closeCodeName(*close->code);
-            out += ' ';
+            out.putNumber(*close->code);
+            out.put(' ');
+            out.putName(protocol::closeCodeName(*close->code));
+            out.put(' ');
             const QByteArray reason = close->reason.toUtf8();
-            appendTextPreview(reason, reason.size(), out);
+            writeTextPreview(reason, reason.size(), out);
             return;
         }
-        appendHexPreview(payload, fullSize, out);
-        out += " [";
-        out += protocol::decodeErrorName(std::get<protocol::DecodeError>(parsed));
-        out += ']';
+        writeHexPreview(payload, fullSize, out);
+        out.put(" [");
+        out.putName(protocol::decodeErrorName(std::get<protocol::DecodeError>(parsed)));
+        out.put(']');
         return;
     }
     case Opcode::Ping:
@@ -319,34 +311,34 @@ void CaptureLineFormatter::appendFramePreview(const CaptureRecord &record, QByte
         if (payload.isEmpty())
             return;
         if (looksLikeText(payload))
-            appendTextPreview(payload, fullSize, out);
+            writeTextPreview(payload, fullSize, out);
         else
-            appendHexPreview(payload, fullSize, out);
+            writeHexPreview(payload, fullSize, out);
         return;
     default:
         if (!empty)
-            appendHexPreview(payload, fullSize, out);
+            writeHexPreview(payload, fullSize, out);
         return;
     }
 }
 
-void CaptureLineFormatter::appendInflatedColumns(const CaptureRecord &record, QByteArray &out) const
+void CaptureLineFormatter::writeInflatedColumns(const CaptureRecord &record, LineWriter &out) const
 {
     if (!record.inflatedPayload)
         return;
     const QByteArrayView message(*record.inflatedPayload);
     const qint64 fullSize = record.inflatedSize >= 0 ? record.inflatedSize : message.size();
-    out += " ⇒ inflated ";
-    appendNumber(out, fullSize);
-    out += " B";
+    out.put(" ⇒ inflated ");
+    out.putNumber(fullSize);
+    out.put(" B");
     if (fullSize <= 0)
         return;
-    out += ' ';
+    out.put(' ');
     // Text when it reads as text (a FIN continuation does not say which kind the message was).
     if (looksLikeText(message))
-        appendTextPreview(message, fullSize, out);
+        writeTextPreview(message, fullSize, out);
     else
-        appendHexPreview(message, fullSize, out);
+        writeHexPreview(message, fullSize, out);
 }
 
 QString CaptureLineFormatter::httpColumns(const CaptureRecord &record) const
@@ -379,9 +371,8 @@ QString CaptureLineFormatter::eventColumns(const CaptureRecord &record) const
             out += QStringLiteral(" (%1)").arg(record.note);
         break;
     case RecordKind::FrameDelivered: {
-        QByteArray inflated;
-        appendInflatedColumns(record, inflated);
-        out = QStringLiteral("delivered held record %1").arg(record.relatedId) + QString::fromUtf8(inflated);
+        out = QStringLiteral("delivered held record %1").arg(record.relatedId)
+                + writtenText([&](LineWriter &columns) { writeInflatedColumns(record, columns); });
         break;
     }
     case RecordKind::ProtocolError:

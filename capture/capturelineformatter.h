@@ -6,6 +6,8 @@
 
 namespace wslab::capture {
 
+class LineWriter;
+
 // One CaptureRecord as one line of text, like a protocol analyser prints it (the headless mode).
 // Pure: the same record always gives the same line. Columns: seconds since the server started,
 // connection, direction ("C→S" client to server, "S→C" server to client, " · " an event), then the
@@ -38,11 +40,11 @@ public:
     [[nodiscard]] QString hexPreview(QByteArrayView bytes, qint64 fullSize) const;
 
 private:
-    void appendTextPreview(QByteArrayView utf8, qint64 fullSize, QByteArray &out) const;
-    void appendHexPreview(QByteArrayView bytes, qint64 fullSize, QByteArray &out) const;
-    void appendFrameColumns(const CaptureRecord &record, QByteArray &out) const;
-    void appendFramePreview(const CaptureRecord &record, QByteArray &out) const;
-    void appendInflatedColumns(const CaptureRecord &record, QByteArray &out) const;
+    void writeTextPreview(QByteArrayView utf8, qint64 fullSize, LineWriter &out) const;
+    void writeHexPreview(QByteArrayView bytes, qint64 fullSize, LineWriter &out) const;
+    void writeFrameColumns(const CaptureRecord &record, LineWriter &out) const;
+    void writeFramePreview(const CaptureRecord &record, LineWriter &out) const;
+    void writeInflatedColumns(const CaptureRecord &record, LineWriter &out) const;
     // HTTP messages and events are few beside frames: built as text.
     [[nodiscard]] QString httpColumns(const CaptureRecord &record) const;
     [[nodiscard]] QString eventColumns(const CaptureRecord &record) const;

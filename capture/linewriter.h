@@ -1,0 +1,108 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+namespace wslab::capture {
+
+// Appends the pieces of one line to a QByteArray through a pointer into its storage. A frame's
+// line is two dozen pieces and a live capture prints a few hundred thousand lines a second;
+// QByteArray::append checks sharing and capacity, out of line, for each piece, which was half of
+// the printing. Here a piece costs one comparison; the array grows, rarely, when a line outruns
+// the room reserved. The array has its final size once the writer is gone.
+class LineWriter
+{
+public:
+    explicit LineWriter(QByteArray &out, qsizetype expectedBytes = 256)
+        : m_out(out)
+    {
+        const qsizetype start = out.size();
+        out.resize(start + expectedBytes);
+        m_at = out.data() + start;
+        m_end = out.data() + out.size();
+    }
+    ~LineWriter() { m_out.resize(m_at - m_out.constData()); }
+    LineWriter(const LineWriter &) = delete;
+    LineWriter &operator=(const LineWriter &) = delete;
+
+    void put(char c)
+    {
+        makeRoom(1);
+        *m_at++ = c;
+    }
+    // A string literal: its length is known without strlen.
+    template <size_t N>
+    void put(const char (&literal)[N])
+    {
+        put(QByteArrayView(literal, qsizetype(N - 1)));
+    }
+    void put(QByteArrayView bytes)
+    {
+        makeRoom(bytes.size());
+        std::memcpy(m_at, bytes.data(), size_t(bytes.size()));
+        m_at += bytes.size();
+    }
+    // A NUL-terminated name (an opcode's, a close code's).
+    void putName(const char *name) { put(QByteArrayView(name, qsizetype(std::strlen(name)))); }
+    void putRepeated(char c, qsizetype count)
+    {
+        if (count <= 0)
+            return;
+        makeRoom(count);
+        std::memset(m_at, c, size_t(count));
+        m_at += count;
+    }
+    // `text` padded with `fill` to `width` characters, on the left (right-aligned) or on the right.
+    void putPadded(QByteArrayView text, qsizetype width, char fill, bool alignLeft)
+    {
+        const qsizetype padding = width - text.size();
+        if (!alignLeft)
+            putRepeated(fill, padding);
+        put(text);
+        if (alignLeft)
+            putRepeated(fill, padding);
+    }
+    // Decimal, as QString::number writes it, padded as putPadded() does.
+    void putNumber(qint64 value, qsizetype width = 0, char fill = ' ', bool alignLeft = false)
+    {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        putPadded(QByteArrayView(digits, end - digits), width, fill, alignLeft);
+    }
+    // Room for `count` bytes written straight to the returned pointer; commit(count) then keeps them.
+    [[nodiscard]] char *reserve(qsizetype count)
+    {
+        makeRoom(count);
+        return m_at;
+    }
+    void commit(qsizetype count) { m_at += count; }
+
+    // Where the next byte goes, as an index into the array.
+    [[nodiscard]] qsizetype position() const { return m_at - m_out.constData(); }
+    // Takes back the last `count` bytes written.
+    void chop(qsizetype count) { m_at -= count; }
+
+private:
+    void makeRoom(qsizetype count)
+    {
+        if (m_end - m_at < count)
+            grow(count);
+    }
+    void grow(qsizetype count)
+    {
+        const qsizetype used = m_at - m_out.constData();
+        m_out.resize(std::max(used + count, 2 * m_out.size()));
+        m_at = m_out.data() + used;
+        m_end = m_out.data() + m_out.size();
+    }
+
+    QByteArray &m_out;
+    char *m_at = nullptr;
+    char *m_end = nullptr;
+};
+
+} // namespace wslab::capture
