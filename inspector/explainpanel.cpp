@@ -122,7 +122,8 @@ QString ExplainPanel::endName(capture::Direction direction) const
     case Ends::ClientAndServer:
         break;
     }
-    return client ? tr("the browser") : tr("the server");
+    // A capture file's client may be any program: a browser, a script, a device.
+    return client ? tr("the client") : tr("the server");
 }
 
 void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
@@ -195,14 +196,14 @@ void ExplainPanel::setRecord(const CaptureRecord &record, quint64 number)
     render();
 }
 
-// A frame that breaks a rule, for the end that reads it. The server reads its clients' frames and
-// fails the connection itself; the frames it sends are read the way a client reads them, so the
-// verdict is the browser's, and so is the code its JavaScript is told.
+// A frame that breaks a rule, for the end that reads it. wslab's own server reads its clients'
+// frames and fails the connection itself; elsewhere (a file, the proxy, the client) either end may
+// have sent the bad bytes, and the other one fails the connection.
 QString ExplainPanel::protocolErrorText(const CaptureRecord &record) const
 {
     const QString rule = PayloadPreview::errorText(*record.decodeError);
     const quint16 code = protocol::closeCodeFor(*record.decodeError);
-    if (m_ends == Ends::ClientAndServer || m_ends == Ends::BrowserAndWslab)
+    if (m_ends == Ends::BrowserAndWslab)
         return tr("A protocol error: %1. The server fails the connection with close code %2 (RFC 6455 §7.1.7).")
                 .arg(rule)
                 .arg(code);

@@ -31,11 +31,14 @@ private Q_SLOTS:
     void steppingScrollsTheStepIntoView();
     void namesTheEndsAsTheModeHasThem_data();
     void namesTheEndsAsTheModeHasThem();
+    void aCaptureFileSaysWhichEndFailsTheConnection_data();
+    void aCaptureFileSaysWhichEndFailsTheConnection();
 };
 
 void TestExplainPanel::narratesTheMaskedHelloInParserOrder()
 {
     ExplainPanel panel;
+    panel.setEnds(ExplainPanel::Ends::BrowserAndWslab); // the lab's own conversation
     panel.setRecord(frameRecord(7, maskedHelloWire()));
     const QString text = panel.plainText();
     // RFC 6455 §5.7 masked "Hello", in the order the parser reads it.
@@ -205,14 +208,15 @@ void TestExplainPanel::steppingScrollsTheStepIntoView()
 
 QTEST_MAIN(TestExplainPanel)
 // The live window says who the ends are: in client mode wslab is the client, in proxy mode the
-// browser and the upstream talk through wslab. A capture file keeps the plain "browser / server".
+// browser and the upstream talk through wslab. A capture file says "client / server": its client
+// may be any program.
 void TestExplainPanel::namesTheEndsAsTheModeHasThem_data()
 {
     QTest::addColumn<ExplainPanel::Ends>("ends");
     QTest::addColumn<QString>("clientSent");
     QTest::addColumn<QString>("serverSent");
     QTest::addColumn<QString>("serverFrameRejected"); // a masked server frame, as the client reads it
-    QTest::addRow("capture file") << ExplainPanel::Ends::ClientAndServer << "sent by the browser."
+    QTest::addRow("capture file") << ExplainPanel::Ends::ClientAndServer << "sent by the client."
                                   << "sent by the server." << "A client's parser stops here";
     QTest::addRow("embedded server") << ExplainPanel::Ends::BrowserAndWslab << "sent by the browser."
                                      << "sent by wslab's server." << "A client's parser stops here";
@@ -242,6 +246,35 @@ void TestExplainPanel::namesTheEndsAsTheModeHasThem()
     QVERIFY2(panel.plainText().contains(serverFrameRejected), qPrintable(panel.plainText()));
     if (ends == ExplainPanel::Ends::WslabAndServer)
         QVERIFY2(!panel.plainText().contains(QLatin1String("A browser fails")), qPrintable(panel.plainText()));
+}
+
+// In a file either end may have sent the bad bytes; the other end is the one that fails the
+// connection. Only wslab's own server is known to read every frame that can break a rule.
+void TestExplainPanel::aCaptureFileSaysWhichEndFailsTheConnection_data()
+{
+    QTest::addColumn<ExplainPanel::Ends>("ends");
+    QTest::addColumn<Direction>("sender");
+    QTest::addColumn<QString>("verdict");
+    QTest::addRow("file, client's bad text") << ExplainPanel::Ends::ClientAndServer << Direction::Inbound
+                                             << "The end that reads it, the server, fails the connection with close code 1007";
+    QTest::addRow("file, server's bad text") << ExplainPanel::Ends::ClientAndServer << Direction::Outbound
+                                             << "The end that reads it, the client, fails the connection with close code 1007";
+    QTest::addRow("embedded server") << ExplainPanel::Ends::BrowserAndWslab << Direction::Inbound
+                                     << "The server fails the connection with close code 1007";
+}
+
+void TestExplainPanel::aCaptureFileSaysWhichEndFailsTheConnection()
+{
+    QFETCH(ExplainPanel::Ends, ends);
+    QFETCH(Direction, sender);
+    QFETCH(QString, verdict);
+    ExplainPanel panel;
+    panel.setEnds(ends);
+    CaptureRecord error = eventRecord(9, RecordKind::ProtocolError);
+    error.direction = sender;
+    error.decodeError = protocol::DecodeError::InvalidUtf8;
+    panel.setRecord(error);
+    QVERIFY2(panel.plainText().contains(verdict), qPrintable(panel.plainText()));
 }
 
 #include "tst_explainpanel.moc"
