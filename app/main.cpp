@@ -119,6 +119,9 @@ int main(int argc, char *argv[])
         return code;
     // MainWindow installs the translators (--lang, else the saved choice, else the system's).
     wslab::app::StartupOptions startup = result.options.startup;
+    startup.captureFiles = result.options.openFiles;
+    // A file opened from the file manager or a terminal is what the person came for.
+    startup.welcomeAllowed = startup.captureFiles.isEmpty();
     startup.applyOverrides = [options = result.options](wslab::server::ServerSettings &settings) {
         options.applyTo(settings);
     };

@@ -247,6 +247,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption replayTiming(QStringLiteral("replay-timing"),
                                           tr("With --replay: wait the recorded time between frames (gaps over a "
                                              "minute are cut to a minute) instead of sending them at once."));
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 tr("Capture files to open, each in a window of its own beside the live one (pcap, "
+                                    "pcapng, a Chrome HAR or a session the app saved)."),
+                                 tr("[FILE...]"));
     parser.addOptions({help, version, headless, port, bind, allowOrigin, maxMessage, maxFrame, fragmentSize,
                        pingInterval, noCapture, deflate, noDeflate, echoAll, quiet, lang, webRoot, read, json,
                        summary, decodeAs, write, upstream, rewriteHost, upstreamCa, insecure, connectTo, binary, ca,
@@ -263,8 +267,6 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     // Known before anything else, so help and later errors can speak it.
     if (parser.isSet(lang))
         result.options.startup.language = parser.value(lang);
-    if (!parser.positionalArguments().isEmpty())
-        return error(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(help)) {
         result.action = Action::ShowHelp;
         result.text = parser.helpText();
@@ -384,6 +386,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                        .arg(options.upstream->toString()));
     if (options.readFile && options.headless)
         return error(tr("--read and --headless cannot be combined: a file is read, or a server runs"));
+    options.openFiles = parser.positionalArguments();
+    if (!options.openFiles.isEmpty() && (options.headless || options.readFile || options.connectUrl))
+        return error(tr("%1: capture files named without an option open in the app's windows; without a "
+                        "window, read one with --read FILE")
+                             .arg(options.openFiles.constFirst()));
     if ((options.summary || !options.decodeAsPorts.isEmpty()) && !options.readFile)
         return error(tr("--summary and --decode-as go with --read FILE"));
     if (options.json && !options.readFile && !options.headless && !options.connectUrl)

@@ -35,6 +35,7 @@ struct CommandLineOptions
     std::optional<bool> deflate;        // --deflate (true), --no-deflate (false)
     bool echoAll = false;               // --echo-all
     std::optional<QString> readFile;    // --read: a capture file instead of a server
+    QStringList openFiles;              // FILE...: capture files the app opens, each in a window of its own
     bool json = false;                  // --json: one JSON object per record (--read, --headless)
     bool summary = false;               // --summary: totals only (--read)
     QList<quint16> decodeAsPorts;       // --decode-as: WebSocket from the first byte (--read)

@@ -4,6 +4,7 @@
 #include "server/serversettings.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -19,6 +20,7 @@ struct StartupOptions
     QString language;                      // --lang; empty = the saved choice, else the system's
     bool welcomeAllowed = true;            // the first-run welcome may show
     std::optional<ProxyPreferences> proxy; // --upstream: proxy mode for this run, whatever is saved
+    QStringList captureFiles;              // FILE...: opened in windows of their own once the window shows
     // Further command-line overrides (origins, limits ...), applied after port and bind address.
     std::function<void(server::ServerSettings &)> applyOverrides;
 };

@@ -1101,6 +1101,12 @@ void MainWindow::showEvent(QShowEvent *event)
         QTimer::singleShot(0, this, &MainWindow::applyDefaultSizes);
     }
     showWelcomeIfFirstRun();
+    // After the live window, so that the files' windows come up on top of it.
+    if (!m_options.captureFiles.isEmpty())
+        QTimer::singleShot(0, this, [this, files = std::exchange(m_options.captureFiles, {})] {
+            for (const QString &path : files)
+                m_files->openFile(path);
+        });
 }
 
 void MainWindow::showWelcomeIfFirstRun()

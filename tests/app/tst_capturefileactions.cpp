@@ -41,6 +41,7 @@ private Q_SLOTS:
     void cleanup();
     void fileMenuOpensTheFileInItsOwnWindow();
     void droppedFileOpensInItsOwnWindow();
+    void filesNamedAtStartOpenOnceTheWindowShows();
     void recentFilesKeepTheTenNewestFirst();
     void vanishedRecentFileIsRemovedWithAMessage();
     void savedCaptureReadsBackTheSame();
@@ -170,6 +171,31 @@ void tst_CaptureFileActions::droppedFileOpensInItsOwnWindow()
     textEnter.setAccepted(false);
     QApplication::sendEvent(m_window.get(), &textEnter);
     QVERIFY(!textEnter.isAccepted());
+}
+
+// `wslab a.pcapng b.pcapng`, and a double click in a file manager: each file in a window of its own,
+// in order, once the live window is up.
+void tst_CaptureFileActions::filesNamedAtStartOpenOnceTheWindowShows()
+{
+    m_window.reset();
+    const QString first = sampleFile(QStringLiteral("first.pcapng"), 2);
+    const QString second = sampleFile(QStringLiteral("second.pcapng"), 5);
+    StartupOptions options = test::testStartupOptions(m_dir->filePath(QStringLiteral("wslab.ini")));
+    options.captureFiles = {first, second};
+    m_window = std::make_unique<MainWindow>(options);
+    QVERIFY(m_window->fileActions()->fileWindows().isEmpty()); // not before the live window shows
+    m_window->show();
+    QTRY_COMPARE(m_window->fileActions()->fileWindows().size(), 2);
+    const auto windows = m_window->fileActions()->fileWindows();
+    QCOMPARE(windows.at(0)->path(), QFileInfo(first).absoluteFilePath());
+    QCOMPARE(windows.at(1)->path(), QFileInfo(second).absoluteFilePath());
+    waitLoaded(windows.at(1));
+    QCOMPARE(windows.at(1)->view()->model()->rowCount(), app::testing::sampleConversation(5).size());
+    // Shown again (restored from the taskbar), the window opens nothing more.
+    m_window->hide();
+    m_window->show();
+    QTest::qWait(50);
+    QCOMPARE(m_window->fileActions()->fileWindows().size(), 2);
 }
 
 void tst_CaptureFileActions::recentFilesKeepTheTenNewestFirst()

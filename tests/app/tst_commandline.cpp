@@ -23,6 +23,7 @@ private Q_SLOTS:
     void byteSizes();
     void headlessPrecheck();
     void readOptions();
+    void filesNamedAloneOpenInTheApp();
     void upstreamOptions();
     void connectOptions();
     void helpHintIsTranslatable();
@@ -119,7 +120,9 @@ void tst_CommandLine::errors_data()
     QTest::addRow("ping interval") << QStringList{"wslab", "--ping-interval", "soon"};
     QTest::addRow("unknown option") << QStringList{"wslab", "--frobnicate"};
     QTest::addRow("missing value") << QStringList{"wslab", "--port"};
-    QTest::addRow("positional") << QStringList{"wslab", "extra"};
+    QTest::addRow("file with headless") << QStringList{"wslab", "--headless", "f.pcap"};
+    QTest::addRow("file with read") << QStringList{"wslab", "--read", "f.pcap", "g.pcap"};
+    QTest::addRow("file with connect") << QStringList{"wslab", "--connect", "ws://h/", "f.pcap"};
     QTest::addRow("read with headless") << QStringList{"wslab", "--read", "f.pcap", "--headless"};
     QTest::addRow("summary without read") << QStringList{"wslab", "--summary"};
     QTest::addRow("decode-as without read") << QStringList{"wslab", "--decode-as", "80"};
@@ -152,6 +155,18 @@ void tst_CommandLine::errors()
     const auto result = CommandLine::parse(arguments);
     QCOMPARE(result.action, CommandLine::Action::Error);
     QVERIFY(!result.text.isEmpty());
+}
+
+// As Wireshark does, and as the desktop entry's "Exec=wslab %F" needs: files named on the command
+// line open in the app, in the order given.
+void tst_CommandLine::filesNamedAloneOpenInTheApp()
+{
+    const auto result = CommandLine::parse({"wslab", "a.pcap", "--lang", "zh_CN", "dir/b.har"});
+    QCOMPARE(result.action, CommandLine::Action::Run);
+    QCOMPARE(result.options.openFiles, (QStringList{"a.pcap", "dir/b.har"}));
+    QVERIFY(!result.options.headless);
+    QVERIFY(CommandLine::parse({"wslab"}).options.openFiles.isEmpty());
+    QVERIFY(CommandLine::parse({"wslab", "--help"}).text.contains(QLatin1String("[FILE...]")));
 }
 
 void tst_CommandLine::helpAndVersionAreActions()
