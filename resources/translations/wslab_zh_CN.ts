@@ -969,10 +969,6 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
         <translation>DIR</translation>
     </message>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation>多余的参数：%1</translation>
-    </message>
-    <message>
         <source>--port needs a number from 0 to 65535, not &quot;%1&quot;</source>
         <translation>--port 需要 0 到 65535 之间的数字，而不是“%1”</translation>
     </message>
@@ -1203,6 +1199,18 @@ Endpoints: / (chat page), /chatsocket (chat), /echo (echo), /poll, /longpoll, /s
     <message>
         <source>--replay-conn needs a connection number, not &quot;%1&quot;</source>
         <translation>--replay-conn 需要一个连接编号，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Capture files to open, each in a window of its own beside the live one (pcap, pcapng, a Chrome HAR or a session the app saved).</source>
+        <translation>要打开的抓包文件，每个文件在实时窗口旁单独的窗口中打开（pcap、pcapng、Chrome HAR 或本应用保存的会话）。</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[文件...]</translation>
+    </message>
+    <message>
+        <source>%1: capture files named without an option open in the app&apos;s windows; without a window, read one with --read FILE</source>
+        <translation>%1：不带选项给出的抓包文件会在应用的窗口中打开；不使用窗口时，请用 --read 文件 读取</translation>
     </message>
 </context>
 <context>
