@@ -34,7 +34,7 @@ void CaptureStream::setBacklog(std::shared_ptr<CaptureBacklog> backlog)
     m_backlog = std::move(backlog);
 }
 
-quint64 CaptureStream::append(CaptureRecord record)
+quint64 CaptureStream::append(CaptureRecord &&record)
 {
     applyPayloadCap(record, m_payloadCap);
     if (!admit(record)) {
