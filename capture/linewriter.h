@@ -42,6 +42,8 @@ public:
     }
     void put(QByteArrayView bytes)
     {
+        if (bytes.isEmpty())
+            return; // an empty array's data may be null, which memcpy may not be given
         makeRoom(bytes.size());
         std::memcpy(m_at, bytes.data(), size_t(bytes.size()));
         m_at += bytes.size();
