@@ -92,16 +92,8 @@ void CaptureStream::flush()
     CaptureBatch batch;
     batch.swap(m_pending);
     m_pendingBytes = 0;
-    const qsizetype room = qMin<qsizetype>(batch.size(), m_maxBatchSize);
+    m_pending.reserve(qMin<qsizetype>(batch.size(), m_maxBatchSize));
     Q_EMIT batchReady(batch);
-    // Where no receiver kept the batch (a printer only reads it), its storage takes the next records:
-    // still in the processor's cache, and no allocation of a few hundred KiB per batch.
-    if (batch.isDetached()) {
-        batch.clear();
-        m_pending.swap(batch);
-    } else {
-        m_pending.reserve(room);
-    }
 }
 
 void CaptureStream::applyPayloadCap(CaptureRecord &record, qint64 cap)
