@@ -1,5 +1,7 @@
 #include "app/cli/heaptuning.h"
 
+#include <cstdlib> // says whether the C library is glibc: __GLIBC__ is undefined before any of its headers
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
