@@ -12,7 +12,7 @@ void tuneHeapForPayloads()
 {
 #ifdef __GLIBC__
     mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 #endif
 }
 
