@@ -128,7 +128,7 @@ void CaptureFileLoader::deliverBatches(BatchHandoff &handoff, bool spilling, qui
     if (spilling)
         spill.emplace();
     while (auto batch = handoff.take()) {
-        auto spilled = spill && !m_cancel.load() ? spill->write(*batch) : std::nullopt;
+        auto spilled = spill ? spill->write(*batch) : std::nullopt;
         post(std::move(*batch), std::move(spilled), generation);
     }
 }
