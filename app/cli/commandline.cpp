@@ -247,7 +247,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption replayTiming(QStringLiteral("replay-timing"),
                                           tr("With --replay: wait the recorded time between frames (gaps over a "
                                              "minute are cut to a minute) instead of sending them at once."));
-    parser.addPositionalArgument(QStringLiteral("files"),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
                                  tr("Capture files to open, each in a window of its own beside the live one (pcap, "
                                     "pcapng, a Chrome HAR or a session the app saved)."),
                                  tr("[FILE...]"));
