@@ -5,7 +5,6 @@
 
 #include "linewriter.h"
 
-
 namespace wslab::capture {
 
 namespace {

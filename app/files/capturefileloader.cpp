@@ -76,7 +76,6 @@ capture::CaptureFileReader::Result CaptureFileLoader::readBatches(const QString 
                                                                   quint64 generation, BatchHandoff &handoff)
 {
     std::deque<capture::CaptureBatch> handedOver;
-    const auto send = [&](capture::CaptureBatch &&records) { handOver(std::move(records), handoff, handedOver); };
     capture::CaptureBatch batch;
     int batchRecords = firstBatchRecords;
     batch.reserve(batchRecords); // growing it would copy every record moved in so far
@@ -89,7 +88,7 @@ capture::CaptureFileReader::Result CaptureFileLoader::readBatches(const QString 
             [&](capture::CaptureRecord &&record) {
                 batch.append(std::move(record));
                 if (batch.size() >= batchRecords || sinceBatch.elapsed() >= batchIntervalMs) {
-                    send(std::move(batch));
+                    handOver(std::move(batch), handoff, handedOver);
                     batch = {};
                     batchRecords = std::min(2 * batchRecords, maxBatchRecords);
                     batch.reserve(batchRecords);
@@ -101,16 +100,10 @@ capture::CaptureFileReader::Result CaptureFileLoader::readBatches(const QString 
                 if (sinceProgress.elapsed() < batchIntervalMs && bytesRead < fileSize)
                     return;
                 sinceProgress.restart();
-                QMetaObject::invokeMethod(
-                        this,
-                        [this, bytesRead, fileSize, generation] {
-                            if (generation == m_generation)
-                                Q_EMIT progressed(bytesRead, fileSize);
-                        },
-                        Qt::QueuedConnection);
+                postProgress(bytesRead, fileSize, generation);
             });
     if (!batch.isEmpty())
-        send(std::move(batch));
+        handOver(std::move(batch), handoff, handedOver);
     // The GUI takes what is still on its way; the last references to those records are then
     // dropped on the delivering thread or the GUI's.
     handedOver.clear();
@@ -168,6 +161,17 @@ void CaptureFileLoader::post(capture::CaptureBatch &&batch, std::optional<captur
                 Q_EMIT recordsRead(records);
                 --m_batchesInFlight;
                 m_recordsInFlight -= count;
+            },
+            Qt::QueuedConnection);
+}
+
+void CaptureFileLoader::postProgress(qint64 bytesRead, qint64 fileSize, quint64 generation)
+{
+    QMetaObject::invokeMethod(
+            this,
+            [this, bytesRead, fileSize, generation] {
+                if (generation == m_generation)
+                    Q_EMIT progressed(bytesRead, fileSize);
             },
             Qt::QueuedConnection);
 }

@@ -62,6 +62,8 @@ private:
     // On the reading thread: hands a batch to the delivering thread; `handedOver` keeps it (and
     // frees it) until the GUI has taken it.
     void handOver(capture::CaptureBatch &&batch, BatchHandoff &handoff, std::deque<capture::CaptureBatch> &handedOver);
+    // On the reading thread: tells the GUI thread how far the read has come.
+    void postProgress(qint64 bytesRead, qint64 fileSize, quint64 generation);
     // On the delivering thread: hands a batch, and where it was spilled, to the GUI thread.
     void post(capture::CaptureBatch &&batch, std::optional<capture::SpilledBatch> &&spilled, quint64 generation);
 
