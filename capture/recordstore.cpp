@@ -55,10 +55,12 @@ public:
     void bytes(const QByteArray &value)
     {
         put(qint64(value.size()));
+        if (value.isEmpty())
+            return; // most records have no HTTP bytes, note or address: no append of their own
         flush();
         m_out.append(value);
     }
-    void text(const QString &value) { bytes(value.toUtf8()); }
+    void text(const QString &value) { bytes(value.isEmpty() ? QByteArray() : value.toUtf8()); }
 
 private:
     void flush()
