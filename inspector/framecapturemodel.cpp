@@ -632,9 +632,14 @@ void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
     // Every record is kept and none is capped: each goes from the batch straight to the store,
     // without a copy of its own, or is taken where a spill already wrote it.
     const std::optional<capture::SpilledBatch> spilled = std::exchange(m_nextSpilled, std::nullopt);
-    const auto isSpilled = [&spilled, &batch](qsizetype i) {
-        return spilled && spilled->records && size_t(i) < spilled->records->size()
-                && (*spilled->records)[size_t(i)].digest.id == batch[i].id;
+    // The spilled records are some of the batch's, in its order: a record the spill did not take
+    // (too large, or written after it failed) is in the batch whole.
+    size_t nextSpilled = 0;
+    const auto takeSpilled = [&](const CaptureRecord &r) {
+        if (!spilled || !spilled->records || nextSpilled >= spilled->records->size()
+            || (*spilled->records)[nextSpilled].digest.id != r.id)
+            return false;
+        return m_store->appendSpilled(*spilled, nextSpilled++) >= 0; // else kept as the batch has it
     };
     QList<const CaptureRecord *> delivered;
     QList<quint64> grownFirstFrames;
@@ -655,7 +660,7 @@ void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
                 m_pendingHeld.insert(r.id);
             if (takeNumber(r) == 0)
                 m_unnumberedRows.push_back(rowCount());
-            if (!isSpilled(i) || m_store->appendSpilled(*spilled, size_t(i)) < 0)
+            if (!takeSpilled(r))
                 m_store->append(r);
         }
         if (m_timeOriginNs < 0)

@@ -1,7 +1,5 @@
 #include "app/files/capturefileloader.h"
 
-#include "app/files/batchhandoff.h"
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
@@ -9,24 +7,21 @@
 #include <algorithm>
 #include <memory>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 namespace wslab::app {
 
 namespace {
 
-// The first rows come in a small batch, so that they show at once; later batches grow to many
-// thousand records, since each batch also costs the GUI a pass over every row so far (the table's
-// and the proxy's bookkeeping of a million rows) whatever its own size.
-constexpr int firstBatchRecords = 2048;
-constexpr int maxBatchRecords = 16384;
-constexpr qint64 batchIntervalMs = 50;
-// Records waiting for the GUI at most (each holds its payload): bounds the memory a slow GUI costs.
+// The GUI takes rows in large batches, since each batch also costs it a pass over every row so
+// far (the table's and the proxy's bookkeeping of a million rows) whatever its own size. Rows are
+// posted when the GUI has taken the ones before and some time has passed (the first ones at once),
+// or once this many wait.
+constexpr int maxPostRecords = 16384;
+constexpr qint64 postIntervalMs = 50;
+// Rows waiting for the GUI at most: bounds the memory a slow GUI costs.
 constexpr int maxRecordsInFlight = 32768;
-// Batches read but not yet spilled at most: enough to keep both threads busy.
-constexpr int batchesAhead = 2;
+// Records per write to the spill at most (besides capture::RecordSpill::blockBytes): a slow file
+// still shows its rows every postIntervalMs.
+constexpr int maxSpillRecords = 2048;
 
 } // namespace
 
@@ -44,125 +39,116 @@ void CaptureFileLoader::start(const QString &path, const QSet<quint16> &webSocke
 {
     stop();
     m_cancel = false;
-    m_batchesInFlight = 0;
     m_recordsInFlight = 0;
     const quint64 generation = ++m_generation;
     capture::CaptureFileReader::Options options;
     options.webSocketPorts = webSocketPorts;
-    auto handoff = std::make_shared<BatchHandoff>(batchesAhead);
-    auto result = std::make_shared<capture::CaptureFileReader::Result>();
-    m_thread = QThread::create([this, path, options, generation, handoff, result] {
-        *result = readBatches(path, options, generation, *handoff);
-        handoff->close(); // after the result is set: the delivering thread reads it once it sees the close
-    });
-    m_deliveryThread = QThread::create([this, generation, handoff, result, spilling = m_spilling] {
-        deliverBatches(*handoff, spilling, generation);
+    m_thread = QThread::create([this, path, options, generation, spilling = m_spilling] {
+        const auto result = readRecords(path, options, spilling, generation);
         QMetaObject::invokeMethod(
                 this,
-                [this, result = *result, generation] {
+                [this, result, generation] {
                     if (generation != m_generation)
                         return;
-                    stop(); // joins the threads, which have nothing left to do
+                    stop(); // joins the thread, which has nothing left to do
                     Q_EMIT finished(result);
                 },
                 Qt::QueuedConnection);
     });
     m_thread->start();
-    m_deliveryThread->start();
 }
 
-capture::CaptureFileReader::Result CaptureFileLoader::readBatches(const QString &path,
+capture::CaptureFileReader::Result CaptureFileLoader::readRecords(const QString &path,
                                                                   const capture::CaptureFileReader::Options &options,
-                                                                  quint64 generation, BatchHandoff &handoff)
-{
-    std::deque<capture::CaptureBatch> handedOver;
-    capture::CaptureBatch batch;
-    int batchRecords = firstBatchRecords;
-    batch.reserve(batchRecords); // growing it would copy every record moved in so far
-    QElapsedTimer sinceBatch;
-    sinceBatch.start();
-    QElapsedTimer sinceProgress;
-    sinceProgress.start();
-    const auto result = capture::CaptureFileReader::read(
-            path, options,
-            [&](capture::CaptureRecord &&record) {
-                batch.append(std::move(record));
-                if (batch.size() >= batchRecords || sinceBatch.elapsed() >= batchIntervalMs) {
-                    handOver(std::move(batch), handoff, handedOver);
-                    batch = {};
-                    batchRecords = std::min(2 * batchRecords, maxBatchRecords);
-                    batch.reserve(batchRecords);
-                    sinceBatch.restart();
-                }
-            },
-            &m_cancel,
-            [&](qint64 bytesRead, qint64 fileSize) {
-                if (sinceProgress.elapsed() < batchIntervalMs && bytesRead < fileSize)
-                    return;
-                sinceProgress.restart();
-                postProgress(bytesRead, fileSize, generation);
-            });
-    if (!batch.isEmpty())
-        handOver(std::move(batch), handoff, handedOver);
-    // The GUI takes what is still on its way; the last references to those records are then
-    // dropped on the delivering thread or the GUI's.
-    handedOver.clear();
-#if defined(__GLIBC__)
-    // This thread's heap held the records waiting for the GUI (tens of MB for a big file); glibc
-    // keeps a thread's freed memory for the thread, which is about to end.
-    malloc_trim(0);
-#endif
-    return result;
-}
-
-void CaptureFileLoader::deliverBatches(BatchHandoff &handoff, bool spilling, quint64 generation)
+                                                                  bool spilling, quint64 generation)
 {
     std::optional<capture::RecordSpill> spill;
     if (spilling)
         spill.emplace();
-    while (auto batch = handoff.take()) {
-        auto spilled = spill ? spill->write(*batch) : std::nullopt;
-        post(std::move(*batch), std::move(spilled), generation);
-    }
+    // Rows read and not yet posted: records without their payloads where the spill has them, and
+    // any records whole.
+    capture::CaptureBatch rows;
+    bool posted = false;
+    QElapsedTimer sincePost;
+    sincePost.start();
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    // Whether the GUI wants rows now: it has taken the ones before, and the first rows or some
+    // time since the last ones.
+    const auto postWanted = [&] {
+        return m_recordsInFlight.load() == 0 && (!posted || sincePost.elapsed() >= postIntervalMs);
+    };
+    const auto postIfDue = [&] {
+        if (rows.isEmpty() || (rows.size() < maxPostRecords && !postWanted()))
+            return;
+        post(rows, spill ? &*spill : nullptr, generation);
+        sincePost.restart();
+        posted = true;
+    };
+    const auto result = capture::CaptureFileReader::read(
+            path, options,
+            [&](capture::CaptureRecord &&record) {
+                if (spill && spill->add(record)) {
+                    capture::dropPayloads(record); // freed here and now, still in the cache
+                    rows.append(std::move(record));
+                    if (spill->pendingBytes() < capture::RecordSpill::blockBytes
+                        && spill->pendingRecords() < maxSpillRecords && !postWanted())
+                        return;
+                    flushSpill(*spill, rows);
+                } else {
+                    if (spill && spill->pendingRecords() > 0)
+                        flushSpill(*spill, rows); // the rows before this one
+                    rows.append(std::move(record));
+                }
+                postIfDue();
+            },
+            &m_cancel,
+            [&](qint64 bytesRead, qint64 fileSize) {
+                if (sinceProgress.elapsed() < postIntervalMs && bytesRead < fileSize)
+                    return;
+                sinceProgress.restart();
+                postProgress(bytesRead, fileSize, generation);
+            });
+    if (!rows.isEmpty())
+        post(rows, spill ? &*spill : nullptr, generation);
+    return result;
 }
 
-void CaptureFileLoader::handOver(capture::CaptureBatch &&batch, BatchHandoff &handoff,
-                                 std::deque<capture::CaptureBatch> &handedOver)
+void CaptureFileLoader::flushSpill(capture::RecordSpill &spill, capture::CaptureBatch &rows)
 {
-    // Back-pressure, bounded in time: wait while the GUI has enough to do, unless cancelled.
+    const qsizetype count = spill.pendingRecords();
+    if (spill.flush())
+        return;
+    // The last `count` rows lost their payloads to a spill that could not take them.
+    const capture::CaptureBatch whole = spill.takeUnwritten();
+    const qsizetype first = rows.size() - count;
+    for (qsizetype i = 0; i < std::min(whole.size(), count); ++i)
+        rows[first + i] = whole[i];
+}
+
+void CaptureFileLoader::post(capture::CaptureBatch &rows, capture::RecordSpill *spill, quint64 generation)
+{
+    // Back-pressure, bounded in time: wait while the GUI has enough to do, unless cancelled (the
+    // rows read before a cancel are shown too).
     while (m_recordsInFlight.load() >= maxRecordsInFlight && !m_cancel.load())
         QThread::msleep(2);
-    if (m_cancel.load())
-        return;
-    // The batches the GUI has taken are let go here, so that the last reference to their records
-    // (a million payloads for a big file) is dropped on the thread that allocated them: freed on
-    // another thread, every free and every allocation here contended for the heap's lock, and
-    // reading took half as long again. Two more are kept than are on their way: the delivering
-    // thread and the GUI may still be destroying their copies of the last ones.
-    while (int(handedOver.size()) > m_batchesInFlight.load() + 2)
-        handedOver.pop_front();
-    handedOver.push_back(batch); // shares the records, copies nothing
-    ++m_batchesInFlight;
-    m_recordsInFlight += int(batch.size());
-    handoff.put(std::move(batch));
-}
-
-void CaptureFileLoader::post(capture::CaptureBatch &&batch, std::optional<capture::SpilledBatch> &&spilled,
-                             quint64 generation)
-{
-    const int records = int(batch.size());
+    if (spill && spill->pendingRecords() > 0)
+        flushSpill(*spill, rows); // a row goes to the GUI only once its record is on file
+    std::optional<capture::SpilledBatch> spilled = spill ? spill->takeWritten() : std::nullopt;
+    const int count = int(rows.size());
+    m_recordsInFlight += count;
     QMetaObject::invokeMethod(
             this,
-            [this, records = std::move(batch), spilled = std::move(spilled), generation, count = records] {
+            [this, rows = std::exchange(rows, {}), spilled = std::move(spilled), generation, count] {
                 if (generation != m_generation)
                     return; // start() has set the counts for the read it began
                 if (spilled)
                     Q_EMIT recordsSpilled(*spilled);
-                Q_EMIT recordsRead(records);
-                --m_batchesInFlight;
+                Q_EMIT recordsRead(rows);
                 m_recordsInFlight -= count;
             },
             Qt::QueuedConnection);
+    rows.reserve(maxPostRecords + maxSpillRecords); // the most a post holds: never regrown
 }
 
 void CaptureFileLoader::postProgress(qint64 bytesRead, qint64 fileSize, quint64 generation)
@@ -185,14 +171,11 @@ void CaptureFileLoader::stop()
 {
     if (!m_thread)
         return;
-    if (m_thread->isRunning() || m_deliveryThread->isRunning())
+    if (m_thread->isRunning())
         m_cancel = true;
     m_thread->wait();
-    m_deliveryThread->wait();
     delete m_thread;
-    delete m_deliveryThread;
     m_thread = nullptr;
-    m_deliveryThread = nullptr;
 }
 
 QString CaptureFileLoader::failureText(const capture::CaptureFileFailure &failure)

@@ -8,8 +8,9 @@
 #include <QSet>
 
 #include <atomic>
-#include <deque>
+#include <memory>
 #include <optional>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QThread;
@@ -17,17 +18,15 @@ QT_END_NAMESPACE
 
 namespace wslab::app {
 
-class BatchHandoff;
-
 // Reads a capture file off the GUI thread: records arrive in batches (rows appear while the file
 // is read), progress in bytes, and the outcome at the end. At most a few batches wait for the GUI
 // at any time, so a huge file does not pile up in the event queue faster than the table takes it.
 //
-// A second thread, beside the reading one, delivers the batches and does what would otherwise cost
-// the GUI thread per record: with setSpilling(), it writes each batch to a capture::RecordSpill
-// (recordsSpilled comes right before the batch's recordsRead), and it keeps each batch until the
-// GUI has taken it, so that the records' memory is given back off the GUI thread. Reading and
-// writing then take a core each.
+// With setSpilling(), the reading thread also does what would otherwise cost the GUI thread per
+// record: it writes each record to a capture::RecordSpill (recordsSpilled comes right before the
+// batch's recordsRead) and frees its payloads at once; the GUI gets the records without them
+// (capture::dropPayloads), and its rows read them back from the spill. The thread then reuses the
+// same few megabytes, as the command line does, and the GUI thread has the other core.
 class CaptureFileLoader : public QObject
 {
     Q_OBJECT
@@ -55,23 +54,20 @@ Q_SIGNALS:
 
 private:
     void stop();
-    [[nodiscard]] capture::CaptureFileReader::Result readBatches(const QString &path,
+    [[nodiscard]] capture::CaptureFileReader::Result readRecords(const QString &path,
                                                                  const capture::CaptureFileReader::Options &options,
-                                                                 quint64 generation, BatchHandoff &handoff);
-    void deliverBatches(BatchHandoff &handoff, bool spilling, quint64 generation);
-    // On the reading thread: hands a batch to the delivering thread; `handedOver` keeps it (and
-    // frees it) until the GUI has taken it.
-    void handOver(capture::CaptureBatch &&batch, BatchHandoff &handoff, std::deque<capture::CaptureBatch> &handedOver);
+                                                                 bool spilling, quint64 generation);
+    // On the reading thread: writes the rows added since the last flush to the spill; if it cannot
+    // (a full disk), those rows are made whole again.
+    static void flushSpill(capture::RecordSpill &spill, capture::CaptureBatch &rows);
+    // On the reading thread: hands the rows, and where the spill has them, to the GUI.
+    void post(capture::CaptureBatch &rows, capture::RecordSpill *spill, quint64 generation);
     // On the reading thread: tells the GUI thread how far the read has come.
     void postProgress(qint64 bytesRead, qint64 fileSize, quint64 generation);
-    // On the delivering thread: hands a batch, and where it was spilled, to the GUI thread.
-    void post(capture::CaptureBatch &&batch, std::optional<capture::SpilledBatch> &&spilled, quint64 generation);
 
-    QThread *m_thread = nullptr; // reads
-    QThread *m_deliveryThread = nullptr; // spills and posts
+    QThread *m_thread = nullptr;
     quint64 m_generation = 0; // which start() the queued batches belong to
     std::atomic_bool m_cancel{false};
-    std::atomic_int m_batchesInFlight{0};
     std::atomic_int m_recordsInFlight{0};
     bool m_spilling = false;
 };

@@ -18,6 +18,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
+#include <sys/resource.h>
+
 using namespace wslab;
 using app::CaptureFileWindow;
 using capture::CaptureFileReader;
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void showsEveryRecordOfTheFile();
     void rowsReadBackAsTheFileReaderGivesThem();
     void cancelStopsReadingAndKeepsTheRowsRead();
+    void rowsStayWholeWhenTheDiskFillsUp();
     void badFileSaysWhatWentWrong_data();
     void badFileSaysWhatWentWrong();
     void decodeAsReadsAConnectionJoinedLate();
@@ -173,6 +178,30 @@ void tst_CaptureFileWindow::cancelStopsReadingAndKeepsTheRowsRead()
     for (int row = 0; row < rows; ++row)
         QCOMPARE(window.view()->model()->record(row).id, records.at(row).id);
     QVERIFY(window.errorText().isEmpty());
+}
+
+void tst_CaptureFileWindow::rowsStayWholeWhenTheDiskFillsUp()
+{
+    // The temporary files may grow to 256 KiB only, as on a disk that fills up during the read:
+    // the reading thread's spill fails part of the way through, the records it could not write
+    // go to the table whole, the store keeps the rest in memory, and every row still reads back
+    // what the file holds.
+    const QString path = m_dir->filePath(QStringLiteral("disk-full.pcapng"));
+    QVERIFY(app::testing::writeCaptureFile(path, app::testing::sampleConversation(20'000, 70'000)));
+    const QList<QByteArray> expected = jsonLines(readFile(path));
+    QVERIFY(expected.size() > 20'000);
+    std::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead of ending the process
+    rlimit unlimited{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &unlimited), 0);
+    rlimit limited = unlimited;
+    limited.rlim_cur = 256 * 1024;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+    CaptureFileWindow window(path);
+    QSignalSpy loaded(&window, &CaptureFileWindow::loaded);
+    const auto result = waitLoaded(window, loaded);
+    setrlimit(RLIMIT_FSIZE, &unlimited);
+    QVERIFY(!result.failure);
+    QCOMPARE(jsonLines(rowsOf(*window.view()->model())), expected);
 }
 
 void tst_CaptureFileWindow::badFileSaysWhatWentWrong_data()

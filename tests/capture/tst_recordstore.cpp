@@ -103,6 +103,9 @@ private slots:
     void spilledAndWrittenRecordsMix();
     void recordsOfASecondSpillAreNotTaken();
     void spillFileGoesWithItsLastHolder();
+    void spillGivesRecordsAsTheyAreWritten();
+    void recordsASpillCannotWriteComeBackWhole();
+    void droppedPayloadsKeepTheirSizes();
 };
 
 void TestRecordStore::readsBackEveryFieldOfARecord_data()
@@ -373,6 +376,99 @@ void TestRecordStore::spillFileGoesWithItsLastHolder()
     compareRecords(store.readBack(0), base(1, RecordKind::CaptureGap));
     store.clear();
     QVERIFY(!QFile::exists(fileName));
+}
+
+void TestRecordStore::spillGivesRecordsAsTheyAreWritten()
+{
+    QList<CaptureRecord> records;
+    for (quint64 id = 1; id <= 5; ++id) {
+        CaptureRecord r = base(id, RecordKind::Frame);
+        r.frame = decodedFrame(protocol::Opcode::Binary, randomBytes(500 * qsizetype(id), quint32(id)), true);
+        records.append(r);
+    }
+    RecordSpill spill;
+    QVERIFY(!spill.takeWritten()); // nothing written yet
+    QVERIFY(spill.add(records.at(0)));
+    QVERIFY(spill.add(records.at(1)));
+    QCOMPARE(spill.pendingRecords(), 2);
+    QVERIFY(spill.pendingBytes() > 1500);
+    QVERIFY(spill.flush());
+    QCOMPARE(spill.pendingRecords(), 0);
+    QCOMPARE(spill.pendingBytes(), 0);
+    QVERIFY(spill.add(records.at(2)));
+    // Taken before its flush, the third record is not in the batch: it is not on file yet.
+    const auto first = spill.takeWritten();
+    QVERIFY(first);
+    QCOMPARE(first->records->size(), size_t(2));
+    QVERIFY(spill.add(records.at(3)));
+    QVERIFY(spill.flush());
+    QVERIFY(spill.add(records.at(4)));
+    QVERIFY(spill.flush());
+    const auto second = spill.takeWritten();
+    QVERIFY(second);
+    QCOMPARE(second->records->size(), size_t(3));
+    RecordStore store;
+    for (size_t i = 0; i < 2; ++i)
+        QCOMPARE(store.appendSpilled(*first, i), int(i));
+    for (size_t i = 0; i < 3; ++i)
+        QCOMPARE(store.appendSpilled(*second, i), int(2 + i));
+    QCOMPARE(store.fileBytes(), 0);
+    for (int i = 0; i < records.size(); ++i)
+        compareRecords(store.readBack(i), records.at(i));
+}
+
+void TestRecordStore::recordsASpillCannotWriteComeBackWhole()
+{
+    // No temporary file can be made (as on a full disk): the records are not lost.
+    const bool hadTmpdir = qEnvironmentVariableIsSet("TMPDIR");
+    const QByteArray tmpdir = qgetenv("TMPDIR");
+    qputenv("TMPDIR", "/dev/null"); // not a directory: no file can be made in it, even by root
+    QList<CaptureRecord> records;
+    CaptureRecord opened = base(1, RecordKind::ConnectionOpened);
+    opened.note = QStringLiteral("[::1]:40000");
+    opened.tls = std::make_shared<TlsInfo>();
+    records.append(opened);
+    CaptureRecord frame = base(2, RecordKind::Frame);
+    frame.frame = decodedFrame(protocol::Opcode::Text, "hello", true);
+    records.append(frame);
+    RecordSpill spill;
+    for (const CaptureRecord &r : records)
+        QVERIFY(spill.add(r));
+    const bool flushed = spill.flush();
+    hadTmpdir ? qputenv("TMPDIR", tmpdir) : qunsetenv("TMPDIR");
+    QVERIFY(!flushed);
+    const CaptureBatch whole = spill.takeUnwritten();
+    QCOMPARE(whole.size(), records.size());
+    for (int i = 0; i < records.size(); ++i)
+        compareRecords(whole.at(i), records.at(i));
+    QVERIFY(!spill.takeWritten());
+    QVERIFY(!spill.add(frame)); // a failed spill takes nothing more
+}
+
+void TestRecordStore::droppedPayloadsKeepTheirSizes()
+{
+    CaptureRecord frame = base(1, RecordKind::Frame);
+    frame.frame = decodedFrame(protocol::Opcode::Binary, randomBytes(300, 1), true, false);
+    frame.inflatedPayload = QByteArray(1000, 'x');
+    const protocol::FrameHeader header = frame.frame->header;
+    dropPayloads(frame);
+    QVERIFY(frame.frame->payload.isEmpty());
+    QVERIFY(frame.frame->header == header); // the header still tells FIN, opcode and length
+    QCOMPARE(frame.truncatedFrom, 300);
+    QVERIFY(frame.inflatedPayload && frame.inflatedPayload->isEmpty());
+    QCOMPARE(frame.inflatedSize, 1000);
+    QVERIFY(frame.isTruncated());
+
+    CaptureRecord delivered = base(2, RecordKind::FrameDelivered);
+    delivered.relatedId = 1;
+    delivered.inflatedPayload = QByteArray("message");
+    dropPayloads(delivered);
+    QCOMPARE(delivered.inflatedPayload, std::optional<QByteArray>("message")); // it goes onto its row
+
+    CaptureRecord request = base(3, RecordKind::HttpRequest);
+    request.wireBytes = "GET / HTTP/1.1\r\n\r\n";
+    dropPayloads(request);
+    QCOMPARE(request.wireBytes, QByteArray("GET / HTTP/1.1\r\n\r\n")); // the upgrade is told from these
 }
 
 void TestRecordStore::damagedBytesAreNoRecord_data()

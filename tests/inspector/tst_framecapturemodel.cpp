@@ -1,3 +1,4 @@
+#include "capture/recordspill.h"
 #include "inspector/framecapturemodel.h"
 
 #include "inspector/capturesamples.h"
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void keepingEveryRecordShowsWhatMemoryShows();
     void keepingEveryRecordKeepsPayloadsOverTheCapWhole();
     void keepingEveryRecordInflatesAHeldMessageWhenDelivered();
+    void spilledRowsAreTakenBesideRecordsKeptWhole();
 
 private:
     FrameCaptureModel *m_model = nullptr;
@@ -758,6 +760,39 @@ void TestFrameCaptureModel::keepingEveryRecordInflatesAHeldMessageWhenDelivered(
              QStringLiteral("“Hello” (5 B, deflated to 7 B)"));
     QCOMPARE(stored.record(0).inflatedPayload, std::optional<QByteArray>("Hello"));
     QCOMPARE(stored.record(1).bytes(), pingHelloWire());
+}
+
+void TestFrameCaptureModel::spilledRowsAreTakenBesideRecordsKeptWhole()
+{
+    // A file's reading thread spills records and hands over rows without their payloads; one it
+    // could not spill comes whole, between them. Each row reads back what it stands for.
+    capture::CaptureBatch records;
+    for (quint64 id = 1; id <= 4; ++id)
+        records << encodedRecord(id, Opcode::Binary, QByteArray(100 + int(id), char('a' + id)));
+    capture::RecordSpill spill;
+    QVERIFY(spill.add(records.at(0)));
+    QVERIFY(spill.add(records.at(1)));
+    QVERIFY(spill.add(records.at(3))); // the third is kept whole
+    QVERIFY(spill.flush());
+    const auto spilled = spill.takeWritten();
+    QVERIFY(spilled);
+    QCOMPARE(spilled->records->size(), size_t(3));
+    capture::CaptureBatch rows = records;
+    for (qsizetype i : {0, 1, 3})
+        capture::dropPayloads(rows[i]);
+    QVERIFY(rows.at(0).frame->payload.isEmpty());
+
+    FrameCaptureModel stored;
+    stored.keepEveryRecord();
+    stored.setNextBatchSpilled(*spilled);
+    stored.appendBatch(rows);
+    QCOMPARE(stored.rowCount(), 4);
+    for (int row = 0; row < 4; ++row) {
+        const CaptureRecord r = stored.record(row);
+        QCOMPARE(r.id, records.at(row).id);
+        QVERIFY(!r.isTruncated());
+        QCOMPARE(r.frame->payload, records.at(row).frame->payload);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFrameCaptureModel)
