@@ -1,13 +1,13 @@
 #pragma once
 
 #include "capturerecord.h"
+#include "chunkedarray.h"
 
 #include <QByteArray>
 #include <QFile>
 #include <QHash>
 #include <QTemporaryFile>
 
-#include <deque>
 #include <memory>
 
 namespace wslab::capture {
@@ -121,7 +121,7 @@ private:
     void remember(int index, std::shared_ptr<const CaptureRecord> record) const;
     void forget(int index) const;
 
-    std::deque<Entry> m_entries;
+    ChunkedArray<Entry> m_entries;
     QHash<int, SharedParts> m_shared;
     QHash<int, CaptureRecord> m_inMemory; // only when the temporary file failed
     mutable QTemporaryFile m_file;
