@@ -124,12 +124,14 @@ ReadStatus PcapFileReader::next()
 
 ReadStatus PcapFileReader::nextFromLibpcap()
 {
-    const qint64 offset = ftell(pcap_file(m_handle));
+    const qint64 offset = m_nextOffset >= 0 ? m_nextOffset : qint64(ftell(pcap_file(m_handle)));
+    m_nextOffset = -1;
     pcap_pkthdr *header = nullptr;
     const u_char *data = nullptr;
     const int result = pcap_next_ex(m_handle, &header, &data);
     if (result == 1) {
         ++m_delivered;
+        m_nextOffset = nextRecordOffset(offset, header->caplen);
         // Opened with nanosecond precision: tv_usec holds nanoseconds for pcap and pcapng alike.
         m_packet = CapturedPacket{nanosecondsSinceEpoch(header->ts),
                                   linkType(),
@@ -144,6 +146,23 @@ ReadStatus PcapFileReader::nextFromLibpcap()
         return switchToOwnReader();
     m_failure = CaptureFileFailure{errorFromMessage(message), offset, QString::fromLocal8Bit(message)};
     return ReadStatus::Failed;
+}
+
+// glibc's ftell() locks the stream and works out its position on every call: a tenth of the time
+// a pcap takes to read. A pcap record is a header of one size (16 bytes, 24 in the "modified" format
+// libpcap also reads) and the bytes captured, so once the first record has shown the header's size,
+// the next offset is known. Not for a record libpcap cut to the snapshot length (it skipped bytes
+// the caplen does not count) nor for pcapng, whose blocks vary: ftell() says where those end.
+qint64 PcapFileReader::nextRecordOffset(qint64 offset, quint32 caplen)
+{
+    if (m_format != Format::Pcap || m_recordHeaderBytes < 0 || caplen >= quint32(pcap_snapshot(m_handle)))
+        return -1;
+    if (m_recordHeaderBytes > 0)
+        return offset + m_recordHeaderBytes + qint64(caplen);
+    const qint64 next = ftell(pcap_file(m_handle));
+    const qint64 headerBytes = next - offset - qint64(caplen);
+    m_recordHeaderBytes = headerBytes == 16 || headerBytes == 24 ? headerBytes : -1;
+    return next;
 }
 
 // libpcap stopped at a later interface block it will not accept: read the file again with the own

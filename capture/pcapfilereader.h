@@ -45,6 +45,8 @@ public:
 private:
     ReadStatus nextFromLibpcap();
     ReadStatus switchToOwnReader();
+    // Where the record after one at `offset` with `caplen` bytes starts; -1 when ftell() must say.
+    [[nodiscard]] qint64 nextRecordOffset(qint64 offset, quint32 caplen);
     void closeLibpcap();
     [[nodiscard]] int linkType() const;
 
@@ -54,6 +56,8 @@ private:
     Format m_format = Format::Pcap;
     qint64 m_fileSize = 0;
     quint64 m_delivered = 0;
+    qint64 m_nextOffset = -1; // of the next record, when known without ftell()
+    qint64 m_recordHeaderBytes = 0; // of a pcap's records, once seen; -1: not one size
     CapturedPacket m_packet;
     CaptureFileFailure m_failure;
 };

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void captureMagicIsRecognised();
     void pcapInEveryByteOrderAndPrecision_data();
     void pcapInEveryByteOrderAndPrecision();
+    void recordBeyondTheSnapshotLengthKeepsTheOffsetsAfterIt();
     void pcapNgWithNanosecondResolution_data();
     void pcapNgWithNanosecondResolution();
     void pcapNgTimeStampBeyond2262IsClamped();
@@ -159,6 +160,27 @@ void tst_PcapFileReader::pcapInEveryByteOrderAndPrecision()
     comparePackets(readAll(reader, last), expectedPcap(packets, nanoseconds));
     QCOMPARE(last, ReadStatus::End);
     QCOMPARE(reader.position(), reader.fileSize());
+}
+
+void tst_PcapFileReader::recordBeyondTheSnapshotLengthKeepsTheOffsetsAfterIt()
+{
+    // A record longer on file than the header's snapshot length (as buggy writers made them):
+    // libpcap hands out its first 100 bytes and passes over the rest, so where the next record
+    // starts is not its offset plus what it was given.
+    QList<FilePacket> packets = samplePackets(); // the third has 340 bytes
+    packets.append({1700000002LL * 1000000000, ipv4Tcp(8080, 50000, 2, Ack, {}), 0, 0});
+    packets.append({1700000003LL * 1000000000, ipv4Tcp(50000, 8080, 302, Ack, {}), 0, 0});
+    const QString path = writeFile(m_dir, QStringLiteral("snap-100.pcap"), pcapFile(linktype::Raw, packets, true, false, 100));
+    PcapFileReader reader;
+    QVERIFY(!reader.open(path));
+    ReadStatus last = ReadStatus::Packet;
+    const QList<Expected> actual = readAll(reader, last);
+    QCOMPARE(last, ReadStatus::End);
+    const QList<Expected> expected = expectedPcap(packets, true);
+    QCOMPARE(actual.size(), expected.size());
+    QCOMPARE(actual[2].bytes, expected[2].bytes.first(100));
+    for (qsizetype i = 0; i < actual.size(); ++i)
+        QCOMPARE(actual[i].offset, expected[i].offset);
 }
 
 void tst_PcapFileReader::pcapNgWithNanosecondResolution_data()
