@@ -55,8 +55,8 @@ public:
     RecordSpill(const RecordSpill &) = delete;
     RecordSpill &operator=(const RecordSpill &) = delete;
 
-    // Flushed when this much waits, the bytes are still in the processor's cache when the kernel
-    // copies them (a batch of 10 MB written at once took twice the system time).
+    // What to flush at: the bytes are then still in the processor's cache when the kernel copies
+    // them (a batch of 10 MB written at once took twice the system time).
     static constexpr qsizetype blockBytes = 512 * 1024;
 
     // Serializes `record` to be written by the next flush(); false, with nothing added, once the

@@ -633,13 +633,14 @@ void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
     // without a copy of its own, or is taken where a spill already wrote it.
     const std::optional<capture::SpilledBatch> spilled = std::exchange(m_nextSpilled, std::nullopt);
     // The spilled records are some of the batch's, in its order: a record the spill did not take
-    // (too large, or written after it failed) is in the batch whole.
+    // (too large, or read after it failed) is in the batch whole. Called for every record of the
+    // batch, rows or not: the index of its spilled place, or -1.
     size_t nextSpilled = 0;
-    const auto takeSpilled = [&](const CaptureRecord &r) {
+    const auto spilledPlace = [&](const CaptureRecord &r) -> qsizetype {
         if (!spilled || !spilled->records || nextSpilled >= spilled->records->size()
             || (*spilled->records)[nextSpilled].digest.id != r.id)
-            return false;
-        return m_store->appendSpilled(*spilled, nextSpilled++) >= 0; // else kept as the batch has it
+            return -1;
+        return qsizetype(nextSpilled++);
     };
     QList<const CaptureRecord *> delivered;
     QList<quint64> grownFirstFrames;
@@ -651,8 +652,9 @@ void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
         beginInsertRows({}, first, first + int(rows) - 1);
         for (qsizetype i = 0; i < batch.size(); ++i) {
             const CaptureRecord &r = batch[i];
+            const qsizetype place = spilledPlace(r);
             if (r.kind == RecordKind::FrameDelivered) {
-                delivered.append(&r);
+                delivered.append(&r); // whole: a spill does not drop its payloads
                 continue;
             }
             trackDeflate(r, grownFirstFrames);
@@ -660,8 +662,8 @@ void FrameCaptureModel::appendToStore(const capture::CaptureBatch &batch)
                 m_pendingHeld.insert(r.id);
             if (takeNumber(r) == 0)
                 m_unnumberedRows.push_back(rowCount());
-            if (!takeSpilled(r))
-                m_store->append(r);
+            if (place < 0 || m_store->appendSpilled(*spilled, size_t(place)) < 0)
+                m_store->append(r); // as the batch has it
         }
         if (m_timeOriginNs < 0)
             m_timeOriginNs = timeNsAt(0);

@@ -764,21 +764,24 @@ void TestFrameCaptureModel::keepingEveryRecordInflatesAHeldMessageWhenDelivered(
 
 void TestFrameCaptureModel::spilledRowsAreTakenBesideRecordsKeptWhole()
 {
-    // A file's reading thread spills records and hands over rows without their payloads; one it
-    // could not spill comes whole, between them. Each row reads back what it stands for.
+    // A file's reading thread spills records and hands over rows without their payloads; a record
+    // it could not spill comes whole, between them, and a delivery (no row of its own) is spilled
+    // too. Each row reads back what it stands for.
     capture::CaptureBatch records;
-    for (quint64 id = 1; id <= 4; ++id)
+    for (quint64 id = 1; id <= 5; ++id)
         records << encodedRecord(id, Opcode::Binary, QByteArray(100 + int(id), char('a' + id)));
+    records[1].held = true;
+    records[2] = eventRecord(3, RecordKind::FrameDelivered);
+    records[2].relatedId = 2;
     capture::RecordSpill spill;
-    QVERIFY(spill.add(records.at(0)));
-    QVERIFY(spill.add(records.at(1)));
-    QVERIFY(spill.add(records.at(3))); // the third is kept whole
+    for (qsizetype i : {0, 1, 2, 4}) // the fourth is kept whole
+        QVERIFY(spill.add(records.at(i)));
     QVERIFY(spill.flush());
     const auto spilled = spill.takeWritten();
     QVERIFY(spilled);
-    QCOMPARE(spilled->records->size(), size_t(3));
+    QCOMPARE(spilled->records->size(), size_t(4));
     capture::CaptureBatch rows = records;
-    for (qsizetype i : {0, 1, 3})
+    for (qsizetype i : {0, 1, 2, 4})
         capture::dropPayloads(rows[i]);
     QVERIFY(rows.at(0).frame->payload.isEmpty());
 
@@ -788,11 +791,13 @@ void TestFrameCaptureModel::spilledRowsAreTakenBesideRecordsKeptWhole()
     stored.appendBatch(rows);
     QCOMPARE(stored.rowCount(), 4);
     for (int row = 0; row < 4; ++row) {
+        const CaptureRecord &expected = records.at(row < 2 ? row : row + 1);
         const CaptureRecord r = stored.record(row);
-        QCOMPARE(r.id, records.at(row).id);
+        QCOMPARE(r.id, expected.id);
         QVERIFY(!r.isTruncated());
-        QCOMPARE(r.frame->payload, records.at(row).frame->payload);
+        QCOMPARE(r.frame->payload, expected.frame->payload);
     }
+    QVERIFY(!stored.isPendingHeld(1)); // the delivery found its row
 }
 
 QTEST_GUILESS_MAIN(TestFrameCaptureModel)
