@@ -1,5 +1,6 @@
 #include "capturefilewriter.h"
 
+#include "linewriter.h"
 #include "tcppacketbuilder.h"
 
 #include <QCoreApplication>
@@ -94,6 +95,101 @@ QJsonObject metadataOf(const CaptureRecord &record)
     return meta;
 }
 
+// Text that JSON carries as it is: printable ASCII without a quote or a backslash.
+bool isPlainJsonText(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7E || c == u'"' || c == u'\\')
+            return false;
+    }
+    return true;
+}
+
+// metadataOf(record) as QJsonDocument writes it compactly, byte for byte, without building the
+// object: keys in the order QJsonObject keeps them (sorted), integers in decimal. A live capture
+// recorded with --write writes one per record, and the JSON tree cost three quarters of the
+// writing. Records with text JSON would escape, or TLS facts (an object of their own), take
+// QJsonDocument's way (nullopt here).
+std::optional<QByteArray> fastMetadataJson(const CaptureRecord &record)
+{
+    if (record.tls || !isPlainJsonText(record.note) || !isPlainJsonText(record.serverAddress))
+        return std::nullopt;
+    QByteArray json;
+    {
+        LineWriter out(json, 160);
+        char separator = '{';
+        const auto number = [&](QByteArrayView name, qint64 value) {
+            out.put(separator);
+            separator = ',';
+            out.put('"');
+            out.put(name);
+            out.put("\":");
+            out.putNumber(value);
+        };
+        const auto text = [&](QByteArrayView name, QByteArrayView value) {
+            out.put(separator);
+            separator = ',';
+            out.put('"');
+            out.put(name);
+            out.put("\":\"");
+            out.put(value);
+            out.put('"');
+        };
+        const auto flag = [&](QByteArrayView name) {
+            out.put(separator);
+            separator = ',';
+            out.put('"');
+            out.put(name);
+            out.put("\":true");
+        };
+        if (record.bookkeeping)
+            flag("bookkeeping");
+        if (record.closeCode)
+            number("closeCode", record.closeCode);
+        number("conn", qint64(record.connectionId));
+        if (record.decodeError)
+            number("decodeError", int(*record.decodeError));
+        number("dir", int(record.direction));
+        if (record.frame && !record.wireBytes.isEmpty())
+            text("extraBytes", record.wireBytes.toBase64());
+        if (record.held)
+            flag("held");
+        number("id", qint64(record.id));
+        if (record.inflatedPayload)
+            number("inflatedSize", record.inflatedSize);
+        if (record.intervention)
+            text("intervention", frameInterventionName(record.intervention->action));
+        number("kind", int(record.kind));
+        if (record.missed)
+            number("missed", qint64(record.missed));
+        if (record.modified)
+            flag("modified");
+        if (!record.note.isEmpty())
+            text("note", record.note.toLatin1());
+        if (record.reconstructed)
+            flag("reconstructed");
+        if (record.relatedId)
+            number("related", qint64(record.relatedId));
+        if (!record.serverAddress.isEmpty())
+            text("server", record.serverAddress.toLatin1());
+        if (record.httpStatus)
+            number("status", record.httpStatus);
+        if (record.streamError)
+            number("streamError", int(*record.streamError));
+        number("transport", int(record.transport));
+        if (record.isTruncated())
+            number("truncatedFrom", record.truncatedFrom);
+        if (isDropped(record))
+            number("wireBytes", 0);
+        else if (record.frame)
+            number("wireBytes", qint64(record.frame->headerSize() + record.frame->payload.size()));
+        else
+            number("wireBytes", qint64(record.wireBytes.size()));
+        out.put('}');
+    }
+    return json;
+}
+
 } // namespace
 
 CaptureFileWriter::CaptureFileWriter(QIODevice *device, qint64 originNs) : m_pcapng(device), m_originNs(originNs)
@@ -107,8 +203,9 @@ bool CaptureFileWriter::begin()
 
 QStringList CaptureFileWriter::commentsFor(const CaptureRecord &record)
 {
+    const auto fast = fastMetadataJson(record);
     QStringList comments{recordCommentPrefix
-                         + QString::fromUtf8(QJsonDocument(metadataOf(record)).toJson(QJsonDocument::Compact))};
+                         + QString::fromUtf8(fast ? *fast : QJsonDocument(metadataOf(record)).toJson(QJsonDocument::Compact))};
     if (record.inflatedPayload)
         appendChunked(comments, inflatedCommentPrefix, *record.inflatedPayload);
     if (record.intervention && record.intervention->action != FrameIntervention::Action::Injected)

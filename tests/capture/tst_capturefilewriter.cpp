@@ -4,6 +4,9 @@
 #include "capture/tcppacketbuilder.h"
 
 #include <QBuffer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtEndian>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -66,6 +69,8 @@ private slots:
     void recordsTravelInComments();
     void proxyMarksComeBackFromASavedSession();
     void savedIdsAndTextComeBack();
+    void recordCommentIsCanonicalJson_data();
+    void recordCommentIsCanonicalJson();
 };
 
 void TestCaptureFileWriter::packetsCarryValidChecksums()
@@ -192,6 +197,93 @@ void TestCaptureFileWriter::proxyMarksComeBackFromASavedSession()
     QVERIFY(read.at(1).modified);
     QCOMPARE(read.at(1).note, request.note);
     QCOMPARE(read.at(1).wireBytes, request.wireBytes);
+}
+
+void TestCaptureFileWriter::recordCommentIsCanonicalJson_data()
+{
+    QTest::addColumn<CaptureRecord>("record");
+    CaptureRecord frame;
+    frame.id = 7;
+    frame.connectionId = 2;
+    frame.kind = RecordKind::Frame;
+    frame.direction = Direction::Outbound;
+    frame.transport = Transport::WebSocket;
+    frame.frame = wslab::protocol::DecodedFrame{};
+    frame.frame->payload = QByteArray(300, 'p');
+    QTest::addRow("frame") << frame;
+
+    CaptureRecord everything = frame;
+    everything.held = true;
+    everything.reconstructed = true;
+    everything.bookkeeping = true;
+    everything.modified = true;
+    everything.relatedId = 6;
+    everything.decodeError = wslab::protocol::DecodeError::InvalidUtf8;
+    everything.streamError = StreamError::BytesMissing;
+    everything.httpStatus = 101;
+    everything.closeCode = 1001;
+    everything.missed = 12;
+    everything.note = QStringLiteral("edited by hand: 127.0.0.1:5000 -> [::1]:9000");
+    everything.serverAddress = QStringLiteral("[::1]:9000");
+    everything.truncatedFrom = 70000;
+    everything.inflatedPayload = QByteArray("hello");
+    everything.inflatedSize = 5;
+    everything.wireBytes = QByteArray("\x00\x01extra", 7);
+    everything.intervention = std::make_shared<const FrameIntervention>(
+            FrameIntervention{FrameIntervention::Action::Edited, QByteArray("\x81\x01x")});
+    QTest::addRow("every field") << everything;
+
+    CaptureRecord dropped = frame;
+    dropped.intervention = std::make_shared<const FrameIntervention>(
+            FrameIntervention{FrameIntervention::Action::Dropped, QByteArray("\x81\x01x")});
+    QTest::addRow("dropped") << dropped;
+
+    CaptureRecord request;
+    request.id = 1;
+    request.kind = RecordKind::HttpRequest;
+    request.wireBytes = request.wireBytes = "GET / HTTP/1.1\r\n\r\n";
+    request.inflatedSize = -1;
+    QTest::addRow("HTTP request") << request;
+
+    CaptureRecord escaped = request;
+    escaped.note = QStringLiteral("a \"quoted\" note\\ with\ttab and 中文");
+    QTest::addRow("text JSON escapes") << escaped;
+
+    CaptureRecord opened;
+    opened.id = 3;
+    opened.kind = RecordKind::ConnectionOpened;
+    opened.note = QStringLiteral("127.0.0.1:50000");
+    opened.serverAddress = QStringLiteral("127.0.0.1:9000");
+    auto tls = std::make_shared<TlsInfo>();
+    tls->version = QStringLiteral("TLSv1.3");
+    opened.tls = tls;
+    QTest::addRow("TLS facts") << opened;
+}
+
+void TestCaptureFileWriter::recordCommentIsCanonicalJson()
+{
+    // Each record's comment is its JSON as QJsonDocument writes it compactly (keys sorted), however
+    // it was made: the bytes of a saved file do not depend on the way taken.
+    QFETCH(CaptureRecord, record);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CaptureFileWriter writer(&buffer, 0);
+    QVERIFY(writer.begin());
+    QVERIFY(writer.write(record));
+    // The comment option: its length (host order, as the file's blocks) right before its text.
+    const QByteArray bytes = buffer.data();
+    const QByteArray prefix = "wslab-record ";
+    const qsizetype at = bytes.indexOf(prefix);
+    QVERIFY(at >= 2);
+    const auto length = qFromUnaligned<quint16>(bytes.constData() + at - 2);
+    const QByteArray json = bytes.mid(at + prefix.size(), length - prefix.size());
+    QJsonParseError error{};
+    const QJsonDocument parsed = QJsonDocument::fromJson(json, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(json, parsed.toJson(QJsonDocument::Compact));
+    QCOMPARE(parsed.object().value(QStringLiteral("id")).toInteger(), qint64(record.id));
+    if (!record.note.isEmpty())
+        QCOMPARE(parsed.object().value(QStringLiteral("note")).toString(), record.note);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFileWriter)
