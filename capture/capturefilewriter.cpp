@@ -42,6 +42,14 @@ qint64 realWireSize(const CaptureRecord &record)
     return record.isTruncated() ? record.truncatedFrom : record.wireBytes.size();
 }
 
+// The bytes of the record the file's TCP stream holds (none for a dropped frame).
+qint64 recordedWireBytes(const CaptureRecord &record)
+{
+    if (isDropped(record))
+        return 0;
+    return record.frame ? record.frame->headerSize() + record.frame->payload.size() : record.wireBytes.size();
+}
+
 // Fields that differ from a default-made record, by short keys; what the bytes say is not repeated.
 QJsonObject metadataOf(const CaptureRecord &record)
 {
@@ -84,12 +92,7 @@ QJsonObject metadataOf(const CaptureRecord &record)
         set("truncatedFrom", record.truncatedFrom);
     if (record.inflatedPayload)
         set("inflatedSize", record.inflatedSize);
-    if (isDropped(record))
-        set("wireBytes", 0);
-    else if (record.frame)
-        set("wireBytes", qint64(record.frame->headerSize() + record.frame->payload.size()));
-    else
-        set("wireBytes", qint64(record.wireBytes.size()));
+    set("wireBytes", recordedWireBytes(record));
     if (record.frame && !record.wireBytes.isEmpty())
         set("extraBytes", QString::fromLatin1(record.wireBytes.toBase64()));
     return meta;
@@ -105,9 +108,48 @@ bool isPlainJsonText(QStringView text)
     return true;
 }
 
+// One JSON object written compactly, member by member, in the order they are given.
+class CompactJsonObject
+{
+public:
+    explicit CompactJsonObject(QByteArray &out) : m_out(out, 160) {}
+
+    void number(QByteArrayView name, qint64 value)
+    {
+        key(name);
+        m_out.putNumber(value);
+    }
+    void text(QByteArrayView name, QByteArrayView value) // `value` needs no escaping
+    {
+        key(name);
+        m_out.put('"');
+        m_out.put(value);
+        m_out.put('"');
+    }
+    void flag(QByteArrayView name)
+    {
+        key(name);
+        m_out.put("true");
+    }
+    void finish() { m_out.put(m_empty ? "{}" : "}"); }
+
+private:
+    void key(QByteArrayView name)
+    {
+        m_out.put(m_empty ? '{' : ',');
+        m_empty = false;
+        m_out.put('"');
+        m_out.put(name);
+        m_out.put("\":");
+    }
+
+    LineWriter m_out;
+    bool m_empty = true;
+};
+
 // metadataOf(record) as QJsonDocument writes it compactly, byte for byte, without building the
 // object: keys in the order QJsonObject keeps them (sorted), integers in decimal. A live capture
-// recorded with --write writes one per record, and the JSON tree cost three quarters of the
+// recorded with --write writes one per record, and the JSON tree cost more than half of the
 // writing. Records with text JSON would escape, or TLS facts (an object of their own), take
 // QJsonDocument's way (nullopt here).
 std::optional<QByteArray> fastMetadataJson(const CaptureRecord &record)
@@ -116,76 +158,46 @@ std::optional<QByteArray> fastMetadataJson(const CaptureRecord &record)
         return std::nullopt;
     QByteArray json;
     {
-        LineWriter out(json, 160);
-        char separator = '{';
-        const auto number = [&](QByteArrayView name, qint64 value) {
-            out.put(separator);
-            separator = ',';
-            out.put('"');
-            out.put(name);
-            out.put("\":");
-            out.putNumber(value);
-        };
-        const auto text = [&](QByteArrayView name, QByteArrayView value) {
-            out.put(separator);
-            separator = ',';
-            out.put('"');
-            out.put(name);
-            out.put("\":\"");
-            out.put(value);
-            out.put('"');
-        };
-        const auto flag = [&](QByteArrayView name) {
-            out.put(separator);
-            separator = ',';
-            out.put('"');
-            out.put(name);
-            out.put("\":true");
-        };
+        CompactJsonObject meta(json); // done writing once it is gone
         if (record.bookkeeping)
-            flag("bookkeeping");
+            meta.flag("bookkeeping");
         if (record.closeCode)
-            number("closeCode", record.closeCode);
-        number("conn", qint64(record.connectionId));
+            meta.number("closeCode", record.closeCode);
+        meta.number("conn", qint64(record.connectionId));
         if (record.decodeError)
-            number("decodeError", int(*record.decodeError));
-        number("dir", int(record.direction));
+            meta.number("decodeError", int(*record.decodeError));
+        meta.number("dir", int(record.direction));
         if (record.frame && !record.wireBytes.isEmpty())
-            text("extraBytes", record.wireBytes.toBase64());
+            meta.text("extraBytes", record.wireBytes.toBase64());
         if (record.held)
-            flag("held");
-        number("id", qint64(record.id));
+            meta.flag("held");
+        meta.number("id", qint64(record.id));
         if (record.inflatedPayload)
-            number("inflatedSize", record.inflatedSize);
+            meta.number("inflatedSize", record.inflatedSize);
         if (record.intervention)
-            text("intervention", frameInterventionName(record.intervention->action));
-        number("kind", int(record.kind));
+            meta.text("intervention", frameInterventionName(record.intervention->action));
+        meta.number("kind", int(record.kind));
         if (record.missed)
-            number("missed", qint64(record.missed));
+            meta.number("missed", qint64(record.missed));
         if (record.modified)
-            flag("modified");
+            meta.flag("modified");
         if (!record.note.isEmpty())
-            text("note", record.note.toLatin1());
+            meta.text("note", record.note.toLatin1());
         if (record.reconstructed)
-            flag("reconstructed");
+            meta.flag("reconstructed");
         if (record.relatedId)
-            number("related", qint64(record.relatedId));
+            meta.number("related", qint64(record.relatedId));
         if (!record.serverAddress.isEmpty())
-            text("server", record.serverAddress.toLatin1());
+            meta.text("server", record.serverAddress.toLatin1());
         if (record.httpStatus)
-            number("status", record.httpStatus);
+            meta.number("status", record.httpStatus);
         if (record.streamError)
-            number("streamError", int(*record.streamError));
-        number("transport", int(record.transport));
+            meta.number("streamError", int(*record.streamError));
+        meta.number("transport", int(record.transport));
         if (record.isTruncated())
-            number("truncatedFrom", record.truncatedFrom);
-        if (isDropped(record))
-            number("wireBytes", 0);
-        else if (record.frame)
-            number("wireBytes", qint64(record.frame->headerSize() + record.frame->payload.size()));
-        else
-            number("wireBytes", qint64(record.wireBytes.size()));
-        out.put('}');
+            meta.number("truncatedFrom", record.truncatedFrom);
+        meta.number("wireBytes", recordedWireBytes(record));
+        meta.finish();
     }
     return json;
 }
