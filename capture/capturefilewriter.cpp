@@ -51,52 +51,68 @@ qint64 recordedWireBytes(const CaptureRecord &record)
 }
 
 // Fields that differ from a default-made record, by short keys; what the bytes say is not repeated.
-QJsonObject metadataOf(const CaptureRecord &record)
+// Given to `sink` in the order QJsonObject keeps its keys (sorted), so that a sink writing them as
+// they come writes what QJsonDocument would.
+template <typename Sink>
+void visitMetadata(const CaptureRecord &record, Sink &sink)
 {
-    QJsonObject meta;
-    meta.insert(QStringLiteral("id"), qint64(record.id));
-    meta.insert(QStringLiteral("kind"), int(record.kind));
-    meta.insert(QStringLiteral("dir"), int(record.direction));
-    meta.insert(QStringLiteral("transport"), int(record.transport));
-    meta.insert(QStringLiteral("conn"), qint64(record.connectionId));
-    const auto set = [&meta](const char *key, const QJsonValue &value) { meta.insert(QLatin1String(key), value); };
-    if (record.held)
-        set("held", true);
-    if (record.reconstructed)
-        set("reconstructed", true);
     if (record.bookkeeping)
-        set("bookkeeping", true);
-    if (record.modified)
-        set("modified", true);
-    if (record.relatedId)
-        set("related", qint64(record.relatedId));
-    if (record.decodeError)
-        set("decodeError", int(*record.decodeError));
-    if (record.streamError)
-        set("streamError", int(*record.streamError));
-    if (record.httpStatus)
-        set("status", record.httpStatus);
+        sink.flag("bookkeeping");
     if (record.closeCode)
-        set("closeCode", record.closeCode);
-    if (record.missed)
-        set("missed", qint64(record.missed));
-    if (!record.note.isEmpty())
-        set("note", record.note);
-    if (!record.serverAddress.isEmpty())
-        set("server", record.serverAddress);
-    if (record.tls)
-        set("tls", record.tls->toJson());
-    if (record.intervention)
-        set("intervention", QLatin1String(frameInterventionName(record.intervention->action)));
-    if (record.isTruncated())
-        set("truncatedFrom", record.truncatedFrom);
-    if (record.inflatedPayload)
-        set("inflatedSize", record.inflatedSize);
-    set("wireBytes", recordedWireBytes(record));
+        sink.number("closeCode", record.closeCode);
+    sink.number("conn", qint64(record.connectionId));
+    if (record.decodeError)
+        sink.number("decodeError", int(*record.decodeError));
+    sink.number("dir", int(record.direction));
     if (record.frame && !record.wireBytes.isEmpty())
-        set("extraBytes", QString::fromLatin1(record.wireBytes.toBase64()));
-    return meta;
+        sink.ascii("extraBytes", record.wireBytes.toBase64());
+    if (record.held)
+        sink.flag("held");
+    sink.number("id", qint64(record.id));
+    if (record.inflatedPayload)
+        sink.number("inflatedSize", record.inflatedSize);
+    if (record.intervention)
+        sink.ascii("intervention", frameInterventionName(record.intervention->action));
+    sink.number("kind", int(record.kind));
+    if (record.missed)
+        sink.number("missed", qint64(record.missed));
+    if (record.modified)
+        sink.flag("modified");
+    if (!record.note.isEmpty())
+        sink.text("note", record.note);
+    if (record.reconstructed)
+        sink.flag("reconstructed");
+    if (record.relatedId)
+        sink.number("related", qint64(record.relatedId));
+    if (!record.serverAddress.isEmpty())
+        sink.text("server", record.serverAddress);
+    if (record.httpStatus)
+        sink.number("status", record.httpStatus);
+    if (record.streamError)
+        sink.number("streamError", int(*record.streamError));
+    if (record.tls)
+        sink.object("tls", record.tls->toJson());
+    sink.number("transport", int(record.transport));
+    if (record.isTruncated())
+        sink.number("truncatedFrom", record.truncatedFrom);
+    sink.number("wireBytes", recordedWireBytes(record));
 }
+
+// The fields as a QJsonObject, for what the direct writer does not take (text JSON would escape,
+// TLS facts).
+class JsonObjectSink
+{
+public:
+    void number(const char *name, qint64 value) { m_object.insert(QLatin1String(name), value); }
+    void flag(const char *name) { m_object.insert(QLatin1String(name), true); }
+    void ascii(const char *name, QByteArrayView value) { m_object.insert(QLatin1String(name), QString::fromLatin1(value)); }
+    void text(const char *name, const QString &value) { m_object.insert(QLatin1String(name), value); }
+    void object(const char *name, const QJsonObject &value) { m_object.insert(QLatin1String(name), value); }
+    [[nodiscard]] QByteArray json() const { return QJsonDocument(m_object).toJson(QJsonDocument::Compact); }
+
+private:
+    QJsonObject m_object;
+};
 
 // Text that JSON carries as it is: printable ASCII without a quote or a backslash.
 bool isPlainJsonText(QStringView text)
@@ -108,38 +124,49 @@ bool isPlainJsonText(QStringView text)
     return true;
 }
 
-// One JSON object written compactly, member by member, in the order they are given.
-class CompactJsonObject
+// The fields written compactly as they come, without building an object: a live capture recorded
+// with --write writes one per record, and the JSON tree cost more than half of the writing. Takes
+// only what needs no escaping (plainText() says whether a record's text does).
+class CompactJsonSink
 {
 public:
-    explicit CompactJsonObject(QByteArray &out) : m_out(out, 160) {}
+    explicit CompactJsonSink(QByteArray &out) : m_out(out, 160) {}
+    ~CompactJsonSink() { m_out.put(m_empty ? "{}" : "}"); }
+    CompactJsonSink(const CompactJsonSink &) = delete;
+    CompactJsonSink &operator=(const CompactJsonSink &) = delete;
 
-    void number(QByteArrayView name, qint64 value)
+    [[nodiscard]] static bool takes(const CaptureRecord &record)
+    {
+        return !record.tls && isPlainJsonText(record.note) && isPlainJsonText(record.serverAddress);
+    }
+
+    void number(const char *name, qint64 value)
     {
         key(name);
         m_out.putNumber(value);
     }
-    void text(QByteArrayView name, QByteArrayView value) // `value` needs no escaping
+    void flag(const char *name)
+    {
+        key(name);
+        m_out.put("true");
+    }
+    void ascii(const char *name, QByteArrayView value)
     {
         key(name);
         m_out.put('"');
         m_out.put(value);
         m_out.put('"');
     }
-    void flag(QByteArrayView name)
-    {
-        key(name);
-        m_out.put("true");
-    }
-    void finish() { m_out.put(m_empty ? "{}" : "}"); }
+    void text(const char *name, const QString &value) { ascii(name, value.toLatin1()); }
+    void object(const char *, const QJsonObject &) { Q_UNREACHABLE(); } // takes() refused it
 
 private:
-    void key(QByteArrayView name)
+    void key(const char *name)
     {
         m_out.put(m_empty ? '{' : ',');
         m_empty = false;
         m_out.put('"');
-        m_out.put(name);
+        m_out.putName(name);
         m_out.put("\":");
     }
 
@@ -147,57 +174,17 @@ private:
     bool m_empty = true;
 };
 
-// metadataOf(record) as QJsonDocument writes it compactly, byte for byte, without building the
-// object: keys in the order QJsonObject keeps them (sorted), integers in decimal. A live capture
-// recorded with --write writes one per record, and the JSON tree cost more than half of the
-// writing. Records with text JSON would escape, or TLS facts (an object of their own), take
-// QJsonDocument's way (nullopt here).
-std::optional<QByteArray> fastMetadataJson(const CaptureRecord &record)
+QByteArray metadataJson(const CaptureRecord &record)
 {
-    if (record.tls || !isPlainJsonText(record.note) || !isPlainJsonText(record.serverAddress))
-        return std::nullopt;
+    if (!CompactJsonSink::takes(record)) {
+        JsonObjectSink sink;
+        visitMetadata(record, sink);
+        return sink.json();
+    }
     QByteArray json;
     {
-        CompactJsonObject meta(json); // done writing once it is gone
-        if (record.bookkeeping)
-            meta.flag("bookkeeping");
-        if (record.closeCode)
-            meta.number("closeCode", record.closeCode);
-        meta.number("conn", qint64(record.connectionId));
-        if (record.decodeError)
-            meta.number("decodeError", int(*record.decodeError));
-        meta.number("dir", int(record.direction));
-        if (record.frame && !record.wireBytes.isEmpty())
-            meta.text("extraBytes", record.wireBytes.toBase64());
-        if (record.held)
-            meta.flag("held");
-        meta.number("id", qint64(record.id));
-        if (record.inflatedPayload)
-            meta.number("inflatedSize", record.inflatedSize);
-        if (record.intervention)
-            meta.text("intervention", frameInterventionName(record.intervention->action));
-        meta.number("kind", int(record.kind));
-        if (record.missed)
-            meta.number("missed", qint64(record.missed));
-        if (record.modified)
-            meta.flag("modified");
-        if (!record.note.isEmpty())
-            meta.text("note", record.note.toLatin1());
-        if (record.reconstructed)
-            meta.flag("reconstructed");
-        if (record.relatedId)
-            meta.number("related", qint64(record.relatedId));
-        if (!record.serverAddress.isEmpty())
-            meta.text("server", record.serverAddress.toLatin1());
-        if (record.httpStatus)
-            meta.number("status", record.httpStatus);
-        if (record.streamError)
-            meta.number("streamError", int(*record.streamError));
-        meta.number("transport", int(record.transport));
-        if (record.isTruncated())
-            meta.number("truncatedFrom", record.truncatedFrom);
-        meta.number("wireBytes", recordedWireBytes(record));
-        meta.finish();
+        CompactJsonSink sink(json); // the object is closed, and `json` sized, once it is gone
+        visitMetadata(record, sink);
     }
     return json;
 }
@@ -215,9 +202,7 @@ bool CaptureFileWriter::begin()
 
 QStringList CaptureFileWriter::commentsFor(const CaptureRecord &record)
 {
-    const auto fast = fastMetadataJson(record);
-    QStringList comments{recordCommentPrefix
-                         + QString::fromUtf8(fast ? *fast : QJsonDocument(metadataOf(record)).toJson(QJsonDocument::Compact))};
+    QStringList comments{recordCommentPrefix + QString::fromUtf8(metadataJson(record))};
     if (record.inflatedPayload)
         appendChunked(comments, inflatedCommentPrefix, *record.inflatedPayload);
     if (record.intervention && record.intervention->action != FrameIntervention::Action::Injected)
