@@ -6,6 +6,7 @@
 #include "app/cli/heaptuning.h"
 #include "app/mainwindow/languagemanager.h"
 #include "app/mainwindow/mainwindow.h"
+#include "net/epolleventdispatcher.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -65,6 +66,8 @@ wslab::app::CommandLine::Result parseTranslated(wslab::app::LanguageManager &lan
 
 int runHeadless(int argc, char *argv[])
 {
+    // The thread that relays (--upstream) and speaks as a client (--connect) waits in epoll_wait.
+    QCoreApplication::setEventDispatcher(new wslab::net::EpollEventDispatcher);
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     wslab::app::LanguageManager language;

@@ -4,6 +4,8 @@
 #include "capture/capturestream.h"
 #include "websocketserver.h"
 
+#include "net/epolleventdispatcher.h"
+
 #include <QThread>
 
 namespace wslab::server {
@@ -31,6 +33,7 @@ ServerHost::ServerHost(const ServerSettings &settings, QObject *parent)
     registerMetaTypes();
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("wslab server"));
+    m_thread->setEventDispatcher(new net::EpollEventDispatcher);
     m_server = new WebSocketServer(settings);
     m_server->captureStream().setBacklog(m_captureBacklog);
     m_server->moveToThread(m_thread);

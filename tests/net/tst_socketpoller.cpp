@@ -1,6 +1,9 @@
 #include "net/socketpoller.h"
 
+#include "dispatcherchoice.h"
+
 #include <QTest>
+#include <QThread>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void descriptorWatchedAgainReachesOnlyTheNewClient_data();
     void descriptorWatchedAgainReachesOnlyTheNewClient();
     void countsWatchedSockets();
+    void usesTheDispatchersSetWhenThereIsOne();
 };
 
 void tst_SocketPoller::reportsReadableData()
@@ -202,5 +206,21 @@ void tst_SocketPoller::countsWatchedSockets()
     QCOMPARE(poller.watchedCount(), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_SocketPoller)
+// Under the EpollEventDispatcher (the :epoll run) the sockets join its set; else the poller has one.
+void tst_SocketPoller::usesTheDispatchersSetWhenThereIsOne()
+{
+    const bool epollRun = qgetenv("WSLAB_TEST_DISPATCHER") == "epoll";
+    QCOMPARE(wslab::net::EpollEventDispatcher::of(QThread::currentThread()) != nullptr, epollRun);
+    SocketPoller poller;
+    SocketPair pair;
+    CountingClient client(pair.watched());
+    poller.watch(pair.watched(), &client);
+    QCOMPARE(poller.sharesDispatcherSet(), epollRun);
+    poller.setInterest(pair.watched(), true, false);
+    pair.send("x");
+    QTRY_COMPARE_WITH_TIMEOUT(client.readable, 1, waitMs);
+    poller.unwatch(pair.watched());
+}
+
+WSLAB_NET_TEST_MAIN(tst_SocketPoller)
 #include "tst_socketpoller.moc"

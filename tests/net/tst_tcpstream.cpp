@@ -1,5 +1,7 @@
 #include "net/tcpstream.h"
 
+#include "dispatcherchoice.h"
+
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -258,7 +260,7 @@ void tst_TcpStream::readingCanBePaused()
     QCOMPARE(p.readAll(*p.stream), QByteArray("wait"));
 }
 
-QTEST_GUILESS_MAIN(tst_TcpStream)
+WSLAB_NET_TEST_MAIN(tst_TcpStream)
 // The server's children are destroyed in creation order, so its poller goes before its streams.
 void tst_TcpStream::streamMayOutliveItsPoller()
 {
