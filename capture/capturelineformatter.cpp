@@ -107,7 +107,7 @@ QString CaptureLineFormatter::format(const CaptureRecord &record) const
 void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &line) const
 {
     LineWriter out(line);
-    writeTimeColumn(out, record.timeNs);
+    writeTime(record.timeNs, out);
     out.put(" #");
     out.putNumber(qint64(record.connectionId), 5, ' ', true);
     out.put(' ');
@@ -125,6 +125,17 @@ void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &l
         out.put(eventColumns(record).toUtf8());
         break;
     }
+}
+
+void CaptureLineFormatter::writeTime(qint64 timeNs, LineWriter &out) const
+{
+    if (m_lastTimeText.isEmpty() || timeNs != m_lastTimeNs) {
+        m_lastTimeText.resize(0); // keeps its storage
+        LineWriter text(m_lastTimeText, 32);
+        writeTimeColumn(text, timeNs);
+        m_lastTimeNs = timeNs;
+    }
+    out.put(m_lastTimeText);
 }
 
 QString CaptureLineFormatter::directionArrow(const CaptureRecord &record)

@@ -9,7 +9,8 @@ namespace wslab::capture {
 class LineWriter;
 
 // One CaptureRecord as one line of text, like a protocol analyser prints it (the headless mode).
-// Pure: the same record always gives the same line. Columns: seconds since the server started,
+// Pure: the same record always gives the same line (an instance is used by one thread at a time:
+// it keeps the last time column it wrote). Columns: seconds since the server started,
 // connection, direction ("C→S" client to server, "S→C" server to client, " · " an event), then the
 // frame header (FIN, RSV bits, opcode, MASK, payload length and its RFC 6455 §5.2 length tier) and a
 // payload preview, or the HTTP start line, or the event. A compressed message (permessage-deflate)
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] QString hexPreview(QByteArrayView bytes, qint64 fullSize) const;
 
 private:
+    void writeTime(qint64 timeNs, LineWriter &out) const;
     void writeTextPreview(QByteArrayView utf8, qint64 fullSize, LineWriter &out) const;
     void writeHexPreview(QByteArrayView bytes, qint64 fullSize, LineWriter &out) const;
     void writeFrameColumns(const CaptureRecord &record, LineWriter &out) const;
@@ -50,6 +52,10 @@ private:
     [[nodiscard]] QString eventColumns(const CaptureRecord &record) const;
 
     Options m_options;
+    // The records of one read share their time, and a live capture prints a few hundred thousand
+    // lines a second: the column is formatted once per time, not once per line.
+    mutable QByteArray m_lastTimeText;
+    mutable qint64 m_lastTimeNs = 0;
 };
 
 } // namespace wslab::capture

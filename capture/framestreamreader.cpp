@@ -66,9 +66,7 @@ void FrameStreamReader::decodeFrames(QList<DecodedFrame> &frames, qint64 timeNs,
 
 void FrameStreamReader::skip(quint64 length, qint64 timeNs, CaptureBatch &out)
 {
-    CaptureRecord gap = makeRecord(RecordKind::StreamGap, timeNs);
-    gap.missed = length;
-    out.append(std::move(gap));
+    addRecord(RecordKind::StreamGap, timeNs, out).missed = length;
     if (m_stopped) {
         m_undecodedBytes += qint64(length);
         return;
@@ -94,58 +92,53 @@ void FrameStreamReader::finish(qint64 timeNs, CaptureBatch &out)
 
 void FrameStreamReader::handleFrame(DecodedFrame &&frame, qint64 timeNs, CaptureBatch &out)
 {
-    CaptureRecord record = makeRecord(RecordKind::Frame, timeNs);
-    record.frame = frame; // shares the payload
     if (isControl(frame.header.opcode)) {
-        out.append(std::move(record));
+        addRecord(RecordKind::Frame, timeNs, out).frame = frame; // shares the payload
         if (frame.header.opcode == Opcode::Close)
             noteClose(frame, timeNs, out);
         return;
     }
+    const qsizetype frameRecord = out.size();
+    addRecord(RecordKind::Frame, timeNs, out).frame = frame; // shares the payload
     AssemblyStep step = m_assembler.push(std::move(frame));
     switch (step.kind) {
     case AssemblyStep::Kind::MessageComplete:
-        completeMessage(std::move(step.message), record, out);
+        completeMessage(std::move(step.message), frameRecord, out);
         return;
     case AssemblyStep::Kind::Failed:
-        out.append(std::move(record));
         addDecodeError(step.error, {}, timeNs, out);
         // An observer goes on: the frames are still whole, the next message may be fine.
         m_assembler.reset();
         return;
     case AssemblyStep::Kind::FragmentBuffered:
     case AssemblyStep::Kind::Control:
-        out.append(std::move(record));
         return;
     }
 }
 
 // RFC 7692 §6.2: RSV1 on the first frame says the message is deflated; it is inflated here with
-// this direction's context, so a learner sees both the wire bytes and the message.
-void FrameStreamReader::completeMessage(Message &&message, CaptureRecord &record, CaptureBatch &out)
+// this direction's context, so a learner sees both the wire bytes and the message. The message's
+// last frame is already the record at `frameRecord` in `out`.
+void FrameStreamReader::completeMessage(Message &&message, qsizetype frameRecord, CaptureBatch &out)
 {
-    if (!message.compressed) {
-        out.append(std::move(record));
+    if (!message.compressed)
         return;
-    }
-    const qint64 timeNs = record.timeNs;
+    const qint64 timeNs = out.at(frameRecord).timeNs;
     if (!m_deflate || m_inflateBroken) {
-        out.append(std::move(record));
         if (!m_deflate)
             addDecodeError(DecodeError::ReservedBitsSet, {}, timeNs, out);
         return;
     }
     const auto error = inflateMessage(*m_deflate, message, m_limits.maxMessageSize);
-    if (!error) {
-        record.inflatedSize = message.payload.size();
-        record.inflatedPayload = std::move(message.payload);
-    }
-    out.append(std::move(record));
     if (error) {
         addDecodeError(*error, {}, timeNs, out);
         // The decompressor's window is lost with it: later messages of this direction cannot be read.
         m_inflateBroken = *error != DecodeError::InvalidUtf8;
+        return;
     }
+    CaptureRecord &record = out[frameRecord];
+    record.inflatedSize = message.payload.size();
+    record.inflatedPayload = std::move(message.payload);
 }
 
 void FrameStreamReader::noteClose(const DecodedFrame &frame, qint64 timeNs, CaptureBatch &out)
@@ -159,9 +152,11 @@ void FrameStreamReader::noteClose(const DecodedFrame &frame, qint64 timeNs, Capt
         m_closeCode = std::get<ClosePayload>(parsed).code.value_or(quint16(1005));
 }
 
-CaptureRecord FrameStreamReader::makeRecord(RecordKind kind, qint64 timeNs) const
+// Built where it stays: a record is a few hundred bytes, and a live capture makes a million a second.
+// The reference holds until the next record is added.
+CaptureRecord &FrameStreamReader::addRecord(RecordKind kind, qint64 timeNs, CaptureBatch &out) const
 {
-    CaptureRecord record;
+    CaptureRecord &record = out.emplaceBack();
     record.timeNs = timeNs;
     record.connectionId = m_connectionId;
     record.direction = m_direction;
@@ -172,20 +167,18 @@ CaptureRecord FrameStreamReader::makeRecord(RecordKind kind, qint64 timeNs) cons
 
 void FrameStreamReader::addDecodeError(DecodeError error, QByteArray bytes, qint64 timeNs, CaptureBatch &out) const
 {
-    CaptureRecord record = makeRecord(RecordKind::ProtocolError, timeNs);
+    CaptureRecord &record = addRecord(RecordKind::ProtocolError, timeNs, out);
     record.decodeError = error;
     record.wireBytes = std::move(bytes);
     record.note = QString::fromLatin1(decodeErrorReason(error));
-    out.append(std::move(record));
 }
 
 void FrameStreamReader::addStreamError(StreamError error, const QString &detail, qint64 timeNs,
                                        CaptureBatch &out) const
 {
-    CaptureRecord record = makeRecord(RecordKind::ProtocolError, timeNs);
+    CaptureRecord &record = addRecord(RecordKind::ProtocolError, timeNs, out);
     record.streamError = error;
     record.note = detail;
-    out.append(std::move(record));
 }
 
 } // namespace wslab::capture

@@ -46,10 +46,10 @@ public:
 
 private:
     void handleFrame(protocol::DecodedFrame &&frame, qint64 timeNs, CaptureBatch &out);
-    void completeMessage(protocol::Message &&message, CaptureRecord &record, CaptureBatch &out);
+    void completeMessage(protocol::Message &&message, qsizetype frameRecord, CaptureBatch &out);
     void noteClose(const protocol::DecodedFrame &frame, qint64 timeNs, CaptureBatch &out);
     void decodeFrames(QList<protocol::DecodedFrame> &frames, qint64 timeNs, CaptureBatch &out);
-    [[nodiscard]] CaptureRecord makeRecord(RecordKind kind, qint64 timeNs) const;
+    CaptureRecord &addRecord(RecordKind kind, qint64 timeNs, CaptureBatch &out) const;
     void addDecodeError(protocol::DecodeError error, QByteArray bytes, qint64 timeNs, CaptureBatch &out) const;
     void addStreamError(StreamError error, const QString &detail, qint64 timeNs, CaptureBatch &out) const;
 

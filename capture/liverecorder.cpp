@@ -107,6 +107,8 @@ void LiveRecorder::applyFrameMark(CaptureRecord &record)
         record.note = marks.at(i).note;
         record.intervention = marks.at(i).intervention;
         marks.removeAt(i);
+        if (marks.isEmpty())
+            m_frameMarks.erase(it);
         return;
     }
 }
@@ -125,6 +127,8 @@ void LiveRecorder::deliver(CaptureRecord &&record)
             if (pending.at(i).tls)
                 record.tls = pending.at(i).tls;
             pending.removeAt(i);
+            if (pending.isEmpty()) // an empty table is looked up for free, record after record
+                m_annotations.erase(it);
             break;
         }
     }
