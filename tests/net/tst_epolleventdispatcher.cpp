@@ -1,6 +1,8 @@
 #include "net/epolleventdispatcher.h"
 #include "net/socketpoller.h"
 
+#include "socketpair.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSocketNotifier>
@@ -23,19 +25,6 @@ using wslab::net::SocketPoller;
 namespace {
 
 constexpr int waitMs = 5000;
-
-struct SocketPair
-{
-    int fds[2] = {-1, -1};
-    SocketPair() { ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds); }
-    ~SocketPair()
-    {
-        for (int fd : fds)
-            if (fd >= 0)
-                ::close(fd);
-    }
-    void send(const char *text) const { QVERIFY(::write(fds[1], text, qstrlen(text)) > 0); }
-};
 
 // Records the order timers fire in and when.
 class TimerLog : public QObject
@@ -226,14 +215,14 @@ void tst_EpollEventDispatcher::interruptFromAnotherThreadEndsTheWait()
 void tst_EpollEventDispatcher::socketNotifiersReportReadingAndWriting()
 {
     SocketPair pair;
-    QSocketNotifier reader(pair.fds[0], QSocketNotifier::Read);
-    QSocketNotifier writer(pair.fds[0], QSocketNotifier::Write); // the same descriptor, both ways
+    QSocketNotifier reader(pair.watched(), QSocketNotifier::Read);
+    QSocketNotifier writer(pair.watched(), QSocketNotifier::Write); // the same descriptor, both ways
     int reads = 0;
     int writes = 0;
     connect(&reader, &QSocketNotifier::activated, this, [&] {
         ++reads;
         char buffer[64];
-        while (::read(pair.fds[0], buffer, sizeof buffer) > 0) {
+        while (::read(pair.watched(), buffer, sizeof buffer) > 0) {
         }
     });
     connect(&writer, &QSocketNotifier::activated, this, [&] {
@@ -296,34 +285,20 @@ void tst_EpollEventDispatcher::tcpServerAndSocketTalk()
     QTRY_COMPARE_WITH_TIMEOUT(accepted->state(), QAbstractSocket::UnconnectedState, waitMs);
 }
 
-struct ReadCounter : SocketPoller::Client
-{
-    int fd = -1;
-    int reads = 0;
-    void socketReadable() override
-    {
-        ++reads;
-        char buffer[64];
-        while (::read(fd, buffer, sizeof buffer) > 0) {
-        }
-    }
-    void socketWritable() override {}
-};
-
 void tst_EpollEventDispatcher::socketPollerWaitsInTheSameSet()
 {
     SocketPoller poller;
     SocketPair pair;
-    ReadCounter client;
-    client.fd = pair.fds[0];
-    poller.watch(client.fd, &client);
+    CountingClient client(pair.watched());
+    poller.watch(pair.watched(), &client);
     QVERIFY(poller.sharesDispatcherSet());
-    poller.setInterest(client.fd, true, false);
-    pair.send("x");
-    QTRY_COMPARE_WITH_TIMEOUT(client.reads, 1, waitMs);
-    pair.send("y");
-    QTRY_COMPARE_WITH_TIMEOUT(client.reads, 2, waitMs);
-    poller.unwatch(client.fd);
+    poller.setInterest(pair.watched(), true, false);
+    for (const char *text : {"x", "y"}) {
+        const int before = client.readable;
+        pair.send(text);
+        QTRY_COMPARE_WITH_TIMEOUT(client.readable, before + 1, waitMs);
+    }
+    poller.unwatch(pair.watched());
 }
 
 // A poller goes while a socket it watched is still open and readable: the shared set must not
@@ -331,12 +306,11 @@ void tst_EpollEventDispatcher::socketPollerWaitsInTheSameSet()
 void tst_EpollEventDispatcher::socketsOfAGonePollerDoNotKeepTheLoopBusy()
 {
     SocketPair pair;
+    CountingClient client(pair.watched());
     {
         SocketPoller poller;
-        ReadCounter client;
-        client.fd = pair.fds[0];
-        poller.watch(client.fd, &client);
-        poller.setInterest(client.fd, true, false);
+        poller.watch(pair.watched(), &client);
+        poller.setInterest(pair.watched(), true, false);
     }
     pair.send("nobody reads this");
     const qint64 cpuMs = cpuMsOfLoopRunningFor(200);

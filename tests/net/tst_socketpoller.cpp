@@ -1,6 +1,7 @@
 #include "net/socketpoller.h"
 
 #include "dispatcherchoice.h"
+#include "socketpair.h"
 
 #include <QTest>
 #include <QThread>
@@ -17,52 +18,6 @@ namespace {
 constexpr int waitMs = 5000;
 // How long the loop runs to show that something does not happen.
 constexpr int quietMs = 100;
-
-struct SocketPair
-{
-    int fds[2] = {-1, -1};
-    SocketPair() { ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds); }
-    ~SocketPair()
-    {
-        for (int fd : fds)
-            if (fd >= 0)
-                ::close(fd);
-    }
-    [[nodiscard]] bool isValid() const { return fds[0] >= 0 && fds[1] >= 0; }
-    int watched() const { return fds[0]; }
-    void send(const char *text) const { QVERIFY(::write(fds[1], text, qstrlen(text)) > 0); }
-    void closePeer()
-    {
-        ::close(fds[1]);
-        fds[1] = -1;
-    }
-};
-
-struct CountingClient : SocketPoller::Client
-{
-    int readable = 0;
-    int writable = 0;
-    std::function<void()> onReadable; // by default: drain, so level-triggering stays quiet
-
-    explicit CountingClient(int fd = -1)
-        : fd(fd)
-    {
-    }
-    void socketReadable() override
-    {
-        ++readable;
-        if (onReadable) {
-            onReadable();
-            return;
-        }
-        char buffer[256];
-        while (::read(fd, buffer, sizeof buffer) > 0) {
-        }
-    }
-    void socketWritable() override { ++writable; }
-
-    int fd;
-};
 
 } // namespace
 
