@@ -8,6 +8,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace wslab::net {
@@ -18,6 +19,7 @@ namespace {
 constexpr quint64 wakeUpTag = 0;
 constexpr quint64 notifierTag = 1;
 constexpr int firstWatcherTag = 2;
+constexpr size_t lastTag = 0xff;
 constexpr quint64 keyMask = (quint64(1) << EpollEventDispatcher::keyBits) - 1;
 constexpr quint32 generationMask = 0xffffff; // a notifier's generation: the bits above its descriptor
 
@@ -45,7 +47,7 @@ quint32 epollEventsFor(QSocketNotifier::Type type)
 quint32 eventsThatActivate(QSocketNotifier::Type type)
 {
     switch (type) {
-    case QSocketNotifier::Read: return EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP;
+    case QSocketNotifier::Read: return EPOLLIN | EPOLLHUP | EPOLLERR;
     case QSocketNotifier::Write: return EPOLLOUT | EPOLLERR;
     case QSocketNotifier::Exception: return EPOLLPRI;
     }
@@ -86,6 +88,15 @@ EpollEventDispatcher *EpollEventDispatcher::of(const QThread *thread)
 
 int EpollEventDispatcher::addWatcher(Watcher *watcher)
 {
+    // Tags live in the top byte of an event's data: the tag of a watcher that went is given again,
+    // so a thread that makes poller after poller does not run out of them.
+    const auto freed = std::find(m_watchers.begin(), m_watchers.end(), nullptr);
+    if (freed != m_watchers.end()) {
+        *freed = watcher;
+        return firstWatcherTag + int(freed - m_watchers.begin());
+    }
+    if (firstWatcherTag + m_watchers.size() > lastTag)
+        return 0;
     m_watchers.push_back(watcher);
     return firstWatcherTag + int(m_watchers.size()) - 1;
 }

@@ -49,7 +49,8 @@ public:
     [[nodiscard]] bool isValid() const noexcept { return m_epoll >= 0 && m_wakeFd >= 0; }
 
     // A watcher's descriptors go into the set with epollDescriptor() and the data
-    // watcherData(tag, key); the watcher takes them out before it goes.
+    // watcherData(tag, key); the watcher takes them out before it goes. 0: no tag is free (a
+    // thread has 254 watchers at a time at most).
     [[nodiscard]] int addWatcher(Watcher *watcher);
     void removeWatcher(int tag);
     [[nodiscard]] int epollDescriptor() const noexcept { return m_epoll; }

@@ -39,10 +39,12 @@ bool SocketPoller::ensureSet()
     if (m_epoll >= 0 || m_setFailed)
         return m_epoll >= 0;
     if (EpollEventDispatcher *dispatcher = EpollEventDispatcher::of(thread()); dispatcher && dispatcher->isValid()) {
-        m_dispatcher = dispatcher;
-        m_epoll = dispatcher->epollDescriptor();
         m_watcherTag = dispatcher->addWatcher(this);
-        return true;
+        if (m_watcherTag != 0) {
+            m_dispatcher = dispatcher;
+            m_epoll = dispatcher->epollDescriptor();
+            return true;
+        }
     }
     m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
     if (m_epoll < 0) {
@@ -67,7 +69,7 @@ SocketPoller::~SocketPoller()
         m_dispatcher->removeWatcher(m_watcherTag);
         return;
     }
-    if (m_epoll >= 0 && m_watcherTag == 0) {
+    if (m_notifier) { // the set is this poller's own
         delete m_notifier; // before its descriptor goes
         ::close(m_epoll);
     }

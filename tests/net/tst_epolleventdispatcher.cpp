@@ -86,6 +86,7 @@ private Q_SLOTS:
     void tcpServerAndSocketTalk();
     void socketPollerWaitsInTheSameSet();
     void socketsOfAGonePollerDoNotKeepTheLoopBusy();
+    void pollerAfterPollerKeepsSharingTheSet();
 };
 
 void tst_EpollEventDispatcher::initTestCase()
@@ -315,6 +316,22 @@ void tst_EpollEventDispatcher::socketsOfAGonePollerDoNotKeepTheLoopBusy()
     pair.send("nobody reads this");
     const qint64 cpuMs = cpuMsOfLoopRunningFor(200);
     QVERIFY2(cpuMs < 100, qPrintable(QString::number(cpuMs)));
+}
+
+// A thread has one byte of tags for its watchers: those of pollers that went are given again.
+void tst_EpollEventDispatcher::pollerAfterPollerKeepsSharingTheSet()
+{
+    for (int i = 0; i < 300; ++i) {
+        SocketPoller poller;
+        SocketPair pair;
+        CountingClient client(pair.watched());
+        poller.watch(pair.watched(), &client);
+        QVERIFY2(poller.sharesDispatcherSet(), qPrintable(QString::number(i)));
+        poller.setInterest(pair.watched(), true, false);
+        pair.send("x");
+        QTRY_COMPARE_WITH_TIMEOUT(client.readable, 1, waitMs);
+        poller.unwatch(pair.watched());
+    }
 }
 
 int main(int argc, char *argv[])
