@@ -50,10 +50,47 @@ quint64 CaptureStream::append(CaptureRecord &&record)
     return m_lastId;
 }
 
+void CaptureStream::adoptAppended(qsizetype first)
+{
+    const qsizetype end = m_pending.size();
+    if (first >= end)
+        return;
+    if (!m_enabled) {
+        m_pending.resize(first);
+        return;
+    }
+    if (m_backlog) {
+        // A record may be refused, and a gap record goes before the first one kept after it: the
+        // records go through append() one by one.
+        CaptureBatch appended;
+        appended.reserve(end - first);
+        for (qsizetype i = first; i < end; ++i)
+            appended.append(std::move(m_pending[i]));
+        m_pending.resize(first);
+        for (CaptureRecord &record : appended)
+            append(std::move(record));
+        return;
+    }
+    for (qsizetype i = first; i < end; ++i) {
+        CaptureRecord &record = m_pending[i];
+        applyPayloadCap(record, m_payloadCap);
+        record.id = ++m_lastId;
+        if (record.timeNs == 0)
+            record.timeNs = nowNs();
+        m_pendingBytes += payloadBytesOf(record);
+    }
+    scheduleFlush();
+}
+
 void CaptureStream::queue(CaptureRecord &&record)
 {
     m_pendingBytes += payloadBytesOf(record);
     m_pending.append(std::move(record));
+    scheduleFlush();
+}
+
+void CaptureStream::scheduleFlush()
+{
     if (m_pending.size() >= m_maxBatchSize || m_pendingBytes >= m_maxBatchBytes)
         flush();
     else if (!m_timer.isActive())

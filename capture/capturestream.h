@@ -74,6 +74,14 @@ public:
     quint64 append(CaptureRecord &&record);
     quint64 append(const CaptureRecord &record) { return append(CaptureRecord(record)); }
 
+    // For a source that builds its records in place (a live capture: a record is a few hundred bytes,
+    // and moving each from the batch it was made in to this one was a tenth of the capture's work):
+    // records appended to appendTarget() are then taken in with adoptAppended(first), which does to
+    // each, from index `first` on, what append() does. Nothing else may touch the target between.
+    // A batch may then outgrow the maximum size by the records of one call.
+    [[nodiscard]] CaptureBatch &appendTarget() noexcept { return m_pending; }
+    void adoptAppended(qsizetype first);
+
     [[nodiscard]] qsizetype pendingCount() const noexcept { return m_pending.size(); }
     [[nodiscard]] quint64 lastId() const noexcept { return m_lastId; }
 
@@ -92,6 +100,8 @@ protected:
 
 private:
     void queue(CaptureRecord &&record);
+    // After records were queued: hands them on if the batch is full, or starts the interval.
+    void scheduleFlush();
     // Room in the backlog for `record` (after the gap record, if one is owed); always without one.
     [[nodiscard]] bool admit(const CaptureRecord &record);
     // Queues the CaptureGap record for what was missed, if the backlog has room for it.

@@ -10,7 +10,7 @@ using namespace capture;
 
 LiveRecorder::LiveRecorder(CaptureStream *stream)
     : m_stream(stream)
-    , m_dissector({}, [this](CaptureRecord &&record) { deliver(std::move(record)); })
+    , m_dissector({}, &stream->appendTarget(), [this](CaptureBatch &records, qsizetype first) { deliver(records, first); })
 {
 }
 
@@ -113,7 +113,16 @@ void LiveRecorder::applyFrameMark(CaptureRecord &record)
     }
 }
 
-void LiveRecorder::deliver(CaptureRecord &&record)
+void LiveRecorder::deliver(CaptureBatch &records, qsizetype first)
+{
+    if (!m_annotations.isEmpty() || !m_frameMarks.isEmpty()) {
+        for (qsizetype i = first; i < records.size(); ++i)
+            annotate(records[i]);
+    }
+    m_stream->adoptAppended(first);
+}
+
+void LiveRecorder::annotate(CaptureRecord &record)
 {
     const auto it = m_annotations.find(record.connectionId);
     if (it != m_annotations.end()) {
@@ -133,8 +142,6 @@ void LiveRecorder::deliver(CaptureRecord &&record)
         }
     }
     applyFrameMark(record);
-    if (m_stream->isEnabled())
-        m_stream->append(std::move(record));
 }
 
 } // namespace wslab::capture

@@ -65,8 +65,9 @@ private:
     };
 
     void applyFrameMark(CaptureRecord &record);
-
-    void deliver(CaptureRecord &&record);
+    // The records the dissector made at the end of the stream's batch, from `first` on.
+    void deliver(CaptureBatch &records, qsizetype first);
+    void annotate(CaptureRecord &record);
 
     CaptureStream *m_stream;
     TrafficDissector m_dissector;

@@ -18,6 +18,9 @@ class TrafficDissector final : public ConversationSink
 {
 public:
     using RecordHandler = std::function<void(CaptureRecord &&)>;
+    // The records one call made, built in place at the end of a batch the handler's owner keeps:
+    // `records` from index `first` on.
+    using AppendedHandler = std::function<void(CaptureBatch &records, qsizetype first)>;
 
     struct Options
     {
@@ -28,6 +31,9 @@ public:
     };
 
     TrafficDissector(Options options, RecordHandler handler);
+    // Records made at the end of `*batch` and left there: a live capture builds each record once,
+    // in the batch it is handed on in, instead of building it here and moving it there.
+    TrafficDissector(Options options, CaptureBatch *batch, AppendedHandler handler);
     ~TrafficDissector() override;
 
     void connectionOpened(quint64 connectionId, const SocketAddress &client, const SocketAddress &server,
@@ -41,12 +47,15 @@ public:
 
 private:
     ConversationDissector *find(quint64 connectionId);
-    void deliver();
+    // Numbers the records made from index `first` of the output on, and hands them over.
+    void deliver(qsizetype first);
 
     Options m_options;
     RecordHandler m_handler;
+    AppendedHandler m_appendedHandler;
     std::unordered_map<quint64, std::unique_ptr<ConversationDissector>> m_conversations;
-    CaptureBatch m_pending; // reused: what one call produced
+    CaptureBatch m_pending; // reused: what one call produced, when records go to a RecordHandler
+    CaptureBatch *m_output = &m_pending;
     quint64 m_nextId = 1;
 };
 

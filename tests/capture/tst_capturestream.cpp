@@ -43,6 +43,10 @@ private Q_SLOTS:
     void fullBacklogMissesRecordsAndSaysHowMany();
     void gapIsReportedWithoutFurtherTraffic();
     void backlogWeighsWhatRecordsHold();
+    void recordsBuiltInPlaceAreStampedLikeAppended();
+    void recordsBuiltInPlaceFillBatches();
+    void recordsBuiltInPlaceMeetTheBacklog();
+    void recordsBuiltInPlaceAreDroppedWhenDisabled();
 };
 
 void tst_CaptureStream::recordsAreNumberedAndTimed()
@@ -281,6 +285,93 @@ void tst_CaptureStream::backlogWeighsWhatRecordsHold()
     QVERIFY(backlog.tryAdd(40));
     backlog.release(60);
     QCOMPARE(backlog.bytes(), 40);
+}
+
+namespace {
+
+// What a live source does: records made at the end of the stream's batch, then taken in.
+void buildInPlace(CaptureStream &stream, const QList<QByteArray> &bytes)
+{
+    const qsizetype first = stream.appendTarget().size();
+    for (const QByteArray &each : bytes)
+        stream.appendTarget().append(httpRecord(each));
+    stream.adoptAppended(first);
+}
+
+} // namespace
+
+void tst_CaptureStream::recordsBuiltInPlaceAreStampedLikeAppended()
+{
+    CaptureStream stream;
+    stream.setPayloadCap(4);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    stream.append(httpRecord("first"));
+    buildInPlace(stream, {"ab", "abcdefgh"});
+    QCOMPARE(stream.append(httpRecord("last")), 4u);
+    stream.flush();
+    const CaptureBatch batch = delivered(spy);
+    QCOMPARE(batch.size(), 4);
+    for (quint64 i = 0; i < 4; ++i)
+        QCOMPARE(batch.at(qsizetype(i)).id, i + 1);
+    QVERIFY(batch.at(1).timeNs >= batch.at(0).timeNs);
+    QVERIFY(batch.at(2).timeNs > 0);
+    QCOMPARE(batch.at(1).wireBytes, QByteArray("ab"));
+    QVERIFY(!batch.at(1).isTruncated());
+    QCOMPARE(batch.at(2).wireBytes, QByteArray("abcd"));
+    QCOMPARE(batch.at(2).truncatedFrom, 8);
+}
+
+void tst_CaptureStream::recordsBuiltInPlaceFillBatches()
+{
+    CaptureStream stream;
+    stream.setMaxBatchSize(4);
+    stream.setInterval(5);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    buildInPlace(stream, {"a", "b", "c"});
+    QCOMPARE(spy.size(), 0); // below the size: waits for the interval
+    buildInPlace(stream, {"d", "e"});
+    QCOMPARE(spy.size(), 1); // one call's records stay together
+    QCOMPARE(spy.at(0).at(0).value<CaptureBatch>().size(), 5);
+    QCOMPARE(stream.pendingCount(), 0);
+    buildInPlace(stream, {"f"});
+    QVERIFY(spy.wait(1000));
+    QCOMPARE(spy.at(1).at(0).value<CaptureBatch>().first().id, 6u);
+}
+
+void tst_CaptureStream::recordsBuiltInPlaceMeetTheBacklog()
+{
+    const qint64 one = CaptureBacklog::weightOf(httpRecord("x"));
+    auto backlog = std::make_shared<CaptureBacklog>(2 * one);
+    CaptureStream stream;
+    stream.setBacklog(backlog);
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    buildInPlace(stream, {"x", "x", "x", "x"});
+    QCOMPARE(stream.missedSinceLastGap(), 2u);
+    stream.flush();
+    CaptureBatch batch = delivered(spy);
+    QCOMPARE(batch.size(), 2);
+    backlog->release(CaptureBacklog::weightOf(batch));
+    buildInPlace(stream, {"y"});
+    stream.flush();
+    batch = delivered(spy);
+    QCOMPARE(batch.size(), 4);
+    QCOMPARE(batch.at(2).kind, RecordKind::CaptureGap);
+    QCOMPARE(batch.at(2).id, 5u);
+    QCOMPARE(batch.at(2).missed, 2u);
+    QCOMPARE(batch.at(3).id, 6u);
+    QCOMPARE(batch.at(3).wireBytes, QByteArray("y"));
+}
+
+void tst_CaptureStream::recordsBuiltInPlaceAreDroppedWhenDisabled()
+{
+    CaptureStream stream;
+    QSignalSpy spy(&stream, &CaptureStream::batchReady);
+    stream.setEnabled(false);
+    buildInPlace(stream, {"x", "y"});
+    QCOMPARE(stream.pendingCount(), 0);
+    QCOMPARE(stream.lastId(), 0u);
+    stream.flush();
+    QCOMPARE(spy.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureStream)
