@@ -5,6 +5,9 @@
 
 #include "linewriter.h"
 
+#include <array>
+#include <cstring>
+
 namespace wslab::capture {
 
 namespace {
@@ -82,6 +85,39 @@ bool looksLikeText(QByteArrayView bytes)
 
 constexpr char ellipsis[] = "…";
 
+// "hh " for every byte value, in four bytes: a preview writes one word per byte.
+constexpr auto hexTriples = [] {
+    std::array<std::array<char, 4>, 256> triples{};
+    constexpr char digits[] = "0123456789abcdef";
+    for (int value = 0; value < 256; ++value)
+        triples[value] = {digits[value >> 4], digits[value & 0xf], ' ', ' '};
+    return triples;
+}();
+
+// The opcode column and the length form column, made once: every frame's line has both.
+QByteArrayView opcodeColumn(Opcode opcode)
+{
+    static const std::array<QByteArray, 16> columns = [] {
+        std::array<QByteArray, 16> padded;
+        for (int code = 0; code < 16; ++code)
+            padded[code] = QByteArray(protocol::opcodeName(Opcode(code))).leftJustified(7);
+        return padded;
+    }();
+    return columns[quint8(opcode) & 0xf];
+}
+
+QByteArrayView lengthFormColumn(protocol::LengthForm form)
+{
+    using protocol::LengthForm;
+    static const std::array<QByteArray, 3> columns = [] {
+        std::array<QByteArray, 3> columns;
+        for (const LengthForm each : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64})
+            columns[int(each)] = QByteArray(" (") + protocol::lengthFormName(each) + ')';
+        return columns;
+    }();
+    return columns[qMin(int(form), 2)];
+}
+
 const char *directionArrowUtf8(const CaptureRecord &record)
 {
     switch (record.kind) {
@@ -107,6 +143,11 @@ QString CaptureLineFormatter::format(const CaptureRecord &record) const
 void CaptureLineFormatter::appendUtf8(const CaptureRecord &record, QByteArray &line) const
 {
     LineWriter out(line);
+    writeLine(record, out);
+}
+
+void CaptureLineFormatter::writeLine(const CaptureRecord &record, LineWriter &out) const
+{
     writeTime(record.timeNs, out);
     out.put(" #");
     out.putNumber(qint64(record.connectionId), 5, ' ', true);
@@ -210,15 +251,12 @@ void CaptureLineFormatter::writeHexPreview(QByteArrayView bytes, qint64 fullSize
 {
     const qsizetype shown = qMin<qsizetype>(bytes.size(), m_options.previewBytes);
     if (shown > 0) {
-        const qsizetype length = shown * 3 - 1;
-        char *to = out.reserve(length);
-        for (qsizetype i = 0; i < shown; ++i) {
-            if (i > 0)
-                *to++ = ' ';
-            *to++ = "0123456789abcdef"[uchar(bytes[i]) >> 4];
-            *to++ = "0123456789abcdef"[uchar(bytes[i]) & 0xf];
-        }
-        out.commit(length);
+        // Each byte's word overlaps the next one's; the last space is then not kept.
+        char *to = out.reserve(shown * 3 + 1);
+        const auto *from = reinterpret_cast<const uchar *>(bytes.data());
+        for (qsizetype i = 0; i < shown; ++i, to += 3)
+            std::memcpy(to, hexTriples[from[i]].data(), 4);
+        out.commit(shown * 3 - 1);
     }
     if (shown < fullSize) {
         if (shown > 0)
@@ -243,17 +281,19 @@ void CaptureLineFormatter::writeFrameColumns(const CaptureRecord &record, LineWr
         return;
     }
     const protocol::FrameHeader &h = record.frame->header;
-    out.put(h.fin ? QByteArrayView("FIN=1 RSV=") : QByteArrayView("FIN=0 RSV="));
-    out.put(h.rsv1 ? '1' : '0');
-    out.put(h.rsv2 ? '1' : '0');
-    out.put(h.rsv3 ? '1' : '0');
-    out.put(' ');
-    out.putPadded(protocol::opcodeName(h.opcode), 7, ' ', true);
-    out.put(h.masked ? QByteArrayView(" MASK=1 len=") : QByteArrayView(" MASK=0 len="));
+    char bits[] = "FIN=0 RSV=000 ";
+    bits[4] = h.fin ? '1' : '0';
+    bits[10] = h.rsv1 ? '1' : '0';
+    bits[11] = h.rsv2 ? '1' : '0';
+    bits[12] = h.rsv3 ? '1' : '0';
+    out.put(bits);
+    out.put(opcodeColumn(h.opcode));
+    if (h.masked)
+        out.put(" MASK=1 len=");
+    else
+        out.put(" MASK=0 len=");
     out.putNumber(qint64(h.payloadLength));
-    out.put(" (");
-    out.putName(protocol::lengthFormName(h.lengthForm));
-    out.put(')');
+    out.put(lengthFormColumn(h.lengthForm));
     const qsizetype beforePreview = out.position();
     out.put(' ');
     writeFramePreview(record, out);

@@ -32,6 +32,8 @@ public:
     // The same line, UTF-8, appended to `line`: what a printer writes, built without a QString, since
     // a live capture may print a few hundred thousand lines a second.
     void appendUtf8(const CaptureRecord &record, QByteArray &line) const;
+    // The same, through a writer a printer keeps for a whole batch of lines.
+    void writeLine(const CaptureRecord &record, LineWriter &out) const;
 
     [[nodiscard]] static QString directionArrow(const CaptureRecord &record);
     [[nodiscard]] static QString timeColumn(qint64 timeNs);

@@ -38,7 +38,9 @@ public:
     template <size_t N>
     void put(const char (&literal)[N])
     {
-        put(QByteArrayView(literal, qsizetype(N - 1)));
+        makeRoom(qsizetype(N - 1));
+        std::memcpy(m_at, literal, N - 1); // a fixed size: a few moves, not a call
+        m_at += N - 1;
     }
     void put(QByteArrayView bytes)
     {

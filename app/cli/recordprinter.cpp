@@ -1,5 +1,7 @@
 #include "app/cli/recordprinter.h"
 
+#include "capture/linewriter.h"
+
 #include <QFile>
 
 #include <cstdio>
@@ -39,13 +41,18 @@ void RecordPrinter::print(const capture::CaptureBatch &records)
     if (m_options.quiet)
         return;
     QByteArray out;
-    out.reserve(records.size() * 120);
-    for (const capture::CaptureRecord &record : records) {
-        if (m_options.json)
+    if (m_options.json) {
+        for (const capture::CaptureRecord &record : records) {
             out += m_jsonFormatter.format(record);
-        else
-            m_formatter.appendUtf8(record, out);
-        out += '\n';
+            out += '\n';
+        }
+    } else {
+        // One writer for the batch: a line is a few dozen pieces, and the array is sized once.
+        capture::LineWriter lines(out, records.size() * 120);
+        for (const capture::CaptureRecord &record : records) {
+            m_formatter.writeLine(record, lines);
+            lines.put('\n');
+        }
     }
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     std::fflush(stdout);
