@@ -23,7 +23,8 @@ FrameStreamReader::FrameStreamReader(quint64 connectionId, Direction direction, 
       m_direction(direction),
       m_limits(limits),
       m_decoder(DecoderOptions{receivingRole(direction), limits.maxFramePayload, false}),
-      m_assembler(AssemblerOptions{quint64(limits.maxMessageSize)})
+      // The records keep the frames: of a message only a compressed one's payload is needed.
+      m_assembler(AssemblerOptions{quint64(limits.maxMessageSize), false})
 {
 }
 
@@ -99,8 +100,9 @@ void FrameStreamReader::handleFrame(DecodedFrame &&frame, qint64 timeNs, Capture
         return;
     }
     const qsizetype frameRecord = out.size();
-    addRecord(RecordKind::Frame, timeNs, out).frame = frame; // shares the payload
-    AssemblyStep step = m_assembler.push(std::move(frame));
+    CaptureRecord &record = addRecord(RecordKind::Frame, timeNs, out);
+    record.frame = std::move(frame);
+    AssemblyStep step = m_assembler.pushShared(*record.frame);
     switch (step.kind) {
     case AssemblyStep::Kind::MessageComplete:
         completeMessage(std::move(step.message), frameRecord, out);

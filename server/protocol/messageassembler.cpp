@@ -12,20 +12,34 @@ MessageAssembler::MessageAssembler(AssemblerOptions options)
 
 AssemblyStep MessageAssembler::push(DecodedFrame frame)
 {
-    if (m_error)
-        return failed(*m_error);
-
-    const FrameHeader &header = frame.header;
-    // The frame decoder already rejects these (RFC 6455 §5.2); nothing can be assembled from them.
-    if (isReserved(header.opcode))
-        return failed(DecodeError::ReservedOpcode);
     // RFC 6455 §5.4: "Control frames MAY be injected in the middle of a fragmented message."
-    if (isControl(header.opcode)) {
+    if (!m_error && isControl(frame.header.opcode) && !isReserved(frame.header.opcode)) {
         AssemblyStep step;
         step.kind = AssemblyStep::Kind::Control;
         step.control = std::move(frame);
         return step;
     }
+    return pushData(frame.header, frame.payload, &frame.payload);
+}
+
+AssemblyStep MessageAssembler::pushShared(const DecodedFrame &frame)
+{
+    if (!m_error && isControl(frame.header.opcode) && !isReserved(frame.header.opcode)) {
+        AssemblyStep step;
+        step.kind = AssemblyStep::Kind::Control;
+        step.control = frame;
+        return step;
+    }
+    return pushData(frame.header, frame.payload, nullptr);
+}
+
+AssemblyStep MessageAssembler::pushData(const FrameHeader &header, const QByteArray &payload, QByteArray *movable)
+{
+    if (m_error)
+        return failed(*m_error);
+    // The frame decoder already rejects these (RFC 6455 §5.2); nothing can be assembled from them.
+    if (isReserved(header.opcode))
+        return failed(DecodeError::ReservedOpcode);
 
     const bool validate = isValidatedText(header);
     if (header.opcode == Opcode::Continuation) {
@@ -41,21 +55,23 @@ AssemblyStep MessageAssembler::push(DecodedFrame frame)
     }
 
     // RFC 6455 §10.4: decided on the running total, before a byte of the frame is appended.
-    const quint64 total = quint64(m_message.payload.size()) + quint64(frame.payload.size());
+    const quint64 total = m_messageSize + quint64(payload.size());
     if (total > m_options.maxMessageSize)
         return failed(DecodeError::MessageTooLarge);
 
     // RFC 6455 §8.1, fail fast: each fragment is checked as it arrives, skipping the prefix that
     // inspectPartial() already checked while this frame was still arriving.
     if (validate) {
-        const qsizetype skip = std::min(m_partialValidated, frame.payload.size());
-        if (m_utf8.feed(QByteArrayView(frame.payload).sliced(skip)) == Utf8Validator::State::Invalid)
+        const qsizetype skip = std::min(m_partialValidated, payload.size());
+        if (m_utf8.feed(QByteArrayView(payload).sliced(skip)) == Utf8Validator::State::Invalid)
             return failed(DecodeError::InvalidUtf8);
     }
     m_partialValidated = 0;
     ++m_message.frameCount;
+    m_messageSize = total;
     const bool fin = header.fin;
-    append(std::move(frame.payload));
+    if (m_options.keepPayload || m_message.compressed)
+        append(movable ? std::move(*movable) : QByteArray(payload));
 
     AssemblyStep step;
     if (!fin)
@@ -65,6 +81,7 @@ AssemblyStep MessageAssembler::push(DecodedFrame frame)
         return failed(DecodeError::InvalidUtf8);
     step.kind = AssemblyStep::Kind::MessageComplete;
     step.message = std::exchange(m_message, Message{});
+    m_messageSize = 0;
     m_inProgress = false;
     m_utf8.reset();
     return step;
@@ -93,6 +110,7 @@ void MessageAssembler::reset()
     m_error.reset();
     m_inProgress = false;
     m_message = {};
+    m_messageSize = 0;
     m_utf8.reset();
     m_partialValidated = 0;
 }
@@ -104,6 +122,7 @@ AssemblyStep MessageAssembler::failed(DecodeError error)
     m_error = error;
     m_inProgress = false;
     m_message = {};
+    m_messageSize = 0;
     m_partialValidated = 0;
     AssemblyStep step;
     step.kind = AssemblyStep::Kind::Failed;

@@ -12,6 +12,10 @@ namespace wslab::protocol {
 struct AssemblerOptions
 {
     quint64 maxMessageSize = 16 * 1024 * 1024; // RFC 6455 §10.4
+    // False for an observer that keeps each frame itself and needs of a message only the verdicts
+    // (continuation rules, size, UTF-8) and, to inflate it, a compressed message's payload: an
+    // uncompressed message then completes with an empty payload, and its fragments are not gathered.
+    bool keepPayload = true;
 };
 
 // A complete data message (RFC 6455 §5.6).
@@ -47,6 +51,9 @@ public:
     explicit MessageAssembler(AssemblerOptions options = {});
 
     AssemblyStep push(DecodedFrame frame);
+    // The same for a frame that stays the caller's (a capture's record holds it): its payload is
+    // shared into the message only when the message keeps one.
+    AssemblyStep pushShared(const DecodedFrame &frame);
 
     // Looks at the bytes of a frame still arriving (FrameDecoder::partialFrame()) and fails fast if
     // they already make the text message invalid. Bytes seen here are not validated twice.
@@ -62,6 +69,9 @@ public:
     void reset();
 
 private:
+    // push() for a data frame. The message takes `payload` when it keeps one: moved from `movable`
+    // when the caller gave the frame away, shared otherwise.
+    AssemblyStep pushData(const FrameHeader &header, const QByteArray &payload, QByteArray *movable);
     AssemblyStep failed(DecodeError error);
     [[nodiscard]] bool isValidatedText(const FrameHeader &header) const noexcept;
     void append(QByteArray &&fragment);
@@ -70,6 +80,7 @@ private:
     std::optional<DecodeError> m_error;
     bool m_inProgress = false;
     Message m_message;
+    quint64 m_messageSize = 0; // the payload bytes of the message so far, kept or not
     // Between messages it has seen only the m_partialValidated bytes of the arriving frame.
     Utf8Validator m_utf8;
     qsizetype m_partialValidated = 0; // bytes of the arriving frame already validated

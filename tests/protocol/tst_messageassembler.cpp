@@ -97,6 +97,8 @@ private slots:
     void assemblesFrames_data();
     void assemblesFrames();
     void controlFrameIsHandedBackUntouched();
+    void sharedFrameKeepsItsPayload();
+    void observerGathersNoFragments();
     void singleFrameMessageIsMovedNotCopied_data();
     void singleFrameMessageIsMovedNotCopied();
     void onlyNonEmptyFragmentIsMovedNotCopied();
@@ -242,37 +244,74 @@ void TestMessageAssembler::assemblesFrames()
     QFETCH(DecodeError, error);
     QCOMPARE(frames.size(), steps.size());
 
-    MessageAssembler assembler(AssemblerOptions{limit});
-    QByteArray actualSteps;
-    QList<Message> completed;
-    bool inProgress = false;
-    for (const DecodedFrame &frame : frames) {
-        const AssemblyStep step = assembler.push(frame);
-        actualSteps += stepLetter(step.kind);
-        switch (step.kind) {
-        case Kind::FragmentBuffered: inProgress = true; break;
-        case Kind::MessageComplete:
-            inProgress = false;
-            completed.append(step.message);
-            break;
-        case Kind::Control:
-            QCOMPARE(step.control.header, frame.header);
-            QCOMPARE(step.control.payload, frame.payload);
-            break;
-        case Kind::Failed:
-            inProgress = false;
-            QCOMPARE(step.error, error);
-            QCOMPARE(assembler.error(), std::optional(error));
-            break;
+    // Every row three ways: push() (the frame given away), pushShared() (the frame stays the
+    // caller's), and pushShared() for an observer that keeps no payload: the same steps and errors,
+    // and of a message only a compressed one's payload.
+    enum Way { Push, PushShared, Observe };
+    for (const Way way : {Push, PushShared, Observe}) {
+        MessageAssembler assembler(AssemblerOptions{limit, way != Observe});
+        QByteArray actualSteps;
+        QList<Message> completed;
+        bool inProgress = false;
+        for (const DecodedFrame &frame : frames) {
+            const AssemblyStep step = way == Push ? assembler.push(frame) : assembler.pushShared(frame);
+            actualSteps += stepLetter(step.kind);
+            switch (step.kind) {
+            case Kind::FragmentBuffered: inProgress = true; break;
+            case Kind::MessageComplete:
+                inProgress = false;
+                completed.append(step.message);
+                break;
+            case Kind::Control:
+                QCOMPARE(step.control.header, frame.header);
+                QCOMPARE(step.control.payload, frame.payload);
+                break;
+            case Kind::Failed:
+                inProgress = false;
+                QCOMPARE(step.error, error);
+                QCOMPARE(assembler.error(), std::optional(error));
+                break;
+            }
+            QCOMPARE(assembler.isMessageInProgress(), inProgress);
         }
-        QCOMPARE(assembler.isMessageInProgress(), inProgress);
+        QCOMPARE(actualSteps, steps);
+        QCOMPARE(completed.size(), messages.size());
+        for (qsizetype i = 0; i < messages.size(); ++i) {
+            Message expected = messages[i];
+            if (way == Observe && !expected.compressed)
+                expected.payload.clear();
+            QCOMPARE(completed[i], expected);
+        }
+        if (!steps.contains('F'))
+            QCOMPARE(assembler.error(), std::nullopt);
     }
-    QCOMPARE(actualSteps, steps);
-    QCOMPARE(completed.size(), messages.size());
-    for (qsizetype i = 0; i < messages.size(); ++i)
-        QCOMPARE(completed[i], messages[i]);
-    if (!steps.contains('F'))
-        QCOMPARE(assembler.error(), std::nullopt);
+}
+
+void TestMessageAssembler::sharedFrameKeepsItsPayload()
+{
+    MessageAssembler assembler;
+    const DecodedFrame frame = makeFrame(Opcode::Binary, QByteArray(100, 'x'));
+    const AssemblyStep step = assembler.pushShared(frame);
+    QCOMPARE(step.kind, Kind::MessageComplete);
+    QCOMPARE(frame.payload, QByteArray(100, 'x'));
+    QCOMPARE(step.message.payload.constData(), frame.payload.constData()); // shared, not copied
+}
+
+void TestMessageAssembler::observerGathersNoFragments()
+{
+    // A 3 MiB message in 1 MiB fragments, under a 3 MiB limit: checked whole, gathered never.
+    MessageAssembler assembler(AssemblerOptions{3 * 1024 * 1024, false});
+    const QByteArray mebibyte(1024 * 1024, 'a');
+    QCOMPARE(assembler.pushShared(makeFrame(Opcode::Text, mebibyte, false)).kind, Kind::FragmentBuffered);
+    QCOMPARE(assembler.pushShared(continuation(mebibyte, false)).kind, Kind::FragmentBuffered);
+    const AssemblyStep last = assembler.pushShared(continuation(mebibyte));
+    QCOMPARE(last.kind, Kind::MessageComplete);
+    QCOMPARE(last.message.frameCount, 3);
+    QVERIFY(last.message.payload.isEmpty());
+    // The limit counts what was not kept: one byte more fails.
+    QCOMPARE(assembler.pushShared(makeFrame(Opcode::Text, mebibyte, false)).kind, Kind::FragmentBuffered);
+    QCOMPARE(assembler.pushShared(continuation(mebibyte, false)).kind, Kind::FragmentBuffered);
+    QCOMPARE(assembler.pushShared(continuation(mebibyte + 'a')).error, DecodeError::MessageTooLarge);
 }
 
 void TestMessageAssembler::controlFrameIsHandedBackUntouched()
