@@ -5,7 +5,9 @@
 //   input: [options] [splits] stream of unmasked frames (client role, RSV1 allowed)
 //   options: bits 0-1 message limit, bit 2 no context takeover, bits 4-6 window bits - 8
 // Properties: every text message delivered is valid UTF-8, no message exceeds the limit, errors
-// are sticky, and the stream whole and in pieces delivers the same messages.
+// are sticky, the stream whole and in pieces delivers the same messages, and an observer's
+// assembler (no payload kept, frames shared) takes the same steps with the same errors, keeping
+// the payload of compressed messages only.
 
 #include "fuzzinput.h"
 
@@ -29,6 +31,7 @@ Outcome assemble(const QList<QByteArrayView> &pieces, quint64 maxSize, const Def
 {
     FrameDecoder decoder(DecoderOptions{Role::Client, maxSize, true});
     MessageAssembler assembler(AssemblerOptions{maxSize});
+    MessageAssembler observer(AssemblerOptions{maxSize, false});
     PerMessageDeflate deflate(parameters, Role::Server);
     Outcome out;
     QList<DecodedFrame> frames;
@@ -36,7 +39,18 @@ Outcome assemble(const QList<QByteArrayView> &pieces, quint64 maxSize, const Def
         frames.clear();
         const std::optional<DecodeError> decodeError = decoder.feed(piece, frames);
         for (DecodedFrame &frame : frames) {
+            const AssemblyStep seen = observer.pushShared(frame);
             AssemblyStep step = assembler.push(std::move(frame));
+            require(seen.kind == step.kind, "the observer takes the same step");
+            if (step.kind == AssemblyStep::Kind::Failed)
+                require(seen.error == step.error, "the observer fails with the same error");
+            if (step.kind == AssemblyStep::Kind::MessageComplete) {
+                require(seen.message.opcode == step.message.opcode && seen.message.frameCount == step.message.frameCount
+                                && seen.message.compressed == step.message.compressed,
+                        "the observer completes the same message");
+                require(seen.message.payload == (step.message.compressed ? step.message.payload : QByteArray()),
+                        "the observer keeps a compressed message's payload only");
+            }
             if (step.kind == AssemblyStep::Kind::Failed) {
                 require(assembler.error() == step.error, "the assembler keeps its error");
                 require(assembler.push(DecodedFrame()).kind == AssemblyStep::Kind::Failed, "errors are sticky");
@@ -63,7 +77,9 @@ Outcome assemble(const QList<QByteArrayView> &pieces, quint64 maxSize, const Def
             return out;
         }
         if (const auto partial = decoder.partialFrame()) {
-            if (const auto error = assembler.inspectPartial(*partial)) {
+            require(observer.inspectPartial(*partial) == assembler.inspectPartial(*partial),
+                    "the observer inspects a partial frame alike");
+            if (const auto error = assembler.error()) {
                 require(*error == DecodeError::InvalidUtf8, "a partial frame fails only on UTF-8");
                 out.failed = true;
                 return out;
