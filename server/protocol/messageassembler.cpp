@@ -5,6 +5,17 @@
 
 namespace wslab::protocol {
 
+namespace {
+
+// RFC 6455 §5.4: "Control frames MAY be injected in the middle of a fragmented message." They are
+// handed back as they are; a reserved control opcode fails like any other reserved opcode.
+bool isHandedBack(const FrameHeader &header)
+{
+    return isControl(header.opcode) && !isReserved(header.opcode);
+}
+
+} // namespace
+
 MessageAssembler::MessageAssembler(AssemblerOptions options)
     : m_options(options)
 {
@@ -12,8 +23,7 @@ MessageAssembler::MessageAssembler(AssemblerOptions options)
 
 AssemblyStep MessageAssembler::push(DecodedFrame frame)
 {
-    // RFC 6455 §5.4: "Control frames MAY be injected in the middle of a fragmented message."
-    if (!m_error && isControl(frame.header.opcode) && !isReserved(frame.header.opcode)) {
+    if (!m_error && isHandedBack(frame.header)) {
         AssemblyStep step;
         step.kind = AssemblyStep::Kind::Control;
         step.control = std::move(frame);
@@ -24,7 +34,7 @@ AssemblyStep MessageAssembler::push(DecodedFrame frame)
 
 AssemblyStep MessageAssembler::pushShared(const DecodedFrame &frame)
 {
-    if (!m_error && isControl(frame.header.opcode) && !isReserved(frame.header.opcode)) {
+    if (!m_error && isHandedBack(frame.header)) {
         AssemblyStep step;
         step.kind = AssemblyStep::Kind::Control;
         step.control = frame;
