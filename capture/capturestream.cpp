@@ -43,11 +43,16 @@ quint64 CaptureStream::append(CaptureRecord &&record)
             m_timer.start(m_intervalMs, Qt::PreciseTimer, this); // to report the gap once there is room
         return ++m_lastId;
     }
+    stamp(record);
+    queue(std::move(record));
+    return m_lastId;
+}
+
+void CaptureStream::stamp(CaptureRecord &record)
+{
     record.id = ++m_lastId;
     if (record.timeNs == 0)
         record.timeNs = nowNs();
-    queue(std::move(record));
-    return m_lastId;
 }
 
 void CaptureStream::adoptAppended(qsizetype first)
@@ -74,9 +79,7 @@ void CaptureStream::adoptAppended(qsizetype first)
     for (qsizetype i = first; i < end; ++i) {
         CaptureRecord &record = m_pending[i];
         applyPayloadCap(record, m_payloadCap);
-        record.id = ++m_lastId;
-        if (record.timeNs == 0)
-            record.timeNs = nowNs();
+        stamp(record);
         m_pendingBytes += payloadBytesOf(record);
     }
     scheduleFlush();
@@ -114,8 +117,7 @@ bool CaptureStream::noteGap()
     gap.missed = m_missed;
     if (!m_backlog->tryAdd(CaptureBacklog::weightOf(gap)))
         return false;
-    gap.id = ++m_lastId;
-    gap.timeNs = nowNs();
+    stamp(gap);
     m_missed = 0;
     queue(std::move(gap));
     return true;

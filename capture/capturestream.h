@@ -100,6 +100,8 @@ protected:
 
 private:
     void queue(CaptureRecord &&record);
+    // Gives a kept record its id and, unless it has one, the time.
+    void stamp(CaptureRecord &record);
     // After records were queued: hands them on if the batch is full, or starts the interval.
     void scheduleFlush();
     // Room in the backlog for `record` (after the gap record, if one is owed); always without one.
