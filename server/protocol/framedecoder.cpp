@@ -34,10 +34,12 @@ quint64 readBigEndian(const char *bytes, int count) noexcept
     return value;
 }
 
-// Reads the values of a complete header without judging them.
-FrameHeader readHeader(const char *bytes) noexcept
+// Reads the values of a complete header into `header` without judging them. Written field by field
+// where the header stays: a header built aside and then copied whole is read back in wider pieces
+// than it was written, and such a load waits for the stores to drain (a fifth of the decoder's
+// time, measured with bench_live_capture).
+void readHeader(const char *bytes, FrameHeader &header) noexcept
 {
-    FrameHeader header;
     const quint8 first = quint8(bytes[0]);
     const quint8 second = quint8(bytes[1]);
     header.fin = first & 0x80;
@@ -62,7 +64,8 @@ FrameHeader readHeader(const char *bytes) noexcept
     }
     if (header.masked)
         std::memcpy(header.maskKey.data(), bytes + offset, 4);
-    return header;
+    else
+        header.maskKey = MaskKey{};
 }
 
 } // namespace
@@ -93,7 +96,9 @@ std::optional<FrameHeader> FrameDecoder::peekHeader(QByteArrayView bytes) noexce
 {
     if (bytes.size() < 2 || bytes.size() < announcedHeaderSize(bytes.data(), bytes.size()))
         return std::nullopt;
-    return readHeader(bytes.data());
+    FrameHeader header;
+    readHeader(bytes.data(), header);
+    return header;
 }
 
 int FrameDecoder::headerSizeNeeded(QByteArrayView bytes) noexcept
@@ -160,73 +165,124 @@ std::optional<DecodeError> FrameDecoder::feed(QByteArrayView bytes, QList<Decode
 {
     const char *input = bytes.data();
     qsizetype remaining = bytes.size();
-    while (!m_error) {
-        if (!m_inPayload) {
-            // Header: all or nothing. Bytes of a header split across feeds wait in a 14-byte buffer.
-            const char *headerStart = input;
-            if (m_headerBuffered > 0 || remaining < announcedHeaderSize(input, remaining)) {
-                int needed = announcedHeaderSize(m_headerBuffer.data(), m_headerBuffered);
-                while (m_headerBuffered < needed && remaining > 0) {
-                    m_headerBuffer[m_headerBuffered++] = *input++;
-                    --remaining;
-                    needed = announcedHeaderSize(m_headerBuffer.data(), m_headerBuffered);
-                }
-                if (m_headerBuffered < needed)
-                    return std::nullopt;
-                headerStart = m_headerBuffer.data();
-            } else {
-                const int size = announcedHeaderSize(input, remaining);
-                input += size;
-                remaining -= size;
-            }
-            const FrameHeader header = readHeader(headerStart);
-            const int size = header.size();
-            m_headerBuffered = 0;
-            if (const auto error = checkHeader(header)) {
-                fail(*error, QByteArrayView(headerStart, size));
-                break;
-            }
-            m_current.header = header;
-            std::memcpy(m_current.headerBytes.data(), headerStart, size_t(size));
-            m_payloadFilled = 0;
-            m_inPayload = true;
-            const qsizetype length = qsizetype(header.payloadLength);
-            // Whole payload present: size it exactly. Otherwise grow as bytes arrive, so a header
-            // that announces 16 MiB costs nothing until the bytes are really sent; a frame of up to
-            // a few TCP reads is sized at once, since growing it by doubling copied it four times.
-            if (remaining >= length)
-                m_current.payload = QByteArray(length, Qt::Uninitialized);
-            else
-                m_current.payload.reserve(std::min<qsizetype>(length, std::max<qsizetype>(remaining, eagerPayloadReserve)));
-        }
-
-        const qsizetype length = qsizetype(m_current.header.payloadLength);
-        const qsizetype take = std::min(length - m_payloadFilled, remaining);
-        if (take > 0) {
-            if (m_current.payload.size() < m_payloadFilled + take) {
-                const qsizetype grown = std::min(length, std::max(m_payloadFilled + take, m_current.payload.capacity() * 2));
-                m_current.payload.reserve(grown);
-                m_current.payload.resize(m_payloadFilled + take);
-            }
-            char *destination = m_current.payload.data() + m_payloadFilled;
-            if (m_current.header.masked)
-                copyMasked(input, destination, take, m_current.header.maskKey, int(m_payloadFilled & 3));
-            else
-                std::memcpy(destination, input, size_t(take));
-            m_payloadFilled += take;
-            input += take;
-            remaining -= take;
-        }
-        if (m_payloadFilled < length)
-            return std::nullopt;
-        frames.append(std::move(m_current));
-        m_current = DecodedFrame();
-        m_inPayload = false;
-        m_payloadFilled = 0;
-        if (remaining == 0)
-            return std::nullopt;
+    if (m_error)
+        return m_error;
+    if (m_headerBuffered > 0 || m_inPayload) {
+        resumeFrame(input, remaining, frames);
+        if (m_error || m_headerBuffered > 0 || m_inPayload)
+            return m_error;
     }
-    return m_error;
+    while (remaining > 0) {
+        const int size = announcedHeaderSize(input, remaining);
+        if (remaining < size) {
+            // Header: all or nothing. The bytes of a header split across feeds wait in a 14-byte buffer.
+            std::memcpy(m_headerBuffer.data(), input, size_t(remaining));
+            m_headerBuffered = int(remaining);
+            return std::nullopt;
+        }
+        // The frame is decoded where it is handed over, in place at the end of `frames`.
+        DecodedFrame &frame = frames.emplaceBack();
+        if (!startFrame(input, frame)) {
+            frames.removeLast();
+            return m_error;
+        }
+        input += size;
+        remaining -= size;
+        const qsizetype length = qsizetype(frame.header.payloadLength);
+        if (remaining < length) {
+            // The payload goes on in later pieces: it is filled in m_current until it is whole.
+            m_current = std::move(frame);
+            frames.removeLast();
+            beginPayload(remaining);
+            fillPayload(input, remaining);
+            return std::nullopt;
+        }
+        frame.payload = QByteArray(length, Qt::Uninitialized);
+        copyPayload(frame, input, length, 0);
+        input += length;
+        remaining -= length;
+    }
+    return std::nullopt;
+}
+
+bool FrameDecoder::startFrame(const char *headerStart, DecodedFrame &frame)
+{
+    readHeader(headerStart, frame.header);
+    const int size = frame.header.size();
+    if (const auto error = checkHeader(frame.header)) {
+        fail(*error, QByteArrayView(headerStart, size));
+        return false;
+    }
+    std::memcpy(frame.headerBytes.data(), headerStart, size_t(size));
+    return true;
+}
+
+// A frame that an earlier piece began: the rest of its header, then its payload.
+void FrameDecoder::resumeFrame(const char *&input, qsizetype &remaining, QList<DecodedFrame> &frames)
+{
+    if (m_headerBuffered > 0) {
+        int needed = announcedHeaderSize(m_headerBuffer.data(), m_headerBuffered);
+        while (m_headerBuffered < needed && remaining > 0) {
+            m_headerBuffer[m_headerBuffered++] = *input++;
+            --remaining;
+            needed = announcedHeaderSize(m_headerBuffer.data(), m_headerBuffered);
+        }
+        if (m_headerBuffered < needed)
+            return;
+        m_headerBuffered = 0;
+        if (!startFrame(m_headerBuffer.data(), m_current))
+            return;
+        beginPayload(remaining);
+    }
+    fillPayload(input, remaining);
+    if (m_payloadFilled < qsizetype(m_current.header.payloadLength))
+        return;
+    frames.append(std::move(m_current)); // leaves m_current's payload empty
+    m_inPayload = false;
+    m_payloadFilled = 0;
+}
+
+void FrameDecoder::beginPayload(qsizetype available)
+{
+    m_inPayload = true;
+    m_payloadFilled = 0;
+    const qsizetype length = qsizetype(m_current.header.payloadLength);
+    // Whole payload present: size it exactly. Otherwise grow as bytes arrive, so a header that
+    // announces 16 MiB costs nothing until the bytes are really sent; a frame of up to a few TCP
+    // reads is sized at once, since growing it by doubling copied it four times.
+    if (available >= length)
+        m_current.payload = QByteArray(length, Qt::Uninitialized);
+    else
+        m_current.payload.reserve(std::min<qsizetype>(length, std::max<qsizetype>(available, eagerPayloadReserve)));
+}
+
+void FrameDecoder::fillPayload(const char *&input, qsizetype &remaining)
+{
+    const qsizetype length = qsizetype(m_current.header.payloadLength);
+    const qsizetype take = std::min(length - m_payloadFilled, remaining);
+    if (take <= 0)
+        return;
+    if (m_current.payload.size() < m_payloadFilled + take) {
+        const qsizetype grown = std::min(length, std::max(m_payloadFilled + take, m_current.payload.capacity() * 2));
+        m_current.payload.reserve(grown);
+        m_current.payload.resize(m_payloadFilled + take);
+    }
+    copyPayload(m_current, input, take, m_payloadFilled);
+    m_payloadFilled += take;
+    input += take;
+    remaining -= take;
+}
+
+// `count` payload bytes from the wire to `frame`'s payload at `offset`, unmasked.
+void FrameDecoder::copyPayload(DecodedFrame &frame, const char *input, qsizetype count, qsizetype offset)
+{
+    if (count == 0)
+        return;
+    char *destination = frame.payload.data() + offset;
+    if (frame.header.masked)
+        copyMasked(input, destination, count, frame.header.maskKey, int(offset & 3));
+    else
+        std::memcpy(destination, input, size_t(count));
 }
 
 std::optional<DecodedFrame> FrameDecoder::readFrame(QByteArrayView wire)
@@ -242,7 +298,7 @@ std::optional<DecodedFrame> FrameDecoder::readFramePrefix(QByteArrayView wire)
     if (wire.size() < 2 || wire.size() < announcedHeaderSize(wire.data(), wire.size()))
         return std::nullopt;
     DecodedFrame frame;
-    frame.header = readHeader(wire.data());
+    readHeader(wire.data(), frame.header);
     const int size = frame.header.size();
     if (quint64(wire.size() - size) > frame.header.payloadLength)
         return std::nullopt;
@@ -264,8 +320,7 @@ bool FrameDecoder::skipPayload(qint64 length, QList<DecodedFrame> &frames)
     std::memset(m_current.payload.data() + m_payloadFilled, 0, size_t(length));
     m_payloadFilled += length;
     if (m_payloadFilled == payloadLength) {
-        frames.append(std::move(m_current));
-        m_current = DecodedFrame();
+        frames.append(std::move(m_current)); // leaves m_current's payload empty
         m_inPayload = false;
         m_payloadFilled = 0;
     }

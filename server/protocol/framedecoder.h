@@ -75,8 +75,11 @@ public:
     [[nodiscard]] static int headerSizeNeeded(QByteArrayView bytes) noexcept;
 
 private:
-    enum class HeaderStatus : quint8 { NeedMore, Complete, Failed };
-    HeaderStatus parseHeader(QByteArrayView available, DecodedFrame &frame);
+    bool startFrame(const char *headerStart, DecodedFrame &frame);
+    void resumeFrame(const char *&input, qsizetype &remaining, QList<DecodedFrame> &frames);
+    void beginPayload(qsizetype available);
+    void fillPayload(const char *&input, qsizetype &remaining);
+    static void copyPayload(DecodedFrame &frame, const char *input, qsizetype count, qsizetype offset);
     std::optional<DecodeError> checkHeader(const FrameHeader &header) const;
     std::optional<DecodeError> checkFraming(const FrameHeader &header) const;
     void fail(DecodeError error, QByteArrayView offendingBytes);
