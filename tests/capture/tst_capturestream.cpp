@@ -47,6 +47,8 @@ private Q_SLOTS:
     void recordsBuiltInPlaceFillBatches();
     void recordsBuiltInPlaceMeetTheBacklog();
     void recordsBuiltInPlaceAreDroppedWhenDisabled();
+    void batchReadDuringTheEmitTakesTheNextRecords();
+    void batchKeptByAReceiverIsLeftAlone();
 };
 
 void tst_CaptureStream::recordsAreNumberedAndTimed()
@@ -372,6 +374,52 @@ void tst_CaptureStream::recordsBuiltInPlaceAreDroppedWhenDisabled()
     QCOMPARE(stream.lastId(), 0u);
     stream.flush();
     QCOMPARE(spy.size(), 0);
+}
+
+
+// The headless printer reads each batch while it is emitted and keeps nothing: the next records
+// are then built in the same storage.
+void tst_CaptureStream::batchReadDuringTheEmitTakesTheNextRecords()
+{
+    CaptureStream stream;
+    const CaptureRecord *delivered = nullptr;
+    QList<quint64> ids;
+    QObject::connect(&stream, &CaptureStream::batchReady, [&](const CaptureBatch &batch) {
+        delivered = batch.constData();
+        for (const CaptureRecord &record : batch)
+            ids.append(record.id);
+    });
+    stream.append(httpRecord("a"));
+    stream.append(httpRecord("b"));
+    stream.flush();
+    QVERIFY(delivered);
+    QCOMPARE(stream.pendingCount(), 0);
+    stream.append(httpRecord("c"));
+    QCOMPARE(stream.appendTarget().constData(), delivered);
+    QCOMPARE(stream.appendTarget().at(0).wireBytes, QByteArray("c"));
+    stream.flush();
+    QCOMPARE(ids, (QList<quint64>{1, 2, 3}));
+}
+
+// A receiver that keeps a batch (a model, a queued connection) shares it: later records go
+// elsewhere and the kept batch stays as it was delivered.
+void tst_CaptureStream::batchKeptByAReceiverIsLeftAlone()
+{
+    CaptureStream stream;
+    QList<CaptureBatch> kept;
+    QObject::connect(&stream, &CaptureStream::batchReady, [&](const CaptureBatch &batch) { kept.append(batch); });
+    stream.append(httpRecord("a"));
+    stream.append(httpRecord("b"));
+    stream.flush();
+    stream.append(httpRecord("c"));
+    QVERIFY(stream.appendTarget().constData() != kept.at(0).constData());
+    stream.flush();
+    QCOMPARE(kept.size(), 2);
+    QCOMPARE(kept.at(0).size(), 2);
+    QCOMPARE(kept.at(0).at(0).wireBytes, QByteArray("a"));
+    QCOMPARE(kept.at(0).at(1).wireBytes, QByteArray("b"));
+    QCOMPARE(kept.at(1).size(), 1);
+    QCOMPARE(kept.at(1).at(0).id, 3u);
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureStream)
