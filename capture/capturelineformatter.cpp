@@ -94,28 +94,31 @@ constexpr auto hexTriples = [] {
     return triples;
 }();
 
-// The opcode column and the length form column, made once: every frame's line has both.
+// The opcode column and the length form column, made once, when the program loads: every frame's
+// line has both, and a table made on first use is guarded on every use.
+const std::array<QByteArray, 16> opcodeColumns = [] {
+    std::array<QByteArray, 16> padded;
+    for (int code = 0; code < 16; ++code)
+        padded[code] = QByteArray(protocol::opcodeName(Opcode(code))).leftJustified(7);
+    return padded;
+}();
+
+const std::array<QByteArray, 3> lengthFormColumns = [] {
+    using protocol::LengthForm;
+    std::array<QByteArray, 3> columns;
+    for (const LengthForm each : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64})
+        columns[int(each)] = QByteArray(" (") + protocol::lengthFormName(each) + ')';
+    return columns;
+}();
+
 QByteArrayView opcodeColumn(Opcode opcode)
 {
-    static const std::array<QByteArray, 16> columns = [] {
-        std::array<QByteArray, 16> padded;
-        for (int code = 0; code < 16; ++code)
-            padded[code] = QByteArray(protocol::opcodeName(Opcode(code))).leftJustified(7);
-        return padded;
-    }();
-    return columns[quint8(opcode) & 0xf];
+    return opcodeColumns[quint8(opcode) & 0xf];
 }
 
 QByteArrayView lengthFormColumn(protocol::LengthForm form)
 {
-    using protocol::LengthForm;
-    static const std::array<QByteArray, 3> columns = [] {
-        std::array<QByteArray, 3> columns;
-        for (const LengthForm each : {LengthForm::Short7, LengthForm::Extended16, LengthForm::Extended64})
-            columns[int(each)] = QByteArray(" (") + protocol::lengthFormName(each) + ')';
-        return columns;
-    }();
-    return columns[qMin(int(form), 2)];
+    return lengthFormColumns[qMin(int(form), 2)];
 }
 
 const char *directionArrowUtf8(const CaptureRecord &record)
@@ -281,12 +284,15 @@ void CaptureLineFormatter::writeFrameColumns(const CaptureRecord &record, LineWr
         return;
     }
     const protocol::FrameHeader &h = record.frame->header;
-    char bits[] = "FIN=0 RSV=000 ";
+    // The bits are set in the line itself: a copy of a few bytes just set one by one reads them back
+    // in wider pieces than they were written, and such a load waits for the stores to drain.
+    char *bits = out.reserve(14);
+    std::memcpy(bits, "FIN=0 RSV=000 ", 14);
     bits[4] = h.fin ? '1' : '0';
     bits[10] = h.rsv1 ? '1' : '0';
     bits[11] = h.rsv2 ? '1' : '0';
     bits[12] = h.rsv3 ? '1' : '0';
-    out.put(bits);
+    out.commit(14);
     out.put(opcodeColumn(h.opcode));
     if (h.masked)
         out.put(" MASK=1 len=");

@@ -47,7 +47,7 @@ public:
         if (bytes.isEmpty())
             return; // an empty array's data may be null, which memcpy may not be given
         makeRoom(bytes.size());
-        std::memcpy(m_at, bytes.data(), size_t(bytes.size()));
+        copy(m_at, bytes.data(), bytes.size());
         m_at += bytes.size();
     }
     // A NUL-terminated name (an opcode's, a close code's).
@@ -91,6 +91,34 @@ public:
     void chop(qsizetype count) { m_at -= count; }
 
 private:
+    // Most pieces are a few bytes (a number, a name, the time): copied in two overlapping fixed-size
+    // moves instead of a call to memcpy, which was a tenth of the printing.
+    static void copy(char *to, const char *from, qsizetype count)
+    {
+        if (count > 16) {
+            std::memcpy(to, from, size_t(count));
+        } else if (count >= 8) {
+            copyEnds<8>(to, from, count);
+        } else if (count >= 4) {
+            copyEnds<4>(to, from, count);
+        } else {
+            to[0] = from[0];
+            to[count / 2] = from[count / 2];
+            to[count - 1] = from[count - 1];
+        }
+    }
+    // The first and the last `N` of `count` bytes (N <= count <= 2N), which together are all of them.
+    template <size_t N>
+    static void copyEnds(char *to, const char *from, qsizetype count)
+    {
+        char head[N];
+        char tail[N];
+        std::memcpy(head, from, N);
+        std::memcpy(tail, from + count - qsizetype(N), N);
+        std::memcpy(to, head, N);
+        std::memcpy(to + count - qsizetype(N), tail, N);
+    }
+
     void makeRoom(qsizetype count)
     {
         if (m_end - m_at < count)
