@@ -22,7 +22,8 @@ FrameStreamReader::FrameStreamReader(quint64 connectionId, Direction direction, 
     : m_connectionId(connectionId),
       m_direction(direction),
       m_limits(limits),
-      m_decoder(DecoderOptions{receivingRole(direction), limits.maxFramePayload, false}),
+      // Every frame becomes a record, so the small payloads of a read can share one allocation.
+      m_decoder(DecoderOptions{receivingRole(direction), limits.maxFramePayload, false, false, true}),
       // The records keep the frames: of a message only a compressed one's payload is needed.
       m_assembler(AssemblerOptions{quint64(limits.maxMessageSize), false})
 {

@@ -23,6 +23,11 @@ struct DecoderOptions
     // included): only what framing itself needs can fail, a 64-bit length with its top bit set
     // and a payload over maxFramePayload. The role is then ignored.
     bool framingOnly = false;
+    // Small payloads of the frames that one piece holds whole share one allocation instead of one
+    // each, for a reader that keeps every frame (a capture prints or stores them all). A kept frame
+    // keeps its piece's block alive: at most sharedPayloadBlock bytes, freed with the last of them.
+    // Off for a server, whose messages may outlive the other frames of their piece.
+    bool sharePayloads = false;
 };
 
 // A frame whose header has been read but whose payload is still arriving; the message layer looks
@@ -79,7 +84,8 @@ private:
     void resumeFrame(const char *&input, qsizetype &remaining, QList<DecodedFrame> &frames);
     void beginPayload(qsizetype available);
     void fillPayload(const char *&input, qsizetype &remaining);
-    static void copyPayload(DecodedFrame &frame, const char *input, qsizetype count, qsizetype offset);
+    static void copyPayload(const FrameHeader &header, const char *input, char *destination, qsizetype count,
+                            qsizetype offset);
     std::optional<DecodeError> checkHeader(const FrameHeader &header) const;
     std::optional<DecodeError> checkFraming(const FrameHeader &header) const;
     void fail(DecodeError error, QByteArrayView offendingBytes);

@@ -1,9 +1,11 @@
 // FrameDecoder (RFC 6455 §5.2) in either role, with RSV1 allowed or not, fed the same stream whole
 // and cut into pieces.
 //   input: [options] [splits] stream
-//   options: bit 0 client role, bit 1 RSV1 allowed (permessage-deflate agreed), bits 2-3 frame limit
+//   options: bit 0 client role, bit 1 RSV1 allowed (permessage-deflate agreed), bits 2-3 frame limit,
+//            bit 4 payloads shared (a capture's decoder)
 // Properties: the pieces decode to the same frames and the same error as the whole; the frames'
-// wire bytes are the stream, in order; readFrame() reads each frame back the same.
+// wire bytes are the stream, in order; readFrame() reads each frame back the same; shared payloads
+// hold what unshared ones do, and stay so when one of them is changed.
 
 #include "fuzzinput.h"
 
@@ -61,6 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     decoderOptions.role = options & 1 ? Role::Client : Role::Server;
     decoderOptions.rsv1Allowed = options & 2;
     decoderOptions.maxFramePayload = limits[(options >> 2) & 3];
+    decoderOptions.sharePayloads = options & 16;
 
     const Decoded whole = decode(decoderOptions, {stream});
     const Decoded pieces = decode(decoderOptions, wslab::fuzz::cut(stream, splits));
@@ -81,5 +84,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (whole.error)
         require(stream.sliced(offset).startsWith(whole.errorBytes), "the error bytes follow the last frame");
+
+    if (decoderOptions.sharePayloads) {
+        DecoderOptions unshared = decoderOptions;
+        unshared.sharePayloads = false;
+        const Decoded plain = decode(unshared, {stream});
+        require(plain.frames.size() == whole.frames.size() && plain.error == whole.error,
+                "the same frames with payloads shared or not");
+        for (qsizetype i = 0; i < whole.frames.size(); ++i)
+            require(sameFrame(whole.frames.at(i), plain.frames.at(i)), "the same frames with payloads shared or not");
+        // A changed payload detaches from its block: the others, and the original, stay as they were.
+        QList<DecodedFrame> changed = whole.frames;
+        for (DecodedFrame &frame : changed) {
+            if (!frame.payload.isEmpty())
+                frame.payload[0] = char(~frame.payload.at(0));
+        }
+        for (qsizetype i = 0; i < changed.size(); ++i) {
+            QByteArray expected = plain.frames.at(i).payload;
+            if (!expected.isEmpty())
+                expected[0] = char(~expected.at(0));
+            require(changed.at(i).payload == expected, "a changed payload holds the change");
+            require(sameFrame(whole.frames.at(i), plain.frames.at(i)), "a change leaves the other payloads alone");
+        }
+    }
     return 0;
 }

@@ -74,6 +74,9 @@ private Q_SLOTS:
     void sameFramesWholeOrSplitAnywhere();
     void sameFramesByteByByte();
     void sameFramesRandomSplits();
+    void sharedPayloadsDecodeTheSame();
+    void smallPayloadsOfOnePieceShareOneBlock();
+    void sharedPayloadsOutliveEachOtherAndTheDecoder();
     void errors_data();
     void errors();
     void framingOnlyJudgesOnlyFraming_data();
@@ -199,6 +202,80 @@ void TestFrameDecoder::sameFramesRandomSplits()
         }
         QVERIFY2(sameFrames(decodeInPieces(stream, cuts, {}), whole), qPrintable(QStringLiteral("round %1").arg(round)));
     }
+}
+
+void TestFrameDecoder::sharedPayloadsDecodeTheSame()
+{
+    const QByteArray stream = mixedClientStream();
+    const auto whole = decodeAll(stream, {});
+    DecoderOptions shared;
+    shared.sharePayloads = true;
+    QVERIFY(sameFrames(decodeAll(stream, shared), whole));
+    for (qsizetype cut = 0; cut <= 400; ++cut)
+        QVERIFY2(sameFrames(decodeInPieces(stream, {cut}, shared), whole), qPrintable(QStringLiteral("cut at %1").arg(cut)));
+    FrameDecoder decoder(shared);
+    QList<DecodedFrame> frames;
+    for (char byte : stream)
+        QVERIFY(!decoder.feed(QByteArrayView(&byte, 1), frames));
+    QVERIFY(sameFrames(frames, whole));
+}
+
+// Pipelined small frames in one read: their payloads lie one after the other in one allocation; a
+// payload over 1 KiB, or one that goes on in the next read, has its own.
+void TestFrameDecoder::smallPayloadsOfOnePieceShareOneBlock()
+{
+    QByteArray piece;
+    const MaskKey key{1, 2, 3, 4};
+    for (int i = 0; i < 16; ++i)
+        piece += FrameEncoder::encode(Opcode::Binary, QByteArray(16, char('a' + i)), true, key);
+    piece += FrameEncoder::encode(Opcode::Binary, QByteArray(1025, 'L'), true, key);
+    piece += FrameEncoder::encode(Opcode::Text, "tail", true, key);
+    const QByteArray cutOff = FrameEncoder::encode(Opcode::Text, "cut", true, key);
+    piece += cutOff.first(cutOff.size() - 1);
+
+    DecoderOptions shared;
+    shared.sharePayloads = true;
+    FrameDecoder decoder(shared);
+    QList<DecodedFrame> frames;
+    QVERIFY(!decoder.feed(piece, frames));
+    QCOMPARE(frames.size(), 18);
+    for (int i = 1; i < 16; ++i) {
+        QCOMPARE(frames.at(i).payload, QByteArray(16, char('a' + i)));
+        QCOMPARE(frames.at(i).payload.constData(), frames.at(i - 1).payload.constData() + 16);
+    }
+    QCOMPARE(frames.at(16).payload, QByteArray(1025, 'L'));
+    QVERIFY(!frames.at(16).payload.isSharedWith(frames.at(0).payload));
+    QCOMPARE(frames.at(17).payload, QByteArray("tail"));
+    QVERIFY(!decoder.feed(cutOff.last(1), frames));
+    QCOMPARE(frames.size(), 19);
+    QCOMPARE(frames.at(18).payload, QByteArray("cut"));
+    QVERIFY(!frames.at(18).payload.isSharedWith(frames.at(17).payload));
+}
+
+void TestFrameDecoder::sharedPayloadsOutliveEachOtherAndTheDecoder()
+{
+    QByteArray piece;
+    for (int i = 0; i < 8; ++i)
+        piece += FrameEncoder::encode(Opcode::Binary, QByteArray(10, char('0' + i)));
+    QList<DecodedFrame> frames;
+    {
+        DecoderOptions options;
+        options.role = Role::Client;
+        options.sharePayloads = true;
+        FrameDecoder decoder(options);
+        QVERIFY(!decoder.feed(piece, frames));
+    }
+    QCOMPARE(frames.size(), 8);
+    // Changed, a payload is copied out of the block: its neighbours keep their bytes.
+    frames[3].payload[0] = 'x';
+    frames[3].payload.append("more");
+    QCOMPARE(frames.at(3).payload, QByteArray("x333333333more"));
+    QCOMPARE(frames.at(2).payload, QByteArray(10, '2'));
+    QCOMPARE(frames.at(4).payload, QByteArray(10, '4'));
+    const DecodedFrame last = frames.last();
+    frames.clear();
+    QCOMPARE(last.payload, QByteArray(10, '7'));
+    QCOMPARE(last.wireBytes(), piece.last(12));
 }
 
 void TestFrameDecoder::errors_data()
