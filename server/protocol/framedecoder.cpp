@@ -265,8 +265,13 @@ void FrameDecoder::resumeFrame(const char *&input, qsizetype &remaining, QList<D
         beginPayload(remaining);
     }
     fillPayload(input, remaining);
-    if (m_payloadFilled < qsizetype(m_current.header.payloadLength))
-        return;
+    if (m_payloadFilled == qsizetype(m_current.header.payloadLength))
+        handOverCurrent(frames);
+}
+
+// The frame gathered across pieces is whole: it joins the others.
+void FrameDecoder::handOverCurrent(QList<DecodedFrame> &frames)
+{
     frames.append(std::move(m_current)); // leaves m_current's payload empty
     m_inPayload = false;
     m_payloadFilled = 0;
@@ -350,11 +355,8 @@ bool FrameDecoder::skipPayload(qint64 length, QList<DecodedFrame> &frames)
     m_current.payload.resize(m_payloadFilled + length);
     std::memset(m_current.payload.data() + m_payloadFilled, 0, size_t(length));
     m_payloadFilled += length;
-    if (m_payloadFilled == payloadLength) {
-        frames.append(std::move(m_current)); // leaves m_current's payload empty
-        m_inPayload = false;
-        m_payloadFilled = 0;
-    }
+    if (m_payloadFilled == payloadLength)
+        handOverCurrent(frames);
     return true;
 }
 

@@ -84,6 +84,7 @@ private:
     void resumeFrame(const char *&input, qsizetype &remaining, QList<DecodedFrame> &frames);
     void beginPayload(qsizetype available);
     void fillPayload(const char *&input, qsizetype &remaining);
+    void handOverCurrent(QList<DecodedFrame> &frames);
     static void copyPayload(const FrameHeader &header, const char *input, char *destination, qsizetype count,
                             qsizetype offset);
     std::optional<DecodeError> checkHeader(const FrameHeader &header) const;
