@@ -286,13 +286,15 @@ void CaptureLineFormatter::writeFrameColumns(const CaptureRecord &record, LineWr
     const protocol::FrameHeader &h = record.frame->header;
     // The bits are set in the line itself: a copy of a few bytes just set one by one reads them back
     // in wider pieces than they were written, and such a load waits for the stores to drain.
-    char *bits = out.reserve(14);
-    std::memcpy(bits, "FIN=0 RSV=000 ", 14);
+    static constexpr char bitsColumn[] = "FIN=0 RSV=000 ";
+    constexpr qsizetype bitsWidth = sizeof bitsColumn - 1;
+    char *bits = out.reserve(bitsWidth);
+    std::memcpy(bits, bitsColumn, bitsWidth);
     bits[4] = h.fin ? '1' : '0';
     bits[10] = h.rsv1 ? '1' : '0';
     bits[11] = h.rsv2 ? '1' : '0';
     bits[12] = h.rsv3 ? '1' : '0';
-    out.commit(14);
+    out.commit(bitsWidth);
     out.put(opcodeColumn(h.opcode));
     if (h.masked)
         out.put(" MASK=1 len=");

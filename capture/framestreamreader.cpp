@@ -23,7 +23,9 @@ FrameStreamReader::FrameStreamReader(quint64 connectionId, Direction direction, 
       m_direction(direction),
       m_limits(limits),
       // Every frame becomes a record, so the small payloads of a read can share one allocation.
-      m_decoder(DecoderOptions{receivingRole(direction), limits.maxFramePayload, false, false, true}),
+      m_decoder(DecoderOptions{.role = receivingRole(direction),
+                               .maxFramePayload = limits.maxFramePayload,
+                               .sharePayloads = true}),
       // The records keep the frames: of a message only a compressed one's payload is needed.
       m_assembler(AssemblerOptions{quint64(limits.maxMessageSize), false})
 {
