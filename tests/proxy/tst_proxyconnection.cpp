@@ -16,6 +16,8 @@ private Q_SLOTS:
     void clientGoneClosesTheUpstream();
     void slowReaderHoldsTheSenderBack_data();
     void slowReaderHoldsTheSenderBack();
+    void bulkTransferArrivesWhole_data();
+    void bulkTransferArrivesWhole();
 };
 
 namespace {
@@ -213,6 +215,61 @@ void tst_ProxyConnection::slowReaderHoldsTheSenderBack()
     QCOMPARE(received, offered);
     QVERIFY(same);
     QVERIFY(maxBuffered <= 2 * bound);
+}
+
+namespace {
+
+QByteArray pattern(qsizetype size, int seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(i * seed + i / 4093);
+    return bytes;
+}
+
+} // namespace
+
+void tst_ProxyConnection::bulkTransferArrivesWhole_data()
+{
+    QTest::addColumn<bool>("capture");
+    QTest::addRow("capture on") << true;
+    QTest::addRow("capture off") << false;
+}
+
+// Megabytes both ways at once after an upgrade arrive byte for byte, whether the capture reads them
+// (every piece through the dissector) or not (a connection opened with capture off is never
+// observed); the connection is gone once the browser leaves.
+void tst_ProxyConnection::bulkTransferArrivesWhole()
+{
+    QFETCH(bool, capture);
+    RawUpstream upstream;
+    TestProxy t(proxySettings(upstream.port()));
+    t.capture->setEnabled(capture);
+    QVERIFY(t.start());
+    RawPeer client;
+    QVERIFY(upgradeThrough(client, upstream, t.port()));
+    client.received.clear();
+    upstream.received.clear();
+
+    const QByteArray up = pattern(12 * 1024 * 1024, 11);
+    const QByteArray down = pattern(12 * 1024 * 1024, 29);
+    client.socket.write(up);
+    upstream.socket->write(down);
+    // Bounded: 60 s.
+    QVERIFY(QTest::qWaitFor([&] {
+        return client.received.size() >= down.size() && upstream.received.size() >= up.size();
+    }, 60'000));
+    QVERIFY(client.received == down);
+    QVERIFY(upstream.received == up);
+    // With capture on the dissector read the upgrade (and then bytes that are no valid frames);
+    // with capture off it never heard of the connection.
+    if (capture)
+        QCOMPARE(t.ofKind(RecordKind::HttpRequest).size(), 1);
+    else
+        QVERIFY(t.allRecords().isEmpty());
+
+    client.socket.disconnectFromHost();
+    QVERIFY(QTest::qWaitFor([&] { return t.proxy->connectionCount() == 0; }, waitMs));
 }
 
 QTEST_GUILESS_MAIN(tst_ProxyConnection)
