@@ -11,7 +11,7 @@ RelayEnd::RelayEnd(net::TcpStream *stream, QObject *parent)
     , m_stream(stream)
 {
     m_stream->setParent(this);
-    connect(m_stream, &net::TcpStream::readyRead, this, &RelayEnd::readyRead);
+    m_stream->setReader(this);
     connect(m_stream, &net::TcpStream::drained, this, &RelayEnd::bytesWritten);
     connect(m_stream, &net::TcpStream::closed, this, &RelayEnd::onStreamClosed);
 }
@@ -29,6 +29,12 @@ RelayEnd::RelayEnd(QSslSocket *socket, QObject *parent)
         m_gone = true;
         Q_EMIT closed();
     });
+}
+
+RelayEnd::~RelayEnd()
+{
+    if (m_stream)
+        m_stream->setReader(nullptr); // the stream is a child: it outlives this destructor's body
 }
 
 void RelayEnd::onStreamClosed()

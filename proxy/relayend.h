@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/tcpstream.h"
+
 #include <QByteArrayView>
 #include <QObject>
 
@@ -7,23 +9,20 @@ QT_BEGIN_NAMESPACE
 class QSslSocket;
 QT_END_NAMESPACE
 
-namespace wslab::net {
-class TcpStream;
-}
-
 namespace wslab::proxy {
 
 // One end of a relayed connection, connected: a plain TCP stream on the shared epoll set
 // (net::TcpStream: reads go from the kernel straight into the reader's buffer, only bytes the
 // kernel does not take yet wait in memory, so an idle end holds no buffer at all), or the TLS
 // socket of a wss:// upstream (QSslSocket, with its own buffers). The relay sees one interface.
-class RelayEnd : public QObject
+class RelayEnd : public QObject, private net::TcpStream::Reader
 {
     Q_OBJECT
 public:
     // Takes `stream` or `socket` over (as a child).
     explicit RelayEnd(net::TcpStream *stream, QObject *parent = nullptr);
     explicit RelayEnd(QSslSocket *socket, QObject *parent = nullptr);
+    ~RelayEnd() override;
 
     // Bytes read (> 0), 0 if nothing is there now, -1 once the peer has closed its side or the
     // connection failed.
@@ -53,6 +52,8 @@ Q_SIGNALS:
     void closed();       // the connection is gone
 
 private:
+    // The stream's readiness, called directly rather than through a second signal.
+    void streamReadable() override { Q_EMIT readyRead(); }
     void onStreamClosed();
 
     net::TcpStream *m_stream = nullptr;
