@@ -1,7 +1,7 @@
 #include "app/mainwindow/captureview.h"
 
+#include "app/mainwindow/connectionnamedelegate.h"
 #include "app/mainwindow/filterbar.h"
-#include "app/mainwindow/middleelidedelegate.h"
 
 #include "inspector/capturefilterproxy.h"
 #include "inspector/fragmentgrouper.h"
@@ -81,7 +81,7 @@ void CaptureView::createTable()
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     // A proxied connection is named by both its ends: keep both, lose the middle.
-    m_table->setItemDelegateForColumn(inspector::FrameCaptureModel::ConnectionColumn, new MiddleElideDelegate(m_table));
+    m_table->setItemDelegateForColumn(inspector::FrameCaptureModel::ConnectionColumn, new ConnectionNameDelegate(m_table));
     fitTableColumns();
     m_table->viewport()->installEventFilter(this);
     m_replayAction = new QAction(tr("Replay…"), this);

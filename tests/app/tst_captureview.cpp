@@ -7,7 +7,7 @@
 #include "inspector/handshakeview.h"
 #include "inspector/timelineview.h"
 
-#include "app/mainwindow/middleelidedelegate.h"
+#include "app/mainwindow/connectionnamedelegate.h"
 
 #include <QHeaderView>
 #include <QHelpEvent>
@@ -34,7 +34,7 @@ private Q_SLOTS:
     void clearForgetsTheHandshakes();
     void timelineClickSelectsTheRow();
     void longConnectionNamesWidenTheirColumnUpToAQuarter();
-    void connectionColumnElidesTheMiddleAndShowsAllOnHover();
+    void connectionColumnKeepsTheNearEndAndShowsAllOnHover();
 
 private:
     static capture::CaptureBatch conversation();
@@ -165,37 +165,53 @@ void tst_CaptureView::longConnectionNamesWidenTheirColumnUpToAQuarter()
 namespace {
 
 // The delegate's style option, as the view paints with it.
-class ExposedDelegate : public app::MiddleElideDelegate
+class ExposedDelegate : public app::ConnectionNameDelegate
 {
 public:
-    using app::MiddleElideDelegate::MiddleElideDelegate;
-    using app::MiddleElideDelegate::initStyleOption;
+    using app::ConnectionNameDelegate::ConnectionNameDelegate;
+    using app::ConnectionNameDelegate::initStyleOption;
 };
 
 } // namespace
 
-void tst_CaptureView::connectionColumnElidesTheMiddleAndShowsAllOnHover()
+void tst_CaptureView::connectionColumnKeepsTheNearEndAndShowsAllOnHover()
 {
     app::CaptureView view;
     view.resize(900, 400);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    const QString name = QStringLiteral("127.0.0.1:54012 → wss://example.test:8443/app");
+    const QString nearEnd = QStringLiteral("127.0.0.1:54012 → ");
+    const QString name = nearEnd + QStringLiteral("wss://example.test:8443/app");
     view.model()->setConnectionName(9, name);
     view.appendBatch({eventRecord(10, RecordKind::ConnectionOpened, 9), frameRecord(11, maskedHelloWire(), 9)});
     const int column = inspector::FrameCaptureModel::ConnectionColumn;
-    QVERIFY(qobject_cast<app::MiddleElideDelegate *>(view.table()->itemDelegateForColumn(column)));
+    QVERIFY(qobject_cast<app::ConnectionNameDelegate *>(view.table()->itemDelegateForColumn(column)));
     const QModelIndex cell = view.proxy()->index(1, column);
     QCOMPARE(cell.data().toString(), QStringLiteral("#9 ") + name);
-
     ExposedDelegate delegate;
-    QStyleOptionViewItem option;
-    option.initFrom(view.table());
-    delegate.initStyleOption(&option, cell);
-    QCOMPARE(option.textElideMode, Qt::ElideMiddle);
+    const auto shown = [&] {
+        QStyleOptionViewItem option;
+        option.initFrom(view.table());
+        option.widget = view.table();
+        option.rect = view.table()->visualRect(cell);
+        delegate.initStyleOption(&option, cell);
+        return option.text;
+    };
+
+    // Wide enough: all of it.
+    const QFontMetrics metrics = view.table()->fontMetrics();
+    view.table()->setColumnWidth(column, metrics.horizontalAdvance(QStringLiteral("#9 ") + name) + 12);
+    QCOMPARE(shown(), QStringLiteral("#9 ") + name);
+    // Too narrow for the upstream: the browser's end stays whole, the upstream loses its middle.
+    view.table()->setColumnWidth(column, metrics.horizontalAdvance(QStringLiteral("#9 ") + nearEnd + "wss://exa…/app") + 12);
+    const QString narrowed = shown();
+    QVERIFY2(narrowed.startsWith(QStringLiteral("#9 ") + nearEnd + "wss:"), qPrintable(narrowed));
+    QVERIFY2(narrowed.contains(QChar(0x2026)) && narrowed.endsWith(QLatin1String("app")), qPrintable(narrowed));
+    // Too narrow for even that: the whole name loses its middle, as any other text would.
+    view.table()->setColumnWidth(column, metrics.horizontalAdvance(QStringLiteral("#9 127.0")));
+    QCOMPARE(shown(), QStringLiteral("#9 ") + name);
 
     // Hovering a narrowed cell shows the whole name.
-    view.table()->setColumnWidth(column, view.table()->fontMetrics().horizontalAdvance(QStringLiteral("#9 127.0")));
     const QRect rect = view.table()->visualRect(cell);
     QHelpEvent hover(QEvent::ToolTip, rect.center(), view.table()->viewport()->mapToGlobal(rect.center()));
     QApplication::sendEvent(view.table()->viewport(), &hover);
