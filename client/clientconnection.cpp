@@ -168,7 +168,7 @@ void ClientConnection::handleFrame(DecodedFrame &&frame)
     AssemblyStep step = m_assembler.push(std::move(frame));
     switch (step.kind) {
     case AssemblyStep::Kind::FragmentBuffered: break;
-    case AssemblyStep::Kind::Control: handleControl(step.control); break;
+    case AssemblyStep::Kind::Control: handleControl(*step.control); break;
     case AssemblyStep::Kind::Failed: failProtocol(step.error); break;
     case AssemblyStep::Kind::MessageComplete:
         // RFC 7692 §6.2: RSV1 says the message is deflated; once inflated, text is checked as UTF-8.

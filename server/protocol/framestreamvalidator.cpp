@@ -40,8 +40,8 @@ std::optional<DecodeError> FrameStreamValidator::check(DecodedFrame &&frame)
     const AssemblyStep step = m_assembler.push(std::move(frame));
     if (step.kind == AssemblyStep::Kind::Failed)
         return step.error;
-    if (step.kind == AssemblyStep::Kind::Control && step.control.header.opcode == Opcode::Close) {
-        const auto close = parseClosePayload(step.control.payload); // RFC 6455 §5.5.1, §7.4
+    if (step.kind == AssemblyStep::Kind::Control && step.control->header.opcode == Opcode::Close) {
+        const auto close = parseClosePayload(step.control->payload); // RFC 6455 §5.5.1, §7.4
         if (const auto *error = std::get_if<DecodeError>(&close))
             return *error;
     }

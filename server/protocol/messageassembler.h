@@ -38,7 +38,9 @@ struct AssemblyStep
     };
     Kind kind = Kind::FragmentBuffered;
     Message message;
-    DecodedFrame control; // Kind::Control: the frame itself, handed back untouched
+    // Kind::Control: the frame itself, handed back untouched. Optional, so that the other steps,
+    // one or more a frame, build no empty frame (a frame header's defaults are not all zero).
+    std::optional<DecodedFrame> control;
     DecodeError error = DecodeError::ReservedOpcode;
 };
 

@@ -255,15 +255,15 @@ private:
         case protocol::AssemblyStep::Kind::Control:
             break;
         }
-        if (step.control.header.opcode != protocol::Opcode::Close) {
-            m_received.append({step.control.header.opcode, step.control.payload});
+        if (step.control->header.opcode != protocol::Opcode::Close) {
+            m_received.append({step.control->header.opcode, step.control->payload});
             return;
         }
-        auto parsed = protocol::parseClosePayload(step.control.payload);
+        auto parsed = protocol::parseClosePayload(step.control->payload);
         if (auto *error = std::get_if<protocol::DecodeError>(&parsed)) {
             m_violation = QStringLiteral("server close payload broke a rule: %1 (payload %2)")
                                   .arg(QLatin1String(protocol::decodeErrorName(*error)),
-                                       QString::fromLatin1(step.control.payload.toHex(' ')));
+                                       QString::fromLatin1(step.control->payload.toHex(' ')));
             m_close = protocol::ClosePayload{};
             return;
         }

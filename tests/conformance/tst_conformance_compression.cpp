@@ -218,11 +218,11 @@ private:
         case protocol::AssemblyStep::Kind::Control:
             break;
         }
-        if (step.control.header.opcode != Opcode::Close) {
-            m_replies.append({step.control.header.opcode, step.control.payload, false});
+        if (step.control->header.opcode != Opcode::Close) {
+            m_replies.append({step.control->header.opcode, step.control->payload, false});
             return;
         }
-        auto parsed = protocol::parseClosePayload(step.control.payload);
+        auto parsed = protocol::parseClosePayload(step.control->payload);
         if (const auto *close = std::get_if<protocol::ClosePayload>(&parsed))
             m_close = *close;
         else

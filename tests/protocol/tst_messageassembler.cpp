@@ -263,8 +263,8 @@ void TestMessageAssembler::assemblesFrames()
                 completed.append(step.message);
                 break;
             case Kind::Control:
-                QCOMPARE(step.control.header, frame.header);
-                QCOMPARE(step.control.payload, frame.payload);
+                QCOMPARE(step.control->header, frame.header);
+                QCOMPARE(step.control->payload, frame.payload);
                 break;
             case Kind::Failed:
                 inProgress = false;
@@ -327,9 +327,9 @@ void TestMessageAssembler::controlFrameIsHandedBackUntouched()
 
     const AssemblyStep step = assembler.push(pingFrame);
     QCOMPARE(step.kind, Kind::Control);
-    QCOMPARE(step.control.header, pingFrame.header);
-    QCOMPARE(step.control.headerBytes, pingFrame.headerBytes);
-    QCOMPARE(step.control.payload.constData(), payloadData);
+    QCOMPARE(step.control->header, pingFrame.header);
+    QCOMPARE(step.control->headerBytes, pingFrame.headerBytes);
+    QCOMPARE(step.control->payload.constData(), payloadData);
     QVERIFY(assembler.isMessageInProgress());
     const AssemblyStep last = assembler.push(continuation("lo"));
     QCOMPARE(last.kind, Kind::MessageComplete);
