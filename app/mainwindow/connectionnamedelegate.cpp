@@ -40,8 +40,8 @@ void ConnectionNameDelegate::initStyleOption(QStyleOptionViewItem *option, const
     option->text = nearEnd + metrics.elidedText(option->text.sliced(nearEnd.size()), Qt::ElideMiddle, left);
 }
 
-bool ConnectionNameDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
-                                    const QModelIndex &index)
+bool ConnectionNameDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                       const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     // The model's own tooltip, if it has one, else the whole text: the cell may show only its ends.
     if (event && event->type() == QEvent::ToolTip && index.isValid() && !index.data(Qt::ToolTipRole).isValid()) {
