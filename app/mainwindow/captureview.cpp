@@ -80,7 +80,8 @@ void CaptureView::createTable()
     header->setSectionResizeMode(inspector::FrameCaptureModel::SummaryColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    // A proxied connection is named by both its ends: keep both, lose the middle.
+    // A proxied connection is named by both its ends: the browser's stays whole, the upstream's
+    // loses its middle (the delegate says why).
     m_table->setItemDelegateForColumn(inspector::FrameCaptureModel::ConnectionColumn, new ConnectionNameDelegate(m_table));
     fitTableColumns();
     m_table->viewport()->installEventFilter(this);
