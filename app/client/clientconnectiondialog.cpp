@@ -105,9 +105,9 @@ ClientConnectionDialog::ClientConnectionDialog(const ClientPreferences &preferen
         checkUrl();
         updateTlsFields();
     });
-    connect(m_headers, &QPlainTextEdit::textChanged, m_headersError, &QWidget::hide);
-    connect(m_subprotocols, &QLineEdit::textChanged, m_subprotocolsError, &QWidget::hide);
-    connect(m_caFile, &QLineEdit::textChanged, m_caError, &QWidget::hide);
+    connect(m_headers, &QPlainTextEdit::textChanged, this, [this] { hideNote(m_headersError); });
+    connect(m_subprotocols, &QLineEdit::textChanged, this, [this] { hideNote(m_subprotocolsError); });
+    connect(m_caFile, &QLineEdit::textChanged, this, [this] { hideNote(m_caError); });
     connect(m_insecure, &QCheckBox::toggled, this, &ClientConnectionDialog::updateTlsFields);
     connect(m_caBrowse, &QPushButton::clicked, this, &ClientConnectionDialog::chooseCaFile);
 
@@ -122,9 +122,25 @@ ClientConnectionDialog::ClientConnectionDialog(const ClientPreferences &preferen
 
 void ClientConnectionDialog::fitHeight()
 {
-    // A note shown under a field needs height; the dialog grows rather than squeeze the fields.
-    if (isVisible())
-        resize(width(), std::max(height(), sizeHint().height()));
+    // A note shown under a field needs height: the dialog grows rather than squeeze the fields, and
+    // gives the height back when the note goes (the URL's comes and goes as it is typed), unless the
+    // user has sized the dialog, whose height then only grows.
+    if (!isVisible())
+        return;
+    if (m_fittedHeight != 0 && height() != m_fittedHeight)
+        m_userSized = true;
+    layout()->activate();
+    const int wanted = sizeHint().height();
+    resize(width(), m_userSized ? std::max(height(), wanted) : wanted);
+    m_fittedHeight = height();
+}
+
+void ClientConnectionDialog::hideNote(QLabel *note)
+{
+    if (note->isHidden())
+        return;
+    note->hide();
+    fitHeight();
 }
 
 void ClientConnectionDialog::retranslateUi()
@@ -161,7 +177,7 @@ void ClientConnectionDialog::updateTlsFields()
 
 void ClientConnectionDialog::checkUrl()
 {
-    m_urlError->hide();
+    hideNote(m_urlError);
     if (m_url->text().trimmed().isEmpty())
         return;
     ClientPreferences::Problem problem;
@@ -244,6 +260,12 @@ void ClientConnectionDialog::chooseCaFile()
                                                       tr("PEM certificates (*.pem *.crt);;All files (*)"));
     if (!path.isEmpty())
         m_caFile->setText(path);
+}
+
+void ClientConnectionDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    m_fittedHeight = height(); // the height the dialog opens with is its own, not the user's
 }
 
 void ClientConnectionDialog::changeEvent(QEvent *event)

@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QShowEvent;
 QT_END_NAMESPACE
 
 namespace wslab::app {
@@ -40,6 +41,7 @@ public Q_SLOTS:
     void accept() override;
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -49,6 +51,7 @@ private:
     void showProblem(const ClientPreferences::Problem &problem);
     void clearProblems();
     void fitHeight();
+    void hideNote(QLabel *note);
     void chooseCaFile();
 
     client::ClientSettings m_settings;
@@ -73,6 +76,8 @@ private:
     QLabel *m_insecureWarning = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_chooseOnly = false;
+    int m_fittedHeight = 0; // the height fitHeight() last set
+    bool m_userSized = false;
 };
 
 } // namespace wslab::app

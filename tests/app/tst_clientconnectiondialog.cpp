@@ -26,6 +26,7 @@ private Q_SLOTS:
     void urlProblemShowsAsItIsTyped_data();
     void urlProblemShowsAsItIsTyped();
     void validUrlShowsNoProblem();
+    void aNoteGoneGivesItsHeightBack();
     void fieldProblemsRefuseConnect_data();
     void fieldProblemsRefuseConnect();
     void connectBuildsTheClientSettings();
@@ -73,6 +74,29 @@ void tst_ClientConnectionDialog::validUrlShowsNoProblem()
     QVERIFY(!dialog.problemText().isEmpty());
     url->setText(QStringLiteral("ws://127.0.0.1:8765/echo"));
     QCOMPARE(dialog.problemText(), QString());
+}
+
+// Typing a URL shows and hides its note at every few keys: the buttons must not be left below a
+// gap each time, nor the dialog shrink below a height the user gave it.
+void tst_ClientConnectionDialog::aNoteGoneGivesItsHeightBack()
+{
+    ClientConnectionDialog dialog({});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const int opened = dialog.height();
+    auto *url = field<QLineEdit>(dialog, "clientUrl");
+    url->setText(QStringLiteral("ws:"));
+    QVERIFY(!dialog.problemText().isEmpty());
+    QTRY_VERIFY(dialog.height() > opened);
+    url->setText(QStringLiteral("ws://127.0.0.1:8765/"));
+    QCOMPARE(dialog.problemText(), QString());
+    QTRY_COMPARE(dialog.height(), opened);
+
+    dialog.resize(dialog.width(), opened + 200);
+    QTRY_COMPARE(dialog.height(), opened + 200);
+    url->setText(QStringLiteral("ws:"));
+    url->setText(QStringLiteral("ws://127.0.0.1:8765/"));
+    QCOMPARE(dialog.height(), opened + 200);
 }
 
 void tst_ClientConnectionDialog::fieldProblemsRefuseConnect_data()
