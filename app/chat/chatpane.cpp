@@ -431,8 +431,10 @@ QByteArray ChatPane::generatedMessage(qint64 size)
 
 void ChatPane::sendFromLine()
 {
+    // Enter in a field does what its button does, and only when the button can: with no connection
+    // open the line keeps its text for when there is one.
     const QString text = m_line->text();
-    if (text.isEmpty())
+    if (text.isEmpty() || !m_send->isEnabled())
         return;
     sendText(text);
     m_line->clear();
@@ -479,6 +481,8 @@ void ChatPane::sendData(bool binary, const QByteArray &payload)
 
 void ChatPane::sendHex()
 {
+    if (!m_sendHex->isEnabled())
+        return;
     QString digits = m_hex->text();
     digits.remove(QRegularExpression(QStringLiteral("[\\s:,]|0x")));
     if (digits.size() % 2 != 0 || digits.contains(QRegularExpression(QStringLiteral("[^0-9a-fA-F]")))) {
@@ -520,6 +524,8 @@ void ChatPane::sendPing(const QByteArray &payload)
 
 void ChatPane::sendPingFromUi()
 {
+    if (!m_ping->isEnabled())
+        return;
     sendPing(m_pingPayload->text().toUtf8());
 }
 

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void closeCodeNamesAreTranslated();
     void longLinesAreShortenedWithTheWholeTextKept();
     void lineToOneClientIsSentAsChat();
+    void enterSendsNothingWithoutAConnection();
     void pollingDeparturesHaveNoCloseCode_data();
     void pollingDeparturesHaveNoCloseCode();
 };
@@ -132,6 +133,41 @@ void tst_ChatPane::lineToOneClientIsSentAsChat()
     pane.sendText(QStringLiteral("to all"));
     QCOMPARE(room.size(), 1);
     QCOMPARE(chat.size(), 1);
+}
+
+// Client mode before the connection opens, or after it ended: the buttons are off, and Enter in
+// their fields must not send either (nor claim in the log that it did).
+void tst_ChatPane::enterSendsNothingWithoutAConnection()
+{
+    ClientListModel clients;
+    ChatPane pane(&clients);
+    pane.setClientMode(true);
+    pane.setClientOpen(false, QStringLiteral("ws://127.0.0.1:8765/"));
+    QSignalSpy messages(&pane, &ChatPane::clientMessageRequested);
+    QSignalSpy pings(&pane, &ChatPane::clientPingRequested);
+    const QString before = pane.conversationText();
+    for (const char *name : {"messageLine", "hexPayload", "pingPayload"}) {
+        auto *field = pane.findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY(field);
+        field->setText(QStringLiteral("de ad"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(field->text(), QStringLiteral("de ad"));
+    }
+    QCOMPARE(messages.size(), 0);
+    QCOMPARE(pings.size(), 0);
+    QCOMPARE(pane.conversationText(), before);
+
+    pane.setClientOpen(true, QStringLiteral("ws://127.0.0.1:8765/"));
+    auto *line = pane.findChild<QLineEdit *>(QStringLiteral("messageLine"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).at(1).toByteArray(), QByteArray("de ad"));
+    QVERIFY(line->text().isEmpty());
+    QTest::keyClick(pane.findChild<QLineEdit *>(QStringLiteral("hexPayload")), Qt::Key_Return);
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(1).at(1).toByteArray(), QByteArray::fromHex("dead"));
+    QTest::keyClick(pane.findChild<QLineEdit *>(QStringLiteral("pingPayload")), Qt::Key_Return);
+    QCOMPARE(pings.size(), 1);
 }
 
 void tst_ChatPane::pollingDeparturesHaveNoCloseCode_data()
