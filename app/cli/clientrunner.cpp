@@ -208,13 +208,14 @@ QString ClientRunner::describe(const client::ClientOutcome &outcome)
                                     QLatin1String(decodeErrorName(*outcome.protocolError)))
                                .arg(closeCodeFor(*outcome.protocolError)));
         break;
-    case ClientFailure::ClosedByServer:
-        details.append(tr("close code %1 %2, reason \"%3\"")
-                               .arg(outcome.serverCloseCode.value_or(quint16(CloseCode::NoStatusReceived)))
-                               .arg(QLatin1String(closeCodeName(outcome.serverCloseCode.value_or(
-                                            quint16(CloseCode::NoStatusReceived)))),
-                                    outcome.serverCloseReason));
+    case ClientFailure::ClosedByServer: {
+        const quint16 code = outcome.serverCloseCode.value_or(quint16(CloseCode::NoStatusReceived));
+        const QString name = QCoreApplication::translate("wslab::protocol::CloseCode", closeCodeName(code));
+        details.append(outcome.serverCloseReason.isEmpty()
+                               ? tr("close code %1 %2, no reason").arg(code).arg(name)
+                               : tr("close code %1 %2, reason \"%3\"").arg(code).arg(name, outcome.serverCloseReason));
         break;
+    }
     default:
         if (!outcome.socketError.isEmpty())
             details.append(outcome.socketError);

@@ -1556,8 +1556,12 @@ void MainWindow::connectClientMode()
     connect(m_clientHost, &ClientHost::messageReceived, m_chatPane, &ChatPane::addServerMessage);
     connect(m_clientHost, &ClientHost::pongReceived, m_chatPane, &ChatPane::onServerPong);
     connect(m_clientHost, &ClientHost::closeReceived, this, [this](std::optional<quint16> code, const QString &reason) {
-        m_chatPane->addSystemLine(code ? tr("The server sent close %1 \"%2\"").arg(*code).arg(reason)
-                                       : tr("The server sent a close frame without a code"));
+        if (!code)
+            m_chatPane->addSystemLine(tr("The server sent a close frame without a code"));
+        else if (reason.isEmpty())
+            m_chatPane->addSystemLine(tr("The server sent close %1 without a reason").arg(*code));
+        else
+            m_chatPane->addSystemLine(tr("The server sent close %1 \"%2\"").arg(*code).arg(reason));
     });
     connect(m_clientHost, &ClientHost::finished, this, &MainWindow::onClientFinished);
     connect(m_clientHost, &ClientHost::brokenFrameJudged, m_composer->brokenFramePanel(),

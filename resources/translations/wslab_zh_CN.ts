@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>A binary message (opcode 0x2), masked as every client frame is.</source>
-        <translation>二进制消息（opcode 0x2），与每个客户端帧一样经过掩码处理。</translation>
+        <translation>二进制消息（操作码 0x2），与每个客户端帧一样经过掩码处理。</translation>
     </message>
     <message>
         <source>The server answers a ping with a pong carrying the same payload (RFC 6455 §5.5.2); the round trip shows here.</source>
@@ -868,6 +868,10 @@
         <source>; </source>
         <comment>between two details</comment>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>close code %1 %2, no reason</source>
+        <translation>关闭码 %1 %2，没有原因</translation>
     </message>
 </context>
 <context>
@@ -2915,6 +2919,10 @@ Masked bytes: %2
     <message>
         <source>Intercept is off for this proxy: see the Intercept pane.</source>
         <translation>此代理的拦截已关闭：请看拦截面板。</translation>
+    </message>
+    <message>
+        <source>The server sent close %1 without a reason</source>
+        <translation>服务器发送了关闭码 %1，没有附带原因</translation>
     </message>
 </context>
 <context>

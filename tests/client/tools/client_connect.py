@@ -15,7 +15,8 @@ MODE tls: the Python server behind TLS with a CA made here with openssl: --ca tr
   the exit status is 1 and the reason names TLS; --insecure connects and warns.
 MODE write: a conversation saved with --write reads back (--read --json) as exactly the records
   printed live.
-MODE close-code: the server closes with 4001 "bye": wslab echoes the code and exits 1 naming it.
+MODE close-code: the server closes with 4001 "bye": wslab echoes the code and exits 1 naming it
+  and the reason; closed with 4002 and no reason, it says there was none.
 MODE interrupt: SIGINT with the input still open closes with 1001 Going Away; the server echoes it,
   wslab exits 1 saying it was interrupted.
 MODE refused: nobody listens: exit 1, "refused".
@@ -247,6 +248,17 @@ def close_code():
     closes = frames(client.records, "s2c", (8,)) + frames(client.records, "c2s", (8,))
     assert [c["closeCode"] for c in closes] == [4001, 4001], closes
     print(f"server close 4001: {client.stderr.strip().splitlines()[-1]}")
+
+    peer = Peer("python", "plain", port)
+    try:
+        client = Client(f"ws://127.0.0.1:{port}/")
+        client.send("close-me-quietly")
+        code = client.finish(end_input=False)
+    finally:
+        peer.stop()
+    last = client.stderr.strip().splitlines()[-1]
+    assert code == 1 and "4002" in last and "no reason" in last and '""' not in last, (code, client.stderr)
+    print(f"server close 4002 without a reason: {last}")
 
 
 def interrupt():

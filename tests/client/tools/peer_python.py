@@ -6,7 +6,7 @@
 Prints "ready", then one JSON line per event: the handshake it saw (path, X-Test header, offered
 extensions, subprotocol chosen), each message it received (hex), whether its ping was answered, and
 the close code the client sent. It pings each client once, echoes every message, and answers the
-text "close-me" by closing with 4001 "bye".
+text "close-me" by closing with 4001 "bye", and "close-me-quietly" with 4002 and no reason.
 """
 import asyncio
 import json
@@ -34,6 +34,9 @@ async def handler(ws, path):
             log(event="message", text=isinstance(message, str), hex=data.hex())
             if message == "close-me":
                 await ws.close(4001, "bye")
+                break
+            if message == "close-me-quietly":
+                await ws.close(4002, "")
                 break
             await ws.send(message)
     except websockets.exceptions.ConnectionClosed:
