@@ -134,11 +134,12 @@ void CaptureView::fitTableColumns()
         bool shortens; // its text may be elided in a narrow window
         QString least = {}; // what it keeps when it shortens, besides its title (else 5 characters)
     };
-    // In a narrow window the time gives way down to a time of the first minutes.
+    // In a narrow window the time gives way down to a time of the first minutes. The gap between
+    // frames typed by hand is seconds, so the delta column holds a pause of a minute and more.
     const QList<Column> columns = {
             {Model::NumberColumn, QStringLiteral("9999999"), false},
             {Model::TimeColumn, QStringLiteral("999999.999"), true, QStringLiteral("99999.999")},
-            {Model::DeltaColumn, QStringLiteral("999.999"), true},    {Model::ConnectionColumn, connectionSample(), true},
+            {Model::DeltaColumn, QStringLiteral("99999.999"), true},  {Model::ConnectionColumn, connectionSample(), true},
             {Model::DirectionColumn, QStringLiteral("S→C"), false},   {Model::TransportColumn, QStringLiteral("WebSocket"), true},
             {Model::FinColumn, QStringLiteral("1"), false},           {Model::RsvColumn, QStringLiteral("000"), false},
             {Model::OpcodeColumn, QStringLiteral("0x8 close"), true}, {Model::MaskColumn, QStringLiteral("1"), false},
