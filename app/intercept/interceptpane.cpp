@@ -152,7 +152,10 @@ void InterceptPane::bind(QCheckBox *box, QAction *action)
     };
     follow();
     connect(action, &QAction::changed, box, follow);
-    connect(action, &QAction::toggled, box, &QCheckBox::setChecked);
+    // The action's state now, not the signal's argument: a receiver connected before the box may
+    // turn the action back off during the emission (the toolbar's Hold, refused without intercept),
+    // and the box would then get the stale 'on' after the 'off' and turn the action on again.
+    connect(action, &QAction::toggled, box, [box, action] { box->setChecked(action->isChecked()); });
     connect(box, &QCheckBox::toggled, action, &QAction::setChecked);
 }
 

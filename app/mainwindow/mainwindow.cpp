@@ -1491,8 +1491,10 @@ void MainWindow::holdBrowserFrames(bool hold)
             showIntercept();
         return;
     }
-    // This proxy runs without intercept: the pane says why and offers to turn it on.
-    const QSignalBlocker blocker(m_holdAction);
+    if (!hold)
+        return; // nothing was held
+    // This proxy runs without intercept: the pane says why and offers to turn it on. The action
+    // goes back off with its signal, so that the pane's box, bound to it, goes off too.
     m_holdAction->setChecked(false);
     showIntercept();
     statusBar()->showMessage(tr("Intercept is off for this proxy: see the Intercept pane."),

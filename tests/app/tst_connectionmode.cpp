@@ -24,6 +24,7 @@
 #include "inspector/framedetailpane.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
@@ -276,6 +277,10 @@ void tst_ConnectionMode::holdInProxyModeNeedsInterceptAndDeliverForwards()
     QVERIFY(!hold->isChecked());
     InterceptPane *pane = m_window->interceptPane();
     QVERIFY(!pane->enableButton()->isHidden());
+    // The pane's box says what the toolbar's button says: nothing is held.
+    auto *holdBox = pane->findChild<QCheckBox *>(QStringLiteral("holdFromBrowserBox"));
+    QVERIFY(holdBox);
+    QVERIFY(!holdBox->isChecked());
 
     pane->enableButton()->click(); // the proxy restarts with intercept, saved for the next start
     QTRY_VERIFY_WITH_TIMEOUT(m_window->proxyHost()->canIntercept() && !m_window->listeningUrl().isEmpty(), waitMs);
