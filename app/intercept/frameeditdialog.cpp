@@ -120,6 +120,11 @@ void FrameEditDialog::createWidgets()
     for (QCheckBox *box : {m_fin, m_rsv[0], m_rsv[1], m_rsv[2], m_masked, m_wrongLength, m_compress})
         connect(box, &QCheckBox::toggled, this, update);
     connect(m_masked, &QCheckBox::clicked, this, [this] { m_maskSetByUser = true; });
+    connect(m_rsv[0], &QCheckBox::toggled, this, [this](bool on) {
+        if (m_rsv[0]->isEnabled())
+            m_rsv1Chosen = on;
+    });
+    connect(m_compress, &QCheckBox::toggled, this, &FrameEditDialog::showCompressionRsv1);
     for (QComboBox *box : {m_opcode, m_lengthForm})
         connect(box, &QComboBox::currentIndexChanged, this, update);
     connect(m_payloadKind, &QComboBox::currentIndexChanged, this, &FrameEditDialog::switchPayloadKind);
@@ -225,6 +230,15 @@ void FrameEditDialog::retranslate()
     updatePreview();
 }
 
+void FrameEditDialog::showCompressionRsv1()
+{
+    // RFC 7692 §6: a compressed message has RSV1 set. While Compress is on the box shows that, and
+    // cannot be changed; off again, it shows the user's own choice.
+    const bool compress = m_compress->isChecked();
+    m_rsv[0]->setEnabled(!compress);
+    m_rsv[0]->setChecked(compress || m_rsv1Chosen);
+}
+
 void FrameEditDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -236,7 +250,8 @@ void FrameEditDialog::setEdit(const proxy::FrameEdit &edit)
 {
     const protocol::FrameHeader &h = edit.header;
     m_fin->setChecked(h.fin);
-    m_rsv[0]->setChecked(h.rsv1 && !edit.compress);
+    m_rsv1Chosen = h.rsv1 && !edit.compress;
+    m_rsv[0]->setChecked(m_rsv1Chosen);
     m_rsv[1]->setChecked(h.rsv2);
     m_rsv[2]->setChecked(h.rsv3);
     m_opcode->setCurrentIndex(int(h.opcode));
@@ -248,6 +263,7 @@ void FrameEditDialog::setEdit(const proxy::FrameEdit &edit)
     m_wrongLength->setChecked(edit.declaredLength.has_value());
     m_declared->setText(QString::number(edit.declaredLength.value_or(size)));
     m_compress->setChecked(edit.compress);
+    showCompressionRsv1();
     QStringDecoder utf8(QStringDecoder::Utf8);
     const QString text = utf8(edit.payload);
     const bool hex = utf8.hasError() || h.opcode == protocol::Opcode::Binary;
@@ -344,7 +360,9 @@ std::optional<proxy::FrameEdit> FrameEditDialog::edit() const
     edit.compress = m_compress->isChecked();
     protocol::FrameHeader &h = edit.header;
     h.fin = m_fin->isChecked();
-    h.rsv1 = m_rsv[0]->isChecked();
+    // Compressed, RSV1 is the compressor's to set (and it does so only where the connection agreed
+    // on permessage-deflate); the box's own choice is what is kept for an uncompressed frame.
+    h.rsv1 = m_rsv1Chosen;
     h.rsv2 = m_rsv[1]->isChecked();
     h.rsv3 = m_rsv[2]->isChecked();
     h.opcode = protocol::Opcode(m_opcode->currentData().toInt());

@@ -62,6 +62,7 @@ private:
     void updatePreview();
     void switchPayloadKind();
     void onDirectionChanged();
+    void showCompressionRsv1();
     [[nodiscard]] bool hexPayload() const;
     [[nodiscard]] std::optional<QByteArray> payloadBytes() const;
     [[nodiscard]] std::optional<protocol::MaskKey> maskKey() const;
@@ -93,6 +94,7 @@ private:
     QLabel *m_previewNote = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_maskSetByUser = false;
+    bool m_rsv1Chosen = false; // the RSV1 box's own state, kept while Compress overrides what it shows
 };
 
 } // namespace wslab::app

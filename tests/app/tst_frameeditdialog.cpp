@@ -48,6 +48,7 @@ private Q_SLOTS:
     void switchingTextAndHexKeepsTheBytes();
     void injectingTowardsTheServerMasksByDefault();
     void heldFrameFillsEveryField();
+    void compressionShowsItsRsv1();
 
 private:
     static void fill(FrameEditDialog &dialog, const Fields &fields);
@@ -210,6 +211,35 @@ void tst_FrameEditDialog::heldFrameFillsEveryField()
     QCOMPARE(edit->header, held.header);
     QCOMPARE(edit->payload, held.payload);
     QCOMPARE(dialog.previewBytes(), held.build(nullptr));
+}
+
+// With Compress on, the RSV1 box shows the bit the compressor sets (the bytes below have it), fixed;
+// off again, it shows what the user chose.
+void tst_FrameEditDialog::compressionShowsItsRsv1()
+{
+    FrameEditDialog dialog(FrameEditDialog::Purpose::Edit);
+    proxy::FrameEdit held;
+    held.header.fin = true;
+    held.header.opcode = protocol::Opcode::Text;
+    held.header.rsv1 = true;
+    held.compress = true;
+    held.payload = QByteArrayLiteral("Hi");
+    dialog.setEdit(held);
+    auto *rsv1 = dialog.findChild<QCheckBox *>(QStringLiteral("rsv1"));
+    auto *compress = dialog.findChild<QCheckBox *>(QStringLiteral("compress"));
+    QVERIFY(rsv1 && compress);
+    QVERIFY(rsv1->isChecked() && !rsv1->isEnabled());
+    QCOMPARE(quint8(dialog.previewBytes().at(0)), quint8(0xc1));
+
+    compress->setChecked(false);
+    QVERIFY(!rsv1->isChecked() && rsv1->isEnabled());
+    QCOMPARE(dialog.previewBytes(), QByteArray::fromHex("81 02 4869"));
+    rsv1->setChecked(true);
+    compress->setChecked(true);
+    QVERIFY(rsv1->isChecked() && !rsv1->isEnabled());
+    compress->setChecked(false);
+    QVERIFY(rsv1->isChecked());
+    QCOMPARE(dialog.previewBytes(), QByteArray::fromHex("c1 02 4869"));
 }
 
 QTEST_MAIN(tst_FrameEditDialog)
