@@ -1,5 +1,7 @@
 #include "app/mainwindow/languagemanager.h"
 
+#include "app/mainwindow/englishplurals.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -9,12 +11,16 @@ namespace wslab::app {
 
 LanguageManager::LanguageManager(QObject *parent)
     : QObject(parent)
+    , m_englishPlurals(std::make_unique<EnglishPlurals>())
 {
+    // First in, so asked last: a language's own translator answers before it.
+    QCoreApplication::installTranslator(m_englishPlurals.get());
 }
 
 LanguageManager::~LanguageManager()
 {
     removeTranslators();
+    QCoreApplication::removeTranslator(m_englishPlurals.get());
 }
 
 QList<LanguageManager::Language> LanguageManager::languages()

@@ -47,6 +47,7 @@ private:
     void removeTranslators();
 
     QString m_current = QStringLiteral("en");
+    std::unique_ptr<QTranslator> m_englishPlurals;
     std::unique_ptr<QTranslator> m_appTranslator;
     std::unique_ptr<QTranslator> m_qtTranslator;
 };
