@@ -11,6 +11,8 @@
 #include "unmaskingtable.h"
 #include "wrappinglabel.h"
 
+#include "server/protocol/framedecoder.h"
+
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -192,7 +194,14 @@ void FrameDetailPane::showRecord(const capture::CaptureRecord &record, quint64 n
         m_unmasking->setFrame(*record.frame);
     } else {
         m_hex->setBytes(record.wireBytes);
-        m_bits->clear();
+        // A frame that broke a rule starts its bytes with its header: drawn, it shows the bit at fault.
+        const auto broken = record.decodeError && !record.wireBytes.isEmpty()
+                ? protocol::FrameDecoder::readFramePrefix(record.wireBytes)
+                : std::nullopt;
+        if (broken)
+            m_bits->setFrame(*broken, record.direction);
+        else
+            m_bits->clear();
         m_payload->clear();
         m_unmasking->clear();
     }
@@ -204,7 +213,54 @@ void FrameDetailPane::showRecord(const capture::CaptureRecord &record, quint64 n
     // One sentence is the whole answer: no empty payload view saying "no frame selected" under it.
     m_message->setVisible(record.frame.has_value());
     applyStepHighlight();
+    if (!record.frame && record.decodeError && m_bits->hasFrame())
+        highlightFault(*record.decodeError);
     updateStepControls();
+}
+
+void FrameDetailPane::highlightFault(protocol::DecodeError error)
+{
+    using protocol::DecodeError;
+    using protocol::FieldId;
+    QList<FieldId> fault;
+    switch (error) {
+    case DecodeError::ReservedBitsSet:
+        fault = {FieldId::Rsv1, FieldId::Rsv2, FieldId::Rsv3};
+        break;
+    case DecodeError::ReservedOpcode:
+    case DecodeError::ContinuationWithoutStart:
+    case DecodeError::DataFrameInsideFragmentedMessage:
+        fault = {FieldId::Opcode};
+        break;
+    case DecodeError::FragmentedControlFrame:
+        fault = {FieldId::Fin};
+        break;
+    case DecodeError::ControlFrameTooLong:
+    case DecodeError::NonMinimalLength:
+    case DecodeError::LengthTopBitSet:
+    case DecodeError::FrameTooLarge:
+    case DecodeError::MessageTooLarge:
+        fault = {FieldId::PayloadLength, FieldId::ExtendedPayloadLength16, FieldId::ExtendedPayloadLength64};
+        break;
+    case DecodeError::UnmaskedClientFrame:
+    case DecodeError::MaskedServerFrame:
+        fault = {FieldId::Mask};
+        break;
+    default: // the payload's rules: the header is not at fault
+        return;
+    }
+    qint64 first = -1;
+    qint64 end = -1;
+    for (const protocol::HeaderField &field : m_bits->fields()) {
+        if (!fault.contains(field.id))
+            continue;
+        first = first < 0 ? field.bitOffset : std::min(first, field.bitOffset);
+        end = std::max(end, field.bitOffset + field.bitLength);
+    }
+    if (first < 0)
+        return;
+    m_hex->highlightBits(first, end - first);
+    m_bits->highlightBits(first, end - first);
 }
 
 void FrameDetailPane::showFragments(const FragmentGroup &group)

@@ -75,6 +75,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void highlightFault(protocol::DecodeError error);
     void retranslate();
     void arrangeBytesAndTabs();
     void widenHexToFit();

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void hoverShowsTheFieldsBytesThenRestoresTheStep();
     void fragmentsListTheirRecordsAndReassemble();
     void httpRecordHasNoFieldsToStep();
+    void brokenFrameShowsItsHeaderAndTheBitAtFault();
     void compressedFrameShowsWireBytesAndInflatedMessage();
     void compressedFragmentsShowTheInflatedMessage_data();
     void compressedFragmentsShowTheInflatedMessage();
@@ -212,6 +213,32 @@ void TestFrameDetailPane::compressedFragmentsShowTheInflatedMessage()
     const QString total = QStringLiteral("%1 bytes of DEFLATE data").arg(deflated(message).size());
     QVERIFY2(explain.contains(total), qPrintable(explain));
     QVERIFY(explain.contains(row == 0 ? QStringLiteral("RSV1 = 1") : QStringLiteral("RSV1 is set on the first frame only")));
+}
+
+// A client frame without MASK (RFC 6455 §5.1), as the server records it: the bytes from its header
+// on. Its header is drawn, and the MASK bit is the one marked, in the diagram and in the bytes.
+void TestFrameDetailPane::brokenFrameShowsItsHeaderAndTheBitAtFault()
+{
+    CaptureRecord broken;
+    broken.id = 9;
+    broken.connectionId = 1;
+    broken.transport = capture::Transport::WebSocket;
+    broken.kind = RecordKind::ProtocolError;
+    broken.decodeError = protocol::DecodeError::UnmaskedClientFrame;
+    broken.wireBytes = QByteArray::fromHex("8105") + "Hello";
+    m_pane->showRecord(broken);
+    QVERIFY(m_pane->bitDiagram()->hasFrame());
+    const Span maskBit{8, 1}; // byte 1, most significant bit
+    QCOMPARE(bitSpan(), maskBit);
+    QCOMPARE(hexSpan(), maskBit);
+
+    // An error that names no frame (the stream's, not a frame's) draws none.
+    CaptureRecord lost = broken;
+    lost.decodeError.reset();
+    lost.streamError = capture::StreamError::UndecodableAfterError;
+    lost.wireBytes.clear();
+    m_pane->showRecord(lost);
+    QVERIFY(!m_pane->bitDiagram()->hasFrame());
 }
 
 void TestFrameDetailPane::httpRecordHasNoFieldsToStep()
