@@ -458,7 +458,7 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         }
         text = tr("TCP connection closed, close code %1 (%2)")
                        .arg(r.closeCode)
-                       .arg(QCoreApplication::translate("wslab::protocol::CloseCode",
+                       .arg(QCoreApplication::translate(protocol::closeCodeContext,
                                                         protocol::closeCodeName(r.closeCode)));
         break;
     case RecordKind::FrameDelivered:

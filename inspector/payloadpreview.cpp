@@ -84,7 +84,7 @@ QString PayloadPreview::textOrHex(QByteArrayView bytes, int maxChars)
 QString PayloadPreview::closeCodeText(quint16 code)
 {
     return QStringLiteral("%1 (%2)").arg(code).arg(
-            QCoreApplication::translate("wslab::protocol::CloseCode", protocol::closeCodeName(code)));
+            QCoreApplication::translate(protocol::closeCodeContext, protocol::closeCodeName(code)));
 }
 
 QString PayloadPreview::closeSummary(QByteArrayView payload)

@@ -62,7 +62,7 @@ QString sizeText(qint64 bytes)
 // The protocol layer marks the registered names for translation; they are translated where shown.
 QString closeCodeText(quint16 code)
 {
-    return QCoreApplication::translate("wslab::protocol::CloseCode", protocol::closeCodeName(code));
+    return QCoreApplication::translate(protocol::closeCodeContext, protocol::closeCodeName(code));
 }
 
 } // namespace

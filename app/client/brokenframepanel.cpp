@@ -28,7 +28,7 @@ QString translated(const char *text)
 QString closeCodeText(quint16 code)
 {
     return QStringLiteral("%1 %2").arg(code).arg(
-            QCoreApplication::translate("wslab::protocol::CloseCode", protocol::closeCodeName(code)));
+            QCoreApplication::translate(protocol::closeCodeContext, protocol::closeCodeName(code)));
 }
 
 // Fixed text and fill colours together, so the note reads the same on light and dark palettes.

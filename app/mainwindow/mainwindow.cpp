@@ -1178,7 +1178,7 @@ bool MainWindow::confirmQuit()
         return true;
     // RFC 6455 §7.4.1: 1001, the server is going away; its registered name as the protocol layer has it.
     const QString goingAway = QStringLiteral("1001 ")
-            + QCoreApplication::translate("wslab::protocol::CloseCode", wslab::protocol::closeCodeName(1001));
+            + QCoreApplication::translate(wslab::protocol::closeCodeContext, wslab::protocol::closeCodeName(1001));
     QMessageBox box(QMessageBox::Question, tr("Quit WebSocket Lab?"),
                     clients == 1 ? tr("1 client is connected. Quitting stops the server and disconnects it "
                                       "(close code %1).").arg(goingAway)

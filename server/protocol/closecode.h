@@ -33,7 +33,9 @@ enum class CloseCode : quint16 {
 }
 
 // The registered name ("Normal Closure", "Protocol Error"), "Private use" for 4000-4999,
-// "Registered (library/framework)" for 3000-3999, "Reserved" otherwise.
+// "Registered (library/framework)" for 3000-3999, "Reserved" otherwise; the UI translates it with
+// QCoreApplication::translate(closeCodeContext, name).
 [[nodiscard]] const char *closeCodeName(quint16 code) noexcept;
+inline constexpr const char closeCodeContext[] = "wslab::protocol::CloseCode";
 
 } // namespace wslab::protocol
