@@ -235,27 +235,27 @@ def write():
     print(f"{len(read_records)} records of a client conversation saved and read back identical")
 
 
-def close_code():
-    port = free_port()
+def closed_by_server(port, line):
+    """Sends `line`, which the Python peer answers by closing; returns wslab's exit status and run."""
     peer = Peer("python", "plain", port)
     try:
         client = Client(f"ws://127.0.0.1:{port}/")
-        client.send("close-me")
+        client.send(line)
         code = client.finish(end_input=False)
     finally:
         peer.stop()
+    return code, client
+
+
+def close_code():
+    port = free_port()
+    code, client = closed_by_server(port, "close-me")
     assert code == 1 and "4001" in client.stderr and "bye" in client.stderr, (code, client.stderr)
     closes = frames(client.records, "s2c", (8,)) + frames(client.records, "c2s", (8,))
     assert [c["closeCode"] for c in closes] == [4001, 4001], closes
     print(f"server close 4001: {client.stderr.strip().splitlines()[-1]}")
 
-    peer = Peer("python", "plain", port)
-    try:
-        client = Client(f"ws://127.0.0.1:{port}/")
-        client.send("close-me-quietly")
-        code = client.finish(end_input=False)
-    finally:
-        peer.stop()
+    code, client = closed_by_server(port, "close-me-quietly")
     last = client.stderr.strip().splitlines()[-1]
     assert code == 1 and "4002" in last and "no reason" in last and '""' not in last, (code, client.stderr)
     print(f"server close 4002 without a reason: {last}")
