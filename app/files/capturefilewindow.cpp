@@ -88,6 +88,9 @@ CaptureFileWindow::CaptureFileWindow(const QString &path, QWidget *parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    // The same shares from the start: left to the size hints, the views' tall hint took all but a
+    // handful of the table's rows on a 768-pixel screen.
+    splitter->setSizes({2, 3});
     setCentralWidget(splitter);
 
     m_statusText = new QLabel(this);

@@ -11,10 +11,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void showsEveryRecordOfTheFile();
+    void tableKeepsItsShareOfASmallScreen();
     void rowsReadBackAsTheFileReaderGivesThem();
     void cancelStopsReadingAndKeepsTheRowsRead();
     void rowsStayWholeWhenTheDiskFillsUp();
@@ -68,6 +71,24 @@ CaptureFileReader::Result tst_CaptureFileWindow::waitLoaded(CaptureFileWindow &w
         return {};
     [&] { QVERIFY(!window.isLoading()); }();
     return spy.first().first().value<CaptureFileReader::Result>();
+}
+
+// On a 1366x768 screen the window is 1229x691: the table, the way through the file, keeps two fifths
+// of the height (a dozen rows) however tall the views of the selected row would like to be.
+void tst_CaptureFileWindow::tableKeepsItsShareOfASmallScreen()
+{
+    const QString path = m_dir->filePath(QStringLiteral("sample.pcapng"));
+    QVERIFY(app::testing::writeCaptureFile(path, app::testing::sampleConversation(200)));
+    CaptureFileWindow window(path);
+    QSignalSpy loaded(&window, &CaptureFileWindow::loaded);
+    window.resize(1229, 691);
+    window.show();
+    QVERIFY(!waitLoaded(window, loaded).failure);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("framesTable"));
+    QVERIFY(table);
+    const int rowHeight = table->verticalHeader()->defaultSectionSize();
+    QVERIFY2(table->viewport()->height() >= 10 * rowHeight,
+             qPrintable(QStringLiteral("%1 px, rows of %2").arg(table->viewport()->height()).arg(rowHeight)));
 }
 
 void tst_CaptureFileWindow::showsEveryRecordOfTheFile()
