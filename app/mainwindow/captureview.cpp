@@ -29,6 +29,22 @@ QString shortConnectionSample()
     return QStringLiteral("#99 guest");
 }
 
+// What the Opcode column is sized for: a frame's opcode, or the widest word it shows for the other
+// rows in the UI's language ("HTTP request", "protocol error").
+QString opcodeSample(const QFontMetrics &metrics)
+{
+    QString widest = QStringLiteral("0x8 close");
+    for (const capture::RecordKind kind : {capture::RecordKind::HttpRequest, capture::RecordKind::ProtocolError,
+                                           capture::RecordKind::StreamGap, capture::RecordKind::CaptureGap}) {
+        capture::CaptureRecord record;
+        record.kind = kind;
+        const QString text = inspector::FrameCaptureModel::kindText(record);
+        if (metrics.horizontalAdvance(text) > metrics.horizontalAdvance(widest))
+            widest = text;
+    }
+    return widest;
+}
+
 } // namespace
 
 CaptureView::CaptureView(QWidget *parent)
@@ -142,7 +158,7 @@ void CaptureView::fitTableColumns()
             {Model::DeltaColumn, QStringLiteral("99999.999"), true},  {Model::ConnectionColumn, connectionSample(), true},
             {Model::DirectionColumn, QStringLiteral("S→C"), false},   {Model::TransportColumn, QStringLiteral("WebSocket"), true},
             {Model::FinColumn, QStringLiteral("1"), false},           {Model::RsvColumn, QStringLiteral("000"), false},
-            {Model::OpcodeColumn, QStringLiteral("0x8 close"), true}, {Model::MaskColumn, QStringLiteral("1"), false},
+            {Model::OpcodeColumn, opcodeSample(metrics), true}, {Model::MaskColumn, QStringLiteral("1"), false},
             {Model::LengthColumn, QStringLiteral("1048576 (64)"), false}};
     QList<int> natural;
     QList<int> floor;

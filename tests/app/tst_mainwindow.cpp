@@ -584,6 +584,12 @@ void tst_MainWindow::longCapturesKeepTheirNumbersWhole()
     m_window->resize(1366, 768);
     QTRY_VERIFY(table->columnWidth(wslab::inspector::FrameCaptureModel::DeltaColumn)
                 > metrics.horizontalAdvance(QStringLiteral("60000.000")) + margins);
+    // What the Opcode column says of rows that are not frames.
+    for (const char *kind : {"HTTP request", "protocol error"}) {
+        QVERIFY2(table->columnWidth(wslab::inspector::FrameCaptureModel::OpcodeColumn)
+                         > metrics.horizontalAdvance(QLatin1String(kind)) + margins,
+                 kind);
+    }
 }
 
 // Quitting stops the server under the connected clients: the window asks first, and can be told
