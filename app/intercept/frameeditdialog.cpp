@@ -361,8 +361,8 @@ std::optional<proxy::FrameEdit> FrameEditDialog::edit() const
     protocol::FrameHeader &h = edit.header;
     h.fin = m_fin->isChecked();
     // Compressed, RSV1 is the compressor's to set (and it does so only where the connection agreed
-    // on permessage-deflate); the box's own choice is what is kept for an uncompressed frame.
-    h.rsv1 = m_rsv1Chosen;
+    // on permessage-deflate), and the box only shows it: the user's own choice is the one kept.
+    h.rsv1 = edit.compress ? m_rsv1Chosen : m_rsv[0]->isChecked();
     h.rsv2 = m_rsv[1]->isChecked();
     h.rsv3 = m_rsv[2]->isChecked();
     h.opcode = protocol::Opcode(m_opcode->currentData().toInt());

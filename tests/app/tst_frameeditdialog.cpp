@@ -235,6 +235,9 @@ void tst_FrameEditDialog::compressionShowsItsRsv1()
     QVERIFY(!rsv1->isChecked() && rsv1->isEnabled());
     QCOMPARE(dialog.previewBytes(), QByteArray::fromHex("81 02 4869"));
     rsv1->setChecked(true);
+    // The bytes shown follow the box at once.
+    QVERIFY2(dialog.findChild<QPlainTextEdit *>(QStringLiteral("preview"))->toPlainText().contains(QLatin1String("c1 02")),
+             qPrintable(dialog.findChild<QPlainTextEdit *>(QStringLiteral("preview"))->toPlainText()));
     compress->setChecked(true);
     QVERIFY(rsv1->isChecked() && !rsv1->isEnabled());
     compress->setChecked(false);
