@@ -458,8 +458,7 @@ QString FrameCaptureModel::summaryText(const CaptureRecord &r, const DeflateFact
         }
         text = tr("TCP connection closed, close code %1 (%2)")
                        .arg(r.closeCode)
-                       .arg(QCoreApplication::translate(protocol::closeCodeContext,
-                                                        protocol::closeCodeName(r.closeCode)));
+                       .arg(PayloadPreview::closeCodeName(r.closeCode));
         break;
     case RecordKind::FrameDelivered:
         text = tr("held frame #%1 delivered").arg(r.relatedId);

@@ -83,8 +83,12 @@ QString PayloadPreview::textOrHex(QByteArrayView bytes, int maxChars)
 
 QString PayloadPreview::closeCodeText(quint16 code)
 {
-    return QStringLiteral("%1 (%2)").arg(code).arg(
-            QCoreApplication::translate(protocol::closeCodeContext, protocol::closeCodeName(code)));
+    return QStringLiteral("%1 (%2)").arg(code).arg(closeCodeName(code));
+}
+
+QString PayloadPreview::closeCodeName(quint16 code)
+{
+    return QCoreApplication::translate(protocol::closeCodeContext, protocol::closeCodeName(code));
 }
 
 QString PayloadPreview::closeSummary(QByteArrayView payload)

@@ -33,6 +33,7 @@ public:
     // "1000 Normal Closure, “bye”"; the decode error's reason when the payload breaks §5.5.1.
     [[nodiscard]] static QString closeSummary(QByteArrayView payload);
     [[nodiscard]] static QString closeCodeText(quint16 code); // "1000 (Normal Closure)"
+    [[nodiscard]] static QString closeCodeName(quint16 code); // "Normal Closure", in the UI's language
     [[nodiscard]] static QString requestSummary(QByteArrayView requestBytes);
     // The start line of an HTTP message as sent (the status line of a response).
     [[nodiscard]] static QString firstLine(QByteArrayView httpBytes);

@@ -3,8 +3,8 @@
 #include "app/chat/clientlistmodel.h"
 
 #include "inspector/framecapturemodel.h"
+#include "inspector/payloadpreview.h"
 #include "inspector/sentences.h"
-#include "server/protocol/closecode.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -57,12 +57,6 @@ QString sizeText(qint64 bytes)
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
-
-// The protocol layer marks the registered names for translation; they are translated where shown.
-QString closeCodeText(quint16 code)
-{
-    return QCoreApplication::translate(protocol::closeCodeContext, protocol::closeCodeName(code));
 }
 
 } // namespace
@@ -335,7 +329,7 @@ void ChatPane::fillCloseCodes()
     const int index = m_closeCode->currentIndex();
     m_closeCode->clear();
     for (quint16 code : offeredCloseCodes)
-        m_closeCode->addItem(QStringLiteral("%1 %2").arg(code).arg(closeCodeText(code)), code);
+        m_closeCode->addItem(QStringLiteral("%1 %2").arg(code).arg(inspector::PayloadPreview::closeCodeName(code)), code);
     m_closeCode->setToolTip(tr("Registered close codes (RFC 6455 §7.4.1). 4000-4999 are for private use; "
                                "type any other number to try it."));
     if (index >= 0 && !edited.isEmpty())
@@ -537,7 +531,7 @@ void ChatPane::closeTarget(quint16 code, const QString &reason)
     else
         Q_EMIT closeRequested(to, code, reason);
     addSystemLine(tr("Closing %1 with %2 %3").arg(targetName(to)).arg(code)
-                          .arg(closeCodeText(code)));
+                          .arg(inspector::PayloadPreview::closeCodeName(code)));
 }
 
 void ChatPane::closeFromUi()
@@ -661,7 +655,7 @@ void ChatPane::onClientDisconnected(quint64 connectionId, quint16 closeCode)
     addSystemLine(tr("%1 disconnected: %2 %3")
                           .arg(m_clients->displayName(connectionId))
                           .arg(closeCode)
-                          .arg(closeCodeText(closeCode)));
+                          .arg(inspector::PayloadPreview::closeCodeName(closeCode)));
 }
 
 void ChatPane::onPollingClientLeft(quint64 clientId, bool timedOut, qint64 silentMs)

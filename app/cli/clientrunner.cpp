@@ -3,6 +3,7 @@
 
 #include "capture/capturestream.h"
 #include "client/clientconnection.h"
+#include "inspector/payloadpreview.h"
 #include "server/protocol/closecode.h"
 
 #include <QCoreApplication>
@@ -210,7 +211,7 @@ QString ClientRunner::describe(const client::ClientOutcome &outcome)
         break;
     case ClientFailure::ClosedByServer: {
         const quint16 code = outcome.serverCloseCode.value_or(quint16(CloseCode::NoStatusReceived));
-        const QString name = QCoreApplication::translate(closeCodeContext, closeCodeName(code));
+        const QString name = inspector::PayloadPreview::closeCodeName(code);
         details.append(outcome.serverCloseReason.isEmpty()
                                ? tr("close code %1 %2, no reason").arg(code).arg(name)
                                : tr("close code %1 %2, reason \"%3\"").arg(code).arg(name, outcome.serverCloseReason));

@@ -2,6 +2,7 @@
 
 #include "app/client/clienthost.h"
 
+#include "inspector/payloadpreview.h"
 #include "inspector/sentences.h"
 #include "server/protocol/closecode.h"
 
@@ -27,8 +28,7 @@ QString translated(const char *text)
 
 QString closeCodeText(quint16 code)
 {
-    return QStringLiteral("%1 %2").arg(code).arg(
-            QCoreApplication::translate(protocol::closeCodeContext, protocol::closeCodeName(code)));
+    return QStringLiteral("%1 %2").arg(code).arg(inspector::PayloadPreview::closeCodeName(code));
 }
 
 // Fixed text and fill colours together, so the note reads the same on light and dark palettes.

@@ -35,6 +35,7 @@
 #include "inspector/framecapturemodel.h"
 #include "inspector/framedetailpane.h"
 #include "inspector/handshakeview.h"
+#include "inspector/payloadpreview.h"
 #include "inspector/sentences.h"
 #include "inspector/timelineview.h"
 #include "server/protocol/closecode.h"
@@ -1178,7 +1179,7 @@ bool MainWindow::confirmQuit()
         return true;
     // RFC 6455 §7.4.1: 1001, the server is going away; its registered name as the protocol layer has it.
     const QString goingAway = QStringLiteral("1001 ")
-            + QCoreApplication::translate(wslab::protocol::closeCodeContext, wslab::protocol::closeCodeName(1001));
+            + inspector::PayloadPreview::closeCodeName(1001);
     QMessageBox box(QMessageBox::Question, tr("Quit WebSocket Lab?"),
                     clients == 1 ? tr("1 client is connected. Quitting stops the server and disconnects it "
                                       "(close code %1).").arg(goingAway)
