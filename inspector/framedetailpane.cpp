@@ -220,35 +220,7 @@ void FrameDetailPane::showRecord(const capture::CaptureRecord &record, quint64 n
 
 void FrameDetailPane::highlightFault(protocol::DecodeError error)
 {
-    using protocol::DecodeError;
-    using protocol::FieldId;
-    QList<FieldId> fault;
-    switch (error) {
-    case DecodeError::ReservedBitsSet:
-        fault = {FieldId::Rsv1, FieldId::Rsv2, FieldId::Rsv3};
-        break;
-    case DecodeError::ReservedOpcode:
-    case DecodeError::ContinuationWithoutStart:
-    case DecodeError::DataFrameInsideFragmentedMessage:
-        fault = {FieldId::Opcode};
-        break;
-    case DecodeError::FragmentedControlFrame:
-        fault = {FieldId::Fin};
-        break;
-    case DecodeError::ControlFrameTooLong:
-    case DecodeError::NonMinimalLength:
-    case DecodeError::LengthTopBitSet:
-    case DecodeError::FrameTooLarge:
-    case DecodeError::MessageTooLarge:
-        fault = {FieldId::PayloadLength, FieldId::ExtendedPayloadLength16, FieldId::ExtendedPayloadLength64};
-        break;
-    case DecodeError::UnmaskedClientFrame:
-    case DecodeError::MaskedServerFrame:
-        fault = {FieldId::Mask};
-        break;
-    default: // the payload's rules: the header is not at fault
-        return;
-    }
+    const QList<protocol::FieldId> fault = protocol::fieldsAtFault(error);
     qint64 first = -1;
     qint64 end = -1;
     for (const protocol::HeaderField &field : m_bits->fields()) {

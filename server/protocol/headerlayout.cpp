@@ -62,4 +62,34 @@ const char *fieldName(FieldId id) noexcept
     return "?";
 }
 
+QList<FieldId> fieldsAtFault(DecodeError error)
+{
+    switch (error) {
+    case DecodeError::ReservedBitsSet:
+        return {FieldId::Rsv1, FieldId::Rsv2, FieldId::Rsv3};
+    case DecodeError::ReservedOpcode:
+    case DecodeError::ContinuationWithoutStart:
+    case DecodeError::DataFrameInsideFragmentedMessage:
+        return {FieldId::Opcode};
+    case DecodeError::FragmentedControlFrame:
+        return {FieldId::Fin};
+    case DecodeError::ControlFrameTooLong:
+    case DecodeError::NonMinimalLength:
+    case DecodeError::LengthTopBitSet:
+    case DecodeError::FrameTooLarge:
+    case DecodeError::MessageTooLarge:
+        return {FieldId::PayloadLength, FieldId::ExtendedPayloadLength16, FieldId::ExtendedPayloadLength64};
+    case DecodeError::UnmaskedClientFrame:
+    case DecodeError::MaskedServerFrame:
+        return {FieldId::Mask};
+    case DecodeError::InvalidUtf8:
+    case DecodeError::CloseFrameLengthOne:
+    case DecodeError::InvalidCloseCode:
+    case DecodeError::InvalidCloseReasonUtf8:
+    case DecodeError::InflateFailed:
+        break;
+    }
+    return {};
+}
+
 } // namespace wslab::protocol

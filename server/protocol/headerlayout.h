@@ -1,5 +1,6 @@
 #pragma once
 
+#include "decodeerror.h"
 #include "frameheader.h"
 
 #include <QList>
@@ -47,5 +48,10 @@ struct HeaderField
 [[nodiscard]] quint8 sevenBitLengthValue(const FrameHeader &header) noexcept;
 
 [[nodiscard]] const char *fieldName(FieldId id) noexcept; // "FIN", "RSV1", "opcode", ...
+
+// The header fields a broken rule is about: MASK for an unmasked client frame (§5.1), RSV1-3 for
+// reserved bits, the opcode, FIN of a control frame, the length fields. Empty for the rules of the
+// payload (UTF-8, the close payload, inflating).
+[[nodiscard]] QList<FieldId> fieldsAtFault(DecodeError error);
 
 } // namespace wslab::protocol
